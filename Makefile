@@ -1,0 +1,41 @@
+# docgen — the clerk's commands. Each target creates the virtual environment on first use.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+DOCGEN := $(VENV)/bin/docgen
+STAMP  := $(VENV)/.installed
+SIZE   ?= 2000
+
+.PHONY: dossiers test check lint types bench example templates clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+dossiers: $(STAMP)
+	$(DOCGEN) ho-so
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check docgen tests
+	$(VENV)/bin/ruff format --check docgen tests
+
+types: $(STAMP)
+	$(VENV)/bin/mypy docgen
+
+check: lint types test
+
+bench: $(STAMP)
+	$(PY) -m docgen.bench --size $(SIZE)
+
+example: $(STAMP)
+	$(PY) -m docgen.example
+
+templates: $(STAMP)
+	$(PY) -m docgen.templates
+
+clean:
+	rm -rf $(VENV) output/*
