@@ -1,0 +1,44 @@
+"""Exceptions that abort a command; the CLI turns each into one clear Vietnamese line."""
+
+
+class DocgenError(Exception):
+    """Base of every abort: a stable `code` and a Vietnamese `message` for the clerk."""
+
+    exit_code = 2
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class CampaignError(DocgenError):
+    """The campaign file is missing, not TOML, or does not describe a usable campaign."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__("CAMPAIGN_INVALID", message)
+        self.problems = problems or []
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(f"  - {p}" for p in self.problems)])
+
+
+class TemplateError(DocgenError):
+    """A Word template is missing or cannot be rendered with the data it receives."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__("TEMPLATE_INVALID", message)
+        self.problems = problems or []
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(f"  - {p}" for p in self.problems)])
+
+
+class OutputError(DocgenError):
+    """An output cannot be written safely (hand-edited file, unwritable folder)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("OUTPUT_BLOCKED", message)
