@@ -1,0 +1,79 @@
+"""What the council decided: the meeting record and the selection per award level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from docgen.campaign.model import Kind, Level
+from docgen.intake.records import Nominee
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named participant with a title, e.g. the chair or the secretary."""
+
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Absence:
+    """A council member absent from the meeting and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The meeting sheet as filled by the council secretary."""
+
+    date: date
+    start: time
+    end: time | None
+    place: str
+    chair: Person
+    secretary: Person
+    members: int
+    present: int
+    absent: tuple[Absence, ...]
+    voting_form: str  # "biểu quyết" | "bỏ phiếu kín"
+    number: str = ""  # minutes number, when the văn thư has assigned it
+
+
+@dataclass
+class Decision:
+    """One nomination's outcome at its level: votes, share, rank and whether proposed."""
+
+    nominee: Nominee
+    level: Level
+    votes: int
+    base: int  # the denominator the threshold uses
+    passed: bool
+    rank: int = 0
+    proposed: bool = False
+    reason: str = ""  # why not proposed, in Vietnamese
+
+    @property
+    def share(self) -> float:
+        """Percentage of `base` that voted for."""
+        return self.votes * 100 / self.base if self.base else 0.0
+
+
+@dataclass
+class Selection:
+    """A level's outcome: proposed nominations (ranked) and the others with reasons."""
+
+    level: Level
+    decisions: list[Decision] = field(default_factory=list)
+    ties: list[list[Decision]] = field(default_factory=list)
+
+    def proposed(self, kind: Kind | None = None) -> list[Decision]:
+        """Proposed decisions in rank order, optionally of one kind."""
+        out = [d for d in self.decisions if d.proposed and (kind is None or d.nominee.kind is kind)]
+        return sorted(out, key=lambda d: (d.nominee.kind is Kind.INDIVIDUAL, d.rank))
+
+    def not_proposed(self) -> list[Decision]:
+        """Decisions not proposed, with their reasons."""
+        return [d for d in self.decisions if not d.proposed]
