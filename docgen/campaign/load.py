@@ -39,13 +39,38 @@ class _Reader:
         self.problems: list[str] = []
 
     def where(self, path: str) -> str:
-        """`khóa a.b (dòng N)`: the key and, when it can be found, its line in the file."""
-        leaf = path.rsplit(".", 1)[-1].split("[")[0]
-        pattern = re.compile(rf"^\s*{re.escape(leaf)}\s*=")
-        for number, line in enumerate(self.lines, start=1):
-            if pattern.match(line):
-                return f"khóa `{path}` (dòng {number})"
-        return f"khóa `{path}`"
+        """`khóa a.b (dòng N)`: the key and its line, or its section's line when it is absent."""
+        line = self._line(path)
+        return f"khóa `{path}` (dòng {line})" if line else f"khóa `{path}`"
+
+    def _line(self, path: str) -> int | None:
+        """Line of `path` such as `plan.title` or `levels[1].quota`, searched in its section."""
+        match = re.match(r"([\w]+)(?:\[(\d+)\])?\.?([\w.]*)", path)
+        if not match:
+            return None
+        section, index, rest = match.group(1), int(match.group(2) or 0), match.group(3)
+        start = self._section_start(section, index, array=match.group(2) is not None)
+        if start is None:
+            return None
+        leaf = rest.rsplit(".", 1)[-1].split("[")[0] if rest else ""
+        key = re.compile(rf"^\s*{re.escape(leaf)}\s*=") if leaf else None
+        for number in range(start + 1, len(self.lines) + 1):
+            text = self.lines[number - 1]
+            if text.lstrip().startswith("["):
+                break
+            if key is not None and key.match(text):
+                return number
+        return start
+
+    def _section_start(self, section: str, index: int, array: bool) -> int | None:
+        header = re.compile(rf"^\s*\[\[\s*{section}\s*\]\]" if array else rf"^\s*\[\s*{section}[\].]")
+        seen = 0
+        for number, text in enumerate(self.lines, start=1):
+            if header.match(text):
+                if seen == index:
+                    return number
+                seen += 1
+        return None
 
     def fail(self, path: str, what: str) -> None:
         self.problems.append(f"{self.where(path)}: {what}")

@@ -1,0 +1,208 @@
+"""Read one returned intake workbook into rows with provenance; problems become issues."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+
+from docgen import legacy
+from docgen.errors import DocgenError
+from docgen.intake.columns import SCAN_ROWS, ColumnMap, header_key, match_columns
+from docgen.intake.records import Cell, Row, Source
+from docgen.intake.schema import META_SHEET, TEMPLATE_VERSION, IntakeSchema, SheetSpec
+from docgen.text import clean, fold
+from docgen.validate.codes import make_issue
+from docgen.validate.issue import Place, ValidationIssue
+from docgen.workbook import RawCell, RawSheet, RawWorkbook, open_workbook
+
+
+@dataclass
+class FileRead:
+    """What one workbook yielded: unit fields, rows per sheet, and the problems met."""
+
+    path: Path
+    sha256: str = ""
+    unit: list[Row] | None = None  # one row per unit field found
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+    issues: list[ValidationIssue] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        """False when the file was refused as a whole."""
+        return self.unit is not None
+
+
+def read_file(path: Path, schema: IntakeSchema) -> FileRead:
+    """Read `path` against `schema`; never raises for bad input, never writes to it."""
+    result = FileRead(path, hashlib.sha256(path.read_bytes()).hexdigest())
+    try:
+        wb = open_workbook(path)
+    except DocgenError as exc:
+        result.issues.append(make_issue(exc.code, Place(path.name), detail=exc.message))
+        return result
+    _file_checks(wb, schema, result)
+    if any(i.code == "FILE_WRONG_CAMPAIGN" for i in result.issues):
+        return result
+    result.unit = _read_unit(wb, schema.unit, result)
+    for spec in (*schema.nominee_sheets, schema.awards):
+        sheet = _find_sheet(wb, spec.name)
+        if sheet is None:
+            result.issues.append(make_issue("SHEET_MISSING", Place(path.name), sheet=spec.name))
+            continue
+        result.tables[spec.name] = _read_table(sheet, spec, result)
+    return result
+
+
+def _file_checks(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
+    where = Place(result.path.name)
+    if wb.format == "xls":
+        result.issues.append(make_issue("FILE_LEGACY_XLS", where))
+    if wb.has_macros:
+        result.issues.append(make_issue("FILE_MACROS", where))
+    meta = _meta(wb)
+    if not meta:
+        result.issues.append(make_issue("FILE_NO_MARKER", where))
+        return
+    found = str(meta.get("campaign_id", ""))
+    if found != schema.campaign_id:
+        result.issues.append(make_issue("FILE_WRONG_CAMPAIGN", where, found=found, expected=schema.campaign_id))
+    version = meta.get("template_version")
+    if isinstance(version, int | float) and int(version) < TEMPLATE_VERSION:
+        result.issues.append(make_issue("FILE_OLD_TEMPLATE", where, found=int(version), expected=TEMPLATE_VERSION))
+
+
+def _meta(wb: RawWorkbook) -> dict[str, object]:
+    if META_SHEET not in wb.sheet_names:
+        return {}
+    meta: dict[str, object] = {}
+    for _, cells in wb.sheet(META_SHEET).iter_rows(max_empty_run=5):
+        values = {c.col: c.value for c in cells}
+        if isinstance(values.get(1), str):
+            meta[str(values[1])] = values.get(2)
+    return meta if meta.get("generator") == "docgen" else {}
+
+
+def _find_sheet(wb: RawWorkbook, name: str) -> RawSheet | None:
+    """The sheet called `name`, compared without diacritics, case or spaces."""
+    wanted = fold(name)
+    for candidate in wb.sheet_names:
+        if fold(candidate) == wanted:
+            return wb.sheet(candidate)
+    return None
+
+
+def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
+    """The vertical unit form: key in column C (hidden) or label in column A, value in B."""
+    sheet = _find_sheet(wb, spec.name)
+    if sheet is None:
+        result.issues.append(make_issue("SHEET_MISSING", Place(result.path.name), sheet=spec.name))
+        return []
+    keys = {c.key: c for c in spec.columns}
+    labels = {header_key(c.header): c.key for c in spec.columns}
+    rows: dict[str, Row] = {}
+    for number, raw in sheet.iter_rows(max_empty_run=20):
+        by_col = {c.col: c for c in raw}
+        key_text = _text(by_col.get(3)) or ""
+        key = key_text if key_text in keys else labels.get(header_key(_text(by_col.get(1)) or ""))
+        if key and key not in rows:
+            source = Source(result.path.name, sheet.name, number)
+            rows[key] = Row(source, {key: _cell(by_col.get(2), 2, keys[key].header, source, result)})
+    return list(rows.values())
+
+
+def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]:
+    rows_iter = sheet.iter_rows(max_empty_run=50)
+    top: list[tuple[int, list[RawCell]]] = []
+    for number, cells in rows_iter:
+        top.append((number, cells))
+        if number >= SCAN_ROWS:
+            break
+    texts = [(n, {c.col: t for c in cells if (t := _text(c))}) for n, cells in top]
+    mapping = match_columns(spec, texts)
+    where = Place(result.path.name, spec.name)
+    if mapping is None:
+        result.issues.append(make_issue("HEADER_NOT_FOUND", where, sheet=spec.name))
+        return []
+    _missing_columns(spec, mapping, where, result)
+    rows = [r for n, cells in top if n >= mapping.data_start if (r := _row(n, cells, sheet, spec, mapping, result))]
+    for number, cells in rows_iter:
+        if (row := _row(number, cells, sheet, spec, mapping, result)) is not None:
+            rows.append(row)
+    _merged(sheet, mapping, where, result)
+    return rows
+
+
+def _missing_columns(spec: SheetSpec, mapping: ColumnMap, where: Place, result: FileRead) -> None:
+    for column in spec.columns:
+        if column.required and column.key not in mapping.columns:
+            place = Place(where.file, where.sheet, header=column.header)
+            result.issues.append(make_issue("COLUMN_MISSING", place))
+
+
+def _row(
+    number: int, raw: list[RawCell], sheet: RawSheet, spec: SheetSpec, mapping: ColumnMap, result: FileRead
+) -> Row | None:
+    if number < mapping.data_start:
+        return None
+    by_col = {c.col: c for c in raw}
+    source = Source(result.path.name, spec.name, number)
+    cells = {
+        key: _cell(by_col.get(col), col, header, source, result)
+        for key, (col, header) in mapping.columns.items()
+    }
+    if all(c.raw is None for c in cells.values()):
+        return None
+    if number in sheet.hidden_rows:
+        result.issues.append(make_issue("ROW_HIDDEN", source.place()))
+    return Row(source, cells)
+
+
+def _cell(raw: RawCell | None, col: int, header: str, source: Source, result: FileRead) -> Cell:
+    letter = get_column_letter(col)
+    if raw is None:
+        return Cell(letter, header, None)
+    place = source.place(letter, header)
+    if raw.error:
+        result.issues.append(make_issue("CELL_ERROR_VALUE", place, raw.error))
+        return Cell(letter, header, None, raw.font)
+    if raw.formula and not raw.cached:
+        result.issues.append(make_issue("CELL_FORMULA_NO_VALUE", place))
+        return Cell(letter, header, None, raw.font)
+    value = raw.value
+    if isinstance(value, str):
+        value = _decode(value, raw.font, place, result)
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        value = value.date()
+    return Cell(letter, header, value, raw.font)
+
+
+def _decode(text: str, font: str | None, place: Place, result: FileRead) -> str | None:
+    """NFC, spaces cleaned; legacy TCVN3/VNI text converted with a warning."""
+    encoding = legacy.detect(text, font)
+    if encoding:
+        converted = legacy.to_unicode(text, encoding, capitals=legacy.is_capitals_font(font))
+        name = "TCVN3" if encoding == "tcvn3" else "VNI"
+        result.issues.append(make_issue("TEXT_LEGACY_CONVERTED", place, text, encoding=name, converted=clean(converted)))
+        text = converted
+    cleaned = clean(text)
+    return cleaned or None
+
+
+def _text(cell: RawCell | None) -> str | None:
+    if cell is None or not isinstance(cell.value, str):
+        return None
+    return clean(cell.value) or None
+
+
+def _merged(sheet: RawSheet, mapping: ColumnMap, where: Place, result: FileRead) -> None:
+    mapped = {col for col, _ in mapping.columns.values()}
+    for min_row, min_col, max_row, max_col in sheet.merged:
+        if max_row < mapping.data_start or not any(min_col <= c <= max_col for c in mapped):
+            continue
+        ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+        place = Place(where.file, where.sheet, min_row, get_column_letter(min_col))
+        result.issues.append(make_issue("CELL_MERGED", place, range=ref))

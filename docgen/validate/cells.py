@@ -1,0 +1,88 @@
+"""Cell rules: required, type, date, closed list and length — and conversion to typed values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docgen.intake.records import Cell, Row, Value
+from docgen.intake.schema import Column, SheetSpec
+from docgen.text import fold, parse_date
+from docgen.validate.codes import make_issue
+from docgen.validate.issue import ValidationIssue
+
+
+def convert_row(row: Row, spec: SheetSpec) -> tuple[dict[str, Value], list[ValidationIssue]]:
+    """Typed values of `row` by column key, and the cell problems found."""
+    values: dict[str, Value] = {}
+    issues: list[ValidationIssue] = []
+    for column in spec.columns:
+        cell = row.cells.get(column.key)
+        if cell is None:  # column absent from the file: reported once per sheet by the reader
+            values[column.key] = None
+            continue
+        value, problem = convert_cell(cell, column)
+        values[column.key] = value
+        if problem is not None:
+            issues.append(make_issue(problem[0], row.source.place(cell.column, cell.header), cell.shown, **problem[1]))
+    return values, issues
+
+
+Problem = tuple[str, dict[str, object]] | None
+
+
+def convert_cell(cell: Cell, column: Column) -> tuple[Value, Problem]:
+    """One cell's typed value and its problem, if any."""
+    raw = cell.raw
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, (("CELL_REQUIRED", {}) if column.required else None)
+    converter = _CONVERTERS[column.type]
+    return converter(raw, column)
+
+
+def _text(raw: object, column: Column) -> tuple[Value, Problem]:
+    text = _as_text(raw)
+    if len(text) > column.max_length:
+        return text, ("CELL_TOO_LONG", {"length": len(text), "limit": column.max_length})
+    return text, None
+
+
+def _as_text(raw: object) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, date):
+        return raw.strftime("%d/%m/%Y")
+    return str(raw)
+
+
+def _date(raw: object, column: Column) -> tuple[Value, Problem]:
+    try:
+        return parse_date(raw), None
+    except ValueError:
+        return None, ("CELL_DATE", {})
+
+
+def _int(raw: object, column: Column) -> tuple[Value, Problem]:
+    if isinstance(raw, bool):
+        return None, ("CELL_NUMBER", {})
+    if isinstance(raw, int):
+        return raw, None
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw), None
+    text = _as_text(raw).replace(".", "").replace(" ", "")
+    if text.isdigit():
+        return int(text), None
+    return None, ("CELL_NUMBER", {})
+
+
+def _choice(raw: object, column: Column) -> tuple[Value, Problem]:
+    """A closed-list value, matched without case or diacritics (paste bypasses drop-downs)."""
+    text = _as_text(raw)
+    wanted = fold(text).replace('"', "").replace("“", "").replace("”", "")
+    for choice in column.choices:
+        if fold(choice).replace('"', "") == wanted:
+            return choice, None
+    choices = "; ".join(column.choices)
+    return text, ("CELL_CHOICE", {"choices": choices})
+
+
+_CONVERTERS = {"text": _text, "long": _text, "date": _date, "int": _int, "choice": _choice}

@@ -1,0 +1,71 @@
+"""Every validation code: severity, title, message pattern and how a department fixes it.
+
+The README's table of codes is checked against this catalogue by a test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docgen.validate.issue import Place, Severity, ValidationIssue
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Code:
+    """A stable code with its Vietnamese title, message pattern and fix."""
+
+    severity: Severity
+    title: str
+    message: str  # str.format pattern
+    hint: str
+
+
+CODES: dict[str, Code] = {
+    # --- file ---------------------------------------------------------------------------
+    "FILE_NOT_WORKBOOK": Code(E, "Không phải tệp Excel", "{detail}", "Mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại."),
+    "FILE_EMPTY": Code(E, "Tệp rỗng", "{detail}", "Gửi lại tệp đã điền."),
+    "FILE_ZIP_BOMB": Code(E, "Tệp bất thường (nén quá mức)", "{detail}", "Lưu lại tệp từ Excel rồi gửi lại; không gửi tệp nén lồng."),
+    "FILE_TOO_LARGE": Code(E, "Tệp quá lớn", "{detail}", "Xóa các trang, hình ảnh không cần thiết rồi gửi lại."),
+    "FILE_ENCRYPTED": Code(E, "Tệp có mật khẩu", "{detail}", "Bỏ mật khẩu mở tệp (Tệp › Thông tin › Bảo vệ) rồi gửi lại."),
+    "FILE_CORRUPT": Code(E, "Tệp bị hỏng", "{detail}", "Mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."),
+    "FILE_XML_UNSAFE": Code(E, "Tệp chứa nội dung không an toàn", "{detail}", "Điền lại trên mẫu phiếu gốc rồi gửi lại."),
+    "FILE_XLS_UNREADABLE": Code(E, "Không đọc được tệp .xls", "{detail}", "Mở tệp bằng Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx), rồi gửi lại."),
+    "FILE_LEGACY_XLS": Code(W, "Tệp .xls đời cũ", "Tệp dạng .xls (Excel 97–2003) đã được đọc.", "Lần sau hãy điền trên mẫu .xlsx được gửi kèm."),
+    "FILE_MACROS": Code(W, "Tệp có macro", "Tệp có macro (VBA); macro không được chạy và không được giữ lại.", "Lần sau hãy lưu dưới dạng .xlsx (không có macro)."),
+    "FILE_NO_MARKER": Code(W, "Không phải mẫu phiếu của đợt này", "Tệp không có dấu của mẫu phiếu docgen; đã đọc theo tên cột.", "Lần sau hãy điền trên mẫu phiếu được gửi kèm."),
+    "FILE_WRONG_CAMPAIGN": Code(E, "Mẫu phiếu của đợt khác", "Tệp là mẫu phiếu của đợt “{found}”, không phải đợt “{expected}”.", "Điền lại trên mẫu phiếu của đợt này."),
+    "FILE_OLD_TEMPLATE": Code(W, "Mẫu phiếu phiên bản cũ", "Tệp dùng mẫu phiếu phiên bản {found}; phiên bản hiện hành là {expected}.", "Lần sau hãy dùng mẫu phiếu mới nhất."),
+    "FILE_SUPERSEDED": Code(W, "Đã có bản gửi mới hơn", "Đơn vị “{department}” đã gửi bản mới hơn ({newer}); bản này không được dùng.", "Không cần làm gì nếu bản mới là bản đúng."),
+    "SHEET_MISSING": Code(E, "Thiếu trang", "Không tìm thấy trang “{sheet}”.", "Không đổi tên hay xóa trang; điền lại trên mẫu phiếu gốc."),
+    "HEADER_NOT_FOUND": Code(E, "Không tìm thấy dòng tiêu đề", "Trang “{sheet}” không có dòng tiêu đề cột của mẫu phiếu.", "Không xóa dòng tiêu đề; điền lại trên mẫu phiếu gốc."),
+    "COLUMN_MISSING": Code(E, "Thiếu cột", "Không tìm thấy cột “{header}”.", "Không xóa hay đổi tên cột; thêm lại cột này như mẫu phiếu."),
+    "DEPARTMENT_MISSING": Code(E, "Thiếu tên đơn vị", "Trang “Đơn vị” chưa ghi tên đơn vị gửi.", "Ghi tên đơn vị ở trang “Đơn vị”."),
+    # --- cell ---------------------------------------------------------------------------
+    "CELL_REQUIRED": Code(E, "Thiếu thông tin bắt buộc", "Chưa điền “{header}”.", "Điền ô này."),
+    "CELL_DATE": Code(E, "Ngày không hợp lệ", "“{value}” không phải ngày hợp lệ.", "Ghi ngày theo ngày/tháng/năm, ví dụ 05/03/2023."),
+    "CELL_NUMBER": Code(E, "Không phải số", "“{value}” không phải số nguyên.", "Ghi một số nguyên, ví dụ 12."),
+    "CELL_CHOICE": Code(E, "Giá trị ngoài danh sách", "“{value}” không có trong danh sách: {choices}.", "Bấm vào ô và chọn trong danh sách."),
+    "CELL_TOO_LONG": Code(E, "Quá dài", "Nội dung dài {length} ký tự, tối đa {limit}.", "Rút gọn nội dung."),
+    "CELL_MERGED": Code(E, "Ô gộp trong vùng dữ liệu", "Các ô {range} bị gộp.", "Bỏ gộp ô (Hợp nhất & Căn giữa › Bỏ hợp nhất), mỗi ô một giá trị."),
+    "CELL_FORMULA_NO_VALUE": Code(E, "Công thức chưa có kết quả", "Ô chứa công thức nhưng không có giá trị đã tính.", "Thay công thức bằng giá trị (Sao chép › Dán giá trị) rồi lưu lại bằng Excel."),
+    "CELL_ERROR_VALUE": Code(E, "Ô báo lỗi", "Ô có giá trị lỗi {value}.", "Sửa công thức hoặc ghi giá trị trực tiếp."),
+    "TEXT_LEGACY_CONVERTED": Code(W, "Chữ mã cũ đã được chuyển", "Chữ gõ bằng bảng mã {encoding} đã được chuyển sang Unicode: “{converted}”.", "Kiểm tra lại chữ; lần sau hãy gõ bằng bảng mã Unicode."),
+    "ROW_HIDDEN": Code(W, "Dòng bị ẩn", "Dòng bị ẩn nhưng có dữ liệu; dòng này vẫn được xét.", "Hiện dòng để kiểm tra, hoặc xóa hẳn nếu không đề nghị."),
+}
+
+
+def make_issue(code: str, place: Place, value: object = "", **details: object) -> ValidationIssue:
+    """The issue for `code` at `place`, with the catalogue's message and hint."""
+    entry = CODES[code]
+    shown = "" if value is None else str(value)
+    message = entry.message.format(value=shown, header=place.header, **details)
+    return ValidationIssue(code, entry.severity, place, message, entry.hint, shown)
+
+CODES["AWARD_OWNER_UNKNOWN"] = Code(
+    E,
+    "Khen thưởng không khớp người được đề nghị",
+    "“{value}” không có trong trang Tập thể / Cá nhân của tệp này.",
+    "Ghi tên (và ngày sinh) đúng như ở trang Tập thể / Cá nhân.",
+)

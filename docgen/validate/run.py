@@ -1,0 +1,160 @@
+"""Validate a folder of received workbooks: read, convert, resolve re-submissions, check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from docgen.campaign.model import Campaign, Kind
+from docgen.intake.read import FileRead, read_file
+from docgen.intake.records import Nominee, PreviousAward, Row, Submission, Value
+from docgen.intake.schema import IntakeSchema, build_schema
+from docgen.text import fold, person_key
+from docgen.validate import rules
+from docgen.validate.cells import convert_row
+from docgen.validate.codes import make_issue
+from docgen.validate.issue import Place, ValidationIssue
+from docgen.validate.report import Report
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+def submission_files(folder: Path) -> list[Path]:
+    """Received workbooks in `folder`, in name order (Excel lock files `~$…` skipped)."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))
+    )
+
+
+def validate_folder(
+    campaign: Campaign, folder: Path, progress: Callable[[Path], None] | None = None
+) -> Report:
+    """Read and check every workbook in `folder`; a bad file never stops the others."""
+    schema = build_schema(campaign)
+    report = Report(campaign)
+    candidates: list[Submission] = []
+    for path in submission_files(folder):
+        read = read_file(path, schema)
+        report.files.append(path.name)
+        report.issues.extend(read.issues)
+        if read.readable:
+            submission, issues = _submission(read, schema)
+            report.issues.extend(issues)
+            candidates.append(submission)
+            report.departments[path.name] = submission.department
+        if progress:
+            progress(path)
+    report.submissions = _latest_per_department(candidates, report)
+    _run_rules(report)
+    return report
+
+
+def _submission(read: FileRead, schema: IntakeSchema) -> tuple[Submission, list[ValidationIssue]]:
+    assert read.unit is not None
+    unit_values, issues = _unit_values(read.unit, schema)
+    submission = Submission(
+        path=read.path,
+        department=str(unit_values.get("don_vi") or ""),
+        contact=str(unit_values.get("nguoi_lien_he") or ""),
+        phone=str(unit_values.get("dien_thoai") or ""),
+        email=str(unit_values.get("email") or ""),
+        submitted=d if isinstance(d := unit_values.get("ngay_gui"), date) else None,
+        sha256=read.sha256,
+    )
+    for spec in schema.nominee_sheets:
+        assert spec.kind is not None
+        for row in read.tables.get(spec.name, []):
+            values, row_issues = convert_row(row, spec)
+            issues.extend(row_issues)
+            submission.nominees.append(Nominee(spec.kind, row.source, submission.department, values, row.cells))
+    issues.extend(_attach_awards(read.tables.get(schema.awards.name, []), schema, submission))
+    return submission, issues
+
+
+def _unit_values(unit: list[Row], schema: IntakeSchema) -> tuple[dict[str, Value], list[ValidationIssue]]:
+    """The unit form's values; a missing department name is reported once, clearly."""
+    values: dict[str, Value] = {}
+    issues: list[ValidationIssue] = []
+    for row in unit:
+        key = next(iter(row.cells))
+        one, problems = convert_row(row, replace(schema.unit, columns=(schema.unit.column(key),)))
+        values.update(one)
+        issues.extend(p for p in problems if key != "don_vi")
+    if not values.get("don_vi"):
+        sheet = unit[0].source.sheet if unit else schema.unit.name
+        file = unit[0].source.file if unit else ""
+        issues.append(make_issue("DEPARTMENT_MISSING", Place(file, sheet)))
+    return values, issues
+
+
+def _attach_awards(rows: list[Row], schema: IntakeSchema, submission: Submission) -> list[ValidationIssue]:
+    """Previous awards go to the nominee of the same name (and birth date, if given)."""
+    issues: list[ValidationIssue] = []
+    by_name: dict[str, list[Nominee]] = {}
+    for nominee in submission.nominees:
+        by_name.setdefault(person_key(nominee.name), []).append(nominee)
+    for row in rows:
+        values, problems = convert_row(row, schema.awards)
+        issues.extend(problems)
+        if problems:
+            continue
+        owners = [
+            n for n in by_name.get(person_key(str(values["ten"])), [])
+            if values["ngay_sinh"] is None or n.kind is Kind.COLLECTIVE or n.birth == values["ngay_sinh"]
+        ]
+        if not owners:
+            place = row.source.place(row.cells["ten"].column, row.cells["ten"].header)
+            issues.append(make_issue("AWARD_OWNER_UNKNOWN", place, values["ten"]))
+            continue
+        owners[0].awards.append(_award(row, values))
+    return issues
+
+
+def _award(row: Row, values: dict[str, object]) -> PreviousAward:
+    return PreviousAward(
+        source=row.source,
+        owner=str(values["ten"]),
+        owner_birth=values["ngay_sinh"] if isinstance(values["ngay_sinh"], date) else None,
+        type=str(values["loai"]),
+        year=int(values["nam"]),  # type: ignore[call-overload]
+        title=str(values["hinh_thuc"]),
+        decision_number=str(values["so_qd"]),
+        decision_date=values["ngay_qd"],  # type: ignore[arg-type]
+        issuer=str(values["co_quan"]),
+    )
+
+
+def _latest_per_department(candidates: list[Submission], report: Report) -> list[Submission]:
+    """A re-submission replaces the earlier one of the same department: latest date wins."""
+    groups: dict[str, list[Submission]] = {}
+    for submission in candidates:
+        groups.setdefault(fold(submission.department) or submission.file, []).append(submission)
+    kept: list[Submission] = []
+    for group in groups.values():
+        group.sort(key=lambda s: (s.submitted or date.min, s.file))
+        latest = group[-1]
+        for older in group[:-1]:
+            report.issues.append(
+                make_issue("FILE_SUPERSEDED", Place(older.file), department=latest.department, newer=latest.file)
+            )
+        kept.append(latest)
+    kept.sort(key=lambda s: s.file)
+    return kept
+
+
+def _run_rules(report: Report) -> None:
+    ctx = rules.Context(report.campaign)
+    found: list[ValidationIssue] = []
+    for submission in report.submissions:
+        for submission_rule in rules.SUBMISSION_RULES:
+            found.extend(submission_rule.check(submission, ctx))
+        for nominee in submission.nominees:
+            for rule in rules.ROW_RULES:
+                found.extend(rule.check(nominee, submission, ctx))
+    for aggregate in rules.AGGREGATE_RULES:
+        found.extend(aggregate.check(report.submissions, ctx))
+    report.issues.extend(found)
+

@@ -1,0 +1,42 @@
+"""Writing cells into workbooks we produce: text that looks like a formula stays text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+DATE_FORMAT = "dd/mm/yyyy"
+
+HEADER_FONT = Font(name="Times New Roman", bold=True, size=11)
+BODY_FONT = Font(name="Times New Roman", size=11)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
+WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+UNLOCKED = Protection(locked=False)
+
+
+def put(cell: Cell, value: object) -> None:
+    """Write `value`; a string starting with = + - @ is stored as text, never as a formula."""
+    if isinstance(value, datetime | date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+        return
+    cell.value = value  # type: ignore[assignment]
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"
+        cell.quotePrefix = True  # Excel shows the text as typed, even after editing
+
+
+def header(cell: Cell, text: str) -> None:
+    """A bold, wrapped, shaded header cell."""
+    put(cell, text)
+    cell.font = HEADER_FONT
+    cell.fill = HEADER_FILL
+    cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    cell.border = BOX

@@ -1,0 +1,104 @@
+"""Shared fixtures: the shipped campaign and workbooks built in code from rows."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+from docgen.campaign import Campaign, load_campaign
+from docgen.intake.fill import blank_template, fill_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+CAMPAIGN_FILE = ROOT / "input" / "campaign.toml"
+
+
+@pytest.fixture(scope="session")
+def campaign() -> Campaign:
+    """The shipped campaign of plan 19/KH-UBND."""
+    return load_campaign(CAMPAIGN_FILE)
+
+
+@pytest.fixture(scope="session")
+def template_bytes(campaign: Campaign) -> bytes:
+    """The blank intake workbook, generated once per test session."""
+    return blank_template(campaign)
+
+
+GOOD_UNIT = {
+    "don_vi": "Khối Văn hóa - Xã hội",
+    "nguoi_lien_he": "Trần Thị Bích",
+    "dien_thoai": "0912 345 678",
+    "email": "vhxh@tienthanh.gov.vn",
+    "ngay_gui": "05/12/2023",
+}
+
+GOOD_INDIVIDUAL = {
+    "ho_ten": "Nguyễn Văn An",
+    "gioi_tinh": "Nam",
+    "ngay_sinh": "15/08/1985",
+    "que_quan": "Xã Tiến Hưng, thành phố Đồng Xoài, tỉnh Bình Phước",
+    "tru_quan": "Phường Tiến Thành, thành phố Đồng Xoài, tỉnh Bình Phước",
+    "chuc_vu": "Công chức Văn phòng - Thống kê",
+    "don_vi": "Ủy ban nhân dân phường Tiến Thành",
+    "doi_tuong": "Công chức",
+    "cap_de_nghi": "Cấp phường",
+    "trinh_do": "Cử nhân Luật",
+    "nhiem_vu": "Tham mưu công tác cải cách hành chính.",
+    "thanh_tich": "Hoàn thành 100 % hồ sơ đúng hạn.\nXây dựng quy trình tiếp nhận trực tuyến.",
+    "sang_kien_ten": "Số hóa hồ sơ một cửa",
+    "sang_kien_cap": "Hội đồng sáng kiến phường",
+    "sang_kien_so_qd": "45/QĐ-UBND",
+    "sang_kien_ngay_qd": "12/06/2023",
+    "xep_loai_nam": "Hoàn thành xuất sắc nhiệm vụ",
+    "thuc_hien_cchc": "Có",
+    "vi_pham_ky_luat": "Không",
+}
+
+GOOD_COLLECTIVE = {
+    "ten": "Bộ phận Một cửa phường Tiến Thành",
+    "doi_tuong": "Bộ phận \"Một cửa\" phường",
+    "cap_de_nghi": "Cấp phường",
+    "thu_truong": "Phạm Văn Cường",
+    "chuc_vu_thu_truong": "Phó Chủ tịch UBND phường",
+    "tru_so": "Số 1 đường Phú Riềng Đỏ, phường Tiến Thành",
+    "dac_diem": "Bộ phận gồm 6 công chức.",
+    "chuc_nang": "Tiếp nhận và trả kết quả thủ tục hành chính.",
+    "thanh_tich": "Giải quyết 2.350 hồ sơ, 100 % đúng hạn.",
+    "xep_loai_nam": "Hoàn thành xuất sắc nhiệm vụ",
+    "thuc_hien_cchc": "Có",
+    "xep_loai_cchc": "Tốt",
+    "vi_pham_ky_luat": "Không",
+}
+
+MakeWorkbook = Callable[..., Path]
+
+
+@pytest.fixture
+def make_workbook(campaign: Campaign, template_bytes: bytes, tmp_path: Path) -> MakeWorkbook:
+    """Build a filled intake workbook from rows: make_workbook(name, individuals=[...], ...)."""
+
+    def make(
+        name: str = "don-vi.xlsx",
+        unit: Mapping[str, object] | None = None,
+        individuals: Sequence[Mapping[str, object]] = (),
+        collectives: Sequence[Mapping[str, object]] = (),
+        awards: Sequence[Mapping[str, object]] = (),
+        folder: Path | None = None,
+    ) -> Path:
+        sheets = {"Cá nhân": individuals, "Tập thể": collectives, "Khen thưởng đã nhận": awards}
+        path = (folder or tmp_path / "phieu") / name
+        return fill_workbook(campaign, path, unit or GOOD_UNIT, sheets, template_bytes)
+
+    return make
+
+
+def soffice() -> str | None:
+    """LibreOffice's binary; CI sets DOCGEN_REQUIRE_SOFFICE=1 so its absence fails, not skips."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None and os.environ.get("DOCGEN_REQUIRE_SOFFICE") == "1":
+        pytest.fail("LibreOffice (soffice) is required in CI but is not installed")
+    return found
