@@ -1,0 +1,1 @@
+"""The shipped example: filled intake workbooks of the ward's departments, built in code."""
