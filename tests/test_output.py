@@ -1,0 +1,134 @@
+"""Output safety: ASCII names from hostile text, atomic writes, hand-edited files kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen.output.files import write_atomic
+from docgen.output.manifest import Entry, Manifest, Outcome, put, sha256
+from docgen.output.names import MAX_STEM, NameBook, safe_stem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nguyễn Văn An", "bao-cao-nguyen-van-an"),
+        ("../../etc/passwd", "bao-cao-etc-passwd"),
+        ("CON", "bao-cao-con-1"),
+        ("ấ ề ỗ", "bao-cao-a-e-o"),
+        ("́̀̃", "bao-cao-khong-ten"),  # only combining diacritics
+        ("C:\\Windows\\win.ini", "bao-cao-c-windows-win-ini"),
+        ("", "bao-cao-khong-ten"),
+    ],
+    ids=["vietnamese", "traversal", "reserved", "diacritics", "only-marks", "backslashes", "empty"],
+)
+def test_safe_stem(text: str, expected: str) -> None:
+    assert safe_stem("bao-cao", text) == expected
+
+
+def test_long_names_are_bounded() -> None:
+    stem = safe_stem("bao-cao-thanh-tich", "Nguyễn " * 60)
+    assert len(stem) <= MAX_STEM
+    assert stem.startswith("bao-cao-thanh-tich-nguyen-nguyen")
+    assert not stem.endswith("-")
+
+
+def test_names_are_unique() -> None:
+    book = NameBook()
+    assert [book.claim("an", ".docx") for _ in range(3)] == ["an.docx", "an-2.docx", "an-3.docx"]
+
+
+def test_atomic_write_leaves_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b.docx"
+    write_atomic(target, b"one")
+    write_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in target.parent.iterdir()] == ["b.docx"]
+
+
+def test_interrupted_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "b.docx"
+    target.write_bytes(b"old")
+
+    def boom(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("docgen.output.files.os.replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["b.docx"]
+
+
+def _entry(data: bytes) -> Entry:
+    return Entry("x.docx", sha256(data), "bao-cao", "t.docx")
+
+
+@pytest.mark.parametrize(
+    ("existing", "previous", "force", "outcome", "content_after"),
+    [
+        (None, None, False, Outcome.WRITTEN, b"new"),
+        (b"new", _entry(b"new"), False, Outcome.UNCHANGED, b"new"),
+        (b"gen", _entry(b"gen"), False, Outcome.WRITTEN, b"new"),
+        (b"edited", _entry(b"gen"), False, Outcome.KEPT_EDITED, b"edited"),
+        (b"stranger", None, False, Outcome.KEPT_UNKNOWN, b"stranger"),
+        (b"edited", _entry(b"gen"), True, Outcome.FORCED, b"new"),
+    ],
+    ids=[
+        "fresh",
+        "same-bytes",
+        "untouched-regenerated",
+        "hand-edited-kept",
+        "unknown-kept",
+        "forced",
+    ],
+)
+def test_rerun_never_destroys_work(
+    tmp_path: Path,
+    existing: bytes | None,
+    previous: Entry | None,
+    force: bool,
+    outcome: Outcome,
+    content_after: bytes,
+) -> None:
+    target = tmp_path / "x.docx"
+    if existing is not None:
+        target.write_bytes(existing)
+    assert put(target, b"new", previous, force) is outcome
+    assert target.read_bytes() == content_after
+    if outcome is Outcome.FORCED:
+        backups = [p for p in tmp_path.iterdir() if ".ban-truoc-" in p.name]
+        assert [b.read_bytes() for b in backups] == [existing]
+
+
+def test_manifest_round_trip_and_stable_bytes(tmp_path: Path) -> None:
+    manifest = Manifest(
+        "kh19",
+        "abc",
+        {
+            "b.docx": _entry(b"1"),
+            "a.docx": Entry(
+                "a.docx",
+                "f",
+                "to-trinh",
+                "t",
+                "thanh-pho",
+                ({"file": "x.xlsx", "sheet": "Cá nhân", "row": 3},),
+            ),
+        },
+    )
+    manifest.save(tmp_path)
+    first = (tmp_path / "manifest.json").read_bytes()
+    again = Manifest.load(tmp_path, "kh19")
+    again.save(tmp_path)
+    assert (tmp_path / "manifest.json").read_bytes() == first
+    assert again.entries["a.docx"].sources[0]["sheet"] == "Cá nhân"
+
+
+def test_unreadable_manifest_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert Manifest.load(tmp_path, "kh19").entries == {}
