@@ -1,0 +1,129 @@
+"""Context of an achievement report (Báo cáo thành tích), collective or individual."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from docgen.campaign.model import Campaign, Kind, Level
+from docgen.documents.dates import date_words, place_date
+from docgen.documents.heading import unit_header
+from docgen.documents.phrases import nfc, paragraphs
+from docgen.documents.required import require, text
+from docgen.intake.records import Nominee, PreviousAward
+from docgen.intake.schema import AWARD_TYPES, COLLECTIVE_BASE, INDIVIDUAL_BASE
+from docgen.meeting.model import Decision
+
+DOCUMENT = "Báo cáo thành tích"
+NONE = "Không"
+NOTHING_REPORTED = "(Không có nội dung báo cáo.)"
+LONG_KEYS = {
+    Kind.COLLECTIVE: ("dac_diem", "chuc_nang", "thanh_tich", "bien_phap", "chinh_sach", "doan_the"),
+    Kind.INDIVIDUAL: ("nhiem_vu", "thanh_tich"),
+}
+SCALAR_KEYS = {
+    Kind.COLLECTIVE: ("ten", "thu_truong", "chuc_vu_thu_truong", "tru_so", "dien_thoai", "so_nguoi"),
+    Kind.INDIVIDUAL: (
+        "ho_ten", "gioi_tinh", "ngay_sinh", "que_quan", "tru_quan", "chuc_vu", "don_vi",
+        "trinh_do", "ly_luan_chinh_tri", "hoc_ham",
+    ),
+}  # fmt: skip
+OPTIONAL_NONE = ("dien_thoai", "ly_luan_chinh_tri", "hoc_ham")  # printed "Không" when empty
+REQUIRED = {
+    Kind.COLLECTIVE: tuple(c.key for c in COLLECTIVE_BASE if c.required),
+    Kind.INDIVIDUAL: tuple(c.key for c in INDIVIDUAL_BASE if c.required),
+}
+
+
+def report_context(
+    campaign: Campaign, subject: Decision | Nominee, level: Level, signed: dt.date | None = None
+) -> dict[str, Any]:
+    """Everything a report form prints about one nominee; raises on a missing required value."""
+    nominee = subject.nominee if isinstance(subject, Decision) else subject
+    require(DOCUMENT, nominee, REQUIRED[nominee.kind])
+    context: dict[str, Any] = {
+        **_header(campaign, nominee, signed),
+        "de_nghi_tang": level.award.upper(),
+        "hinh_thuc": level.award,
+        "phong_trao": campaign.title.upper(),
+        **_facts(nominee),
+        **_history(nominee.awards),
+        **_thematic(nominee),
+    }
+    return nfc(context)
+
+
+def _header(campaign: Campaign, nominee: Nominee, signed: dt.date | None) -> dict[str, Any]:
+    unit = nominee.name if nominee.kind is Kind.COLLECTIVE else text(nominee, "don_vi")
+    return {
+        **unit_header(campaign, unit),
+        "dia_danh_ngay": place_date(campaign.issuer.place, signed, campaign.period.year),
+    }
+
+
+def _facts(nominee: Nominee) -> dict[str, Any]:
+    kind = nominee.kind
+    facts: dict[str, Any] = {key: text(nominee, key) for key in SCALAR_KEYS[kind]}
+    for key in OPTIONAL_NONE:
+        if key in facts and not facts[key]:
+            facts[key] = NONE
+    for key in LONG_KEYS[kind]:
+        facts[key] = paragraphs(text(nominee, key)) or [NOTHING_REPORTED]
+    facts["sang_kien"] = _initiative(nominee) if kind is Kind.INDIVIDUAL else ""
+    return facts
+
+
+def _initiative(nominee: Nominee) -> str:
+    """One sentence on the recognised initiative, or "" when there is none."""
+    name = text(nominee, "sang_kien_ten")
+    if not name:
+        return ""
+    sentence = f"Sáng kiến, giải pháp “{name}”"
+    if body := text(nominee, "sang_kien_cap"):
+        sentence += f" được {body} công nhận"
+    if number := text(nominee, "sang_kien_so_qd"):
+        sentence += f" tại Quyết định số {number}"
+    day = nominee.values.get("sang_kien_ngay_qd")
+    if isinstance(day, dt.date):
+        sentence += f" {date_words(day)}"
+    return sentence + "."
+
+
+def _history(awards: list[PreviousAward]) -> dict[str, list[dict[str, str]]]:
+    """The two award-history tables, oldest first (empty lists print "(Chưa có)")."""
+    titles, commendations = AWARD_TYPES
+    ordered = sorted(awards, key=lambda a: (a.year, a.decision_date))
+    return {
+        "danh_hieu": [_award_row(a) for a in ordered if a.type == titles],
+        "khen_thuong": [_award_row(a) for a in ordered if a.type == commendations],
+    }
+
+
+def _award_row(award: PreviousAward) -> dict[str, str]:
+    decision = f"Quyết định số {award.decision_number} {date_words(award.decision_date)}"
+    return {
+        "nam": str(award.year),
+        "ten": award.title,
+        "quyet_dinh": f"{decision} của {award.issuer}" if award.issuer else decision,
+    }
+
+
+def _thematic(nominee: Nominee) -> dict[str, Any]:
+    """Keys of the thematic form (Mẫu 07), which serves both kinds."""
+    collective = nominee.kind is Kind.COLLECTIVE
+    if collective:
+        signer = ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)", text(nominee, "thu_truong"))
+        label = nominee.name
+    else:
+        signer = ("NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)", nominee.name)
+        label = f"{nominee.name}, {text(nominee, 'chuc_vu')}, {text(nominee, 'don_vi')}"
+    context: dict[str, Any] = {
+        "tap_the": collective,
+        "ten_bao_cao": label,
+        "nguoi_ky": signer[0],
+        "nguoi_ky_ghi_chu": signer[1],
+        "ten_nguoi_ky": signer[2],
+    }
+    if not collective:
+        context["bien_phap"] = []  # the thematic form's item 2 is then left out
+    return context

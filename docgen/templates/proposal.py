@@ -1,0 +1,80 @@
+"""The proposal (Tờ trình, Mẫu 1.4) and the list annexed to it (Danh sách)."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocumentObject
+from docx.shared import Cm
+
+from docgen.templates.blocks import b, body, i, loop, para, tag
+from docgen.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
+from docgen.templates.layout import new_document
+from docgen.templates.tables import data_row, grid, header_row, loop_rows, tag_row
+
+LIST_WIDTHS_MM = (15.0, 70.0, 80.0)
+
+
+def proposal() -> DocumentObject:
+    """Tờ trình: Kính gửi, căn cứ, the request with the list, signature and Nơi nhận."""
+    doc = new_document("Tờ trình đề nghị khen thưởng")
+    header(doc, HeaderSpec(number=True, date=True))
+    title(doc, "TỜ TRÌNH", "Về việc đề nghị tặng {{ hinh_thuc }}")
+    _recipients(doc)
+    loop(doc, "cc", "can_cu", i("{{ cc }}"))
+    body(
+        doc,
+        "{{ co_quan_de_nghi }} kính đề nghị {{ nguoi_quyet_dinh }} xem xét, "
+        "tặng {{ hinh_thuc }} cho {{ so_luong }}, gồm:",
+    )
+    tag(doc, "{%p for nhom in danh_sach %}")
+    body(doc, b("{{ nhom.so_thu_tu }}. {{ nhom.ten_nhom }}:"), keep_next=True)
+    loop(doc, "m", "nhom.muc", "- {{ m.dong }}")
+    tag(doc, "{%p endfor %}")
+    body(doc, i("(Có báo cáo thành tích kèm theo)"))
+    body(doc, "Kính trình {{ nguoi_quyet_dinh }} xem xét, quyết định./.")
+    signer = Signature(("{{ ky.tham_quyen }}", "{{ ky.chuc_vu }}"), "", "{{ ky.ten }}")
+    left = signatures(doc, None, signer)
+    noi_nhan(left)
+    return doc
+
+
+def _recipients(doc: DocumentObject) -> None:
+    """`Kính gửi: X.` on one line, or `Kính gửi:` over a `- X;` list for several."""
+    tag(doc, "{%p if kinh_gui|length == 1 %}")
+    para(doc, "Kính gửi: {{ kinh_gui[0] }}", align="center", after=6)
+    tag(doc, "{%p else %}")
+    para(doc, "Kính gửi:", align="center", after=0)
+    tag(doc, "{%p for k in kinh_gui %}")
+    dash = para(doc, "{{ k }}", align="left", after=0)
+    dash.paragraph_format.left_indent = Cm(5)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if qua %}")
+    para(doc, i("(Qua {{ qua }})"), align="center", after=6)
+    tag(doc, "{%p endif %}")
+
+
+def attached_list() -> DocumentObject:
+    """Danh sách: collectives then individuals, with position and unit (annex of the Tờ trình)."""
+    doc = new_document("Danh sách đề nghị khen thưởng")
+    header(doc, HeaderSpec(number=False, date=False))
+    title(doc, "DANH SÁCH", "{{ trich_yeu }}", line=False)
+    para(
+        doc,
+        i("(Kèm theo Tờ trình số {{ so_to_trinh }} {{ ngay_to_trinh }} của {{ co_quan_de_nghi }})"),
+        align="center",
+        after=12,
+    )
+    table = grid(doc, LIST_WIDTHS_MM, rows=1, ruled=True)
+    header_row(table, ("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"))
+    tag_row(table, "{%tr for nhom in danh_sach %}")
+    data_row(
+        table,
+        ((b("{{ nhom.so_la_ma }}"),), (b("{{ nhom.tieu_de }}"),), ("",)),
+        ("center", "left", "left"),
+    )
+    cells = (("{{ m.stt }}",), ("{{ m.ten }}",), ("{{ m.chuc_vu_don_vi }}",))
+    loop_rows(table, "m", "nhom.muc", cells, ("center", "left", "left"))
+    tag_row(table, "{%tr endfor %}")
+    para(doc, "", after=6)
+    body(doc, "Danh sách này có {{ so_luong }}./.")
+    return doc

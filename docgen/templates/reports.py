@@ -1,0 +1,126 @@
+"""Achievement reports (Báo cáo thành tích): ND 91/2017 Mẫu 01, 02, 07; ND 98/2023 Mẫu 02, 03."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocumentObject
+
+from docgen.templates.blocks import b, body, heading, loop, para, tag
+from docgen.templates.frame import HeaderSpec, Signature, header, signatures, title
+from docgen.templates.layout import new_document
+from docgen.templates.sections import (
+    award_history,
+    closing,
+    field,
+    item,
+    optional_section,
+    text_section,
+)
+
+REPORT = "BÁO CÁO THÀNH TÍCH"
+PROPOSE = "ĐỀ NGHỊ TẶNG {{ de_nghi_tang }}"
+SEAL = "(Ký, đóng dấu)"
+
+
+def _start(name: str, *summary: str) -> DocumentObject:
+    doc = new_document(f"Báo cáo thành tích – {name}")
+    header(doc, HeaderSpec(number=False, date=True))
+    title(doc, REPORT, *summary, line=False)
+    return doc
+
+
+def collective_report(name: str) -> DocumentObject:
+    """Collective report (ND 91 Mẫu 01, ND 98 Mẫu 02): facts, four achievement items, history."""
+    doc = _start(name, PROPOSE)
+    para(doc, b("{{ ten }}"), align="center", after=12)
+    heading(doc, "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH")
+    item(doc, "1. Đặc điểm, tình hình:")
+    _seat(doc)
+    loop(doc, "doan", "dac_diem", "{{ doan }}")
+    text_section(doc, "2. Chức năng, nhiệm vụ:", "chuc_nang")
+    heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    text_section(
+        doc, "1. Kết quả thực hiện nhiệm vụ được giao và các tiêu chuẩn thi đua:", "thanh_tich"
+    )
+    text_section(doc, "2. Các biện pháp, nguyên nhân đạt được thành tích:", "bien_phap")
+    text_section(
+        doc,
+        "3. Việc thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước:",
+        "chinh_sach",
+    )
+    text_section(doc, "4. Hoạt động của tổ chức đảng, đoàn thể:", "doan_the")
+    award_history(doc)
+    closing(doc, "{{ ten }}")
+    upper = Signature(("THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP", "NHẬN XÉT, XÁC NHẬN"), SEAL)
+    signatures(doc, upper, Signature(("THỦ TRƯỞNG ĐƠN VỊ",), SEAL, "{{ thu_truong }}"))
+    return doc
+
+
+def individual_report(name: str, political: bool) -> DocumentObject:
+    """Individual report (ND 91 Mẫu 02; ND 98 Mẫu 03 adds lý luận chính trị when `political`)."""
+    doc = _start(name, PROPOSE)
+    heading(doc, "I. SƠ LƯỢC LÝ LỊCH")
+    _identity(doc)
+    field(doc, "Trình độ chuyên môn, nghiệp vụ", "trinh_do")
+    if political:
+        field(doc, "Trình độ lý luận chính trị", "ly_luan_chinh_tri")
+    field(doc, "Học hàm, học vị, danh hiệu, giải thưởng", "hoc_ham")
+    heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    text_section(doc, "1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:", "nhiem_vu")
+    item(doc, "2. Thành tích đạt được của cá nhân:")
+    loop(doc, "doan", "thanh_tich", "{{ doan }}")
+    _initiative(doc)
+    award_history(doc)
+    closing(doc, "cá nhân tôi")
+    unit = Signature(("THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ"), SEAL)
+    signatures(
+        doc,
+        unit,
+        Signature(("NGƯỜI BÁO CÁO THÀNH TÍCH",), "(Ký, ghi rõ họ và tên)", "{{ ho_ten }}"),
+    )
+    return doc
+
+
+def thematic_report(name: str) -> DocumentObject:
+    """Thematic report (ND 91 Mẫu 07), collective or individual by the `tap_the` flag."""
+    doc = _start(name, PROPOSE, "TRONG {{ phong_trao }}")
+    para(doc, b("{{ ten_bao_cao }}"), align="center", after=12)
+    heading(doc, "I. THÔNG TIN CHUNG")
+    tag(doc, "{%p if tap_the %}")
+    _seat(doc)
+    loop(doc, "doan", "chuc_nang", "{{ doan }}")
+    tag(doc, "{%p else %}")
+    _identity(doc)
+    tag(doc, "{%p endif %}")
+    heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    item(doc, "1. Kết quả thực hiện các mục tiêu, chỉ tiêu thi đua đã đăng ký:")
+    loop(doc, "doan", "thanh_tich", "{{ doan }}")
+    _initiative(doc)
+    optional_section(doc, "2. Biện pháp, giải pháp thực hiện và bài học kinh nghiệm:", "bien_phap")
+    closing(doc, "{{ ten_bao_cao }}")
+    approver = Signature(("XÁC NHẬN CỦA CẤP", "TRÌNH KHEN THƯỞNG"), SEAL)
+    signer = Signature(("{{ nguoi_ky }}",), "{{ nguoi_ky_ghi_chu }}", "{{ ten_nguoi_ky }}")
+    signatures(doc, approver, signer)
+    return doc
+
+
+def _seat(doc: DocumentObject) -> None:
+    field(doc, "Địa chỉ trụ sở", "tru_so")
+    field(doc, "Điện thoại", "dien_thoai")
+    tag(doc, "{%p if so_nguoi %}")
+    field(doc, "Tổng số cán bộ, công chức, nhân viên", "so_nguoi")
+    tag(doc, "{%p endif %}")
+
+
+def _identity(doc: DocumentObject) -> None:
+    field(doc, "Họ tên", "ho_ten")
+    body(doc, "- Sinh ngày, tháng, năm: {{ ngay_sinh }}; Giới tính: {{ gioi_tinh }}")
+    field(doc, "Quê quán", "que_quan")
+    field(doc, "Trú quán", "tru_quan")
+    field(doc, "Đơn vị công tác", "don_vi")
+    field(doc, "Chức vụ (Đảng, chính quyền, đoàn thể)", "chuc_vu")
+
+
+def _initiative(doc: DocumentObject) -> None:
+    tag(doc, "{%p if sang_kien %}")
+    body(doc, "{{ sang_kien }}")
+    tag(doc, "{%p endif %}")
