@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from docgen.campaign.model import Kind, Level
+from docgen.campaign.model import Campaign, Kind, Level
 from docgen.intake.records import Nominee
+from docgen.text import fold, person_key
+
+VOTING_FORMS = ("biểu quyết", "bỏ phiếu kín")
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class Meeting:
     absent: tuple[Absence, ...]
     voting_form: str  # "biểu quyết" | "bỏ phiếu kín"
     number: str = ""  # minutes number, when the văn thư has assigned it
+    source: str = ""  # file name of the meeting workbook it was read from
 
 
 @dataclass
@@ -77,3 +83,22 @@ class Selection:
     def not_proposed(self) -> list[Decision]:
         """Decisions not proposed, with their reasons."""
         return [d for d in self.decisions if not d.proposed]
+
+
+def nominee_key(nominee: Nominee) -> str:
+    """Stable key of a nomination in the consolidated list: file, sheet, row and name."""
+    src = nominee.source
+    return f"{src.file}|{src.sheet}|{src.row}|{person_key(nominee.name)}"
+
+
+def content_hash(nominee: Nominee) -> str:
+    """Short hash of what was nominated, to notice a row changed since consolidation."""
+    values = sorted((k, "" if v is None else str(v)) for k, v in nominee.values.items())
+    payload = json.dumps([str(nominee.kind), nominee.department, values], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+def level_of(campaign: Campaign, nominee: Nominee) -> Level | None:
+    """The campaign level the nomination asks for (labels compared without diacritics)."""
+    wanted = fold(nominee.level_label)
+    return next((lv for lv in campaign.levels if fold(lv.label) == wanted), None)

@@ -1,0 +1,397 @@
+"""The consolidated workbook the council uses at the meeting, and filling it in code.
+
+Layout (read back by `docgen.meeting.read`):
+- one sheet per award level, named after the level: a title row, a note row, a hidden row of
+  column keys, the frozen header, then section rows ("I / TẬP THỂ", "II / CÁ NHÂN") and one
+  row per eligible nomination; two hidden columns hold the nominee key and a content hash;
+- "Cuộc họp": the meeting form (label A, value B, hidden key C) and a table of absent members;
+- "_docgen" (very hidden): campaign id, a fingerprint of the eligible list, level → sheet.
+Only the vote, note and meeting cells are unlocked; the rest is protected (no password).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from docgen.campaign.model import Campaign, Kind, Level
+from docgen.intake.records import Nominee
+from docgen.meeting.model import VOTING_FORMS, Meeting, content_hash, level_of, nominee_key
+from docgen.output.files import write_atomic
+from docgen.text import clean, given_name_sort_key, vn_sort_key
+from docgen.validate.report import Report
+from docgen.workbook.write import BODY_FONT, BOX, HEADER_FONT, UNLOCKED, WRAP, header, put
+
+MEETING_SHEET = "Cuộc họp"
+MARKER_SHEET = "_docgen"
+MARKER_KIND = "tong-hop"
+FORMAT_VERSION = 1
+TITLE_ROW, NOTE_ROW, KEY_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
+ABSENT_KEY = "vang_mat"
+SUMMARY_LIMIT = 200
+_FIXED_TIME = datetime(2000, 1, 1)  # document properties: same inputs, same bytes
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column of a level sheet, or a line of the meeting form."""
+
+    key: str
+    header: str
+    width: float = 14
+    kind: str = "text"  # text | date | time | int | choice
+    required: bool = True
+
+
+LIST_COLUMNS = (
+    Field("stt", "STT", 6),
+    Field("ten", "Tên tập thể / Họ và tên", 28),
+    Field("chuc_vu_don_vi", "Chức vụ, đơn vị", 30),
+    Field("don_vi_de_nghi", "Đơn vị đề nghị", 24),
+    Field("doi_tuong", "Đối tượng", 16),
+    Field("tom_tat", "Tóm tắt thành tích", 60),
+    Field("so_phieu", "Số phiếu đồng ý", 12, "int"),
+    Field("ghi_chu", "Ghi chú", 22),
+    Field("ma_de_nghi", "Mã đề nghị (không sửa)", 10),
+    Field("ma_kiem_tra", "Mã kiểm tra (không sửa)", 10),
+)
+COLUMN = {f.key: i for i, f in enumerate(LIST_COLUMNS, start=1)}
+INPUT_KEYS = ("so_phieu", "ghi_chu")
+HIDDEN_KEYS = ("ma_de_nghi", "ma_kiem_tra")
+
+MEETING_FIELDS = (
+    Field("ngay_hop", "Ngày họp", kind="date"),
+    Field("gio_bat_dau", "Giờ bắt đầu", kind="time"),
+    Field("gio_ket_thuc", "Giờ kết thúc", kind="time"),
+    Field("dia_diem", "Địa điểm"),
+    Field("chu_toa", "Chủ tọa: họ và tên"),
+    Field("chu_toa_chuc_vu", "Chủ tọa: chức vụ"),
+    Field("thu_ky", "Thư ký: họ và tên"),
+    Field("thu_ky_chuc_vu", "Thư ký: chức vụ"),
+    Field("thanh_vien", "Tổng số thành viên Hội đồng", kind="int"),
+    Field("co_mat", "Số thành viên có mặt", kind="int"),
+    Field("hinh_thuc", "Hình thức biểu quyết", kind="choice"),
+    Field("so_bien_ban", "Số biên bản", required=False),
+)
+
+
+def write_consolidated(
+    campaign: Campaign, report: Report, path: Path, sort: str = "submission"
+) -> Path:
+    """Write the meeting workbook of every eligible nomination, per level; return the path."""
+    write_atomic(path, consolidated_bytes(campaign, report, sort))
+    return path
+
+
+def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submission") -> bytes:
+    """The consolidated workbook's bytes; equal inputs give equal bytes."""
+    if sort not in ("submission", "given_name"):
+        raise ValueError(f"unknown sort order: {sort}")
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    wb.remove(first)
+    grouped = by_level(campaign, report.eligible())
+    for level in campaign.levels:
+        _write_level(
+            wb.create_sheet(sheet_name(level)), campaign, level, _sorted(grouped[level.id], sort)
+        )
+    _write_meeting(wb.create_sheet(MEETING_SHEET), campaign)
+    _write_marker(wb, campaign, grouped)
+    return _save(wb)
+
+
+def by_level(campaign: Campaign, nominees: list[Nominee]) -> dict[str, list[Nominee]]:
+    """Nominations per level id, in submission order (file, then row)."""
+    grouped: dict[str, list[Nominee]] = {lv.id: [] for lv in campaign.levels}
+    for nominee in sorted(nominees, key=lambda n: (n.source.file, n.source.row)):
+        level = level_of(campaign, nominee)
+        if level is not None:
+            grouped[level.id].append(nominee)
+    return grouped
+
+
+def fingerprint(grouped: Mapping[str, list[Nominee]]) -> str:
+    """Short hash of the eligible list: which nominations, at which level, with what content."""
+    lines = sorted(
+        f"{lv}|{nominee_key(n)}|{content_hash(n)}" for lv, ns in grouped.items() for n in ns
+    )
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def sheet_name(level: Level) -> str:
+    """A valid Excel sheet name for the level: its label without []:*?/\\, at most 31 chars."""
+    name = "".join("-" if c in "[]:*?/\\" else c for c in level.label).strip("' ")
+    return name[:31] or level.id[:31]
+
+
+def summary(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    """One line of achievements: the first paragraph, cut on a word boundary with "…"."""
+    paragraph = next((line for line in clean(text).split("\n") if line), "")
+    if len(paragraph) <= limit:
+        return paragraph
+    sentence_end = paragraph.find(". ")
+    if 0 < sentence_end < limit:
+        return paragraph[: sentence_end + 1]
+    cut = paragraph[: limit - 1].rsplit(" ", 1)[0] or paragraph[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def position(nominee: Nominee) -> str:
+    """ "Chức vụ, đơn vị" of an individual; empty for a collective."""
+    if nominee.kind is Kind.COLLECTIVE:
+        return ""
+    return ", ".join(p for p in (nominee.text("chuc_vu"), nominee.text("don_vi")) if p)
+
+
+def _sorted(nominees: list[Nominee], sort: str) -> list[Nominee]:
+    if sort == "submission":
+        return nominees
+    return sorted(
+        nominees,
+        key=lambda n: (
+            (vn_sort_key(n.name), vn_sort_key(""), vn_sort_key(""))
+            if n.kind is Kind.COLLECTIVE
+            else given_name_sort_key(n.name)
+        ),
+    )
+
+
+def _write_level(ws: Worksheet, campaign: Campaign, level: Level, nominees: list[Nominee]) -> None:
+    _title(
+        ws, f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG — {level.award}", len(LIST_COLUMNS) - len(HIDDEN_KEYS)
+    )
+    note = (
+        f"{campaign.council.name}: {campaign.council.members} thành viên. "
+        "Ghi số phiếu đồng ý của từng đề nghị vào cột “Số phiếu đồng ý”; không sửa các cột khác."
+    )
+    put(ws.cell(row=NOTE_ROW, column=1), note)
+    ws.cell(row=NOTE_ROW, column=1).font = Font(name="Times New Roman", italic=True, size=11)
+    for col, spec in enumerate(LIST_COLUMNS, start=1):
+        put(ws.cell(row=KEY_ROW, column=col), spec.key)
+        header(ws.cell(row=HEADER_ROW, column=col), spec.header)
+        letter = get_column_letter(col)
+        ws.column_dimensions[letter].width = spec.width
+        ws.column_dimensions[letter].hidden = spec.key in HIDDEN_KEYS
+    ws.row_dimensions[KEY_ROW].hidden = True
+    last = _write_rows(ws, nominees)
+    _vote_validation(ws, campaign.council.members, last)
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
+    _protect(ws)
+
+
+def _write_rows(ws: Worksheet, nominees: list[Nominee]) -> int:
+    """Section rows and one row per nomination; returns the last row written."""
+    row = FIRST_ROW - 1
+    sections = [
+        (title, members)
+        for title, kind in (("TẬP THỂ", Kind.COLLECTIVE), ("CÁ NHÂN", Kind.INDIVIDUAL))
+        if (members := [n for n in nominees if n.kind is kind])
+    ]
+    for numeral, (title, members) in zip(("I", "II"), sections, strict=False):
+        row += 1
+        for col, text in ((1, numeral), (2, title)):
+            put(ws.cell(row=row, column=col), text)
+            ws.cell(row=row, column=col).font = HEADER_FONT
+        for number, nominee in enumerate(members, start=1):
+            row += 1
+            _write_nominee(ws, row, number, nominee)
+    return row
+
+
+def _write_nominee(ws: Worksheet, row: int, number: int, nominee: Nominee) -> None:
+    values = {
+        "stt": number,
+        "ten": nominee.name,
+        "chuc_vu_don_vi": position(nominee),
+        "don_vi_de_nghi": nominee.department,
+        "doi_tuong": nominee.subject_label,
+        "tom_tat": summary(nominee.text("thanh_tich")),
+        "ma_de_nghi": nominee_key(nominee),
+        "ma_kiem_tra": content_hash(nominee),
+    }
+    for key, col in COLUMN.items():
+        cell = ws.cell(row=row, column=col)
+        put(cell, values.get(key))
+        cell.font = BODY_FONT
+        cell.border = BOX
+        cell.alignment = WRAP
+        if key in INPUT_KEYS:
+            cell.protection = UNLOCKED
+
+
+def _vote_validation(ws: Worksheet, members: int, last: int) -> None:
+    if last < FIRST_ROW:
+        return
+    dv = DataValidation(
+        type="whole", operator="between", formula1="0", formula2=str(members), allow_blank=True
+    )
+    dv.error = f"Số phiếu đồng ý là số nguyên từ 0 đến {members} (không quá số thành viên có mặt)."
+    dv.errorTitle = "Số phiếu đồng ý"
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    letter = get_column_letter(COLUMN["so_phieu"])
+    dv.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+
+
+def _title(ws: Worksheet, text: str, width: int) -> None:
+    put(ws.cell(row=TITLE_ROW, column=1), text)
+    ws.cell(row=TITLE_ROW, column=1).font = Font(name="Times New Roman", bold=True, size=13)
+    ws.cell(row=TITLE_ROW, column=1).alignment = Alignment(horizontal="left", vertical="center")
+    ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=width)
+    ws.row_dimensions[TITLE_ROW].height = 22
+
+
+def _protect(ws: Worksheet) -> None:
+    ws.protection.sheet = True
+    ws.protection.formatRows = False  # the secretary may resize rows and columns
+    ws.protection.formatColumns = False
+
+
+def _write_meeting(ws: Worksheet, campaign: Campaign) -> None:
+    """The meeting form (label, value, hidden key) and the absent members' table."""
+    _title(ws, "THÔNG TIN CUỘC HỌP XÉT KHEN THƯỞNG", 2)
+    for col, (text, width) in enumerate((("Thông tin", 34), ("Nội dung", 48)), start=1):
+        header(ws.cell(row=HEADER_ROW - 1, column=col), text)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.column_dimensions["C"].hidden = True
+    row = HEADER_ROW - 1
+    for spec in MEETING_FIELDS:
+        row += 1
+        _form_line(ws, row, spec)
+    put(ws.cell(row=_field_row("thanh_vien"), column=2), campaign.council.members)
+    _choice(ws, f"B{_field_row('hinh_thuc')}", VOTING_FORMS)
+    row += 2
+    header(ws.cell(row=row, column=1), "Thành viên vắng mặt: họ và tên")
+    header(ws.cell(row=row, column=2), "Lý do vắng mặt")
+    for line in range(row + 1, row + 1 + campaign.council.members):
+        for col in (1, 2):
+            cell = ws.cell(row=line, column=col)
+            cell.protection, cell.border, cell.font = UNLOCKED, BOX, BODY_FONT
+        put(ws.cell(row=line, column=3), ABSENT_KEY)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW, column=1)
+    _protect(ws)
+
+
+def _field_row(key: str) -> int:
+    """Row of a meeting field on the form."""
+    return HEADER_ROW + [f.key for f in MEETING_FIELDS].index(key)
+
+
+def _form_line(ws: Worksheet, row: int, spec: Field) -> None:
+    label = ws.cell(row=row, column=1)
+    put(label, spec.header + (" (*)" if spec.required else ""))
+    label.font, label.border = HEADER_FONT, BOX
+    value = ws.cell(row=row, column=2)
+    value.protection, value.border, value.font = UNLOCKED, BOX, BODY_FONT
+    value.alignment = Alignment(horizontal="left")
+    value.number_format = {"date": "dd/mm/yyyy", "time": "hh:mm"}.get(spec.kind, "General")
+    put(ws.cell(row=row, column=3), spec.key)
+
+
+def _choice(ws: Worksheet, ref: str, choices: tuple[str, ...]) -> None:
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    dv.error = "Hãy chọn trong danh sách: " + ", ".join(choices) + "."
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def _write_marker(wb: Workbook, campaign: Campaign, grouped: Mapping[str, list[Nominee]]) -> None:
+    ws = wb.create_sheet(MARKER_SHEET)
+    ws.sheet_state = "veryHidden"
+    lines: list[tuple[str, object]] = [
+        ("generator", "docgen"),
+        ("kind", MARKER_KIND),
+        ("format_version", FORMAT_VERSION),
+        ("campaign_id", campaign.id),
+        ("fingerprint", fingerprint(grouped)),
+        ("eligible", sum(len(ns) for ns in grouped.values())),
+    ]
+    lines += [(f"level:{lv.id}", sheet_name(lv)) for lv in campaign.levels]
+    for row, (key, value) in enumerate(lines, start=1):
+        put(ws.cell(row=row, column=1), key)
+        put(ws.cell(row=row, column=2), value)
+    ws.protection.sheet = True
+
+
+def _save(wb: Workbook) -> bytes:
+    """Serialise with fixed properties and zip timestamps, so a rerun gives the same bytes."""
+    wb.properties.created = wb.properties.modified = _FIXED_TIME
+    wb.properties.creator = "docgen"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """The same archive with every member dated 1980-01-01, in the same order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info))
+    return out.getvalue()
+
+
+def fill_meeting(
+    path_in: Path,
+    path_out: Path,
+    meeting: Meeting | None,
+    votes: Mapping[str, object],
+    fields: Mapping[str, object] | None = None,
+) -> Path:
+    """Fill a consolidated workbook as the secretary would: meeting form, absences, votes.
+
+    `votes` maps nominee keys to what is typed in the vote cell; `fields` overrides meeting
+    form cells by key with raw values (e.g. "8 giờ 00"), for examples and tests.
+    """
+    wb = load_workbook(path_in)
+    form = wb[MEETING_SHEET]
+    rows = {form.cell(row=r, column=3).value: r for r in range(1, form.max_row + 1)}
+    values = {**(_meeting_values(meeting) if meeting else {}), **(fields or {})}
+    for key, value in values.items():
+        put(form.cell(row=rows[key], column=2), value)
+    absent_rows = [
+        r for r in range(1, form.max_row + 1) if form.cell(row=r, column=3).value == ABSENT_KEY
+    ]
+    for row, absence in zip(absent_rows, meeting.absent if meeting else (), strict=False):
+        put(form.cell(row=row, column=1), absence.name)
+        put(form.cell(row=row, column=2), absence.reason)
+    for ws in wb.worksheets:
+        if ws.title not in (MEETING_SHEET, MARKER_SHEET):
+            for row in range(FIRST_ROW, ws.max_row + 1):
+                key = ws.cell(row=row, column=COLUMN["ma_de_nghi"]).value
+                if key in votes:
+                    put(ws.cell(row=row, column=COLUMN["so_phieu"]), votes[key])
+    write_atomic(path_out, _save(wb))
+    return path_out
+
+
+def _meeting_values(meeting: Meeting) -> dict[str, object]:
+    return {
+        "ngay_hop": meeting.date,
+        "gio_bat_dau": meeting.start,
+        "gio_ket_thuc": meeting.end,
+        "dia_diem": meeting.place,
+        "chu_toa": meeting.chair.name,
+        "chu_toa_chuc_vu": meeting.chair.title,
+        "thu_ky": meeting.secretary.name,
+        "thu_ky_chuc_vu": meeting.secretary.title,
+        "thanh_vien": meeting.members,
+        "co_mat": meeting.present,
+        "hinh_thuc": meeting.voting_form,
+        "so_bien_ban": meeting.number or None,
+    }

@@ -1,0 +1,126 @@
+"""Who the council proposes: threshold, ranking by vote share, quota per kind, ties reported.
+
+Policy:
+- A nomination passes when its votes reach the campaign's threshold (`VoteRule.passes`,
+  against all members or members present).
+- Passing nominations of one level and kind are ranked by votes, highest first (competition
+  ranking: equal votes share a rank, 1, 1, 3); within a rank the submission order is kept.
+- The quota of the kind takes the best ranked. A kind missing from the level's quota is
+  unlimited.
+- A tie straddling the last seat is never broken here: none of the tied nominations gets the
+  contested seat(s), they are listed in `Selection.ties`, and a TIE_AT_QUOTA error asks the
+  council to settle it (for example by a re-vote recorded in the meeting workbook).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docgen.campaign.model import Campaign, Kind, Level, VoteRule
+from docgen.intake.records import Nominee
+from docgen.meeting.model import Decision, Meeting, Selection, level_of
+from docgen.text import format_count, format_percent
+from docgen.validate.codes import make_issue
+from docgen.validate.issue import Place, ValidationIssue
+
+Votes = Sequence[tuple[Nominee, int | None]]
+
+
+def select(
+    campaign: Campaign, meeting: Meeting, nominees_with_votes: Votes
+) -> tuple[list[Selection], list[ValidationIssue]]:
+    """Decide every level: who is proposed, in rank order, and why the others are not."""
+    selections: list[Selection] = []
+    issues: list[ValidationIssue] = []
+    for level in campaign.levels:
+        selection = Selection(level)
+        for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL):
+            group = [
+                (n, v)
+                for n, v in nominees_with_votes
+                if n.kind is kind and level_of(campaign, n) == level
+            ]
+            decisions, tie = _decide(campaign.vote, meeting, level, kind, group)
+            selection.decisions.extend(decisions)
+            if tie:
+                selection.ties.append(tie)
+                issues.append(_tie_issue(meeting, level, kind, tie))
+        selections.append(selection)
+    return selections, issues
+
+
+def _decide(
+    rule: VoteRule, meeting: Meeting, level: Level, kind: Kind, group: Votes
+) -> tuple[list[Decision], list[Decision]]:
+    """Decisions of one level and kind in rank order, and the tie at the boundary (if any)."""
+    base = meeting.members if rule.denominator == "members" else meeting.present
+    decisions = [_decision(rule, meeting, level, nominee, votes, base) for nominee, votes in group]
+    counted = [d for d, (_, votes) in zip(decisions, group, strict=True) if votes is not None]
+    for decision in counted:
+        decision.rank = 1 + sum(other.votes > decision.votes for other in counted)
+    ordered = sorted(decisions, key=lambda d: d.rank or len(decisions) + 1)  # stable
+    passing = [d for d in ordered if d.passed]
+    tie = _apply_quota(passing, level.quota.get(kind), kind)
+    return ordered, tie
+
+
+def _decision(
+    rule: VoteRule, meeting: Meeting, level: Level, nominee: Nominee, votes: int | None, base: int
+) -> Decision:
+    if votes is None:
+        reason = "Chưa có số phiếu hợp lệ"
+        return Decision(nominee, level, 0, base, passed=False, reason=reason)
+    passed = rule.passes(votes, meeting.members, meeting.present)
+    decision = Decision(nominee, level, votes, base, passed)
+    if not passed:
+        decision.reason = _below_threshold(rule, decision)
+    return decision
+
+
+def _below_threshold(rule: VoteRule, decision: Decision) -> str:
+    """ "Không đạt tỷ lệ phiếu: 04/09 thành viên (44,44 %), cần trên 50 %"."""
+    who = "thành viên" if rule.denominator == "members" else "thành viên có mặt"
+    need = "từ" if rule.inclusive else "trên"
+    threshold = format_percent(rule.threshold_percent)
+    tail = "" if not rule.inclusive else " trở lên"
+    return (
+        f"Không đạt tỷ lệ phiếu: {format_count(decision.votes)}/{format_count(decision.base)} "
+        f"{who} ({format_percent(decision.share)}), cần {need} {threshold}{tail}"
+    )
+
+
+def _apply_quota(passing: list[Decision], quota: int | None, kind: Kind) -> list[Decision]:
+    """Mark the proposed among ranked passing decisions; return the boundary tie, if any."""
+    if quota is None or len(passing) <= quota:
+        for decision in passing:
+            decision.proposed = True
+        return []
+    cut = passing[quota].votes  # votes of the first one left out
+    tie = (
+        [d for d in passing if d.votes == cut] if quota and passing[quota - 1].votes == cut else []
+    )
+    seats = quota - sum(d.votes > cut for d in passing)
+    for decision in passing:
+        if decision.votes > cut:
+            decision.proposed = True
+        elif tie and decision.votes == cut:
+            decision.reason = (
+                f"Bằng phiếu ở vị trí cuối chỉ tiêu: {len(tie)} {kind.label} cùng "
+                f"{format_count(cut)} phiếu tranh {format_count(seats)} suất; chờ Hội đồng quyết định"
+            )
+        else:
+            decision.reason = f"Vượt số lượng: xếp thứ {decision.rank}, chỉ tiêu {format_count(quota)} {kind.label}"
+    return tie
+
+
+def _tie_issue(meeting: Meeting, level: Level, kind: Kind, tie: list[Decision]) -> ValidationIssue:
+    quota = level.quota.get(kind, 0)
+    above = tie[0].rank - 1
+    names = ", ".join(f"{d.nominee.name} ({d.nominee.department})" for d in tie)
+    detail = (
+        f"{level.label}: {len(tie)} {kind.label} cùng {format_count(tie[0].votes)} phiếu đồng ý "
+        f"({names}) tranh {format_count(quota - above)} suất còn lại trong chỉ tiêu "
+        f"{format_count(quota)} {kind.label}; chưa ai trong số này được đề nghị. "
+        "Hội đồng cần quyết định, ví dụ biểu quyết lại giữa những người bằng phiếu."
+    )
+    return make_issue("TIE_AT_QUOTA", Place(meeting.source, level.label), detail=detail)
