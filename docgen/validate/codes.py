@@ -69,3 +69,56 @@ CODES["AWARD_OWNER_UNKNOWN"] = Code(
     "“{value}” không có trong trang Tập thể / Cá nhân của tệp này.",
     "Ghi tên (và ngày sinh) đúng như ở trang Tập thể / Cá nhân.",
 )
+
+# --- meeting (consolidated list, meeting sheet, votes, selection) ----------------------------
+_RERUN = "Hãy chạy lại “docgen tong-hop”, ghi lại phiếu bầu vào tệp mới rồi lưu thành input/hop-xet.xlsx."
+CODES.update(
+    {
+        "MEETING_FILE_INVALID": Code(
+            E,
+            "Tệp họp xét không đúng mẫu",
+            "{detail}",
+            "Dùng tệp do “docgen tong-hop” tạo ra; không đổi tên trang, không xóa cột hay dòng ẩn.",
+        ),
+        "MEETING_FIELD_MISSING": Code(
+            E, "Thiếu thông tin cuộc họp", "Chưa điền “{header}”.", "Điền ô này ở trang “Cuộc họp”."
+        ),
+        "MEETING_FIELD_INVALID": Code(
+            E,
+            "Thông tin cuộc họp không hợp lệ",
+            "“{value}” không hợp lệ: {detail}",
+            "Sửa ô này ở trang “Cuộc họp”.",
+        ),
+        "MEETING_MEMBERS_DIFFER": Code(
+            W,
+            "Số thành viên khác tệp chiến dịch",
+            "Trang “Cuộc họp” ghi {found} thành viên, tệp chiến dịch ghi {expected}.",
+            "Nếu Hội đồng đã thay đổi, hãy sửa [council] members trong tệp chiến dịch.",
+        ),
+        "MEETING_ATTENDANCE": Code(
+            E,
+            "Số thành viên dự họp không khớp",
+            "{detail}",
+            "Kiểm tra tổng số thành viên, số có mặt và danh sách vắng mặt (kèm lý do).",
+        ),
+        "VOTES_MISSING": Code(
+            E,
+            "Chưa ghi số phiếu",
+            "Chưa ghi số phiếu đồng ý cho {name}.",
+            "Ghi số phiếu đồng ý (số nguyên, từ 0 đến số thành viên có mặt).",
+        ),
+        "VOTES_INVALID": Code(
+            E,
+            "Số phiếu không hợp lệ",
+            "Số phiếu “{value}” của {name} không hợp lệ: {detail}",
+            "Ghi số phiếu đồng ý là số nguyên, từ 0 đến số thành viên có mặt.",
+        ),
+        "MEETING_LIST_STALE": Code(E, "Danh sách họp xét đã cũ", "{detail}", _RERUN),
+        "TIE_AT_QUOTA": Code(
+            E,
+            "Bằng phiếu ở vị trí cuối chỉ tiêu",
+            "{detail}",
+            "Hội đồng cần quyết định (ví dụ biểu quyết lại giữa những người bằng phiếu), rồi sửa số phiếu trong tệp họp xét và chạy lại.",
+        ),
+    }
+)
