@@ -172,7 +172,7 @@ def _cell(raw: RawCell | None, col: int, header: str, source: Source, result: Fi
     if raw.formula and not raw.cached:
         result.issues.append(make_issue("CELL_FORMULA_NO_VALUE", place))
         return Cell(letter, header, None, raw.font)
-    value = raw.value
+    value: object = raw.value
     if isinstance(value, str):
         value = _decode(value, raw.font, place, result)
     if isinstance(value, datetime) and value.time() == datetime.min.time():

@@ -24,35 +24,190 @@ class Code:
 
 CODES: dict[str, Code] = {
     # --- file ---------------------------------------------------------------------------
-    "FILE_NOT_WORKBOOK": Code(E, "Không phải tệp Excel", "{detail}", "Mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại."),
+    "FILE_NOT_WORKBOOK": Code(
+        E,
+        "Không phải tệp Excel",
+        "{detail}",
+        "Mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại.",
+    ),
     "FILE_EMPTY": Code(E, "Tệp rỗng", "{detail}", "Gửi lại tệp đã điền."),
-    "FILE_ZIP_BOMB": Code(E, "Tệp bất thường (nén quá mức)", "{detail}", "Lưu lại tệp từ Excel rồi gửi lại; không gửi tệp nén lồng."),
-    "FILE_TOO_LARGE": Code(E, "Tệp quá lớn", "{detail}", "Xóa các trang, hình ảnh không cần thiết rồi gửi lại."),
-    "FILE_ENCRYPTED": Code(E, "Tệp có mật khẩu", "{detail}", "Bỏ mật khẩu mở tệp (Tệp › Thông tin › Bảo vệ) rồi gửi lại."),
-    "FILE_CORRUPT": Code(E, "Tệp bị hỏng", "{detail}", "Mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."),
-    "FILE_XML_UNSAFE": Code(E, "Tệp chứa nội dung không an toàn", "{detail}", "Điền lại trên mẫu phiếu gốc rồi gửi lại."),
-    "FILE_XLS_UNREADABLE": Code(E, "Không đọc được tệp .xls", "{detail}", "Mở tệp bằng Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx), rồi gửi lại."),
-    "FILE_LEGACY_XLS": Code(W, "Tệp .xls đời cũ", "Tệp dạng .xls (Excel 97–2003) đã được đọc.", "Lần sau hãy điền trên mẫu .xlsx được gửi kèm."),
-    "FILE_MACROS": Code(W, "Tệp có macro", "Tệp có macro (VBA); macro không được chạy và không được giữ lại.", "Lần sau hãy lưu dưới dạng .xlsx (không có macro)."),
-    "FILE_NO_MARKER": Code(W, "Không phải mẫu phiếu của đợt này", "Tệp không có dấu của mẫu phiếu docgen; đã đọc theo tên cột.", "Lần sau hãy điền trên mẫu phiếu được gửi kèm."),
-    "FILE_WRONG_CAMPAIGN": Code(E, "Mẫu phiếu của đợt khác", "Tệp là mẫu phiếu của đợt “{found}”, không phải đợt “{expected}”.", "Điền lại trên mẫu phiếu của đợt này."),
-    "FILE_OLD_TEMPLATE": Code(W, "Mẫu phiếu phiên bản cũ", "Tệp dùng mẫu phiếu phiên bản {found}; phiên bản hiện hành là {expected}.", "Lần sau hãy dùng mẫu phiếu mới nhất."),
-    "FILE_SUPERSEDED": Code(W, "Đã có bản gửi mới hơn", "Đơn vị “{department}” đã gửi bản mới hơn ({newer}); bản này không được dùng.", "Không cần làm gì nếu bản mới là bản đúng."),
-    "SHEET_MISSING": Code(E, "Thiếu trang", "Không tìm thấy trang “{sheet}”.", "Không đổi tên hay xóa trang; điền lại trên mẫu phiếu gốc."),
-    "HEADER_NOT_FOUND": Code(E, "Không tìm thấy dòng tiêu đề", "Trang “{sheet}” không có dòng tiêu đề cột của mẫu phiếu.", "Không xóa dòng tiêu đề; điền lại trên mẫu phiếu gốc."),
-    "COLUMN_MISSING": Code(E, "Thiếu cột", "Không tìm thấy cột “{header}”.", "Không xóa hay đổi tên cột; thêm lại cột này như mẫu phiếu."),
-    "DEPARTMENT_MISSING": Code(E, "Thiếu tên đơn vị", "Trang “Đơn vị” chưa ghi tên đơn vị gửi.", "Ghi tên đơn vị ở trang “Đơn vị”."),
+    "FILE_ZIP_BOMB": Code(
+        E,
+        "Tệp bất thường (nén quá mức)",
+        "{detail}",
+        "Lưu lại tệp từ Excel rồi gửi lại; không gửi tệp nén lồng.",
+    ),
+    "FILE_TOO_LARGE": Code(
+        E, "Tệp quá lớn", "{detail}", "Xóa các trang, hình ảnh không cần thiết rồi gửi lại."
+    ),
+    "FILE_ENCRYPTED": Code(
+        E,
+        "Tệp có mật khẩu",
+        "{detail}",
+        "Bỏ mật khẩu mở tệp (Tệp › Thông tin › Bảo vệ) rồi gửi lại.",
+    ),
+    "FILE_CORRUPT": Code(
+        E, "Tệp bị hỏng", "{detail}", "Mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."
+    ),
+    "FILE_XML_UNSAFE": Code(
+        E, "Tệp chứa nội dung không an toàn", "{detail}", "Điền lại trên mẫu phiếu gốc rồi gửi lại."
+    ),
+    "FILE_XLS_UNREADABLE": Code(
+        E,
+        "Không đọc được tệp .xls",
+        "{detail}",
+        "Mở tệp bằng Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx), rồi gửi lại.",
+    ),
+    "FILE_LEGACY_XLS": Code(
+        W,
+        "Tệp .xls đời cũ",
+        "Tệp dạng .xls (Excel 97–2003) đã được đọc.",
+        "Lần sau hãy điền trên mẫu .xlsx được gửi kèm.",
+    ),
+    "FILE_MACROS": Code(
+        W,
+        "Tệp có macro",
+        "Tệp có macro (VBA); macro không được chạy và không được giữ lại.",
+        "Lần sau hãy lưu dưới dạng .xlsx (không có macro).",
+    ),
+    "FILE_NO_MARKER": Code(
+        W,
+        "Không phải mẫu phiếu của đợt này",
+        "Tệp không có dấu của mẫu phiếu docgen; đã đọc theo tên cột.",
+        "Lần sau hãy điền trên mẫu phiếu được gửi kèm.",
+    ),
+    "FILE_WRONG_CAMPAIGN": Code(
+        E,
+        "Mẫu phiếu của đợt khác",
+        "Tệp là mẫu phiếu của đợt “{found}”, không phải đợt “{expected}”.",
+        "Điền lại trên mẫu phiếu của đợt này.",
+    ),
+    "FILE_OLD_TEMPLATE": Code(
+        W,
+        "Mẫu phiếu phiên bản cũ",
+        "Tệp dùng mẫu phiếu phiên bản {found}; phiên bản hiện hành là {expected}.",
+        "Lần sau hãy dùng mẫu phiếu mới nhất.",
+    ),
+    "FILE_SUPERSEDED": Code(
+        W,
+        "Đã có bản gửi mới hơn",
+        "Đơn vị “{department}” đã gửi bản mới hơn ({newer}); bản này không được dùng.",
+        "Không cần làm gì nếu bản mới là bản đúng.",
+    ),
+    "SHEET_MISSING": Code(
+        E,
+        "Thiếu trang",
+        "Không tìm thấy trang “{sheet}”.",
+        "Không đổi tên hay xóa trang; điền lại trên mẫu phiếu gốc.",
+    ),
+    "HEADER_NOT_FOUND": Code(
+        E,
+        "Không tìm thấy dòng tiêu đề",
+        "Trang “{sheet}” không có dòng tiêu đề cột của mẫu phiếu.",
+        "Không xóa dòng tiêu đề; điền lại trên mẫu phiếu gốc.",
+    ),
+    "COLUMN_MISSING": Code(
+        E,
+        "Thiếu cột",
+        "Không tìm thấy cột “{header}”.",
+        "Không xóa hay đổi tên cột; thêm lại cột này như mẫu phiếu.",
+    ),
+    "DEPARTMENT_MISSING": Code(
+        E,
+        "Thiếu tên đơn vị",
+        "Trang “Đơn vị” chưa ghi tên đơn vị gửi.",
+        "Ghi tên đơn vị ở trang “Đơn vị”.",
+    ),
     # --- cell ---------------------------------------------------------------------------
     "CELL_REQUIRED": Code(E, "Thiếu thông tin bắt buộc", "Chưa điền “{header}”.", "Điền ô này."),
-    "CELL_DATE": Code(E, "Ngày không hợp lệ", "“{value}” không phải ngày hợp lệ.", "Ghi ngày theo ngày/tháng/năm, ví dụ 05/03/2023."),
-    "CELL_NUMBER": Code(E, "Không phải số", "“{value}” không phải số nguyên.", "Ghi một số nguyên, ví dụ 12."),
-    "CELL_CHOICE": Code(E, "Giá trị ngoài danh sách", "“{value}” không có trong danh sách: {choices}.", "Bấm vào ô và chọn trong danh sách."),
-    "CELL_TOO_LONG": Code(E, "Quá dài", "Nội dung dài {length} ký tự, tối đa {limit}.", "Rút gọn nội dung."),
-    "CELL_MERGED": Code(E, "Ô gộp trong vùng dữ liệu", "Các ô {range} bị gộp.", "Bỏ gộp ô (Hợp nhất & Căn giữa › Bỏ hợp nhất), mỗi ô một giá trị."),
-    "CELL_FORMULA_NO_VALUE": Code(E, "Công thức chưa có kết quả", "Ô chứa công thức nhưng không có giá trị đã tính.", "Thay công thức bằng giá trị (Sao chép › Dán giá trị) rồi lưu lại bằng Excel."),
-    "CELL_ERROR_VALUE": Code(E, "Ô báo lỗi", "Ô có giá trị lỗi {value}.", "Sửa công thức hoặc ghi giá trị trực tiếp."),
-    "TEXT_LEGACY_CONVERTED": Code(W, "Chữ mã cũ đã được chuyển", "Chữ gõ bằng bảng mã {encoding} đã được chuyển sang Unicode: “{converted}”.", "Kiểm tra lại chữ; lần sau hãy gõ bằng bảng mã Unicode."),
-    "ROW_HIDDEN": Code(W, "Dòng bị ẩn", "Dòng bị ẩn nhưng có dữ liệu; dòng này vẫn được xét.", "Hiện dòng để kiểm tra, hoặc xóa hẳn nếu không đề nghị."),
+    "CELL_DATE": Code(
+        E,
+        "Ngày không hợp lệ",
+        "“{value}” không phải ngày hợp lệ.",
+        "Ghi ngày theo ngày/tháng/năm, ví dụ 05/03/2023.",
+    ),
+    "CELL_NUMBER": Code(
+        E, "Không phải số", "“{value}” không phải số nguyên.", "Ghi một số nguyên, ví dụ 12."
+    ),
+    "CELL_CHOICE": Code(
+        E,
+        "Giá trị ngoài danh sách",
+        "“{value}” không có trong danh sách: {choices}.",
+        "Bấm vào ô và chọn trong danh sách.",
+    ),
+    "CELL_TOO_LONG": Code(
+        E, "Quá dài", "Nội dung dài {length} ký tự, tối đa {limit}.", "Rút gọn nội dung."
+    ),
+    "CELL_MERGED": Code(
+        E,
+        "Ô gộp trong vùng dữ liệu",
+        "Các ô {range} bị gộp.",
+        "Bỏ gộp ô (Hợp nhất & Căn giữa › Bỏ hợp nhất), mỗi ô một giá trị.",
+    ),
+    "CELL_FORMULA_NO_VALUE": Code(
+        E,
+        "Công thức chưa có kết quả",
+        "Ô chứa công thức nhưng không có giá trị đã tính.",
+        "Thay công thức bằng giá trị (Sao chép › Dán giá trị) rồi lưu lại bằng Excel.",
+    ),
+    "CELL_ERROR_VALUE": Code(
+        E, "Ô báo lỗi", "Ô có giá trị lỗi {value}.", "Sửa công thức hoặc ghi giá trị trực tiếp."
+    ),
+    "TEXT_LEGACY_CONVERTED": Code(
+        W,
+        "Chữ mã cũ đã được chuyển",
+        "Chữ gõ bằng bảng mã {encoding} đã được chuyển sang Unicode: “{converted}”.",
+        "Kiểm tra lại chữ; lần sau hãy gõ bằng bảng mã Unicode.",
+    ),
+    "ROW_HIDDEN": Code(
+        W,
+        "Dòng bị ẩn",
+        "Dòng bị ẩn nhưng có dữ liệu; dòng này vẫn được xét.",
+        "Hiện dòng để kiểm tra, hoặc xóa hẳn nếu không đề nghị.",
+    ),
+    # --- row: against the plan ------------------------------------------------------------
+    "ROW_NOT_ELIGIBLE": Code(
+        E,
+        "Đối tượng không thuộc diện xét ở cấp đã chọn",
+        "“{subject}” không được đề nghị “{level}”: cấp này chỉ xét {accepted}. {allowed}",
+        "Chọn lại cấp đề nghị khen thưởng phù hợp với đối tượng, hoặc bỏ đề nghị này.",
+    ),
+    "ROW_CRITERION": Code(
+        E,
+        "Không đạt tiêu chí của kế hoạch",
+        "Không đạt tiêu chí {criterion}: {text} — {detail}",
+        "Kiểm tra lại giá trị đã nhập; nếu đúng là chưa đạt tiêu chí thì bỏ đề nghị này.",
+    ),
+    "ROW_DATE_OUTSIDE_PERIOD": Code(
+        W,
+        "Ngày ngoài thời gian phong trào",
+        "{what} {value} nằm ngoài thời gian phong trào {period}.",
+        "Kiểm tra lại ngày; thành tích xét khen phải đạt được trong thời gian phong trào.",
+    ),
+    "AWARD_DATE_AFTER_SUBMISSION": Code(
+        E,
+        "Ngày quyết định khen thưởng chưa tới",
+        "Ngày quyết định khen thưởng {value} sau ngày {reference} ({when}).",
+        "Ghi đúng ngày ký quyết định khen thưởng đã nhận (ngày/tháng/năm).",
+    ),
+    "SUBMISSION_LATE": Code(
+        W,
+        "Gửi phiếu sau hạn",
+        "Phiếu gửi ngày {value}, không kịp hạn của kế hoạch: gửi trước ngày {deadline}.",
+        "Hội đồng quyết định có xét phiếu gửi muộn hay không; liên hệ thường trực Hội đồng.",
+    ),
+    "NOMINEE_DUPLICATE": Code(
+        E,
+        "Đề nghị trùng",
+        "“{value}” được đề nghị {count} lần; trùng với: {others}.",
+        "Mỗi tập thể, cá nhân chỉ được đề nghị một lần, ở một cấp: giữ một đề nghị, xóa các dòng còn lại.",
+    ),
+    "QUOTA_EXCEEDED": Code(
+        W,
+        "Vượt số lượng đề nghị của cấp",
+        "“{level}”: {count} {kind} đủ điều kiện được đề nghị, nhiều hơn số lượng tối đa {quota} của kế hoạch.",
+        "Hội đồng xét chọn theo số phiếu đồng ý tại cuộc họp; có thể đề nghị các đơn vị rút bớt.",
+    ),
 }
 
 
@@ -62,6 +217,7 @@ def make_issue(code: str, place: Place, value: object = "", **details: object) -
     shown = "" if value is None else str(value)
     message = entry.message.format(value=shown, header=place.header, **details)
     return ValidationIssue(code, entry.severity, place, message, entry.hint, shown)
+
 
 CODES["AWARD_OWNER_UNKNOWN"] = Code(
     E,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -113,7 +113,7 @@ def _attach_awards(rows: list[Row], schema: IntakeSchema, submission: Submission
     return issues
 
 
-def _award(row: Row, values: dict[str, object]) -> PreviousAward:
+def _award(row: Row, values: Mapping[str, object]) -> PreviousAward:
     return PreviousAward(
         source=row.source,
         owner=str(values["ten"]),
@@ -146,15 +146,14 @@ def _latest_per_department(candidates: list[Submission], report: Report) -> list
 
 
 def _run_rules(report: Report) -> None:
-    ctx = rules.Context(report.campaign)
-    found: list[ValidationIssue] = []
+    # Issues are added as they are found: aggregate rules (quota) count only nominations
+    # left without errors, so they must see the row rules' findings.
+    ctx = rules.Context(report.campaign, report.issues)
     for submission in report.submissions:
         for submission_rule in rules.SUBMISSION_RULES:
-            found.extend(submission_rule.check(submission, ctx))
+            report.issues.extend(list(submission_rule.check(submission, ctx)))
         for nominee in submission.nominees:
             for rule in rules.ROW_RULES:
-                found.extend(rule.check(nominee, submission, ctx))
+                report.issues.extend(list(rule.check(nominee, submission, ctx)))
     for aggregate in rules.AGGREGATE_RULES:
-        found.extend(aggregate.check(report.submissions, ctx))
-    report.issues.extend(found)
-
+        report.issues.extend(list(aggregate.check(report.submissions, ctx)))

@@ -1,45 +1,31 @@
 """Rules that run on typed nominations: one small object per check.
 
-A row rule looks at one nomination; an aggregate rule looks at all of them after every file
-is read (duplicates, quotas). Each yields `ValidationIssue` values.
+A row rule looks at one nomination; a submission rule at one received workbook; an aggregate
+rule looks at all of them after every file is read and every row rule ran (duplicates, then
+quotas, which count only nominations left without errors). Each yields `ValidationIssue`s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from docgen.validate.rules.base import AggregateRule, Context, RowRule, SubmissionRule
+from docgen.validate.rules.criterion import CriterionRule
+from docgen.validate.rules.dates import AwardDates, PeriodDates
+from docgen.validate.rules.duplicates import Duplicates
+from docgen.validate.rules.eligibility import Eligibility
+from docgen.validate.rules.late import LateSubmission
+from docgen.validate.rules.quota import Quota
 
-from docgen.campaign.model import Campaign
-from docgen.intake.records import Nominee, Submission
-from docgen.validate.issue import ValidationIssue
+__all__ = [
+    "AGGREGATE_RULES",
+    "ROW_RULES",
+    "SUBMISSION_RULES",
+    "AggregateRule",
+    "Context",
+    "RowRule",
+    "SubmissionRule",
+]
 
-
-@dataclass(frozen=True)
-class Context:
-    """What rules may consult besides the nomination itself."""
-
-    campaign: Campaign
-
-
-class RowRule(Protocol):
-    """Checks one nomination."""
-
-    def check(self, nominee: Nominee, submission: Submission, ctx: Context) -> Iterable[ValidationIssue]: ...
-
-
-class SubmissionRule(Protocol):
-    """Checks one received workbook as a whole (e.g. its submission date)."""
-
-    def check(self, submission: Submission, ctx: Context) -> Iterable[ValidationIssue]: ...
-
-
-class AggregateRule(Protocol):
-    """Checks all nominations together."""
-
-    def check(self, submissions: list[Submission], ctx: Context) -> Iterable[ValidationIssue]: ...
-
-
-ROW_RULES: list[RowRule] = []
-SUBMISSION_RULES: list[SubmissionRule] = []
-AGGREGATE_RULES: list[AggregateRule] = []
+ROW_RULES: list[RowRule] = [Eligibility(), CriterionRule(), PeriodDates(), AwardDates()]
+SUBMISSION_RULES: list[SubmissionRule] = [LateSubmission()]
+# Order matters: the quota counts nominations without errors, duplicates included.
+AGGREGATE_RULES: list[AggregateRule] = [Duplicates(), Quota()]
