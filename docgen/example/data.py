@@ -283,7 +283,7 @@ DEPARTMENTS = [VAN_PHONG, MOT_CUA, KINH_TE, NOI_CHINH, VAN_HOA]
 
 # What validating the example must report: (file, sheet, row, column, code).
 PLANTED = [
-    ("khoi-van-hoa-xa-hoi.xlsx", "Cá nhân", 3, "R", "CRITERION_FAILED"),
+    ("khoi-van-hoa-xa-hoi.xlsx", "Cá nhân", 3, "R", "ROW_CRITERION"),
     ("khoi-van-hoa-xa-hoi.xlsx", "Cá nhân", 4, "C", "CELL_REQUIRED"),
     ("khoi-van-hoa-xa-hoi.xlsx", "Cá nhân", 5, "S", "CELL_CHOICE"),
 ]

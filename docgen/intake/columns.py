@@ -37,12 +37,12 @@ def match_columns(spec: SheetSpec, top_rows: list[tuple[int, dict[int, str]]]) -
     columns: dict[str, tuple[int, str]] = {}
     for col, text in rows.get(key_row, {}).items() if key_row else ():
         if text in keys and text not in columns:
-            columns[text] = (col, headers.get(col, text))
+            columns[text] = (col, _shown(headers.get(col, text)))
     for col, text in headers.items():
         key = by_header.get(header_key(text))
         taken = {c for c, _ in columns.values()}
         if key and key not in columns and col not in taken:
-            columns[key] = (col, text)
+            columns[key] = (col, _shown(text))
     return ColumnMap(columns, max(r for r in (key_row, header_row) if r) + 1)
 
 
@@ -59,3 +59,8 @@ def _find_rows(
         if header_hits > best_header:
             header_row, best_header = number, header_hits
     return key_row, header_row
+
+
+def _shown(header: str) -> str:
+    """Header as a department sees it, without the template's required mark."""
+    return header.replace("(*)", "").strip()
