@@ -26,6 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaign.model import Campaign, Kind, Level
+from docgen.errors import OutputError
 from docgen.intake.records import Nominee
 from docgen.meeting.model import VOTING_FORMS, Meeting, content_hash, level_of, nominee_key
 from docgen.output.files import write_atomic
@@ -92,6 +93,32 @@ def write_consolidated(
     """Write the meeting workbook of every eligible nomination, per level; return the path."""
     write_atomic(path, consolidated_bytes(campaign, report, sort))
     return path
+
+
+def write_new(
+    campaign: Campaign, report: Report, path: Path, sort: str = "submission", force: bool = False
+) -> tuple[Path, str]:
+    """Write without losing work: returns the path written and "created", "unchanged",
+    "overwritten" or "copy".
+
+    An existing file that differs (the secretary may have filled it) is kept: the new list
+    goes to the first free `<name>-2.xlsx`, `<name>-3.xlsx` … unless `force`.
+    """
+    data = consolidated_bytes(campaign, report, sort)
+    if not path.exists() or force:
+        status = "overwritten" if path.exists() else "created"
+        write_atomic(path, data)
+        return path, status
+    for n in range(1, 1000):
+        candidate = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        if not candidate.exists():
+            write_atomic(candidate, data)
+            return candidate, "copy"
+        if candidate.read_bytes() == data:
+            return candidate, "unchanged"
+    raise OutputError(
+        f"Thư mục {path.parent} đã có quá nhiều bản tổng hợp; hãy dọn bớt rồi chạy lại."
+    )
 
 
 def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submission") -> bytes:

@@ -15,13 +15,17 @@ Policy:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind, Level, VoteRule
 from docgen.intake.records import Nominee
-from docgen.meeting.model import Decision, Meeting, Selection, level_of
+from docgen.meeting.model import Decision, Meeting, Selection, level_of, nominee_key
+from docgen.meeting.read import read_meeting
 from docgen.text import format_count, format_percent
 from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, ValidationIssue
+from docgen.validate.issue import Place, Severity, ValidationIssue
+from docgen.validate.report import Report
 
 Votes = Sequence[tuple[Nominee, int | None]]
 
@@ -124,3 +128,27 @@ def _tie_issue(meeting: Meeting, level: Level, kind: Kind, tie: list[Decision]) 
         "Hội đồng cần quyết định, ví dụ biểu quyết lại giữa những người bằng phiếu."
     )
     return make_issue("TIE_AT_QUOTA", Place(meeting.source, level.label), detail=detail)
+
+
+@dataclass
+class Outcome:
+    """The meeting as read, the selection per level and every meeting problem."""
+
+    meeting: Meeting | None
+    selections: list[Selection]
+    issues: list[ValidationIssue]
+
+    @property
+    def errors(self) -> list[ValidationIssue]:
+        """Meeting problems that must be fixed before the dossiers are built."""
+        return [i for i in self.issues if i.severity is Severity.ERROR]
+
+
+def decide(campaign: Campaign, report: Report, path: Path) -> Outcome:
+    """Read the filled meeting workbook at `path` and select per level."""
+    meeting, votes, issues = read_meeting(path, campaign, report)
+    if meeting is None:
+        return Outcome(None, [], issues)
+    pairs = [(n, votes.get(nominee_key(n))) for n in report.eligible()]
+    selections, more = select(campaign, meeting, pairs)
+    return Outcome(meeting, selections, issues + more)

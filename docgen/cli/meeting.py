@@ -1,0 +1,221 @@
+"""`docgen tong-hop` (the list for the council meeting) and `docgen ket-qua` (its outcome)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from docgen.campaign import load_campaign
+from docgen.campaign.model import Kind
+from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.meeting.model import Decision, Meeting
+from docgen.meeting.select import Outcome
+from docgen.text import format_count, format_date_short, format_percent
+
+FOLDER_OPTION = click.option(
+    "--phieu",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=WS.submissions,
+    show_default=True,
+    help="Thư mục các phiếu nhập các đơn vị đã gửi.",
+)
+_STATUS = {
+    "created": "Đã tạo bảng tổng hợp: {path}",
+    "overwritten": "Đã ghi đè bảng tổng hợp: {path}",
+    "unchanged": "Bảng tổng hợp không thay đổi: {path}",
+    "copy": (
+        "Tệp {original} đã có và khác bản mới (có thể thư ký đã ghi phiếu vào đó), nên được giữ "
+        "nguyên; bản mới được ghi vào {path}. Dùng --ghi-de để ghi đè."
+    ),
+}
+
+
+@click.command("tong-hop")
+@CAMPAIGN_OPTION
+@FOLDER_OPTION
+@click.option(
+    "--sap-xep",
+    "order",
+    type=click.Choice(["nop", "ten"]),
+    default="nop",
+    show_default=True,
+    help="Thứ tự trong danh sách: nop = theo tệp và dòng đã gửi; ten = theo tên (tiếng Việt).",
+)
+@click.option(
+    "--ra",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Tệp cần tạo (mặc định: output/<mã chiến dịch>/tong-hop.xlsx).",
+)
+@click.option(
+    "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
+)
+@aborts_cleanly
+def consolidate(
+    campaign_path: Path, folder: Path, order: str, out: Path | None, force: bool
+) -> None:
+    """Tổng hợp các đề nghị hợp lệ thành bảng Excel cho cuộc họp Hội đồng.
+
+    Mỗi cấp khen thưởng một trang (tập thể trước, cá nhân sau, có cột "Số phiếu đồng ý"
+    để trống), thêm trang "Cuộc họp" để thư ký ghi thời gian, địa điểm, thành phần.
+    Đề nghị có lỗi không được đưa vào (xem "docgen kiem-tra"). Sau cuộc họp, lưu tệp
+    đã ghi thành input/hop-xet.xlsx rồi chạy "docgen ket-qua".
+
+    Không bao giờ ghi đè một bảng tổng hợp đã bị sửa: bản mới được ghi sang
+    tong-hop-2.xlsx, tong-hop-3.xlsx … trừ khi dùng --ghi-de.
+
+    \b
+    Ví dụ:
+      docgen tong-hop
+      docgen tong-hop --sap-xep ten
+      docgen tong-hop --ra hop-xet-moi.xlsx --ghi-de
+    """
+    from docgen.meeting.consolidate import by_level, write_new
+    from docgen.validate.run import validate_folder
+
+    campaign = load_campaign(campaign_path)
+    report = validate_folder(campaign, folder)
+    target = out or WS.output(campaign.id) / "tong-hop.xlsx"
+    sort = "given_name" if order == "ten" else "submission"
+    path, status = write_new(campaign, report, target, sort, force)
+    click.echo(_STATUS[status].format(path=path, original=target))
+    grouped = by_level(campaign, report.eligible())
+    for level in campaign.levels:
+        listed = grouped[level.id]
+        collectives = sum(n.kind is Kind.COLLECTIVE for n in listed)
+        individuals = len(listed) - collectives
+        click.echo(
+            f"  {level.label}: {format_count(collectives)} tập thể, {format_count(individuals)} cá nhân"
+        )
+    excluded = len(report.nominees) - len(report.eligible())
+    if excluded:
+        click.secho(
+            f"  {excluded} đề nghị có lỗi không được đưa vào (xem docgen kiem-tra).", fg="yellow"
+        )
+
+
+@click.command("ket-qua")
+@CAMPAIGN_OPTION
+@FOLDER_OPTION
+@click.option(
+    "--hop-xet",
+    "meeting_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=WS.meeting,
+    show_default=True,
+    help="Bảng tổng hợp thư ký đã ghi phiếu bầu và thông tin cuộc họp.",
+)
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@aborts_cleanly
+def results(campaign_path: Path, folder: Path, meeting_path: Path, as_json: bool) -> None:
+    """Đọc phiếu bầu của cuộc họp và cho biết ai được đề nghị ở từng cấp.
+
+    Xét tỷ lệ phiếu theo tệp chiến dịch, xếp hạng theo số phiếu, áp dụng số lượng
+    (chỉ tiêu) từng cấp; người bằng phiếu ở vị trí cuối chỉ tiêu không được chọn thay
+    Hội đồng mà được báo để Hội đồng quyết định. Mã thoát 1 khi tệp họp xét còn lỗi.
+
+    \b
+    Ví dụ:
+      docgen ket-qua
+      docgen ket-qua --hop-xet input/hop-xet.xlsx --json
+    """
+    from docgen.meeting.select import decide
+    from docgen.validate.run import validate_folder
+
+    campaign = load_campaign(campaign_path)
+    outcome = decide(campaign, validate_folder(campaign, folder), meeting_path)
+    if as_json:
+        click.echo(json.dumps(outcome_json(campaign.id, outcome), ensure_ascii=False, indent=2))
+    else:
+        _print(outcome)
+    sys.exit(1 if outcome.errors else 0)
+
+
+def _print(outcome: Outcome) -> None:
+    if outcome.meeting:
+        m = outcome.meeting
+        click.echo(
+            f"Cuộc họp ngày {format_date_short(m.date)}: {m.present}/{m.members} thành viên có mặt, {m.voting_form}."
+        )
+    for selection in outcome.selections:
+        click.secho(f"{selection.level.label} — {selection.level.award}", bold=True)
+        click.echo("  Đề nghị:" if selection.proposed() else "  Đề nghị: không có")
+        for number, d in enumerate(selection.proposed(), start=1):
+            click.echo(f"    {number}. {_line(d)}")
+        for d in selection.not_proposed():
+            click.echo(f"  Không đề nghị: {_line(d)}: {d.reason}")
+    for issue in outcome.issues:
+        colour = "red" if str(issue.severity) == "error" else "yellow"
+        click.secho(f"[{issue.code}] {issue.place.label()}: {issue.message}", fg=colour, err=True)
+        if issue.hint:
+            click.echo(f"    → {issue.hint}", err=True)
+
+
+def _line(d: Decision) -> str:
+    votes = (
+        f"{format_count(d.votes)}/{format_count(d.base)} ({format_percent(d.share)})"
+        if d.rank
+        else "—"
+    )
+    return f"{d.nominee.name} ({d.nominee.kind.label}, {d.nominee.department}) — {votes}"
+
+
+def outcome_json(campaign_id: str, outcome: Outcome) -> dict[str, Any]:
+    """The stable JSON of `ket-qua --json`."""
+    return {
+        "campaign": campaign_id,
+        "meeting": _meeting_json(outcome.meeting) if outcome.meeting else None,
+        "levels": [
+            {
+                "id": s.level.id,
+                "label": s.level.label,
+                "proposed": [_decision_json(d) for d in s.proposed()],
+                "not_proposed": [_decision_json(d) for d in s.not_proposed()],
+                "ties": [[d.nominee.name for d in tie] for tie in s.ties],
+            }
+            for s in outcome.selections
+        ],
+        "issues": [i.to_json() for i in outcome.issues],
+    }
+
+
+def _meeting_json(m: Meeting) -> dict[str, Any]:
+    return {
+        "date": m.date.isoformat(),
+        "start": m.start.strftime("%H:%M"),
+        "end": m.end.strftime("%H:%M") if m.end else None,
+        "place": m.place,
+        "chair": {"name": m.chair.name, "title": m.chair.title},
+        "secretary": {"name": m.secretary.name, "title": m.secretary.title},
+        "members": m.members,
+        "present": m.present,
+        "absent": [{"name": a.name, "reason": a.reason} for a in m.absent],
+        "voting_form": m.voting_form,
+        "number": m.number,
+    }
+
+
+def _decision_json(d: Decision) -> dict[str, Any]:
+    src = d.nominee.source
+    return {
+        "name": d.nominee.name,
+        "kind": str(d.nominee.kind),
+        "department": d.nominee.department,
+        "votes": d.votes,
+        "base": d.base,
+        "share": round(d.share, 2),
+        "rank": d.rank,
+        "reason": d.reason,
+        "file": src.file,
+        "sheet": src.sheet,
+        "row": src.row,
+    }
+
+
+COMMANDS = [consolidate, results]
