@@ -1,32 +1,46 @@
-"""Write the shipped example's intake workbooks (and, once consolidated, its meeting)."""
+"""Write the shipped example: departments' workbooks and the council's filled meeting workbook."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from docgen.campaign import load_campaign
-from docgen.example.data import DEPARTMENTS
+from docgen.campaign import Campaign, load_campaign
+from docgen.example.data import DEPARTMENTS, MEETING, VOTES
 from docgen.intake.fill import blank_template, fill_workbook
 from docgen.intake.schema import AWARDS_SHEET, COLLECTIVE_SHEET, INDIVIDUAL_SHEET
+from docgen.meeting.consolidate import fill_meeting, write_consolidated
+from docgen.meeting.model import nominee_key
+from docgen.text import person_key
+from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 
 
 def build_example(root: Path) -> list[Path]:
-    """Write every department's filled workbook into the workspace at `root`."""
+    """Write every department's filled workbook, then the filled meeting workbook."""
     ws = Workspace(root)
     campaign = load_campaign(ws.campaign)
     template = blank_template(campaign)
-    written = []
-    for department in DEPARTMENTS:
-        written.append(_department(campaign, ws.submissions, department, template))
+    written = [_department(campaign, ws.submissions, d, template) for d in DEPARTMENTS]
+    written.append(build_meeting(campaign, ws))
     return written
 
 
-def _department(campaign: Any, folder: Path, data: dict[str, Any], template: bytes) -> Path:
+def _department(campaign: Campaign, folder: Path, data: dict[str, Any], template: bytes) -> Path:
     sheets = {
         COLLECTIVE_SHEET: data.get("collectives", []),
         INDIVIDUAL_SHEET: data.get("individuals", []),
         AWARDS_SHEET: data.get("awards", []),
     }
     return fill_workbook(campaign, folder / data["file"], data["unit"], sheets, template)
+
+
+def build_meeting(campaign: Campaign, ws: Workspace) -> Path:
+    """Consolidate the example's intake and fill in the meeting as the secretary did."""
+    report = validate_folder(campaign, ws.submissions)
+    by_name = {person_key(name): votes for name, votes in VOTES.items()}
+    votes = {nominee_key(n): by_name[person_key(n.name)] for n in report.eligible()}
+    with tempfile.TemporaryDirectory() as tmp:
+        blank = write_consolidated(campaign, report, Path(tmp) / "tong-hop.xlsx")
+        return fill_meeting(blank, ws.meeting, MEETING, votes)

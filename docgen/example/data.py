@@ -9,7 +9,9 @@ without complaint.
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, time
+
+from docgen.meeting.model import Absence, Meeting, Person
 
 HTXS = "Hoàn thành xuất sắc nhiệm vụ"
 WARD = "Cấp phường"
@@ -90,8 +92,14 @@ VAN_PHONG = {
     ],
     "individuals": [
         _person(
-            "Nguyễn Văn An", "Nam", date(1984, 3, 12), "Phó Chủ tịch UBND phường",
-            doi_tuong="Cán bộ", cap_de_nghi=CITY, trinh_do="Thạc sĩ Quản lý công", ly_luan_chinh_tri="Cao cấp",
+            "Nguyễn Văn An",
+            "Nam",
+            date(1984, 3, 12),
+            "Phó Chủ tịch UBND phường",
+            doi_tuong="Cán bộ",
+            cap_de_nghi=CITY,
+            trinh_do="Thạc sĩ Quản lý công",
+            ly_luan_chinh_tri="Cao cấp",
             nhiem_vu="Phụ trách khối văn hóa - xã hội và công tác cải cách hành chính của phường.",
             thanh_tich=(
                 "Chỉ đạo xây dựng và triển khai Kế hoạch cải cách hành chính năm 2023 của phường, "
@@ -104,7 +112,10 @@ VAN_PHONG = {
             sang_kien_ngay_qd=date(2023, 9, 14),
         ),
         _person(
-            "TRẦN THỊ BÍCH NGỌC", "Nữ", "24/02/1990", "Công chức Văn phòng - Thống kê",  # capitals, text date
+            "TRẦN THỊ BÍCH NGỌC",
+            "Nữ",
+            "24/02/1990",
+            "Công chức Văn phòng - Thống kê",  # capitals, text date
             cap_de_nghi=CITY,
             nhiem_vu="Tham mưu công tác văn phòng, cải cách hành chính, văn thư - lưu trữ.",
             thanh_tich=(
@@ -117,15 +128,35 @@ VAN_PHONG = {
         ),
     ],
     "awards": [
-        {"ten": "Ủy ban nhân dân phường Tiến Thành", "loai": "Hình thức khen thưởng", "nam": 2022,
-         "hinh_thuc": "Giấy khen của Chủ tịch UBND thành phố", "so_qd": "1520/QĐ-UBND",
-         "ngay_qd": date(2022, 12, 28), "co_quan": "UBND thành phố Đồng Xoài"},
-        {"ten": "Nguyễn Văn An", "ngay_sinh": date(1984, 3, 12), "loai": "Danh hiệu thi đua", "nam": 2022,
-         "hinh_thuc": "Chiến sĩ thi đua cơ sở", "so_qd": "1498/QĐ-UBND",
-         "ngay_qd": date(2022, 12, 20), "co_quan": "UBND thành phố Đồng Xoài"},
-        {"ten": "Nguyễn Văn An", "ngay_sinh": date(1984, 3, 12), "loai": "Hình thức khen thưởng", "nam": 2021,
-         "hinh_thuc": "Giấy khen của Chủ tịch UBND thành phố", "so_qd": "1702/QĐ-UBND",
-         "ngay_qd": date(2021, 12, 27), "co_quan": "UBND thành phố Đồng Xoài"},
+        {
+            "ten": "Ủy ban nhân dân phường Tiến Thành",
+            "loai": "Hình thức khen thưởng",
+            "nam": 2022,
+            "hinh_thuc": "Giấy khen của Chủ tịch UBND thành phố",
+            "so_qd": "1520/QĐ-UBND",
+            "ngay_qd": date(2022, 12, 28),
+            "co_quan": "UBND thành phố Đồng Xoài",
+        },
+        {
+            "ten": "Nguyễn Văn An",
+            "ngay_sinh": date(1984, 3, 12),
+            "loai": "Danh hiệu thi đua",
+            "nam": 2022,
+            "hinh_thuc": "Chiến sĩ thi đua cơ sở",
+            "so_qd": "1498/QĐ-UBND",
+            "ngay_qd": date(2022, 12, 20),
+            "co_quan": "UBND thành phố Đồng Xoài",
+        },
+        {
+            "ten": "Nguyễn Văn An",
+            "ngay_sinh": date(1984, 3, 12),
+            "loai": "Hình thức khen thưởng",
+            "nam": 2021,
+            "hinh_thuc": "Giấy khen của Chủ tịch UBND thành phố",
+            "so_qd": "1702/QĐ-UBND",
+            "ngay_qd": date(2021, 12, 27),
+            "co_quan": "UBND thành phố Đồng Xoài",
+        },
     ],
 }
 
@@ -141,7 +172,7 @@ MOT_CUA = {
     "collectives": [
         {
             "ten": "Bộ phận “Một cửa” phường Tiến Thành",
-            "doi_tuong": "Bộ phận \"Một cửa\" phường",
+            "doi_tuong": 'Bộ phận "Một cửa" phường',
             "cap_de_nghi": WARD,
             "thu_truong": "Nguyễn Văn An",
             "chuc_vu_thu_truong": "Phó Chủ tịch UBND phường, Trưởng bộ phận",
@@ -161,7 +192,10 @@ MOT_CUA = {
     ],
     "individuals": [
         _person(
-            _nfd("Phạm Minh Tâm"), "Nam", date(1988, 11, 2), _nfd("Công chức Tư pháp - Hộ tịch"),  # NFD text
+            _nfd("Phạm Minh Tâm"),
+            "Nam",
+            date(1988, 11, 2),
+            _nfd("Công chức Tư pháp - Hộ tịch"),  # NFD text
             nhiem_vu="Tiếp nhận, giải quyết hồ sơ hộ tịch, chứng thực.",
             thanh_tich="Giải quyết 1.312 hồ sơ hộ tịch, chứng thực, không có hồ sơ trễ hạn.",
             sang_kien_ten="Quy trình liên thông đăng ký khai sinh - thường trú - thẻ bảo hiểm y tế",
@@ -169,7 +203,10 @@ MOT_CUA = {
             sang_kien_ngay_qd=date(2023, 10, 3),
         ),
         _person(
-            "Đỗ Thị\u00a0Hồng  Nhung", "Nữ", date(1995, 6, 9), "Công chức Địa chính - Xây dựng",  # NBSP, spaces
+            "Đỗ Thị\u00a0Hồng  Nhung",
+            "Nữ",
+            date(1995, 6, 9),
+            "Công chức Địa chính - Xây dựng",  # NBSP, spaces
             nhiem_vu="Tiếp nhận hồ sơ đất đai, xây dựng tại Bộ phận Một cửa.",
             thanh_tich="Hướng dẫn 640 lượt người dân nộp hồ sơ trực tuyến; rút ngắn 30 % thời gian giải quyết hồ sơ đất đai.",
             sang_kien_ten="Bảng hướng dẫn thủ tục đất đai bằng mã QR",
@@ -178,9 +215,15 @@ MOT_CUA = {
         ),
     ],
     "awards": [
-        {"ten": "Phạm Minh Tâm", "loai": "Hình thức khen thưởng", "nam": 2022,
-         "hinh_thuc": "Giấy khen của Chủ tịch UBND phường", "so_qd": "88/QĐ-UBND",
-         "ngay_qd": date(2022, 12, 30), "co_quan": "UBND phường Tiến Thành"},
+        {
+            "ten": "Phạm Minh Tâm",
+            "loai": "Hình thức khen thưởng",
+            "nam": 2022,
+            "hinh_thuc": "Giấy khen của Chủ tịch UBND phường",
+            "so_qd": "88/QĐ-UBND",
+            "ngay_qd": date(2022, 12, 30),
+            "co_quan": "UBND phường Tiến Thành",
+        },
     ],
 }
 
@@ -195,7 +238,10 @@ KINH_TE = {
     },
     "individuals": [
         _person(
-            "Vũ Đức Thắng", "Nam", "2.9.1979", "Công chức Tài chính - Kế toán",  # dotted text date
+            "Vũ Đức Thắng",
+            "Nam",
+            "2.9.1979",
+            "Công chức Tài chính - Kế toán",  # dotted text date
             cap_de_nghi=CITY,
             nhiem_vu="Tham mưu quản lý ngân sách, tài sản công của phường.",
             thanh_tich="Triển khai thanh toán không dùng tiền mặt cho 100 % khoản thu phí, lệ phí tại phường.",
@@ -204,8 +250,12 @@ KINH_TE = {
             sang_kien_ngay_qd=date(2023, 8, 21),
         ),
         _person(
-            "Hoàng Văn Hòa", "Nam", date(1992, 1, 5), "Nhân viên Khối Kinh tế",
-            doi_tuong="Nhân viên", trinh_do="Cao đẳng Kế toán",
+            "Hoàng Văn Hòa",
+            "Nam",
+            date(1992, 1, 5),
+            "Nhân viên Khối Kinh tế",
+            doi_tuong="Nhân viên",
+            trinh_do="Cao đẳng Kế toán",
             nhiem_vu="Hỗ trợ cập nhật dữ liệu hộ kinh doanh trên phần mềm.",
             thanh_tich="Cập nhật, chuẩn hóa dữ liệu 1.180 hộ kinh doanh, phục vụ cấp phép trực tuyến.",
             sang_kien_ten="Bộ dữ liệu hộ kinh doanh dùng chung",
@@ -226,7 +276,10 @@ NOI_CHINH = {
     },
     "individuals": [
         _person(
-            "Lý Thị Mai", "Nữ", date(1991, 4, 17), "Công chức Văn hóa - Xã hội",
+            "Lý Thị Mai",
+            "Nữ",
+            date(1991, 4, 17),
+            "Công chức Văn hóa - Xã hội",
             nhiem_vu="Tham mưu công tác thông tin, tuyên truyền cải cách hành chính.",
             thanh_tich=(
                 "Tổ chức 12 buổi tuyên truyền dịch vụ công trực tuyến tại 6 khu phố.\n"
@@ -251,7 +304,10 @@ VAN_HOA = {
     },
     "individuals": [
         _person(
-            "Đinh Thị Lan", "Nữ", date(1987, 8, 30), "Công chức Lao động - Thương binh và Xã hội",
+            "Đinh Thị Lan",
+            "Nữ",
+            date(1987, 8, 30),
+            "Công chức Lao động - Thương binh và Xã hội",
             nhiem_vu="Tham mưu thực hiện chính sách an sinh xã hội.",
             thanh_tich="Chi trả trợ cấp cho 412 đối tượng qua tài khoản, đạt 95 %.",
             sang_kien_ten="Chi trả trợ cấp xã hội qua tài khoản ngân hàng",
@@ -259,7 +315,10 @@ VAN_HOA = {
             sang_kien_ngay_qd="15/12/2022",  # PLANTED: initiative recognised before the campaign
         ),
         _person(
-            "Bùi Quang Huy", "Nam", None, "Chỉ huy trưởng Quân sự phường",  # PLANTED: no date of birth
+            "Bùi Quang Huy",
+            "Nam",
+            None,
+            "Chỉ huy trưởng Quân sự phường",  # PLANTED: no date of birth
             doi_tuong="Cán bộ",
             nhiem_vu="Tham mưu công tác quốc phòng, quân sự địa phương.",
             thanh_tich="Hoàn thành 100 % chỉ tiêu tuyển quân năm 2023.",
@@ -268,7 +327,10 @@ VAN_HOA = {
             sang_kien_ngay_qd=date(2023, 10, 3),
         ),
         _person(
-            "Ngô Thanh Tùng", "Nam", date(1993, 12, 1), "Công chức Văn hóa - Xã hội",
+            "Ngô Thanh Tùng",
+            "Nam",
+            date(1993, 12, 1),
+            "Công chức Văn hóa - Xã hội",
             xep_loai_nam="Hoàn thành xuất xắc nhiệm vụ",  # PLANTED: misspelt, not from the list
             nhiem_vu="Phụ trách phong trào văn hóa, thể thao.",
             thanh_tich="Tổ chức Hội thao cán bộ, công chức phường năm 2023.",
@@ -287,3 +349,32 @@ PLANTED = [
     ("khoi-van-hoa-xa-hoi.xlsx", "Cá nhân", 4, "C", "CELL_REQUIRED"),
     ("khoi-van-hoa-xa-hoi.xlsx", "Cá nhân", 5, "S", "CELL_CHOICE"),
 ]
+
+
+# The council's meeting (filled by the secretary into input/hop-xet.xlsx).
+MEETING = Meeting(
+    date=date(2023, 12, 15),
+    start=time(8, 0),
+    end=time(10, 30),
+    place="Phòng họp Ủy ban nhân dân phường Tiến Thành",
+    chair=Person("Lê Thanh Hoan", "Chủ tịch UBND phường, Chủ tịch Hội đồng"),
+    secretary=Person("Lê Thị Thu Hà", "Công chức Văn phòng - Thống kê, Thư ký Hội đồng"),
+    members=9,
+    present=8,
+    absent=(Absence("Trần Quốc Bảo", "đi công tác"),),
+    voting_form="bỏ phiếu kín",
+)
+
+# Votes for each eligible nomination, by name. City: three individuals for two seats (the
+# third is left out by the quota); ward: one individual below the threshold (4/9).
+VOTES = {
+    "Ủy ban nhân dân phường Tiến Thành": 8,
+    "Nguyễn Văn An": 8,
+    "Trần Thị Bích Ngọc": 7,
+    "Vũ Đức Thắng": 5,
+    "Bộ phận “Một cửa” phường Tiến Thành": 8,
+    "Phạm Minh Tâm": 7,
+    "Đỗ Thị Hồng Nhung": 6,
+    "Hoàng Văn Hòa": 4,
+    "Lý Thị Mai": 6,
+}
