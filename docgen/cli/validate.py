@@ -1,0 +1,71 @@
+"""`docgen kiem-tra`: validate the received workbooks, summarise, write feedback workbooks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from docgen.campaign import load_campaign
+from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.errors import DocgenError
+
+
+@click.command("kiem-tra")
+@CAMPAIGN_OPTION
+@click.option(
+    "--phieu",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=WS.submissions,
+    show_default=True,
+    help="Thư mục chứa các phiếu nhập đơn vị gửi về.",
+)
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra đầu ra chuẩn.")
+@click.option(
+    "--phan-hoi/--khong-phan-hoi",
+    "feedback",
+    default=True,
+    show_default=True,
+    help="Ghi tệp phản hồi cho từng đơn vị vào output/<mã chiến dịch>/phan-hoi/.",
+)
+@aborts_cleanly
+def validate(campaign_path: Path, folder: Path, as_json: bool, feedback: bool) -> None:
+    """Kiểm tra các phiếu nhập đã nhận và lập tệp phản hồi cho từng đơn vị.
+
+    Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi trong phiếu,
+    2 lỗi cấu hình (tệp chiến dịch, thư mục phiếu).
+
+    \b
+    Ví dụ:
+      docgen kiem-tra
+      docgen kiem-tra --phieu input/phieu --json > kiem-tra.json
+      docgen kiem-tra --khong-phan-hoi
+    """
+    from docgen.feedback import write_feedback
+    from docgen.validate.run import submission_files, validate_folder
+    from docgen.validate.summary import to_json, to_text
+
+    campaign = load_campaign(campaign_path)
+    if not folder.is_dir():
+        raise DocgenError("INPUT_MISSING", f"Không tìm thấy thư mục phiếu nhập: {folder}")
+    total = len(submission_files(folder))
+    with click.progressbar(
+        length=total, label="Đang kiểm tra phiếu", file=sys.stderr, hidden=as_json
+    ) as bar:
+        report = validate_folder(campaign, folder, progress=lambda _path: bar.update(1))
+    written = (
+        write_feedback(report, folder, WS.output(campaign.id) / "phan-hoi") if feedback else []
+    )
+    if as_json:
+        click.echo(json.dumps(to_json(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(to_text(report))
+        if written:
+            click.echo(f"\nĐã ghi {len(written)} tệp phản hồi vào {written[0].parent}")
+    sys.exit(1 if report.errors else 0)
+
+
+COMMANDS = [validate]

@@ -1,0 +1,93 @@
+"""The "Lỗi" sheet listing a file's problems, and the confirmation sheet of a clean file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from docgen.validate.issue import Severity, ValidationIssue
+from docgen.workbook.write import BODY_FONT, BOX, HEADER_FONT, WRAP, header, put
+
+ISSUES_SHEET = "Lỗi"
+CONFIRM_SHEET = "Kết quả"
+COLUMNS = (
+    ("STT", 6),
+    ("Mức độ", 11),
+    ("Trang", 18),
+    ("Dòng", 7),
+    ("Cột", 6),
+    ("Tiêu đề", 26),
+    ("Giá trị", 24),
+    ("Nội dung lỗi", 60),
+    ("Cách sửa", 45),
+)
+LINK_COLUMN = 3  # "Trang": a click jumps to the cell
+SEVERITY = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}
+
+# Where an issue points in the workbook: ("'Cá nhân'!D5") or None for file-level problems.
+Locate = Callable[[ValidationIssue], str | None]
+
+
+def add_issues_sheet(wb: Workbook, issues: Sequence[ValidationIssue], locate: Locate) -> Worksheet:
+    """Insert the "Lỗi" sheet first and make it the sheet Excel opens on."""
+    ws = wb.create_sheet(ISSUES_SHEET, 0)
+    for col, (title, width) in enumerate(COLUMNS, start=1):
+        header(ws.cell(row=1, column=col), title)
+        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = width
+    for number, issue in enumerate(issues, start=1):
+        _issue_row(ws, number + 1, number, issue, locate(issue))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:I{max(len(issues), 1) + 1}"
+    _activate(wb, ws)
+    return ws
+
+
+def _issue_row(
+    ws: Worksheet, row: int, number: int, issue: ValidationIssue, target: str | None
+) -> None:
+    place = issue.place
+    values = (
+        number,
+        SEVERITY[issue.severity],
+        place.sheet,
+        place.row,
+        place.column,
+        place.header,
+        issue.value,
+        issue.message,
+        issue.hint,
+    )
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row=row, column=col)
+        put(cell, value)
+        cell.font, cell.border, cell.alignment = BODY_FONT, BOX, WRAP
+    if target:
+        cell = ws.cell(row=row, column=LINK_COLUMN)
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=target, tooltip="Đến ô có lỗi")
+        cell.style = "Hyperlink"
+        cell.border, cell.alignment = BOX, WRAP
+
+
+def _activate(wb: Workbook, ws: Worksheet) -> None:
+    for sheet in wb.worksheets:
+        sheet.sheet_view.tabSelected = sheet is ws
+    wb.active = wb.worksheets.index(ws)
+
+
+def add_confirmation_sheet(
+    wb: Workbook, department: str, file: str, lines: Sequence[str]
+) -> Worksheet:
+    """A short confirmation: the department's form is valid, with what it proposes."""
+    ws = wb.active if isinstance(wb.active, Worksheet) else wb.create_sheet()
+    ws.title = CONFIRM_SHEET
+    who = f"“{department}”" if department else f"trong tệp {file}"
+    rows = [f"Phiếu của đơn vị {who} hợp lệ, không có lỗi.", f"Tệp đã nhận: {file}", "", *lines]
+    for number, text in enumerate(rows, start=1):
+        cell = ws.cell(row=number, column=1)
+        put(cell, text)
+        cell.font = HEADER_FONT if number == 1 else BODY_FONT
+    ws.column_dimensions["A"].width = 90
+    return ws

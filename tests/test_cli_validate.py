@@ -1,0 +1,106 @@
+"""`docgen kiem-tra` through click's CliRunner: exit codes, JSON, feedback files, messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import main
+from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, GOOD_UNIT, MakeWorkbook
+
+FEEDBACK = Path("output/kh19-2023-cchc/phan-hoi")
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A runner inside an empty workspace holding the shipped campaign file."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "input").mkdir()
+    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
+    return CliRunner()
+
+
+def fill(
+    make_workbook: MakeWorkbook,
+    tmp_path: Path,
+    unit: dict[str, object] | None = None,
+    **changes: object,
+) -> Path:
+    folder = tmp_path / "input" / "phieu"
+    return make_workbook(
+        unit={**GOOD_UNIT, **(unit or {})},
+        individuals=[{**GOOD_INDIVIDUAL, **changes}],
+        folder=folder,
+    )
+
+
+CASES = [
+    ("clean", {}, {}, 0, "0 lỗi, 0 cảnh báo"),
+    ("late is a warning", {"ngay_gui": "21/12/2023"}, {}, 0, "0 lỗi, 1 cảnh báo"),
+    ("error", {}, {"ngay_sinh": "31/02/1990"}, 1, "1 lỗi, 0 cảnh báo"),
+]
+
+
+@pytest.mark.parametrize(
+    ("unit", "changes", "code", "text"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_exit_codes(
+    runner: CliRunner,
+    make_workbook: MakeWorkbook,
+    tmp_path: Path,
+    unit: dict[str, object],
+    changes: dict[str, object],
+    code: int,
+    text: str,
+) -> None:
+    fill(make_workbook, tmp_path, unit, **changes)
+    result = runner.invoke(main, ["kiem-tra"])
+    assert result.exit_code == code, result.output
+    assert text in result.stdout
+    assert (tmp_path / FEEDBACK / "phan-hoi-khoi-van-hoa-xa-hoi.xlsx").is_file()
+
+
+def test_bad_campaign_path_exits_2(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["kiem-tra", "--chien-dich", "khong-co.toml"])
+    assert result.exit_code == 2
+    assert "khong-co.toml" in result.stderr and "Traceback" not in result.output
+
+
+def test_missing_folder_exits_2(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["kiem-tra", "--phieu", "khong-co"])
+    assert result.exit_code == 2
+    assert "Không tìm thấy thư mục phiếu nhập" in result.stderr
+
+
+def test_json_to_stdout_only(
+    runner: CliRunner, make_workbook: MakeWorkbook, tmp_path: Path
+) -> None:
+    fill(make_workbook, tmp_path, ngay_sinh="31/02/1990")
+    result = runner.invoke(main, ["kiem-tra", "--json", "--khong-phan-hoi"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"]["errors"] == 1 and data["issues"][0]["code"] == "CELL_DATE"
+    assert "Đang kiểm tra" not in result.stderr
+    assert not (tmp_path / FEEDBACK).exists()
+
+
+def test_other_folder_and_campaign(
+    runner: CliRunner, make_workbook: MakeWorkbook, tmp_path: Path
+) -> None:
+    make_workbook(individuals=[GOOD_INDIVIDUAL], folder=tmp_path / "khac")
+    result = runner.invoke(
+        main, ["kiem-tra", "--phieu", "khac", "--chien-dich", str(CAMPAIGN_FILE)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 tệp" in result.stdout and "Đã ghi 1 tệp phản hồi" in result.stdout
+
+
+def test_help_has_an_example(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["kiem-tra", "--help"])
+    assert result.exit_code == 0
+    assert (
+        "Ví dụ:" in result.stdout and "docgen kiem-tra --phieu input/phieu --json" in result.stdout
+    )
