@@ -69,10 +69,14 @@ def _file_checks(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> Non
         return
     found = str(meta.get("campaign_id", ""))
     if found != schema.campaign_id:
-        result.issues.append(make_issue("FILE_WRONG_CAMPAIGN", where, found=found, expected=schema.campaign_id))
+        result.issues.append(
+            make_issue("FILE_WRONG_CAMPAIGN", where, found=found, expected=schema.campaign_id)
+        )
     version = meta.get("template_version")
     if isinstance(version, int | float) and int(version) < TEMPLATE_VERSION:
-        result.issues.append(make_issue("FILE_OLD_TEMPLATE", where, found=int(version), expected=TEMPLATE_VERSION))
+        result.issues.append(
+            make_issue("FILE_OLD_TEMPLATE", where, found=int(version), expected=TEMPLATE_VERSION)
+        )
 
 
 def _meta(wb: RawWorkbook) -> dict[str, object]:
@@ -110,7 +114,9 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
         key = key_text if key_text in keys else labels.get(header_key(_text(by_col.get(1)) or ""))
         if key and key not in rows:
             source = Source(result.path.name, sheet.name, number)
-            rows[key] = Row(source, {key: _cell(by_col.get(2), 2, keys[key].header, source, result)})
+            rows[key] = Row(
+                source, {key: _cell(by_col.get(2), 2, keys[key].header, source, result)}
+            )
     return list(rows.values())
 
 
@@ -128,7 +134,12 @@ def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]
         result.issues.append(make_issue("HEADER_NOT_FOUND", where, sheet=spec.name))
         return []
     _missing_columns(spec, mapping, where, result)
-    rows = [r for n, cells in top if n >= mapping.data_start if (r := _row(n, cells, sheet, spec, mapping, result))]
+    rows = [
+        r
+        for n, cells in top
+        if n >= mapping.data_start
+        if (r := _row(n, cells, sheet, spec, mapping, result))
+    ]
     for number, cells in rows_iter:
         if (row := _row(number, cells, sheet, spec, mapping, result)) is not None:
             rows.append(row)
@@ -144,7 +155,12 @@ def _missing_columns(spec: SheetSpec, mapping: ColumnMap, where: Place, result: 
 
 
 def _row(
-    number: int, raw: list[RawCell], sheet: RawSheet, spec: SheetSpec, mapping: ColumnMap, result: FileRead
+    number: int,
+    raw: list[RawCell],
+    sheet: RawSheet,
+    spec: SheetSpec,
+    mapping: ColumnMap,
+    result: FileRead,
 ) -> Row | None:
     if number < mapping.data_start:
         return None
@@ -186,7 +202,11 @@ def _decode(text: str, font: str | None, place: Place, result: FileRead) -> str 
     if encoding:
         converted = legacy.to_unicode(text, encoding, capitals=legacy.is_capitals_font(font))
         name = "TCVN3" if encoding == "tcvn3" else "VNI"
-        result.issues.append(make_issue("TEXT_LEGACY_CONVERTED", place, text, encoding=name, converted=clean(converted)))
+        result.issues.append(
+            make_issue(
+                "TEXT_LEGACY_CONVERTED", place, text, encoding=name, converted=clean(converted)
+            )
+        )
         text = converted
     cleaned = clean(text)
     return cleaned or None

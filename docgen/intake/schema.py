@@ -32,7 +32,7 @@ class Column:
 
     key: str
     header: str
-    type: str  # "text" | "long" | "date" | "int" | "choice"
+    type: str  # "text" | "name" | "long" | "date" | "int" | "choice"
     required: bool = True
     choices: tuple[str, ...] = ()
     note: str = ""
@@ -84,7 +84,7 @@ def _c(key: str, header: str, type_: str = "text", required: bool = True, **kw: 
 
 UNIT_COLUMNS = (
     _c("don_vi", "Tên đơn vị gửi", note="Ví dụ: Khối Văn hóa - Xã hội", width=40),
-    _c("nguoi_lien_he", "Người liên hệ", note="Họ và tên người lập phiếu"),
+    _c("nguoi_lien_he", "Người liên hệ", "name", note="Họ và tên người lập phiếu"),
     _c("dien_thoai", "Điện thoại", required=False),
     _c("email", "Thư điện tử", required=False),
     _c("ngay_gui", "Ngày gửi", "date", note="Ngày/tháng/năm, ví dụ 05/12/2023"),
@@ -94,21 +94,35 @@ COLLECTIVE_BASE = (
     _c("ten", "Tên tập thể", note="Ghi đầy đủ, không viết tắt", width=34),
     _c("doi_tuong", "Đối tượng", "choice", width=26),
     _c("cap_de_nghi", "Cấp đề nghị khen thưởng", "choice", width=20),
-    _c("thu_truong", "Họ tên thủ trưởng đơn vị", width=24),
+    _c("thu_truong", "Họ tên thủ trưởng đơn vị", "name", width=24),
     _c("chuc_vu_thu_truong", "Chức vụ thủ trưởng", width=20),
     _c("tru_so", "Địa chỉ trụ sở", width=30),
     _c("dien_thoai", "Điện thoại", required=False),
     _c("so_nguoi", "Tổng số cán bộ, công chức, nhân viên", "int", required=False),
-    _c("dac_diem", "Đặc điểm, tình hình (cơ cấu tổ chức, tổ chức đảng, đoàn thể)", "long", width=40),
+    _c(
+        "dac_diem", "Đặc điểm, tình hình (cơ cấu tổ chức, tổ chức đảng, đoàn thể)", "long", width=40
+    ),
     _c("chuc_nang", "Chức năng, nhiệm vụ được giao", "long", width=40),
-    _c("thanh_tich", "Thành tích đạt được", "long", note="Mỗi ý một đoạn: Alt+Enter để xuống dòng", width=50),
+    _c(
+        "thanh_tich",
+        "Thành tích đạt được",
+        "long",
+        note="Mỗi ý một đoạn: Alt+Enter để xuống dòng",
+        width=50,
+    ),
     _c("bien_phap", "Biện pháp, nguyên nhân đạt được thành tích", "long", required=False, width=40),
-    _c("chinh_sach", "Thực hiện chủ trương, chính sách của Đảng, pháp luật của Nhà nước", "long", required=False, width=40),
+    _c(
+        "chinh_sach",
+        "Thực hiện chủ trương, chính sách của Đảng, pháp luật của Nhà nước",
+        "long",
+        required=False,
+        width=40,
+    ),
     _c("doan_the", "Hoạt động của tổ chức đảng, đoàn thể", "long", required=False, width=40),
 )
 
 INDIVIDUAL_BASE = (
-    _c("ho_ten", "Họ và tên", note="Chữ in thường, không viết tắt", width=24),
+    _c("ho_ten", "Họ và tên", "name", note="Chữ in thường, không viết tắt", width=24),
     _c("gioi_tinh", "Giới tính", "choice", choices=SEX_CHOICES, width=10),
     _c("ngay_sinh", "Ngày sinh", "date", note="Ngày/tháng/năm, ví dụ 05/03/1985", width=12),
     _c("que_quan", "Quê quán", note="Xã/phường, huyện/thành phố, tỉnh", width=30),
@@ -121,15 +135,28 @@ INDIVIDUAL_BASE = (
     _c("ly_luan_chinh_tri", "Trình độ lý luận chính trị", required=False, width=18),
     _c("hoc_ham", "Học hàm, học vị, danh hiệu, giải thưởng", required=False, width=20),
     _c("nhiem_vu", "Quyền hạn, nhiệm vụ được giao", "long", width=40),
-    _c("thanh_tich", "Thành tích đạt được", "long", note="Mỗi ý một đoạn: Alt+Enter để xuống dòng", width=50),
+    _c(
+        "thanh_tich",
+        "Thành tích đạt được",
+        "long",
+        note="Mỗi ý một đoạn: Alt+Enter để xuống dòng",
+        width=50,
+    ),
     _c("sang_kien_ten", "Tên sáng kiến, giải pháp", required=False, width=30),
     _c("sang_kien_cap", "Cơ quan công nhận sáng kiến", "choice", required=False, width=26),
     _c("sang_kien_so_qd", "Số quyết định công nhận sáng kiến", required=False, width=18),
-    _c("sang_kien_ngay_qd", "Ngày quyết định công nhận sáng kiến", "date", required=False, width=14),
+    _c(
+        "sang_kien_ngay_qd", "Ngày quyết định công nhận sáng kiến", "date", required=False, width=14
+    ),
 )
 
 AWARD_COLUMNS = (
-    _c("ten", "Tên tập thể / Họ và tên cá nhân", note="Ghi đúng như ở trang Tập thể / Cá nhân", width=28),
+    _c(
+        "ten",
+        "Tên tập thể / Họ và tên cá nhân",
+        note="Ghi đúng như ở trang Tập thể / Cá nhân",
+        width=28,
+    ),
     _c("ngay_sinh", "Ngày sinh (cá nhân)", "date", required=False, width=12),
     _c("loai", "Loại", "choice", choices=AWARD_TYPES, width=22),
     _c("nam", "Năm", "int", width=8),
@@ -151,8 +178,12 @@ def build_schema(campaign: Campaign) -> IntakeSchema:
     return IntakeSchema(
         campaign_id=campaign.id,
         unit=SheetSpec(UNIT_SHEET, UNIT_COLUMNS),
-        collectives=_nominee_sheet(campaign, Kind.COLLECTIVE, COLLECTIVE_SHEET, COLLECTIVE_BASE, levels),
-        individuals=_nominee_sheet(campaign, Kind.INDIVIDUAL, INDIVIDUAL_SHEET, INDIVIDUAL_BASE, levels),
+        collectives=_nominee_sheet(
+            campaign, Kind.COLLECTIVE, COLLECTIVE_SHEET, COLLECTIVE_BASE, levels
+        ),
+        individuals=_nominee_sheet(
+            campaign, Kind.INDIVIDUAL, INDIVIDUAL_SHEET, INDIVIDUAL_BASE, levels
+        ),
         awards=SheetSpec(AWARDS_SHEET, AWARD_COLUMNS),
     )
 

@@ -128,7 +128,9 @@ def _write_table(ws: Worksheet, spec: SheetSpec, lists: dict[str, str]) -> None:
     for col, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(col)
         put(ws.cell(row=KEY_ROW, column=col), column.key)
-        header(ws.cell(row=HEADER_ROW, column=col), column.header + (" (*)" if column.required else ""))
+        header(
+            ws.cell(row=HEADER_ROW, column=col), column.header + (" (*)" if column.required else "")
+        )
         ws.column_dimensions[letter].width = column.width
         _prepare_inputs(ws, col, column, last_row)
         validation = _validation(column, lists.get(f"{spec.name}:{column.key}"))
@@ -159,13 +161,26 @@ def _validation(column: Column, list_name: str | None) -> DataValidation | None:
         dv = DataValidation(type="list", formula1=f"={list_name}", allow_blank=True)
         dv.error = "Hãy chọn một giá trị trong danh sách."
     elif column.type == "date":
-        dv = DataValidation(type="date", operator="between", formula1="DATE(1900,1,1)", formula2="DATE(2100,12,31)", allow_blank=True)
+        dv = DataValidation(
+            type="date",
+            operator="between",
+            formula1="DATE(1900,1,1)",
+            formula2="DATE(2100,12,31)",
+            allow_blank=True,
+        )
         dv.error = "Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2023."
     elif column.type == "int":
-        dv = DataValidation(type="whole", operator="between", formula1="0", formula2="100000", allow_blank=True)
+        dv = DataValidation(
+            type="whole", operator="between", formula1="0", formula2="100000", allow_blank=True
+        )
         dv.error = "Hãy nhập một số nguyên."
-    elif column.type in ("text", "long"):
-        dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(column.max_length), allow_blank=True)
+    elif column.type in ("text", "name", "long"):
+        dv = DataValidation(
+            type="textLength",
+            operator="lessThanOrEqual",
+            formula1=str(column.max_length),
+            allow_blank=True,
+        )
         dv.error = f"Tối đa {column.max_length} ký tự."
     else:
         return None
@@ -182,7 +197,11 @@ def _write_meta(wb: Workbook, campaign: Campaign) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
     for row, (key, value) in enumerate(
-        (("generator", "docgen"), ("campaign_id", campaign.id), ("template_version", TEMPLATE_VERSION)),
+        (
+            ("generator", "docgen"),
+            ("campaign_id", campaign.id),
+            ("template_version", TEMPLATE_VERSION),
+        ),
         start=1,
     ):
         put(ws.cell(row=row, column=1), key)
@@ -195,4 +214,6 @@ def template_path(output: Path, department: str = "") -> Path:
     from docgen.text import ascii_slug
 
     suffix = ascii_slug(department, 40) if department else ""
-    return output / "mau-nhap" / (f"phieu-de-nghi-{suffix}.xlsx" if suffix else "phieu-de-nghi.xlsx")
+    return (
+        output / "mau-nhap" / (f"phieu-de-nghi-{suffix}.xlsx" if suffix else "phieu-de-nghi.xlsx")
+    )

@@ -6,7 +6,7 @@ from datetime import date
 
 from docgen.intake.records import Cell, Row, Value
 from docgen.intake.schema import Column, SheetSpec
-from docgen.text import fold, parse_date
+from docgen.text import fold, parse_date, title_case_name
 from docgen.validate.codes import make_issue
 from docgen.validate.issue import ValidationIssue
 
@@ -23,7 +23,11 @@ def convert_row(row: Row, spec: SheetSpec) -> tuple[dict[str, Value], list[Valid
         value, problem = convert_cell(cell, column)
         values[column.key] = value
         if problem is not None:
-            issues.append(make_issue(problem[0], row.source.place(cell.column, cell.header), cell.shown, **problem[1]))
+            issues.append(
+                make_issue(
+                    problem[0], row.source.place(cell.column, cell.header), cell.shown, **problem[1]
+                )
+            )
     return values, issues
 
 
@@ -44,6 +48,14 @@ def _text(raw: object, column: Column) -> tuple[Value, Problem]:
     if len(text) > column.max_length:
         return text, ("CELL_TOO_LONG", {"length": len(text), "limit": column.max_length})
     return text, None
+
+
+def _name(raw: object, column: Column) -> tuple[Value, Problem]:
+    """A person's name; typed in capitals (common in lists) it prints in normal case."""
+    text, problem = _text(raw, column)
+    if isinstance(text, str) and text.isupper():
+        text = title_case_name(text)
+    return text, problem
 
 
 def _as_text(raw: object) -> str:
@@ -85,4 +97,11 @@ def _choice(raw: object, column: Column) -> tuple[Value, Problem]:
     return text, ("CELL_CHOICE", {"choices": choices})
 
 
-_CONVERTERS = {"text": _text, "long": _text, "date": _date, "int": _int, "choice": _choice}
+_CONVERTERS = {
+    "text": _text,
+    "name": _name,
+    "long": _text,
+    "date": _date,
+    "int": _int,
+    "choice": _choice,
+}

@@ -27,7 +27,7 @@ def put(cell: Cell, value: object) -> None:
         cell.value = value
         cell.number_format = DATE_FORMAT
         return
-    cell.value = value  # type: ignore[assignment]
+    cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"
         cell.quotePrefix = True  # Excel shows the text as typed, even after editing

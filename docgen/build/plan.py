@@ -1,0 +1,116 @@
+"""Which documents each level's dossier holds, their file names and their contexts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from docgen.campaign.model import Campaign, Level
+from docgen.documents.forms import DOCUMENT_TEMPLATES, report_template
+from docgen.documents.minutes import minutes_context
+from docgen.documents.proposal import list_context, proposal_context
+from docgen.documents.report import report_context
+from docgen.errors import DocgenError, TemplateError
+from docgen.meeting.model import Meeting, Selection
+from docgen.output.names import NameBook, safe_stem
+
+DOCUMENT_NAMES = {
+    "to-trinh": "Tờ trình",
+    "danh-sach": "Danh sách",
+    "bien-ban": "Biên bản họp xét",
+    "bao-cao": "Báo cáo thành tích",
+}
+
+
+@dataclass
+class Planned:
+    """One document to write: where, from which template, with which context and sources."""
+
+    path: str  # relative to the campaign's output folder
+    kind: str
+    template: str
+    level: str
+    context: Callable[[], dict[str, Any]]
+    sources: tuple[dict[str, object], ...] = field(default=())
+    title: str = ""
+
+
+def plan_documents(
+    campaign: Campaign, meeting: Meeting, selections: list[Selection]
+) -> list[Planned]:
+    """Every document of every level, in a stable order."""
+    planned: list[Planned] = []
+    for selection in selections:
+        if selection.proposed():
+            planned += _level_documents(campaign, meeting, selection)
+    return planned
+
+
+def _level_documents(campaign: Campaign, meeting: Meeting, selection: Selection) -> list[Planned]:
+    level = selection.level
+    folder = safe_stem("", level.id, fallback="cap")
+    names = NameBook()
+    out: list[Planned] = []
+    builders: dict[str, Callable[[], dict[str, Any]]] = {
+        "to-trinh": lambda: proposal_context(campaign, level, meeting, selection),
+        "danh-sach": lambda: list_context(campaign, level, meeting, selection),
+        "bien-ban": lambda: minutes_context(campaign, level, meeting, selection),
+    }
+    for kind in level.documents:
+        if kind == "bao-cao":
+            out += _reports(campaign, level, selection, folder, names)
+        else:
+            path = f"{folder}/{names.claim(kind, '.docx')}"
+            out.append(
+                Planned(
+                    path,
+                    kind,
+                    DOCUMENT_TEMPLATES[kind],
+                    level.id,
+                    builders[kind],
+                    title=DOCUMENT_NAMES[kind],
+                )
+            )
+    return out
+
+
+def _reports(
+    campaign: Campaign, level: Level, selection: Selection, folder: str, names: NameBook
+) -> list[Planned]:
+    out = []
+    for decision in selection.proposed():
+        nominee = decision.nominee
+        stem = safe_stem("bao-cao-thanh-tich", nominee.name)
+        source = {
+            "file": nominee.source.file,
+            "sheet": nominee.source.sheet,
+            "row": nominee.source.row,
+        }
+        out.append(
+            Planned(
+                f"{folder}/{names.claim(stem, '.docx')}",
+                "bao-cao",
+                report_template(campaign, nominee.kind),
+                level.id,
+                lambda d=decision: report_context(campaign, d, level),  # type: ignore[misc]
+                (source,),
+                f"Báo cáo thành tích — {nominee.name}",
+            )
+        )
+    return out
+
+
+def prepare_contexts(planned: list[Planned]) -> list[dict[str, Any]]:
+    """Build every context before anything is written; report every missing value at once."""
+    contexts: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for item in planned:
+        try:
+            contexts.append(item.context())
+        except DocgenError as exc:
+            problems.append(f"{item.path}: {exc.message}")
+            contexts.append({})
+    if problems:
+        raise TemplateError("Thiếu dữ liệu cho văn bản; chưa ghi văn bản nào:", problems)
+    return contexts

@@ -1,0 +1,86 @@
+"""The human summary of a build: who is proposed per level, who is not and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docgen.meeting.model import Decision
+from docgen.output.files import write_atomic
+from docgen.output.manifest import Outcome
+from docgen.text import format_count, format_percent
+from docgen.validate.issue import Severity
+
+if TYPE_CHECKING:
+    from docgen.build.run import BuildResult
+
+SUMMARY = "tom-tat.txt"
+
+OUTCOME_WORDS = {
+    Outcome.WRITTEN: "đã ghi",
+    Outcome.UNCHANGED: "không đổi",
+    Outcome.KEPT_EDITED: "GIỮ NGUYÊN — đã được sửa tay sau lần lập trước (dùng --ghi-de để lập lại)",
+    Outcome.KEPT_UNKNOWN: "GIỮ NGUYÊN — tệp không do docgen lập (dùng --ghi-de để thay)",
+    Outcome.FORCED: "đã ghi đè; bản cũ giữ bên cạnh (.ban-truoc-…)",
+}
+
+
+def summary_lines(result: BuildResult) -> list[str]:
+    """The summary as lines of Vietnamese text."""
+    campaign = result.report.campaign
+    lines = [
+        f"KẾT QUẢ LẬP HỒ SƠ — {campaign.title.upper()}",
+        f"Theo Kế hoạch số {campaign.plan.number}.",
+        "",
+    ]
+    for selection in result.selections:
+        level = selection.level
+        lines += [f"{level.label.upper()} — {level.award}", "  Được đề nghị:"]
+        lines += [
+            f"    {i}. {_who(d)} — {_votes(d)}" for i, d in enumerate(selection.proposed(), 1)
+        ] or ["    (không có)"]
+        lines += ["  Không được đề nghị:"]
+        lines += [f"    - {_who(d)} — {d.reason}" for d in selection.not_proposed()] or [
+            "    (không có)"
+        ]
+        lines += [""]
+    lines += _not_eligible(result) + ["Văn bản:"]
+    lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
+    return lines
+
+
+def _who(decision: Decision) -> str:
+    n = decision.nominee
+    return f"{n.name} ({n.department})"
+
+
+def _votes(decision: Decision) -> str:
+    return f"{format_count(decision.votes)}/{format_count(decision.base)} phiếu ({format_percent(decision.share)})"
+
+
+def _not_eligible(result: BuildResult) -> list[str]:
+    """Nominations left out before the meeting because their intake rows have errors."""
+    report = result.report
+    eligible = {id(n) for n in report.eligible()}
+    lines = []
+    for nominee in report.nominees:
+        if id(nominee) in eligible:
+            continue
+        where = nominee.source
+        reasons = [
+            i.message
+            for i in report.issues
+            if i.severity is Severity.ERROR
+            and (i.place.file, i.place.sheet, i.place.row) == (where.file, where.sheet, where.row)
+        ]
+        lines.append(
+            f"  - {nominee.name or '(không tên)'} ({where.file}, {where.sheet}, dòng {where.row}): {'; '.join(reasons)}"
+        )
+    if not lines:
+        return []
+    return ["KHÔNG ĐỦ ĐIỀU KIỆN XÉT (phiếu nhập có lỗi, xem tệp phản hồi của đơn vị):", *lines, ""]
+
+
+def write_summary(result: BuildResult) -> None:
+    """Write the summary next to the dossiers."""
+    text = "\n".join(summary_lines(result)) + "\n"
+    write_atomic(result.folder / SUMMARY, text.encode("utf-8"))

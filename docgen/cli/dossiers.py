@@ -1,0 +1,84 @@
+"""`docgen ho-so`: build the dossiers from the intake and the meeting."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from docgen.build.run import BuildResult, build_dossiers
+from docgen.build.summary import SUMMARY, summary_lines
+from docgen.campaign import load_campaign
+from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.output.manifest import MANIFEST, Outcome
+from docgen.validate.issue import ValidationIssue
+from docgen.workspace import Workspace
+
+
+@click.command("ho-so")
+@CAMPAIGN_OPTION
+@click.option(
+    "--thu-muc",
+    "root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    help="Thư mục làm việc (chứa input/, templates_docx/, output/).",
+)
+@click.option(
+    "--ghi-de",
+    "force",
+    is_flag=True,
+    help="Lập lại cả văn bản đã sửa tay (bản cũ được giữ bên cạnh).",
+)
+@aborts_cleanly
+def dossiers(campaign_path: Path, root: Path, force: bool) -> None:
+    """Lập hồ sơ khen thưởng từ phiếu nhập và kết quả họp xét.
+
+    Đọc input/phieu/ và input/hop-xet.xlsx, xếp hạng theo số phiếu, áp dụng tỷ lệ phiếu và
+    số lượng tối đa, rồi lập cho mỗi cấp các văn bản kế hoạch yêu cầu vào output/<mã chiến dịch>/.
+
+    \b
+    Ví dụ:
+      docgen ho-so
+      make dossiers
+      docgen ho-so --ghi-de
+    """
+    ws = Workspace(root)
+    campaign = load_campaign(campaign_path if campaign_path != WS.campaign else ws.campaign)
+    with click.progressbar(length=1, label="Lập văn bản", file=sys.stderr) as bar:
+
+        def step(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(1)
+
+        result = build_dossiers(campaign, ws, force=force, progress=step)
+    _print(result)
+    sys.exit(1 if result.blocked else 0)
+
+
+def _print(result: BuildResult) -> None:
+    if result.blocked:
+        click.secho("Chưa lập được hồ sơ: kết quả họp xét có lỗi cần sửa.", fg="red", err=True)
+        for issue in result.meeting.errors:
+            click.echo(f"  - {_line(issue)}", err=True)
+        return
+    for line in summary_lines(result):
+        click.echo(line)
+    kept = result.count(Outcome.KEPT_EDITED) + result.count(Outcome.KEPT_UNKNOWN)
+    click.echo(
+        f"\nĐã lập {len(result.files)} văn bản vào {result.folder} "
+        f"(ghi mới {result.count(Outcome.WRITTEN) + result.count(Outcome.FORCED)}, "
+        f"không đổi {result.count(Outcome.UNCHANGED)}, giữ nguyên vì sửa tay {kept}). "
+        f"Danh mục: {MANIFEST}; tóm tắt: {SUMMARY}."
+    )
+    for template, reason in result.fallbacks.items():
+        click.echo(f"Lưu ý: mẫu {template} được lập bằng docxtpl thông thường ({reason}).")
+
+
+def _line(issue: ValidationIssue) -> str:
+    return f"{issue.place.label()}: {issue.message}" + (f" — {issue.hint}" if issue.hint else "")
+
+
+COMMANDS = [dossiers]

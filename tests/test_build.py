@@ -1,0 +1,181 @@
+"""`docgen ho-so` on the shipped example: the right documents, safe reruns, real client."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from docgen.build.run import BuildResult, build_dossiers
+from docgen.campaign import Campaign
+from docgen.cli import main
+from docgen.documents.formatcheck import check_docx
+from docgen.output.manifest import Outcome
+from docgen.workspace import Workspace
+from tests.conftest import ROOT, soffice
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    """A copy of the shipped example workspace."""
+    for name in ("input", "templates_docx"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return Workspace(tmp_path)
+
+
+@pytest.fixture
+def built(campaign: Campaign, workspace: Workspace) -> BuildResult:
+    return build_dossiers(campaign, workspace)
+
+
+def _names(result: BuildResult) -> list[str]:
+    return [path for path, _ in result.files]
+
+
+def test_each_level_gets_exactly_its_documents(built: BuildResult) -> None:
+    assert _names(built) == [
+        "thanh-pho/to-trinh.docx",
+        "thanh-pho/danh-sach.docx",
+        "thanh-pho/bien-ban.docx",
+        "thanh-pho/bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx",
+        "thanh-pho/bao-cao-thanh-tich-nguyen-van-an.docx",
+        "thanh-pho/bao-cao-thanh-tich-tran-thi-bich-ngoc.docx",
+        "phuong/bien-ban.docx",
+        "phuong/bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx",
+        "phuong/bao-cao-thanh-tich-pham-minh-tam.docx",
+        "phuong/bao-cao-thanh-tich-do-thi-hong-nhung.docx",
+        "phuong/bao-cao-thanh-tich-ly-thi-mai.docx",
+    ]
+    assert all(outcome is Outcome.WRITTEN for _, outcome in built.files)
+
+
+def test_selection_respects_the_plan_quotas(built: BuildResult) -> None:
+    city, ward = built.selections
+    assert [d.nominee.name for d in city.proposed()] == [
+        "Ủy ban nhân dân phường Tiến Thành",
+        "Nguyễn Văn An",
+        "Trần Thị Bích Ngọc",
+    ]
+    assert [(d.nominee.name, d.reason.split(":")[0]) for d in city.not_proposed()] == [
+        ("Vũ Đức Thắng", "Vượt số lượng")
+    ]
+    assert len(ward.proposed()) == 4  # 1 collective + 3 individuals
+    assert [(d.nominee.name, d.reason.split(":")[0]) for d in ward.not_proposed()] == [
+        ("Hoàng Văn Hòa", "Không đạt tỷ lệ phiếu")
+    ]
+
+
+def test_documents_carry_the_right_content(built: BuildResult) -> None:
+    text = _text(built.folder / "thanh-pho" / "to-trinh.docx")
+    assert "TỜ TRÌNH" in text
+    assert "cho 01 tập thể và 02 cá nhân" in text
+    assert "Số:      /TTr-UBND" in text
+    assert "Tiến Thành, ngày      tháng      năm 2023" in text or "Tiến Thành, ngày" in text
+    assert "Trần Thị Bích Ngọc" in text and "Vũ Đức Thắng" not in text
+    assert "(Có báo cáo thành tích kèm theo)" in text
+    minutes = _text(built.folder / "phuong" / "bien-ban.docx")
+    assert "04/09" in minutes and "44,44 %" in minutes
+    assert "THƯ KÝ" in minutes and "CHỦ TỌA" in minutes
+
+
+def _text(path: Path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_every_document_passes_the_format_check(built: BuildResult) -> None:
+    problems = {path: check_docx(built.folder / path) for path in _names(built)}
+    assert {p: [f.code for f in found] for p, found in problems.items() if found} == {}
+
+
+def test_rerun_is_byte_identical(
+    campaign: Campaign, workspace: Workspace, built: BuildResult
+) -> None:
+    before = {p: (built.folder / p).read_bytes() for p in _names(built)}
+    manifest = (built.folder / "manifest.json").read_bytes()
+    again = build_dossiers(campaign, workspace)
+    assert all(outcome is Outcome.UNCHANGED for _, outcome in again.files)
+    assert {p: (again.folder / p).read_bytes() for p in _names(again)} == before
+    assert (again.folder / "manifest.json").read_bytes() == manifest
+
+
+def test_manifest_lists_hash_template_and_source(built: BuildResult) -> None:
+    data = json.loads((built.folder / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(f for f in data["files"] if f["path"].endswith("nguyen-van-an.docx"))
+    assert entry["template"] == "templates_docx/bao-cao-nd91-mau02.docx"
+    assert entry["sources"] == [{"file": "van-phong-hdnd-ubnd.xlsx", "sheet": "Cá nhân", "row": 3}]
+    assert len(entry["sha256"]) == 64
+    assert data["campaign"] == "kh19-2023-cchc"
+
+
+def test_hand_edited_document_is_kept(
+    campaign: Campaign, workspace: Workspace, built: BuildResult
+) -> None:
+    edited = built.folder / "thanh-pho" / "to-trinh.docx"
+    edited.write_bytes(edited.read_bytes() + b"edited in Word")
+    again = build_dossiers(campaign, workspace)
+    assert dict(again.files)["thanh-pho/to-trinh.docx"] is Outcome.KEPT_EDITED
+    assert edited.read_bytes().endswith(b"edited in Word")
+    forced = build_dossiers(campaign, workspace, force=True)
+    assert dict(forced.files)["thanh-pho/to-trinh.docx"] is Outcome.FORCED
+    backups = list(edited.parent.glob("to-trinh.ban-truoc-*.docx"))
+    assert len(backups) == 1 and backups[0].read_bytes().endswith(b"edited in Word")
+
+
+def test_summary_names_who_was_not_proposed_and_why(built: BuildResult) -> None:
+    summary = (built.folder / "tom-tat.txt").read_text(encoding="utf-8")
+    assert "Vũ Đức Thắng (Khối Kinh tế - Hạ tầng) — Vượt số lượng" in summary
+    assert "Hoàng Văn Hòa (Khối Kinh tế - Hạ tầng) — Không đạt tỷ lệ phiếu" in summary
+    assert (
+        "Bùi Quang Huy (khoi-van-hoa-xa-hoi.xlsx, Cá nhân, dòng 4): Chưa điền “Ngày sinh”."
+        in summary
+    )
+
+
+def test_cli_builds_and_reports(workspace: Workspace) -> None:
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
+    assert result.exit_code == 0, result.output
+    assert "Đã lập 11 văn bản" in result.output
+
+
+def test_cli_missing_meeting_is_a_clear_error(workspace: Workspace) -> None:
+    workspace.meeting.unlink()
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
+    assert result.exit_code in (1, 2)
+    assert "hop-xet.xlsx" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_every_document_converts_in_libreoffice(built: BuildResult, tmp_path: Path) -> None:
+    binary = soffice()
+    if binary is None:
+        pytest.skip("LibreOffice is not installed")
+    for level in ("thanh-pho", "phuong"):
+        docs = sorted((built.folder / level).glob("*.docx"))
+        out = tmp_path / level
+        done = subprocess.run(
+            [
+                binary,
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                *map(str, docs),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert sorted(p.stem for p in out.glob("*.pdf")) == [d.stem for d in docs]
+        assert all(p.stat().st_size > 5000 for p in out.glob("*.pdf"))
