@@ -1,0 +1,208 @@
+"""Compile-once renderer whose output equals docxtpl's, part for part.
+
+At construction, :class:`CompiledTemplate` does docxtpl's per-template work once: load
+the package, run docxtpl's XML preprocessing on the body and every header/footer,
+compile each Jinja source, apply the context-independent steps (core properties,
+footnotes without tags) and save the untouched package once with python-docx to learn
+its member order and the exact bytes of every part that rendering does not change.
+Those parts are deflated once. ``render()`` renders only the changing parts and deflates
+them into the pre-built archive. Each part is rendered
+
+* directly (:mod:`docgen.render.direct`) when its template was proven to print exactly
+  python-docx's serialization, and the values of this render keep that proof; else
+* exactly: docxtpl's own post-render steps (:mod:`docgen.render.steps`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from os import PathLike
+from typing import Any
+
+import docxtpl
+import jinja2
+from docxtpl import InlineImage
+
+from .canonical import NotDirect
+from .direct import DirectPart, compile_direct
+from .engine import make_env
+from .package import DEFAULT_FIXED_TIME, finalize
+from .plain import Context, ContextFactory, render_plain
+from .steps import (
+    PartSource,
+    document_xml,
+    empty_body_root,
+    footnotes_parts,
+    load_template,
+    part_sources,
+    render_source,
+    story_xml,
+)
+from .zipout import ZipMember, compress_member, read_members, write_zip
+
+_CORE_TEXT_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
+_INSTANCE_BOUND: tuple[type, ...] = tuple(
+    kind for kind in (InlineImage, getattr(docxtpl, "Subdoc", None)) if isinstance(kind, type)
+)
+
+
+class Unsupported(Exception):
+    """The template needs docxtpl itself; the message becomes ``fallback_reason``."""
+
+
+class NeedsTemplate(Exception):
+    """A printed value is bound to a DocxTemplate (InlineImage, Subdoc)."""
+
+
+def _guard(value: Any) -> Any:
+    """Identity finalize (output unchanged) that stops at DocxTemplate-bound objects."""
+    if isinstance(value, _INSTANCE_BOUND):
+        raise NeedsTemplate(f"context holds {type(value).__name__}: needs the DocxTemplate")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    source: PartSource
+    template: jinja2.Template  # docxtpl's source, compiled once
+    serialize: Callable[[str], bytes]  # docxtpl's + python-docx's steps after rendering
+    direct: DirectPart | None
+    direct_reason: str | None  # why ``direct`` is None
+
+    def render(self, context: Context, verify: bool) -> bytes:
+        if self.direct is not None:
+            try:
+                data = self.direct.render(context, self.source.source)
+            except NotDirect:
+                pass
+            else:
+                if verify and data != self.render_exact(context):
+                    raise AssertionError(f"{self.source.member}: direct differs from exact")
+                return data
+        return self.render_exact(context)
+
+    def render_exact(self, context: Context) -> bytes:
+        return self.serialize(render_source(self.template, self.source.source, context))
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    parts: tuple[_Part, ...]  # body, headers, footers: docxtpl's order
+    members: tuple[ZipMember | str, ...]  # pre-deflated member, or name of a rendered one
+
+
+class CompiledTemplate:
+    """Render one template many times; ``fallback_reason`` says why docxtpl is used.
+
+    Jinja syntax errors raise at construction. ``last_fallback_reason`` describes the
+    latest ``render()`` call only; rendering itself shares no mutable state.
+    ``verify=True`` checks every direct part against the exact steps (for tests).
+    """
+
+    def __init__(
+        self,
+        template_path: str | PathLike[str],
+        *,
+        env: jinja2.Environment | None = None,
+        fixed_time: dt.datetime | None = DEFAULT_FIXED_TIME,
+        verify: bool = False,
+    ) -> None:
+        self.template_path = template_path
+        self.env = env or make_env()
+        self.fixed_time = fixed_time
+        self.verify = verify
+        self.fallback_reason: str | None = None
+        self.last_fallback_reason: str | None = None
+        self._plan: _Plan | None = None
+        try:
+            self._plan = _compile(template_path, self.env, fixed_time)
+        except Unsupported as exc:
+            self.fallback_reason = str(exc)
+
+    @property
+    def direct_reasons(self) -> dict[str, str | None]:
+        """Per rendered part: why it never takes the direct path (None: it can)."""
+        parts = self._plan.parts if self._plan else ()
+        return {part.source.member: part.direct_reason for part in parts}
+
+    def render(self, context: Context | ContextFactory) -> bytes:
+        """The rendered .docx; equal to :func:`render_plain` for the same input."""
+        self.last_fallback_reason = self.fallback_reason
+        if callable(context):
+            self.last_fallback_reason = "context factory: objects need the DocxTemplate"
+        elif self._plan is not None:
+            try:
+                return _render(self._plan, context, self.verify)
+            except NeedsTemplate as exc:
+                self.last_fallback_reason = str(exc)
+        return render_plain(self.template_path, context, env=self.env, fixed_time=self.fixed_time)
+
+
+def _render(plan: _Plan, context: Context, verify: bool) -> bytes:
+    rendered = {part.source.member: part.render(context, verify) for part in plan.parts}
+    return write_zip(
+        [m if isinstance(m, ZipMember) else compress_member(m, rendered[m]) for m in plan.members]
+    )
+
+
+def _compile(
+    template_path: str | PathLike[str], env: jinja2.Environment, fixed_time: dt.datetime | None
+) -> _Plan:
+    tpl = load_template(template_path)
+    sources = part_sources(tpl)
+    _check_supported(tpl, sources)
+    root = empty_body_root(tpl.docx.element)
+    parts = tuple(_compile_part(env, source, root) for source in sources)
+    # Context-independent steps of DocxTemplate.render, done once, in docxtpl's order:
+    tpl.render_properties({}, env)  # no tags (checked): same result for every context
+    tpl.render_footnotes({}, env)  # no tags (checked): same result for every context
+    buffer = io.BytesIO()
+    tpl.docx.save(buffer)
+    rendered = {source.member for source in sources}
+    members = tuple(
+        name if name in rendered else compress_member(name, data)
+        for name, data in finalize(read_members(buffer.getvalue()), fixed_time)
+    )
+    missing = rendered - {m for m in members if isinstance(m, str)}
+    if missing:
+        raise Unsupported(f"rendered parts not saved by python-docx: {sorted(missing)}")
+    return _Plan(parts, members)
+
+
+def _compile_part(env: jinja2.Environment, source: PartSource, root: Any) -> _Part:
+    body = source.kind == "body"
+    serialize: Callable[[str], bytes] = (
+        functools.partial(document_xml, root)
+        if body
+        else functools.partial(story_xml, encoding=source.encoding)
+    )
+    template = env.overlay(finalize=_guard).from_string(source.source)
+    try:
+        if source.encoding.lower().replace("-", "") != "utf8":
+            raise NotDirect(f"part encoded as {source.encoding}")
+        direct = compile_direct(env, source.source, serialize, _guard, body=body)
+    except NotDirect as exc:
+        return _Part(source, template, serialize, None, str(exc))
+    return _Part(source, template, serialize, direct, None)
+
+
+def _check_supported(tpl: Any, sources: list[PartSource]) -> None:
+    """Raise :class:`Unsupported` for what only docxtpl's full render reproduces."""
+    repeated = [m for m, n in Counter(s.member for s in sources).items() if n > 1]
+    if repeated:
+        raise Unsupported(f"part rendered more than once (shared header/footer): {repeated}")
+    core = tpl.docx.core_properties
+    tagged = [p for p in _CORE_TEXT_PROPS if "{" in (getattr(core, p) or "")]
+    if tagged:
+        raise Unsupported(f"template tags in core properties: {', '.join(tagged)}")
+    for part in footnotes_parts(tpl):
+        if b"{" in part.blob:
+            raise Unsupported(f"template tags in footnotes ({part.partname.membername})")
+
+
+__all__ = ["CompiledTemplate", "NeedsTemplate", "Unsupported"]
