@@ -60,7 +60,7 @@ GOOD_INDIVIDUAL = {
 
 GOOD_COLLECTIVE = {
     "ten": "Bộ phận Một cửa phường Tiến Thành",
-    "doi_tuong": "Bộ phận \"Một cửa\" phường",
+    "doi_tuong": 'Bộ phận "Một cửa" phường',
     "cap_de_nghi": "Cấp phường",
     "thu_truong": "Phạm Văn Cường",
     "chuc_vu_thu_truong": "Phó Chủ tịch UBND phường",

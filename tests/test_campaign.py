@@ -40,7 +40,9 @@ def test_shipped_campaign_matches_the_plan(campaign: Campaign) -> None:
     ],
     ids=["5of9", "4of9", "4of8-strict", "4of8-inclusive", "nobody-present"],
 )
-def test_vote_rule(votes: int, members: int, present: int, denominator: str, inclusive: bool, passes: bool) -> None:
+def test_vote_rule(
+    votes: int, members: int, present: int, denominator: str, inclusive: bool, passes: bool
+) -> None:
     from docgen.campaign.model import VoteRule
 
     assert VoteRule(50, inclusive, denominator).passes(votes, members, present) is passes
@@ -57,23 +59,60 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('legal_profile = "nd91_2017"', 'legal_profile = "nd30"', "khóa `campaign.legal_profile` (dòng"),
+        (
+            'legal_profile = "nd91_2017"',
+            'legal_profile = "nd30"',
+            "khóa `campaign.legal_profile` (dòng",
+        ),
         ("members = 9", "members = 0", "khóa `council.members`"),
         ("members = 9", 'members = "chín"', "phải là số nguyên"),
         ("deadline = 2023-12-20", "deadline = 2023-01-01", "hạn chót phải sau ngày bắt đầu"),
-        ('denominator = "members"', 'denominator = "all"', "“members” (tổng số thành viên)".replace("“", '"').replace("”", '"')),
+        (
+            'denominator = "members"',
+            'denominator = "all"',
+            "“members” (tổng số thành viên)".replace("“", '"').replace("”", '"'),
+        ),
         ('op = "equals", value = "Tốt"', 'op = "eval", value = "Tốt"', "phải là một trong equals"),
-        ('field = "xep_loai_cchc"', 'field = "khong_co"', "trường “khong_co” không có trong phiếu nhập"),
+        (
+            'field = "xep_loai_cchc"',
+            'field = "khong_co"',
+            "trường “khong_co” không có trong phiếu nhập",
+        ),
         ('signer = "chu_tich"', 'signer = "pho_chu_tich"', "người ký “pho_chu_tich” chưa khai báo"),
-        ('subjects = ["ubnd-phuong",', 'subjects = ["ubnd-xa",', "đối tượng “ubnd-xa” chưa khai báo"),
-        ("quota = { collective = 1, individual = 2 }", "quota = { collective = -1, individual = 2 }", "số nguyên không âm"),
-        ('documents = ["to-trinh", "danh-sach", "bien-ban", "bao-cao"]', 'documents = ["quyet-dinh"]', "“quyet-dinh” không phải loại văn bản"),
-        ('title = "Phát động', 'titel = "Phát động', "khóa `plan.title` (dòng 26): thiếu giá trị bắt buộc"),
+        (
+            'subjects = ["ubnd-phuong",',
+            'subjects = ["ubnd-xa",',
+            "đối tượng “ubnd-xa” chưa khai báo",
+        ),
+        (
+            "quota = { collective = 1, individual = 2 }",
+            "quota = { collective = -1, individual = 2 }",
+            "số nguyên không âm",
+        ),
+        (
+            'documents = ["to-trinh", "danh-sach", "bien-ban", "bao-cao"]',
+            'documents = ["quyet-dinh"]',
+            "“quyet-dinh” không phải loại văn bản",
+        ),
+        (
+            'title = "Phát động',
+            'titel = "Phát động',
+            "khóa `plan.title` (dòng 26): thiếu giá trị bắt buộc",
+        ),
     ],
     ids=[
-        "unknown-profile", "zero-members", "members-not-int", "deadline-before-start", "bad-denominator",
-        "unknown-check-op", "unknown-field", "unknown-signer", "unknown-subject", "negative-quota",
-        "unknown-document", "missing-key",
+        "unknown-profile",
+        "zero-members",
+        "members-not-int",
+        "deadline-before-start",
+        "bad-denominator",
+        "unknown-check-op",
+        "unknown-field",
+        "unknown-signer",
+        "unknown-subject",
+        "negative-quota",
+        "unknown-document",
+        "missing-key",
     ],
 )
 def test_campaign_errors_name_the_key(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -84,7 +123,11 @@ def test_campaign_errors_name_the_key(tmp_path: Path, old: str, new: str, expect
 
 def test_error_names_the_line(tmp_path: Path) -> None:
     path = _broken(tmp_path, "members = 9", "members = 0")
-    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("members ="))
+    line = next(
+        i
+        for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if t.startswith("members =")
+    )
     with pytest.raises(CampaignError, match=rf"\(dòng {line}\)"):
         load_campaign(path)
 
@@ -104,7 +147,9 @@ def test_unreadable_campaign(tmp_path: Path, content: str | None, expected: str)
 
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:
     path = _broken(tmp_path, "members = 9", "members = 0")
-    text = path.read_text(encoding="utf-8").replace('legal_profile = "nd91_2017"', 'legal_profile = "x"')
+    text = path.read_text(encoding="utf-8").replace(
+        'legal_profile = "nd91_2017"', 'legal_profile = "x"'
+    )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CampaignError) as caught:
         load_campaign(path)

@@ -53,19 +53,42 @@ def test_hidden_key_row_and_frozen_headers(book: Workbook, campaign: Campaign, s
     [
         ("Cá nhân", "doi_tuong", ["Cán bộ", "Công chức", "Nhân viên"]),
         ("Cá nhân", "cap_de_nghi", ["Cấp thành phố", "Cấp phường"]),
-        ("Cá nhân", "xep_loai_nam", ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]),
+        (
+            "Cá nhân",
+            "xep_loai_nam",
+            [
+                "Hoàn thành xuất sắc nhiệm vụ",
+                "Hoàn thành tốt nhiệm vụ",
+                "Hoàn thành nhiệm vụ",
+                "Không hoàn thành nhiệm vụ",
+            ],
+        ),
         ("Cá nhân", "sang_kien_cap", ["Hội đồng sáng kiến thành phố", "Hội đồng sáng kiến phường"]),
         ("Cá nhân", "vi_pham_ky_luat", ["Có", "Không"]),
         ("Tập thể", "xep_loai_cchc", ["Tốt", "Khá", "Trung bình", "Yếu"]),
         ("Tập thể", "doi_tuong", ["Ủy ban nhân dân phường", 'Bộ phận "Một cửa" phường']),
     ],
-    ids=["subject", "level", "year-rating", "initiative-body", "discipline", "cchc-rating", "collective-subject"],
+    ids=[
+        "subject",
+        "level",
+        "year-rating",
+        "initiative-body",
+        "discipline",
+        "cchc-rating",
+        "collective-subject",
+    ],
 )
-def test_drop_down_lists_from_hidden_sheet(book: Workbook, sheet: str, key: str, expected: list[str]) -> None:
+def test_drop_down_lists_from_hidden_sheet(
+    book: Workbook, sheet: str, key: str, expected: list[str]
+) -> None:
     ws = book[sheet]
-    col = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=KEY_ROW, column=c).value == key)
+    col = next(
+        c for c in range(1, ws.max_column + 1) if ws.cell(row=KEY_ROW, column=c).value == key
+    )
     letter = ws.cell(row=FIRST_DATA_ROW, column=col).column_letter
-    dv = next(d for d in ws.data_validations.dataValidation if f"{letter}{FIRST_DATA_ROW}" in d.sqref)
+    dv = next(
+        d for d in ws.data_validations.dataValidation if f"{letter}{FIRST_DATA_ROW}" in d.sqref
+    )
     assert dv.type == "list"
     name = dv.formula1.lstrip("=")
     dests = list(book.defined_names[name].destinations)
@@ -76,10 +99,16 @@ def test_drop_down_lists_from_hidden_sheet(book: Workbook, sheet: str, key: str,
 
 def test_date_columns_validated_and_formatted(book: Workbook) -> None:
     ws = book["Cá nhân"]
-    col = next(c for c in range(1, ws.max_column + 1) if ws.cell(row=KEY_ROW, column=c).value == "ngay_sinh")
+    col = next(
+        c
+        for c in range(1, ws.max_column + 1)
+        if ws.cell(row=KEY_ROW, column=c).value == "ngay_sinh"
+    )
     cell = ws.cell(row=FIRST_DATA_ROW, column=col)
     assert cell.number_format == "dd/mm/yyyy"
-    assert any(d.type == "date" and cell.coordinate in d.sqref for d in ws.data_validations.dataValidation)
+    assert any(
+        d.type == "date" and cell.coordinate in d.sqref for d in ws.data_validations.dataValidation
+    )
 
 
 def test_prefilled_department(tmp_path: Path, campaign: Campaign) -> None:
@@ -103,10 +132,22 @@ def test_opens_in_libreoffice(tmp_path: Path, template_bytes: bytes) -> None:
     source = tmp_path / "mau.xlsx"
     source.write_bytes(template_bytes)
     done = subprocess.run(
-        [binary, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=180, check=False,
+        [
+            binary,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
-    csv = (tmp_path / "mau-Cá nhân.csv")
+    csv = tmp_path / "mau-Cá nhân.csv"
     assert csv.exists(), sorted(p.name for p in tmp_path.iterdir())
     assert "Họ và tên" in csv.read_text(encoding="utf-8")

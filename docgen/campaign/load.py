@@ -63,7 +63,9 @@ class _Reader:
         return start
 
     def _section_start(self, section: str, index: int, array: bool) -> int | None:
-        header = re.compile(rf"^\s*\[\[\s*{section}\s*\]\]" if array else rf"^\s*\[\s*{section}[\].]")
+        header = re.compile(
+            rf"^\s*\[\[\s*{section}\s*\]\]" if array else rf"^\s*\[\s*{section}[\].]"
+        )
         seen = 0
         for number, text in enumerate(self.lines, start=1):
             if header.match(text):
@@ -75,7 +77,9 @@ class _Reader:
     def fail(self, path: str, what: str) -> None:
         self.problems.append(f"{self.where(path)}: {what}")
 
-    def get(self, table: dict[str, Any], key: str, path: str, kind: type, default: Any = None) -> Any:
+    def get(
+        self, table: dict[str, Any], key: str, path: str, kind: type, default: Any = None
+    ) -> Any:
         """Value of `key` if present and of type `kind`; records a problem otherwise."""
         full = f"{path}.{key}" if path else key
         if key not in table:
@@ -227,7 +231,9 @@ def _vote(r: _Reader, t: dict[str, Any]) -> VoteRule:
         r.fail("vote.threshold_percent", "phải trong khoảng (0; 100].")
     denominator = r.text(t, "denominator", "vote")
     if denominator and denominator not in ("members", "present"):
-        r.fail("vote.denominator", 'phải là "members" (tổng số thành viên) hoặc "present" (số có mặt).')
+        r.fail(
+            "vote.denominator", 'phải là "members" (tổng số thành viên) hoặc "present" (số có mặt).'
+        )
     inclusive = r.get(t, "inclusive", "vote", bool, False)
     return VoteRule(threshold, bool(inclusive), denominator)
 
@@ -277,7 +283,9 @@ def _fields(r: _Reader, data: dict[str, Any]) -> tuple[FieldSpec, ...]:
             r.fail(f"{path}.applies", 'cần ít nhất một loại: "collective", "individual".')
         required = bool(r.get(t, "required", path, bool, True))
         out.append(
-            FieldSpec(r.text(t, "key", path), r.text(t, "header", path), ftype, applies, choices, required)
+            FieldSpec(
+                r.text(t, "key", path), r.text(t, "header", path), ftype, applies, choices, required
+            )
         )
     return tuple(out)
 
@@ -287,7 +295,9 @@ def _criteria(r: _Reader, data: dict[str, Any]) -> tuple[Criterion, ...]:
     for i, t in enumerate(r.array(data, "criteria")):
         path = f"criteria[{i}]"
         kind = _kind(r, t.get("subject"), f"{path}.subject")
-        checks = tuple(_check(r, c, f"{path}.checks[{j}]") for j, c in enumerate(t.get("checks", [])))
+        checks = tuple(
+            _check(r, c, f"{path}.checks[{j}]") for j, c in enumerate(t.get("checks", []))
+        )
         if not checks:
             r.fail(f"{path}.checks", "cần ít nhất một phép kiểm tra.")
         out.append(Criterion(r.text(t, "id", path), kind, r.text(t, "text", path), checks))
@@ -316,7 +326,10 @@ def _levels(r: _Reader, data: dict[str, Any]) -> tuple[Level, ...]:
         documents = r.texts(t, "documents", path)
         for doc in documents:
             if doc not in DOCUMENT_KINDS:
-                r.fail(f"{path}.documents", f"“{doc}” không phải loại văn bản ({', '.join(DOCUMENT_KINDS)}).")
+                r.fail(
+                    f"{path}.documents",
+                    f"“{doc}” không phải loại văn bản ({', '.join(DOCUMENT_KINDS)}).",
+                )
         out.append(
             Level(
                 id=r.text(t, "id", path),
@@ -351,22 +364,31 @@ def _cross_check(r: _Reader, c: Campaign) -> None:
     """References between sections: subjects, signers, fields, unique ids."""
     subject_ids = {s.id for s in c.subjects}
     field_keys = {f.key for f in c.fields} | _base_field_keys()
-    for name, ids in (("subjects", [s.id for s in c.subjects]), ("levels", [lv.id for lv in c.levels])):
+    for name, ids in (
+        ("subjects", [s.id for s in c.subjects]),
+        ("levels", [lv.id for lv in c.levels]),
+    ):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             r.problems.append(f"Mã trùng trong [[{name}]]: {', '.join(dupes)}.")
     for i, level in enumerate(c.levels):
         for sid in level.subjects:
             if sid not in subject_ids:
-                r.fail(f"levels[{i}].subjects", f"đối tượng “{sid}” chưa khai báo trong [[subjects]].")
+                r.fail(
+                    f"levels[{i}].subjects", f"đối tượng “{sid}” chưa khai báo trong [[subjects]]."
+                )
         if level.signer and level.signer not in c.signers:
-            r.fail(f"levels[{i}].signer", f"người ký “{level.signer}” chưa khai báo trong [signers].")
+            r.fail(
+                f"levels[{i}].signer", f"người ký “{level.signer}” chưa khai báo trong [signers]."
+            )
         if "danh-sach" in level.documents and "to-trinh" not in level.documents:
             r.fail(f"levels[{i}].documents", "danh sách chỉ đi kèm tờ trình: thêm “to-trinh”.")
     for i, crit in enumerate(c.criteria):
         for check in crit.checks:
             if check.field and check.field not in field_keys:
-                r.fail(f"criteria[{i}].checks", f"trường “{check.field}” không có trong phiếu nhập.")
+                r.fail(
+                    f"criteria[{i}].checks", f"trường “{check.field}” không có trong phiếu nhập."
+                )
 
 
 def _base_field_keys() -> set[str]:

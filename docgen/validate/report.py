@@ -38,14 +38,17 @@ class Report:
     def blocked(self, nominee: Nominee) -> bool:
         """True when an error was found on the nominee's row or on its dossier."""
         return any(
-            i.severity is Severity.ERROR and (i.place.file, i.place.sheet, i.place.row) == _key(nominee)
+            i.severity is Severity.ERROR
+            and (i.place.file, i.place.sheet, i.place.row) == _key(nominee)
             for i in self.issues
         )
 
     def eligible(self) -> list[Nominee]:
         """Nominations with no error: what the council considers at the meeting."""
         bad = {
-            (i.place.file, i.place.sheet, i.place.row) for i in self.issues if i.severity is Severity.ERROR
+            (i.place.file, i.place.sheet, i.place.row)
+            for i in self.issues
+            if i.severity is Severity.ERROR
         }
         return [n for n in self.nominees if _key(n) not in bad]
 

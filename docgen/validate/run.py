@@ -24,8 +24,11 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 def submission_files(folder: Path) -> list[Path]:
     """Received workbooks in `folder`, in name order (Excel lock files `~$…` skipped)."""
     return sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in WORKBOOK_SUFFIXES
+        and not p.name.startswith(("~$", "."))
     )
 
 
@@ -69,12 +72,16 @@ def _submission(read: FileRead, schema: IntakeSchema) -> tuple[Submission, list[
         for row in read.tables.get(spec.name, []):
             values, row_issues = convert_row(row, spec)
             issues.extend(row_issues)
-            submission.nominees.append(Nominee(spec.kind, row.source, submission.department, values, row.cells))
+            submission.nominees.append(
+                Nominee(spec.kind, row.source, submission.department, values, row.cells)
+            )
     issues.extend(_attach_awards(read.tables.get(schema.awards.name, []), schema, submission))
     return submission, issues
 
 
-def _unit_values(unit: list[Row], schema: IntakeSchema) -> tuple[dict[str, Value], list[ValidationIssue]]:
+def _unit_values(
+    unit: list[Row], schema: IntakeSchema
+) -> tuple[dict[str, Value], list[ValidationIssue]]:
     """The unit form's values; a missing department name is reported once, clearly."""
     values: dict[str, Value] = {}
     issues: list[ValidationIssue] = []
@@ -90,7 +97,9 @@ def _unit_values(unit: list[Row], schema: IntakeSchema) -> tuple[dict[str, Value
     return values, issues
 
 
-def _attach_awards(rows: list[Row], schema: IntakeSchema, submission: Submission) -> list[ValidationIssue]:
+def _attach_awards(
+    rows: list[Row], schema: IntakeSchema, submission: Submission
+) -> list[ValidationIssue]:
     """Previous awards go to the nominee of the same name (and birth date, if given)."""
     issues: list[ValidationIssue] = []
     by_name: dict[str, list[Nominee]] = {}
@@ -102,8 +111,11 @@ def _attach_awards(rows: list[Row], schema: IntakeSchema, submission: Submission
         if problems:
             continue
         owners = [
-            n for n in by_name.get(person_key(str(values["ten"])), [])
-            if values["ngay_sinh"] is None or n.kind is Kind.COLLECTIVE or n.birth == values["ngay_sinh"]
+            n
+            for n in by_name.get(person_key(str(values["ten"])), [])
+            if values["ngay_sinh"] is None
+            or n.kind is Kind.COLLECTIVE
+            or n.birth == values["ngay_sinh"]
         ]
         if not owners:
             place = row.source.place(row.cells["ten"].column, row.cells["ten"].header)
@@ -138,7 +150,12 @@ def _latest_per_department(candidates: list[Submission], report: Report) -> list
         latest = group[-1]
         for older in group[:-1]:
             report.issues.append(
-                make_issue("FILE_SUPERSEDED", Place(older.file), department=latest.department, newer=latest.file)
+                make_issue(
+                    "FILE_SUPERSEDED",
+                    Place(older.file),
+                    department=latest.department,
+                    newer=latest.file,
+                )
             )
         kept.append(latest)
     kept.sort(key=lambda s: s.file)
