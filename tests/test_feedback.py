@@ -80,12 +80,12 @@ def test_issues_sheet_rows_and_links(campaign: Campaign, bad_file: Path, tmp_pat
     assert [r[:5] for r in rows[1:]] == [
         (1, "Lỗi", "Cá nhân", 3, "C"),
         (2, "Lỗi", "Cá nhân", 4, "T"),
-        (3, "Cảnh báo", "Đơn vị", None, None),
+        (3, "Cảnh báo", "Đơn vị", 6, "B"),
     ]
     assert rows[2][7].startswith("Không đạt tiêu chí CN2") and rows[2][8]
     assert ws["C2"].hyperlink.location == "'Cá nhân'!C3"
     assert ws["C3"].hyperlink.location == "'Cá nhân'!T4"
-    assert ws["C4"].hyperlink.location.startswith("'Đơn vị'!B")
+    assert ws["C4"].hyperlink.location == "'Đơn vị'!B6"
 
 
 FORMULA_LIKE = ['=HYPERLINK("x")', "-5"]

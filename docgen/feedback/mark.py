@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
-from openpyxl.utils.cell import column_index_from_string, quote_sheetname
+from openpyxl.utils.cell import column_index_from_string
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -41,12 +41,6 @@ def mark(wb: Workbook, issues: Sequence[ValidationIssue]) -> None:
             by_cell.setdefault((found.parent.title, found.coordinate), []).append(issue)
     for (title, coordinate), found_issues in by_cell.items():
         _annotate(wb[title][coordinate], found_issues)
-
-
-def target(wb: Workbook, place: Place) -> str | None:
-    """The internal hyperlink location of `place`, e.g. "'Cá nhân'!D5"."""
-    cell = locate(wb, place)
-    return None if cell is None else f"{quote_sheetname(cell.parent.title)}!{cell.coordinate}"
 
 
 def locate(wb: Workbook, place: Place) -> Cell | None:

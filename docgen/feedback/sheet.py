@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from openpyxl.cell.cell import Cell
+from openpyxl.utils.cell import quote_sheetname
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
@@ -27,8 +29,8 @@ COLUMNS = (
 LINK_COLUMN = 3  # "Trang": a click jumps to the cell
 SEVERITY = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}
 
-# Where an issue points in the workbook: ("'Cá nhân'!D5") or None for file-level problems.
-Locate = Callable[[ValidationIssue], str | None]
+# The cell an issue points at in the workbook, None for file-level problems.
+Locate = Callable[[ValidationIssue], Cell | None]
 
 
 def add_issues_sheet(wb: Workbook, issues: Sequence[ValidationIssue], locate: Locate) -> Worksheet:
@@ -46,15 +48,16 @@ def add_issues_sheet(wb: Workbook, issues: Sequence[ValidationIssue], locate: Lo
 
 
 def _issue_row(
-    ws: Worksheet, row: int, number: int, issue: ValidationIssue, target: str | None
+    ws: Worksheet, row: int, number: int, issue: ValidationIssue, target: Cell | None
 ) -> None:
+    """One problem; where the place lacks a row or column, the located cell supplies it."""
     place = issue.place
     values = (
         number,
         SEVERITY[issue.severity],
         place.sheet,
-        place.row,
-        place.column,
+        place.row if place.row is not None or target is None else target.row,
+        place.column or (target.column_letter if target is not None else ""),
         place.header,
         issue.value,
         issue.message,
@@ -64,9 +67,10 @@ def _issue_row(
         cell = ws.cell(row=row, column=col)
         put(cell, value)
         cell.font, cell.border, cell.alignment = BODY_FONT, BOX, WRAP
-    if target:
+    if target is not None:
         cell = ws.cell(row=row, column=LINK_COLUMN)
-        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=target, tooltip="Đến ô có lỗi")
+        location = f"{quote_sheetname(target.parent.title)}!{target.coordinate}"
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=location, tooltip="Đến ô có lỗi")
         cell.style = "Hyperlink"
         cell.border, cell.alignment = BOX, WRAP
 

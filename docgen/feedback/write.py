@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from docgen.campaign.model import Kind
-from docgen.feedback.mark import mark, prepare, target
+from docgen.feedback.mark import locate, mark, prepare
 from docgen.feedback.sheet import add_confirmation_sheet, add_issues_sheet
 from docgen.intake.records import Submission
 from docgen.output.files import write_atomic
@@ -72,7 +72,7 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue]) -> Workbook |
         return None
     prepare(wb)
     mark(wb, issues)
-    add_issues_sheet(wb, issues, lambda issue: target(wb, issue.place))
+    add_issues_sheet(wb, issues, lambda issue: locate(wb, issue.place))
     return wb
 
 
