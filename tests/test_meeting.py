@@ -291,7 +291,12 @@ def test_vote_bounds(
     _, read, issues = fill_and_read(votes=votes)
     assert codes(issues) == ([code] if code else [])
     if code:
-        assert text in issues[0].message and issues[0].place.column == "G" and read[target] is None
+        assert (
+            text
+            and text in issues[0].message
+            and issues[0].place.column == "G"
+            and read[target] is None
+        )
     else:
         assert read[target] == int(vote)  # type: ignore[call-overload]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time
 
@@ -34,7 +35,7 @@ def meeting(members: int = 9, present: int = 9) -> Meeting:
 
 def run(
     campaign: Campaign,
-    votes: list[int | None],
+    votes: Sequence[int | None],
     level: str = CITY,
     kind: Kind = Kind.INDIVIDUAL,
     m: Meeting | None = None,

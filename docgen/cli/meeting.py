@@ -158,12 +158,10 @@ def _print(outcome: Outcome) -> None:
 
 
 def _line(d: Decision) -> str:
-    votes = (
-        f"{format_count(d.votes)}/{format_count(d.base)} ({format_percent(d.share)})"
-        if d.rank
-        else "—"
-    )
-    return f"{d.nominee.name} ({d.nominee.kind.label}, {d.nominee.department}) — {votes}"
+    who = f"{d.nominee.name} ({d.nominee.kind.label}, {d.nominee.department})"
+    if not d.rank:  # no valid votes: nothing to show
+        return who
+    return f"{who} — {format_count(d.votes)}/{format_count(d.base)} ({format_percent(d.share)})"
 
 
 def outcome_json(campaign_id: str, outcome: Outcome) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -41,7 +42,10 @@ FORMAT_VERSION = 1
 TITLE_ROW, NOTE_ROW, KEY_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 ABSENT_KEY = "vang_mat"
 SUMMARY_LIMIT = 200
-_FIXED_TIME = datetime(2000, 1, 1)  # document properties: same inputs, same bytes
+_FIXED_TIME = datetime(2000, 1, 1)
+_MODIFIED = re.compile(
+    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)"
+)  # document properties: same inputs, same bytes
 
 
 @dataclass(frozen=True)
@@ -369,7 +373,10 @@ def normalise_zip(data: bytes) -> bytes:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info))
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                body = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
+            dst.writestr(fixed, body)
     return out.getvalue()
 
 

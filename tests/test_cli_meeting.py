@@ -1,0 +1,153 @@
+"""`docgen tong-hop` and `docgen ket-qua` through the command line: files, messages, exit codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from docgen.campaign.model import Campaign
+from docgen.cli import main
+from docgen.meeting.consolidate import fill_meeting
+from docgen.meeting.model import nominee_key
+from docgen.validate.run import validate_folder
+from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL
+from tests.test_meeting import MEETING
+
+NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+
+
+@dataclass
+class Workspace:
+    folder: Path
+    out: Path
+    meeting: Path
+
+    def run(self, *args: str) -> Result:
+        return CliRunner().invoke(
+            main, [*args, "--chien-dich", str(CAMPAIGN_FILE), "--phieu", str(self.folder)]
+        )
+
+    def tong_hop(self, *args: str) -> Result:
+        return self.run("tong-hop", "--ra", str(self.out), *args)
+
+    def ket_qua(self, *args: str) -> Result:
+        return self.run("ket-qua", "--hop-xet", str(self.meeting), *args)
+
+
+@pytest.fixture
+def ws(make_workbook: Callable[..., Path], tmp_path: Path) -> Workspace:
+    """Three city-level individuals from one department."""
+    rows = [
+        {
+            **GOOD_INDIVIDUAL,
+            "ho_ten": name,
+            "ngay_sinh": f"1{i}/08/1985",
+            "cap_de_nghi": "Cấp thành phố",
+        }
+        for i, name in enumerate(NAMES)
+    ]
+    path = make_workbook("khoi-vhxh.xlsx", individuals=rows)
+    return Workspace(path.parent, tmp_path / "out" / "tong-hop.xlsx", tmp_path / "hop-xet.xlsx")
+
+
+def vote(ws: Workspace, campaign: Campaign, votes: list[object]) -> None:
+    """The secretary's work: the meeting form and one vote per nominee, in list order."""
+    report = validate_folder(campaign, ws.folder)
+    keys = [nominee_key(n) for n in report.eligible()]
+    fill_meeting(ws.out, ws.meeting, MEETING, dict(zip(keys, votes, strict=True)))
+
+
+def test_tong_hop_writes_the_list_and_counts_per_level(ws: Workspace) -> None:
+    result = ws.tong_hop()
+    assert result.exit_code == 0, result.output
+    assert f"Đã tạo bảng tổng hợp: {ws.out}" in result.output
+    assert "Cấp thành phố: 00 tập thể, 03 cá nhân" in result.output
+    assert "Cấp phường: 00 tập thể, 00 cá nhân" in result.output
+    assert ws.out.exists()
+
+
+def test_tong_hop_never_overwrites_a_filled_list(ws: Workspace, campaign: Campaign) -> None:
+    assert ws.tong_hop().exit_code == 0
+    assert "không thay đổi" in ws.tong_hop().output
+    vote(ws, campaign, [9, 8, 7])
+    fill_meeting(ws.meeting, ws.out, None, {})  # the secretary saved over the generated file
+    filled = ws.out.read_bytes()
+    again = ws.tong_hop()
+    assert again.exit_code == 0
+    assert "tong-hop-2.xlsx" in again.output and "--ghi-de" in again.output
+    assert ws.out.read_bytes() == filled
+    forced = ws.tong_hop("--ghi-de")
+    assert "Đã ghi đè" in forced.output and ws.out.read_bytes() != filled
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["--sap-xep", "ten"], 0), (["--sap-xep", "tuoi"], 2)],
+    ids=["by-name", "bad-order"],
+)
+def test_sort_option(ws: Workspace, args: list[str], code: int) -> None:
+    assert ws.tong_hop(*args).exit_code == code
+
+
+def test_ket_qua_without_meeting_file_is_a_usage_error(ws: Workspace) -> None:
+    result = ws.ket_qua()
+    assert result.exit_code == 2
+    assert "Chưa có tệp họp xét" in result.output
+
+
+OUTCOMES = [
+    (
+        [8, 7, 6],
+        0,
+        ["Nguyễn Văn An", "Trần Thị Bình"],
+        "Vượt số lượng: xếp thứ 3, chỉ tiêu 02 cá nhân",
+    ),
+    ([8, 7, 7], 1, ["Nguyễn Văn An"], "TIE_AT_QUOTA"),
+    (
+        [8, 8, 4],
+        0,
+        ["Nguyễn Văn An", "Trần Thị Bình"],
+        "Không đạt tỷ lệ phiếu: 04/09 thành viên (44,44 %), cần trên 50 %",
+    ),
+    ([8, 8, "x"], 1, ["Nguyễn Văn An", "Trần Thị Bình"], "VOTES_INVALID"),
+    ([8, 8, None], 1, ["Nguyễn Văn An", "Trần Thị Bình"], "VOTES_MISSING"),
+]
+
+
+@pytest.mark.parametrize(
+    ("votes", "code", "proposed", "text"),
+    OUTCOMES,
+    ids=["quota", "tie", "threshold", "bad-vote", "no-vote"],
+)
+def test_ket_qua(
+    ws: Workspace,
+    campaign: Campaign,
+    votes: list[object],
+    code: int,
+    proposed: list[str],
+    text: str,
+) -> None:
+    assert ws.tong_hop().exit_code == 0
+    vote(ws, campaign, votes)
+    result = ws.ket_qua()
+    assert result.exit_code == code, result.output
+    assert text in result.output
+    data = json.loads(ws.ket_qua("--json").stdout)
+    city = data["levels"][0]
+    assert [d["name"] for d in city["proposed"]] == proposed
+    assert data["meeting"]["present"] == 8
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ("tong-hop", "ket-qua"):
+        result = CliRunner().invoke(main, [command, "--help"])
+        assert (
+            result.exit_code == 0
+            and "Ví dụ" in result.output
+            and f"docgen {command}" in result.output
+        )
