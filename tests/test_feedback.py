@@ -119,11 +119,17 @@ def test_formula_like_value_in_issues_sheet(
 
 def test_received_bytes_unchanged(campaign: Campaign, bad_file: Path, tmp_path: Path) -> None:
     macro = bad_file.parent / "macro.xlsm"
-    macro.write_bytes(bad_file.read_bytes())
+    with zipfile.ZipFile(bad_file) as src, zipfile.ZipFile(macro, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("xl/vbaProject.bin", b'Attribute VB_Name = "Evil"')
     before = sha(bad_file.parent)
     written = run(campaign, bad_file.parent, tmp_path / "out")
     assert sha(bad_file.parent) == before
     assert [p.suffix for p in written] == [".xlsx", ".xlsx"]
+    for path in written:
+        with zipfile.ZipFile(path) as archive:
+            assert not any("vba" in n.lower() for n in archive.namelist())
     assert len({p.name for p in written}) == 2
 
 
