@@ -259,43 +259,46 @@ def parse_time(value: object) -> time:
 def _attendance(
     meeting: Meeting, campaign: Campaign, form: dict[str, FormCell]
 ) -> list[ValidationIssue]:
+    """Consistency of the form: members, present and absent, and the meeting's times."""
     found: list[ValidationIssue] = []
-    where = form["co_mat"].place
-    if meeting.members != campaign.council.members:
+    expected = campaign.council.members
+    if meeting.members != expected:
+        place = form["thanh_vien"].place
         found.append(
             make_issue(
                 "MEETING_MEMBERS_DIFFER",
-                form["thanh_vien"].place,
+                place,
                 meeting.members,
                 found=meeting.members,
-                expected=campaign.council.members,
+                expected=expected,
             )
         )
     if meeting.end is not None and meeting.end <= meeting.start:
         detail = "giờ kết thúc phải sau giờ bắt đầu."
+        shown = meeting.end.strftime("%H:%M")
         found.append(
-            make_issue(
-                "MEETING_FIELD_INVALID",
-                form["gio_ket_thuc"].place,
-                meeting.end.strftime("%H:%M"),
-                detail=detail,
-            )
+            make_issue("MEETING_FIELD_INVALID", form["gio_ket_thuc"].place, shown, detail=detail)
         )
-    if meeting.present == 0:
+    detail = _attendance_problem(meeting)
+    if detail:
         found.append(
-            make_issue("MEETING_ATTENDANCE", where, 0, detail="Không có thành viên nào có mặt.")
+            make_issue("MEETING_ATTENDANCE", form["co_mat"].place, meeting.present, detail=detail)
         )
-    elif meeting.present > meeting.members:
-        detail = f"Số thành viên có mặt ({meeting.present}) lớn hơn tổng số thành viên ({meeting.members})."
-        found.append(make_issue("MEETING_ATTENDANCE", where, meeting.present, detail=detail))
-    elif meeting.present + len(meeting.absent) != meeting.members:
-        detail = (
-            f"Có mặt {meeting.present} + vắng mặt {len(meeting.absent)} (đã ghi tên) = "
-            f"{meeting.present + len(meeting.absent)}, khác tổng số thành viên {meeting.members}; "
-            "hãy ghi đủ họ tên và lý do của từng thành viên vắng mặt."
-        )
-        found.append(make_issue("MEETING_ATTENDANCE", where, meeting.present, detail=detail))
     return found
+
+
+def _attendance_problem(m: Meeting) -> str:
+    """Why present and absent members do not add up ("" when they do)."""
+    if m.present == 0:
+        return "Không có thành viên nào có mặt."
+    if m.present > m.members:
+        return f"Số thành viên có mặt ({m.present}) lớn hơn tổng số thành viên ({m.members})."
+    if m.present + len(m.absent) != m.members:
+        return (
+            f"Có mặt {m.present} + vắng mặt {len(m.absent)} (đã ghi tên) = {m.present + len(m.absent)}, "
+            f"khác tổng số thành viên {m.members}; hãy ghi đủ họ tên và lý do của từng thành viên vắng mặt."
+        )
+    return ""
 
 
 def _vote(
