@@ -47,7 +47,7 @@ take the exact steps for the part that prints them).
 from .compare import parts_equal
 from .compiled import CompiledTemplate, NeedsTemplate, Unsupported
 from .engine import FILTERS, make_env, register_filter
-from .inspect import SyntaxIssue, syntax_errors, undeclared_variables
+from .inspect import SyntaxIssue, syntax_errors, undeclared_variables, variable_paragraphs
 from .package import DEFAULT_FIXED_TIME
 from .plain import Context, ContextFactory, render_plain
 
@@ -66,4 +66,5 @@ __all__ = [
     "render_plain",
     "syntax_errors",
     "undeclared_variables",
+    "variable_paragraphs",
 ]

@@ -66,3 +66,16 @@ def paragraph_text(source: str, lineno: int) -> str:
     if not 1 <= lineno <= len(lines):
         return ""
     return html.unescape(_TAG.sub("", lines[lineno - 1])).strip()
+
+
+def variable_paragraphs(
+    template_path: str | PathLike[str], names: set[str]
+) -> dict[str, list[str]]:
+    """For each of `names`, the plain text of the paragraphs whose tags mention it."""
+    found: dict[str, list[str]] = {name: [] for name in names}
+    for source in _sources(template_path):
+        for number, line in enumerate(source.source.splitlines(), start=1):
+            for name in names:
+                if re.search(rf"(\{{\{{|\{{%)[^}}]*\b{re.escape(name)}\b", line):
+                    found[name].append(paragraph_text(source.source, number))
+    return found

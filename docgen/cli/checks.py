@@ -1,0 +1,92 @@
+"""Checks a clerk runs after editing: the campaign file, the Word templates, any .docx."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from docgen.campaign import load_campaign
+from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.documents.formatcheck import check_docx
+from docgen.documents.templatecheck import check_template
+
+FILES = click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+
+
+@click.command("kiem-tra-chien-dich")
+@CAMPAIGN_OPTION
+@aborts_cleanly
+def check_campaign(campaign_path: Path) -> None:
+    """Kiểm tra tệp chiến dịch (TOML): báo mọi lỗi kèm khóa và số dòng.
+
+    \b
+    Ví dụ:
+      docgen kiem-tra-chien-dich
+      docgen kiem-tra-chien-dich --chien-dich input/khen-thuong-cuoi-nam.toml
+    """
+    campaign = load_campaign(campaign_path)
+    click.echo(f"Tệp chiến dịch hợp lệ: {campaign.title} (Kế hoạch số {campaign.plan.number}).")
+    for level in campaign.levels:
+        quota = ", ".join(f"{n:02d} {kind.label}" for kind, n in level.quota.items())
+        click.echo(
+            f"  - {level.label}: {level.award}; tối đa {quota}; văn bản: {', '.join(level.documents)}"
+        )
+
+
+@click.command("kiem-tra-mau")
+@CAMPAIGN_OPTION
+@FILES
+@aborts_cleanly
+def check_templates(campaign_path: Path, files: tuple[Path, ...]) -> None:
+    """Kiểm tra mẫu văn bản Word: cú pháp thẻ, biến không có dữ liệu, thẻ bị tách dòng.
+
+    Không ghi tên tệp thì kiểm tra mọi mẫu trong templates_docx/.
+
+    \b
+    Ví dụ:
+      docgen kiem-tra-mau
+      docgen kiem-tra-mau templates_docx/to-trinh.docx
+    """
+    campaign = load_campaign(campaign_path)
+    paths = files or tuple(sorted(WS.templates.glob("*.docx")))
+    found = 0
+    for path in paths:
+        problems = check_template(path, campaign)
+        found += len(problems)
+        click.echo(f"{path}: {'không có lỗi' if not problems else f'{len(problems)} lỗi'}")
+        for problem in problems:
+            click.echo(
+                f"  - [{problem.code}] {problem.message}"
+                + (f" Đoạn: “{problem.paragraph}”" if problem.paragraph else "")
+            )
+    sys.exit(1 if found else 0)
+
+
+@click.command("kiem-tra-dinh-dang")
+@FILES
+@aborts_cleanly
+def check_format(files: tuple[Path, ...]) -> None:
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020 (khổ giấy, lề, phông, cỡ chữ…).
+
+    \b
+    Ví dụ:
+      docgen kiem-tra-dinh-dang output/kh19-2023-cchc/thanh-pho/to-trinh.docx
+      docgen kiem-tra-dinh-dang templates_docx/*.docx
+    """
+    if not files:
+        raise click.UsageError("Hãy ghi ít nhất một tệp .docx cần kiểm tra.")
+    found = 0
+    for path in files:
+        problems = check_docx(path)
+        found += len(problems)
+        click.echo(
+            f"{path}: {'đúng thể thức' if not problems else f'{len(problems)} lỗi thể thức'}"
+        )
+        for problem in problems:
+            click.echo(f"  - [{problem.code}] {problem.message} — {problem.where()}")
+    sys.exit(1 if found else 0)
+
+
+COMMANDS = [check_campaign, check_templates, check_format]
