@@ -1,0 +1,177 @@
+"""What the readers hand back: cells, sheets and workbooks as plain data, plus the refusal."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Literal
+
+from docgen.errors import DocgenError
+
+CellValue = str | float | int | bool | datetime | time | timedelta | None
+SheetState = Literal["visible", "hidden", "veryHidden"]
+WorkbookFormat = Literal["xlsx", "xlsm", "xls"]
+MergedRange = tuple[int, int, int, int]  # (min_row, min_col, max_row, max_col), 1-based, inclusive
+Row = tuple[int, list["RawCell"]]
+
+MAX_ROW = 1_048_576  # Excel's grid; anything beyond is a damaged or hostile file
+MAX_COL = 16_384
+
+FILE_NOT_WORKBOOK = "FILE_NOT_WORKBOOK"
+FILE_EMPTY = "FILE_EMPTY"
+FILE_ZIP_BOMB = "FILE_ZIP_BOMB"
+FILE_TOO_LARGE = "FILE_TOO_LARGE"
+FILE_ENCRYPTED = "FILE_ENCRYPTED"
+FILE_CORRUPT = "FILE_CORRUPT"
+FILE_XML_UNSAFE = "FILE_XML_UNSAFE"
+FILE_XLS_UNREADABLE = "FILE_XLS_UNREADABLE"
+
+_RESAVE = "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại."
+MESSAGES: dict[str, str] = {
+    FILE_NOT_WORKBOOK: "Tệp không phải là bảng tính Excel (.xlsx). " + _RESAVE,
+    FILE_EMPTY: "Tệp rỗng (0 byte), không có nội dung. Hãy kiểm tra tệp đính kèm và gửi lại.",
+    FILE_ZIP_BOMB: (
+        "Tệp có cấu trúc nén bất thường (dung lượng giải nén quá lớn so với kích thước tệp) "
+        "nên không được mở để bảo đảm an toàn. " + _RESAVE
+    ),
+    FILE_TOO_LARGE: (
+        "Tệp quá lớn để xử lý. Hãy xóa các trang tính, hình ảnh không cần thiết, "
+        "lưu lại rồi gửi lại."
+    ),
+    FILE_ENCRYPTED: (
+        "Tệp được đặt mật khẩu hoặc mã hóa nên không đọc được. Hãy mở tệp bằng Excel, "
+        "bỏ mật khẩu mở tệp rồi lưu lại dưới dạng .xlsx và gửi lại."
+    ),
+    FILE_CORRUPT: "Tệp Excel bị hỏng hoặc có cấu trúc không hợp lệ. " + _RESAVE,
+    FILE_XML_UNSAFE: (
+        "Tệp chứa khai báo XML không an toàn (DTD hoặc thực thể) mà Excel không bao giờ tạo ra, "
+        "nên không được mở. " + _RESAVE
+    ),
+    FILE_XLS_UNREADABLE: (
+        "Không đọc được tệp Excel định dạng cũ (.xls). Hãy mở tệp bằng Excel và lưu lại "
+        "dưới dạng Sổ làm việc Excel (.xlsx) rồi gửi lại."
+    ),
+}
+
+
+class WorkbookRefused(DocgenError):
+    """A received file that is not read at all: a stable `code` and a Vietnamese `message`."""
+
+    def __init__(self, code: str, message: str | None = None) -> None:
+        super().__init__(code, message or MESSAGES[code])
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    """One cell with content, as stored: the cached value, never a recalculation.
+
+    Content means a value other than None or "", an error, or a formula saved without its
+    result; formatted-but-empty cells and empty strings are never yielded.
+    """
+
+    row: int  # Excel row number, 1-based
+    col: int  # column index, 1-based
+    value: CellValue  # dates are datetime (time/timedelta for time-only formats)
+    formula: bool = False  # the cell holds a formula
+    cached: bool = True  # False for a formula saved without its result
+    font: str | None = None  # font of the cell's style: spots .VnTime / VNI-Times text
+    error: str | None = None  # '#REF!', '#N/A'... ; value is then None
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    """A sheet as listed by the workbook, before any of its cells are read."""
+
+    name: str
+    state: SheetState
+    kind: str = "worksheet"  # 'chartsheet', 'dialogsheet', 'macrosheet' have no readable grid
+
+
+class RawSheet(ABC):
+    """One sheet: rows are read lazily, in order, and stop at the end of the real data."""
+
+    def __init__(self, info: SheetInfo) -> None:
+        self.name = info.name
+        self.state: SheetState = info.state
+        self.kind = info.kind
+        # Filled as the sheet is read: hidden rows up to where reading stopped; hidden columns
+        # (declared before the data in .xlsx) are complete once the first row is yielded.
+        self.hidden_rows: set[int] = set()
+        self.hidden_cols: set[int] = set()
+        self.stopped_at: int | None = None  # row where the last iteration gave up on empty rows
+
+    @property
+    @abstractmethod
+    def merged(self) -> list[MergedRange]:
+        """Merged ranges of the whole sheet, in document order."""
+
+    @abstractmethod
+    def _rows(self) -> Generator[Row, None, None]:
+        """Every row the file stores, in order, with its kept cells (possibly none)."""
+
+    @abstractmethod
+    def _finish(self, stopped: bool) -> None:
+        """Hook run when iteration ends (stopped early or exhausted); readers tidy up here."""
+
+    def iter_rows(self, max_empty_run: int | None = 50) -> Iterator[Row]:
+        """Yield (row_number, cells) for rows with content, in order.
+
+        Stops after `max_empty_run` consecutive rows without content (missing rows and
+        formatted-but-empty rows both count), so a sheet formatted down to row 1,048,576
+        costs about as much as its real rows. `None` reads to the end.
+        """
+        self.stopped_at = None
+        last = 0  # last row with content; leading blank rows count towards the run too
+        rows = self._rows()
+        stopped = False
+        try:
+            for number, cells in rows:
+                run = number - last - (1 if cells else 0)
+                if max_empty_run is not None and run >= max_empty_run:
+                    self.stopped_at = last + max_empty_run
+                    stopped = True
+                    break
+                if cells:
+                    last = number
+                    yield number, cells
+        finally:
+            rows.close()
+        self._finish(stopped)
+
+
+@dataclass
+class RawWorkbook:
+    """A received workbook, opened for reading only; sheets are built on demand."""
+
+    path: Path
+    format: WorkbookFormat
+    sheets: list[SheetInfo]
+    has_macros: bool = False  # a VBA project is present; it is never run nor kept
+    date1904: bool = False
+    _loader: Callable[[SheetInfo], RawSheet] | None = field(default=None, repr=False)
+    _opened: dict[str, RawSheet] = field(default_factory=dict, repr=False)
+
+    @property
+    def sheet_names(self) -> list[str]:
+        """Sheet names in workbook order (hidden ones included; see `sheet(name).state`)."""
+        return [s.name for s in self.sheets]
+
+    def sheet(self, name: str) -> RawSheet:
+        """The sheet called exactly `name` (the same object on every call); KeyError if none."""
+        if name in self._opened:
+            return self._opened[name]
+        for info in self.sheets:
+            if info.name == name:
+                assert self._loader is not None
+                sheet = self._opened[name] = self._loader(info)
+                return sheet
+        raise KeyError(name)
+
+    def __enter__(self) -> RawWorkbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Nothing to release: the file was read into memory and closed at open time."""
