@@ -65,11 +65,21 @@ def fold(value: str) -> str:
 def person_key(name: str) -> str:
     """Key comparing names regardless of case and tone placement ("Hòa" = "HOÀ" ≠ "Hoa").
 
-    Only tone marks go; vowel quality (ă â ê ô ơ ư) and đ stay, since they change the name.
+    Vowel quality (ă â ê ô ơ ư) and đ stay, since they change the name; each word's tone
+    is kept as a digit after the word ("hòa" → "hoa1"), so old and new placement of the
+    mark compare equal while "Ánh" and "Anh" stay different names.
     """
     decomposed = unicodedata.normalize("NFD", clean_line(name).lower())
-    toneless = "".join(c for c in decomposed if c not in _TONE_MARKS)
-    return unicodedata.normalize("NFC", toneless)
+    return unicodedata.normalize("NFC", _LETTER_RUN.sub(_tone_last, decomposed))
+
+
+_LETTER_RUN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")  # a word: letters with their marks
+
+
+def _tone_last(match: re.Match[str]) -> str:
+    word = match.group(0)
+    tones = "".join(str(_TONE_MARKS.index(c) + 1) for c in word if c in _TONE_MARKS)
+    return "".join(c for c in word if c not in _TONE_MARKS) + tones
 
 
 def _capitalise(word: str) -> str:

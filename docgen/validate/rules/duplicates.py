@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
 from docgen.campaign.model import Kind
 from docgen.intake.records import Nominee, Submission
-from docgen.text import clean_line, fold
+from docgen.text import fold, person_key
 from docgen.validate.codes import make_issue
 from docgen.validate.issue import ValidationIssue
 from docgen.validate.rules.base import Context
 
 Identity = tuple[Kind, str, date | None]
-TONE_MARKS = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng (NFD)
-
-
-def name_key(name: str) -> str:
-    """A person's name compared without case or tone placement, tones kept.
-
-    "Nguyễn Văn Hòa" = "NGUYỄN VĂN HOÀ" (old and new placement), but ≠ "Nguyễn Văn Hoa":
-    each word's tone mark is moved to the end of the word.
-    """
-    words = unicodedata.normalize("NFD", clean_line(name).lower()).split()
-    keys = []
-    for word in words:
-        tones = "".join(c for c in word if c in TONE_MARKS)
-        bare = "".join(c for c in word if c not in TONE_MARKS)
-        keys.append(unicodedata.normalize("NFC", bare) + tones)
-    return " ".join(keys)
 
 
 def identity(nominee: Nominee) -> Identity | None:
@@ -38,7 +21,7 @@ def identity(nominee: Nominee) -> Identity | None:
     if not nominee.name.strip():
         return None
     if nominee.kind is Kind.INDIVIDUAL:
-        return (nominee.kind, name_key(nominee.name), nominee.birth)
+        return (nominee.kind, person_key(nominee.name), nominee.birth)
     return (nominee.kind, fold(nominee.name), None)
 
 
