@@ -1,0 +1,78 @@
+"""``python -m docgen.bench --size 2000``: measure docgen against its baselines (issue 5)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from docgen.bench import measure, report
+from docgen.bench.bigsheet import formatted_workbook
+from docgen.bench.generate import REPO, write_campaign
+from docgen.campaign import load_campaign
+from docgen.workspace import Workspace
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m docgen.bench", description=__doc__)
+    parser.add_argument("--size", type=int, default=2000, help="nominees (default 2000)")
+    parser.add_argument("--workbooks", type=int, default=40, help="department workbooks")
+    parser.add_argument("--seed", type=int, default=19, help="random seed of the campaign")
+    parser.add_argument("--out", type=Path, default=Path("output/bench.json"))
+    parser.add_argument(
+        "--baseline-sample", type=int, default=60, help="documents rendered by plain docxtpl"
+    )
+    return parser.parse_args(argv)
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace, tmp: Path) -> report.Numbers:
+    """Generate the campaign under `tmp`, run every measurement, return the numbers."""
+    root = tmp / "bench"
+    started = time.perf_counter()
+    depts = write_campaign(root, args.size, args.workbooks, args.seed)
+    big = formatted_workbook(load_campaign(Workspace(root).campaign), depts[0], tmp / "big.xlsx")
+    _say(f"sinh dữ liệu: {time.perf_counter() - started:.0f} s")
+    example = tmp / "example"
+    shutil.copytree(REPO / "input", example / "input")
+    shutil.copytree(REPO / "templates_docx", example / "templates_docx")
+    tasks = {
+        "validate": (root, {}),
+        "openpyxl": (root, {}),
+        "reports": (root, {}),
+        "docxtpl": (root, {"sample": args.baseline_sample}),
+        "dossiers": (root, {}),
+        "bigsheet": (root, {"path": str(big)}),
+        "example": (example, {}),
+    }
+    results = {}
+    for name, (where, params) in tasks.items():
+        task = "dossiers" if name == "example" else name
+        results[name] = measure.run(task, where, **params)
+        _say(f"{name}: xong ({time.perf_counter() - started:.0f} s)")
+    return report.numbers(args.size, sum(d.rows for d in depts), results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the bench, print the table, merge the numbers into --out."""
+    args = _arguments(sys.argv[1:] if argv is None else argv)
+    with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp:
+        numbers = run(args, Path(tmp))
+    everything = report.save(args.out, args.size, numbers)
+    print(f"docgen bench: {args.size:,} đề nghị, {args.workbooks} phiếu, seed {args.seed}")
+    print(report.table(numbers))
+    print("Tốc độ tính theo thời gian CPU của từng tiến trình con (máy dùng chung).")
+    if scaling := report.scaling(everything):
+        print(scaling)
+    print(f"Đã ghi {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Each measurement in a fresh child process: its time, CPU time and its own peak memory.
+
+The parent calls :func:`run`; the child (``python -m docgen.bench.measure TASK ROOT JSON``)
+runs one task from :data:`TASKS` on the workspace at ROOT and prints one JSON line.
+Untimed preparation (validation, contexts, pre-rendered XML) happens in the child too,
+so its peak memory (``ru_maxrss``) belongs to that measurement only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from docgen.build.plan import Planned, plan_documents
+from docgen.build.run import build_dossiers
+from docgen.campaign import Campaign, load_campaign
+from docgen.intake.read import read_file
+from docgen.intake.schema import build_schema
+from docgen.meeting.select import decide
+from docgen.render import CompiledTemplate, make_env
+from docgen.render.zipout import ZipMember, compress_member, read_members, write_zip
+from docgen.validate.run import submission_files, validate_folder
+from docgen.workspace import Workspace
+
+Result = dict[str, Any]
+
+
+def run(task: str, root: Path, **params: Any) -> Result:
+    """Run `task` in a new Python process and return what it measured."""
+    command = [sys.executable, "-m", "docgen.bench.measure", task, str(root), json.dumps(params)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench task {task} failed:\n{done.stderr[-3000:]}")
+    result: Result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+class Clock:
+    """Wall and CPU seconds summed over the timed sections only."""
+
+    def __init__(self) -> None:
+        self.wall = 0.0
+        self.cpu = 0.0
+
+    @contextmanager
+    def timed(self) -> Iterator[None]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.wall += time.perf_counter() - wall
+            self.cpu += time.process_time() - cpu
+
+    def result(self, **extra: Any) -> Result:
+        return {"seconds": self.wall, "cpu_seconds": self.cpu, **extra}
+
+
+def _campaign(root: Path) -> Campaign:
+    return load_campaign(Workspace(root).campaign)
+
+
+def task_validate(root: Path, params: Result) -> Result:
+    """docgen's validation of every received workbook."""
+    campaign, clock = _campaign(root), Clock()
+    with clock.timed():
+        report = validate_folder(campaign, Workspace(root).submissions)
+    errors = sum(1 for i in report.issues if i.severity.name == "ERROR")
+    return clock.result(issues=len(report.issues), errors=errors)
+
+
+def task_openpyxl(root: Path, params: Result) -> Result:
+    """The baseline: openpyxl's default mode, every cell value of every sheet."""
+    from openpyxl import load_workbook
+
+    clock, cells = Clock(), 0
+    with clock.timed():
+        for path in submission_files(Workspace(root).submissions):
+            for sheet in load_workbook(path).worksheets:
+                for row in sheet.iter_rows(values_only=True):
+                    cells += len(row)
+    return clock.result(cells=cells)
+
+
+def task_dossiers(root: Path, params: Result) -> Result:
+    """The whole build: validate, read the meeting, render and write every document."""
+    campaign, clock = _campaign(root), Clock()
+    with clock.timed():
+        built = build_dossiers(campaign, Workspace(root), force=True)
+    return clock.result(
+        documents=len(built.files), blocked=built.blocked, fallbacks=built.fallbacks
+    )
+
+
+def _reports(root: Path) -> list[Planned]:
+    """The achievement reports the build writes, in its order (contexts not yet built)."""
+    campaign, ws = _campaign(root), Workspace(root)
+    meeting = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    assert meeting.meeting is not None, "the generated meeting must be readable"
+    planned = plan_documents(campaign, meeting.meeting, meeting.selections)
+    return [item for item in planned if item.kind == "bao-cao"]
+
+
+def task_reports(root: Path, params: Result) -> Result:
+    """Compiled rendering of every report, and the floor: the same zips from finished XML."""
+    templates = Workspace(root).templates
+    compiled: dict[str, CompiledTemplate] = {}
+    static: dict[str, dict[str, ZipMember]] = {}
+    build, floor, count = Clock(), Clock(), 0
+    for item in _reports(root):
+        context = item.context()
+        if item.template not in compiled:
+            compiled[item.template] = CompiledTemplate(templates / item.template)
+        template = compiled[item.template]
+        with build.timed():
+            data = template.render(context)
+        rendered = set(template.direct_reasons)
+        if item.template not in static:
+            static[item.template] = _static(read_members(data), rendered)
+        fixed = static[item.template]
+        finished = _finished(data, rendered)  # outside the floor's timing
+        with floor.timed():
+            write_zip([fixed.get(name) or compress_member(name, xml) for name, xml in finished])
+        count += 1
+    fallbacks = {t: c.fallback_reason for t, c in compiled.items() if c.fallback_reason}
+    return build.result(
+        documents=count, floor_seconds=floor.wall, floor_cpu_seconds=floor.cpu, fallbacks=fallbacks
+    )
+
+
+def _static(members: list[tuple[str, bytes]], rendered: set[str]) -> dict[str, ZipMember]:
+    """Members no render changes, deflated once, as the compiled writer keeps them."""
+    return {name: compress_member(name, data) for name, data in members if name not in rendered}
+
+
+def _finished(data: bytes, rendered: set[str]) -> list[tuple[str, bytes]]:
+    """Every member's name in order, with the XML of the rendered parts (others empty)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [
+            (info.filename, archive.read(info) if info.filename in rendered else b"")
+            for info in archive.infolist()
+        ]
+
+
+def task_docxtpl(root: Path, params: Result) -> Result:
+    """The baseline: ``DocxTemplate(path)``, ``render``, ``save`` per document, on a sample."""
+    from docxtpl import DocxTemplate
+
+    templates, env = Workspace(root).templates, make_env()
+    by_template: dict[str, list[Planned]] = {}
+    for item in _reports(root):
+        by_template.setdefault(item.template, []).append(item)
+    share = max(1, int(params["sample"]) // len(by_template))
+    out: dict[str, Result] = {}
+    for name, items in sorted(by_template.items()):
+        clock = Clock()
+        for item in spread(items, share):
+            context = item.context()
+            with clock.timed():
+                doc = DocxTemplate(str(templates / name))
+                doc.render(context, jinja_env=env, autoescape=True)
+                doc.save(io.BytesIO())
+        out[name] = clock.result(sampled=min(share, len(items)), documents=len(items))
+    return {"templates": out}
+
+
+def spread(items: list[Planned], count: int) -> list[Planned]:
+    """`count` items evenly spaced over `items` (all of them when there are fewer)."""
+    if count >= len(items):
+        return items
+    return [items[i * len(items) // count] for i in range(count)]
+
+
+def task_bigsheet(root: Path, params: Result) -> Result:
+    """One intake workbook whose sheet is formatted down to row 1,048,576."""
+    schema, clock = build_schema(_campaign(root)), Clock()
+    with clock.timed():
+        read = read_file(Path(params["path"]), schema)
+    rows = sum(len(rows) for rows in read.tables.values())
+    return clock.result(rows=rows, issues=[i.code for i in read.issues])
+
+
+TASKS: dict[str, Callable[[Path, Result], Result]] = {
+    "validate": task_validate,
+    "openpyxl": task_openpyxl,
+    "dossiers": task_dossiers,
+    "reports": task_reports,
+    "docxtpl": task_docxtpl,
+    "bigsheet": task_bigsheet,
+}
+
+
+def main(argv: list[str]) -> None:
+    """Child entry point: run one task, print its result and this process's peak memory."""
+    task, root, params = argv[0], Path(argv[1]), json.loads(argv[2])
+    result = TASKS[task](root, params)
+    print(json.dumps({**result, "peak_rss_mb": peak_rss_mb()}, ensure_ascii=False))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory.
+
+    ``ru_maxrss`` keeps the high-water mark of the forked parent image across ``exec``;
+    ``VmHWM`` belongs to the new process only, so it is preferred where it exists.
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,181 @@
+"""From the children's measurements to the numbers of issue 5: a table and bench.json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from docgen.output.files import write_atomic
+
+Numbers = dict[str, Any]
+Results = Mapping[str, Mapping[str, Any]]
+
+# Targets of issue 5.
+BUILD_SPEEDUP = 30.0
+FLOOR_FRACTION = 0.5
+VALIDATE_SPEEDUP = 1.5
+BUILD_RSS_MB = 150.0
+VALIDATE_RSS_MB = 100.0
+BIG_SHEET_S = 3.0
+EXAMPLE_S = 10.0
+SCALING = 1.25
+LARGE = 20_000  # the memory targets are stated at this size
+
+
+def numbers(size: int, rows: int, results: Results) -> Numbers:
+    """The per-size entry of bench.json; rates from each child's CPU seconds."""
+    reports, dossiers = results["reports"], results["dossiers"]
+    build = reports["documents"] / reports["cpu_seconds"]
+    floor = reports["documents"] / reports["floor_cpu_seconds"]
+    docxtpl = _docxtpl_rate(results["docxtpl"]["templates"])
+    validate = rows / results["validate"]["cpu_seconds"]
+    openpyxl = rows / results["openpyxl"]["cpu_seconds"]
+    return {
+        "build_docs_per_s": round(build, 1),
+        "docxtpl_docs_per_s": round(docxtpl, 1),
+        "build_speedup_vs_docxtpl": round(build / docxtpl, 1),
+        "build_fraction_of_floor": round(build / floor, 3),
+        "validate_rows_per_s": round(validate),
+        "validate_speedup_vs_openpyxl": round(validate / openpyxl, 2),
+        "peak_rss_mb": round(max(dossiers["peak_rss_mb"], results["validate"]["peak_rss_mb"]), 1),
+        "floor_docs_per_s": round(floor, 1),
+        "openpyxl_rows_per_s": round(openpyxl),
+        "validate_peak_rss_mb": round(results["validate"]["peak_rss_mb"], 1),
+        "openpyxl_peak_rss_mb": round(results["openpyxl"]["peak_rss_mb"], 1),
+        "build_peak_rss_mb": round(dossiers["peak_rss_mb"], 1),
+        "ms_per_doc": round(1000 / build, 3),
+        "reports": reports["documents"],
+        "rows": rows,
+        "docxtpl_sample": sum(t["sampled"] for t in results["docxtpl"]["templates"].values()),
+        "dossiers_documents": dossiers["documents"],
+        "dossiers_seconds": round(dossiers["seconds"], 2),
+        "dossiers_ms_per_doc": round(1000 * dossiers["seconds"] / dossiers["documents"], 3),
+        "big_sheet_seconds": round(results["bigsheet"]["seconds"], 3),
+        "big_sheet_peak_rss_mb": round(results["bigsheet"]["peak_rss_mb"], 1),
+        "example_dossiers_seconds": round(results["example"]["seconds"], 2),
+        "example_documents": results["example"]["documents"],
+        "example_blocked": results["example"]["blocked"],
+        "size": size,
+        "clock": "process CPU seconds (the machine is shared); *_seconds are wall",
+    }
+
+
+def _docxtpl_rate(templates: Mapping[str, Mapping[str, Any]]) -> float:
+    """Docs/s over the full mix: each template's sampled cost times its document count."""
+    seconds = sum(t["documents"] * t["cpu_seconds"] / t["sampled"] for t in templates.values())
+    return sum(t["documents"] for t in templates.values()) / seconds
+
+
+def save(path: Path, size: int, entry: Numbers) -> dict[str, Numbers]:
+    """Merge this size's numbers into `path` (other sizes are kept); return everything."""
+    everything: dict[str, Numbers] = {}
+    if path.is_file():
+        everything = json.loads(path.read_text(encoding="utf-8"))
+    everything[str(size)] = entry
+    text = json.dumps(dict(sorted(everything.items(), key=lambda kv: int(kv[0]))), indent=2)
+    write_atomic(path, (text + "\n").encode("utf-8"))
+    return everything
+
+
+def _mark(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def table(n: Numbers) -> str:
+    """The printed table: each number next to its baseline and its target."""
+    big = n["size"] >= LARGE
+    memory_note = "" if big else f" (mục tiêu ở {LARGE:,} đề nghị)"
+    lines = [
+        ("Đo", "docgen", "mốc so sánh", "tỷ lệ", "mục tiêu", ""),
+        (
+            "Kiểm tra phiếu (dòng/s)",
+            f"{n['validate_rows_per_s']:,} dòng/s",
+            f"openpyxl {n['openpyxl_rows_per_s']:,} dòng/s",
+            f"{n['validate_speedup_vs_openpyxl']:.2f}×",
+            f"≥ {VALIDATE_SPEEDUP}×",
+            _mark(n["validate_speedup_vs_openpyxl"] >= VALIDATE_SPEEDUP),
+        ),
+        (
+            "Kiểm tra phiếu: bộ nhớ đỉnh",
+            f"{n['validate_peak_rss_mb']:.0f} MB",
+            f"openpyxl {n['openpyxl_peak_rss_mb']:.0f} MB",
+            "",
+            f"< {VALIDATE_RSS_MB:.0f} MB{memory_note}",
+            _mark(n["validate_peak_rss_mb"] < VALIDATE_RSS_MB),
+        ),
+        (
+            f"Báo cáo thành tích ({n['reports']:,} văn bản)",
+            f"{n['build_docs_per_s']:,.0f} vb/s",
+            f"docxtpl {n['docxtpl_docs_per_s']:.1f} vb/s (mẫu {n['docxtpl_sample']} vb)",
+            f"{n['build_speedup_vs_docxtpl']:.0f}×",
+            f"≥ {BUILD_SPEEDUP:.0f}×",
+            _mark(n["build_speedup_vs_docxtpl"] >= BUILD_SPEEDUP),
+        ),
+        (
+            "Báo cáo so với sàn ghi zip",
+            f"{n['build_docs_per_s']:,.0f} vb/s",
+            f"sàn {n['floor_docs_per_s']:,.0f} vb/s",
+            f"{n['build_fraction_of_floor']:.0%}",
+            f"≥ {FLOOR_FRACTION:.0%}",
+            _mark(n["build_fraction_of_floor"] >= FLOOR_FRACTION),
+        ),
+        (
+            f"Lập hồ sơ cả bộ ({n['dossiers_documents']:,} vb, ghi đĩa)",
+            f"{n['dossiers_seconds']:.1f} s ({n['dossiers_ms_per_doc']:.2f} ms/vb)",
+            "",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Lập hồ sơ: bộ nhớ đỉnh",
+            f"{n['build_peak_rss_mb']:.0f} MB",
+            "",
+            "",
+            f"< {BUILD_RSS_MB:.0f} MB{memory_note}",
+            _mark(n["build_peak_rss_mb"] < BUILD_RSS_MB),
+        ),
+        (
+            "Trang định dạng tới dòng 1.048.576",
+            f"{n['big_sheet_seconds']:.2f} s, {n['big_sheet_peak_rss_mb']:.0f} MB",
+            "",
+            "",
+            f"< {BIG_SHEET_S:.0f} s",
+            _mark(n["big_sheet_seconds"] < BIG_SHEET_S),
+        ),
+        (
+            "make dossiers (ví dụ kèm theo)",
+            f"{n['example_dossiers_seconds']:.2f} s, {n['example_documents']} vb"
+            + (" (BỊ CHẶN: lỗi họp xét)" if n["example_blocked"] else ""),
+            "",
+            "",
+            f"< {EXAMPLE_S:.0f} s",
+            _mark(n["example_dossiers_seconds"] < EXAMPLE_S and not n["example_blocked"]),
+        ),
+    ]
+    return _grid(lines)
+
+
+def scaling(everything: Mapping[str, Numbers], small: int = 2000, large: int = LARGE) -> str:
+    """Time per report at `large` against `small`, when both were measured."""
+    if str(small) not in everything or str(large) not in everything:
+        return ""
+    a, b = everything[str(small)], everything[str(large)]
+    ratio = b["ms_per_doc"] / a["ms_per_doc"]
+    whole = b["dossiers_ms_per_doc"] / a["dossiers_ms_per_doc"]
+    return (
+        f"Thời gian mỗi báo cáo: {b['ms_per_doc']:.3f} ms ở {large:,} so với "
+        f"{a['ms_per_doc']:.3f} ms ở {small:,}: {ratio:.2f}× (mục tiêu ≤ {SCALING}×) "
+        f"{_mark(ratio <= SCALING)}; cả bộ hồ sơ: {whole:.2f}×"
+    )
+
+
+def _grid(lines: Sequence[tuple[str, ...]]) -> str:
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    out = [
+        " │ ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) for line in lines
+    ]
+    out.insert(1, "─┼─".join("─" * w for w in widths))
+    return "\n".join(out)

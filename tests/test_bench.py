@@ -1,0 +1,108 @@
+"""docgen.bench: the synthetic campaign is deterministic and valid; the report has every key.
+
+No timing is asserted here: the bench measures, the tests check what it measures on.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docgen.bench import report
+from docgen.bench.generate import campaign_text, departments, write_campaign
+from docgen.bench.measure import spread
+from docgen.campaign import load_campaign
+from docgen.meeting.select import decide
+from docgen.validate.issue import Severity
+from docgen.validate.run import validate_folder
+from docgen.workspace import Workspace
+
+ISSUE_KEYS = {
+    "build_docs_per_s",
+    "docxtpl_docs_per_s",
+    "build_speedup_vs_docxtpl",
+    "build_fraction_of_floor",
+    "validate_rows_per_s",
+    "validate_speedup_vs_openpyxl",
+    "peak_rss_mb",
+}
+
+
+def test_generation_is_deterministic() -> None:
+    assert departments(40, 4, 7) == departments(40, 4, 7)
+    assert departments(40, 4, 7) != departments(40, 4, 8)
+
+
+def test_mix_of_nominees() -> None:
+    depts = departments(400, 8, 19)
+    collectives = sum(len(d.collectives) for d in depts)
+    individuals = sum(len(d.individuals) for d in depts)
+    assert (collectives, individuals) == (20, 380)
+    assert all(len(d.collectives) + len(d.individuals) >= 1 for d in depts)
+    texts = [str(row["thanh_tich"]) for d in depts for row in d.individuals]
+    assert all("\n" in t for t in texts)  # multi-paragraph achievements
+
+
+def test_quota_lines_are_raised() -> None:
+    source = (Path(__file__).parents[1] / "input" / "campaign.toml").read_text(encoding="utf-8")
+    text = campaign_text(source, 5000)
+    assert text.count("quota = { collective = 5000, individual = 5000 }") == 2
+    assert "individual = 2 }" not in text
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    root = tmp_path_factory.mktemp("bench")
+    write_campaign(root, 40, 4, 19)
+    return Workspace(root)
+
+
+def test_generated_campaign_is_valid_and_everyone_is_selected(workspace: Workspace) -> None:
+    campaign = load_campaign(workspace.campaign)
+    validation = validate_folder(campaign, workspace.submissions)
+    assert [i for i in validation.issues if i.severity is Severity.ERROR] == []
+    assert len(validation.eligible()) == 40
+    outcome = decide(campaign, validation, workspace.meeting)
+    assert outcome.errors == []
+    assert sum(len(s.proposed()) for s in outcome.selections) == 40
+
+
+def test_spread_is_even_and_deterministic() -> None:
+    items: list[Any] = list(range(10))
+    assert spread(items, 5) == [0, 2, 4, 6, 8]
+    assert spread(items, 20) == items
+
+
+def _results() -> dict[str, dict[str, Any]]:
+    run = {"seconds": 2.0, "cpu_seconds": 1.0, "peak_rss_mb": 50.0}
+    return {
+        "validate": run,
+        "openpyxl": {**run, "cpu_seconds": 2.0},
+        "reports": {**run, "documents": 1000, "floor_cpu_seconds": 0.5},
+        "docxtpl": {"templates": {"a.docx": {**run, "sampled": 20, "documents": 1000}}},
+        "dossiers": {**run, "documents": 1004, "blocked": False},
+        "bigsheet": run,
+        "example": {**run, "documents": 9, "blocked": False},
+    }
+
+
+def test_numbers_have_every_key_and_the_table_every_row(tmp_path: Path) -> None:
+    numbers = report.numbers(2000, 5000, _results())
+    assert set(numbers) >= ISSUE_KEYS
+    assert numbers["build_speedup_vs_docxtpl"] == 50.0  # 1000/s against 20 docs in 1 s
+    assert numbers["build_fraction_of_floor"] == 0.5
+    table = report.table(numbers)
+    assert "docxtpl" in table and "openpyxl" in table and "1.048.576" in table
+    assert table.count("✓") + table.count("✗") == 7
+
+
+def test_bench_json_accumulates_sizes(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    small = report.numbers(2000, 5000, _results())
+    report.save(out, 2000, small)
+    everything = report.save(out, 20000, {**small, "size": 20000, "ms_per_doc": 1.1})
+    assert set(json.loads(out.read_text(encoding="utf-8"))) == {"2000", "20000"}
+    assert "1.10×" in report.scaling(everything)
