@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -198,18 +199,28 @@ def _cell(raw: RawCell | None, col: int, header: str, source: Source, result: Fi
 
 def _decode(text: str, font: str | None, place: Place, result: FileRead) -> str | None:
     """NFC, spaces cleaned; legacy TCVN3/VNI text converted with a warning."""
-    encoding = legacy.detect(text, font)
+    normalise = _normalised_short if len(text) <= _SHORT else _normalised
+    cleaned, encoding = normalise(text, font)
     if encoding:
-        converted = legacy.to_unicode(text, encoding, capitals=legacy.is_capitals_font(font))
         name = "TCVN3" if encoding == "tcvn3" else "VNI"
         result.issues.append(
-            make_issue(
-                "TEXT_LEGACY_CONVERTED", place, text, encoding=name, converted=clean(converted)
-            )
+            make_issue("TEXT_LEGACY_CONVERTED", place, text, encoding=name, converted=cleaned)
         )
-        text = converted
-    cleaned = clean(text)
     return cleaned or None
+
+
+def _normalised(text: str, font: str | None) -> tuple[str, str | None]:
+    """The text cleaned (converted first when it is legacy text) and its legacy encoding."""
+    encoding = legacy.detect(text, font)
+    if encoding:
+        text = legacy.to_unicode(text, encoding, capitals=legacy.is_capitals_font(font))
+    return clean(text), encoding
+
+
+# Short values (choices, places, positions, unit names) repeat across rows and files: each
+# distinct one is normalised once; the cache is bounded in entries and in their length.
+_SHORT = 200
+_normalised_short = functools.lru_cache(maxsize=2048)(_normalised)
 
 
 def _text(cell: RawCell | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from docgen.intake.records import Cell, Row, Value
@@ -89,12 +90,23 @@ def _int(raw: object, column: Column) -> tuple[Value, Problem]:
 def _choice(raw: object, column: Column) -> tuple[Value, Problem]:
     """A closed-list value, matched without case or diacritics (paste bypasses drop-downs)."""
     text = _as_text(raw)
-    wanted = fold(text).replace('"', "").replace("“", "").replace("”", "")
+    wanted = _typed_key(text)
     for choice in column.choices:
-        if fold(choice).replace('"', "") == wanted:
+        if _choice_key(choice) == wanted:
             return choice, None
     choices = "; ".join(column.choices)
     return text, ("CELL_CHOICE", {"choices": choices})
+
+
+# Closed-list cells repeat a handful of values: fold each distinct text once (bounded).
+@functools.lru_cache(maxsize=4096)
+def _typed_key(text: str) -> str:
+    return fold(text).replace('"', "").replace("“", "").replace("”", "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _choice_key(choice: str) -> str:
+    return fold(choice).replace('"', "")
 
 
 _CONVERTERS = {

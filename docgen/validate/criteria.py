@@ -7,6 +7,7 @@ Text is compared after cleaning and case folding, so "tá»‘t" passes `equals "Tá»
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -69,7 +70,17 @@ def _empty(value: Value) -> bool:
 
 
 def _same(a: object, b: str) -> bool:
-    return clean_line(str(a)).casefold() == clean_line(b).casefold()
+    return _line_key(str(a)) == _line_key(b)
+
+
+def _line_key(text: str) -> str:
+    # Checked values are mostly a few closed-list choices: short ones are folded once.
+    return _line_key_short(text) if len(text) <= 200 else clean_line(text).casefold()
+
+
+@functools.lru_cache(maxsize=1024)
+def _line_key_short(text: str) -> str:
+    return clean_line(text).casefold()
 
 
 def _equals(check: Check, value: Value, period: Period) -> bool:
