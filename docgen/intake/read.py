@@ -39,23 +39,42 @@ class FileRead:
 
 def read_file(path: Path, schema: IntakeSchema) -> FileRead:
     """Read `path` against `schema`; never raises for bad input, never writes to it."""
-    result = FileRead(path, hashlib.sha256(path.read_bytes()).hexdigest())
+    result = FileRead(path)
     try:
-        wb = open_workbook(path)
-    except DocgenError as exc:
-        result.issues.append(make_issue(exc.code, Place(path.name), detail=exc.message))
-        return result
+        result.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        _read_into(open_workbook(path), schema, result)
+    except DocgenError as exc:  # refused when opened, or damage found deep inside a sheet
+        _refused(result, exc.code, exc.message)
+    except OSError as exc:
+        _refused(
+            result, "FILE_UNREADABLE", f"Không đọc được tệp “{path.name}”: {exc.strerror or exc}."
+        )
+    return result
+
+
+def _refused(result: FileRead, code: str, detail: str) -> None:
+    """The file as a whole is unusable: one issue, and nothing read from it is kept."""
+    result.unit = None
+    result.tables = {}
+    result.issues = [
+        i for i in result.issues if i.place.row is None and i.place.file == result.path.name
+    ]
+    result.issues.append(make_issue(code, Place(result.path.name), detail=detail))
+
+
+def _read_into(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
     _file_checks(wb, schema, result)
     if any(i.code == "FILE_WRONG_CAMPAIGN" for i in result.issues):
-        return result
+        return
     result.unit = _read_unit(wb, schema.unit, result)
     for spec in (*schema.nominee_sheets, schema.awards):
         sheet = _find_sheet(wb, spec.name)
         if sheet is None:
-            result.issues.append(make_issue("SHEET_MISSING", Place(path.name), sheet=spec.name))
+            result.issues.append(
+                make_issue("SHEET_MISSING", Place(result.path.name), sheet=spec.name)
+            )
             continue
         result.tables[spec.name] = _read_table(sheet, spec, result)
-    return result
 
 
 def _file_checks(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:

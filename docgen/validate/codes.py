@@ -58,6 +58,12 @@ CODES: dict[str, Code] = {
         "{detail}",
         "Mở tệp bằng Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx), rồi gửi lại.",
     ),
+    "FILE_UNREADABLE": Code(
+        E,
+        "Không đọc được tệp",
+        "{detail}",
+        "Đóng tệp nếu đang mở bằng Excel, kiểm tra quyền đọc tệp rồi chạy lại.",
+    ),
     "FILE_LEGACY_XLS": Code(
         W,
         "Tệp .xls đời cũ",
