@@ -43,8 +43,24 @@ def add_issues_sheet(wb: Workbook, issues: Sequence[ValidationIssue], locate: Lo
         _issue_row(ws, number + 1, number, issue, locate(issue))
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:I{max(len(issues), 1) + 1}"
+    ws.page_setup.orientation = "landscape"  # printed on one page width, for the department
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     _activate(wb, ws)
     return ws
+
+
+def _wrapped_lines(values: Sequence[object]) -> int:
+    """Lines the tallest cell of a row wraps to (spreadsheets do not grow rows on open)."""
+    return max(
+        1,
+        *(
+            -(-len(str(v)) // max(width - 2, 1))
+            for v, (_, width) in zip(values, COLUMNS, strict=True)
+        ),
+    )
 
 
 def _issue_row(
@@ -67,6 +83,7 @@ def _issue_row(
         cell = ws.cell(row=row, column=col)
         put(cell, value)
         cell.font, cell.border, cell.alignment = BODY_FONT, BOX, WRAP
+    ws.row_dimensions[row].height = 15 * _wrapped_lines(values)
     if target is not None:
         cell = ws.cell(row=row, column=LINK_COLUMN)
         location = f"{quote_sheetname(target.parent.title)}!{target.coordinate}"
