@@ -1,0 +1,34 @@
+"""The README stays true: every command with help and an example, every code in the table."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import main
+from docgen.validate.codes import CODES
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help_with_an_example_and_is_in_the_readme(name: str) -> None:
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Ví dụ" in result.output
+    assert f"docgen {name}" in result.output
+    assert f"docgen {name}" in README or f"`{name}`" in README
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_every_code_is_in_the_readme_table(code: str) -> None:
+    entry = CODES[code]
+    assert (
+        f"| `{code}` | {'lỗi' if entry.severity == 'error' else 'cảnh báo'} | {entry.title} | {entry.hint} |"
+        in README
+    )
+
+
+def test_readme_shows_the_two_commands() -> None:
+    assert "make dossiers" in README and "make test" in README
