@@ -112,7 +112,8 @@ def test_date_columns_validated_and_formatted(book: Workbook) -> None:
 
 
 def test_prefilled_department(tmp_path: Path, campaign: Campaign) -> None:
-    path = write_template(campaign, tmp_path / "p.xlsx", department="Khối Kinh tế")
+    path, status = write_template(campaign, tmp_path / "p.xlsx", department="Khối Kinh tế")
+    assert status == "created"
     ws = load_workbook(path)["Đơn vị"]
     assert ws["B2"].value == "Khối Kinh tế"
     assert ws["C2"].value == "don_vi"
@@ -151,3 +152,20 @@ def test_opens_in_libreoffice(tmp_path: Path, template_bytes: bytes) -> None:
     csv = tmp_path / "mau-Cá nhân.csv"
     assert csv.exists(), sorted(p.name for p in tmp_path.iterdir())
     assert "Họ và tên" in csv.read_text(encoding="utf-8")
+
+
+def test_cli_never_overwrites_a_different_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from docgen.cli import main
+
+    target = tmp_path / "phieu.xlsx"
+    runner = CliRunner()
+    first = runner.invoke(main, ["mau-nhap", "--ra", str(target)])
+    assert first.exit_code == 0 and "Đã tạo phiếu nhập" in first.output
+    same = runner.invoke(main, ["mau-nhap", "--ra", str(target)])
+    assert "không thay đổi" in same.output  # deterministic bytes: a rerun is recognised
+    other = runner.invoke(main, ["mau-nhap", "--ra", str(target), "--don-vi", "Khối Kinh tế"])
+    assert "được giữ nguyên" in other.output
+    assert (tmp_path / "phieu-2.xlsx").exists()
+    assert load_workbook(target)["Đơn vị"]["B2"].value is None

@@ -14,6 +14,9 @@ from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
 @CAMPAIGN_OPTION
 @click.option("--don-vi", "department", default="", help="Ghi sẵn tên đơn vị vào phiếu.")
 @click.option(
+    "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
+)
+@click.option(
     "--ra",
     "out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -21,7 +24,7 @@ from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
     help="Tệp phiếu cần tạo (mặc định: output/<mã chiến dịch>/mau-nhap/…).",
 )
 @aborts_cleanly
-def intake_template(campaign_path: Path, department: str, out: Path | None) -> None:
+def intake_template(campaign_path: Path, department: str, force: bool, out: Path | None) -> None:
     """Tạo phiếu nhập Excel của chiến dịch để gửi các đơn vị.
 
     \b
@@ -32,9 +35,16 @@ def intake_template(campaign_path: Path, department: str, out: Path | None) -> N
     from docgen.intake.template import template_path, write_template
 
     campaign = load_campaign(campaign_path)
-    path = out or template_path(WS.output(campaign.id), department)
-    write_template(campaign, path, department)
-    click.echo(f"Đã tạo phiếu nhập: {path}")
+    target = out or template_path(WS.output(campaign.id), department)
+    path, status = write_template(campaign, target, department, force)
+    click.echo(_STATUS[status].format(path=path, original=target))
 
+
+_STATUS = {
+    "created": "Đã tạo phiếu nhập: {path}",
+    "overwritten": "Đã ghi đè phiếu nhập: {path}",
+    "unchanged": "Phiếu nhập đã có, không thay đổi: {path}",
+    "copy": "Tệp {original} đã có và khác bản mới, nên được giữ nguyên; bản mới ghi vào {path}. Dùng --ghi-de để ghi đè.",
+}
 
 COMMANDS = [intake_template]

@@ -19,6 +19,7 @@ from docgen.validate.report import Report
 from docgen.validate.summary import ordered
 from docgen.workbook.raw import MESSAGES as REFUSALS
 from docgen.workbook.safety import check_archive, open_zip, read_file
+from docgen.workbook.write import workbook_bytes
 
 PREFIX = "phan-hoi-"
 
@@ -54,9 +55,7 @@ def _feedback_bytes(report: Report, received: Path, department: str) -> bytes:
         add_confirmation_sheet(wb, department, received.name, lines)
     else:
         wb = _annotated_copy(received, issues) or _issues_only(issues)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)
 
 
 def _annotated_copy(received: Path, issues: list[ValidationIssue]) -> Workbook | None:

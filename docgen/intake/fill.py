@@ -12,7 +12,7 @@ from docgen.campaign.model import Campaign
 from docgen.intake.schema import FIRST_DATA_ROW, KEY_ROW, build_schema
 from docgen.intake.template import write_template
 from docgen.output.files import write_atomic
-from docgen.workbook.write import put
+from docgen.workbook.write import put, workbook_bytes
 
 RowData = Mapping[str, object]
 
@@ -40,9 +40,7 @@ def fill_workbook(
         for offset, data in enumerate(rows):
             for key, value in data.items():
                 put(ws.cell(row=FIRST_DATA_ROW + offset, column=columns[key]), value)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    write_atomic(path, buffer.getvalue())
+    write_atomic(path, workbook_bytes(wb))
     return path
 
 
@@ -51,5 +49,5 @@ def blank_template(campaign: Campaign) -> bytes:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_template(campaign, Path(tmp) / "mau.xlsx")
+        path, _ = write_template(campaign, Path(tmp) / "mau.xlsx")
         return path.read_bytes()

@@ -24,14 +24,26 @@ from docgen.intake.schema import (
     SheetSpec,
     build_schema,
 )
-from docgen.output.files import write_atomic
-from docgen.workbook.write import BODY_FONT, BOX, HEADER_FONT, UNLOCKED, WRAP, header, put
+from docgen.output.files import write_new
+from docgen.workbook.write import (
+    BODY_FONT,
+    BOX,
+    HEADER_FONT,
+    UNLOCKED,
+    WRAP,
+    header,
+    put,
+    workbook_bytes,
+)
 
 INPUT_ROWS = 200  # rows prepared (unlocked, validated) on each nominee sheet
 
 
-def write_template(campaign: Campaign, path: Path, department: str = "") -> Path:
-    """Write the intake workbook for `campaign` to `path`; return the path."""
+def write_template(
+    campaign: Campaign, path: Path, department: str = "", force: bool = False
+) -> tuple[Path, str]:
+    """Write the intake workbook for `campaign` at `path` (never over another file's content
+    unless `force`); the path written and its status, see `output.files.write_new`."""
     schema = build_schema(campaign)
     wb = Workbook()
     guide = wb.active
@@ -44,16 +56,7 @@ def write_template(campaign: Campaign, path: Path, department: str = "") -> Path
         _write_table(wb.create_sheet(spec.name), spec, lists)
     _write_meta(wb, campaign)
     wb.active = 0
-    write_atomic(path, _to_bytes(wb))
-    return path
-
-
-def _to_bytes(wb: Workbook) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return write_new(path, workbook_bytes(wb), force)
 
 
 def _write_guide(ws: Worksheet, campaign: Campaign) -> None:

@@ -12,12 +12,8 @@ Only the vote, note and meeting cells are unlocked; the rest is protected (no pa
 from __future__ import annotations
 
 import hashlib
-import io
-import re
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -27,13 +23,22 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaign.model import Campaign, Kind, Level
-from docgen.errors import OutputError
 from docgen.intake.records import Nominee
 from docgen.meeting.model import VOTING_FORMS, Meeting, content_hash, level_of, nominee_key
 from docgen.output.files import write_atomic
+from docgen.output.files import write_new as write_new_file
 from docgen.text import clean, given_name_sort_key, vn_sort_key
 from docgen.validate.report import Report
-from docgen.workbook.write import BODY_FONT, BOX, HEADER_FONT, UNLOCKED, WRAP, header, put
+from docgen.workbook.write import (
+    BODY_FONT,
+    BOX,
+    HEADER_FONT,
+    UNLOCKED,
+    WRAP,
+    header,
+    put,
+    workbook_bytes,
+)
 
 MEETING_SHEET = "Cuộc họp"
 MARKER_SHEET = "_docgen"
@@ -42,10 +47,6 @@ FORMAT_VERSION = 1
 TITLE_ROW, NOTE_ROW, KEY_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 ABSENT_KEY = "vang_mat"
 SUMMARY_LIMIT = 200
-_FIXED_TIME = datetime(2000, 1, 1)
-_MODIFIED = re.compile(
-    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)"
-)  # document properties: same inputs, same bytes
 
 
 @dataclass(frozen=True)
@@ -102,27 +103,8 @@ def write_consolidated(
 def write_new(
     campaign: Campaign, report: Report, path: Path, sort: str = "submission", force: bool = False
 ) -> tuple[Path, str]:
-    """Write without losing work: returns the path written and "created", "unchanged",
-    "overwritten" or "copy".
-
-    An existing file that differs (the secretary may have filled it) is kept: the new list
-    goes to the first free `<name>-2.xlsx`, `<name>-3.xlsx` … unless `force`.
-    """
-    data = consolidated_bytes(campaign, report, sort)
-    if not path.exists() or force:
-        status = "overwritten" if path.exists() else "created"
-        write_atomic(path, data)
-        return path, status
-    for n in range(1, 1000):
-        candidate = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
-        if not candidate.exists():
-            write_atomic(candidate, data)
-            return candidate, "copy"
-        if candidate.read_bytes() == data:
-            return candidate, "unchanged"
-    raise OutputError(
-        f"Thư mục {path.parent} đã có quá nhiều bản tổng hợp; hãy dọn bớt rồi chạy lại."
-    )
+    """Write the meeting list without losing a filled copy (see `output.files.write_new`)."""
+    return write_new_file(path, consolidated_bytes(campaign, report, sort), force)
 
 
 def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submission") -> bytes:
@@ -140,7 +122,7 @@ def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submissi
         )
     _write_meeting(wb.create_sheet(MEETING_SHEET), campaign)
     _write_marker(wb, campaign, grouped)
-    return _save(wb)
+    return workbook_bytes(wb)
 
 
 def by_level(campaign: Campaign, nominees: list[Nominee]) -> dict[str, list[Nominee]]:
@@ -357,29 +339,6 @@ def _write_marker(wb: Workbook, campaign: Campaign, grouped: Mapping[str, list[N
     ws.protection.sheet = True
 
 
-def _save(wb: Workbook) -> bytes:
-    """Serialise with fixed properties and zip timestamps, so a rerun gives the same bytes."""
-    wb.properties.created = wb.properties.modified = _FIXED_TIME
-    wb.properties.creator = "docgen"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return normalise_zip(buffer.getvalue())
-
-
-def normalise_zip(data: bytes) -> bytes:
-    """The same archive with every member dated 1980-01-01, in the same order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
-                body = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
-            dst.writestr(fixed, body)
-    return out.getvalue()
-
-
 def fill_meeting(
     path_in: Path,
     path_out: Path,
@@ -410,7 +369,7 @@ def fill_meeting(
                 key = ws.cell(row=row, column=COLUMN["ma_de_nghi"]).value
                 if key in votes:
                     put(ws.cell(row=row, column=COLUMN["so_phieu"]), votes[key])
-    write_atomic(path_out, _save(wb))
+    write_atomic(path_out, workbook_bytes(wb))
     return path_out
 
 

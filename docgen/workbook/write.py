@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from datetime import date, datetime
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.workbook import Workbook
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 DATE_FORMAT = "dd/mm/yyyy"
@@ -40,3 +44,26 @@ def header(cell: Cell, text: str) -> None:
     cell.fill = HEADER_FILL
     cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     cell.border = BOX
+
+
+FIXED_TIME = datetime(2000, 1, 1)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    """Serialise with fixed properties and zip timestamps, so the same content gives the same
+    bytes (a rerun changes nothing, and "unchanged" can be told from "changed")."""
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    wb.properties.creator = "docgen"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                body = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
+            dst.writestr(fixed, body)
+    return out.getvalue()
