@@ -38,3 +38,13 @@ def aborts_cleanly(func: F) -> F:
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
+
+
+SUBMISSIONS_OPTION = click.option(
+    "--phieu",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=WS.submissions,
+    show_default=True,
+    help="Thư mục chứa các phiếu nhập đơn vị gửi về.",
+)

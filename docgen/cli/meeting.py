@@ -11,19 +11,11 @@ import click
 
 from docgen.campaign import load_campaign
 from docgen.campaign.model import Kind
-from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WS, aborts_cleanly
 from docgen.meeting.model import Decision, Meeting
 from docgen.meeting.select import Outcome
 from docgen.text import format_count, format_date_short, format_percent
 
-FOLDER_OPTION = click.option(
-    "--phieu",
-    "folder",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=WS.submissions,
-    show_default=True,
-    help="Thư mục các phiếu nhập các đơn vị đã gửi.",
-)
 _STATUS = {
     "created": "Đã tạo bảng tổng hợp: {path}",
     "overwritten": "Đã ghi đè bảng tổng hợp: {path}",
@@ -37,7 +29,7 @@ _STATUS = {
 
 @click.command("tong-hop")
 @CAMPAIGN_OPTION
-@FOLDER_OPTION
+@SUBMISSIONS_OPTION
 @click.option(
     "--sap-xep",
     "order",
@@ -102,7 +94,7 @@ def consolidate(
 
 @click.command("ket-qua")
 @CAMPAIGN_OPTION
-@FOLDER_OPTION
+@SUBMISSIONS_OPTION
 @click.option(
     "--hop-xet",
     "meeting_path",

@@ -9,20 +9,12 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
-from docgen.errors import DocgenError
+from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WS, aborts_cleanly
 
 
 @click.command("kiem-tra")
 @CAMPAIGN_OPTION
-@click.option(
-    "--phieu",
-    "folder",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=WS.submissions,
-    show_default=True,
-    help="Thư mục chứa các phiếu nhập đơn vị gửi về.",
-)
+@SUBMISSIONS_OPTION
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra đầu ra chuẩn.")
 @click.option(
     "--phan-hoi/--khong-phan-hoi",
@@ -49,8 +41,6 @@ def validate(campaign_path: Path, folder: Path, as_json: bool, feedback: bool) -
     from docgen.validate.summary import to_json, to_text
 
     campaign = load_campaign(campaign_path)
-    if not folder.is_dir():
-        raise DocgenError("INPUT_MISSING", f"Không tìm thấy thư mục phiếu nhập: {folder}")
     total = len(submission_files(folder))
     with click.progressbar(
         length=total, label="Đang kiểm tra phiếu", file=sys.stderr, hidden=as_json

@@ -100,14 +100,20 @@ def _file_checks(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> Non
 
 
 def _meta(wb: RawWorkbook) -> dict[str, object]:
-    if META_SHEET not in wb.sheet_names:
+    meta = read_marker(wb)
+    return meta if meta.get("generator") == "docgen" else {}
+
+
+def read_marker(wb: RawWorkbook, sheet: str = META_SHEET) -> dict[str, object]:
+    """Key → value pairs of a hidden marker sheet of a workbook we made ({} when absent)."""
+    if sheet not in wb.sheet_names:
         return {}
-    meta: dict[str, object] = {}
-    for _, cells in wb.sheet(META_SHEET).iter_rows(max_empty_run=5):
+    marker: dict[str, object] = {}
+    for _, cells in wb.sheet(sheet).iter_rows(max_empty_run=5):
         values = {c.col: c.value for c in cells}
         if isinstance(values.get(1), str):
-            meta[str(values[1])] = values.get(2)
-    return meta if meta.get("generator") == "docgen" else {}
+            marker[str(values[1])] = values.get(2)
+    return marker
 
 
 def _find_sheet(wb: RawWorkbook, name: str) -> RawSheet | None:

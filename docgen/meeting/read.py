@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from docgen.campaign.model import Campaign
 from docgen.errors import DocgenError
+from docgen.intake.read import read_marker as read_intake_marker
 from docgen.intake.records import Nominee
 from docgen.meeting.consolidate import (
     ABSENT_KEY,
@@ -115,15 +116,8 @@ def _marker_problem(wb: RawWorkbook, campaign: Campaign) -> str:
 
 
 def read_marker(wb: RawWorkbook) -> dict[str, object]:
-    """Key → value pairs of the hidden marker sheet ({} when there is none)."""
-    if MARKER_SHEET not in wb.sheet_names:
-        return {}
-    marker: dict[str, object] = {}
-    for _, cells in wb.sheet(MARKER_SHEET).iter_rows(max_empty_run=5):
-        values = {c.col: c.value for c in cells}
-        if isinstance(values.get(1), str):
-            marker[str(values[1])] = values.get(2)
-    return marker
+    """Key → value pairs of the meeting workbook's hidden marker sheet ({} when absent)."""
+    return read_intake_marker(wb, MARKER_SHEET)
 
 
 def _read_form(

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind
+from docgen.errors import DocgenError
 from docgen.intake.read import FileRead, read_file
 from docgen.intake.records import Nominee, PreviousAward, Row, Submission, Value
 from docgen.intake.schema import IntakeSchema, build_schema
@@ -23,6 +24,8 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 def submission_files(folder: Path) -> list[Path]:
     """Received workbooks in `folder`, in name order (Excel lock files `~$…` skipped)."""
+    if not folder.is_dir():
+        raise DocgenError("INPUT_MISSING", f"Không tìm thấy thư mục phiếu nhập: {folder}")
     return sorted(
         p
         for p in folder.iterdir()
