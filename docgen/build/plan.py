@@ -101,16 +101,22 @@ def _reports(
     return out
 
 
-def prepare_contexts(planned: list[Planned]) -> list[dict[str, Any]]:
-    """Build every context before anything is written; report every missing value at once."""
-    contexts: list[dict[str, Any]] = []
+def check_contexts(planned: list[Planned]) -> dict[str, set[str]]:
+    """Build every context before anything is written; report every missing value at once.
+
+    Returns the keys of each template's first context, for the template check. The
+    contexts themselves are not kept: with tens of thousands of nominees they would
+    dominate the build's memory, so the writer builds each one again (contexts are pure).
+    """
+    keys: dict[str, set[str]] = {}
     problems: list[str] = []
     for item in planned:
         try:
-            contexts.append(item.context())
+            context = item.context()
         except DocgenError as exc:
             problems.append(f"{item.path}: {exc.message}")
-            contexts.append({})
+            continue
+        keys.setdefault(item.template, set(context))
     if problems:
         raise TemplateError("Thiếu dữ liệu cho văn bản; chưa ghi văn bản nào:", problems)
-    return contexts
+    return keys

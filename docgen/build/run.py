@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from docgen.build.plan import Planned, plan_documents, prepare_contexts
+from docgen.build.plan import Planned, check_contexts, plan_documents
 from docgen.build.summary import write_summary
 from docgen.campaign.model import Campaign
 from docgen.errors import TemplateError
@@ -58,19 +57,12 @@ def build_dossiers(
     if result.blocked or meeting.meeting is None:
         return result
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)
-    contexts = prepare_contexts(planned)
-    compiled = _compile(ws.templates, planned, contexts)
+    compiled = _compile(ws.templates, planned, check_contexts(planned))
     manifest = Manifest.load(result.folder, campaign.id)
     manifest.campaign_sha256 = sha256(Path(campaign.source).read_bytes()) if campaign.source else ""
-    for index, (item, context) in enumerate(zip(planned, contexts, strict=True), start=1):
-        result.files.append(
-            (
-                item.path,
-                _write(
-                    result.folder, item, compiled[item.template].render(context), manifest, force
-                ),
-            )
-        )
+    for index, item in enumerate(planned, start=1):
+        data = compiled[item.template].render(item.context())
+        result.files.append((item.path, _write(result.folder, item, data, manifest, force)))
         if progress:
             progress(index, len(planned))
     result.fallbacks = {t: c.fallback_reason for t, c in compiled.items() if c.fallback_reason}
@@ -80,18 +72,18 @@ def build_dossiers(
 
 
 def _compile(
-    folder: Path, planned: list[Planned], contexts: list[dict[str, Any]]
+    folder: Path, planned: list[Planned], keys: dict[str, set[str]]
 ) -> dict[str, CompiledTemplate]:
     """Compile each template once, after checking it asks for nothing its contexts lack."""
     compiled: dict[str, CompiledTemplate] = {}
     problems: list[str] = []
-    for item, context in zip(planned, contexts, strict=True):
+    for item in planned:
         if item.template in compiled:
             continue
         path = folder / item.template
         if not path.is_file():
             raise TemplateError(f"Không tìm thấy mẫu văn bản {path}.")
-        unknown = sorted(undeclared_variables(path) - set(context))
+        unknown = sorted(undeclared_variables(path) - keys[item.template])
         if unknown:
             problems.append(f"{item.template}: không có dữ liệu cho {', '.join(unknown)}")
         compiled[item.template] = CompiledTemplate(path)

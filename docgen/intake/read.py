@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -206,28 +208,39 @@ def _row(
 def _cell(raw: RawCell | None, col: int, header: str, source: Source, result: FileRead) -> Cell:
     letter = get_column_letter(col)
     if raw is None:
-        return Cell(letter, header, None)
-    place = source.place(letter, header)
+        return _shared_cell(letter, header, None, None)
     if raw.error:
+        place = source.place(letter, header)
         result.issues.append(make_issue("CELL_ERROR_VALUE", place, raw.error))
         return Cell(letter, header, None, raw.font)
     if raw.formula and not raw.cached:
-        result.issues.append(make_issue("CELL_FORMULA_NO_VALUE", place))
+        result.issues.append(make_issue("CELL_FORMULA_NO_VALUE", source.place(letter, header)))
         return Cell(letter, header, None, raw.font)
     value: object = raw.value
     if isinstance(value, str):
-        value = _decode(value, raw.font, place, result)
+        value = _decode(value, raw.font, source, letter, header, result)
+        if value is None or len(value) <= _SHORT:
+            return _shared_cell(letter, header, value, raw.font)
     if isinstance(value, datetime) and value.time() == datetime.min.time():
         value = value.date()
     return Cell(letter, header, value, raw.font)
 
 
-def _decode(text: str, font: str | None, place: Place, result: FileRead) -> str | None:
+@functools.lru_cache(maxsize=4096)
+def _shared_cell(letter: str, header: str, value: str | None, font: str | None) -> Cell:
+    """Cells are immutable: a column's repeated short values (choices) share one object."""
+    return Cell(letter, header, value, font)
+
+
+def _decode(
+    text: str, font: str | None, source: Source, letter: str, header: str, result: FileRead
+) -> str | None:
     """NFC, spaces cleaned; legacy TCVN3/VNI text converted with a warning."""
     normalise = _normalised_short if len(text) <= _SHORT else _normalised
     cleaned, encoding = normalise(text, font)
     if encoding:
         name = "TCVN3" if encoding == "tcvn3" else "VNI"
+        place = source.place(letter, header)
         result.issues.append(
             make_issue("TEXT_LEGACY_CONVERTED", place, text, encoding=name, converted=cleaned)
         )
@@ -239,7 +252,22 @@ def _normalised(text: str, font: str | None) -> tuple[str, str | None]:
     encoding = legacy.detect(text, font)
     if encoding:
         text = legacy.to_unicode(text, encoding, capitals=legacy.is_capitals_font(font))
-    return clean(text), encoding
+    return _clean(text), encoding
+
+
+# What `clean` would change: zero-width and look-alike letters, any space but " " and "\n"
+# (tabs, NBSP, CR, VT, FF, U+2028…), double spaces, spaces or newlines at either end of a
+# line or of the text. Text without them (and in NFC) is already clean: most long texts.
+_DIRTY = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00d0\u00f0\u01a3\u01a2]|[^\\S \n]|  |^[ \n]|[ \n]$| \n|\n "
+)
+
+
+def _clean(text: str) -> str:
+    """`clean(text)`, without its work when the text is clean already."""
+    if _DIRTY.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text
+    return clean(text)
 
 
 # Short values (choices, places, positions, unit names) repeat across rows and files: each

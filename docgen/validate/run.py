@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -107,7 +108,7 @@ def _attach_awards(
     issues: list[ValidationIssue] = []
     by_name: dict[str, list[Nominee]] = {}
     for nominee in submission.nominees:
-        by_name.setdefault(person_key(nominee.name), []).append(nominee)
+        by_name.setdefault(_name_key(nominee.name), []).append(nominee)
     for row in rows:
         values, problems = convert_row(row, schema.awards)
         issues.extend(problems)
@@ -115,7 +116,7 @@ def _attach_awards(
             continue
         owners = [
             n
-            for n in by_name.get(person_key(str(values["ten"])), [])
+            for n in by_name.get(_name_key(str(values["ten"])), [])
             if values["ngay_sinh"] is None
             or n.kind is Kind.COLLECTIVE
             or n.birth == values["ngay_sinh"]
@@ -126,6 +127,14 @@ def _attach_awards(
             continue
         owners[0].awards.append(_award(row, values))
     return issues
+
+
+def _name_key(name: str) -> str:
+    # Award rows repeat their nominee's name: short names are keyed once (bounded cache).
+    return _short_name_key(name) if len(name) <= 200 else person_key(name)
+
+
+_short_name_key = functools.lru_cache(maxsize=4096)(person_key)
 
 
 def _award(row: Row, values: Mapping[str, object]) -> PreviousAward:
