@@ -14,6 +14,7 @@ Policy:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,8 +61,9 @@ def _decide(
     base = meeting.members if rule.denominator == "members" else meeting.present
     decisions = [_decision(rule, meeting, level, nominee, votes, base) for nominee, votes in group]
     counted = [d for d, (_, votes) in zip(decisions, group, strict=True) if votes is not None]
-    for decision in counted:
-        decision.rank = 1 + sum(other.votes > decision.votes for other in counted)
+    ascending = sorted(d.votes for d in counted)
+    for decision in counted:  # competition ranking: 1 + how many got more votes (1, 1, 3)
+        decision.rank = 1 + len(ascending) - bisect_right(ascending, decision.votes)
     ordered = sorted(decisions, key=lambda d: d.rank or len(decisions) + 1)  # stable
     passing = [d for d in ordered if d.passed]
     tie = _apply_quota(passing, level.quota.get(kind), kind)
