@@ -43,6 +43,19 @@ _CONTROL = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 _UNDERSCORE_RISK = re.compile(r"^_|_$|[{}%]")  # could join "{_{", "}_}", "{_%", "%_}"
 
 
+# An empty value that alone fills an element prints this private-use character; after
+# rendering, `<t attrs>MARK</t>` becomes `<t attrs/>`, as lxml serializes an empty element.
+_BLANK_MARK = "\ue000"
+_BLANK_ELEMENT = re.compile(rf"<([\w:]+)((?:\s[^<>]*)?)>{_BLANK_MARK}</\1>")
+
+
+class _Blank(str):
+    """The mark printed for an empty value (a str subclass, so escape can recognise it)."""
+
+
+_BLANK = _Blank(_BLANK_MARK)
+
+
 def _make_escape(guard: Callable[[Any], Any], refuse_blank: bool) -> Callable[[Any], str]:
     """Replacement for ``escape`` in a direct template: libxml2's text escaping.
 
@@ -52,6 +65,8 @@ def _make_escape(guard: Callable[[Any], Any], refuse_blank: bool) -> Callable[[A
     """
 
     def escape_text(value: Any) -> str:
+        if value is _BLANK:
+            return _BLANK_MARK
         if type(value) is str:
             text = value
         elif hasattr(value, "__html__"):
@@ -63,6 +78,8 @@ def _make_escape(guard: Callable[[Any], Any], refuse_blank: bool) -> Callable[[A
             raise NotDirect("value could form one of docxtpl's {_{ patterns")
         if refuse_blank and text and not text.strip(" "):
             raise NotDirect("whitespace-only value")
+        if _BLANK_MARK in text:
+            raise NotDirect("value holds the private mark character")
         if _SPECIAL.search(text) is None:
             return text
         if _CONTROL.search(text):
@@ -73,9 +90,9 @@ def _make_escape(guard: Callable[[Any], Any], refuse_blank: bool) -> Callable[[A
 
 
 def _nonempty(value: Any) -> Any:
-    """Filter around expressions that alone fill an element: refuse an empty print."""
+    """Filter around expressions that alone fill an element: mark an empty print."""
     if (value if isinstance(value, str) else str(value)) == "":
-        raise NotDirect("empty value would leave an empty element")
+        return _BLANK
     return value
 
 
@@ -90,6 +107,10 @@ class DirectPart:
     def render(self, context: Mapping[str, Any], source: str) -> bytes:
         """The part's bytes; raises :class:`NotDirect` when the exact path is needed."""
         text = render_template(self.template, source, context)
+        if _BLANK_MARK in text:
+            text = _BLANK_ELEMENT.sub(r"<\1\2/>", text)
+            if _BLANK_MARK in text:
+                raise NotDirect("empty value where it does not fill an element")
         return self.prefix + text.encode("utf-8") + self.suffix
 
 

@@ -1,0 +1,119 @@
+"""The compile-once renderer equals plain docxtpl on every shipped template, byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docgen.build.plan import plan_documents
+from docgen.campaign import Campaign, Kind
+from docgen.documents import sample
+from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FORMS
+from docgen.documents.minutes import minutes_context
+from docgen.documents.proposal import list_context, proposal_context
+from docgen.documents.report import report_context
+from docgen.meeting.select import decide
+from docgen.render import CompiledTemplate, render_plain
+from docgen.validate.run import validate_folder
+from docgen.workspace import Workspace
+from tests.conftest import ROOT
+
+TEMPLATES = ROOT / "templates_docx"
+
+
+def _cases(campaign: Campaign) -> list[tuple[str, str, dict[str, Any]]]:
+    level = campaign.levels[0]
+    selection, meeting = sample.selection(campaign, level.id), sample.meeting()
+    sparse = {
+        "hoc_ham": "",
+        "ly_luan_chinh_tri": "",
+        "dien_thoai": "",
+    }  # optional values left empty
+    cases = [
+        (
+            "to-trinh",
+            DOCUMENT_TEMPLATES["to-trinh"],
+            proposal_context(campaign, level, meeting, selection),
+        ),
+        (
+            "danh-sach",
+            DOCUMENT_TEMPLATES["danh-sach"],
+            list_context(campaign, level, meeting, selection),
+        ),
+        (
+            "bien-ban",
+            DOCUMENT_TEMPLATES["bien-ban"],
+            minutes_context(campaign, level, meeting, selection),
+        ),
+    ]
+    for (profile, kind), form in REPORT_FORMS.items():
+        for label, changes in (("full", {}), ("sparse", sparse)):
+            context = report_context(campaign, sample.nominee(kind, **changes), level)
+            cases.append((f"{profile}-{kind}-{label}", form, context))
+    for form in THEMATIC_FORMS.values():
+        for kind in Kind:
+            cases.append(
+                (f"thematic-{kind}", form, report_context(campaign, sample.nominee(kind), level))
+            )
+    return cases
+
+
+def test_every_shipped_template_is_covered(campaign: Campaign) -> None:
+    assert {t for _, t, _ in _cases(campaign)} == {p.name for p in TEMPLATES.glob("*.docx")}
+
+
+def test_compiled_equals_docxtpl_on_every_template(campaign: Campaign) -> None:
+    different = [
+        case for case, template, context in _cases(campaign)
+        if CompiledTemplate(TEMPLATES / template, verify=True).render(context) != render_plain(TEMPLATES / template, context)
+    ]  # fmt: skip
+    assert different == []
+
+
+@pytest.fixture(scope="module")
+def example_documents(
+    campaign: Campaign, tmp_path_factory: pytest.TempPathFactory
+) -> list[tuple[str, Path, dict[str, Any]]]:
+    root = tmp_path_factory.mktemp("example")
+    for name in ("input", "templates_docx"):
+        shutil.copytree(ROOT / name, root / name)
+    ws = Workspace(root)
+    outcome = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    assert outcome.meeting is not None
+    plan = plan_documents(campaign, outcome.meeting, outcome.selections)
+    return [(item.path, ws.templates / item.template, item.context()) for item in plan]
+
+
+def test_compiled_equals_docxtpl_on_the_example_dossiers(
+    example_documents: list[tuple[str, Path, dict[str, Any]]],
+) -> None:
+    different = [
+        path for path, template, context in example_documents
+        if CompiledTemplate(template, verify=True).render(context) != render_plain(template, context)
+    ]  # fmt: skip
+    assert different == []
+
+
+def test_example_dossiers_take_the_fast_path(
+    example_documents: list[tuple[str, Path, dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Empty cells (a collective has no position) no longer push a document to the slow path."""
+    from docgen.render import direct
+
+    slow: list[str] = []
+    original = direct.DirectPart.render
+
+    def spy(self: direct.DirectPart, context: Any, source: str) -> bytes:
+        try:
+            return original(self, context, source)
+        except direct.NotDirect as exc:
+            slow.append(str(exc))
+            raise
+
+    monkeypatch.setattr(direct.DirectPart, "render", spy)
+    for _, template, context in example_documents:
+        CompiledTemplate(template).render(context)
+    assert slow == []
