@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from docgen import legacy
 from docgen.errors import DocgenError
 from docgen.intake.columns import SCAN_ROWS, ColumnMap, header_key, match_columns
@@ -21,6 +19,7 @@ from docgen.text import clean, fold
 from docgen.validate.codes import make_issue
 from docgen.validate.issue import Place, ValidationIssue
 from docgen.workbook import RawCell, RawSheet, RawWorkbook, open_workbook
+from docgen.workbook.numfmt import column_letter
 
 
 @dataclass
@@ -206,7 +205,7 @@ def _row(
 
 
 def _cell(raw: RawCell | None, col: int, header: str, source: Source, result: FileRead) -> Cell:
-    letter = get_column_letter(col)
+    letter = column_letter(col)
     if raw is None:
         return _shared_cell(letter, header, None, None)
     if raw.error:
@@ -287,6 +286,6 @@ def _merged(sheet: RawSheet, mapping: ColumnMap, where: Place, result: FileRead)
     for min_row, min_col, max_row, max_col in sheet.merged:
         if max_row < mapping.data_start or not any(min_col <= c <= max_col for c in mapped):
             continue
-        ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
-        place = Place(where.file, where.sheet, min_row, get_column_letter(min_col))
+        ref = f"{column_letter(min_col)}{min_row}:{column_letter(max_col)}{max_row}"
+        place = Place(where.file, where.sheet, min_row, column_letter(min_col))
         result.issues.append(make_issue("CELL_MERGED", place, range=ref))

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from openpyxl.utils.datetime import from_excel
-
+from docgen.workbook.numfmt import from_excel
 from docgen.workbook.raw import FILE_CORRUPT, MAX_COL, CellValue, WorkbookRefused
 
 PLAIN, DATE, DURATION = 0, 1, 2  # how a number format shows a serial number
@@ -31,7 +30,7 @@ class Book:
         kind = self.xf_kind[style] if style < len(self.xf_kind) else PLAIN
         if kind != PLAIN:
             try:
-                converted: CellValue = from_excel(value, self.epoch, timedelta=kind == DURATION)
+                converted: CellValue = from_excel(value, self.epoch, duration=kind == DURATION)
                 return converted
             except (OverflowError, ValueError):
                 pass  # out of Excel's date range: keep the number the clerk typed

@@ -7,10 +7,14 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 from zipfile import ZipFile
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
-
 from docgen.workbook.cells import DATE, DURATION, PLAIN, Book
+from docgen.workbook.numfmt import (
+    BUILTIN_DATE_FORMATS,
+    MAC_1904,
+    WINDOWS_1900,
+    is_date_format,
+    is_timedelta_format,
+)
 from docgen.workbook.raw import (
     FILE_CORRUPT,
     FILE_NOT_WORKBOOK,
@@ -184,13 +188,13 @@ def _book(package: Package, rels: dict[str, tuple[str, str | None]], date1904: b
         cache.get(f) or cache.setdefault(f, _date_kind(f, styles.formats)) for f, _ in styles.xfs
     ]
     fonts = [styles.fonts[f] if 0 <= f < len(styles.fonts) else None for _, f in styles.xfs]
-    epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+    epoch = MAC_1904 if date1904 else WINDOWS_1900
     return Book(strings.items, kinds or [PLAIN], fonts or [None], epoch)
 
 
 def _date_kind(fmt_id: int, custom: dict[int, str]) -> int:
     """How number format `fmt_id` shows serial numbers, as openpyxl decides it."""
-    code = custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id)
+    code = custom.get(fmt_id) or BUILTIN_DATE_FORMATS.get(fmt_id)
     if code is None:
         return DATE if fmt_id in _ASIAN_DATE_IDS else PLAIN
     if is_timedelta_format(code):
