@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -26,113 +25,10 @@ from docgen.campaign.model import (
     Subject,
     VoteRule,
 )
+from docgen.campaign.reader import TomlReader
 from docgen.errors import CampaignError
 
 PROFILES = ("nd91_2017", "nd98_2023")
-
-
-class _Reader:
-    """Typed access to the parsed TOML that records problems instead of raising."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.problems: list[str] = []
-
-    def where(self, path: str) -> str:
-        """`khóa a.b (dòng N)`: the key and its line, or its section's line when it is absent."""
-        line = self._line(path)
-        return f"khóa `{path}` (dòng {line})" if line else f"khóa `{path}`"
-
-    def _line(self, path: str) -> int | None:
-        """Line of `path` such as `plan.title` or `levels[1].quota`, searched in its section."""
-        match = re.match(r"([\w]+)(?:\[(\d+)\])?\.?([\w.]*)", path)
-        if not match:
-            return None
-        section, index, rest = match.group(1), int(match.group(2) or 0), match.group(3)
-        start = self._section_start(section, index, array=match.group(2) is not None)
-        if start is None:
-            return None
-        leaf = rest.rsplit(".", 1)[-1].split("[")[0] if rest else ""
-        key = re.compile(rf"^\s*{re.escape(leaf)}\s*=") if leaf else None
-        for number in range(start + 1, len(self.lines) + 1):
-            text = self.lines[number - 1]
-            if text.lstrip().startswith("["):
-                break
-            if key is not None and key.match(text):
-                return number
-        return start
-
-    def _section_start(self, section: str, index: int, array: bool) -> int | None:
-        header = re.compile(
-            rf"^\s*\[\[\s*{section}\s*\]\]" if array else rf"^\s*\[\s*{section}[\].]"
-        )
-        seen = 0
-        for number, text in enumerate(self.lines, start=1):
-            if header.match(text):
-                if seen == index:
-                    return number
-                seen += 1
-        return None
-
-    def fail(self, path: str, what: str) -> None:
-        self.problems.append(f"{self.where(path)}: {what}")
-
-    def get(
-        self, table: dict[str, Any], key: str, path: str, kind: type, default: Any = None
-    ) -> Any:
-        """Value of `key` if present and of type `kind`; records a problem otherwise."""
-        full = f"{path}.{key}" if path else key
-        if key not in table:
-            if default is None:
-                self.fail(full, "thiếu giá trị bắt buộc.")
-            return default
-        value = table[key]
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self.fail(full, f"phải là {_TYPE_NAMES.get(kind, kind.__name__)}.")
-            return default
-        return value
-
-    def text(self, table: dict[str, Any], key: str, path: str, allow_empty: bool = False) -> str:
-        value = self.get(table, key, path, str, "" if allow_empty else None) or ""
-        if not value.strip() and not allow_empty and key in table:
-            self.fail(f"{path}.{key}", "không được để trống.")
-        return str(value)
-
-    def texts(self, table: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
-        values = self.get(table, key, path, list, None)
-        if values is None:
-            return ()
-        if not all(isinstance(v, str) for v in values):
-            self.fail(f"{path}.{key}", "phải là danh sách chuỗi văn bản.")
-            return ()
-        return tuple(values)
-
-    def table(self, root: dict[str, Any], key: str) -> dict[str, Any]:
-        value = root.get(key)
-        if not isinstance(value, dict):
-            self.problems.append(f"Thiếu mục [{key}].")
-            return {}
-        return value
-
-    def array(self, root: dict[str, Any], key: str) -> list[dict[str, Any]]:
-        value = root.get(key)
-        if not isinstance(value, list) or not value:
-            self.problems.append(f"Thiếu mục [[{key}]] (cần ít nhất một mục).")
-            return []
-        return [v for v in value if isinstance(v, dict)]
-
-
-_TYPE_NAMES = {
-    str: "chuỗi văn bản",
-    int: "số nguyên",
-    float: "số",
-    bool: "true hoặc false",
-    list: "danh sách",
-    date: "ngày (dạng 2023-02-24)",
-    dict: "bảng",
-}
 
 
 def load_campaign(path: Path) -> Campaign:
@@ -147,14 +43,14 @@ def load_campaign(path: Path) -> Campaign:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CampaignError(f"Tệp chiến dịch {path.name} sai cú pháp TOML: {exc}") from None
-    reader = _Reader(text)
+    reader = TomlReader(text)
     campaign = _build(reader, data, str(path))
     if reader.problems:
         raise CampaignError(f"Tệp chiến dịch {path.name} có lỗi:", reader.problems)
     return campaign
 
 
-def _build(r: _Reader, data: dict[str, Any], source: str) -> Campaign:
+def _build(r: TomlReader, data: dict[str, Any], source: str) -> Campaign:
     head = r.table(data, "campaign")
     subjects = _subjects(r, data)
     fields = _fields(r, data)
@@ -180,14 +76,14 @@ def _build(r: _Reader, data: dict[str, Any], source: str) -> Campaign:
     return campaign
 
 
-def _profile(r: _Reader, head: dict[str, Any]) -> str:
+def _profile(r: TomlReader, head: dict[str, Any]) -> str:
     profile = r.text(head, "legal_profile", "campaign")
     if profile and profile not in PROFILES:
         r.fail("campaign.legal_profile", f"phải là một trong {', '.join(PROFILES)}.")
     return profile
 
 
-def _issuer(r: _Reader, t: dict[str, Any]) -> Issuer:
+def _issuer(r: TomlReader, t: dict[str, Any]) -> Issuer:
     return Issuer(
         parent_body=r.text(t, "parent_body", "issuer", allow_empty=True),
         name_lines=r.texts(t, "name_lines", "issuer"),
@@ -197,7 +93,7 @@ def _issuer(r: _Reader, t: dict[str, Any]) -> Issuer:
     )
 
 
-def _council(r: _Reader, t: dict[str, Any]) -> Council:
+def _council(r: TomlReader, t: dict[str, Any]) -> Council:
     members = r.get(t, "members", "council", int, 0)
     if members is not None and members <= 0 and "members" in t:
         r.fail("council.members", "phải lớn hơn 0.")
@@ -208,7 +104,7 @@ def _council(r: _Reader, t: dict[str, Any]) -> Council:
     )
 
 
-def _plan(r: _Reader, t: dict[str, Any]) -> Plan:
+def _plan(r: TomlReader, t: dict[str, Any]) -> Plan:
     return Plan(
         number=r.text(t, "number", "plan"),
         date=r.get(t, "date", "plan", date, date.min),
@@ -217,7 +113,7 @@ def _plan(r: _Reader, t: dict[str, Any]) -> Plan:
     )
 
 
-def _period(r: _Reader, t: dict[str, Any]) -> Period:
+def _period(r: TomlReader, t: dict[str, Any]) -> Period:
     start = r.get(t, "start", "period", date, date.min)
     deadline = r.get(t, "deadline", "period", date, date.max)
     if "start" in t and "deadline" in t and start >= deadline:
@@ -225,7 +121,7 @@ def _period(r: _Reader, t: dict[str, Any]) -> Period:
     return Period(start=start, deadline=deadline, year=r.get(t, "year", "period", int, 0))
 
 
-def _vote(r: _Reader, t: dict[str, Any]) -> VoteRule:
+def _vote(r: TomlReader, t: dict[str, Any]) -> VoteRule:
     threshold = r.get(t, "threshold_percent", "vote", float, 0.0)
     if not 0 < threshold <= 100 and "threshold_percent" in t:
         r.fail("vote.threshold_percent", "phải trong khoảng (0; 100].")
@@ -238,7 +134,7 @@ def _vote(r: _Reader, t: dict[str, Any]) -> VoteRule:
     return VoteRule(threshold, bool(inclusive), denominator)
 
 
-def _signers(r: _Reader, data: dict[str, Any]) -> dict[str, Signer]:
+def _signers(r: TomlReader, data: dict[str, Any]) -> dict[str, Signer]:
     signers = {}
     for key, t in r.table(data, "signers").items():
         if not isinstance(t, dict):
@@ -253,7 +149,7 @@ def _signers(r: _Reader, data: dict[str, Any]) -> dict[str, Signer]:
     return signers
 
 
-def _kind(r: _Reader, value: Any, path: str) -> Kind:
+def _kind(r: TomlReader, value: Any, path: str) -> Kind:
     try:
         return Kind(value)
     except ValueError:
@@ -261,7 +157,7 @@ def _kind(r: _Reader, value: Any, path: str) -> Kind:
         return Kind.INDIVIDUAL
 
 
-def _subjects(r: _Reader, data: dict[str, Any]) -> tuple[Subject, ...]:
+def _subjects(r: TomlReader, data: dict[str, Any]) -> tuple[Subject, ...]:
     out = []
     for i, t in enumerate(r.array(data, "subjects")):
         path = f"subjects[{i}]"
@@ -270,7 +166,7 @@ def _subjects(r: _Reader, data: dict[str, Any]) -> tuple[Subject, ...]:
     return tuple(out)
 
 
-def _fields(r: _Reader, data: dict[str, Any]) -> tuple[FieldSpec, ...]:
+def _fields(r: TomlReader, data: dict[str, Any]) -> tuple[FieldSpec, ...]:
     out = []
     for i, t in enumerate(data.get("fields", [])):
         path = f"fields[{i}]"
@@ -290,7 +186,7 @@ def _fields(r: _Reader, data: dict[str, Any]) -> tuple[FieldSpec, ...]:
     return tuple(out)
 
 
-def _criteria(r: _Reader, data: dict[str, Any]) -> tuple[Criterion, ...]:
+def _criteria(r: TomlReader, data: dict[str, Any]) -> tuple[Criterion, ...]:
     out = []
     for i, t in enumerate(r.array(data, "criteria")):
         path = f"criteria[{i}]"
@@ -304,7 +200,7 @@ def _criteria(r: _Reader, data: dict[str, Any]) -> tuple[Criterion, ...]:
     return tuple(out)
 
 
-def _check(r: _Reader, t: Any, path: str) -> Check:
+def _check(r: TomlReader, t: Any, path: str) -> Check:
     if not isinstance(t, dict):
         r.fail(path, "phải là bảng { field = …, op = … }.")
         return Check("", "not_empty")
@@ -319,7 +215,7 @@ def _check(r: _Reader, t: Any, path: str) -> Check:
     return Check(r.text(t, "field", path), op, values)
 
 
-def _levels(r: _Reader, data: dict[str, Any]) -> tuple[Level, ...]:
+def _levels(r: TomlReader, data: dict[str, Any]) -> tuple[Level, ...]:
     out = []
     for i, t in enumerate(r.array(data, "levels")):
         path = f"levels[{i}]"
@@ -348,7 +244,7 @@ def _levels(r: _Reader, data: dict[str, Any]) -> tuple[Level, ...]:
     return tuple(out)
 
 
-def _quota(r: _Reader, t: dict[str, Any], path: str) -> dict[Kind, int]:
+def _quota(r: TomlReader, t: dict[str, Any], path: str) -> dict[Kind, int]:
     raw = r.get(t, "quota", path, dict, {}) or {}
     quota = {}
     for key, value in raw.items():
@@ -360,7 +256,7 @@ def _quota(r: _Reader, t: dict[str, Any], path: str) -> dict[Kind, int]:
     return quota
 
 
-def _cross_check(r: _Reader, c: Campaign) -> None:
+def _cross_check(r: TomlReader, c: Campaign) -> None:
     """References between sections: subjects, signers, fields, unique ids."""
     subject_ids = {s.id for s in c.subjects}
     field_keys = {f.key for f in c.fields} | _base_field_keys()
