@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from docgen.campaign.model import Campaign
 from docgen.cli import main
-from docgen.meeting.consolidate import fill_meeting
+from docgen.meeting.fill import fill_meeting
 from docgen.meeting.model import nominee_key
 from docgen.validate.run import validate_folder
 from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL

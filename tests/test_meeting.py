@@ -13,15 +13,11 @@ from openpyxl import load_workbook
 
 from docgen.campaign.model import Campaign, Kind
 from docgen.intake.records import Nominee, Source, Submission
-from docgen.meeting.consolidate import (
-    consolidated_bytes,
-    fill_meeting,
-    summary,
-    write_consolidated,
-    write_new,
-)
+from docgen.meeting.consolidate import consolidated_bytes, summary, write_consolidated, write_new
+from docgen.meeting.fill import fill_meeting
 from docgen.meeting.model import Absence, Meeting, Person, nominee_key
-from docgen.meeting.read import MeetingFileMissing, parse_time, read_meeting
+from docgen.meeting.read import MeetingFileMissing, read_meeting
+from docgen.meeting.values import parse_time
 from docgen.validate.issue import ValidationIssue
 from docgen.validate.report import Report
 from tests.conftest import soffice

@@ -21,7 +21,8 @@ from docgen.campaign import load_campaign
 from docgen.example.data import MEETING
 from docgen.intake.fill import blank_template, fill_workbook
 from docgen.intake.schema import AWARDS_SHEET, COLLECTIVE_SHEET, INDIVIDUAL_SHEET
-from docgen.meeting.consolidate import fill_meeting, write_consolidated
+from docgen.meeting.consolidate import write_consolidated
+from docgen.meeting.fill import fill_meeting
 from docgen.meeting.model import nominee_key
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace

@@ -68,7 +68,8 @@ def consolidate(
       docgen tong-hop --sap-xep ten
       docgen tong-hop --ra hop-xet-moi.xlsx --ghi-de
     """
-    from docgen.meeting.consolidate import by_level, write_new
+    from docgen.meeting.consolidate import write_new
+    from docgen.meeting.layout import by_level
     from docgen.validate.run import validate_folder
 
     campaign = load_campaign(campaign_path)

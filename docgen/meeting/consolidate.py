@@ -1,22 +1,12 @@
-"""The consolidated workbook the council uses at the meeting, and filling it in code.
-
-Layout (read back by `docgen.meeting.read`):
-- one sheet per award level, named after the level: a title row, a note row, a hidden row of
-  column keys, the frozen header, then section rows ("I / TẬP THỂ", "II / CÁ NHÂN") and one
-  row per eligible nomination; two hidden columns hold the nominee key and a content hash;
-- "Cuộc họp": the meeting form (label A, value B, hidden key C) and a table of absent members;
-- "_docgen" (very hidden): campaign id, a fingerprint of the eligible list, level → sheet.
-Only the vote, note and meeting cells are unlocked; the rest is protected (no password).
-"""
+"""The consolidated workbook the council uses at the meeting (layout in `docgen.meeting.layout`)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -24,7 +14,27 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.intake.records import Nominee
-from docgen.meeting.model import VOTING_FORMS, Meeting, content_hash, level_of, nominee_key
+from docgen.meeting.layout import (
+    ABSENT_KEY,
+    COLUMN,
+    FIRST_ROW,
+    FORMAT_VERSION,
+    HEADER_ROW,
+    HIDDEN_KEYS,
+    INPUT_KEYS,
+    KEY_ROW,
+    LIST_COLUMNS,
+    MARKER_KIND,
+    MARKER_SHEET,
+    MEETING_FIELDS,
+    MEETING_SHEET,
+    NOTE_ROW,
+    TITLE_ROW,
+    Field,
+    by_level,
+    sheet_name,
+)
+from docgen.meeting.model import VOTING_FORMS, content_hash, nominee_key
 from docgen.output.files import write_atomic
 from docgen.output.files import write_new as write_new_file
 from docgen.text import clean, given_name_sort_key, vn_sort_key
@@ -40,56 +50,7 @@ from docgen.workbook.write import (
     workbook_bytes,
 )
 
-MEETING_SHEET = "Cuộc họp"
-MARKER_SHEET = "_docgen"
-MARKER_KIND = "tong-hop"
-FORMAT_VERSION = 1
-TITLE_ROW, NOTE_ROW, KEY_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
-ABSENT_KEY = "vang_mat"
 SUMMARY_LIMIT = 200
-
-
-@dataclass(frozen=True)
-class Field:
-    """A column of a level sheet, or a line of the meeting form."""
-
-    key: str
-    header: str
-    width: float = 14
-    kind: str = "text"  # text | date | time | int | choice
-    required: bool = True
-
-
-LIST_COLUMNS = (
-    Field("stt", "STT", 6),
-    Field("ten", "Tên tập thể / Họ và tên", 28),
-    Field("chuc_vu_don_vi", "Chức vụ, đơn vị", 30),
-    Field("don_vi_de_nghi", "Đơn vị đề nghị", 24),
-    Field("doi_tuong", "Đối tượng", 16),
-    Field("tom_tat", "Tóm tắt thành tích", 60),
-    Field("so_phieu", "Số phiếu đồng ý", 12, "int"),
-    Field("ghi_chu", "Ghi chú", 22),
-    Field("ma_de_nghi", "Mã đề nghị (không sửa)", 10),
-    Field("ma_kiem_tra", "Mã kiểm tra (không sửa)", 10),
-)
-COLUMN = {f.key: i for i, f in enumerate(LIST_COLUMNS, start=1)}
-INPUT_KEYS = ("so_phieu", "ghi_chu")
-HIDDEN_KEYS = ("ma_de_nghi", "ma_kiem_tra")
-
-MEETING_FIELDS = (
-    Field("ngay_hop", "Ngày họp", kind="date"),
-    Field("gio_bat_dau", "Giờ bắt đầu", kind="time"),
-    Field("gio_ket_thuc", "Giờ kết thúc", kind="time"),
-    Field("dia_diem", "Địa điểm"),
-    Field("chu_toa", "Chủ tọa: họ và tên"),
-    Field("chu_toa_chuc_vu", "Chủ tọa: chức vụ"),
-    Field("thu_ky", "Thư ký: họ và tên"),
-    Field("thu_ky_chuc_vu", "Thư ký: chức vụ"),
-    Field("thanh_vien", "Tổng số thành viên Hội đồng", kind="int"),
-    Field("co_mat", "Số thành viên có mặt", kind="int"),
-    Field("hinh_thuc", "Hình thức biểu quyết", kind="choice"),
-    Field("so_bien_ban", "Số biên bản", required=False),
-)
 
 
 def write_consolidated(
@@ -125,28 +86,12 @@ def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submissi
     return workbook_bytes(wb)
 
 
-def by_level(campaign: Campaign, nominees: list[Nominee]) -> dict[str, list[Nominee]]:
-    """Nominations per level id, in submission order (file, then row)."""
-    grouped: dict[str, list[Nominee]] = {lv.id: [] for lv in campaign.levels}
-    for nominee in sorted(nominees, key=lambda n: (n.source.file, n.source.row)):
-        level = level_of(campaign, nominee)
-        if level is not None:
-            grouped[level.id].append(nominee)
-    return grouped
-
-
 def fingerprint(grouped: Mapping[str, list[Nominee]]) -> str:
     """Short hash of the eligible list: which nominations, at which level, with what content."""
     lines = sorted(
         f"{lv}|{nominee_key(n)}|{content_hash(n)}" for lv, ns in grouped.items() for n in ns
     )
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
-
-
-def sheet_name(level: Level) -> str:
-    """A valid Excel sheet name for the level: its label without []:*?/\\, at most 31 chars."""
-    name = "".join("-" if c in "[]:*?/\\" else c for c in level.label).strip("' ")
-    return name[:31] or level.id[:31]
 
 
 def summary(text: str, limit: int = SUMMARY_LIMIT) -> str:
@@ -337,54 +282,3 @@ def _write_marker(wb: Workbook, campaign: Campaign, grouped: Mapping[str, list[N
         put(ws.cell(row=row, column=1), key)
         put(ws.cell(row=row, column=2), value)
     ws.protection.sheet = True
-
-
-def fill_meeting(
-    path_in: Path,
-    path_out: Path,
-    meeting: Meeting | None,
-    votes: Mapping[str, object],
-    fields: Mapping[str, object] | None = None,
-) -> Path:
-    """Fill a consolidated workbook as the secretary would: meeting form, absences, votes.
-
-    `votes` maps nominee keys to what is typed in the vote cell; `fields` overrides meeting
-    form cells by key with raw values (e.g. "8 giờ 00"), for examples and tests.
-    """
-    wb = load_workbook(path_in)
-    form = wb[MEETING_SHEET]
-    rows = {form.cell(row=r, column=3).value: r for r in range(1, form.max_row + 1)}
-    values = {**(_meeting_values(meeting) if meeting else {}), **(fields or {})}
-    for key, value in values.items():
-        put(form.cell(row=rows[key], column=2), value)
-    absent_rows = [
-        r for r in range(1, form.max_row + 1) if form.cell(row=r, column=3).value == ABSENT_KEY
-    ]
-    for row, absence in zip(absent_rows, meeting.absent if meeting else (), strict=False):
-        put(form.cell(row=row, column=1), absence.name)
-        put(form.cell(row=row, column=2), absence.reason)
-    for ws in wb.worksheets:
-        if ws.title not in (MEETING_SHEET, MARKER_SHEET):
-            for row in range(FIRST_ROW, ws.max_row + 1):
-                key = ws.cell(row=row, column=COLUMN["ma_de_nghi"]).value
-                if key in votes:
-                    put(ws.cell(row=row, column=COLUMN["so_phieu"]), votes[key])
-    write_atomic(path_out, workbook_bytes(wb))
-    return path_out
-
-
-def _meeting_values(meeting: Meeting) -> dict[str, object]:
-    return {
-        "ngay_hop": meeting.date,
-        "gio_bat_dau": meeting.start,
-        "gio_ket_thuc": meeting.end,
-        "dia_diem": meeting.place,
-        "chu_toa": meeting.chair.name,
-        "chu_toa_chuc_vu": meeting.chair.title,
-        "thu_ky": meeting.secretary.name,
-        "thu_ky_chuc_vu": meeting.secretary.title,
-        "thanh_vien": meeting.members,
-        "co_mat": meeting.present,
-        "hinh_thuc": meeting.voting_form,
-        "so_bien_ban": meeting.number or None,
-    }

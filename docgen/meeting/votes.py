@@ -1,0 +1,139 @@
+"""The level sheets of the filled meeting workbook: one vote row per listed nomination."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+
+from docgen.campaign.model import Campaign
+from docgen.meeting.layout import LIST_COLUMNS, sheet_name
+from docgen.meeting.values import integer, shown, text
+from docgen.validate.codes import make_issue
+from docgen.validate.issue import Place, ValidationIssue
+from docgen.workbook import RawWorkbook
+
+_VOTE_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "so_phieu")
+_KEY_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "ma_de_nghi")
+
+
+@dataclass
+class VoteRow:
+    """One nomination row of a level sheet, as the secretary left it."""
+
+    level_id: str
+    key: str
+    hash: str
+    name: str
+    department: str
+    vote: object
+    place: Place  # the vote cell
+    stale: bool = False
+
+    @property
+    def file(self) -> str:
+        """The intake file the row came from (first part of the key)."""
+        return self.key.split("|", 1)[0]
+
+
+def read_lists(
+    wb: RawWorkbook, campaign: Campaign, marker: dict[str, object], issues: list[ValidationIssue]
+) -> list[VoteRow]:
+    """Every nomination row of every level sheet (rows repeating a key are reported)."""
+    rows: list[VoteRow] = []
+    seen: dict[str, Place] = {}
+    for level in campaign.levels:
+        name = str(marker.get(f"level:{level.id}") or sheet_name(level))
+        if name not in wb.sheet_names:
+            detail = f"Không tìm thấy trang “{name}” của {level.label}."
+            issues.append(make_issue("MEETING_FILE_INVALID", Place(wb.path.name), detail=detail))
+            continue
+        for row in _level_rows(wb, name, level.id, issues):
+            if row.key in seen:
+                detail = f"Dòng {row.place.row} lặp lại đề nghị của {seen[row.key].label()}; hãy xóa dòng thừa."
+                issues.append(make_issue("MEETING_FILE_INVALID", row.place, detail=detail))
+                continue
+            seen[row.key] = row.place
+            rows.append(row)
+    return rows
+
+
+def _level_rows(
+    wb: RawWorkbook, name: str, level_id: str, issues: list[ValidationIssue]
+) -> list[VoteRow]:
+    columns: dict[str, int] = {}
+    found: list[VoteRow] = []
+    for number, cells in wb.sheet(name).iter_rows():
+        by_col = {c.col: c.value for c in cells}
+        if columns:
+            row = _vote_row(by_col, columns, Place(wb.path.name, name, number), level_id)
+            found.extend([row] if row else [])
+        elif "ma_de_nghi" in by_col.values():
+            columns = {str(v): c for c, v in by_col.items() if isinstance(v, str)}
+    if "ma_de_nghi" not in columns or "so_phieu" not in columns:
+        detail = (
+            f"Trang “{name}” thiếu dòng mã cột ẩn hoặc cột “{_VOTE_HEADER}” (có thể đã bị xóa)."
+        )
+        issues.append(make_issue("MEETING_FILE_INVALID", Place(wb.path.name, name), detail=detail))
+    return found
+
+
+def _vote_row(
+    by_col: Mapping[int, object], columns: dict[str, int], where: Place, level_id: str
+) -> VoteRow | None:
+    """The nomination in this row, or None for a title, section or blank row."""
+
+    def get(key: str) -> str:
+        return text(by_col.get(columns.get(key, 0)))
+
+    if get("ma_de_nghi") in ("", _KEY_HEADER) or "so_phieu" not in columns:
+        return None  # blank, section or the header row
+    col = columns["so_phieu"]
+    place = Place(where.file, where.sheet, where.row, get_column_letter(col), _VOTE_HEADER)
+    return VoteRow(
+        level_id,
+        get("ma_de_nghi"),
+        get("ma_kiem_tra"),
+        get("ten"),
+        get("don_vi_de_nghi"),
+        by_col.get(col),
+        place,
+    )
+
+
+def counts(
+    rows: list[VoteRow], present: int | None, members: int, issues: list[ValidationIssue]
+) -> dict[str, int | None]:
+    """The votes of every row still current (not stale), None where missing or invalid."""
+    current = {r.key for r in rows if not r.stale}
+    return {r.key: _vote(r, present, members, issues) for r in rows if r.key in current}
+
+
+def _vote(
+    row: VoteRow, present: int | None, members: int, issues: list[ValidationIssue]
+) -> int | None:
+    """The votes of one row, or None with VOTES_MISSING / VOTES_INVALID."""
+    place = row.place
+    if row.vote is None or text(row.vote) == "":
+        issues.append(make_issue("VOTES_MISSING", place, name=row.name))
+        return None
+    number = integer(row.vote)
+    limit, who = (
+        (present, "số thành viên có mặt")
+        if present is not None
+        else (members, "tổng số thành viên")
+    )
+    detail = ""
+    if number is None:
+        detail = "không phải số nguyên."
+    elif number < 0:
+        detail = "số phiếu không thể âm."
+    elif number > limit:
+        detail = f"lớn hơn {who} ({limit})."
+    if detail:
+        issues.append(
+            make_issue("VOTES_INVALID", place, shown(row.vote), name=row.name, detail=detail)
+        )
+        return None
+    return number
