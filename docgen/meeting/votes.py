@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 from docgen.campaign.model import Campaign
 from docgen.meeting.layout import LIST_COLUMNS, sheet_name
 from docgen.meeting.values import integer, shown, text
 from docgen.validate.codes import make_issue
 from docgen.validate.issue import Place, ValidationIssue
 from docgen.workbook import RawWorkbook
+from docgen.workbook.numfmt import column_letter
 
 _VOTE_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "so_phieu")
 _KEY_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "ma_de_nghi")
@@ -90,7 +89,7 @@ def _vote_row(
     if get("ma_de_nghi") in ("", _KEY_HEADER) or "so_phieu" not in columns:
         return None  # blank, section or the header row
     col = columns["so_phieu"]
-    place = Place(where.file, where.sheet, where.row, get_column_letter(col), _VOTE_HEADER)
+    place = Place(where.file, where.sheet, where.row, column_letter(col), _VOTE_HEADER)
     return VoteRow(
         level_id,
         get("ma_de_nghi"),
