@@ -204,3 +204,31 @@ def test_nd98_profile_builds_with_its_own_forms(workspace: Workspace) -> None:
     report = _text(result.folder / "thanh-pho" / "bao-cao-thanh-tich-nguyen-van-an.docx")
     assert "lý luận chính trị" in report.lower()
     assert all(check_docx(result.folder / p) == [] for p, _ in result.files)
+
+
+def test_tie_at_the_quota_blocks_the_build_and_names_the_tied(
+    campaign: Campaign, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Two individuals share the last city seat: the council must settle it, docgen never does."""
+    from docgen.example.data import MEETING, VOTES
+    from docgen.meeting.consolidate import write_consolidated
+    from docgen.meeting.fill import fill_meeting
+    from docgen.meeting.model import nominee_key
+    from docgen.text import person_key
+    from docgen.validate.run import validate_folder
+
+    report = validate_folder(campaign, workspace.submissions)
+    votes = {**VOTES, "Vũ Đức Thắng": VOTES["Trần Thị Bích Ngọc"]}  # 7 and 7 for the second seat
+    by_name = {person_key(name): v for name, v in votes.items()}
+    blank = write_consolidated(campaign, report, tmp_path / "tong-hop.xlsx")
+    fill_meeting(
+        blank,
+        workspace.meeting,
+        MEETING,
+        {nominee_key(n): by_name[person_key(n.name)] for n in report.eligible()},
+    )
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
+    assert result.exit_code == 1
+    assert "TIE" not in result.output  # the clerk reads Vietnamese, not codes
+    assert "Trần Thị Bích Ngọc" in result.output and "Vũ Đức Thắng" in result.output
+    assert not (workspace.output(campaign.id) / "thanh-pho").exists()
