@@ -18,18 +18,17 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docgen.build.plan import Planned, plan_documents
-from docgen.build.run import build_dossiers
+# Each task runs in its own process and imports only what it measures, so that its peak
+# memory is its own (validation does not carry the rendering libraries, and so on).
 from docgen.campaign import Campaign, load_campaign
-from docgen.intake.read import read_file
-from docgen.intake.schema import build_schema
-from docgen.meeting.select import decide
-from docgen.render import CompiledTemplate, make_env
-from docgen.render.zipout import ZipMember, compress_member, read_members, write_zip
 from docgen.validate.run import submission_files, validate_folder
 from docgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from docgen.build.plan import Planned
+    from docgen.render.zipout import ZipMember
 
 Result = dict[str, Any]
 
@@ -103,6 +102,8 @@ def task_openpyxl(root: Path, params: Result) -> Result:
 
 def task_dossiers(root: Path, params: Result) -> Result:
     """The whole build: validate, read the meeting, render and write every document."""
+    from docgen.build.run import build_dossiers
+
     campaign, clock = _campaign(root), Clock()
     with clock.timed():
         built = build_dossiers(campaign, Workspace(root), force=True)
@@ -113,6 +114,9 @@ def task_dossiers(root: Path, params: Result) -> Result:
 
 def _reports(root: Path) -> list[Planned]:
     """The achievement reports the build writes, in its order (contexts not yet built)."""
+    from docgen.build.plan import plan_documents
+    from docgen.meeting.select import decide
+
     campaign, ws = _campaign(root), Workspace(root)
     meeting = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
     assert meeting.meeting is not None, "the generated meeting must be readable"
@@ -122,6 +126,9 @@ def _reports(root: Path) -> list[Planned]:
 
 def task_reports(root: Path, params: Result) -> Result:
     """Compiled rendering of every report, and the floor: the same zips from finished XML."""
+    from docgen.render import CompiledTemplate
+    from docgen.render.zipout import compress_member, read_members, write_zip
+
     templates = Workspace(root).templates
     compiled: dict[str, CompiledTemplate] = {}
     static: dict[str, dict[str, ZipMember]] = {}
@@ -149,6 +156,8 @@ def task_reports(root: Path, params: Result) -> Result:
 
 def _static(members: list[tuple[str, bytes]], rendered: set[str]) -> dict[str, ZipMember]:
     """Members no render changes, deflated once, as the compiled writer keeps them."""
+    from docgen.render.zipout import compress_member
+
     return {name: compress_member(name, data) for name, data in members if name not in rendered}
 
 
@@ -164,6 +173,8 @@ def _finished(data: bytes, rendered: set[str]) -> list[tuple[str, bytes]]:
 def task_docxtpl(root: Path, params: Result) -> Result:
     """The baseline: ``DocxTemplate(path)``, ``render``, ``save`` per document, on a sample."""
     from docxtpl import DocxTemplate
+
+    from docgen.render import make_env
 
     templates, env = Workspace(root).templates, make_env()
     by_template: dict[str, list[Planned]] = {}
@@ -192,6 +203,9 @@ def spread(items: list[Planned], count: int) -> list[Planned]:
 
 def task_bigsheet(root: Path, params: Result) -> Result:
     """One intake workbook whose sheet is formatted down to row 1,048,576."""
+    from docgen.intake.read import read_file
+    from docgen.intake.schema import build_schema
+
     schema, clock = build_schema(_campaign(root)), Clock()
     with clock.timed():
         read = read_file(Path(params["path"]), schema)
