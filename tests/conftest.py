@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -102,3 +103,33 @@ def soffice() -> str | None:
     if found is None and os.environ.get("DOCGEN_REQUIRE_SOFFICE") == "1":
         pytest.fail("LibreOffice (soffice) is required in CI but is not installed")
     return found
+
+
+CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def libreoffice_convert(sources: Sequence[Path], to: str, outdir: Path) -> Path:
+    """Open `sources` in LibreOffice headless and convert them (a real client reads our files).
+
+    Skips when LibreOffice is absent, except in CI (see `soffice`). Each call has its own
+    profile folder, so conversions never wait on another instance's lock.
+    """
+    binary = soffice()
+    if binary is None:
+        pytest.skip("LibreOffice is not installed")
+    profile = f"-env:UserInstallation=file://{outdir.parent / (outdir.name + '-lo-profile')}"
+    command = [
+        binary,
+        "--headless",
+        "--norestore",
+        profile,
+        "--convert-to",
+        to,
+        "--outdir",
+        str(outdir),
+    ]
+    done = subprocess.run(
+        [*command, *map(str, sources)], capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return outdir

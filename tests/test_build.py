@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from docgen.cli import main
 from docgen.documents.formatcheck import check_docx
 from docgen.output.manifest import Outcome
 from docgen.workspace import Workspace
-from tests.conftest import ROOT, soffice
+from tests.conftest import ROOT, libreoffice_convert
 
 
 @pytest.fixture
@@ -154,29 +153,9 @@ def test_cli_missing_meeting_is_a_clear_error(workspace: Workspace) -> None:
 
 
 def test_every_document_converts_in_libreoffice(built: BuildResult, tmp_path: Path) -> None:
-    binary = soffice()
-    if binary is None:
-        pytest.skip("LibreOffice is not installed")
     for level in ("thanh-pho", "phuong"):
         docs = sorted((built.folder / level).glob("*.docx"))
-        out = tmp_path / level
-        done = subprocess.run(
-            [
-                binary,
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out),
-                *map(str, docs),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
+        out = libreoffice_convert(docs, "pdf", tmp_path / level)
         assert sorted(p.stem for p in out.glob("*.pdf")) == [d.stem for d in docs]
         assert all(p.stat().st_size > 5000 for p in out.glob("*.pdf"))
 

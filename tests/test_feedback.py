@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -15,7 +14,13 @@ from docgen.campaign.model import Campaign
 from docgen.feedback import feedback_name, write_feedback
 from docgen.validate.run import validate_folder
 from docgen.workbook.write import ERROR_FILL, WARNING_FILL
-from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, GOOD_UNIT, MakeWorkbook, soffice
+from tests.conftest import (
+    GOOD_COLLECTIVE,
+    GOOD_INDIVIDUAL,
+    GOOD_UNIT,
+    MakeWorkbook,
+    libreoffice_convert,
+)
 
 LOI_HEADERS = [
     "STT",
@@ -212,24 +217,6 @@ def test_resent_feedback_is_cleaned(campaign: Campaign, bad_file: Path, tmp_path
 def test_feedback_converts_in_libreoffice(
     campaign: Campaign, bad_file: Path, tmp_path: Path
 ) -> None:
-    binary = soffice()
-    if binary is None:
-        pytest.skip("LibreOffice is not installed")
     (out,) = run(campaign, bad_file.parent, tmp_path / "out")
-    result = subprocess.run(
-        [
-            binary,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / (out.stem + ".pdf")).stat().st_size > 0
+    pdf = libreoffice_convert([out], "pdf", tmp_path / "pdf") / (out.stem + ".pdf")
+    assert pdf.stat().st_size > 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 from docgen.campaign import Campaign
 from docgen.intake.schema import FIRST_DATA_ROW, HEADER_ROW, KEY_ROW, build_schema
 from docgen.intake.template import write_template
-from tests.conftest import soffice
+from tests.conftest import CSV_ALL_SHEETS, libreoffice_convert
 
 
 @pytest.fixture(scope="module")
@@ -127,30 +126,10 @@ def test_guide_lists_criteria_and_quotas(book: Workbook) -> None:
 
 
 def test_opens_in_libreoffice(tmp_path: Path, template_bytes: bytes) -> None:
-    binary = soffice()
-    if binary is None:
-        pytest.skip("LibreOffice is not installed")
     source = tmp_path / "mau.xlsx"
     source.write_bytes(template_bytes)
-    done = subprocess.run(
-        [
-            binary,
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    csv = tmp_path / "mau-Cá nhân.csv"
-    assert csv.exists(), sorted(p.name for p in tmp_path.iterdir())
+    csv = libreoffice_convert([source], CSV_ALL_SHEETS, tmp_path / "csv") / "mau-Cá nhân.csv"
+    assert csv.exists(), sorted(p.name for p in csv.parent.iterdir())
     assert "Họ và tên" in csv.read_text(encoding="utf-8")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, time
@@ -20,7 +19,7 @@ from docgen.meeting.read import MeetingFileMissing, read_meeting
 from docgen.meeting.values import parse_time
 from docgen.validate.issue import ValidationIssue
 from docgen.validate.report import Report
-from tests.conftest import soffice
+from tests.conftest import CSV_ALL_SHEETS, libreoffice_convert
 
 CITY, WARD = "Cấp thành phố", "Cấp phường"
 MEETING = Meeting(
@@ -459,15 +458,7 @@ def test_existing_filled_list_is_never_overwritten(
 
 
 def test_libreoffice_opens_the_list(blank: Path, tmp_path: Path) -> None:
-    binary = soffice()
-    if binary is None:
-        pytest.skip("LibreOffice is not installed")
-    out = tmp_path / "csv"
-    done = subprocess.run(
-        [binary, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", str(out), str(blank)],
-        capture_output=True, text=True, timeout=180, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    out = libreoffice_convert([blank], CSV_ALL_SHEETS, tmp_path / "csv")
     city = out / "tong-hop-Cấp thành phố.csv"
     assert city.exists(), sorted(p.name for p in out.iterdir())
     text = city.read_text(encoding="utf-8")
