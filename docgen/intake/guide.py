@@ -12,48 +12,75 @@ def _date(day: object) -> str:
     return day.strftime("%d/%m/%Y") if isinstance(day, date) else str(day)
 
 
-def guide_lines(campaign: Campaign) -> list[tuple[str, bool]]:
+Lines = list[tuple[str, bool]]  # (text, bold)
+
+HOW_TO: Lines = [
+    ("Cách điền", True),
+    (
+        f"1. Trang “{UNIT_SHEET}”: ghi tên đơn vị, người liên hệ, điện thoại, thư điện tử và ngày gửi.",
+        False,
+    ),
+    (
+        f"2. Trang “{COLLECTIVE_SHEET}” và “{INDIVIDUAL_SHEET}”: mỗi dòng một tập thể / một cá nhân "
+        "đề nghị khen thưởng. Cột có dấu (*) là bắt buộc.",
+        False,
+    ),
+    ("3. Ô có danh sách chọn: bấm vào ô và chọn trong danh sách; không gõ khác đi.", False),
+    ("4. Ngày ghi theo ngày/tháng/năm, ví dụ 05/03/2023.", False),
+    (
+        "5. Thành tích viết nhiều đoạn: bấm Alt+Enter để xuống dòng trong ô; mỗi đoạn thành một "
+        "đoạn của báo cáo.",
+        False,
+    ),
+    (
+        f"6. Trang “{AWARDS_SHEET}”: các danh hiệu, hình thức khen thưởng đã nhận; ghi tên đúng "
+        f"như ở trang {COLLECTIVE_SHEET} / {INDIVIDUAL_SHEET}.",
+        False,
+    ),
+    (
+        "7. Không đổi tên trang, không xóa cột, không chèn cột. Gửi lại đúng tệp này qua thư điện tử.",
+        False,
+    ),
+]
+
+
+def guide_lines(campaign: Campaign) -> Lines:
     """Lines of the Hướng dẫn sheet as (text, bold)."""
-    lines: list[tuple[str, bool]] = [
+    return [
+        *_heading(campaign),
+        ("", False),
+        *HOW_TO,
+        ("", False),
+        *_levels(campaign),
+        *_criteria(campaign),
+    ]
+
+
+def _heading(campaign: Campaign) -> Lines:
+    plan = campaign.plan
+    return [
         (f"PHIẾU ĐỀ NGHỊ KHEN THƯỞNG — {campaign.title.upper()}", True),
         (
-            f"Theo Kế hoạch số {campaign.plan.number} ngày {_date(campaign.plan.date)} của {campaign.issuer.full_name}.",
+            f"Theo Kế hoạch số {plan.number} ngày {_date(plan.date)} của {campaign.issuer.full_name}.",
             False,
         ),
         (f"Hạn gửi: trước ngày {_date(campaign.period.deadline)}.", True),
-        ("", False),
-        ("Cách điền", True),
-        (
-            f"1. Trang “{UNIT_SHEET}”: ghi tên đơn vị, người liên hệ, điện thoại, thư điện tử và ngày gửi.",
-            False,
-        ),
-        (
-            f"2. Trang “{COLLECTIVE_SHEET}” và “{INDIVIDUAL_SHEET}”: mỗi dòng một tập thể / một cá nhân đề nghị khen thưởng. Cột có dấu (*) là bắt buộc.",
-            False,
-        ),
-        ("3. Ô có danh sách chọn: bấm vào ô và chọn trong danh sách; không gõ khác đi.", False),
-        ("4. Ngày ghi theo ngày/tháng/năm, ví dụ 05/03/2023.", False),
-        (
-            "5. Thành tích viết nhiều đoạn: bấm Alt+Enter để xuống dòng trong ô; mỗi đoạn thành một đoạn của báo cáo.",
-            False,
-        ),
-        (
-            f"6. Trang “{AWARDS_SHEET}”: các danh hiệu, hình thức khen thưởng đã nhận; ghi tên đúng như ở trang {COLLECTIVE_SHEET} / {INDIVIDUAL_SHEET}.",
-            False,
-        ),
-        (
-            "7. Không đổi tên trang, không xóa cột, không chèn cột. Gửi lại đúng tệp này qua thư điện tử.",
-            False,
-        ),
-        ("", False),
-        ("Cấp khen thưởng và số lượng tối đa", True),
     ]
+
+
+def _levels(campaign: Campaign) -> Lines:
+    lines: Lines = [("Cấp khen thưởng và số lượng tối đa", True)]
     for level in campaign.levels:
         quota = ", ".join(f"{n:02d} {kind.label}" for kind, n in level.quota.items())
         subjects = ", ".join(campaign.subject(s).label for s in level.subjects)
         lines.append(
             (f"- {level.label}: {level.award} — không quá {quota}. Đối tượng: {subjects}.", False)
         )
+    return lines
+
+
+def _criteria(campaign: Campaign) -> Lines:
+    lines: Lines = []
     for kind, title in (
         (Kind.COLLECTIVE, "Tiêu chí đối với tập thể"),
         (Kind.INDIVIDUAL, "Tiêu chí đối với cá nhân"),

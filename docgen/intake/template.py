@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -159,41 +160,65 @@ def _prepare_inputs(ws: Worksheet, col: int, column: Column, last_row: int) -> N
 
 
 def _validation(column: Column, list_name: str | None) -> DataValidation | None:
-    title = column.header[:32]
-    if column.type == "choice" and list_name:
-        dv = DataValidation(type="list", formula1=f"={list_name}", allow_blank=True)
-        dv.error = "Hãy chọn một giá trị trong danh sách."
-    elif column.type == "date":
-        dv = DataValidation(
-            type="date",
-            operator="between",
-            formula1="DATE(1900,1,1)",
-            formula2="DATE(2100,12,31)",
-            allow_blank=True,
-        )
-        dv.error = "Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2023."
-    elif column.type == "int":
-        dv = DataValidation(
-            type="whole", operator="between", formula1="0", formula2="100000", allow_blank=True
-        )
-        dv.error = "Hãy nhập một số nguyên."
-    elif column.type in ("text", "name", "long"):
-        dv = DataValidation(
-            type="textLength",
-            operator="lessThanOrEqual",
-            formula1=str(column.max_length),
-            allow_blank=True,
-        )
-        dv.error = f"Tối đa {column.max_length} ký tự."
-    else:
+    """The Excel data validation of a column: drop-down, date, whole number or text length."""
+    dv = _RULES[column.type](column, list_name) if column.type in _RULES else None
+    if dv is None:
         return None
-    dv.errorTitle = title
+    dv.errorTitle = column.header[:32]
     dv.showErrorMessage = True
     if column.note:
-        dv.prompt = column.note[:255]
-        dv.promptTitle = title
+        dv.prompt, dv.promptTitle = column.note[:255], column.header[:32]
         dv.showInputMessage = True
     return dv
+
+
+def _choice_rule(column: Column, list_name: str | None) -> DataValidation | None:
+    if not list_name:
+        return None
+    dv = DataValidation(type="list", formula1=f"={list_name}", allow_blank=True)
+    dv.error = "Hãy chọn một giá trị trong danh sách."
+    return dv
+
+
+def _date_rule(column: Column, list_name: str | None) -> DataValidation:
+    dv = DataValidation(
+        type="date",
+        operator="between",
+        formula1="DATE(1900,1,1)",
+        formula2="DATE(2100,12,31)",
+        allow_blank=True,
+    )
+    dv.error = "Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2023."
+    return dv
+
+
+def _int_rule(column: Column, list_name: str | None) -> DataValidation:
+    dv = DataValidation(
+        type="whole", operator="between", formula1="0", formula2="100000", allow_blank=True
+    )
+    dv.error = "Hãy nhập một số nguyên."
+    return dv
+
+
+def _length_rule(column: Column, list_name: str | None) -> DataValidation:
+    dv = DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1=str(column.max_length),
+        allow_blank=True,
+    )
+    dv.error = f"Tối đa {column.max_length} ký tự."
+    return dv
+
+
+_RULES: dict[str, Callable[[Column, str | None], DataValidation | None]] = {
+    "choice": _choice_rule,
+    "date": _date_rule,
+    "int": _int_rule,
+    "text": _length_rule,
+    "name": _length_rule,
+    "long": _length_rule,
+}
 
 
 def _write_meta(wb: Workbook, campaign: Campaign) -> None:
