@@ -211,3 +211,16 @@ def test_tie_at_the_quota_blocks_the_build_and_names_the_tied(
     assert "TIE" not in result.output  # the clerk reads Vietnamese, not codes
     assert "Trần Thị Bích Ngọc" in result.output and "Vũ Đức Thắng" in result.output
     assert not (workspace.output(campaign.id) / "thanh-pho").exists()
+
+
+def test_unwritable_output_is_a_clear_message(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(workspace.root / "output"))
+
+    monkeypatch.setattr("docgen.output.files.tempfile.mkstemp", refuse)
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
+    assert result.exit_code == 2
+    assert "không đọc/ghi được tệp" in result.output and "Permission denied" in result.output
+    assert "Traceback" not in result.output

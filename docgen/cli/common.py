@@ -27,7 +27,11 @@ CAMPAIGN_OPTION = click.option(
 
 
 def aborts_cleanly(func: F) -> F:
-    """Turn a DocgenError into one clear line and exit code 2, never a traceback."""
+    """Turn an abort into one clear line and an exit code, never a traceback.
+
+    DocgenError: its own message (exit 2). OSError (a folder that cannot be written, a file
+    held open by Excel): what failed and on which file (exit 2). Ctrl+C: a short line (130).
+    """
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -36,6 +40,19 @@ def aborts_cleanly(func: F) -> F:
         except DocgenError as exc:
             click.secho(f"Lỗi: {exc}", fg="red", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.secho(
+                f"Lỗi: không đọc/ghi được tệp{where}: {exc.strerror or exc}.", fg="red", err=True
+            )
+            click.echo(
+                "Kiểm tra quyền ghi thư mục, đóng tệp nếu đang mở bằng Excel/Word, rồi chạy lại.",
+                err=True,
+            )
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("\nĐã dừng theo yêu cầu; tệp đang ghi dở không được giữ lại.", err=True)
+            sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
 
