@@ -237,6 +237,7 @@ def safe_expat(target: Any) -> XMLParserType:
     if expat.StartDoctypeDeclHandler is None or expat.ExternalEntityRefHandler is None:
         raise RuntimeError("defusedxml did not arm the expat parser")  # fail closed
     expat.ordered_attributes = False  # attributes as a dict, built in C
+    expat.buffer_text = True  # one data call per text run
     expat.StartElementHandler = target.start
     expat.EndElementHandler = target.end
     if hasattr(target, "data"):
