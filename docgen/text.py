@@ -55,11 +55,24 @@ def clean_line(value: str) -> str:
 _TONE_MARKS = "\u0300\u0309\u0303\u0301\u0323"
 
 
+class _NoMarks(dict[int, int | None]):
+    """`str.translate` table deleting nonspacing marks (category Mn): each character is
+    looked up once, then the translation runs at C speed."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)) == "Mn" else code
+        if len(self) < 65_536:  # bounded, whatever text is folded
+            self[code] = kept
+        return kept
+
+
+_NO_MARKS = _NoMarks()
+
+
 def fold(value: str) -> str:
     """Lower-case and strip every diacritic (đ → d), for matching headers and labels."""
     decomposed = unicodedata.normalize("NFD", clean_line(value).lower())
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return bare.replace("đ", "d")
+    return decomposed.translate(_NO_MARKS).replace("đ", "d")
 
 
 def person_key(name: str) -> str:

@@ -41,6 +41,7 @@ def is_timedelta_format(code: str | None) -> bool:
     return code is not None and _ELAPSED.search(code.split(";")[0]) is not None
 
 
+@lru_cache(maxsize=4096)  # dates repeat across rows (decisions, periods); results are immutable
 def from_excel(
     value: float, epoch: datetime = WINDOWS_1900, duration: bool = False
 ) -> datetime | time | timedelta:
