@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,16 +20,28 @@ class ColumnMap:
     data_start: int
 
 
+MAX_HEADER = 300  # longer text in the top rows is data, never a header
+
+
 def header_key(text: str) -> str:
     """Header text compared without diacritics, case, the (*) mark and punctuation."""
     text = text.replace("(*)", "")
     return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
 
 
+def cell_key(text: str) -> str:
+    """`header_key` of a cell's text; "" (no header's key) for text too long to be one."""
+    return _short_key(text) if len(text) <= MAX_HEADER else ""
+
+
+_short_key = functools.lru_cache(maxsize=4096)(header_key)  # workbooks repeat the headers
+
+
 def match_columns(spec: SheetSpec, top_rows: list[tuple[int, dict[int, str]]]) -> ColumnMap | None:
     """Map `spec`'s columns from the first rows of a sheet (row number, col → text)."""
     keys = {c.key for c in spec.columns}
     by_header = {header_key(c.header): c.key for c in spec.columns}
+    by_header.pop("", None)  # a header of punctuation only matches nothing
     key_row, header_row = _find_rows(top_rows, keys, by_header)
     if key_row is None and header_row is None:
         return None
@@ -39,7 +52,7 @@ def match_columns(spec: SheetSpec, top_rows: list[tuple[int, dict[int, str]]]) -
         if text in keys and text not in columns:
             columns[text] = (col, _shown(headers.get(col, text)))
     for col, text in headers.items():
-        key = by_header.get(header_key(text))
+        key = by_header.get(cell_key(text))
         taken = {c for c, _ in columns.values()}
         if key and key not in columns and col not in taken:
             columns[key] = (col, _shown(text))
@@ -53,7 +66,7 @@ def _find_rows(
     best_key = best_header = 1  # a row needs at least two matches to count
     for number, cells in top_rows:
         key_hits = sum(1 for text in cells.values() if text in keys)
-        header_hits = sum(1 for text in cells.values() if header_key(text) in by_header)
+        header_hits = sum(1 for text in cells.values() if cell_key(text) in by_header)
         if key_hits > best_key:
             key_row, best_key = number, key_hits
         if header_hits > best_header:

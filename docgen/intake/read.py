@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docgen import legacy
 from docgen.errors import DocgenError
-from docgen.intake.columns import SCAN_ROWS, ColumnMap, header_key, match_columns
+from docgen.intake.columns import SCAN_ROWS, ColumnMap, cell_key, header_key, match_columns
 from docgen.intake.records import Cell, Row, Source
 from docgen.intake.schema import META_SHEET, TEMPLATE_VERSION, IntakeSchema, SheetSpec
 from docgen.text import clean, fold
@@ -134,15 +134,16 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
         return []
     keys = {c.key: c for c in spec.columns}
     labels = {header_key(c.header): c.key for c in spec.columns}
+    labels.pop("", None)  # a header of punctuation only matches nothing
     rows: dict[str, Row] = {}
     for number, raw in sheet.iter_rows(max_empty_run=20):
         by_col = {c.col: c for c in raw}
         key_text = _text(by_col.get(3)) or ""
-        key = key_text if key_text in keys else labels.get(header_key(_text(by_col.get(1)) or ""))
+        key = key_text if key_text in keys else labels.get(cell_key(_text(by_col.get(1)) or ""))
         if key and key not in rows:
             source = Source(result.path.name, sheet.name, number)
             rows[key] = Row(
-                source, {key: _cell(by_col.get(2), 2, keys[key].header, source, result)}
+                source, {key: _cell(by_col.get(2), "B", keys[key].header, source, result)}
             )
     return list(rows.values())
 
@@ -161,14 +162,19 @@ def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]
         result.issues.append(make_issue("HEADER_NOT_FOUND", where, sheet=spec.name))
         return []
     _missing_columns(spec, mapping, where, result)
+    plan = [
+        (key, col, column_letter(col), header) for key, (col, header) in mapping.columns.items()
+    ]
     rows = [
         r
         for n, cells in top
         if n >= mapping.data_start
-        if (r := _row(n, cells, sheet, spec, mapping, result))
+        if (r := _row(n, cells, sheet, spec, plan, result))
     ]
     for number, cells in rows_iter:
-        if (row := _row(number, cells, sheet, spec, mapping, result)) is not None:
+        if number < mapping.data_start:
+            continue  # only when the header sits on the last scanned row
+        if (row := _row(number, cells, sheet, spec, plan, result)) is not None:
             rows.append(row)
     _merged(sheet, mapping, where, result)
     return rows
@@ -181,21 +187,18 @@ def _missing_columns(spec: SheetSpec, mapping: ColumnMap, where: Place, result: 
             result.issues.append(make_issue("COLUMN_MISSING", place))
 
 
+# Where each mapped column is: key, column index, column letter, header as found.
+Plan = list[tuple[str, int, str, str]]
+
+
 def _row(
-    number: int,
-    raw: list[RawCell],
-    sheet: RawSheet,
-    spec: SheetSpec,
-    mapping: ColumnMap,
-    result: FileRead,
+    number: int, raw: list[RawCell], sheet: RawSheet, spec: SheetSpec, plan: Plan, result: FileRead
 ) -> Row | None:
-    if number < mapping.data_start:
-        return None
     by_col = {c.col: c for c in raw}
     source = Source(result.path.name, spec.name, number)
     cells = {
-        key: _cell(by_col.get(col), col, header, source, result)
-        for key, (col, header) in mapping.columns.items()
+        key: _cell(by_col.get(col), letter, header, source, result)
+        for key, col, letter, header in plan
     }
     if all(c.raw is None for c in cells.values()):
         return None
@@ -204,8 +207,7 @@ def _row(
     return Row(source, cells)
 
 
-def _cell(raw: RawCell | None, col: int, header: str, source: Source, result: FileRead) -> Cell:
-    letter = column_letter(col)
+def _cell(raw: RawCell | None, letter: str, header: str, source: Source, result: FileRead) -> Cell:
     if raw is None:
         return _shared_cell(letter, header, None, None)
     if raw.error:

@@ -90,12 +90,20 @@ def _int(raw: object, column: Column) -> tuple[Value, Problem]:
 def _choice(raw: object, column: Column) -> tuple[Value, Problem]:
     """A closed-list value, matched without case or diacritics (paste bypasses drop-downs)."""
     text = _as_text(raw)
-    wanted = _typed_key(text)
-    for choice in column.choices:
-        if _choice_key(choice) == wanted:
-            return choice, None
+    choice = _choices_by_key(column.choices).get(_typed_key(text))
+    if choice is not None:
+        return choice, None
     choices = "; ".join(column.choices)
     return text, ("CELL_CHOICE", {"choices": choices})
+
+
+@functools.lru_cache(maxsize=256)
+def _choices_by_key(choices: tuple[str, ...]) -> dict[str, str]:
+    """A list's choices by their folded key; the first of two alike wins, as before."""
+    by_key: dict[str, str] = {}
+    for choice in choices:
+        by_key.setdefault(_choice_key(choice), choice)
+    return by_key
 
 
 # Closed-list cells repeat a handful of values: fold each distinct text once (bounded).

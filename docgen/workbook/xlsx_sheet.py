@@ -45,7 +45,7 @@ class SheetTarget:
         self._row = 0
         self._cells: list[RawCell] = []
         self._col = 0
-        self._text: list[str] = []
+        self._text = ""  # the open cell's <v> or inline-string text (usually one data call)
         self._collect = False
         self._type: str | None = None
         self._style = 0
@@ -72,7 +72,7 @@ class SheetTarget:
             style = attrib.get("s")
             self._style = int(style) if style and style.isdigit() else 0
             self._formula = self._has_value = False
-            self._text = []
+            self._text = ""
         elif name == "v":
             self._collect = self._has_value = True
         elif name == "t":
@@ -107,7 +107,7 @@ class SheetTarget:
     def data(self, text: str) -> None:
         """Character data: kept only inside <v> and inline-string <t>."""
         if self._collect:
-            self._text.append(text)
+            self._text += text
 
     def _learn(self, tag: str) -> str:
         name = self._names[tag] = tag.rpartition("}")[2]
@@ -126,9 +126,7 @@ class SheetTarget:
             self.hidden_cols.update(range(low, index_attr(attrib.get("max"), low, MAX_COL) + 1))
 
     def _end_cell(self) -> None:
-        text = self._text
-        raw = text[0] if len(text) == 1 else "".join(text)
-        kind, book, style = self._type, self.book, self._style
+        raw, kind, book, style = self._text, self._type, self.book, self._style
         cached = self._has_value and (raw != "" or kind == "str")
         value: CellValue = None
         error = None
