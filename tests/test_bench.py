@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from docgen.bench import report
+from docgen.bench import measure, report
 from docgen.bench.generate import campaign_text, departments, write_campaign
 from docgen.bench.measure import spread
 from docgen.campaign import load_campaign
@@ -79,7 +79,7 @@ def test_spread_is_even_and_deterministic() -> None:
 def _results() -> dict[str, dict[str, Any]]:
     run = {"seconds": 2.0, "cpu_seconds": 1.0, "peak_rss_mb": 50.0}
     return {
-        "validate": run,
+        "validate": {**run, "pair_ratios": [2.0, 1.9, 2.2]},
         "openpyxl": {**run, "cpu_seconds": 2.0},
         "reports": {**run, "documents": 1000, "floor_cpu_seconds": 0.5},
         "docxtpl": {"templates": {"a.docx": {**run, "sampled": 20, "documents": 1000}}},
@@ -107,3 +107,21 @@ def test_bench_json_accumulates_sizes(tmp_path: Path) -> None:
     everything = report.save(out, 20000, {**small, "size": 20000, "ms_per_doc": 1.1})
     assert set(json.loads(out.read_text(encoding="utf-8"))) == {"2000", "20000"}
     assert "1.10×" in report.scaling(everything)
+
+
+def test_paired_keeps_the_median_pair_and_takes_turns(monkeypatch: Any) -> None:
+    # Pair ratios 2.0, 0.5 (docgen slowed by a burst), 1.6: the median pair is kept.
+    cpu = iter([1.0, 2.0, 2.0, 4.0, 1.0, 1.6])
+    order: list[str] = []
+
+    def fake_run(task: str, root: Path) -> dict[str, Any]:
+        order.append(task)
+        return {"cpu_seconds": next(cpu), "peak_rss_mb": 10.0 * len(order)}
+
+    monkeypatch.setattr(measure, "run", fake_run)
+    best = measure.paired(3, "validate", "openpyxl", Path("."))
+    assert order == ["validate", "openpyxl", "openpyxl", "validate", "validate", "openpyxl"]
+    assert best["validate"]["pair_ratios"] == [0.5, 1.6, 2.0]
+    assert best["openpyxl"]["cpu_seconds"] / best["validate"]["cpu_seconds"] == 1.6
+    assert best["validate"]["peak_rss_mb"] == 50.0  # the highest of its own runs
+    assert best["openpyxl"]["peak_rss_mb"] == 60.0

@@ -43,15 +43,25 @@ def run(task: str, root: Path, **params: Any) -> Result:
     return result
 
 
-def best_of(times: int, task: str, root: Path, **params: Any) -> Result:
-    """The fastest of `times` fresh runs (CPU seconds), with the highest peak memory seen."""
-    if times <= 1:
-        return run(task, root, **params)
-    runs = [run(task, root, **params) for _ in range(times)]
-    best = dict(min(runs, key=lambda r: r["cpu_seconds"]))
-    best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
-    best["runs"] = len(runs)
-    return best
+def paired(times: int, ours: str, baseline: str, root: Path) -> dict[str, Result]:
+    """Run `ours` and `baseline` in `times` back-to-back pairs; keep the median pair.
+
+    The machine is shared: a burst of someone else's load slows whatever runs during it.
+    Within a pair the two runs are seconds apart (and take turns going first), so each
+    pair's ratio is fair; the median of the pairs' ratios drops a pair that was unlucky
+    either way. Peak memory is the highest seen over all runs.
+    """
+    pairs: list[tuple[Result, Result]] = []
+    for turn in range(max(times, 1)):
+        order = (ours, baseline) if turn % 2 == 0 else (baseline, ours)
+        done = {task: run(task, root) for task in order}
+        pairs.append((done[ours], done[baseline]))
+    pairs.sort(key=lambda pair: pair[1]["cpu_seconds"] / pair[0]["cpu_seconds"])
+    mine, theirs = (dict(r) for r in pairs[(len(pairs) - 1) // 2])
+    for index, result in ((0, mine), (1, theirs)):
+        result["peak_rss_mb"] = max(pair[index]["peak_rss_mb"] for pair in pairs)
+    mine["pair_ratios"] = [round(b["cpu_seconds"] / a["cpu_seconds"], 2) for a, b in pairs]
+    return {ours: mine, baseline: theirs}
 
 
 class Clock:

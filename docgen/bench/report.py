@@ -39,6 +39,7 @@ def numbers(size: int, rows: int, results: Results) -> Numbers:
         "build_fraction_of_floor": round(build / floor, 3),
         "validate_rows_per_s": round(validate),
         "validate_speedup_vs_openpyxl": round(validate / openpyxl, 2),
+        "validate_speedup_pairs": results["validate"]["pair_ratios"],
         "peak_rss_mb": round(max(dossiers["peak_rss_mb"], results["validate"]["peak_rss_mb"]), 1),
         "floor_docs_per_s": round(floor, 1),
         "openpyxl_rows_per_s": round(openpyxl),
