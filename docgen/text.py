@@ -83,16 +83,30 @@ def person_key(name: str) -> str:
     mark compare equal while "Ánh" and "Anh" stay different names.
     """
     decomposed = unicodedata.normalize("NFD", clean_line(name).lower())
-    return unicodedata.normalize("NFC", _LETTER_RUN.sub(_tone_last, decomposed))
+    return unicodedata.normalize("NFC", _LETTER_RUN.sub(_word_key, decomposed))
 
 
 _LETTER_RUN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")  # a word: letters with their marks
 
 
-def _tone_last(match: re.Match[str]) -> str:
-    word = match.group(0)
-    tones = "".join(str(_TONE_MARKS.index(c) + 1) for c in word if c in _TONE_MARKS)
-    return "".join(c for c in word if c not in _TONE_MARKS) + tones
+class _ToneLast(dict[str, str]):
+    """Word → the word without tone marks, then its tones as digits ("hòa" → "hoa1").
+
+    Names reuse a small stock of syllables, so each distinct word is worked out once."""
+
+    def __missing__(self, word: str) -> str:
+        tones = "".join(str(_TONE_MARKS.index(c) + 1) for c in word if c in _TONE_MARKS)
+        key = "".join(c for c in word if c not in _TONE_MARKS) + tones
+        if len(self) < 65_536:  # bounded, whatever names are read
+            self[word] = key
+        return key
+
+
+_TONE_LAST = _ToneLast()
+
+
+def _word_key(match: re.Match[str]) -> str:
+    return _TONE_LAST[match.group(0)]
 
 
 def _capitalise(word: str) -> str:

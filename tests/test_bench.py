@@ -109,19 +109,37 @@ def test_bench_json_accumulates_sizes(tmp_path: Path) -> None:
     assert "1.10×" in report.scaling(everything)
 
 
-def test_paired_keeps_the_median_pair_and_takes_turns(monkeypatch: Any) -> None:
+def test_paired_keeps_the_median_pair_and_takes_turns() -> None:
     # Pair ratios 2.0, 0.5 (docgen slowed by a burst), 1.6: the median pair is kept.
     cpu = iter([1.0, 2.0, 2.0, 4.0, 1.0, 1.6])
     order: list[str] = []
 
-    def fake_run(task: str, root: Path) -> dict[str, Any]:
-        order.append(task)
-        return {"cpu_seconds": next(cpu), "peak_rss_mb": 10.0 * len(order)}
+    def task(name: str) -> Any:
+        def run() -> dict[str, Any]:
+            order.append(name)
+            return {"cpu_seconds": next(cpu), "peak_rss_mb": 10.0 * len(order)}
 
-    monkeypatch.setattr(measure, "run", fake_run)
-    best = measure.paired(3, "validate", "openpyxl", Path("."))
-    assert order == ["validate", "openpyxl", "openpyxl", "validate", "validate", "openpyxl"]
-    assert best["validate"]["pair_ratios"] == [0.5, 1.6, 2.0]
-    assert best["openpyxl"]["cpu_seconds"] / best["validate"]["cpu_seconds"] == 1.6
-    assert best["validate"]["peak_rss_mb"] == 50.0  # the highest of its own runs
-    assert best["openpyxl"]["peak_rss_mb"] == 60.0
+        return run
+
+    def speedup(ours: dict[str, Any], baseline: dict[str, Any]) -> float:
+        return float(baseline["cpu_seconds"] / ours["cpu_seconds"])
+
+    mine, theirs = measure.paired(3, task("ours"), task("baseline"), speedup)
+    assert order == ["ours", "baseline", "baseline", "ours", "ours", "baseline"]
+    assert mine["pair_ratios"] == [0.5, 1.6, 2.0]
+    assert theirs["cpu_seconds"] / mine["cpu_seconds"] == 1.6
+    assert mine["peak_rss_mb"] == 50.0  # the highest of its own runs
+    assert theirs["peak_rss_mb"] == 60.0
+
+
+def test_scaling_prefers_the_same_run_measurement() -> None:
+    results = _results()
+    results["reports"] = {**results["reports"], "cpu_seconds": 1.2, "pair_ratios": [1.1, 1.2]}
+    results["reports_small"] = {**results["reports"], "cpu_seconds": 1.0, "documents": 1000}
+    large = report.numbers(20000, 50000, results)
+    assert large["small_ms_per_doc"] == 1.0
+    small = report.numbers(2000, 5000, _results())  # 1 ms per report, but another run
+    line = report.scaling({"2000": {**small, "ms_per_doc": 0.5}, "20000": large})
+    assert "1.20×" in line and "cùng lần chạy" in line and "✓" in line
+    across = report.scaling({"2000": {**small, "ms_per_doc": 0.5}, "20000": {**small}})
+    assert "2.00×" in across and "hai lần chạy riêng" in across and "✗" in across

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from docgen.bench import measure, report
@@ -48,10 +50,21 @@ def run(args: argparse.Namespace, tmp: Path) -> report.Numbers:
     example = tmp / "example"
     shutil.copytree(REPO / "input", example / "input")
     shutil.copytree(REPO / "templates_docx", example / "templates_docx")
-    results = measure.paired(args.pairs, "validate", "openpyxl", root)
+    results: dict[str, measure.Result] = {}
+    results["validate"], results["openpyxl"] = measure.paired(
+        args.pairs, _task("validate", root), _task("openpyxl", root), _speedup
+    )
     _say(f"đọc phiếu: xong ({time.perf_counter() - started:.0f} s)")
+    if args.size > report.SMALL:  # per-report time against the small size, in this same run
+        small = tmp / "small"
+        write_campaign(small, report.SMALL, args.workbooks, args.seed)
+        results["reports"], results["reports_small"] = measure.paired(
+            args.pairs, _task("reports", root), _task("reports", small), _per_report
+        )
+    else:
+        results["reports"] = measure.run("reports", root)
+    _say(f"reports: xong ({time.perf_counter() - started:.0f} s)")
     tasks = {
-        "reports": (root, {}),
         "docxtpl": (root, {"sample": args.baseline_sample}),
         "dossiers": (root, {}),
         "bigsheet": (root, {"path": str(big)}),
@@ -61,6 +74,22 @@ def run(args: argparse.Namespace, tmp: Path) -> report.Numbers:
         results[name] = measure.run("dossiers" if name == "example" else name, where, **params)
         _say(f"{name}: xong ({time.perf_counter() - started:.0f} s)")
     return report.numbers(args.size, sum(d.rows for d in depts), results)
+
+
+def _task(name: str, root: Path) -> Callable[[], measure.Result]:
+    return functools.partial(measure.run, name, root)
+
+
+def _speedup(ours: measure.Result, openpyxl: measure.Result) -> float:
+    """How many times faster than openpyxl (same files, so CPU seconds compare directly)."""
+    return float(openpyxl["cpu_seconds"] / ours["cpu_seconds"])
+
+
+def _per_report(large: measure.Result, small: measure.Result) -> float:
+    """Time per report at the large size over that at the small size."""
+    return float(
+        (large["cpu_seconds"] / large["documents"]) / (small["cpu_seconds"] / small["documents"])
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

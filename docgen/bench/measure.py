@@ -43,25 +43,34 @@ def run(task: str, root: Path, **params: Any) -> Result:
     return result
 
 
-def paired(times: int, ours: str, baseline: str, root: Path) -> dict[str, Result]:
+def paired(
+    times: int,
+    ours: Callable[[], Result],
+    baseline: Callable[[], Result],
+    ratio: Callable[[Result, Result], float],
+) -> tuple[Result, Result]:
     """Run `ours` and `baseline` in `times` back-to-back pairs; keep the median pair.
 
     The machine is shared: a burst of someone else's load slows whatever runs during it.
     Within a pair the two runs are seconds apart (and take turns going first), so each
-    pair's ratio is fair; the median of the pairs' ratios drops a pair that was unlucky
-    either way. Peak memory is the highest seen over all runs.
+    pair's `ratio(ours, baseline)` is fair; the median pair drops a pair that was unlucky
+    either way. Peak memory is the highest seen over all runs; the ratio of every pair is
+    kept as `pair_ratios` on our result.
     """
     pairs: list[tuple[Result, Result]] = []
     for turn in range(max(times, 1)):
-        order = (ours, baseline) if turn % 2 == 0 else (baseline, ours)
-        done = {task: run(task, root) for task in order}
-        pairs.append((done[ours], done[baseline]))
-    pairs.sort(key=lambda pair: pair[1]["cpu_seconds"] / pair[0]["cpu_seconds"])
-    mine, theirs = (dict(r) for r in pairs[(len(pairs) - 1) // 2])
-    for index, result in ((0, mine), (1, theirs)):
-        result["peak_rss_mb"] = max(pair[index]["peak_rss_mb"] for pair in pairs)
-    mine["pair_ratios"] = [round(b["cpu_seconds"] / a["cpu_seconds"], 2) for a, b in pairs]
-    return {ours: mine, baseline: theirs}
+        if turn % 2 == 0:
+            mine = ours()
+            pairs.append((mine, baseline()))
+        else:
+            theirs = baseline()
+            pairs.append((ours(), theirs))
+    pairs.sort(key=lambda pair: ratio(*pair))
+    mine, theirs = (dict(result) for result in pairs[(len(pairs) - 1) // 2])
+    mine["peak_rss_mb"] = max(pair[0]["peak_rss_mb"] for pair in pairs)
+    theirs["peak_rss_mb"] = max(pair[1]["peak_rss_mb"] for pair in pairs)
+    mine["pair_ratios"] = [round(ratio(*pair), 2) for pair in pairs]
+    return mine, theirs
 
 
 class Clock:
