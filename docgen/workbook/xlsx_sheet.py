@@ -47,8 +47,7 @@ class SheetTarget:
         self._col = 0
         self._text = ""  # the open cell's <v> or inline-string text (usually one data call)
         self._collect = False
-        self._type: str | None = None
-        self._style = 0
+        self._attrib: dict[str, str] = {}  # the open cell's attributes
         self._formula = False
         self._has_value = False
         self._in_is = False
@@ -68,9 +67,7 @@ class SheetTarget:
                 self._col = COLUMNS.get(ref.rstrip(DIGITS)) or column_index(ref)
             else:
                 self._col += 1
-            self._type = attrib.get("t")
-            style = attrib.get("s")
-            self._style = int(style) if style and style.isdigit() else 0
+            self._attrib = attrib  # type and style are read only if the cell holds something
             self._formula = self._has_value = False
             self._text = ""
         elif name == "v":
@@ -126,7 +123,10 @@ class SheetTarget:
             self.hidden_cols.update(range(low, index_attr(attrib.get("max"), low, MAX_COL) + 1))
 
     def _end_cell(self) -> None:
-        raw, kind, book, style = self._text, self._type, self.book, self._style
+        raw, book, attrib = self._text, self.book, self._attrib
+        kind = attrib.get("t")
+        style_text = attrib.get("s")
+        style = int(style_text) if style_text and style_text.isdigit() else 0
         cached = self._has_value and (raw != "" or kind == "str")
         value: CellValue = None
         error = None
