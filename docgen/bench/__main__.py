@@ -27,8 +27,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--pairs",
         type=int,
-        default=3,
-        help="pairs of reading runs, docgen and openpyxl (median kept)",
+        default=5,
+        help="pairs of runs compared, taking turns (the median pair is kept)",
     )
     parser.add_argument(
         "--baseline-sample", type=int, default=60, help="documents rendered by plain docxtpl"
