@@ -9,7 +9,7 @@ from docgen.templates.frame import HeaderSpec, Signature, header, noi_nhan, sign
 from docgen.templates.layout import new_document
 from docgen.templates.tables import empty_rows, grid, header_row, loop_rows
 
-RESULT_WIDTHS_MM = (12.0, 44.0, 44.0, 22.0, 22.0, 21.0)
+RESULT_WIDTHS_MM = (15.0, 42.5, 42.5, 22.0, 22.0, 21.0)  # STT on one line at 13 pt
 RESULT_TITLES = (
     "STT",
     "Tên tập thể / cá nhân",
