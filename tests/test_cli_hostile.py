@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from msoffcrypto.format.ooxml import OOXMLFile
 
 from docgen.cli import main
 from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, MakeWorkbook
@@ -24,6 +25,8 @@ def folder(make_workbook: MakeWorkbook) -> Path:
     _unsafe_sheet(folder / "thuc-the-ngoai.xlsx")
     (folder / "danh-sach.xlsx").write_text("Họ và tên;Ngày sinh\nAn;01/01/1990\n", encoding="utf-8")
     (folder / "rong.xls").write_bytes(b"")
+    with good.open("rb") as source, (folder / "mat-khau.xlsx").open("wb") as out:
+        OOXMLFile(source).encrypt("mat-khau", out)  # "Encrypt with Password" in Excel
     (folder / "~$a-tot.xlsx").write_bytes(b"Excel lock file")  # skipped: Excel's lock file
     return folder
 
@@ -51,8 +54,9 @@ def test_every_bad_file_is_named_and_the_good_one_still_read(
         ("thuc-the-ngoai.xlsx", "FILE_XML_UNSAFE"),
         ("danh-sach.xlsx", "FILE_NOT_WORKBOOK"),
         ("rong.xls", "FILE_EMPTY"),
+        ("mat-khau.xlsx", "FILE_ENCRYPTED"),
     }
-    assert data["files"] == 6
+    assert data["files"] == 7
     assert all(i["message"] and i["hint"] for i in data["issues"])
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
     assert after == before  # no received file touched

@@ -18,6 +18,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl.styles import Font
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
@@ -585,6 +586,14 @@ def _raw(data: bytes) -> Callable[[Path], Path]:
     return make
 
 
+def _password_protected(p: Path) -> Path:
+    """What Excel writes for "Encrypt with Password": the package inside an OLE2 envelope."""
+    plain = _ok(p.with_name("plain.xlsx"))
+    with plain.open("rb") as source, p.open("wb") as out:
+        OOXMLFile(source).encrypt("mat-khau", out)
+    return p
+
+
 HTML = b"<html><body><table><tr><td>1</td></tr></table></body></html>"
 REFUSALS: list[Any] = [
     pytest.param(_raw(b""), "FILE_EMPTY", id="empty-file"),
@@ -600,6 +609,7 @@ REFUSALS: list[Any] = [
     pytest.param(_overlapping, "FILE_ZIP_BOMB", id="overlapping-members"),
     pytest.param(_lying_size, "FILE_CORRUPT", id="central-size-lies"),
     pytest.param(_encrypted, "FILE_ENCRYPTED", id="encrypted-member"),
+    pytest.param(_password_protected, "FILE_ENCRYPTED", id="password-protected-xlsx"),
     pytest.param(lambda p: _zip(p, {"../evil.xml": b"x"}), "FILE_CORRUPT", id="dotdot-name"),
     pytest.param(lambda p: _zip(p, {"/etc/evil.xml": b"x"}), "FILE_CORRUPT", id="absolute-name"),
     pytest.param(
