@@ -20,7 +20,12 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 # --- cleaning --------------------------------------------------------------------------------
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -55,18 +60,26 @@ def clean_line(value: str) -> str:
 _TONE_MARKS = "\u0300\u0309\u0303\u0301\u0323"
 
 
-class _NoMarks(dict[int, int | None]):
-    """`str.translate` table deleting nonspacing marks (category Mn): each character is
-    looked up once, then the translation runs at C speed."""
+class _Memo(dict[_K, _V]):
+    """A dict that works out a missing key's value with `compute`, keeping at most `limit`
+    entries whatever text is read: for `str.translate` tables and per-word keys."""
 
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.category(chr(code)) == "Mn" else code
-        if len(self) < 65_536:  # bounded, whatever text is folded
-            self[code] = kept
-        return kept
+    def __init__(self, compute: Callable[[_K], _V], limit: int = 65_536) -> None:
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key: _K) -> _V:
+        value = self._compute(key)
+        if len(self) < self._limit:
+            self[key] = value
+        return value
 
 
-_NO_MARKS = _NoMarks()
+# `str.translate` table deleting nonspacing marks (category Mn), at C speed once warmed.
+_NO_MARKS: _Memo[int, int | None] = _Memo(
+    lambda code: None if unicodedata.category(chr(code)) == "Mn" else code
+)
 
 
 def fold(value: str) -> str:
@@ -89,20 +102,13 @@ def person_key(name: str) -> str:
 _LETTER_RUN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")  # a word: letters with their marks
 
 
-class _ToneLast(dict[str, str]):
-    """Word → the word without tone marks, then its tones as digits ("hòa" → "hoa1").
-
-    Names reuse a small stock of syllables, so each distinct word is worked out once."""
-
-    def __missing__(self, word: str) -> str:
-        tones = "".join(str(_TONE_MARKS.index(c) + 1) for c in word if c in _TONE_MARKS)
-        key = "".join(c for c in word if c not in _TONE_MARKS) + tones
-        if len(self) < 65_536:  # bounded, whatever names are read
-            self[word] = key
-        return key
+def _tone_last(word: str) -> str:
+    """The word without tone marks, then its tones as digits ("hòa" → "hoa1")."""
+    tones = "".join(str(_TONE_MARKS.index(c) + 1) for c in word if c in _TONE_MARKS)
+    return "".join(c for c in word if c not in _TONE_MARKS) + tones
 
 
-_TONE_LAST = _ToneLast()
+_TONE_LAST = _Memo(_tone_last)  # names reuse a small stock of syllables
 
 
 def _word_key(match: re.Match[str]) -> str:
