@@ -15,26 +15,29 @@ class DocgenError(Exception):
         return self.message
 
 
-class CampaignError(DocgenError):
+class ProblemsError(DocgenError):
+    """An abort that lists its problems, one per line under the message."""
+
+    CODE = "INVALID"
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(self.CODE, message)
+        self.problems = problems or []
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(f"  - {p}" for p in self.problems)])
+
+
+class CampaignError(ProblemsError):
     """The campaign file is missing, not TOML, or does not describe a usable campaign."""
 
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__("CAMPAIGN_INVALID", message)
-        self.problems = problems or []
-
-    def __str__(self) -> str:
-        return "\n".join([self.message, *(f"  - {p}" for p in self.problems)])
+    CODE = "CAMPAIGN_INVALID"
 
 
-class TemplateError(DocgenError):
+class TemplateError(ProblemsError):
     """A Word template is missing or cannot be rendered with the data it receives."""
 
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__("TEMPLATE_INVALID", message)
-        self.problems = problems or []
-
-    def __str__(self) -> str:
-        return "\n".join([self.message, *(f"  - {p}" for p in self.problems)])
+    CODE = "TEMPLATE_INVALID"
 
 
 class OutputError(DocgenError):

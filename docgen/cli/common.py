@@ -57,6 +57,10 @@ def aborts_cleanly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+FORCE_OPTION = click.option(
+    "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
+)
+
 SUBMISSIONS_OPTION = click.option(
     "--phieu",
     "folder",

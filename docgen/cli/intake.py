@@ -7,15 +7,13 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.cli.common import CAMPAIGN_OPTION, FORCE_OPTION, WS, aborts_cleanly
 
 
 @click.command("mau-nhap")
 @CAMPAIGN_OPTION
 @click.option("--don-vi", "department", default="", help="Ghi sẵn tên đơn vị vào phiếu.")
-@click.option(
-    "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
-)
+@FORCE_OPTION
 @click.option(
     "--ra",
     "out",

@@ -11,7 +11,13 @@ import click
 
 from docgen.campaign import load_campaign
 from docgen.campaign.model import Kind
-from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WS, aborts_cleanly
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    FORCE_OPTION,
+    SUBMISSIONS_OPTION,
+    WS,
+    aborts_cleanly,
+)
 from docgen.meeting.model import Decision, Meeting
 from docgen.meeting.select import Outcome
 from docgen.text import format_count, format_date_short, format_percent
@@ -45,9 +51,7 @@ _STATUS = {
     default=None,
     help="Tệp cần tạo (mặc định: output/<mã chiến dịch>/tong-hop.xlsx).",
 )
-@click.option(
-    "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
-)
+@FORCE_OPTION
 @aborts_cleanly
 def consolidate(
     campaign_path: Path, folder: Path, order: str, out: Path | None, force: bool

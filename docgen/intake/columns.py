@@ -37,11 +37,17 @@ def cell_key(text: str) -> str:
 _short_key = functools.lru_cache(maxsize=4096)(header_key)  # workbooks repeat the headers
 
 
+def keys_by_header(spec: SheetSpec) -> dict[str, str]:
+    """`spec`'s column keys by `header_key` of their headers, to look up with `cell_key`."""
+    by_header = {header_key(c.header): c.key for c in spec.columns}
+    by_header.pop("", None)  # a header of punctuation only matches nothing
+    return by_header
+
+
 def match_columns(spec: SheetSpec, top_rows: list[tuple[int, dict[int, str]]]) -> ColumnMap | None:
     """Map `spec`'s columns from the first rows of a sheet (row number, col → text)."""
     keys = {c.key for c in spec.columns}
-    by_header = {header_key(c.header): c.key for c in spec.columns}
-    by_header.pop("", None)  # a header of punctuation only matches nothing
+    by_header = keys_by_header(spec)
     key_row, header_row = _find_rows(top_rows, keys, by_header)
     if key_row is None and header_row is None:
         return None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docgen import legacy
 from docgen.errors import DocgenError
-from docgen.intake.columns import SCAN_ROWS, ColumnMap, cell_key, header_key, match_columns
+from docgen.intake.columns import SCAN_ROWS, ColumnMap, cell_key, keys_by_header, match_columns
 from docgen.intake.records import Cell, Row, Source
 from docgen.intake.schema import META_SHEET, TEMPLATE_VERSION, IntakeSchema, SheetSpec
 from docgen.text import clean, fold
@@ -133,8 +133,7 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
         result.issues.append(make_issue("SHEET_MISSING", Place(result.path.name), sheet=spec.name))
         return []
     keys = {c.key: c for c in spec.columns}
-    labels = {header_key(c.header): c.key for c in spec.columns}
-    labels.pop("", None)  # a header of punctuation only matches nothing
+    labels = keys_by_header(spec)
     rows: dict[str, Row] = {}
     for number, raw in sheet.iter_rows(max_empty_run=20):
         by_col = {c.col: c for c in raw}

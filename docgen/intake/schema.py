@@ -90,6 +90,15 @@ UNIT_COLUMNS = (
     _c("ngay_gui", "Ngày gửi", "date", note="Ngày/tháng/năm, ví dụ 05/12/2023"),
 )
 
+# Both nominee sheets ask for the achievements the same way.
+ACHIEVEMENTS = _c(
+    "thanh_tich",
+    "Thành tích đạt được",
+    "long",
+    note="Mỗi ý một đoạn: Alt+Enter để xuống dòng",
+    width=50,
+)
+
 COLLECTIVE_BASE = (
     _c("ten", "Tên tập thể", note="Ghi đầy đủ, không viết tắt", width=34),
     _c("doi_tuong", "Đối tượng", "choice", width=26),
@@ -103,13 +112,7 @@ COLLECTIVE_BASE = (
         "dac_diem", "Đặc điểm, tình hình (cơ cấu tổ chức, tổ chức đảng, đoàn thể)", "long", width=40
     ),
     _c("chuc_nang", "Chức năng, nhiệm vụ được giao", "long", width=40),
-    _c(
-        "thanh_tich",
-        "Thành tích đạt được",
-        "long",
-        note="Mỗi ý một đoạn: Alt+Enter để xuống dòng",
-        width=50,
-    ),
+    ACHIEVEMENTS,
     _c("bien_phap", "Biện pháp, nguyên nhân đạt được thành tích", "long", required=False, width=40),
     _c(
         "chinh_sach",
@@ -135,13 +138,7 @@ INDIVIDUAL_BASE = (
     _c("ly_luan_chinh_tri", "Trình độ lý luận chính trị", required=False, width=18),
     _c("hoc_ham", "Học hàm, học vị, danh hiệu, giải thưởng", required=False, width=20),
     _c("nhiem_vu", "Quyền hạn, nhiệm vụ được giao", "long", width=40),
-    _c(
-        "thanh_tich",
-        "Thành tích đạt được",
-        "long",
-        note="Mỗi ý một đoạn: Alt+Enter để xuống dòng",
-        width=50,
-    ),
+    ACHIEVEMENTS,
     _c("sang_kien_ten", "Tên sáng kiến, giải pháp", required=False, width=30),
     _c("sang_kien_cap", "Cơ quan công nhận sáng kiến", "choice", required=False, width=26),
     _c("sang_kien_so_qd", "Số quyết định công nhận sáng kiến", required=False, width=18),
