@@ -20,22 +20,22 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check docgen tests
-	$(VENV)/bin/ruff format --check docgen tests
+	$(VENV)/bin/ruff check docgen tools tests
+	$(VENV)/bin/ruff format --check docgen tools tests
 
 types: $(STAMP)
-	$(VENV)/bin/mypy docgen
+	$(VENV)/bin/mypy docgen tools
 
 check: lint types test
 
 bench: $(STAMP)
-	$(PY) -m docgen.bench --size $(SIZE)
+	$(PY) -m tools.bench --size $(SIZE)
 
 example: $(STAMP)
-	$(PY) -m docgen.example
+	$(PY) -m tools.example
 
 templates: $(STAMP)
-	$(PY) -m docgen.templates
+	$(PY) -m tools.templates
 
 clean:
 	rm -rf $(VENV) output/*

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from docgen.campaign import Campaign, load_campaign
-from docgen.intake.fill import blank_template, fill_workbook
+from tools.fill.intake import blank_template, fill_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN_FILE = ROOT / "input" / "campaign.toml"

@@ -1,4 +1,4 @@
-"""docgen.bench: the synthetic campaign is deterministic and valid; the report has every key.
+"""tools.bench: the synthetic campaign is deterministic and valid; the report has every key.
 
 No timing is asserted here: the bench measures, the tests check what it measures on.
 """
@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from docgen.bench import measure, report
-from docgen.bench.generate import campaign_text, departments, write_campaign
-from docgen.bench.measure import spread
 from docgen.campaign import load_campaign
+from docgen.issues.model import Severity
 from docgen.meeting.select import decide
-from docgen.validate.issue import Severity
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
+from tools.bench import measure, report
+from tools.bench.generate import campaign_text, departments, write_campaign
+from tools.bench.measure import spread
 
 ISSUE_KEYS = {
     "build_docs_per_s",

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from docgen.build.run import BuildResult, build_dossiers
 from docgen.campaign import Campaign
+from docgen.checks.docx_format import check_docx
 from docgen.cli import main
-from docgen.documents.formatcheck import check_docx
+from docgen.dossier.run import BuildResult, build_dossiers
 from docgen.output.manifest import Outcome
 from docgen.workspace import Workspace
 from tests.conftest import ROOT, libreoffice_convert
@@ -189,12 +189,12 @@ def test_tie_at_the_quota_blocks_the_build_and_names_the_tied(
     campaign: Campaign, workspace: Workspace, tmp_path: Path
 ) -> None:
     """Two individuals share the last city seat: the council must settle it, docgen never does."""
-    from docgen.example.data import MEETING, VOTES
     from docgen.meeting.consolidate import write_consolidated
-    from docgen.meeting.fill import fill_meeting
     from docgen.meeting.model import nominee_key
     from docgen.text import person_key
     from docgen.validate.run import validate_folder
+    from tools.example.data import MEETING, VOTES
+    from tools.fill.meeting import fill_meeting
 
     report = validate_folder(campaign, workspace.submissions)
     votes = {**VOTES, "Vũ Đức Thắng": VOTES["Trần Thị Bích Ngọc"]}  # 7 and 7 for the second seat

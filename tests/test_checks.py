@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from docx import Document
 
 from docgen.campaign import Campaign
+from docgen.checks.template import check_template
 from docgen.cli import main
-from docgen.documents.templatecheck import check_template
 from tests.conftest import ROOT
 
 TEMPLATES = ROOT / "templates_docx"

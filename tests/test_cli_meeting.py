@@ -12,11 +12,11 @@ from click.testing import CliRunner, Result
 
 from docgen.campaign.model import Campaign
 from docgen.cli import main
-from docgen.meeting.fill import fill_meeting
 from docgen.meeting.model import nominee_key
 from docgen.validate.run import validate_folder
 from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL
 from tests.test_meeting import MEETING
+from tools.fill.meeting import fill_meeting
 
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
 

@@ -13,10 +13,10 @@ import pytest
 
 from docgen.campaign import Campaign
 from docgen.campaign.model import Kind
-from docgen.documents import sample
+from docgen.checks import sample
+from docgen.checks.docx_format import check_docx
 from docgen.documents.context import list_context, minutes_context, proposal_context, report_context
 from docgen.documents.dates import blank_date_words, clock, date_words, number, place_date
-from docgen.documents.formatcheck import check_docx
 from docgen.documents.forms import report_template
 from docgen.documents.required import MissingValueError
 from docgen.meeting.model import Selection

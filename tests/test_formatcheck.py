@@ -11,9 +11,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from docgen.campaign import Campaign
-from docgen.documents import sample
+from docgen.checks import sample
+from docgen.checks.docx_format import check_docx
 from docgen.documents.context import proposal_context
-from docgen.documents.formatcheck import check_docx
 from tests.test_templates import find, render
 
 DATE_LINE = "Tiến Thành, ngày     tháng     năm 2023"

@@ -12,14 +12,14 @@ from openpyxl import load_workbook
 
 from docgen.campaign.model import Campaign, Kind
 from docgen.intake.records import Nominee, Source, Submission
+from docgen.issues.model import ValidationIssue
 from docgen.meeting.consolidate import consolidated_bytes, summary, write_consolidated, write_new
-from docgen.meeting.fill import fill_meeting
 from docgen.meeting.model import Absence, Meeting, Person, nominee_key
 from docgen.meeting.read import MeetingFileMissing, read_meeting
 from docgen.meeting.values import parse_time
-from docgen.validate.issue import ValidationIssue
 from docgen.validate.report import Report
 from tests.conftest import CSV_ALL_SHEETS, libreoffice_convert
+from tools.fill.meeting import fill_meeting
 
 CITY, WARD = "Cấp thành phố", "Cấp phường"
 MEETING = Meeting(

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from docgen.cli import main
-from docgen.validate.codes import CODES
+from docgen.issues.codes import CODES
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

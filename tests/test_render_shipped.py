@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from docgen.build.plan import plan_documents
 from docgen.campaign import Campaign, Kind
-from docgen.documents import sample
+from docgen.checks import sample
 from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FORMS
 from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
+from docgen.dossier.plan import plan_documents
 from docgen.meeting.select import decide
 from docgen.render import CompiledTemplate, render_plain
 from docgen.validate.run import validate_folder

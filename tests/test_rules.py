@@ -15,9 +15,9 @@ from openpyxl.utils import get_column_letter
 from docgen.campaign.model import Campaign, Check, Kind
 from docgen.intake.records import Cell, Nominee, PreviousAward, Row, Source, Submission
 from docgen.intake.schema import build_schema
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, Severity, ValidationIssue
 from docgen.validate.cells import convert_row
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, Severity, ValidationIssue
 from docgen.validate.rules import AGGREGATE_RULES, ROW_RULES, SUBMISSION_RULES, Context
 from docgen.validate.rules.criterion import CriterionRule
 from docgen.validate.rules.dates import AwardDates, PeriodDates

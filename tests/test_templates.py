@@ -16,8 +16,8 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
-from docgen.documents.formatcheck import check_docx
-from docgen.templates import TEMPLATE_DIR, TEMPLATES, build_all
+from docgen.checks.docx_format import check_docx
+from tools.templates import TEMPLATE_DIR, TEMPLATES, build_all
 
 NAMES = sorted(TEMPLATES)
 
@@ -51,12 +51,12 @@ def find(doc: DocumentObject, text: str) -> Any:
 
 
 def test_committed_templates_are_the_built_ones(tmp_path: Path) -> None:
-    """`python -m docgen.templates` was run after the last change, and it is reproducible."""
+    """`python -m tools.templates` was run after the last change, and it is reproducible."""
     first = {p.name: p.read_bytes() for p in build_all(tmp_path / "a")}
     second = {p.name: p.read_bytes() for p in build_all(tmp_path / "b")}
     assert first == second
     for name, data in first.items():
-        assert (TEMPLATE_DIR / name).read_bytes() == data, f"{name}: run python -m docgen.templates"
+        assert (TEMPLATE_DIR / name).read_bytes() == data, f"{name}: run python -m tools.templates"
 
 
 @pytest.mark.parametrize("name", NAMES, ids=NAMES)

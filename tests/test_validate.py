@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docgen.campaign.model import Campaign
-from docgen.validate.codes import CODES
+from docgen.issues.codes import CODES
 from docgen.validate.run import validate_folder
 from docgen.validate.summary import issue_line, ordered, to_json, to_text
 from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, GOOD_UNIT, MakeWorkbook
@@ -125,8 +125,8 @@ def test_json_schema_and_ordering(campaign: Campaign, make_workbook: MakeWorkboo
 
 
 def test_ordering_puts_column_z_before_aa() -> None:
-    from docgen.validate.codes import make_issue
-    from docgen.validate.issue import Place
+    from docgen.issues.codes import make_issue
+    from docgen.issues.model import Place
 
     issues = [make_issue("CELL_REQUIRED", Place("a", "S", 3, col)) for col in ("AA", "B", "Z")]
     issues.append(make_issue("FILE_MACROS", Place("a")))

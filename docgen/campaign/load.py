@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from docgen.campaign.fields import BASE_FIELD_KEYS
 from docgen.campaign.model import (
     CHECK_OPS,
     DOCUMENT_KINDS,
@@ -259,7 +260,7 @@ def _quota(r: TomlReader, t: dict[str, Any], path: str) -> dict[Kind, int]:
 def _cross_check(r: TomlReader, c: Campaign) -> None:
     """References between sections: subjects, signers, fields, unique ids."""
     subject_ids = {s.id for s in c.subjects}
-    field_keys = {f.key for f in c.fields} | _base_field_keys()
+    field_keys = {f.key for f in c.fields} | BASE_FIELD_KEYS
     for name, ids in (
         ("subjects", [s.id for s in c.subjects]),
         ("levels", [lv.id for lv in c.levels]),
@@ -285,10 +286,3 @@ def _cross_check(r: TomlReader, c: Campaign) -> None:
                 r.fail(
                     f"criteria[{i}].checks", f"trường “{check.field}” không có trong phiếu nhập."
                 )
-
-
-def _base_field_keys() -> set[str]:
-    # Imported here: the intake schema depends on the campaign model, not the other way round.
-    from docgen.intake.schema import base_field_keys
-
-    return base_field_keys()

@@ -6,10 +6,9 @@ to exit codes: 0 ok, 1 data problems found, 2 usage, configuration or template e
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 import click
+
+from docgen.cli import checks, dossiers, intake, meeting, validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,12 +22,16 @@ def main() -> None:
     """
 
 
-def _register() -> None:
-    """Attach every command module's commands to the group (one module per command family)."""
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for command in getattr(module, "COMMANDS", ()):
-            main.add_command(command)
-
-
-_register()
+# Every command, in the order of the clerk's workflow. A new command module adds its line here.
+COMMANDS: tuple[click.Command, ...] = (
+    intake.intake_template,  # mau-nhap
+    validate.validate,  # kiem-tra
+    meeting.consolidate,  # tong-hop
+    meeting.results,  # ket-qua
+    dossiers.dossiers,  # ho-so
+    checks.check_campaign,  # kiem-tra-chien-dich
+    checks.check_templates,  # kiem-tra-mau
+    checks.check_format,  # kiem-tra-dinh-dang
+)
+for _command in COMMANDS:
+    main.add_command(_command)

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
+from docgen.checks.docx_format import check_docx
+from docgen.checks.template import check_template
 from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
-from docgen.documents.formatcheck import check_docx
-from docgen.documents.templatecheck import check_template
 
 FILES = click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 
@@ -87,6 +87,3 @@ def check_format(files: tuple[Path, ...]) -> None:
         for problem in problems:
             click.echo(f"  - [{problem.code}] {problem.message} — {problem.where()}")
     sys.exit(1 if found else 0)
-
-
-COMMANDS = [check_campaign, check_templates, check_format]

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from docgen.build.run import BuildResult, build_dossiers
-from docgen.build.summary import SUMMARY, summary_lines
 from docgen.campaign import load_campaign
 from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.dossier.run import BuildResult, build_dossiers
+from docgen.dossier.summary import SUMMARY, summary_lines
+from docgen.issues.model import ValidationIssue
 from docgen.output.manifest import MANIFEST, Outcome
-from docgen.validate.issue import ValidationIssue
 from docgen.workspace import Workspace
 
 
@@ -79,6 +79,3 @@ def _print(result: BuildResult) -> None:
 
 def _line(issue: ValidationIssue) -> str:
     return f"{issue.place.label()}: {issue.message}" + (f" — {issue.hint}" if issue.hint else "")
-
-
-COMMANDS = [dossiers]

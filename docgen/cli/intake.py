@@ -44,5 +44,3 @@ _STATUS = {
     "unchanged": "Phiếu nhập đã có, không thay đổi: {path}",
     "copy": "Tệp {original} đã có và khác bản mới, nên được giữ nguyên; bản mới ghi vào {path}. Dùng --ghi-de để ghi đè.",
 }
-
-COMMANDS = [intake_template]

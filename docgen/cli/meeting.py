@@ -211,6 +211,3 @@ def _decision_json(d: Decision) -> dict[str, Any]:
         "sheet": src.sheet,
         "row": src.row,
     }
-
-
-COMMANDS = [consolidate, results]

@@ -56,6 +56,3 @@ def validate(campaign_path: Path, folder: Path, as_json: bool, feedback: bool) -
         if written:
             click.echo(f"\nĐã ghi {len(written)} tệp phản hồi vào {written[0].parent}")
     sys.exit(1 if report.errors else 0)
-
-
-COMMANDS = [validate]

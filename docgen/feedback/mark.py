@@ -11,8 +11,8 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.feedback.sheet import ISSUES_SHEET
+from docgen.issues.model import Place, Severity, ValidationIssue
 from docgen.text import fold
-from docgen.validate.issue import Place, Severity, ValidationIssue
 from docgen.workbook.write import ERROR_FILL, WARNING_FILL
 
 AUTHOR = "docgen"

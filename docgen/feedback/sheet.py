@@ -10,7 +10,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from docgen.validate.issue import Severity, ValidationIssue
+from docgen.issues.model import Severity, ValidationIssue
 from docgen.workbook.write import BODY_FONT, BOX, HEADER_FONT, WRAP, header, put
 
 ISSUES_SHEET = "Lỗi"

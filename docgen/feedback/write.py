@@ -12,12 +12,12 @@ from docgen.campaign.model import Kind
 from docgen.feedback.mark import locate, mark, prepare
 from docgen.feedback.sheet import add_confirmation_sheet, add_issues_sheet
 from docgen.intake.records import Submission
+from docgen.issues.model import ValidationIssue
 from docgen.output.files import write_atomic
 from docgen.text import ascii_slug
-from docgen.validate.issue import ValidationIssue
 from docgen.validate.report import Report
 from docgen.validate.summary import ordered
-from docgen.workbook.raw import MESSAGES as REFUSALS
+from docgen.workbook.raw import REFUSED
 from docgen.workbook.safety import check_archive, open_zip, read_file
 from docgen.workbook.write import workbook_bytes
 
@@ -60,7 +60,7 @@ def _feedback_bytes(report: Report, received: Path, department: str) -> bytes:
 
 def _annotated_copy(received: Path, issues: list[ValidationIssue]) -> Workbook | None:
     """The department's workbook, marked; None when it cannot be opened safely."""
-    if any(i.code in REFUSALS for i in issues):
+    if any(i.code in REFUSED for i in issues):
         return None
     try:
         data = read_file(received)  # bytes only: the received file is never written

@@ -15,9 +15,9 @@ from docgen.errors import DocgenError
 from docgen.intake.columns import SCAN_ROWS, ColumnMap, cell_key, keys_by_header, match_columns
 from docgen.intake.records import Cell, Row, Source
 from docgen.intake.schema import META_SHEET, TEMPLATE_VERSION, IntakeSchema, SheetSpec
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
 from docgen.text import clean, fold
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, ValidationIssue
 from docgen.workbook import RawCell, RawSheet, RawWorkbook, open_workbook
 from docgen.workbook.numfmt import column_letter
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from docgen.campaign.model import Kind
-from docgen.validate.issue import Place
+from docgen.issues.model import Place
 
 Value = str | int | date | None
 

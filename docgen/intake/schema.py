@@ -164,11 +164,6 @@ AWARD_COLUMNS = (
 )
 
 
-def base_field_keys() -> set[str]:
-    """Keys of the columns every campaign's nominee sheets have."""
-    return {c.key for c in COLLECTIVE_BASE + INDIVIDUAL_BASE}
-
-
 def build_schema(campaign: Campaign) -> IntakeSchema:
     """The intake workbook of `campaign`: base columns, closed lists and campaign fields."""
     levels = tuple(lv.label for lv in campaign.levels)

@@ -12,6 +12,8 @@ from pathlib import Path
 from docgen.campaign.model import Campaign
 from docgen.errors import DocgenError
 from docgen.intake.read import read_marker as read_intake_marker
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.layout import (
     ABSENT_KEY,
     MARKER_KIND,
@@ -25,8 +27,6 @@ from docgen.meeting.stale import stale_issues
 from docgen.meeting.values import integer, parse_time, shown, text
 from docgen.meeting.votes import counts, read_lists
 from docgen.text import fold, parse_date
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, ValidationIssue
 from docgen.validate.report import Report
 from docgen.workbook import RawWorkbook, open_workbook
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind, Level, VoteRule
 from docgen.intake.records import Nominee
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, Severity, ValidationIssue
 from docgen.meeting.model import Decision, Meeting, Selection, level_of, nominee_key
 from docgen.meeting.read import read_meeting
 from docgen.text import format_count, format_percent
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, Severity, ValidationIssue
 from docgen.validate.report import Report
 
 Votes = Sequence[tuple[Nominee, int | None]]

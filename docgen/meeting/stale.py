@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.layout import by_level
 from docgen.meeting.model import content_hash, nominee_key
 from docgen.meeting.votes import VoteRow
 from docgen.text import fold
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, ValidationIssue
 from docgen.validate.report import Report
 
 

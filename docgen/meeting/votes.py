@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from docgen.campaign.model import Campaign
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.layout import LIST_COLUMNS, sheet_name
 from docgen.meeting.values import integer, shown, text
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, ValidationIssue
 from docgen.workbook import RawWorkbook
 from docgen.workbook.numfmt import column_letter
 

@@ -7,9 +7,9 @@ from datetime import date
 
 from docgen.intake.records import Cell, Row, Value
 from docgen.intake.schema import Column, SheetSpec
+from docgen.issues.codes import make_issue
+from docgen.issues.model import ValidationIssue
 from docgen.text import fold, parse_date, title_case_name
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import ValidationIssue
 
 
 def convert_row(row: Row, spec: SheetSpec) -> tuple[dict[str, Value], list[ValidationIssue]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee, Submission
-from docgen.validate.issue import Severity, ValidationIssue
+from docgen.issues.model import Severity, ValidationIssue
 
 
 @dataclass

@@ -13,11 +13,11 @@ from docgen.errors import DocgenError
 from docgen.intake.read import FileRead, read_file
 from docgen.intake.records import Nominee, PreviousAward, Row, Submission, Value
 from docgen.intake.schema import IntakeSchema, build_schema
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
 from docgen.text import fold, person_key
 from docgen.validate import rules
 from docgen.validate.cells import convert_row
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, ValidationIssue
 from docgen.validate.report import Report
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")

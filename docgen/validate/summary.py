@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from docgen.validate.codes import CODES
-from docgen.validate.issue import Severity, ValidationIssue
+from docgen.issues.codes import CODES
+from docgen.issues.model import Severity, ValidationIssue
 from docgen.validate.report import Report
 
 SEVERITY_LABEL = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from docgen.errors import DocgenError
+from docgen.issues.codes import default_detail
 
 CellValue = str | float | int | bool | datetime | time | timedelta | None
 SheetState = Literal["visible", "hidden", "veryHidden"]
@@ -28,40 +29,26 @@ FILE_ENCRYPTED = "FILE_ENCRYPTED"
 FILE_CORRUPT = "FILE_CORRUPT"
 FILE_XML_UNSAFE = "FILE_XML_UNSAFE"
 FILE_XLS_UNREADABLE = "FILE_XLS_UNREADABLE"
-
-_RESAVE = "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại."
-MESSAGES: dict[str, str] = {
-    FILE_NOT_WORKBOOK: "Tệp không phải là bảng tính Excel (.xlsx). " + _RESAVE,
-    FILE_EMPTY: "Tệp rỗng (0 byte), không có nội dung. Hãy kiểm tra tệp đính kèm và gửi lại.",
-    FILE_ZIP_BOMB: (
-        "Tệp có cấu trúc nén bất thường (dung lượng giải nén quá lớn so với kích thước tệp) "
-        "nên không được mở để bảo đảm an toàn. " + _RESAVE
-    ),
-    FILE_TOO_LARGE: (
-        "Tệp quá lớn để xử lý. Hãy xóa các trang tính, hình ảnh không cần thiết, "
-        "lưu lại rồi gửi lại."
-    ),
-    FILE_ENCRYPTED: (
-        "Tệp được đặt mật khẩu hoặc mã hóa nên không đọc được. Hãy mở tệp bằng Excel, "
-        "bỏ mật khẩu mở tệp rồi lưu lại dưới dạng .xlsx và gửi lại."
-    ),
-    FILE_CORRUPT: "Tệp Excel bị hỏng hoặc có cấu trúc không hợp lệ. " + _RESAVE,
-    FILE_XML_UNSAFE: (
-        "Tệp chứa khai báo XML không an toàn (DTD hoặc thực thể) mà Excel không bao giờ tạo ra, "
-        "nên không được mở. " + _RESAVE
-    ),
-    FILE_XLS_UNREADABLE: (
-        "Không đọc được tệp Excel định dạng cũ (.xls). Hãy mở tệp bằng Excel và lưu lại "
-        "dưới dạng Sổ làm việc Excel (.xlsx) rồi gửi lại."
-    ),
-}
+# Codes of a received file refused before any sheet is read.
+REFUSED = frozenset(
+    {
+        FILE_NOT_WORKBOOK,
+        FILE_EMPTY,
+        FILE_ZIP_BOMB,
+        FILE_TOO_LARGE,
+        FILE_ENCRYPTED,
+        FILE_CORRUPT,
+        FILE_XML_UNSAFE,
+        FILE_XLS_UNREADABLE,
+    }
+)
 
 
 class WorkbookRefused(DocgenError):
     """A received file that is not read at all: a stable `code` and a Vietnamese `message`."""
 
     def __init__(self, code: str, message: str | None = None) -> None:
-        super().__init__(code, message or MESSAGES[code])
+        super().__init__(code, message or default_detail(code))
 
 
 class RawCell(NamedTuple):

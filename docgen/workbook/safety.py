@@ -15,6 +15,7 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, BadZipFile, LargeZipFile, ZipFile,
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError, fromstring
 
+from docgen.issues.codes import default_detail
 from docgen.workbook.raw import (
     FILE_CORRUPT,
     FILE_EMPTY,
@@ -23,7 +24,6 @@ from docgen.workbook.raw import (
     FILE_TOO_LARGE,
     FILE_XML_UNSAFE,
     FILE_ZIP_BOMB,
-    MESSAGES,
     WorkbookRefused,
 )
 
@@ -109,7 +109,7 @@ def read_file(path: Path) -> bytes:
 
 def _too_large(limit: int) -> WorkbookRefused:
     return WorkbookRefused(
-        FILE_TOO_LARGE, MESSAGES[FILE_TOO_LARGE] + f" (Giới hạn: {limit // MB} MB.)"
+        FILE_TOO_LARGE, default_detail(FILE_TOO_LARGE) + f" (Giới hạn: {limit // MB} MB.)"
     )
 
 

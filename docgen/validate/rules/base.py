@@ -10,7 +10,7 @@ from typing import Protocol
 from docgen.campaign.model import Campaign, Kind, Level, Subject
 from docgen.intake.records import Nominee, Submission
 from docgen.intake.schema import Column, IntakeSchema, build_schema
-from docgen.validate.issue import Severity, ValidationIssue
+from docgen.issues.model import Severity, ValidationIssue
 
 RowKey = tuple[str, str, int | None]
 

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from docgen.campaign.model import Check, Criterion
 from docgen.intake.records import Nominee, Submission
+from docgen.issues.codes import make_issue
+from docgen.issues.model import ValidationIssue
 from docgen.validate import criteria
 from docgen.validate.cells import convert_cell
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import ValidationIssue
 from docgen.validate.rules.base import Context
 
 

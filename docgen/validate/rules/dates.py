@@ -7,10 +7,10 @@ from datetime import date
 
 from docgen.campaign.model import Kind
 from docgen.intake.records import Nominee, Submission
+from docgen.issues.codes import make_issue
+from docgen.issues.model import ValidationIssue
 from docgen.text import format_date_short
-from docgen.validate.codes import make_issue
 from docgen.validate.criteria import period_text
-from docgen.validate.issue import ValidationIssue
 from docgen.validate.rules.base import Context
 
 PERSONAL_DATES = frozenset({"ngay_sinh"})  # dates of the person, not of an achievement

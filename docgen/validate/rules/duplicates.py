@@ -7,9 +7,9 @@ from datetime import date
 
 from docgen.campaign.model import Kind
 from docgen.intake.records import Nominee, Submission
+from docgen.issues.codes import make_issue
+from docgen.issues.model import ValidationIssue
 from docgen.text import fold, person_key
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import ValidationIssue
 from docgen.validate.rules.base import Context
 
 Identity = tuple[Kind, str, date | None]

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from docgen.campaign.model import Kind, Level
 from docgen.intake.records import Nominee, Submission
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import ValidationIssue
+from docgen.issues.codes import make_issue
+from docgen.issues.model import ValidationIssue
 from docgen.validate.rules.base import Context
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from docgen.intake.records import Submission
 from docgen.intake.schema import UNIT_SHEET
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
 from docgen.text import format_date_short
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, ValidationIssue
 from docgen.validate.rules.base import Context
 
 

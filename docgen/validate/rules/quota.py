@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from docgen.campaign.model import Kind
 from docgen.intake.records import Submission
-from docgen.validate.codes import make_issue
-from docgen.validate.issue import Place, ValidationIssue
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
 from docgen.validate.rules.base import Context, row_key
 
 CAMPAIGN_FILE = "(tổng hợp)"  # place of problems that belong to no single received file

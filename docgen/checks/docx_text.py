@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from docgen.documents.effective import Resolver, RunFormat, run_text
-from docgen.documents.problem import FormatProblem, Para
+from docgen.checks.problem import FormatProblem, Para
+from docgen.checks.styles import Resolver, RunFormat, run_text
 from docgen.text import format_date_vn, person_key
 
 FONT = "times new roman"

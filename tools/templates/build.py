@@ -9,10 +9,10 @@ from pathlib import Path
 
 from docx.document import Document as DocumentObject
 
-from docgen.templates.minutes import minutes
-from docgen.templates.proposal import attached_list, proposal
-from docgen.templates.reports import collective_report, individual_report, thematic_report
-from docgen.templates.tables import fill_empty_cells
+from tools.templates.minutes import minutes
+from tools.templates.proposal import attached_list, proposal
+from tools.templates.reports import collective_report, individual_report, thematic_report
+from tools.templates.tables import fill_empty_cells
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 

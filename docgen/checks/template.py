@@ -11,7 +11,7 @@ from typing import Any
 from docx import Document
 
 from docgen.campaign.model import Campaign, Kind
-from docgen.documents import sample
+from docgen.checks import sample
 from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FORMS
 from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context

@@ -1,6 +1,6 @@
 """Each measurement in a fresh child process: its time, CPU time and its own peak memory.
 
-The parent calls :func:`run`; the child (``python -m docgen.bench.measure TASK ROOT JSON``)
+The parent calls :func:`run`; the child (``python -m tools.bench.measure TASK ROOT JSON``)
 runs one task from :data:`TASKS` on the workspace at ROOT and prints one JSON line.
 Untimed preparation (validation, contexts, pre-rendered XML) happens in the child too,
 so its peak memory (``ru_maxrss``) belongs to that measurement only.
@@ -27,7 +27,7 @@ from docgen.validate.run import submission_files, validate_folder
 from docgen.workspace import Workspace
 
 if TYPE_CHECKING:
-    from docgen.build.plan import Planned
+    from docgen.dossier.plan import Planned
     from docgen.render.zipout import ZipMember
 
 Result = dict[str, Any]
@@ -35,7 +35,7 @@ Result = dict[str, Any]
 
 def run(task: str, root: Path, **params: Any) -> Result:
     """Run `task` in a new Python process and return what it measured."""
-    command = [sys.executable, "-m", "docgen.bench.measure", task, str(root), json.dumps(params)]
+    command = [sys.executable, "-m", "tools.bench.measure", task, str(root), json.dumps(params)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"bench task {task} failed:\n{done.stderr[-3000:]}")
@@ -121,7 +121,7 @@ def task_openpyxl(root: Path, params: Result) -> Result:
 
 def task_dossiers(root: Path, params: Result) -> Result:
     """The whole build: validate, read the meeting, render and write every document."""
-    from docgen.build.run import build_dossiers
+    from docgen.dossier.run import build_dossiers
 
     campaign, clock = _campaign(root), Clock()
     with clock.timed():
@@ -133,7 +133,7 @@ def task_dossiers(root: Path, params: Result) -> Result:
 
 def _reports(root: Path) -> list[Planned]:
     """The achievement reports the build writes, in its order (contexts not yet built)."""
-    from docgen.build.plan import plan_documents
+    from docgen.dossier.plan import plan_documents
     from docgen.meeting.select import decide
 
     campaign, ws = _campaign(root), Workspace(root)

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table, _Cell
 
-from docgen.templates.blocks import Part, b, para
+from tools.templates.blocks import Part, b, para
 
 TABLE_SIZE = 13
 _SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")

@@ -16,16 +16,16 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import docgen
-from docgen.bench import texts
 from docgen.campaign import load_campaign
-from docgen.example.data import MEETING
-from docgen.intake.fill import blank_template, fill_workbook
 from docgen.intake.schema import AWARDS_SHEET, COLLECTIVE_SHEET, INDIVIDUAL_SHEET
 from docgen.meeting.consolidate import write_consolidated
-from docgen.meeting.fill import fill_meeting
 from docgen.meeting.model import nominee_key
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
+from tools.bench import texts
+from tools.example.data import MEETING
+from tools.fill.intake import blank_template, fill_workbook
+from tools.fill.meeting import fill_meeting
 
 REPO = Path(docgen.__file__).resolve().parents[1]
 CITY, WARD = "Cấp thành phố", "Cấp phường"

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from docx.document import Document as DocumentObject
 from docx.table import _Cell
 
-from docgen.templates.blocks import Container, T, b, i, para, rule, tag
-from docgen.templates.layout import TEXT_WIDTH_MM
-from docgen.templates.tables import grid
+from tools.templates.blocks import Container, T, b, i, para, rule, tag
+from tools.templates.layout import TEXT_WIDTH_MM
+from tools.templates.tables import grid
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"

@@ -7,15 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from docgen.campaign import Campaign, load_campaign
-from docgen.example.data import DEPARTMENTS, MEETING, VOTES
-from docgen.intake.fill import blank_template, fill_workbook
 from docgen.intake.schema import AWARDS_SHEET, COLLECTIVE_SHEET, INDIVIDUAL_SHEET
 from docgen.meeting.consolidate import write_consolidated
-from docgen.meeting.fill import fill_meeting
 from docgen.meeting.model import nominee_key
 from docgen.text import person_key
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
+from tools.example.data import DEPARTMENTS, MEETING, VOTES
+from tools.fill.intake import blank_template, fill_workbook
+from tools.fill.meeting import fill_meeting
 
 
 def build_example(root: Path) -> list[Path]:

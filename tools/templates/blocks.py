@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from docgen.templates.layout import BODY_SIZE
+from tools.templates.layout import BODY_SIZE
 
 FIRST_LINE_INDENT_CM = 1.27
 SPACE_AFTER_PT = 6

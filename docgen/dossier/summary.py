@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.issues.model import Severity
 from docgen.meeting.model import Decision
 from docgen.output.files import write_atomic
 from docgen.output.manifest import Outcome
 from docgen.text import format_count, format_percent
-from docgen.validate.issue import Severity
 
 if TYPE_CHECKING:
-    from docgen.build.run import BuildResult
+    from docgen.dossier.run import BuildResult
 
 SUMMARY = "tom-tat.txt"
 

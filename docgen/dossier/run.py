@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.build.plan import Planned, check_contexts, plan_documents
-from docgen.build.summary import write_summary
 from docgen.campaign.model import Campaign
+from docgen.dossier.plan import Planned, check_contexts, plan_documents
+from docgen.dossier.summary import write_summary
 from docgen.errors import TemplateError
 from docgen.meeting.model import Selection
 from docgen.meeting.select import Outcome as MeetingOutcome

@@ -15,9 +15,9 @@ from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from docgen.documents.effective import Resolver
-from docgen.documents.problem import FormatProblem, paragraphs
-from docgen.documents.textcheck import check_text
+from docgen.checks.docx_text import check_text
+from docgen.checks.problem import FormatProblem, paragraphs
+from docgen.checks.styles import Resolver
 
 TWIPS_PER_MM = 1440 / 25.4
 A4_MM = (210.0, 297.0)

@@ -6,281 +6,313 @@ The README's table of codes is checked against this catalogue by a test.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
-from docgen.validate.issue import Place, Severity, ValidationIssue
+from docgen.issues.model import Place, Severity, ValidationIssue
 
 E, W = Severity.ERROR, Severity.WARNING
 
 
-@dataclass(frozen=True)
-class Code:
+@dataclass(frozen=True, eq=False)  # identity: equal entries must not become enum aliases
+class Entry:
     """A stable code with its Vietnamese title, message pattern and fix."""
 
     severity: Severity
     title: str
     message: str  # str.format pattern
     hint: str
+    detail: str = ""  # the default {detail}, for codes raised before any cell is read
 
 
-CODES: dict[str, Code] = {
+_RERUN = "Hãy chạy lại “docgen tong-hop”, ghi lại phiếu bầu vào tệp mới rồi lưu thành input/hop-xet.xlsx."
+
+
+class Code(Enum):
+    """Every stable code, in one literal: the member name is the code, the value its entry."""
+
     # --- file ---------------------------------------------------------------------------
-    "FILE_NOT_WORKBOOK": Code(
+    FILE_NOT_WORKBOOK = Entry(
         E,
         "Không phải tệp Excel",
         "{detail}",
         "Mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại.",
-    ),
-    "FILE_EMPTY": Code(E, "Tệp rỗng", "{detail}", "Gửi lại tệp đã điền."),
-    "FILE_ZIP_BOMB": Code(
+        detail="Tệp không phải là bảng tính Excel (.xlsx). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại.",
+    )
+    FILE_EMPTY = Entry(
+        E,
+        "Tệp rỗng",
+        "{detail}",
+        "Gửi lại tệp đã điền.",
+        detail="Tệp rỗng (0 byte), không có nội dung. Hãy kiểm tra tệp đính kèm và gửi lại.",
+    )
+    FILE_ZIP_BOMB = Entry(
         E,
         "Tệp bất thường (nén quá mức)",
         "{detail}",
         "Lưu lại tệp từ Excel rồi gửi lại; không gửi tệp nén lồng.",
-    ),
-    "FILE_TOO_LARGE": Code(
-        E, "Tệp quá lớn", "{detail}", "Xóa các trang, hình ảnh không cần thiết rồi gửi lại."
-    ),
-    "FILE_ENCRYPTED": Code(
+        detail="Tệp có cấu trúc nén bất thường (dung lượng giải nén quá lớn so với kích thước tệp) nên không được mở để bảo đảm an toàn. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại.",
+    )
+    FILE_TOO_LARGE = Entry(
+        E,
+        "Tệp quá lớn",
+        "{detail}",
+        "Xóa các trang, hình ảnh không cần thiết rồi gửi lại.",
+        detail="Tệp quá lớn để xử lý. Hãy xóa các trang tính, hình ảnh không cần thiết, lưu lại rồi gửi lại.",
+    )
+    FILE_ENCRYPTED = Entry(
         E,
         "Tệp có mật khẩu",
         "{detail}",
         "Bỏ mật khẩu mở tệp (Tệp › Thông tin › Bảo vệ) rồi gửi lại.",
-    ),
-    "FILE_CORRUPT": Code(
-        E, "Tệp bị hỏng", "{detail}", "Mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại."
-    ),
-    "FILE_XML_UNSAFE": Code(
-        E, "Tệp chứa nội dung không an toàn", "{detail}", "Điền lại trên mẫu phiếu gốc rồi gửi lại."
-    ),
-    "FILE_XLS_UNREADABLE": Code(
+        detail="Tệp được đặt mật khẩu hoặc mã hóa nên không đọc được. Hãy mở tệp bằng Excel, bỏ mật khẩu mở tệp rồi lưu lại dưới dạng .xlsx và gửi lại.",
+    )
+    FILE_CORRUPT = Entry(
+        E,
+        "Tệp bị hỏng",
+        "{detail}",
+        "Mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
+        detail="Tệp Excel bị hỏng hoặc có cấu trúc không hợp lệ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại.",
+    )
+    FILE_XML_UNSAFE = Entry(
+        E,
+        "Tệp chứa nội dung không an toàn",
+        "{detail}",
+        "Điền lại trên mẫu phiếu gốc rồi gửi lại.",
+        detail="Tệp chứa khai báo XML không an toàn (DTD hoặc thực thể) mà Excel không bao giờ tạo ra, nên không được mở. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại.",
+    )
+    FILE_XLS_UNREADABLE = Entry(
         E,
         "Không đọc được tệp .xls",
         "{detail}",
         "Mở tệp bằng Excel, chọn Lưu thành › Sổ làm việc Excel (.xlsx), rồi gửi lại.",
-    ),
-    "FILE_UNREADABLE": Code(
+        detail="Không đọc được tệp Excel định dạng cũ (.xls). Hãy mở tệp bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+    )
+    FILE_UNREADABLE = Entry(
         E,
         "Không đọc được tệp",
         "{detail}",
         "Đóng tệp nếu đang mở bằng Excel, kiểm tra quyền đọc tệp rồi chạy lại.",
-    ),
-    "FILE_LEGACY_XLS": Code(
+    )
+    FILE_LEGACY_XLS = Entry(
         W,
         "Tệp .xls đời cũ",
         "Tệp dạng .xls (Excel 97–2003) đã được đọc.",
         "Lần sau hãy điền trên mẫu .xlsx được gửi kèm.",
-    ),
-    "FILE_MACROS": Code(
+    )
+    FILE_MACROS = Entry(
         W,
         "Tệp có macro",
         "Tệp có macro (VBA); macro không được chạy và không được giữ lại.",
         "Lần sau hãy lưu dưới dạng .xlsx (không có macro).",
-    ),
-    "FILE_NO_MARKER": Code(
+    )
+    FILE_NO_MARKER = Entry(
         W,
         "Không phải mẫu phiếu của đợt này",
         "Tệp không có dấu của mẫu phiếu docgen; đã đọc theo tên cột.",
         "Lần sau hãy điền trên mẫu phiếu được gửi kèm.",
-    ),
-    "FILE_WRONG_CAMPAIGN": Code(
+    )
+    FILE_WRONG_CAMPAIGN = Entry(
         E,
         "Mẫu phiếu của đợt khác",
         "Tệp là mẫu phiếu của đợt “{found}”, không phải đợt “{expected}”.",
         "Điền lại trên mẫu phiếu của đợt này.",
-    ),
-    "FILE_OLD_TEMPLATE": Code(
+    )
+    FILE_OLD_TEMPLATE = Entry(
         W,
         "Mẫu phiếu phiên bản cũ",
         "Tệp dùng mẫu phiếu phiên bản {found}; phiên bản hiện hành là {expected}.",
         "Lần sau hãy dùng mẫu phiếu mới nhất.",
-    ),
-    "FILE_SUPERSEDED": Code(
+    )
+    FILE_SUPERSEDED = Entry(
         W,
         "Đã có bản gửi mới hơn",
         "Đơn vị “{department}” đã gửi bản mới hơn ({newer}); bản này không được dùng.",
         "Không cần làm gì nếu bản mới là bản đúng.",
-    ),
-    "SHEET_MISSING": Code(
+    )
+    SHEET_MISSING = Entry(
         E,
         "Thiếu trang",
         "Không tìm thấy trang “{sheet}”.",
         "Không đổi tên hay xóa trang; điền lại trên mẫu phiếu gốc.",
-    ),
-    "HEADER_NOT_FOUND": Code(
+    )
+    HEADER_NOT_FOUND = Entry(
         E,
         "Không tìm thấy dòng tiêu đề",
         "Trang “{sheet}” không có dòng tiêu đề cột của mẫu phiếu.",
         "Không xóa dòng tiêu đề; điền lại trên mẫu phiếu gốc.",
-    ),
-    "COLUMN_MISSING": Code(
+    )
+    COLUMN_MISSING = Entry(
         E,
         "Thiếu cột",
         "Không tìm thấy cột “{header}”.",
         "Không xóa hay đổi tên cột; thêm lại cột này như mẫu phiếu.",
-    ),
-    "DEPARTMENT_MISSING": Code(
+    )
+    DEPARTMENT_MISSING = Entry(
         E,
         "Thiếu tên đơn vị",
         "Trang “Đơn vị” chưa ghi tên đơn vị gửi.",
         "Ghi tên đơn vị ở trang “Đơn vị”.",
-    ),
+    )
     # --- cell ---------------------------------------------------------------------------
-    "CELL_REQUIRED": Code(E, "Thiếu thông tin bắt buộc", "Chưa điền “{header}”.", "Điền ô này."),
-    "CELL_DATE": Code(
+    CELL_REQUIRED = Entry(E, "Thiếu thông tin bắt buộc", "Chưa điền “{header}”.", "Điền ô này.")
+    CELL_DATE = Entry(
         E,
         "Ngày không hợp lệ",
         "“{value}” không phải ngày hợp lệ.",
         "Ghi ngày theo ngày/tháng/năm, ví dụ 05/03/2023.",
-    ),
-    "CELL_NUMBER": Code(
+    )
+    CELL_NUMBER = Entry(
         E, "Không phải số", "“{value}” không phải số nguyên.", "Ghi một số nguyên, ví dụ 12."
-    ),
-    "CELL_CHOICE": Code(
+    )
+    CELL_CHOICE = Entry(
         E,
         "Giá trị ngoài danh sách",
         "“{value}” không có trong danh sách: {choices}.",
         "Bấm vào ô và chọn trong danh sách.",
-    ),
-    "CELL_TOO_LONG": Code(
+    )
+    CELL_TOO_LONG = Entry(
         E, "Quá dài", "Nội dung dài {length} ký tự, tối đa {limit}.", "Rút gọn nội dung."
-    ),
-    "CELL_MERGED": Code(
+    )
+    CELL_MERGED = Entry(
         E,
         "Ô gộp trong vùng dữ liệu",
         "Các ô {range} bị gộp.",
         "Bỏ gộp ô (Hợp nhất & Căn giữa › Bỏ hợp nhất), mỗi ô một giá trị.",
-    ),
-    "CELL_FORMULA_NO_VALUE": Code(
+    )
+    CELL_FORMULA_NO_VALUE = Entry(
         E,
         "Công thức chưa có kết quả",
         "Ô chứa công thức nhưng không có giá trị đã tính.",
         "Thay công thức bằng giá trị (Sao chép › Dán giá trị) rồi lưu lại bằng Excel.",
-    ),
-    "CELL_ERROR_VALUE": Code(
+    )
+    CELL_ERROR_VALUE = Entry(
         E, "Ô báo lỗi", "Ô có giá trị lỗi {value}.", "Sửa công thức hoặc ghi giá trị trực tiếp."
-    ),
-    "TEXT_LEGACY_CONVERTED": Code(
+    )
+    TEXT_LEGACY_CONVERTED = Entry(
         W,
         "Chữ mã cũ đã được chuyển",
         "Chữ gõ bằng bảng mã {encoding} đã được chuyển sang Unicode: “{converted}”.",
         "Kiểm tra lại chữ; lần sau hãy gõ bằng bảng mã Unicode.",
-    ),
-    "ROW_HIDDEN": Code(
+    )
+    ROW_HIDDEN = Entry(
         W,
         "Dòng bị ẩn",
         "Dòng bị ẩn nhưng có dữ liệu; dòng này vẫn được xét.",
         "Hiện dòng để kiểm tra, hoặc xóa hẳn nếu không đề nghị.",
-    ),
+    )
     # --- row: against the plan ------------------------------------------------------------
-    "ROW_NOT_ELIGIBLE": Code(
+    ROW_NOT_ELIGIBLE = Entry(
         E,
         "Đối tượng không thuộc diện xét ở cấp đã chọn",
         "“{subject}” không được đề nghị “{level}”: cấp này chỉ xét {accepted}. {allowed}",
         "Chọn lại cấp đề nghị khen thưởng phù hợp với đối tượng, hoặc bỏ đề nghị này.",
-    ),
-    "ROW_CRITERION": Code(
+    )
+    ROW_CRITERION = Entry(
         E,
         "Không đạt tiêu chí của kế hoạch",
         "Không đạt tiêu chí {criterion}: {text} — {detail}",
         "Kiểm tra lại giá trị đã nhập; nếu đúng là chưa đạt tiêu chí thì bỏ đề nghị này.",
-    ),
-    "ROW_DATE_OUTSIDE_PERIOD": Code(
+    )
+    ROW_DATE_OUTSIDE_PERIOD = Entry(
         W,
         "Ngày ngoài thời gian phong trào",
         "{what} {value} nằm ngoài thời gian phong trào {period}.",
         "Kiểm tra lại ngày; thành tích xét khen phải đạt được trong thời gian phong trào.",
-    ),
-    "AWARD_DATE_AFTER_SUBMISSION": Code(
+    )
+    AWARD_DATE_AFTER_SUBMISSION = Entry(
         E,
         "Ngày quyết định khen thưởng chưa tới",
         "Ngày quyết định khen thưởng {value} sau ngày {reference} ({when}).",
         "Ghi đúng ngày ký quyết định khen thưởng đã nhận (ngày/tháng/năm).",
-    ),
-    "SUBMISSION_LATE": Code(
+    )
+    SUBMISSION_LATE = Entry(
         W,
         "Gửi phiếu sau hạn",
         "Phiếu gửi ngày {value}, không kịp hạn của kế hoạch: gửi trước ngày {deadline}.",
         "Hội đồng quyết định có xét phiếu gửi muộn hay không; liên hệ thường trực Hội đồng.",
-    ),
-    "NOMINEE_DUPLICATE": Code(
+    )
+    NOMINEE_DUPLICATE = Entry(
         E,
         "Đề nghị trùng",
         "“{value}” được đề nghị {count} lần; trùng với: {others}.",
         "Mỗi tập thể, cá nhân chỉ được đề nghị một lần, ở một cấp: giữ một đề nghị, xóa các dòng còn lại.",
-    ),
-    "QUOTA_EXCEEDED": Code(
+    )
+    QUOTA_EXCEEDED = Entry(
         W,
         "Vượt số lượng đề nghị của cấp",
         "“{level}”: {count} {kind} đủ điều kiện được đề nghị, nhiều hơn số lượng tối đa {quota} của kế hoạch.",
         "Hội đồng xét chọn theo số phiếu đồng ý tại cuộc họp; có thể đề nghị các đơn vị rút bớt.",
-    ),
-}
+    )
+    AWARD_OWNER_UNKNOWN = Entry(
+        E,
+        "Khen thưởng không khớp người được đề nghị",
+        "“{value}” không có trong trang Tập thể / Cá nhân của tệp này.",
+        "Ghi tên (và ngày sinh) đúng như ở trang Tập thể / Cá nhân.",
+    )
+    # --- meeting (consolidated list, meeting sheet, votes, selection) ---------------------------
+    MEETING_FILE_INVALID = Entry(
+        E,
+        "Tệp họp xét không đúng mẫu",
+        "{detail}",
+        "Dùng tệp do “docgen tong-hop” tạo ra; không đổi tên trang, không xóa cột hay dòng ẩn.",
+    )
+    MEETING_FIELD_MISSING = Entry(
+        E, "Thiếu thông tin cuộc họp", "Chưa điền “{header}”.", "Điền ô này ở trang “Cuộc họp”."
+    )
+    MEETING_FIELD_INVALID = Entry(
+        E,
+        "Thông tin cuộc họp không hợp lệ",
+        "“{value}” không hợp lệ: {detail}",
+        "Sửa ô này ở trang “Cuộc họp”.",
+    )
+    MEETING_MEMBERS_DIFFER = Entry(
+        W,
+        "Số thành viên khác tệp chiến dịch",
+        "Trang “Cuộc họp” ghi {found} thành viên, tệp chiến dịch ghi {expected}.",
+        "Nếu Hội đồng đã thay đổi, hãy sửa [council] members trong tệp chiến dịch.",
+    )
+    MEETING_ATTENDANCE = Entry(
+        E,
+        "Số thành viên dự họp không khớp",
+        "{detail}",
+        "Kiểm tra tổng số thành viên, số có mặt và danh sách vắng mặt (kèm lý do).",
+    )
+    VOTES_MISSING = Entry(
+        E,
+        "Chưa ghi số phiếu",
+        "Chưa ghi số phiếu đồng ý cho {name}.",
+        "Ghi số phiếu đồng ý (số nguyên, từ 0 đến số thành viên có mặt).",
+    )
+    VOTES_INVALID = Entry(
+        E,
+        "Số phiếu không hợp lệ",
+        "Số phiếu “{value}” của {name} không hợp lệ: {detail}",
+        "Ghi số phiếu đồng ý là số nguyên, từ 0 đến số thành viên có mặt.",
+    )
+    MEETING_LIST_STALE = Entry(E, "Danh sách họp xét đã cũ", "{detail}", _RERUN)
+    TIE_AT_QUOTA = Entry(
+        E,
+        "Bằng phiếu ở vị trí cuối chỉ tiêu",
+        "{detail}",
+        "Hội đồng cần quyết định (ví dụ biểu quyết lại giữa những người bằng phiếu), rồi sửa số phiếu trong tệp họp xét và chạy lại.",
+    )
 
 
-def make_issue(code: str, place: Place, value: object = "", **details: object) -> ValidationIssue:
+CODES: dict[str, Entry] = {c.name: c.value for c in Code}
+
+
+def make_issue(
+    code: str | Code, place: Place, value: object = "", **details: object
+) -> ValidationIssue:
     """The issue for `code` at `place`, with the catalogue's message and hint."""
-    entry = CODES[code]
+    member = Code[code] if isinstance(code, str) else code
+    entry = member.value
     shown = "" if value is None else str(value)
+    details.setdefault("detail", entry.detail)
     message = entry.message.format(value=shown, header=place.header, **details)
-    return ValidationIssue(code, entry.severity, place, message, entry.hint, shown)
+    return ValidationIssue(member.name, entry.severity, place, message, entry.hint, shown)
 
 
-CODES["AWARD_OWNER_UNKNOWN"] = Code(
-    E,
-    "Khen thưởng không khớp người được đề nghị",
-    "“{value}” không có trong trang Tập thể / Cá nhân của tệp này.",
-    "Ghi tên (và ngày sinh) đúng như ở trang Tập thể / Cá nhân.",
-)
-
-# --- meeting (consolidated list, meeting sheet, votes, selection) ----------------------------
-_RERUN = "Hãy chạy lại “docgen tong-hop”, ghi lại phiếu bầu vào tệp mới rồi lưu thành input/hop-xet.xlsx."
-CODES.update(
-    {
-        "MEETING_FILE_INVALID": Code(
-            E,
-            "Tệp họp xét không đúng mẫu",
-            "{detail}",
-            "Dùng tệp do “docgen tong-hop” tạo ra; không đổi tên trang, không xóa cột hay dòng ẩn.",
-        ),
-        "MEETING_FIELD_MISSING": Code(
-            E, "Thiếu thông tin cuộc họp", "Chưa điền “{header}”.", "Điền ô này ở trang “Cuộc họp”."
-        ),
-        "MEETING_FIELD_INVALID": Code(
-            E,
-            "Thông tin cuộc họp không hợp lệ",
-            "“{value}” không hợp lệ: {detail}",
-            "Sửa ô này ở trang “Cuộc họp”.",
-        ),
-        "MEETING_MEMBERS_DIFFER": Code(
-            W,
-            "Số thành viên khác tệp chiến dịch",
-            "Trang “Cuộc họp” ghi {found} thành viên, tệp chiến dịch ghi {expected}.",
-            "Nếu Hội đồng đã thay đổi, hãy sửa [council] members trong tệp chiến dịch.",
-        ),
-        "MEETING_ATTENDANCE": Code(
-            E,
-            "Số thành viên dự họp không khớp",
-            "{detail}",
-            "Kiểm tra tổng số thành viên, số có mặt và danh sách vắng mặt (kèm lý do).",
-        ),
-        "VOTES_MISSING": Code(
-            E,
-            "Chưa ghi số phiếu",
-            "Chưa ghi số phiếu đồng ý cho {name}.",
-            "Ghi số phiếu đồng ý (số nguyên, từ 0 đến số thành viên có mặt).",
-        ),
-        "VOTES_INVALID": Code(
-            E,
-            "Số phiếu không hợp lệ",
-            "Số phiếu “{value}” của {name} không hợp lệ: {detail}",
-            "Ghi số phiếu đồng ý là số nguyên, từ 0 đến số thành viên có mặt.",
-        ),
-        "MEETING_LIST_STALE": Code(E, "Danh sách họp xét đã cũ", "{detail}", _RERUN),
-        "TIE_AT_QUOTA": Code(
-            E,
-            "Bằng phiếu ở vị trí cuối chỉ tiêu",
-            "{detail}",
-            "Hội đồng cần quyết định (ví dụ biểu quyết lại giữa những người bằng phiếu), rồi sửa số phiếu trong tệp họp xét và chạy lại.",
-        ),
-    }
-)
+def default_detail(code: str) -> str:
+    """The message a refused file gets when nothing more specific is known."""
+    return Code[code].value.detail

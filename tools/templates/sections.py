@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from docx.document import Document as DocumentObject
 
-from docgen.templates.blocks import T, b, body, heading, loop, para, tag
-from docgen.templates.tables import empty_rows, grid, header_row, loop_rows
+from tools.templates.blocks import T, b, body, heading, loop, para, tag
+from tools.templates.tables import empty_rows, grid, header_row, loop_rows
 
 AWARD_WIDTHS_MM = (18.0, 55.0, 92.0)
 NONE_YET = "(Chưa có)"

@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 from typing import IO
 
-from docgen.bench.generate import Department
 from docgen.campaign import Campaign
-from docgen.intake.fill import fill_workbook
 from docgen.intake.schema import INDIVIDUAL_SHEET
+from tools.bench.generate import Department
+from tools.fill.intake import fill_workbook
 
 LAST_ROW = 1_048_576
 REAL_ROWS = 10

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from docx.document import Document as DocumentObject
 
-from docgen.templates.blocks import b, body, heading, i, loop, para, tag
-from docgen.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
-from docgen.templates.layout import new_document
-from docgen.templates.tables import empty_rows, grid, header_row, loop_rows
+from tools.templates.blocks import b, body, heading, i, loop, para, tag
+from tools.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
+from tools.templates.layout import new_document
+from tools.templates.tables import empty_rows, grid, header_row, loop_rows
 
 RESULT_WIDTHS_MM = (15.0, 42.5, 42.5, 22.0, 22.0, 21.0)  # STT on one line at 13 pt
 RESULT_TITLES = (

@@ -5,10 +5,10 @@ from __future__ import annotations
 from docx.document import Document as DocumentObject
 from docx.shared import Cm
 
-from docgen.templates.blocks import b, body, i, loop, para, tag
-from docgen.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
-from docgen.templates.layout import new_document
-from docgen.templates.tables import data_row, grid, header_row, loop_rows, tag_row
+from tools.templates.blocks import b, body, i, loop, para, tag
+from tools.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
+from tools.templates.layout import new_document
+from tools.templates.tables import data_row, grid, header_row, loop_rows, tag_row
 
 LIST_WIDTHS_MM = (15.0, 70.0, 80.0)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from docx.document import Document as DocumentObject
 
-from docgen.templates.blocks import b, body, heading, loop, para, tag
-from docgen.templates.frame import HeaderSpec, Signature, header, signatures, title
-from docgen.templates.layout import new_document
-from docgen.templates.sections import (
+from tools.templates.blocks import b, body, heading, loop, para, tag
+from tools.templates.frame import HeaderSpec, Signature, header, signatures, title
+from tools.templates.layout import new_document
+from tools.templates.sections import (
     award_history,
     closing,
     field,

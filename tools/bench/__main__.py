@@ -1,4 +1,4 @@
-"""``python -m docgen.bench --size 2000``: measure docgen against its baselines (issue 5)."""
+"""``python -m tools.bench --size 2000``: measure docgen against its baselines (issue 5)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from docgen.bench import measure, report
-from docgen.bench.bigsheet import formatted_workbook
-from docgen.bench.generate import REPO, write_campaign
 from docgen.campaign import load_campaign
 from docgen.workspace import Workspace
+from tools.bench import measure, report
+from tools.bench.bigsheet import formatted_workbook
+from tools.bench.generate import REPO, write_campaign
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m docgen.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
     parser.add_argument("--size", type=int, default=2000, help="nominees (default 2000)")
     parser.add_argument("--workbooks", type=int, default=40, help="department workbooks")
     parser.add_argument("--seed", type=int, default=19, help="random seed of the campaign")

@@ -1,0 +1,1 @@
+"""Tooling beside the docgen package: benchmark, example generator, template builders, test fillers."""
