@@ -124,8 +124,12 @@ def test_hand_edited_document_is_kept(
     assert edited.read_bytes().endswith(b"edited in Word")
     forced = build_dossiers(campaign, workspace, force=True)
     assert dict(forced.files)["thanh-pho/to-trinh.docx"] is Outcome.FORCED
-    backups = list(edited.parent.glob("to-trinh.ban-truoc-*.docx"))
+    backups = list(forced.folder.glob("da-thay-the/*/thanh-pho/to-trinh.docx"))
     assert len(backups) == 1 and backups[0].read_bytes().endswith(b"edited in Word")
+    assert [(r.path, r.edited) for r in forced.retired] == [("thanh-pho/to-trinh.docx", True)]
+    assert sorted(p.name for p in edited.parent.iterdir() if "to-trinh" in p.name) == [
+        "to-trinh.docx"
+    ]
 
 
 def test_summary_names_who_was_not_proposed_and_why(built: BuildResult) -> None:

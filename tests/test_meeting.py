@@ -13,7 +13,12 @@ from openpyxl import load_workbook
 from docgen.campaign.model import Campaign, Kind
 from docgen.intake.records import Nominee, Source, Submission
 from docgen.issues.model import ValidationIssue
-from docgen.meeting.consolidate import consolidated_bytes, summary, write_consolidated, write_new
+from docgen.meeting.consolidate import (
+    consolidated_bytes,
+    summary,
+    write_consolidated,
+    write_meeting_list,
+)
 from docgen.meeting.model import Absence, Meeting, Person, nominee_key
 from docgen.meeting.read import MeetingFileMissing, read_meeting
 from docgen.meeting.values import parse_time
@@ -445,15 +450,15 @@ def test_existing_filled_list_is_never_overwritten(
     campaign: Campaign, report: Report, tmp_path: Path
 ) -> None:
     target = tmp_path / "tong-hop.xlsx"
-    assert write_new(campaign, report, target) == (target, "created")
-    assert write_new(campaign, report, target) == (target, "unchanged")
+    assert write_meeting_list(campaign, report, target) == (target, "created")
+    assert write_meeting_list(campaign, report, target) == (target, "unchanged")
     fill_meeting(target, target, MEETING, {})
     filled = target.read_bytes()
     copy = tmp_path / "tong-hop-2.xlsx"
-    assert write_new(campaign, report, target) == (copy, "copy")
+    assert write_meeting_list(campaign, report, target) == (copy, "copy")
     assert target.read_bytes() == filled
-    assert write_new(campaign, report, target) == (copy, "unchanged")
-    assert write_new(campaign, report, target, force=True) == (target, "overwritten")
+    assert write_meeting_list(campaign, report, target) == (copy, "unchanged")
+    assert write_meeting_list(campaign, report, target, force=True) == (target, "overwritten")
     assert target.read_bytes() == copy.read_bytes()
 
 

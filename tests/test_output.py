@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from docgen.output.files import write_atomic
-from docgen.output.manifest import Entry, Manifest, Outcome, put, sha256
+from docgen.output.manifest import Entry, Manifest, Outcome, sha256
 from docgen.output.names import MAX_STEM, NameBook, safe_stem
+from docgen.output.state import OutputState
 
 
 @pytest.mark.parametrize(
@@ -98,11 +99,17 @@ def test_rerun_never_destroys_work(
     target = tmp_path / "x.docx"
     if existing is not None:
         target.write_bytes(existing)
-    assert put(target, b"new", previous, force) is outcome
+    if previous is not None:
+        Manifest("kh19", entries={previous.path: previous}).save(tmp_path)
+    state = OutputState(tmp_path, "kh19", "2023-12-05_10-00-00")
+    assert state.place(_entry(b"new"), b"new", force) is outcome
+    state.commit("")
     assert target.read_bytes() == content_after
-    if outcome is Outcome.FORCED:
-        backups = [p for p in tmp_path.iterdir() if ".ban-truoc-" in p.name]
-        assert [b.read_bytes() for b in backups] == [existing]
+    moved = tmp_path / "da-thay-the" / "2023-12-05_10-00-00" / "x.docx"
+    assert (moved.read_bytes() if moved.exists() else None) == (
+        existing if outcome is Outcome.FORCED else None
+    )
+    assert not list(tmp_path.glob(".*.tmp")) and not (tmp_path / ".docgen-nhat-ky.jsonl").exists()
 
 
 def test_manifest_round_trip_and_stable_bytes(tmp_path: Path) -> None:

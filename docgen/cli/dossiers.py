@@ -70,7 +70,8 @@ def _print(result: BuildResult) -> None:
     click.echo(
         f"\nĐã lập {len(result.files)} văn bản vào {result.folder} "
         f"(ghi mới {result.count(Outcome.WRITTEN) + result.count(Outcome.FORCED)}, "
-        f"không đổi {result.count(Outcome.UNCHANGED)}, giữ nguyên vì sửa tay {kept}). "
+        f"không đổi {result.count(Outcome.UNCHANGED)}, giữ nguyên vì sửa tay {kept}"
+        f"{f', chuyển sang da-thay-the {len(result.retired)}' if result.retired else ''}). "
         f"Danh mục: {MANIFEST}; tóm tắt: {SUMMARY}."
     )
     for template, reason in result.fallbacks.items():

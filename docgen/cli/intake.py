@@ -8,6 +8,7 @@ import click
 
 from docgen.campaign import load_campaign
 from docgen.cli.common import CAMPAIGN_OPTION, FORCE_OPTION, WS, aborts_cleanly
+from docgen.output.files import Written
 
 
 @click.command("mau-nhap")
@@ -39,8 +40,8 @@ def intake_template(campaign_path: Path, department: str, force: bool, out: Path
 
 
 _STATUS = {
-    "created": "Đã tạo phiếu nhập: {path}",
-    "overwritten": "Đã ghi đè phiếu nhập: {path}",
-    "unchanged": "Phiếu nhập đã có, không thay đổi: {path}",
-    "copy": "Tệp {original} đã có và khác bản mới, nên được giữ nguyên; bản mới ghi vào {path}. Dùng --ghi-de để ghi đè.",
+    Written.CREATED: "Đã tạo phiếu nhập: {path}",
+    Written.OVERWRITTEN: "Đã ghi đè phiếu nhập: {path}",
+    Written.UNCHANGED: "Phiếu nhập đã có, không thay đổi: {path}",
+    Written.COPY: "Tệp {original} đã có và khác bản mới, nên được giữ nguyên; bản mới ghi vào {path}. Dùng --ghi-de để ghi đè.",
 }

@@ -20,13 +20,14 @@ from docgen.cli.common import (
 )
 from docgen.meeting.model import Decision, Meeting
 from docgen.meeting.select import Outcome
+from docgen.output.files import Written
 from docgen.text import format_count, format_date_short, format_percent
 
 _STATUS = {
-    "created": "Đã tạo bảng tổng hợp: {path}",
-    "overwritten": "Đã ghi đè bảng tổng hợp: {path}",
-    "unchanged": "Bảng tổng hợp không thay đổi: {path}",
-    "copy": (
+    Written.CREATED: "Đã tạo bảng tổng hợp: {path}",
+    Written.OVERWRITTEN: "Đã ghi đè bảng tổng hợp: {path}",
+    Written.UNCHANGED: "Bảng tổng hợp không thay đổi: {path}",
+    Written.COPY: (
         "Tệp {original} đã có và khác bản mới (có thể thư ký đã ghi phiếu vào đó), nên được giữ "
         "nguyên; bản mới được ghi vào {path}. Dùng --ghi-de để ghi đè."
     ),
@@ -72,7 +73,7 @@ def consolidate(
       docgen tong-hop --sap-xep ten
       docgen tong-hop --ra hop-xet-moi.xlsx --ghi-de
     """
-    from docgen.meeting.consolidate import write_new
+    from docgen.meeting.consolidate import write_meeting_list
     from docgen.meeting.layout import by_level
     from docgen.validate.run import validate_folder
 
@@ -80,7 +81,7 @@ def consolidate(
     report = validate_folder(campaign, folder)
     target = out or WS.output(campaign.id) / "tong-hop.xlsx"
     sort = "given_name" if order == "ten" else "submission"
-    path, status = write_new(campaign, report, target, sort, force)
+    path, status = write_meeting_list(campaign, report, target, sort, force)
     click.echo(_STATUS[status].format(path=path, original=target))
     grouped = by_level(campaign, report.eligible())
     for level in campaign.levels:

@@ -13,6 +13,7 @@ from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
 from docgen.errors import DocgenError, TemplateError
 from docgen.meeting.model import Meeting, Selection
+from docgen.output.manifest import Entry
 from docgen.output.names import NameBook, safe_stem
 
 DOCUMENT_NAMES = {
@@ -34,6 +35,38 @@ class Planned:
     context: Callable[[], dict[str, Any]]
     sources: tuple[dict[str, object], ...] = field(default=())
     title: str = ""
+    register: Register = field(default_factory=lambda: Register())
+
+    def entry(self, digest: str) -> Entry:
+        """The manifest entry of this document once written with content hash `digest`."""
+        r = self.register
+        return Entry(
+            self.path,
+            digest,
+            self.kind,
+            f"templates_docx/{self.template}",
+            self.level,
+            self.sources,
+            self.title,
+            r.number,
+            r.symbol,
+            r.date,
+            r.summary,
+            r.signer,
+            r.recipients,
+        )
+
+
+@dataclass(frozen=True)
+class Register:
+    """What the văn thư's register and the archive need of a document (blank until numbered)."""
+
+    number: str = ""
+    symbol: str = ""
+    date: str = ""  # ISO
+    summary: str = ""
+    signer: str = ""
+    recipients: tuple[str, ...] = ()
 
 
 def plan_documents(

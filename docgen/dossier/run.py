@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.campaign.model import Campaign
 from docgen.dossier.plan import Planned, check_contexts, plan_documents
+from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
 from docgen.errors import TemplateError
 from docgen.meeting.model import Selection
 from docgen.meeting.select import Outcome as MeetingOutcome
 from docgen.meeting.select import decide
-from docgen.output.manifest import Entry, Manifest, Outcome, put, sha256
+from docgen.output.manifest import Outcome, Retired, sha256
+from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate, undeclared_variables
 from docgen.validate.report import Report
 from docgen.validate.run import validate_folder
@@ -31,6 +34,8 @@ class BuildResult:
     meeting: MeetingOutcome
     files: list[tuple[str, Outcome]] = field(default_factory=list)
     fallbacks: dict[str, str] = field(default_factory=dict)  # template → why docxtpl was used
+    retired: list[Retired] = field(default_factory=list)  # moved to da-thay-the/ by this run
+    cleaned: list[str] = field(default_factory=list)  # temp files a stopped run had left
 
     @property
     def blocked(self) -> bool:
@@ -58,17 +63,34 @@ def build_dossiers(
         return result
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)
     compiled = _compile(ws.templates, planned, check_contexts(planned))
-    manifest = Manifest.load(result.folder, campaign.id)
-    manifest.campaign_sha256 = sha256(Path(campaign.source).read_bytes()) if campaign.source else ""
-    for index, item in enumerate(planned, start=1):
-        data = compiled[item.template].render(item.context())
-        result.files.append((item.path, _write(result.folder, item, data, manifest, force)))
-        if progress:
-            progress(index, len(planned))
+    state = OutputState(result.folder, campaign.id, _stamp(result.folder))
+    result.cleaned = state.cleaned
+    try:
+        for index, item in enumerate(planned, start=1):
+            data = compiled[item.template].render(item.context())
+            result.files.append((item.path, state.place(item.entry(sha256(data)), data, force)))
+            if progress:
+                progress(index, len(planned))
+        result.retired = state.retire_unplanned(
+            lambda entry: retire_reason(entry, meeting.selections)
+        )
+    except BaseException:
+        state.abandon()
+        raise
+    state.commit(sha256(Path(campaign.source).read_bytes()) if campaign.source else "")
     result.fallbacks = {t: c.fallback_reason for t, c in compiled.items() if c.fallback_reason}
-    manifest.save(result.folder)
     write_summary(result)
     return result
+
+
+def _stamp(folder: Path) -> str:
+    """This run's folder name under da-thay-the/: the local date and time, made unique."""
+    base = dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
+    stamp, n = base, 1
+    while (folder / RETIRED_DIR / stamp).exists():
+        n += 1
+        stamp = f"{base}-{n}"
+    return stamp
 
 
 def _compile(
@@ -90,18 +112,3 @@ def _compile(
     if problems:
         raise TemplateError("Mẫu văn bản dùng biến không có trong dữ liệu:", problems)
     return compiled
-
-
-def _write(folder: Path, item: Planned, data: bytes, manifest: Manifest, force: bool) -> Outcome:
-    previous = manifest.entries.get(item.path)
-    outcome = put(folder / item.path, data, previous, force)
-    if outcome in (Outcome.WRITTEN, Outcome.FORCED, Outcome.UNCHANGED):
-        manifest.entries[item.path] = Entry(
-            item.path,
-            sha256(data),
-            item.kind,
-            f"templates_docx/{item.template}",
-            item.level,
-            item.sources,
-        )
-    return outcome

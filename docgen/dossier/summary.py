@@ -20,7 +20,7 @@ OUTCOME_WORDS = {
     Outcome.UNCHANGED: "không đổi",
     Outcome.KEPT_EDITED: "GIỮ NGUYÊN — đã được sửa tay sau lần lập trước (dùng --ghi-de để lập lại)",
     Outcome.KEPT_UNKNOWN: "GIỮ NGUYÊN — tệp không do docgen lập (dùng --ghi-de để thay)",
-    Outcome.FORCED: "đã ghi đè; bản cũ giữ bên cạnh (.ban-truoc-…)",
+    Outcome.FORCED: "đã lập lại; bản sửa tay cũ chuyển vào da-thay-the/",
 }
 
 
@@ -45,7 +45,32 @@ def summary_lines(result: BuildResult) -> list[str]:
         lines += [""]
     lines += _not_eligible(result) + ["Văn bản:"]
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
+    return lines + retired_lines(result) + cleaned_lines(result)
+
+
+def retired_lines(result: BuildResult) -> list[str]:
+    """The documents this run moved out of the dossier, where to, and why."""
+    if not result.retired:
+        return []
+    lines = ["", "VĂN BẢN KHÔNG CÒN TRONG HỒ SƠ (đã chuyển sang thư mục da-thay-the/, không xóa):"]
+    for retired in result.retired:
+        edited = " (bản đã sửa tay)" if retired.edited else ""
+        lines += [
+            f"  - {retired.path}{edited} → {retired.moved_to}",
+            f"    Lý do: {retired.reason}.",
+        ]
     return lines
+
+
+def cleaned_lines(result: BuildResult) -> list[str]:
+    """The temp files an interrupted earlier run had left, now removed."""
+    if not result.cleaned:
+        return []
+    return [
+        "",
+        f"Đã xóa {len(result.cleaned)} tệp tạm do lần chạy trước bị ngắt giữa chừng để lại:",
+        *(f"  - {path}" for path in result.cleaned),
+    ]
 
 
 def _who(decision: Decision) -> str:

@@ -25,7 +25,7 @@ from docgen.intake.schema import (
     SheetSpec,
     build_schema,
 )
-from docgen.output.files import write_new
+from docgen.output.files import Written, write_beside
 from docgen.workbook.write import (
     BODY_FONT,
     BOX,
@@ -42,9 +42,9 @@ INPUT_ROWS = 200  # rows prepared (unlocked, validated) on each nominee sheet
 
 def write_template(
     campaign: Campaign, path: Path, department: str = "", force: bool = False
-) -> tuple[Path, str]:
+) -> tuple[Path, Written]:
     """Write the intake workbook for `campaign` at `path` (never over another file's content
-    unless `force`); the path written and its status, see `output.files.write_new`."""
+    unless `force`); the path written and its status, see `output.files.write_beside`."""
     schema = build_schema(campaign)
     wb = Workbook()
     guide = wb.active
@@ -57,7 +57,7 @@ def write_template(
         _write_table(wb.create_sheet(spec.name), spec, lists)
     _write_meta(wb, campaign)
     wb.active = 0
-    return write_new(path, workbook_bytes(wb), force)
+    return write_beside(path, workbook_bytes(wb), force)
 
 
 def _write_guide(ws: Worksheet, campaign: Campaign) -> None:

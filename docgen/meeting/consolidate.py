@@ -35,8 +35,7 @@ from docgen.meeting.layout import (
     sheet_name,
 )
 from docgen.meeting.model import VOTING_FORMS, content_hash, nominee_key
-from docgen.output.files import write_atomic
-from docgen.output.files import write_new as write_new_file
+from docgen.output.files import Written, write_atomic, write_beside
 from docgen.text import clean, given_name_sort_key, vn_sort_key
 from docgen.validate.report import Report
 from docgen.workbook.write import (
@@ -61,11 +60,11 @@ def write_consolidated(
     return path
 
 
-def write_new(
+def write_meeting_list(
     campaign: Campaign, report: Report, path: Path, sort: str = "submission", force: bool = False
-) -> tuple[Path, str]:
-    """Write the meeting list without losing a filled copy (see `output.files.write_new`)."""
-    return write_new_file(path, consolidated_bytes(campaign, report, sort), force)
+) -> tuple[Path, Written]:
+    """Write the meeting list without losing a filled copy (see `output.files.write_beside`)."""
+    return write_beside(path, consolidated_bytes(campaign, report, sort), force)
 
 
 def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submission") -> bytes:

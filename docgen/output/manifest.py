@@ -1,18 +1,18 @@
-"""The manifest: every generated file with its hash and provenance, and rerun safety.
+"""The manifest: every current generated file with its hash and provenance, and the history.
 
-A rerun compares each target with the manifest of the previous run: a file whose hash still
-matches was generated and not touched, so it may be replaced; a file edited by hand (hash
-differs) or unknown to the manifest is kept and reported, unless the clerk forces it — and
-then the old one is kept beside it, never lost.
+`files` lists exactly the documents of the current decision; `history` lists every document
+moved aside (`da-thay-the/…`) by a later run, with where it went and why. A rerun compares each
+target with the hashes docgen itself wrote (manifest and journal, see `docgen.output.state`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from docgen.output.files import write_atomic
 
@@ -26,7 +26,11 @@ def sha256(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One generated file: where it is, its hash, and what it was made from."""
+    """One generated file: where it is, its hash, what it was made from, and what it is.
+
+    The register fields (number, symbol, date, summary, signer, recipients) are those the
+    văn thư and the archive need: `number` and `date` stay empty until the văn thư assigns them.
+    """
 
     path: str  # relative to the campaign's output folder, with forward slashes
     sha256: str
@@ -34,71 +38,85 @@ class Entry:
     template: str
     level: str = ""
     sources: tuple[dict[str, object], ...] = ()
+    title: str = ""  # "Tờ trình", "Báo cáo thành tích — Nguyễn Văn An"
+    number: str = ""  # "05"
+    symbol: str = ""  # ký hiệu: "TTr-UBND"
+    date: str = ""  # ISO date of the document, "" while not assigned
+    summary: str = ""  # trích yếu
+    signer: str = ""  # "CHỦ TỊCH Lê Thanh Hoan"
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A document moved out of the current dossier: from where, to where, when and why."""
+
+    path: str
+    sha256: str
+    kind: str
+    level: str
+    title: str
+    moved_to: str  # relative to the campaign's output folder ("" when it was already gone)
+    reason: str
+    edited: bool = False  # it had been edited by hand
+
+
+_ENTRY_FIELDS = {f.name for f in fields(Entry)}
+_RETIRED_FIELDS = {f.name for f in fields(Retired)}
 
 
 @dataclass
 class Manifest:
-    """All generated files of one campaign output folder."""
+    """All current generated files of one campaign output folder, and the retired ones."""
 
     campaign: str
     campaign_sha256: str = ""
     entries: dict[str, Entry] = field(default_factory=dict)
+    history: list[Retired] = field(default_factory=list)
 
     @classmethod
     def load(cls, folder: Path, campaign: str) -> Manifest:
         """The manifest in `folder`, or an empty one (also when it is unreadable)."""
         try:
             data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-            entries = {
-                e["path"]: Entry(**{**e, "sources": tuple(e.get("sources", ()))})
-                for e in data["files"]
-            }
-            return cls(data.get("campaign", campaign), data.get("campaign_sha256", ""), entries)
-        except (OSError, ValueError, KeyError, TypeError):
+            entries = {e["path"]: _entry(e) for e in data["files"]}
+            history = [
+                Retired(**{k: v for k, v in h.items() if k in _RETIRED_FIELDS})
+                for h in data.get("history", [])
+            ]
+            return cls(
+                data.get("campaign", campaign), data.get("campaign_sha256", ""), entries, history
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(campaign)
 
-    def save(self, folder: Path) -> None:
-        """Write the manifest (sorted, no timestamps: a rerun gives the same bytes)."""
-        data = {
+    def to_json(self) -> dict[str, Any]:
+        """The manifest as JSON data: no timestamps, sorted, so a rerun gives the same bytes."""
+        return {
             "campaign": self.campaign,
             "campaign_sha256": self.campaign_sha256,
             "files": [asdict(self.entries[p]) for p in sorted(self.entries)],
+            "history": [asdict(h) for h in self.history],
         }
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+    def save(self, folder: Path) -> None:
+        """Write the manifest atomically and durably."""
+        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         write_atomic(folder / MANIFEST, text.encode("utf-8"))
 
 
+def _entry(data: dict[str, Any]) -> Entry:
+    values = {k: v for k, v in data.items() if k in _ENTRY_FIELDS}
+    values["sources"] = tuple(values.get("sources", ()))
+    values["recipients"] = tuple(values.get("recipients", ()))
+    return Entry(**values)
+
+
 class Outcome(StrEnum):
-    """What happened to one target on this run."""
+    """What happened to one planned document on this run."""
 
     WRITTEN = "written"
     UNCHANGED = "unchanged"
     KEPT_EDITED = "kept-edited"  # edited by hand since generation: kept, not overwritten
     KEPT_UNKNOWN = "kept-unknown"  # a file docgen did not make: kept
-    FORCED = "forced"  # overwritten on request; the old file kept beside it
-
-
-def decide(target: Path, data: bytes, previous: Entry | None, force: bool) -> Outcome:
-    """Whether `target` may receive `data`, given the previous run's entry for it."""
-    if not target.exists():
-        return Outcome.WRITTEN
-    current = sha256(target.read_bytes())
-    if current == sha256(data):
-        return Outcome.UNCHANGED
-    if previous is not None and previous.sha256 == current:
-        return Outcome.WRITTEN
-    if force:
-        return Outcome.FORCED
-    return Outcome.KEPT_EDITED if previous is not None else Outcome.KEPT_UNKNOWN
-
-
-def put(target: Path, data: bytes, previous: Entry | None, force: bool) -> Outcome:
-    """Write `data` to `target` atomically when allowed; keep what must be kept."""
-    outcome = decide(target, data, previous, force)
-    if outcome is Outcome.FORCED:
-        old = target.read_bytes()
-        backup = target.with_name(f"{target.stem}.ban-truoc-{sha256(old)[:8]}{target.suffix}")
-        write_atomic(backup, old)
-    if outcome in (Outcome.WRITTEN, Outcome.FORCED):
-        write_atomic(target, data)
-    return outcome
+    FORCED = "forced"  # overwritten on request; the old file moved to da-thay-the/
