@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import PurePath
 from typing import TypeVar
 
 _K = TypeVar("_K")
@@ -48,6 +49,20 @@ def clean(value: str) -> str:
     while lines and not lines[0]:
         lines.pop(0)
     return "\n".join(lines)
+
+
+def nfc(value: str) -> str:
+    """`value` in NFC: what keys, hashes and comparisons of text are made of."""
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+def file_name(path: PurePath | str) -> str:
+    """A file's name as data (keys, places, manifests, messages): in NFC.
+
+    Files made on macOS, and some mail clients, carry decomposed (NFD) names; the same
+    name must give the same key whichever form the disk holds. Open files by their Path.
+    """
+    return nfc(PurePath(path).name)
 
 
 def clean_line(value: str) -> str:

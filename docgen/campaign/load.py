@@ -28,6 +28,7 @@ from docgen.campaign.model import (
 )
 from docgen.campaign.reader import TomlReader
 from docgen.errors import CampaignError
+from docgen.text import nfc
 
 PROFILES = ("nd91_2017", "nd98_2023")
 
@@ -35,7 +36,7 @@ PROFILES = ("nd91_2017", "nd98_2023")
 def load_campaign(path: Path) -> Campaign:
     """Read `path`, validate it whole and return the campaign, or raise `CampaignError`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = nfc(path.read_text(encoding="utf-8"))  # an editor on macOS may save NFD
     except FileNotFoundError:
         raise CampaignError(f"Không tìm thấy tệp chiến dịch: {path}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -31,7 +31,8 @@ def write_feedback(report: Report, folder: Path, out_dir: Path) -> list[Path]:
     for file in report.files:
         department = report.departments.get(file, "")
         path = out_dir / feedback_name(department, file, taken)
-        write_atomic(path, _feedback_bytes(report, folder / file, department))
+        received = report.paths.get(file, folder / file)
+        write_atomic(path, _feedback_bytes(report, received, file, department))
         written.append(path)
     return written
 
@@ -47,12 +48,12 @@ def feedback_name(department: str, file: str, taken: set[str]) -> str:
     return name
 
 
-def _feedback_bytes(report: Report, received: Path, department: str) -> bytes:
-    issues = ordered(report.issues_of(received.name))
+def _feedback_bytes(report: Report, received: Path, file: str, department: str) -> bytes:
+    issues = ordered(report.issues_of(file))
     if not issues:
         wb = Workbook()
-        lines = _proposed(_submission(report, received.name))
-        add_confirmation_sheet(wb, department, received.name, lines)
+        lines = _proposed(_submission(report, file))
+        add_confirmation_sheet(wb, department, file, lines)
     else:
         wb = _annotated_copy(received, issues) or _issues_only(issues)
     return workbook_bytes(wb)

@@ -17,7 +17,7 @@ from docgen.intake.records import Cell, Row, Source
 from docgen.intake.schema import META_SHEET, TEMPLATE_VERSION, IntakeSchema, SheetSpec
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
-from docgen.text import clean, fold
+from docgen.text import clean, file_name, fold
 from docgen.workbook import RawCell, RawSheet, RawWorkbook, open_workbook
 from docgen.workbook.numfmt import column_letter
 
@@ -31,6 +31,11 @@ class FileRead:
     unit: list[Row] | None = None  # one row per unit field found
     tables: dict[str, list[Row]] = field(default_factory=dict)
     issues: list[ValidationIssue] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The file's name as data (NFC)."""
+        return file_name(self.path)
 
     @property
     def readable(self) -> bool:
@@ -48,7 +53,9 @@ def read_file(path: Path, schema: IntakeSchema) -> FileRead:
         _refused(result, exc.code, exc.message)
     except OSError as exc:
         _refused(
-            result, "FILE_UNREADABLE", f"Không đọc được tệp “{path.name}”: {exc.strerror or exc}."
+            result,
+            "FILE_UNREADABLE",
+            f"Không đọc được tệp “{file_name(path)}”: {exc.strerror or exc}.",
         )
     return result
 
@@ -58,9 +65,9 @@ def _refused(result: FileRead, code: str, detail: str) -> None:
     result.unit = None
     result.tables = {}
     result.issues = [
-        i for i in result.issues if i.place.row is None and i.place.file == result.path.name
+        i for i in result.issues if i.place.row is None and i.place.file == result.name
     ]
-    result.issues.append(make_issue(code, Place(result.path.name), detail=detail))
+    result.issues.append(make_issue(code, Place(result.name), detail=detail))
 
 
 def _read_into(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
@@ -71,15 +78,13 @@ def _read_into(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
     for spec in (*schema.nominee_sheets, schema.awards):
         sheet = _find_sheet(wb, spec.name)
         if sheet is None:
-            result.issues.append(
-                make_issue("SHEET_MISSING", Place(result.path.name), sheet=spec.name)
-            )
+            result.issues.append(make_issue("SHEET_MISSING", Place(result.name), sheet=spec.name))
             continue
         result.tables[spec.name] = _read_table(sheet, spec, result)
 
 
 def _file_checks(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
-    where = Place(result.path.name)
+    where = Place(result.name)
     if wb.format == "xls":
         result.issues.append(make_issue("FILE_LEGACY_XLS", where))
     if wb.has_macros:
@@ -107,7 +112,7 @@ def _meta(wb: RawWorkbook) -> dict[str, object]:
 
 def read_marker(wb: RawWorkbook, sheet: str = META_SHEET) -> dict[str, object]:
     """Key → value pairs of a hidden marker sheet of a workbook we made ({} when absent)."""
-    if sheet not in wb.sheet_names:
+    if not wb.has_sheet(sheet):
         return {}
     marker: dict[str, object] = {}
     for _, cells in wb.sheet(sheet).iter_rows(max_empty_run=5):
@@ -130,7 +135,7 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
     """The vertical unit form: key in column C (hidden) or label in column A, value in B."""
     sheet = _find_sheet(wb, spec.name)
     if sheet is None:
-        result.issues.append(make_issue("SHEET_MISSING", Place(result.path.name), sheet=spec.name))
+        result.issues.append(make_issue("SHEET_MISSING", Place(result.name), sheet=spec.name))
         return []
     keys = {c.key: c for c in spec.columns}
     labels = keys_by_header(spec)
@@ -140,7 +145,7 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
         key_text = _text(by_col.get(3)) or ""
         key = key_text if key_text in keys else labels.get(cell_key(_text(by_col.get(1)) or ""))
         if key and key not in rows:
-            source = Source(result.path.name, sheet.name, number)
+            source = Source(result.name, sheet.name, number)
             rows[key] = Row(
                 source, {key: _cell(by_col.get(2), "B", keys[key].header, source, result)}
             )
@@ -156,7 +161,7 @@ def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]
             break
     texts = [(n, {c.col: t for c in cells if (t := _text(c))}) for n, cells in top]
     mapping = match_columns(spec, texts)
-    where = Place(result.path.name, spec.name)
+    where = Place(result.name, spec.name)
     if mapping is None:
         result.issues.append(make_issue("HEADER_NOT_FOUND", where, sheet=spec.name))
         return []
@@ -194,7 +199,7 @@ def _row(
     number: int, raw: list[RawCell], sheet: RawSheet, spec: SheetSpec, plan: Plan, result: FileRead
 ) -> Row | None:
     by_col = {c.col: c for c in raw}
-    source = Source(result.path.name, spec.name, number)
+    source = Source(result.name, spec.name, number)
     cells = {
         key: _cell(by_col.get(col), letter, header, source, result)
         for key, col, letter, header in plan

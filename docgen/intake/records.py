@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from docgen.campaign.model import Kind
 from docgen.issues.model import Place
+from docgen.text import file_name
 
 Value = str | int | date | None
 
@@ -136,4 +137,4 @@ class Submission:
     @property
     def file(self) -> str:
         """The file name as received."""
-        return self.path.name
+        return file_name(self.path)

@@ -9,7 +9,7 @@ from datetime import date, time
 
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.intake.records import Nominee
-from docgen.text import fold, person_key
+from docgen.text import fold, nfc, person_key
 
 VOTING_FORMS = ("biểu quyết", "bỏ phiếu kín")
 
@@ -88,14 +88,14 @@ class Selection:
 def nominee_key(nominee: Nominee) -> str:
     """Stable key of a nomination in the consolidated list: file, sheet, row and name."""
     src = nominee.source
-    return f"{src.file}|{src.sheet}|{src.row}|{person_key(nominee.name)}"
+    return nfc(f"{src.file}|{src.sheet}|{src.row}|{person_key(nominee.name)}")
 
 
 def content_hash(nominee: Nominee) -> str:
     """Short hash of what was nominated, to notice a row changed since consolidation."""
     values = sorted((k, "" if v is None else str(v)) for k, v in nominee.values.items())
     payload = json.dumps([str(nominee.kind), nominee.department, values], ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:12]
+    return hashlib.sha256(nfc(payload).encode()).hexdigest()[:12]
 
 
 def level_of(campaign: Campaign, nominee: Nominee) -> Level | None:

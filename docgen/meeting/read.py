@@ -26,7 +26,7 @@ from docgen.meeting.model import VOTING_FORMS, Absence, Meeting, Person
 from docgen.meeting.stale import stale_issues
 from docgen.meeting.values import integer, parse_time, shown, text
 from docgen.meeting.votes import counts, read_lists
-from docgen.text import fold, parse_date
+from docgen.text import file_name, fold, parse_date
 from docgen.validate.report import Report
 from docgen.workbook import RawWorkbook, open_workbook
 
@@ -59,14 +59,18 @@ def read_meeting(
     try:
         wb = open_workbook(path)
     except DocgenError as exc:
-        return None, {}, [make_issue(exc.code, Place(path.name), detail=exc.message)]
+        return None, {}, [make_issue(exc.code, Place(file_name(path)), detail=exc.message)]
     problem = _marker_problem(wb, campaign)
     if problem:
-        return None, {}, [make_issue("MEETING_FILE_INVALID", Place(path.name), detail=problem)]
+        return (
+            None,
+            {},
+            [make_issue("MEETING_FILE_INVALID", Place(file_name(path)), detail=problem)],
+        )
     issues: list[ValidationIssue] = []
     meeting = _read_form(wb, campaign, issues)
     rows = read_lists(wb, campaign, read_marker(wb), issues)
-    issues.extend(stale_issues(path.name, rows, campaign, report))
+    issues.extend(stale_issues(file_name(path), rows, campaign, report))
     present = meeting.present if meeting else None
     votes = counts(rows, present, campaign.council.members, issues)
     return meeting, votes, issues
@@ -79,7 +83,7 @@ def _marker_problem(wb: RawWorkbook, campaign: Campaign) -> str:
         return "Tệp không phải bảng tổng hợp do “docgen tong-hop” tạo ra (thiếu dấu nhận diện)."
     if marker.get("campaign_id") != campaign.id:
         return f"Tệp là bảng tổng hợp của đợt “{marker.get('campaign_id')}”, không phải đợt “{campaign.id}”."
-    if MEETING_SHEET not in wb.sheet_names:
+    if not wb.has_sheet(MEETING_SHEET):
         return f"Không tìm thấy trang “{MEETING_SHEET}”."
     return ""
 
@@ -93,7 +97,7 @@ def _read_form(
     wb: RawWorkbook, campaign: Campaign, issues: list[ValidationIssue]
 ) -> Meeting | None:
     sheet = wb.sheet(MEETING_SHEET)
-    file = wb.path.name
+    file = file_name(wb.path)
     specs = {f.key: f for f in MEETING_FIELDS}
     form: dict[str, FormCell] = {}
     absences: list[tuple[int, object, object]] = []

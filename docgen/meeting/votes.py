@@ -10,6 +10,7 @@ from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.layout import LIST_COLUMNS, sheet_name
 from docgen.meeting.values import integer, shown, text
+from docgen.text import file_name
 from docgen.workbook import RawWorkbook
 from docgen.workbook.numfmt import column_letter
 
@@ -44,9 +45,11 @@ def read_lists(
     seen: dict[str, Place] = {}
     for level in campaign.levels:
         name = str(marker.get(f"level:{level.id}") or sheet_name(level))
-        if name not in wb.sheet_names:
+        if not wb.has_sheet(name):
             detail = f"Không tìm thấy trang “{name}” của {level.label}."
-            issues.append(make_issue("MEETING_FILE_INVALID", Place(wb.path.name), detail=detail))
+            issues.append(
+                make_issue("MEETING_FILE_INVALID", Place(file_name(wb.path)), detail=detail)
+            )
             continue
         for row in _level_rows(wb, name, level.id, issues):
             if row.key in seen:
@@ -66,7 +69,7 @@ def _level_rows(
     for number, cells in wb.sheet(name).iter_rows():
         by_col = {c.col: c.value for c in cells}
         if columns:
-            row = _vote_row(by_col, columns, Place(wb.path.name, name, number), level_id)
+            row = _vote_row(by_col, columns, Place(file_name(wb.path), name, number), level_id)
             found.extend([row] if row else [])
         elif "ma_de_nghi" in by_col.values():
             columns = {str(v): c for c, v in by_col.items() if isinstance(v, str)}
@@ -74,7 +77,9 @@ def _level_rows(
         detail = (
             f"Trang “{name}” thiếu dòng mã cột ẩn hoặc cột “{_VOTE_HEADER}” (có thể đã bị xóa)."
         )
-        issues.append(make_issue("MEETING_FILE_INVALID", Place(wb.path.name, name), detail=detail))
+        issues.append(
+            make_issue("MEETING_FILE_INVALID", Place(file_name(wb.path), name), detail=detail)
+        )
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee, Submission
@@ -19,6 +20,7 @@ class Report:
     issues: list[ValidationIssue] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     departments: dict[str, str] = field(default_factory=dict)  # file name → department
+    paths: dict[str, Path] = field(default_factory=dict)  # file name (NFC) → the file on disk
 
     @property
     def errors(self) -> list[ValidationIssue]:

@@ -45,13 +45,14 @@ def validate_folder(
     candidates: list[Submission] = []
     for path in submission_files(folder):
         read = read_file(path, schema)
-        report.files.append(path.name)
+        report.files.append(read.name)
+        report.paths[read.name] = path
         report.issues.extend(read.issues)
         if read.readable:
             submission, issues = _submission(read, schema)
             report.issues.extend(issues)
             candidates.append(submission)
-            report.departments[path.name] = submission.department
+            report.departments[read.name] = submission.department
         if progress:
             progress(path)
     report.submissions = _latest_per_department(candidates, report)

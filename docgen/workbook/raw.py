@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 
 from docgen.errors import DocgenError
 from docgen.issues.codes import default_detail
+from docgen.workbook.strings import plain
 
 CellValue = str | float | int | bool | datetime | time | timedelta | None
 SheetState = Literal["visible", "hidden", "veryHidden"]
@@ -146,8 +147,16 @@ class RawWorkbook:
         """Sheet names in workbook order (hidden ones included; see `sheet(name).state`)."""
         return [s.name for s in self.sheets]
 
+    def has_sheet(self, name: str) -> bool:
+        """Whether a sheet is called `name` (NFC and NFD spellings alike)."""
+        return plain(name) in self.sheet_names
+
     def sheet(self, name: str) -> RawSheet:
-        """The sheet called exactly `name` (the same object on every call); KeyError if none."""
+        """The sheet called `name` (the same object on every call); KeyError if none.
+
+        Names are compared in NFC, as every reader hands them back.
+        """
+        name = plain(name)
         if name in self._opened:
             return self._opened[name]
         for info in self.sheets:

@@ -24,6 +24,7 @@ from docgen.workbook.raw import (
     SheetState,
     WorkbookRefused,
 )
+from docgen.workbook.strings import plain
 
 _STATES: tuple[SheetState, ...] = ("visible", "hidden", "veryHidden")
 _OTHER_OFFICE = "Tệp là tài liệu Word hoặc PowerPoint đời cũ, không phải bảng tính Excel."
@@ -42,11 +43,11 @@ def read_xls(path: Path, data: bytes) -> RawWorkbook:
         raise _refusal(data, exc) from exc
     visibility = list(getattr(book, "_sheet_visibility", []))
     names = book.sheet_names()
-    infos = [SheetInfo(name, _state(visibility, i)) for i, name in enumerate(names)]
+    infos = [SheetInfo(plain(name), _state(visibility, i)) for i, name in enumerate(names)]
     fonts = _xf_fonts(book)
 
     def load(info: SheetInfo) -> RawSheet:
-        index = names.index(info.name)
+        index = [plain(name) for name in names].index(info.name)
         try:
             sheet = book.sheet_by_index(index)
         except Exception as exc:  # same reason as above
@@ -139,4 +140,4 @@ class XlsSheet(RawSheet):
             return moment.time() if 0 <= value < 1 else moment
         if ctype == xlrd.XL_CELL_NUMBER and float(value).is_integer() and abs(value) < 2**53:
             return int(value)
-        return value
+        return plain(value) if isinstance(value, str) else value

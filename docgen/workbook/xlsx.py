@@ -27,6 +27,7 @@ from docgen.workbook.raw import (
     WorkbookRefused,
 )
 from docgen.workbook.safety import check_prolog, open_zip, parse_small, stream_part
+from docgen.workbook.strings import plain, xstring
 from docgen.workbook.xlsx_sheet import XlsxSheet
 
 MAX_SHARED_STRINGS = 2_000_000  # a 20,000 x 30 sheet holds at most 600,000; caps memory use
@@ -137,7 +138,9 @@ def _sheets(
             raise WorkbookRefused(FILE_CORRUPT)
         state = element.get("state", "visible")
         kind = _KINDS.get(rel[0], "macrosheet" if "macro" in rel[0].lower() else rel[0])
-        info = SheetInfo(element.get("name", ""), state if state in _STATES else "visible", kind)
+        info = SheetInfo(
+            plain(element.get("name", "")), state if state in _STATES else "visible", kind
+        )
         found.append((info, rel[1] if kind == "worksheet" else None))
     return found
 
@@ -262,7 +265,7 @@ class _Strings:
         if name == "t":
             self._collect = False
         elif name == "si":
-            self.items.append("".join(self._parts))
+            self.items.append(xstring("".join(self._parts)))
             if len(self.items) > MAX_SHARED_STRINGS:
                 raise WorkbookRefused(FILE_TOO_LARGE)
         elif name == "rPh":

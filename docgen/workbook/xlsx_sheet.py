@@ -27,6 +27,7 @@ from docgen.workbook.raw import (
     WorkbookRefused,
 )
 from docgen.workbook.safety import CHUNK, BoundedStream, open_member, safe_expat, xml_guard
+from docgen.workbook.strings import xstring
 
 
 class SheetTarget:
@@ -143,7 +144,7 @@ class SheetTarget:
         elif kind == "d":
             value = iso_value(raw)
         else:  # "str", "inlineStr" and anything unknown: the text as stored
-            value = raw
+            value = xstring(raw)
         if (value is None or value == "") and error is None and cached:
             return  # blank text or an empty cached result: nothing to read
         fonts = book.xf_font
