@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from docgen.campaign.model import Campaign
+from docgen.campaign.model import Campaign, Level
+from docgen.cli import main
+from docgen.dossier import plan
 from docgen.feedback import write_feedback
+from docgen.intake.schema import HEADER_ROW, KEY_ROW
+from docgen.meeting.consolidate import write_consolidated
+from docgen.meeting.model import Decision, nominee_key
 from docgen.validate.run import validate_folder
 from docgen.workbook import open_workbook
 from docgen.workbook.strings import plain, unescape, xstring
-from tests.conftest import GOOD_INDIVIDUAL
+from docgen.workspace import Workspace as DocgenWorkspace
+from tests.conftest import GOOD_INDIVIDUAL, ROOT
 from tests.test_cli_meeting import NAMES, Workspace, vote
+from tests.test_meeting import MEETING
 from tests.test_workbook import read_all, sheet_xml, write_package
+from tools.fill.meeting import fill_meeting
 
 NFD = unicodedata.normalize("NFD", "khối-nội-chính.xlsx")
 
@@ -122,3 +132,72 @@ def test_escapes_are_decoded_in_shared_and_inline_strings(tmp_path: Path) -> Non
     path = write_package(tmp_path / "x.xlsx", {"S": sheet_xml(rows)}, shared=shared)
     cells = read_all(open_workbook(path))
     assert [cells[(1, c)].value for c in (1, 2, 3, 4)] == ["Số 1\r", "_x0041_ và !", "a\nb", "cd"]
+
+
+# ---------------------------------------------------------------- 2. missing required columns
+
+
+def _break_columns(path: Path, sheet: str, cleared: str, renamed: str) -> None:
+    """As a department might: clear one required column's header, rename another's."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    for col in range(1, ws.max_column + 1):
+        key = ws.cell(row=KEY_ROW, column=col).value
+        if key in (cleared, renamed):
+            ws.cell(row=KEY_ROW, column=col).value = None
+            ws.cell(row=HEADER_ROW, column=col).value = None if key == cleared else "Chức danh"
+    wb.save(path)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> DocgenWorkspace:
+    for name in ("input", "templates_docx"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return DocgenWorkspace(tmp_path)
+
+
+def test_sheet_missing_a_required_column_is_kept_out_and_ho_so_builds(
+    example: DocgenWorkspace, campaign: Campaign
+) -> None:
+    broken = example.submissions / "khoi-noi-chinh.xlsx"
+    _break_columns(broken, "Cá nhân", "que_quan", "chuc_vu")
+    report = validate_folder(campaign, example.submissions)
+    missing = [i for i in report.issues if i.code == "COLUMN_MISSING"]
+    assert [(i.place.file, i.place.sheet, i.place.row) for i in missing] == [
+        ("khoi-noi-chinh.xlsx", "Cá nhân", None)
+    ] * 2
+    assert {i.place.header for i in missing} == {"Quê quán", "Chức vụ (Đảng, chính quyền, đoàn thể)"}
+    from_sheet = [n for n in report.nominees if n.source[:2] == ("khoi-noi-chinh.xlsx", "Cá nhân")]
+    assert from_sheet and all(report.blocked(n) for n in from_sheet)
+    eligible = report.eligible()
+    assert eligible and not set(map(id, from_sheet)) & set(map(id, eligible))
+    # The meeting list holds the others only; after the vote, ho-so builds their documents.
+    listed = example.root / "output" / "tong-hop.xlsx"
+    write_consolidated(campaign, report, listed)
+    votes = {nominee_key(n): max(0, 8 - i) for i, n in enumerate(eligible)}
+    fill_meeting(listed, example.meeting, MEETING, votes)
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example.root)])
+    assert "Thiếu dữ liệu" not in result.output and "thiếu" not in result.output
+    assert "Đã lập" in result.output, result.output
+
+
+def test_ho_so_builds_the_others_when_one_report_lacks_data(
+    example: DocgenWorkspace, campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Data missing for one document: it is named with its place; the others are written."""
+    real = plan.report_context
+
+    def lacking(campaign: Campaign, decision: Decision, level: Level) -> dict[str, object]:
+        if decision.nominee.name == "Trần Thị Bích Ngọc":
+            decision.nominee.values["que_quan"] = None
+        return real(campaign, decision, level)
+
+    monkeypatch.setattr(plan, "report_context", lacking)
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example.root)])
+    assert result.exit_code == 1, result.output
+    assert "Chưa lập 1 văn bản vì thiếu dữ liệu" in result.output
+    assert (
+        "Báo cáo thành tích: thiếu “Quê quán” của “Trần Thị Bích Ngọc” "
+        "(van-phong-hdnd-ubnd.xlsx › Cá nhân › dòng 4)"
+    ) in result.output
+    assert "Đã lập 10 văn bản" in result.output

@@ -55,7 +55,7 @@ def dossiers(campaign_path: Path, root: Path, force: bool) -> None:
 
         result = build_dossiers(campaign, ws, force=force, progress=step)
     _print(result)
-    sys.exit(1 if result.blocked else 0)
+    sys.exit(1 if result.blocked or result.missing else 0)
 
 
 def _print(result: BuildResult) -> None:
@@ -74,6 +74,15 @@ def _print(result: BuildResult) -> None:
         f"{f', chuyển sang da-thay-the {len(result.retired)}' if result.retired else ''}). "
         f"Danh mục: {MANIFEST}; tóm tắt: {SUMMARY}."
     )
+    if result.missing:
+        click.secho(
+            f"Chưa lập {len(result.missing)} văn bản vì thiếu dữ liệu "
+            "(bổ sung vào phiếu nhập rồi chạy lại):",
+            fg="red",
+            err=True,
+        )
+        for line in result.missing:
+            click.echo(f"  - {line}", err=True)
     for template, reason in result.fallbacks.items():
         click.echo(f"Lưu ý: mẫu {template} được lập bằng docxtpl thông thường ({reason}).")
 

@@ -39,7 +39,8 @@ def require(document: str, nominee: Nominee, keys: Iterable[str]) -> None:
     """Raise MissingValueError naming every empty one of `keys`."""
     missing = [_HEADERS.get(key, key) for key in keys if not text(nominee, key)]
     if missing:
-        raise MissingValueError(document, f"“{nominee.name or nominee.source.row}”", missing)
+        where = nominee.source.place().label()
+        raise MissingValueError(document, f"“{nominee.name or '(không tên)'}” ({where})", missing)
 
 
 def require_context(document: str, context: dict[str, object], keys: Iterable[str]) -> None:

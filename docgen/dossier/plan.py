@@ -11,7 +11,7 @@ from docgen.documents.forms import DOCUMENT_TEMPLATES, report_template
 from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
-from docgen.errors import DocgenError, TemplateError
+from docgen.errors import DocgenError
 from docgen.meeting.model import Meeting, Selection
 from docgen.output.manifest import Entry
 from docgen.output.names import NameBook, safe_stem
@@ -134,22 +134,18 @@ def _reports(
     return out
 
 
-def check_contexts(planned: list[Planned]) -> dict[str, set[str]]:
-    """Build every context before anything is written; report every missing value at once.
+def template_keys(planned: list[Planned]) -> dict[str, set[str]]:
+    """The keys of each template's first context that builds, for the template check.
 
-    Returns the keys of each template's first context, for the template check. The
-    contexts themselves are not kept: with tens of thousands of nominees they would
-    dominate the build's memory, so the writer builds each one again (contexts are pure).
+    One context per template: every other context is built once, by the writer, which
+    sets aside (and reports) a document whose data is missing and writes the others.
     """
     keys: dict[str, set[str]] = {}
-    problems: list[str] = []
     for item in planned:
-        try:
-            context = item.context()
-        except DocgenError as exc:
-            problems.append(f"{item.path}: {exc.message}")
+        if item.template in keys:
             continue
-        keys.setdefault(item.template, set(context))
-    if problems:
-        raise TemplateError("Thiếu dữ liệu cho văn bản; chưa ghi văn bản nào:", problems)
+        try:
+            keys[item.template] = set(item.context())
+        except DocgenError:
+            continue  # reported by the writer, with every other missing value
     return keys

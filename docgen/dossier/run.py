@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.campaign.model import Campaign
-from docgen.dossier.plan import Planned, check_contexts, plan_documents
+from docgen.dossier.plan import Planned, plan_documents, template_keys
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
-from docgen.errors import TemplateError
+from docgen.errors import DocgenError, TemplateError
 from docgen.meeting.model import Selection
 from docgen.meeting.select import Outcome as MeetingOutcome
 from docgen.meeting.select import decide
@@ -36,6 +36,7 @@ class BuildResult:
     fallbacks: dict[str, str] = field(default_factory=dict)  # template → why docxtpl was used
     retired: list[Retired] = field(default_factory=list)  # moved to da-thay-the/ by this run
     cleaned: list[str] = field(default_factory=list)  # temp files a stopped run had left
+    missing: list[str] = field(default_factory=list)  # documents not written: data missing
 
     @property
     def blocked(self) -> bool:
@@ -62,12 +63,18 @@ def build_dossiers(
     if result.blocked or meeting.meeting is None:
         return result
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)
-    compiled = _compile(ws.templates, planned, check_contexts(planned))
+    keys = template_keys(planned)
+    compiled = _compile(ws.templates, [p for p in planned if p.template in keys], keys)
     state = OutputState(result.folder, campaign.id, _stamp(result.folder))
     result.cleaned = state.cleaned
     try:
         for index, item in enumerate(planned, start=1):
-            data = compiled[item.template].render(item.context())
+            try:
+                context = item.context()  # built once per document
+            except DocgenError as exc:
+                result.missing.append(f"{item.path}: {exc.message}")
+                continue
+            data = compiled[item.template].render(context)
             result.files.append((item.path, state.place(item.entry(sha256(data)), data, force)))
             if progress:
                 progress(index, len(planned))

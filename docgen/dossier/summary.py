@@ -45,6 +45,7 @@ def summary_lines(result: BuildResult) -> list[str]:
         lines += [""]
     lines += _not_eligible(result) + ["Văn bản:"]
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
+    lines += [f"  {line} — CHƯA LẬP" for line in result.missing]
     return lines + retired_lines(result) + cleaned_lines(result)
 
 
@@ -95,7 +96,8 @@ def _not_eligible(result: BuildResult) -> list[str]:
             i.message
             for i in report.issues
             if i.severity is Severity.ERROR
-            and (i.place.file, i.place.sheet, i.place.row) == (where.file, where.sheet, where.row)
+            and (i.place.file, i.place.sheet) == (where.file, where.sheet)
+            and i.place.row in (where.row, None)
         ]
         lines.append(
             f"  - {nominee.name or '(không tên)'} ({where.file}, {where.sheet}, dòng {where.row}): {'; '.join(reasons)}"

@@ -78,7 +78,9 @@ def _read_into(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
     for spec in (*schema.nominee_sheets, schema.awards):
         sheet = _find_sheet(wb, spec.name)
         if sheet is None:
-            result.issues.append(make_issue("SHEET_MISSING", Place(result.name), sheet=spec.name))
+            result.issues.append(
+                make_issue("SHEET_MISSING", Place(result.name, spec.name), sheet=spec.name)
+            )
             continue
         result.tables[spec.name] = _read_table(sheet, spec, result)
 
@@ -135,7 +137,9 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
     """The vertical unit form: key in column C (hidden) or label in column A, value in B."""
     sheet = _find_sheet(wb, spec.name)
     if sheet is None:
-        result.issues.append(make_issue("SHEET_MISSING", Place(result.name), sheet=spec.name))
+        result.issues.append(
+            make_issue("SHEET_MISSING", Place(result.name, spec.name), sheet=spec.name)
+        )
         return []
     keys = {c.key: c for c in spec.columns}
     labels = keys_by_header(spec)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
@@ -58,3 +59,23 @@ class ValidationIssue:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+RowKey = tuple[str, str, int | None]  # (file, sheet, row); row None: the sheet as a whole
+
+
+def error_places(issues: Iterable[ValidationIssue]) -> set[RowKey]:
+    """(file, sheet, row) of every error; row None for an error about a whole sheet."""
+    return {
+        (i.place.file, i.place.sheet, i.place.row) for i in issues if i.severity is Severity.ERROR
+    }
+
+
+def keeps_out(bad: set[RowKey], file: str, sheet: str, row: int | None) -> bool:
+    """Whether the errors at `bad` keep the row at (file, sheet, row) from the meeting.
+
+    An error on the row does; so does an error on its sheet as a whole (a required column
+    missing, no header row): such a sheet cannot be read completely, so none of its rows is
+    trusted, rather than reading some values and not others.
+    """
+    return (file, sheet, row) in bad or (file, sheet, None) in bad

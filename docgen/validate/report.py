@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee, Submission
-from docgen.issues.model import Severity, ValidationIssue
+from docgen.issues.model import Severity, ValidationIssue, error_places, keeps_out
 
 
 @dataclass
@@ -39,20 +39,12 @@ class Report:
 
     def blocked(self, nominee: Nominee) -> bool:
         """True when an error was found on the nominee's row or on its dossier."""
-        return any(
-            i.severity is Severity.ERROR
-            and (i.place.file, i.place.sheet, i.place.row) == _key(nominee)
-            for i in self.issues
-        )
+        return keeps_out(error_places(self.issues), *_key(nominee))
 
     def eligible(self) -> list[Nominee]:
         """Nominations with no error: what the council considers at the meeting."""
-        bad = {
-            (i.place.file, i.place.sheet, i.place.row)
-            for i in self.issues
-            if i.severity is Severity.ERROR
-        }
-        return [n for n in self.nominees if _key(n) not in bad]
+        bad = error_places(self.issues)
+        return [n for n in self.nominees if not keeps_out(bad, *_key(n))]
 
     def counts_by_code(self) -> Counter[str]:
         """How many issues of each code."""

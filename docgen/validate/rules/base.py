@@ -10,7 +10,7 @@ from typing import Protocol
 from docgen.campaign.model import Campaign, Kind, Level, Subject
 from docgen.intake.records import Nominee, Submission
 from docgen.intake.schema import Column, IntakeSchema, build_schema
-from docgen.issues.model import Severity, ValidationIssue
+from docgen.issues.model import ValidationIssue, error_places
 
 RowKey = tuple[str, str, int | None]
 
@@ -46,11 +46,7 @@ class Context:
 
     def error_rows(self) -> set[RowKey]:
         """(file, sheet, row) of every row with an error so far."""
-        return {
-            (i.place.file, i.place.sheet, i.place.row)
-            for i in self.issues
-            if i.severity is Severity.ERROR
-        }
+        return error_places(self.issues)
 
 
 def row_key(nominee: Nominee) -> RowKey:

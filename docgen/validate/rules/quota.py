@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from docgen.campaign.model import Kind
 from docgen.intake.records import Submission
 from docgen.issues.codes import make_issue
-from docgen.issues.model import Place, ValidationIssue
+from docgen.issues.model import Place, ValidationIssue, keeps_out
 from docgen.validate.rules.base import Context, row_key
 
 CAMPAIGN_FILE = "(tổng hợp)"  # place of problems that belong to no single received file
@@ -26,7 +26,7 @@ class Quota:
             (n.level_label, n.kind)
             for s in submissions
             for n in s.nominees
-            if row_key(n) not in bad
+            if not keeps_out(bad, *row_key(n))
         )
         for level in ctx.campaign.levels:
             for kind in Kind:
