@@ -166,7 +166,10 @@ def test_sheet_missing_a_required_column_is_kept_out_and_ho_so_builds(
     assert [(i.place.file, i.place.sheet, i.place.row) for i in missing] == [
         ("khoi-noi-chinh.xlsx", "Cá nhân", None)
     ] * 2
-    assert {i.place.header for i in missing} == {"Quê quán", "Chức vụ (Đảng, chính quyền, đoàn thể)"}
+    assert {i.place.header for i in missing} == {
+        "Quê quán",
+        "Chức vụ (Đảng, chính quyền, đoàn thể)",
+    }
     from_sheet = [n for n in report.nominees if n.source[:2] == ("khoi-noi-chinh.xlsx", "Cá nhân")]
     assert from_sheet and all(report.blocked(n) for n in from_sheet)
     eligible = report.eligible()
