@@ -226,5 +226,10 @@ def test_unwritable_output_is_a_clear_message(
     monkeypatch.setattr("docgen.output.files.tempfile.mkstemp", refuse)
     result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
     assert result.exit_code == 2
-    assert "không đọc/ghi được tệp" in result.output and "Permission denied" in result.output
+    assert (
+        f"Lỗi: Không đọc/ghi được tệp ({workspace.root / 'output'}): không có quyền truy cập "
+        "hoặc tệp đang được mở bằng chương trình khác.\n"
+        "Đóng tệp nếu đang mở bằng Excel/Word, kiểm tra quyền đọc/ghi thư mục rồi chạy lại.\n"
+    ) in result.output
+    assert "Permission denied" not in result.output
     assert "Traceback" not in result.output

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import shutil
 import unicodedata
 from collections.abc import Callable
@@ -18,11 +21,12 @@ from docgen.feedback import write_feedback
 from docgen.intake.schema import HEADER_ROW, KEY_ROW
 from docgen.meeting.consolidate import write_consolidated
 from docgen.meeting.model import Decision, nominee_key
+from docgen.oserror import advice, describe
 from docgen.validate.run import validate_folder
 from docgen.workbook import open_workbook
 from docgen.workbook.strings import plain, unescape, xstring
 from docgen.workspace import Workspace as DocgenWorkspace
-from tests.conftest import GOOD_INDIVIDUAL, ROOT
+from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, ROOT
 from tests.test_cli_meeting import NAMES, Workspace, vote
 from tests.test_meeting import MEETING
 from tests.test_workbook import read_all, sheet_xml, write_package
@@ -204,3 +208,102 @@ def test_ho_so_builds_the_others_when_one_report_lacks_data(
         "(van-phong-hdnd-ubnd.xlsx › Cá nhân › dòng 4)"
     ) in result.output
     assert "Đã lập 10 văn bản" in result.output
+
+
+# ---------------------------------------------------------------- 7. messages at the edges
+
+
+@pytest.mark.parametrize(
+    ("number", "line", "hint"),
+    [
+        (
+            errno.ENOSPC,
+            "Không đọc/ghi được tệp (/ra/a.docx): ổ đĩa đã đầy.",
+            "Giải phóng dung lượng ổ đĩa (xóa bớt tệp không cần) rồi chạy lại.",
+        ),
+        (
+            errno.EROFS,
+            "Không đọc/ghi được tệp (/ra/a.docx): thư mục chỉ cho phép đọc, không ghi được.",
+            "Chép thư mục làm việc sang ổ đĩa ghi được (không dùng ổ CD, thẻ nhớ khóa ghi) rồi chạy lại.",
+        ),
+        (
+            errno.EACCES,
+            "Không đọc/ghi được tệp (/ra/a.docx): không có quyền truy cập hoặc tệp đang được "
+            "mở bằng chương trình khác.",
+            "Đóng tệp nếu đang mở bằng Excel/Word, kiểm tra quyền đọc/ghi thư mục rồi chạy lại.",
+        ),
+        (
+            errno.EIO,
+            "Không đọc/ghi được tệp (/ra/a.docx): lỗi đọc/ghi thiết bị (ổ đĩa hoặc thẻ nhớ có "
+            "thể bị hỏng hay đã bị rút ra).",
+            "Kiểm tra ổ đĩa, chép thư mục làm việc sang ổ khác rồi chạy lại.",
+        ),
+        (
+            errno.ELOOP,
+            f"Không đọc/ghi được tệp (/ra/a.docx): hệ điều hành báo lỗi khi đọc/ghi tệp "
+            f"[mã lỗi {errno.ELOOP}].",
+            "Kiểm tra ổ đĩa và quyền đọc/ghi thư mục, đóng tệp nếu đang mở bằng Excel/Word, "
+            "rồi chạy lại.",
+        ),
+    ],
+    ids=["disk-full", "read-only", "permission", "device", "other"],
+)
+def test_os_errors_in_vietnamese(number: int, line: str, hint: str) -> None:
+    exc = OSError(number, os.strerror(number), "/ra/a.docx")
+    assert (describe(exc), advice(exc)) == (line, hint)
+    assert os.strerror(number) not in describe(exc) + advice(exc)
+
+
+@pytest.mark.parametrize("number", [errno.ENOSPC, errno.EROFS], ids=["disk-full", "read-only"])
+def test_ho_so_on_a_full_or_read_only_disk(
+    example: DocgenWorkspace, monkeypatch: pytest.MonkeyPatch, number: int
+) -> None:
+    target = example.root / "output"
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(number, os.strerror(number), str(target))
+
+    monkeypatch.setattr("docgen.output.files.tempfile.mkstemp", refuse)
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example.root)])
+    exc = OSError(number, "", str(target))
+    assert result.exit_code == 2
+    assert f"Lỗi: {describe(exc)}\n{advice(exc)}\n" in result.output
+    assert os.strerror(number) not in result.output and "Traceback" not in result.output
+
+
+def test_sheet_missing_fills_sheet_in_json(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = make_workbook(individuals=[GOOD_INDIVIDUAL])
+    wb = load_workbook(path)
+    del wb["Khen thưởng đã nhận"]
+    wb.save(path)
+    result = CliRunner().invoke(
+        main,
+        [
+            "kiem-tra",
+            "--json",
+            "--khong-phan-hoi",
+            "--chien-dich",
+            str(CAMPAIGN_FILE),
+            "--phieu",
+            str(path.parent),
+        ],
+    )
+    found = [i for i in json.loads(result.stdout)["issues"] if i["code"] == "SHEET_MISSING"]
+    assert [(i["file"], i["sheet"], i["row"]) for i in found] == [
+        ("don-vi.xlsx", "Khen thưởng đã nhận", None)
+    ]
+
+
+def test_formula_without_cached_value_is_one_finding(
+    make_workbook: Callable[..., Path], campaign: Campaign
+) -> None:
+    path = make_workbook(individuals=[GOOD_INDIVIDUAL])
+    wb = load_workbook(path)
+    ws = wb["Cá nhân"]
+    col = next(c for c in range(1, ws.max_column + 1) if ws.cell(KEY_ROW, c).value == "chuc_vu")
+    ws.cell(3, col).value = '=CONCAT("Công ", "chức")'  # openpyxl saves no cached value
+    wb.save(path)
+    found = [i for i in validate_folder(campaign, path.parent).issues if i.place.row == 3]
+    assert [(i.code, i.place.column) for i in found] == [("CELL_FORMULA_NO_VALUE", "F")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from docgen.campaign.model import (
 )
 from docgen.campaign.reader import TomlReader
 from docgen.errors import CampaignError
+from docgen.oserror import advice, describe
 from docgen.text import nfc
 
 PROFILES = ("nd91_2017", "nd98_2023")
@@ -39,17 +41,31 @@ def load_campaign(path: Path) -> Campaign:
         text = nfc(path.read_text(encoding="utf-8"))  # an editor on macOS may save NFD
     except FileNotFoundError:
         raise CampaignError(f"Không tìm thấy tệp chiến dịch: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CampaignError(f"Không đọc được tệp chiến dịch {path}: {exc}") from None
+    except UnicodeDecodeError:
+        raise CampaignError(
+            f"Tệp chiến dịch {path} không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8."
+        ) from None
+    except OSError as exc:
+        raise CampaignError(f"Tệp chiến dịch: {describe(exc)} {advice(exc)}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CampaignError(f"Tệp chiến dịch {path.name} sai cú pháp TOML: {exc}") from None
+        raise CampaignError(_syntax(path, exc)) from None
     reader = TomlReader(text)
     campaign = _build(reader, data, str(path))
     if reader.problems:
         raise CampaignError(f"Tệp chiến dịch {path.name} có lỗi:", reader.problems)
     return campaign
+
+
+def _syntax(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """Where the TOML syntax breaks, in Vietnamese (tomllib's own text is English)."""
+    found = re.search(r"line (\d+), column (\d+)", str(exc))
+    where = f" ở dòng {found[1]}, cột {found[2]}" if found else ""
+    return (
+        f"Tệp chiến dịch {path.name} sai cú pháp TOML{where}: kiểm tra dấu ngoặc vuông, "
+        'dấu ngoặc kép và dấu = ở dòng đó (mỗi dòng dạng khóa = "giá trị").'
+    )
 
 
 def _build(r: TomlReader, data: dict[str, Any], source: str) -> Campaign:

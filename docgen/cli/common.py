@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from docgen.errors import DocgenError
+from docgen.oserror import advice, describe
 from docgen.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,14 +42,8 @@ def aborts_cleanly(func: F) -> F:
             click.secho(f"Lỗi: {exc}", fg="red", err=True)
             sys.exit(exc.exit_code)
         except OSError as exc:
-            where = f" ({exc.filename})" if exc.filename else ""
-            click.secho(
-                f"Lỗi: không đọc/ghi được tệp{where}: {exc.strerror or exc}.", fg="red", err=True
-            )
-            click.echo(
-                "Kiểm tra quyền ghi thư mục, đóng tệp nếu đang mở bằng Excel/Word, rồi chạy lại.",
-                err=True,
-            )
+            click.secho(f"Lỗi: {describe(exc)}", fg="red", err=True)
+            click.echo(advice(exc), err=True)
             sys.exit(2)
         except KeyboardInterrupt:
             click.echo("\nĐã dừng theo yêu cầu; tệp đang ghi dở không được giữ lại.", err=True)

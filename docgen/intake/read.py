@@ -17,6 +17,7 @@ from docgen.intake.records import Cell, Row, Source
 from docgen.intake.schema import META_SHEET, TEMPLATE_VERSION, IntakeSchema, SheetSpec
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
+from docgen.oserror import advice, describe
 from docgen.text import clean, file_name, fold
 from docgen.workbook import RawCell, RawSheet, RawWorkbook, open_workbook
 from docgen.workbook.numfmt import column_letter
@@ -52,11 +53,7 @@ def read_file(path: Path, schema: IntakeSchema) -> FileRead:
     except DocgenError as exc:  # refused when opened, or damage found deep inside a sheet
         _refused(result, exc.code, exc.message)
     except OSError as exc:
-        _refused(
-            result,
-            "FILE_UNREADABLE",
-            f"Không đọc được tệp “{file_name(path)}”: {exc.strerror or exc}.",
-        )
+        _refused(result, "FILE_UNREADABLE", f"{describe(exc)} {advice(exc)}")
     return result
 
 
@@ -221,10 +218,10 @@ def _cell(raw: RawCell | None, letter: str, header: str, source: Source, result:
     if raw.error:
         place = source.place(letter, header)
         result.issues.append(make_issue("CELL_ERROR_VALUE", place, raw.error))
-        return Cell(letter, header, None, raw.font)
+        return Cell(letter, header, None, raw.font, reported=True)
     if raw.formula and not raw.cached:
         result.issues.append(make_issue("CELL_FORMULA_NO_VALUE", source.place(letter, header)))
-        return Cell(letter, header, None, raw.font)
+        return Cell(letter, header, None, raw.font, reported=True)
     value: object = raw.value
     if isinstance(value, str):
         value = _decode(value, raw.font, source, letter, header, result)

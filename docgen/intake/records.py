@@ -37,6 +37,7 @@ class Cell(NamedTuple):
     header: str  # header as found in the received file
     raw: object  # cleaned value as read: text, number, datetime or None
     font: str | None = None
+    reported: bool = False  # unreadable (error value, formula without result): said once
 
     @property
     def shown(self) -> str:

@@ -38,6 +38,8 @@ Problem = tuple[str, dict[str, object]] | None
 def convert_cell(cell: Cell, column: Column) -> tuple[Value, Problem]:
     """One cell's typed value and its problem, if any."""
     raw = cell.raw
+    if cell.reported:  # the reader already said why this cell has no value
+        return None, None
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, (("CELL_REQUIRED", {}) if column.required else None)
     converter = _CONVERTERS[column.type]
