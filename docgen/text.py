@@ -8,7 +8,8 @@ Decisions:
   legitimately in our sheets, while the look-alike does. Because TCVN3 uses those very
   characters for é and Ỗ, legacy text must be converted (`docgen.legacy`) *before* `clean`.
   For the same reason `clean` keeps U+00AD (TCVN3's ư).
-- Dates are always read day-first; two-digit years mean 20yy.
+- Dates are always read day-first. A two-digit year pivots as Excel's does: 00–29 are
+  2000–2029, 30–99 are 1930–1999 ("05/03/90" is 1990); the validator warns at the cell.
 - Percentages: two decimals with a decimal comma, but no decimals when the rounded value is
   whole ("77,78 %", "50 %", "100 %"); halves round up, as people do by hand.
 - Collation is letter by letter (no digraph units such as "ng", "ch"), like Excel and ICU.
@@ -173,6 +174,22 @@ def _make_date(year: int, month: int, day: int, hint: str = "") -> dt.date:
         raise ValueError(f"no day {day} in {month:02d}/{year:04d}") from None
 
 
+TWO_DIGIT_PIVOT = 30  # two-digit years below this are 20yy, the others 19yy (as Excel)
+
+
+def _full_year(year: str) -> int:
+    if len(year) != 2:
+        return int(year)
+    return int(year) + (2000 if int(year) < TWO_DIGIT_PIVOT else 1900)
+
+
+def has_two_digit_year(value: str) -> bool:
+    """Whether a date typed as text gives its year in two digits ("05/03/90")."""
+    text = re.sub(r"\s*([-/.])\s*", r"\1", clean_line(value))
+    match = _DAY_FIRST.fullmatch(text)
+    return match is not None and len(match.group(4)) == 2
+
+
 def _from_text(value: str) -> dt.date:
     """Parse a date written as text, always day-first unless the year comes first (ISO)."""
     text = re.sub(r"\s*([-/.])\s*", r"\1", clean_line(value))
@@ -181,7 +198,7 @@ def _from_text(value: str) -> dt.date:
         return _make_date(int(year), int(month), int(day))
     if match := _DAY_FIRST.fullmatch(text):
         day, _, month, year = match.groups()
-        full_year = int(year) + 2000 if len(year) == 2 else int(year)
+        full_year = _full_year(year)
         return _make_date(full_year, int(month), int(day), " (dates are read day-first)")
     if match := _LONG_FORM.fullmatch(fold(text)):
         day, month, year = match.groups()

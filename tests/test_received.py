@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import os
@@ -307,3 +308,44 @@ def test_formula_without_cached_value_is_one_finding(
     wb.save(path)
     found = [i for i in validate_folder(campaign, path.parent).issues if i.place.row == 3]
     assert [(i.code, i.place.column) for i in found] == [("CELL_FORMULA_NO_VALUE", "F")]
+
+
+# ---------------------------------------------------------------- 4. two-digit years, impossible dates
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value", "codes", "message"),
+    [
+        ("ngay_sinh", "05/03/90", dt.date(1990, 3, 5), ["CELL_DATE_TWO_DIGIT_YEAR"],
+         "“05/03/90” ghi năm bằng hai chữ số; đã đọc là 05/03/1990 (00–29 là 20xx, 30–99 là 19xx)."),
+        ("ngay_sinh", "5-3-29", None, ["CELL_DATE_IMPOSSIBLE"], None),
+        ("sang_kien_ngay_qd", "12/06/23", dt.date(2023, 6, 12), ["CELL_DATE_TWO_DIGIT_YEAR"], None),
+        ("ngay_sinh", "05/03/2090", None, ["CELL_DATE_IMPOSSIBLE"], None),
+        ("ngay_sinh", "05/03/1890", None, ["CELL_DATE_IMPOSSIBLE"],
+         "“05/03/1890” không thể là ngày sinh: trước năm 1900."),
+        ("sang_kien_ngay_qd", "12/06/1923", None, ["CELL_DATE_IMPOSSIBLE"],
+         "“12/06/1923” không thể là “Ngày quyết định công nhận sáng kiến”: trước ngày 02/09/1945."),
+        ("sang_kien_ngay_qd", "12/06/2203", None, ["CELL_DATE_IMPOSSIBLE"], None),
+        ("ngay_sinh", "05/03/1990", dt.date(1990, 3, 5), [], None),
+    ],
+    ids=["birth-90", "birth-29-future", "decision-23", "birth-future", "birth-1890",
+         "decision-1923", "decision-2203", "four-digits"],
+)  # fmt: skip
+def test_two_digit_years_and_impossible_dates(
+    make_workbook: Callable[..., Path],
+    campaign: Campaign,
+    key: str,
+    typed: str,
+    value: dt.date | None,
+    codes: list[str],
+    message: str | None,
+) -> None:
+    folder = make_workbook(individuals=[{**GOOD_INDIVIDUAL, key: typed}]).parent
+    report = validate_folder(campaign, folder)
+    found = [i for i in report.issues if i.place.row == 3 and i.code.startswith("CELL_DATE")]
+    assert [i.code for i in found] == codes
+    assert report.nominees[0].values[key] == value
+    if codes:
+        assert found[0].value == typed and found[0].place.column
+    if message:
+        assert found[0].message == message

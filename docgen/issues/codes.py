@@ -161,6 +161,18 @@ class Code(Enum):
         "“{value}” không phải ngày hợp lệ.",
         "Ghi ngày theo ngày/tháng/năm, ví dụ 05/03/2023.",
     )
+    CELL_DATE_IMPOSSIBLE = Entry(
+        E,
+        "Ngày không thể có",
+        "“{value}” không thể là {what}: {reason}.",
+        "Kiểm tra lại ngày, tháng và năm (ghi đủ bốn chữ số của năm), ví dụ 05/03/1990.",
+    )
+    CELL_DATE_TWO_DIGIT_YEAR = Entry(
+        W,
+        "Năm ghi hai chữ số",
+        "“{value}” ghi năm bằng hai chữ số; đã đọc là {date} (00–29 là 20xx, 30–99 là 19xx).",
+        "Kiểm tra lại; lần sau hãy ghi năm đủ bốn chữ số, ví dụ 05/03/1990.",
+    )
     CELL_NUMBER = Entry(
         E, "Không phải số", "“{value}” không phải số nguyên.", "Ghi một số nguyên, ví dụ 12."
     )

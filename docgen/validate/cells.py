@@ -9,7 +9,7 @@ from docgen.intake.records import Cell, Row, Value
 from docgen.intake.schema import Column, SheetSpec
 from docgen.issues.codes import make_issue
 from docgen.issues.model import ValidationIssue
-from docgen.text import fold, parse_date, title_case_name
+from docgen.text import fold, has_two_digit_year, parse_date, title_case_name
 
 
 def convert_row(row: Row, spec: SheetSpec) -> tuple[dict[str, Value], list[ValidationIssue]]:
@@ -71,9 +71,41 @@ def _as_text(raw: object) -> str:
 
 def _date(raw: object, column: Column) -> tuple[Value, Problem]:
     try:
-        return parse_date(raw), None
+        value = parse_date(raw)
     except ValueError:
         return None, ("CELL_DATE", {})
+    reason = implausible(value, column.key)
+    if reason:
+        what = "ngày sinh" if column.key in BIRTH_DATES else f"“{column.header}”"
+        return None, ("CELL_DATE_IMPOSSIBLE", {"what": what, "reason": reason})
+    if isinstance(raw, str) and has_two_digit_year(raw):
+        return value, ("CELL_DATE_TWO_DIGIT_YEAR", {"date": value.strftime("%d/%m/%Y")})
+    return value, None
+
+
+BIRTH_DATES = frozenset({"ngay_sinh"})
+EARLIEST_BIRTH = date(1900, 1, 1)
+# Decisions, initiatives and submissions of a ward's campaign: none predates the state's
+# first commendation decrees, and none is dated years ahead.
+EARLIEST_EVENT = date(1945, 9, 2)
+AHEAD_DAYS = 366
+
+
+def implausible(value: date, key: str, today: date | None = None) -> str:
+    """Why `value` cannot be the date of column `key` ("" when it can)."""
+    today = today or date.today()
+    shown = today.strftime("%d/%m/%Y")
+    if key in BIRTH_DATES:
+        if value > today:
+            return f"sau ngày hôm nay ({shown})"
+        if value < EARLIEST_BIRTH:
+            return "trước năm 1900"
+        return ""
+    if value < EARLIEST_EVENT:
+        return "trước ngày 02/09/1945"
+    if (value - today).days > AHEAD_DAYS:
+        return f"quá một năm sau ngày hôm nay ({shown})"
+    return ""
 
 
 def _int(raw: object, column: Column) -> tuple[Value, Problem]:
