@@ -1,0 +1,343 @@
+"""`docgen luu-tru`: real signed files filed, matched, refused, re-filed and verified."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from docgen.archive import Request, Status, Store, file_signed, verify
+from docgen.archive.register import register_rows
+from docgen.archive.schema import LATEST, RegisterError, open_register
+from docgen.campaign import Campaign
+from docgen.cli import main
+from docgen.convert import convert_to_pdf
+from tests.conftest import ROOT, soffice
+from tests.signing import (
+    SIGNED_AT,
+    SIGNER_NAME,
+    modify_after_signing,
+    scan_pdf,
+    sign_docx,
+    sign_pdf,
+)
+
+OUT = Path("output") / "kh19-2023-cchc"
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped example built once, with the city level's Tờ trình converted to PDF."""
+    root = tmp_path_factory.mktemp("dossier")
+    for name in ("input", "templates_docx"):
+        shutil.copytree(ROOT / name, root / name)
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(root)])
+    assert result.exit_code == 0, result.output
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    pdfs = convert_to_pdf([root / OUT / "thanh-pho" / "to-trinh.docx"], workers=1)
+    assert not pdfs.failed
+    return root
+
+
+@pytest.fixture
+def ws(dossier: Path, tmp_path: Path) -> Path:
+    """A private copy of the built workspace."""
+    shutil.copytree(dossier, tmp_path / "ws")
+    return tmp_path / "ws"
+
+
+def _put(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def _file(ws: Path, campaign: Campaign, *paths: Path, replace: bool = False) -> list[Status]:
+    report = file_signed(paths, campaign, ws, Request(replace=replace, clerk="Văn thư Hà"))
+    return [o.status for o in report.outcomes]
+
+
+def _rows(ws: Path) -> list[sqlite3.Row]:
+    db = open_register(Store.of(ws).register)
+    try:
+        return register_rows(db)
+    finally:
+        db.close()
+
+
+def test_signed_pdf_is_validated_filed_read_only_and_registered(
+    ws: Path, campaign: Campaign
+) -> None:
+    signed = sign_pdf((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes())
+    report = file_signed(
+        [_put(ws / "da-ky", "to-trinh-da-ky.pdf", signed)], campaign, ws, Request(clerk="Hà")
+    )
+    (outcome,) = report.outcomes
+    assert outcome.status is Status.FILED
+    assert outcome.stored == "2023/kh19-2023-cchc/thanh-pho/to-trinh.pdf"
+    stored = ws / "luu-tru" / outcome.stored
+    assert stored.read_bytes() == signed
+    assert not stored.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    (row,) = _rows(ws)
+    manifest = json.loads((ws / OUT / "manifest.json").read_text(encoding="utf-8"))
+    generated = next(f for f in manifest["files"] if f["path"] == "thanh-pho/to-trinh.docx")
+    assert (row["campaign"], row["level"], row["kind"]) == (
+        "kh19-2023-cchc",
+        "thanh-pho",
+        "to-trinh",
+    )
+    assert row["title"].startswith("Tờ trình về việc đề nghị tặng Giấy khen")
+    assert row["signer"] == "Lê Thanh Hoan"
+    assert row["recipients"].splitlines()[0] == "Như trên"
+    assert row["generated_sha256"] == generated["sha256"]
+    assert row["form"] == "signed-pdf" and row["signature"] == "chữ ký hợp lệ"
+    assert (row["signer_name"], row["trust"], row["filed_by"]) == (
+        SIGNER_NAME,
+        "chưa xác minh",
+        "Hà",
+    )
+    assert row["signed_at"] and row["filed_at"]
+
+
+def test_pdf_modified_after_signing_is_filed_and_reported_as_such(
+    ws: Path, campaign: Campaign
+) -> None:
+    signed = modify_after_signing(sign_pdf((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes()))
+    report = file_signed([_put(ws, "to-trinh.pdf", signed)], campaign, ws, Request())
+    (outcome,) = report.outcomes
+    assert outcome.status is Status.FILED
+    assert outcome.received is not None and outcome.received.modified_after
+    assert _rows(ws)[0]["signature"] == "chữ ký hợp lệ nhưng tệp đã bị sửa sau khi ký"
+
+
+def test_pdf_whose_signed_bytes_changed_is_refused(ws: Path, campaign: Campaign) -> None:
+    signed = bytearray(sign_pdf((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes()))
+    at = signed.index(b"/Producer")
+    signed[at + 1 : at + 2] = b"p"  # one byte inside the signed range
+    report = file_signed([_put(ws, "to-trinh.pdf", bytes(signed))], campaign, ws, Request())
+    (outcome,) = report.outcomes
+    assert outcome.status is Status.REFUSED
+    assert outcome.detail == "chữ ký không hợp lệ (nội dung đã ký bị thay đổi)"
+    assert _rows(ws) == []
+
+
+def test_signed_docx_is_recognised_by_its_signature_part_and_matched_by_content(
+    ws: Path, campaign: Campaign
+) -> None:
+    signed = sign_docx((ws / OUT / "phuong" / "bien-ban.docx").read_bytes())
+    report = file_signed([_put(ws / "nhan", "van-ban-1.docx", signed)], campaign, ws, Request())
+    (outcome,) = report.outcomes
+    assert outcome.status is Status.FILED
+    assert outcome.document is not None and outcome.document.path == "phuong/bien-ban.docx"
+    (row,) = _rows(ws)
+    assert (row["form"], row["signer_name"], row["signed_at"]) == (
+        "signed-docx",
+        SIGNER_NAME,
+        SIGNED_AT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("phuong/bien-ban-scan.pdf", Status.FILED),
+        ("bao-cao-thanh-tich-ly-thi-mai-da-ky.pdf", Status.FILED),
+        ("bien-ban.pdf", Status.AMBIGUOUS),  # both levels have one: never guessed
+        ("khong-ro-la-gi.pdf", Status.UNMATCHED),
+    ],
+    ids=["name-in-level-folder", "name-with-ending", "ambiguous-name", "unmatched"],
+)
+def test_scans_are_matched_by_name_only_when_certain(
+    ws: Path, campaign: Campaign, name: str, expected: Status
+) -> None:
+    assert _file(ws, campaign, _put(ws / "scan", name, scan_pdf(name))) == [expected]
+
+
+def test_unsigned_files_are_refused(ws: Path, campaign: Campaign) -> None:
+    word = _put(ws, "to-trinh.docx", (ws / OUT / "thanh-pho" / "to-trinh.docx").read_bytes())
+    own_pdf = _put(ws, "x/to-trinh.pdf", (ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes())
+    report = file_signed([word, own_pdf], campaign, ws, Request())
+    assert [o.status for o in report.outcomes] == [Status.REFUSED, Status.REFUSED]
+    assert "chưa có chữ ký số" in report.outcomes[0].detail
+    assert "chưa có chữ ký" in report.outcomes[1].detail
+
+
+def test_matching_by_number_from_the_manifest(ws: Path, campaign: Campaign) -> None:
+    manifest_path = ws / OUT / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if entry["path"] == "thanh-pho/to-trinh.docx":
+            entry.update(number="12/TTr-UBND", date="2023-12-15")
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    scan = _put(ws / "scan", "So 12-TTr-UBND.pdf", scan_pdf("12/TTr-UBND"))
+    report = file_signed([scan], campaign, ws, Request())
+    (outcome,) = report.outcomes
+    assert outcome.status is Status.FILED
+    assert outcome.document is not None and outcome.document.path == "thanh-pho/to-trinh.docx"
+    (row,) = _rows(ws)
+    assert (row["number"], row["issued"], row["form"]) == ("12/TTr-UBND", "2023-12-15", "scan-pdf")
+
+
+def test_refiling_is_a_no_op_and_a_conflict_needs_replace(ws: Path, campaign: Campaign) -> None:
+    first = _put(ws / "a", "phuong/bien-ban.pdf", scan_pdf("lan 1"))
+    second = _put(ws / "b", "phuong/bien-ban.pdf", scan_pdf("lan 2"))
+    assert _file(ws, campaign, first) == [Status.FILED]
+    assert _file(ws, campaign, first) == [Status.ALREADY]
+    assert _file(ws, campaign, second) == [Status.CONFLICT]
+    assert len(_rows(ws)) == 1
+    assert _file(ws, campaign, second, replace=True) == [Status.REPLACED]
+    old, new = _rows(ws)
+    assert old["replaced_by"] == new["stored"] == "2023/kh19-2023-cchc/phuong/bien-ban-2.pdf"
+    assert (ws / "luu-tru" / old["stored"]).read_bytes() == scan_pdf("lan 1")
+    assert (ws / "luu-tru" / new["stored"]).read_bytes() == scan_pdf("lan 2")
+    assert verify(ws).findings == []
+
+
+def test_cli_files_and_reports_unmatched_with_exit_1(ws: Path) -> None:
+    folder = ws / "nop"
+    _put(folder, "phuong/bien-ban.pdf", scan_pdf("bb"))
+    _put(folder, "khong-ro.pdf", scan_pdf("?"))
+    result = CliRunner().invoke(main, ["luu-tru", "--thu-muc", str(ws), str(folder)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"{folder / 'khong-ro.pdf'}: không khớp văn bản nào" in lines
+    assert (
+        f"{folder / 'phuong' / 'bien-ban.pdf'}: đã lưu — phuong/bien-ban.docx"
+        " → 2023/kh19-2023-cchc/phuong/bien-ban.pdf"
+    ) in lines
+    assert (
+        f"Đã lưu 1/2 tệp vào {ws / 'luu-tru'}; sổ đăng ký: {ws / 'luu-tru' / 'so-dang-ky.sqlite'}."
+        in lines
+    )
+
+
+def test_kiem_tra_finds_altered_deleted_and_extra_files(ws: Path, campaign: Campaign) -> None:
+    names = ["phuong/bien-ban.pdf", "thanh-pho/bien-ban.pdf", "thanh-pho/danh-sach.pdf"]
+    _file(ws, campaign, *(_put(ws / "nop", n, scan_pdf(n)) for n in names))
+    tree = ws / "luu-tru" / "2023" / "kh19-2023-cchc"
+    altered = tree / "phuong" / "bien-ban.pdf"
+    altered.chmod(0o644)
+    altered.write_bytes(altered.read_bytes() + b"%")
+    (tree / "thanh-pho" / "bien-ban.pdf").unlink()
+    (tree / "thanh-pho" / "la.pdf").write_bytes(b"%PDF-1.4")
+    result = CliRunner().invoke(main, ["luu-tru", "--kiem-tra", "--thu-muc", str(ws)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "tệp bị thay đổi: 2023/kh19-2023-cchc/phuong/bien-ban.pdf",
+        "mất tệp: 2023/kh19-2023-cchc/thanh-pho/bien-ban.pdf",
+        "tệp không có trong sổ đăng ký: 2023/kh19-2023-cchc/thanh-pho/la.pdf",
+        f"Đã kiểm tra 3 tệp trong {ws / 'luu-tru'}: 3 sai khác.",
+    ]
+
+
+def test_kill_during_filing_leaves_old_or_new_state(ws: Path) -> None:
+    """Real kills (SIGKILL) at spread moments; after each, --kiem-tra finds nothing wrong."""
+    manifest = json.loads((ws / OUT / "manifest.json").read_text(encoding="utf-8"))
+    folder = ws / "nop"
+    for entry in manifest["files"]:
+        _put(folder, entry["path"].replace(".docx", ".pdf"), scan_pdf(entry["path"]))
+    command = [sys.executable, "-m", "docgen", "luu-tru", "--thu-muc", str(ws), str(folder)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for delay in (0.4, 0.7, 1.0, 1.3, 1.6, 1.9, 2.2):
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.kill()
+        process.wait()
+        check = CliRunner().invoke(main, ["luu-tru", "--kiem-tra", "--thu-muc", str(ws)])
+        assert check.exit_code == 0, (delay, check.output)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len(_rows(ws)) == len(manifest["files"])
+    assert verify(ws).findings == []
+
+
+def test_register_schema_is_versioned_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    db = open_register(tmp_path / "so.sqlite")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO filings (document_id, sha256, size, form, stored, original_name,"
+            " filed_by, filed_at) VALUES (99, 'x', 1, 'scan-pdf', 'a', 'a', 'b', 'c')"
+        )
+    db.execute(f"PRAGMA user_version = {LATEST + 1}")
+    db.close()
+    with pytest.raises(RegisterError, match="mới hơn phiên bản docgen này"):
+        open_register(tmp_path / "so.sqlite")
+
+
+def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: Campaign) -> None:
+    manifest_path = ws / OUT / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if entry["path"] == "thanh-pho/to-trinh.docx":
+            entry.update(number="12/TTr-UBND", date="2023-12-15")
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    _file(
+        ws,
+        campaign,
+        _put(ws / "nop", "12-TTr-UBND.pdf", scan_pdf("tt")),
+        _put(ws / "nop", "phuong/bien-ban.pdf", scan_pdf("bb")),
+    )
+    result = CliRunner().invoke(
+        main, ["so-van-ban-di", "--thu-muc", str(ws), "--tu", "01/12/2023", "--den", "31/12/2023"]
+    )
+    assert result.exit_code == 0, result.output
+    out = ws / OUT / "luu-tru"
+    assert result.output.splitlines()[0] == (
+        f"Sổ đăng ký văn bản đi: {out / 'so-van-ban-di-20231201-20231231.xlsx'} (1 văn bản)."
+    )
+    sent = load_workbook(out / "so-van-ban-di-20231201-20231231.xlsx").active
+    assert [c.value for c in sent[4]] == [
+        "Số, ký hiệu văn bản",
+        "Ngày tháng văn bản",
+        "Tên loại và trích yếu nội dung văn bản",
+        "Người ký",
+        "Nơi nhận văn bản",
+        "Đơn vị, người nhận bản lưu",
+        "Số lượng bản",
+        "Ngày chuyển",
+        "Ký nhận",
+        "Ghi chú",
+    ]
+    row = [c.value for c in sent[5]]
+    assert row[:4] == [
+        "12/TTr-UBND",
+        "15/12/2023",
+        "Tờ trình về việc đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài",
+        "Lê Thanh Hoan",
+    ]
+    assert row[5] == "VT, HĐTĐKT"
+    index = load_workbook(out / "muc-luc-van-ban.xlsx").active
+    assert [c.value for c in index[4]] == [
+        "STT",
+        "Số, ký hiệu văn bản",
+        "Ngày tháng văn bản",
+        "Tên loại và trích yếu nội dung văn bản",
+        "Tác giả văn bản",
+        "Tờ số",
+        "Ghi chú",
+    ]
+    assert [index.cell(r, 6).value for r in (5, 6)] == ["01", "02"]  # one page each
+    assert index.cell(5, 5).value == "Hội đồng Thi đua - Khen thưởng phường Tiến Thành"
+    for sheet in (sent, index):
+        assert sheet.page_setup.orientation == "landscape"
+        assert int(sheet.page_setup.paperSize) == 9  # A4
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$4:$4"
+    meta = json.loads((out / "metadata" / "thanh-pho-to-trinh.json").read_text(encoding="utf-8"))
+    assert (meta["Số của văn bản"], meta["Ký hiệu của văn bản"]) == ("12", "TTr-UBND")
+    assert meta["Mức độ tin cậy"] == "Số hóa"
