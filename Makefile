@@ -30,6 +30,7 @@ check: lint types test
 
 bench: $(STAMP)
 	$(PY) -m tools.bench --size $(SIZE)
+	$(PY) -m tools.bench.pdf
 
 example: $(STAMP)
 	$(PY) -m tools.example

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
 from docgen.campaign import Campaign, load_campaign
+from docgen.convert.office import OfficeMissingError, convert_batch, find_soffice
 from tools.fill.intake import blank_template, fill_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,38 +97,27 @@ def make_workbook(campaign: Campaign, template_bytes: bytes, tmp_path: Path) -> 
 
 
 def soffice() -> str | None:
-    """LibreOffice's binary; CI sets DOCGEN_REQUIRE_SOFFICE=1 so its absence fails, not skips."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None and os.environ.get("DOCGEN_REQUIRE_SOFFICE") == "1":
-        pytest.fail("LibreOffice (soffice) is required in CI but is not installed")
-    return found
+    """LibreOffice's binary (found as docgen finds it); CI sets DOCGEN_REQUIRE_SOFFICE=1 so its
+    absence fails, not skips."""
+    try:
+        return str(find_soffice())
+    except OfficeMissingError:
+        if os.environ.get("DOCGEN_REQUIRE_SOFFICE") == "1":
+            pytest.fail("LibreOffice (soffice) is required in CI but is not installed")
+        return None
 
 
 CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
 
 def libreoffice_convert(sources: Sequence[Path], to: str, outdir: Path) -> Path:
-    """Open `sources` in LibreOffice headless and convert them (a real client reads our files).
+    """Open `sources` in LibreOffice headless and convert them (a real client reads our files),
+    through docgen's own LibreOffice door: one process, its own profile.
 
-    Skips when LibreOffice is absent, except in CI (see `soffice`). Each call has its own
-    profile folder, so conversions never wait on another instance's lock.
+    Skips when LibreOffice is absent, except in CI (see `soffice`).
     """
     binary = soffice()
     if binary is None:
         pytest.skip("LibreOffice is not installed")
-    profile = f"-env:UserInstallation=file://{outdir.parent / (outdir.name + '-lo-profile')}"
-    command = [
-        binary,
-        "--headless",
-        "--norestore",
-        profile,
-        "--convert-to",
-        to,
-        "--outdir",
-        str(outdir),
-    ]
-    done = subprocess.run(
-        [*command, *map(str, sources)], capture_output=True, text=True, timeout=600, check=False
-    )
-    assert done.returncode == 0, done.stderr
+    convert_batch(Path(binary), sources, outdir, to, timeout=600)
     return outdir

@@ -23,7 +23,7 @@ from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.convert import convert_to_pdf
 from tests.conftest import ROOT, soffice
-from tests.signing import (
+from tools.sign import (
     SIGNED_AT,
     SIGNER_NAME,
     modify_after_signing,

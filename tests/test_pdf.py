@@ -16,7 +16,7 @@ from docgen.convert import OfficeMissingError, convert_to_pdf, find_soffice
 from docgen.convert.office import usual_places
 from docgen.convert.pdf import split
 from tests.conftest import ROOT, soffice
-from tests.signing import sign_pdf
+from tools.sign import sign_pdf
 
 OUT = Path("output") / "kh19-2023-cchc"
 

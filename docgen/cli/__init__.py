@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from docgen.cli import checks, dossiers, intake, meeting, validate
+from docgen.cli import archive, checks, dossiers, intake, meeting, validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +19,7 @@ def main() -> None:
     \b
     Quy trình: mau-nhap → (các đơn vị điền, gửi lại vào input/phieu/)
     → kiem-tra → tong-hop → (thư ký ghi phiếu bầu vào input/hop-xet.xlsx) → ho-so
+    → (ký) → pdf → luu-tru → so-van-ban-di
     """
 
 
@@ -29,6 +30,9 @@ COMMANDS: tuple[click.Command, ...] = (
     meeting.consolidate,  # tong-hop
     meeting.results,  # ket-qua
     dossiers.dossiers,  # ho-so
+    archive.pdf,  # pdf
+    archive.archive,  # luu-tru
+    archive.registers,  # so-van-ban-di
     checks.check_campaign,  # kiem-tra-chien-dich
     checks.check_templates,  # kiem-tra-mau
     checks.check_format,  # kiem-tra-dinh-dang

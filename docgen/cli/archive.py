@@ -234,6 +234,3 @@ def registers(
     click.echo(
         f"Thông tin văn bản (Phụ lục VI): {len(result.metadata)} tệp trong {out / 'metadata'}."
     )
-
-
-COMMANDS = [pdf, archive, registers]

@@ -94,19 +94,22 @@ def convert_batch(
     target: str,
     on_done: Callable[[Path], None] | None = None,
     timeout: float = 1800,
+    profile: Path | None = None,
 ) -> None:
     """Convert `sources` into `outdir` with ONE LibreOffice process and a private profile.
 
     `on_done` is called with each source as LibreOffice reports it converted (progress).
+    `profile`: a profile folder to reuse (the bench's per-file baseline); default a fresh one.
     """
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix="docgen-lo-") as fresh:
+        where = profile or Path(fresh)
         command = [
             str(binary),
             "--headless",
             "--norestore",
             "--nologo",
-            f"-env:UserInstallation={Path(profile).as_uri()}",
+            f"-env:UserInstallation={where.resolve().as_uri()}",
             "--convert-to",
             target,
             "--outdir",

@@ -1,4 +1,4 @@
-"""Real signatures for the archive tests: a throwaway certificate, pyHanko and XML-DSig.
+"""Real signatures with a throwaway certificate (tests and the README walk-through): pyHanko, XML-DSig.
 
 A PDF is signed by pyHanko as a signing tool would (an incremental update); a Word file gets
 an OPC signature part (`_xmlsignatures/sig1.xml`, reached from the package relationships) made
