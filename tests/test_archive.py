@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import sqlite3
 import stat
@@ -341,3 +342,36 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
     meta = json.loads((out / "metadata" / "thanh-pho-to-trinh.json").read_text(encoding="utf-8"))
     assert (meta["Số của văn bản"], meta["Ký hiệu của văn bản"]) == ("12", "TTr-UBND")
     assert meta["Mức độ tin cậy"] == "Số hóa"
+
+
+def _walkthrough() -> list[list[str]]:
+    """The commands of the README's archive walk-through, as argument lists."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Sau khi ký: PDF, nộp lưu, sổ văn bản đi", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", " ")
+    commands = []
+    for line in block.splitlines():
+        words = shlex.split(line.split("#", 1)[0])
+        if words[0] == "docgen":
+            words = [sys.executable, "-m", "docgen", *words[1:]]
+        elif words[0] == ".venv/bin/python":
+            words[0] = sys.executable
+        commands.append(words)
+    return commands
+
+
+def test_readme_archive_walkthrough_runs_as_written(ws: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    commands = _walkthrough()
+    assert [c[3] if c[1] == "-m" and c[2] == "docgen" else c[2] for c in commands] == [
+        "pdf",
+        "tools.sign",
+        "luu-tru",
+        "so-van-ban-di",
+        "luu-tru",
+    ]
+    for command in commands:
+        done = subprocess.run(command, cwd=ws, env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+    assert done.stdout.endswith("luu-tru: không có sai khác.\n")
+    assert {r["path"] for r in _rows(ws)} == {"thanh-pho/to-trinh.docx", "phuong/bien-ban.docx"}
