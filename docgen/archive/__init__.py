@@ -27,6 +27,7 @@ __all__ = [
     "Request",
     "Status",
     "Store",
+    "dossier_files",
     "VerifyReport",
     "file_signed",
     "verify",
@@ -43,6 +44,12 @@ def file_signed(
     if not request.year:
         request = replace(request, year=campaign.period.year)
     return file_documents(paths, expected, folder, Store.of(root), request)
+
+
+def dossier_files(campaign: Campaign, root: Path) -> list[Path]:
+    """The current documents of the campaign's dossier (retired ones left out)."""
+    folder = Workspace(root).output(campaign.id)
+    return [folder / doc.path for doc in expected_documents(campaign, folder)]
 
 
 def verify(root: Path) -> VerifyReport:

@@ -88,17 +88,19 @@ def _pdf(path: Path, data: bytes, roots: Sequence[bytes]) -> Received:
         raise NotFileable("không đọc được tệp PDF (tệp hỏng hoặc không phải PDF)") from exc
     if not signatures:
         return Received(path, data, SCAN_PDF)
-    first = signatures[0]
+    worst = next((s for s in signatures if not s.intact), None) or next(
+        (s for s in signatures if s.modified_after), signatures[-1]
+    )
     return Received(
         path,
         data,
         SIGNED_PDF,
-        first.signer,
-        _when(first.signed_at),
-        first.verdict,
-        first.trust,
+        ", ".join(dict.fromkeys(s.signer for s in signatures)),
+        _when(signatures[-1].signed_at),
+        worst.verdict,
+        worst.trust,
         intact=all(s.intact for s in signatures),
-        modified_after=signatures[-1].modified_after,
+        modified_after=any(s.modified_after for s in signatures),
     )
 
 

@@ -14,7 +14,7 @@ from docgen.archive.register import register_rows
 from docgen.archive.signatures import page_count
 from docgen.archive.store import Store
 from docgen.campaign import Campaign
-from docgen.output.files import write_new
+from docgen.output.files import Written, write_beside
 
 OUTGOING = "so-van-ban-di"
 INDEX = "muc-luc-van-ban.xlsx"
@@ -25,8 +25,8 @@ METADATA = "metadata"
 class RegistersResult:
     """The files written (with their write status) and how many documents each lists."""
 
-    outgoing: tuple[Path, str, int]
-    index: tuple[Path, str, int]
+    outgoing: tuple[Path, Written, int]
+    index: tuple[Path, Written, int]
     metadata: list[Path]
 
 
@@ -43,8 +43,8 @@ def write_registers(
     sent = outgoing_book(rows, start, end, campaign.issuer.full_name)
     index = index_book(rows, campaign, pages)
     name = f"{OUTGOING}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
-    outgoing_path, outgoing_status = write_new(out / name, book_bytes(sent), force)
-    index_path, index_status = write_new(out / INDEX, book_bytes(index), force)
+    outgoing_path, outgoing_status = write_beside(out / name, book_bytes(sent), force)
+    index_path, index_status = write_beside(out / INDEX, book_bytes(index), force)
     written = _write_metadata(
         campaign, out / METADATA, sorted(current(rows), key=dossier_order), pages
     )
@@ -67,6 +67,6 @@ def _write_metadata(
         data = metadata(row, campaign, stt, pages.get(row["stored"], 0))
         path = folder / f"{row['level']}-{Path(row['stored']).stem}.json"
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        write_new(path, text.encode("utf-8"), force=True)
+        write_beside(path, text.encode("utf-8"), force=True)
         written.append(path)
     return written

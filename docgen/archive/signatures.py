@@ -17,6 +17,7 @@ from datetime import datetime
 from asn1crypto import pem, x509
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
@@ -81,7 +82,11 @@ def _check(signature: object, context: ValidationContext, rooted: bool) -> PdfSi
     status = validate_pdf_signature(signature, context)  # type: ignore[arg-type]
     subject = status.signing_cert.subject.native
     name = subject.get("common_name") or status.signing_cert.subject.human_friendly
-    modified = status.coverage != SignatureCoverageLevel.ENTIRE_FILE or not status.docmdp_ok
+    # A later signature or form filling is a legitimate revision; any other change is not.
+    level = status.modification_level
+    modified = status.coverage != SignatureCoverageLevel.ENTIRE_FILE and (
+        not status.docmdp_ok or level is None or level > ModificationLevel.FORM_FILLING
+    )
     trust = (TRUSTED if status.trusted else UNTRUSTED) if rooted else UNVERIFIED
     return PdfSignature(
         signer=str(name),

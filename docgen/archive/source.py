@@ -63,7 +63,8 @@ def expected_documents(campaign: Campaign, folder: Path) -> list[Expected]:
 
 def _expected(campaign: Campaign, entry: dict[str, object]) -> Expected:
     kind, level = str(entry["kind"]), str(entry.get("level", ""))
-    given = _text(entry, "title")
+    head, _, subject = _text(entry, "title").partition(" — ")
+    summary = _text(entry, "summary")
     recipients = entry.get("recipients")
     return Expected(
         campaign=campaign.id,
@@ -71,14 +72,27 @@ def _expected(campaign: Campaign, entry: dict[str, object]) -> Expected:
         path=str(entry["path"]),
         kind=kind,
         sha256=str(entry["sha256"]),
-        title=given or _title(campaign, kind, level, _text(entry, "subject")),
-        number=_text(entry, "number"),
+        title=_with_summary(head, summary, subject) or _title(campaign, kind, level, subject),
+        number=_number(_text(entry, "number"), _text(entry, "symbol")),
         issued=_date(_text(entry, "date")),
         signer=_text(entry, "signer") or _signer(campaign, kind, level),
         recipients=tuple(map(str, recipients))
-        if isinstance(recipients, list)
+        if isinstance(recipients, list) and recipients
         else _recipients(campaign, kind, level),
     )
+
+
+def _number(number: str, symbol: str) -> str:
+    """Số, ký hiệu as printed: "05" and "TTr-UBND" → "05/TTr-UBND"."""
+    return f"{number}/{symbol}" if number and symbol else number
+
+
+def _with_summary(head: str, summary: str, subject: str) -> str:
+    """Tên loại và trích yếu: "Tờ trình" + "Về việc …" → "Tờ trình về việc …"."""
+    if not (head and summary):
+        return ""
+    text = f"{head} {summary[0].lower()}{summary[1:]}"
+    return f"{text}: {subject}" if subject else text
 
 
 def _text(entry: dict[str, object], key: str) -> str:
@@ -105,7 +119,7 @@ def _title(campaign: Campaign, kind: str, level: str, subject: str) -> str:
     titles = {
         "to-trinh": f"Tờ trình về việc đề nghị tặng {award}",
         "danh-sach": f"Danh sách đề nghị tặng {award} (kèm theo Tờ trình)",
-        "bien-ban": f"Biên bản họp xét đề nghị khen thưởng {campaign.title}",
+        "bien-ban": f"Biên bản họp xét đề nghị khen thưởng {_lower_first(campaign.title)}",
         "bao-cao": f"Báo cáo thành tích đề nghị tặng {award}",
     }
     title = titles.get(kind, kind)
@@ -124,3 +138,7 @@ def _signer(campaign: Campaign, kind: str, level: str) -> str:
 def _recipients(campaign: Campaign, kind: str, level: str) -> tuple[str, ...]:
     known = {lv.id: lv for lv in campaign.levels}
     return known[level].noi_nhan if kind == "to-trinh" and level in known else ()
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

@@ -14,6 +14,7 @@ from docgen.archive import (
     Status,
     Store,
     VerifyReport,
+    dossier_files,
     file_signed,
     verify,
     write_registers,
@@ -71,7 +72,7 @@ def pdf(
 ) -> None:
     """Chuyển văn bản Word (.docx) sang PDF bằng LibreOffice, đặt PDF cạnh tệp Word.
 
-    Không ghi tệp nào: chuyển cả hồ sơ hiện tại (output/<mã chiến dịch>/). PDF đã mới hơn
+    Không ghi tệp nào: chuyển các văn bản hiện tại của hồ sơ (theo manifest.json). PDF đã mới hơn
     tệp Word thì giữ nguyên; PDF đã ký số không bao giờ bị ghi đè.
 
     \b
@@ -80,7 +81,7 @@ def pdf(
       docgen pdf --pdfa output/kh19-2023-cchc/thanh-pho
       docgen pdf output/kh19-2023-cchc/thanh-pho/to-trinh.docx
     """
-    targets = _existing(paths) or (Workspace(root).output(_campaign(campaign_path, root).id),)
+    targets = _existing(paths) or dossier_files(_campaign(campaign_path, root), root)
     with click.progressbar(length=1, label="Chuyển sang PDF", file=sys.stderr) as bar:
 
         def step(done: int, total: int) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.convert.office import convert_batch, find_soffice, pdf_filter
+from docgen.convert.profiles import claimed_profile
 from docgen.output.files import write_atomic
 
 Progress = Callable[[int, int], None]
@@ -96,7 +97,10 @@ def convert_to_pdf(
         binary = find_soffice()
         tick = _counter(len(todo), progress)
         with ThreadPoolExecutor(max_workers=len(shares)) as pool:
-            done = list(pool.map(lambda share: _worker(binary, share, pdfa, tick), shares))
+            jobs = [
+                pool.submit(_worker, binary, n, share, pdfa, tick) for n, share in enumerate(shares)
+            ]
+            done = [job.result() for job in jobs]
     else:
         done = []
     written = [pdf for share in done for pdf in share]
@@ -130,13 +134,18 @@ def _counter(total: int, progress: Progress | None) -> Callable[[Path], None]:
 
 
 def _worker(
-    binary: Path, share: list[Path], pdfa: bool, tick: Callable[[Path], None]
+    binary: Path, number: int, share: list[Path], pdfa: bool, tick: Callable[[Path], None]
 ) -> list[Path]:
-    """One LibreOffice process per round; a round never holds two files of the same name."""
+    """One LibreOffice process per round, on the worker's own kept profile; a round never
+    holds two files of the same name."""
     written: list[Path] = []
     for batch in _rounds(share):
-        with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as out:
-            convert_batch(binary, batch, Path(out), pdf_filter(pdfa), on_done=tick)
+        with (
+            tempfile.TemporaryDirectory(prefix="docgen-pdf-") as out,
+            claimed_profile(number) as profile,
+        ):
+            target = pdf_filter(pdfa)
+            convert_batch(binary, batch, Path(out), target, on_done=tick, profile=profile)
             for source in batch:
                 made = Path(out) / f"{source.stem}.pdf"
                 if made.is_file():
