@@ -27,12 +27,12 @@ from docgen.campaign.model import (
     Subject,
     VoteRule,
 )
+from docgen.campaign.profiles import PROFILES
 from docgen.campaign.reader import TomlReader
+from docgen.campaign.rules import level_tier, profile_needs
 from docgen.errors import CampaignError
 from docgen.oserror import advice, describe
 from docgen.text import nfc
-
-PROFILES = ("nd91_2017", "nd98_2023")
 
 
 def load_campaign(path: Path) -> Campaign:
@@ -91,6 +91,7 @@ def _build(r: TomlReader, data: dict[str, Any], source: str) -> Campaign:
         source=source,
     )
     _cross_check(r, campaign)
+    profile_needs(r, campaign)
     return campaign
 
 
@@ -108,6 +109,7 @@ def _issuer(r: TomlReader, t: dict[str, Any]) -> Issuer:
         full_name=r.text(t, "full_name", "issuer"),
         place=r.text(t, "place", "issuer"),
         symbol=r.text(t, "symbol", "issuer"),
+        province=r.text(t, "province", "issuer", allow_empty=True),
     )
 
 
@@ -257,6 +259,7 @@ def _levels(r: TomlReader, data: dict[str, Any]) -> tuple[Level, ...]:
                 quota=_quota(r, t, path),
                 signer=r.text(t, "signer", path),
                 noi_nhan=r.texts(t, "noi_nhan", path),
+                tier=level_tier(r, t, path),
             )
         )
     return tuple(out)

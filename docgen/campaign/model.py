@@ -33,6 +33,7 @@ class Issuer:
     full_name: str
     place: str
     symbol: str
+    province: str = ""  # "Đồng Nai": the place in the date line of reports (ND 98, ND 152)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class Level:
     quota: dict[Kind, int]
     signer: str
     noi_nhan: tuple[str, ...]
+    tier: str = ""  # administrative tier of the deciding body: "tinh", "huyen" or "xa"
 
 
 @dataclass(frozen=True)

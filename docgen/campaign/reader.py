@@ -19,6 +19,10 @@ class TomlReader:
         line = self._line(path)
         return f"khóa `{path}` (dòng {line})" if line else f"khóa `{path}`"
 
+    def line(self, path: str) -> int | None:
+        """Line of `path` in the file, or of its section when the key is absent."""
+        return self._line(path)
+
     def _line(self, path: str) -> int | None:
         """Line of `path` such as `plan.title` or `levels[1].quota`, searched in its section."""
         match = re.match(r"([\w]+)(?:\[(\d+)\])?\.?([\w.]*)", path)

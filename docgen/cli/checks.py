@@ -11,6 +11,7 @@ from docgen.campaign import load_campaign
 from docgen.checks.docx_format import check_docx
 from docgen.checks.template import check_template
 from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.legal.check import review_campaign
 
 FILES = click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 
@@ -26,13 +27,19 @@ def check_campaign(campaign_path: Path) -> None:
       docgen kiem-tra-chien-dich
       docgen kiem-tra-chien-dich --chien-dich input/khen-thuong-cuoi-nam.toml
     """
-    campaign = load_campaign(campaign_path)
+    review = review_campaign(campaign_path, WS.templates)
+    campaign = review.campaign
     click.echo(f"Tệp chiến dịch hợp lệ: {campaign.title} (Kế hoạch số {campaign.plan.number}).")
     for level in campaign.levels:
         quota = ", ".join(f"{n:02d} {kind.label}" for kind, n in level.quota.items())
         click.echo(
             f"  - {level.label}: {level.award}; tối đa {quota}; văn bản: {', '.join(level.documents)}"
         )
+    if review.warnings:
+        click.echo(f"Cảnh báo về căn cứ pháp lý ({len(review.warnings)}):")
+    for issue in review.warnings:
+        click.echo(f"  - [{issue.code}] {issue.place.label()}: {issue.message}")
+        click.echo(f"    Cách sửa: {issue.hint}")
 
 
 @click.command("kiem-tra-mau")

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from docgen.campaign.model import Campaign, Kind
+from docgen.campaign.profiles import PROFILES
 from docgen.errors import TemplateError
 
-# (legal profile, subject kind) → achievement-report form.
+# (legal profile, subject kind) → achievement-report form, from the profiles' data.
 REPORT_FORMS: dict[tuple[str, Kind], str] = {
-    ("nd91_2017", Kind.COLLECTIVE): "bao-cao-nd91-mau01.docx",
-    ("nd91_2017", Kind.INDIVIDUAL): "bao-cao-nd91-mau02.docx",
-    ("nd98_2023", Kind.COLLECTIVE): "bao-cao-nd98-mau02.docx",
-    ("nd98_2023", Kind.INDIVIDUAL): "bao-cao-nd98-mau03.docx",
+    (p.id, kind): form
+    for p in PROFILES.values()
+    for kind, form in ((Kind.COLLECTIVE, p.forms.collective), (Kind.INDIVIDUAL, p.forms.individual))
 }
-# Thematic campaigns (theo đợt, chuyên đề) use one form for both kinds.
-THEMATIC_FORMS: dict[str, str] = {"nd91_2017": "bao-cao-nd91-mau07.docx"}
+# Thematic campaigns (theo chuyên đề) use one form for both kinds.
+THEMATIC_FORMS: dict[str, str] = {
+    p.id: p.forms.thematic for p in PROFILES.values() if p.forms.thematic
+}
 
 DOCUMENT_TEMPLATES: dict[str, str] = {
     "bien-ban": "bien-ban.docx",
@@ -26,8 +28,13 @@ DOCUMENT_TEMPLATES: dict[str, str] = {
 def report_template(campaign: Campaign, kind: Kind) -> str:
     """The report form for a nominee of `kind` under the campaign's legal profile."""
     profile = campaign.legal_profile
-    if campaign.thematic and profile in THEMATIC_FORMS:
-        return THEMATIC_FORMS[profile]
+    if campaign.thematic:
+        if profile in THEMATIC_FORMS:
+            return THEMATIC_FORMS[profile]
+        raise TemplateError(
+            f"Bộ biểu mẫu “{profile}” chưa có mẫu báo cáo thành tích theo chuyên đề; "
+            "đặt thematic = false trong tệp chiến dịch."
+        )
     try:
         return REPORT_FORMS[(profile, kind)]
     except KeyError:

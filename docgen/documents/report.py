@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from docgen.campaign.model import Campaign, Kind, Level
+from docgen.campaign.profiles import PROFILES
 from docgen.documents.dates import date_words, place_date
 from docgen.documents.heading import unit_header
 from docgen.documents.phrases import nfc, paragraphs
@@ -57,8 +58,16 @@ def _header(campaign: Campaign, nominee: Nominee, signed: dt.date | None) -> dic
     unit = nominee.name if nominee.kind is Kind.COLLECTIVE else text(nominee, "don_vi")
     return {
         **unit_header(campaign, unit),
-        "dia_danh_ngay": place_date(campaign.issuer.place, signed, campaign.period.year),
+        "dia_danh_ngay": place_date(_place(campaign), signed, campaign.period.year),
     }
+
+
+def _place(campaign: Campaign) -> str:
+    """The date line's place: the province where the profile's forms say so (ND 98, 152)."""
+    profile = PROFILES.get(campaign.legal_profile)
+    if profile is not None and profile.report_place == "province":
+        return campaign.issuer.province
+    return campaign.issuer.place
 
 
 def _facts(nominee: Nominee) -> dict[str, Any]:

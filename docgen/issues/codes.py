@@ -309,6 +309,45 @@ class Code(Enum):
         "Hội đồng cần quyết định (ví dụ biểu quyết lại giữa những người bằng phiếu), rồi sửa số phiếu trong tệp họp xét và chạy lại.",
     )
 
+    # --- the campaign's law (docgen kiem-tra-chien-dich) -----------------------------------
+    LAW_PROFILE_PERIOD = Entry(
+        W,
+        "Bộ biểu mẫu không hợp với thời gian chiến dịch",
+        "Bộ biểu mẫu “{value}” áp dụng cho hồ sơ lập {span}; hồ sơ của chiến dịch này lập "
+        "ngày {day} (ngày cuối thời gian phong trào) nên theo bộ {right}.",
+        "Đổi legal_profile trong mục [campaign], hoặc kiểm tra lại mục [period].",
+    )
+    LAW_CITES_REPEALED = Entry(
+        W,
+        "Căn cứ không có hiệu lực ngày lập hồ sơ",
+        "Kế hoạch viện dẫn {value}, văn bản {state}; tờ trình lập ngày {day} in căn cứ này.",
+        "Sửa mục [plan] bases theo văn bản có hiệu lực ngày lập hồ sơ.",
+    )
+    LAW_CITES_OTHER_PROFILE = Entry(
+        W,
+        "Căn cứ thuộc bộ biểu mẫu khác",
+        "Kế hoạch viện dẫn {value}, không phải văn bản của bộ biểu mẫu “{profile}”.",
+        "Chọn legal_profile theo văn bản kế hoạch viện dẫn, hoặc sửa căn cứ.",
+    )
+    LAW_MISSING_CITATION = Entry(
+        W,
+        "Thiếu căn cứ của bộ biểu mẫu",
+        "Kế hoạch không viện dẫn {value}, văn bản mà bộ biểu mẫu “{profile}” dựa vào.",
+        "Thêm căn cứ này vào mục [plan] bases nếu kế hoạch có viện dẫn; nếu không, kiểm tra lại legal_profile.",
+    )
+    LAW_LEVEL_TIER = Entry(
+        W,
+        "Cấp hành chính không có trong bộ biểu mẫu",
+        "Cấp khen “{level}” do {value} quyết định, nhưng bộ “{profile}” chỉ có {allowed}.",
+        "Từ 01/07/2025 chính quyền địa phương có hai cấp (tỉnh, xã): sửa cấp khen, người quyết định và tier.",
+    )
+    LAW_FORMS_UNVERIFIED = Entry(
+        W,
+        "Mẫu chưa đối chiếu với văn bản gốc",
+        "Bộ biểu mẫu “{value}”: mẫu chưa đối chiếu với văn bản gốc — {forms}.",
+        "Đối chiếu mẫu với Phụ lục của văn bản gốc trước khi trình ký; nguồn từng mẫu: templates_docx/nguon-mau.toml.",
+    )
+
 
 CODES: dict[str, Entry] = {c.name: c.value for c in Code}
 
