@@ -5,7 +5,7 @@ DOCGEN := $(VENV)/bin/docgen
 STAMP  := $(VENV)/.installed
 SIZE   ?= 2000
 
-.PHONY: dossiers test check lint types bench example templates clean
+.PHONY: dossiers test check lint types bench example examples templates clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -34,6 +34,14 @@ bench: $(STAMP)
 
 example: $(STAMP)
 	$(PY) -m tools.example
+
+# The example of every other legal profile (tools/example/campaigns/), built under output/vi-du/.
+examples: $(STAMP)
+	@for f in tools/example/campaigns/*.toml; do \
+		v=$$(basename $$f .toml); \
+		$(PY) -m tools.example --vi-du $$v output/vi-du/$$v >/dev/null && \
+		$(DOCGEN) ho-so --thu-muc output/vi-du/$$v || exit 1; \
+	done
 
 templates: $(STAMP)
 	$(PY) -m tools.templates

@@ -164,31 +164,6 @@ def test_every_document_converts_in_libreoffice(built: BuildResult, tmp_path: Pa
         assert all(p.stat().st_size > 5000 for p in out.glob("*.pdf"))
 
 
-def test_nd98_profile_builds_with_its_own_forms(workspace: Workspace) -> None:
-    """The same dossiers under the 2024 decree: Mẫu 02 (collective) and Mẫu 03 (individual)."""
-    from docgen.campaign import load_campaign
-
-    text = workspace.campaign.read_text(encoding="utf-8")
-    workspace.campaign.write_text(
-        text.replace('legal_profile = "nd91_2017"', 'legal_profile = "nd98_2023"'), encoding="utf-8"
-    )
-    result = build_dossiers(load_campaign(workspace.campaign), workspace)
-    data = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
-    forms = {
-        f["path"].rsplit("/", 1)[-1]: f["template"] for f in data["files"] if f["kind"] == "bao-cao"
-    }
-    assert (
-        forms["bao-cao-thanh-tich-nguyen-van-an.docx"] == "templates_docx/bao-cao-nd98-mau03.docx"
-    )
-    assert (
-        forms["bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx"]
-        == "templates_docx/bao-cao-nd98-mau02.docx"
-    )
-    report = _text(result.folder / "thanh-pho" / "bao-cao-thanh-tich-nguyen-van-an.docx")
-    assert "lý luận chính trị" in report.lower()
-    assert all(check_docx(result.folder / p) == [] for p, _ in result.files)
-
-
 def test_tie_at_the_quota_blocks_the_build_and_names_the_tied(
     campaign: Campaign, workspace: Workspace, tmp_path: Path
 ) -> None:

@@ -28,10 +28,11 @@ class LegalDocument:
         """True when the document is in force on `day`."""
         return self.start <= day and (self.end is None or day <= self.end)
 
-    def cited_in(self, text: str) -> bool:
-        """True when `text` (a plan's legal basis) cites this document."""
+    def cited_at(self, text: str) -> int | None:
+        """Where `text` (a plan's legal basis) first names this document, or None."""
         folded = fold(text)
-        return any(mark in folded for mark in self.marks)
+        found = [i for i in (folded.find(mark) for mark in self.marks) if i >= 0]
+        return min(found) if found else None
 
 
 DOCUMENTS: dict[str, LegalDocument] = {
@@ -90,6 +91,14 @@ DOCUMENTS: dict[str, LegalDocument] = {
     )
 }
 """Every document the checks know. Dates: see templates_docx/nguon-mau.toml and the README."""
+
+
+def cited_document(basis: str) -> LegalDocument | None:
+    """The document a legal basis cites: the first one it names (a circular's basis also names
+    the decree it carries out, after its own number)."""
+    named = [(at, d) for d in DOCUMENTS.values() if (at := d.cited_at(basis)) is not None]
+    return min(named, key=lambda pair: pair[0])[1] if named else None
+
 
 TIERS = {"tinh": "cấp tỉnh", "huyen": "cấp huyện", "xa": "cấp xã"}
 """Administrative tiers a `[[levels]]` entry may name with `tier`."""

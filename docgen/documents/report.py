@@ -135,4 +135,9 @@ def _thematic(nominee: Nominee) -> dict[str, Any]:
     }
     if not collective:
         context["bien_phap"] = []  # the thematic form's item 2 is then left out
-    return context
+    # The thematic form names both kinds' keys (one branch each): the other kind's are empty.
+    other = Kind.INDIVIDUAL if collective else Kind.COLLECTIVE
+    own = {*SCALAR_KEYS[nominee.kind], *LONG_KEYS[nominee.kind]}
+    blanks: dict[str, Any] = {key: "" for key in SCALAR_KEYS[other] if key not in own}
+    blanks.update({key: [] for key in LONG_KEYS[other] if key not in own})
+    return {**blanks, **context}

@@ -12,7 +12,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from docgen.campaign import Campaign, load_campaign
-from docgen.campaign.profiles import DOCUMENTS, PROFILES, TIERS, LegalProfile, date_vn, profile_for
+from docgen.campaign.profiles import (
+    DOCUMENTS,
+    PROFILES,
+    TIERS,
+    LegalProfile,
+    cited_document,
+    date_vn,
+    profile_for,
+)
 from docgen.campaign.reader import TomlReader
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
@@ -96,7 +104,8 @@ def _citations(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[
     issues, cited = [], set()
     for index, basis in enumerate(campaign.plan.bases):
         place = here.text(f"plan.bases[{index}]", basis)
-        for doc in (d for d in DOCUMENTS.values() if d.cited_in(basis)):
+        doc = cited_document(basis)
+        if doc is not None:
             cited.add(doc.key)
             if not doc.in_force(day):
                 issues.append(_out_of_force(doc.key, day, place))

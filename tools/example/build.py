@@ -9,7 +9,7 @@ from typing import Any
 from docgen.campaign import Campaign, load_campaign
 from docgen.intake.schema import AWARDS_SHEET, COLLECTIVE_SHEET, INDIVIDUAL_SHEET
 from docgen.meeting.consolidate import write_consolidated
-from docgen.meeting.model import nominee_key
+from docgen.meeting.model import Meeting, nominee_key
 from docgen.text import person_key
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
@@ -18,13 +18,15 @@ from tools.fill.intake import blank_template, fill_workbook
 from tools.fill.meeting import fill_meeting
 
 
-def build_example(root: Path) -> list[Path]:
+def build_example(
+    root: Path, departments: list[dict[str, Any]] = DEPARTMENTS, meeting: Meeting = MEETING
+) -> list[Path]:
     """Write every department's filled workbook, then the filled meeting workbook."""
     ws = Workspace(root)
     campaign = load_campaign(ws.campaign)
     template = blank_template(campaign)
-    written = [_department(campaign, ws.submissions, d, template) for d in DEPARTMENTS]
-    written.append(build_meeting(campaign, ws))
+    written = [_department(campaign, ws.submissions, d, template) for d in departments]
+    written.append(build_meeting(campaign, ws, meeting))
     return written
 
 
@@ -37,11 +39,11 @@ def _department(campaign: Campaign, folder: Path, data: dict[str, Any], template
     return fill_workbook(campaign, folder / data["file"], data["unit"], sheets, template)
 
 
-def build_meeting(campaign: Campaign, ws: Workspace) -> Path:
+def build_meeting(campaign: Campaign, ws: Workspace, meeting: Meeting = MEETING) -> Path:
     """Consolidate the example's intake and fill in the meeting as the secretary did."""
     report = validate_folder(campaign, ws.submissions)
     by_name = {person_key(name): votes for name, votes in VOTES.items()}
     votes = {nominee_key(n): by_name[person_key(n.name)] for n in report.eligible()}
     with tempfile.TemporaryDirectory() as tmp:
         blank = write_consolidated(campaign, report, Path(tmp) / "tong-hop.xlsx")
-        return fill_meeting(blank, ws.meeting, MEETING, votes)
+        return fill_meeting(blank, ws.meeting, meeting, votes)

@@ -22,6 +22,13 @@ TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
     "bao-cao-nd91-mau07.docx": lambda: thematic_report("theo chuyên đề (NĐ 91/2017, Mẫu 07)"),
     "bao-cao-nd98-mau02.docx": lambda: collective_report("tập thể (NĐ 98/2023, Mẫu 02)"),
     "bao-cao-nd98-mau03.docx": lambda: individual_report("cá nhân (NĐ 98/2023, Mẫu 03)", True),
+    "bao-cao-nd152-tap-the.docx": lambda: collective_report(
+        "khen thưởng công trạng cho tập thể (NĐ 152/2025)"
+    ),
+    "bao-cao-nd152-ca-nhan.docx": lambda: individual_report(
+        "khen thưởng công trạng cho cá nhân (NĐ 152/2025)", True
+    ),
+    "bao-cao-nd152-chuyen-de.docx": lambda: thematic_report("thi đua theo chuyên đề (NĐ 152/2025)"),
     "bien-ban.docx": minutes,
     "to-trinh.docx": proposal,
     "danh-sach.docx": attached_list,

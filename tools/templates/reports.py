@@ -1,4 +1,5 @@
-"""Achievement reports (Báo cáo thành tích): ND 91/2017 Mẫu 01, 02, 07; ND 98/2023 Mẫu 02, 03."""
+"""Achievement reports (Báo cáo thành tích): ND 91/2017 Mẫu 01, 02, 07; ND 98/2023 Mẫu 02, 03;
+ND 152/2025 công trạng (tập thể, cá nhân) and chuyên đề. Sources: templates_docx/nguon-mau.toml."""
 
 from __future__ import annotations
 
@@ -56,13 +57,16 @@ def collective_report(name: str) -> DocumentObject:
 
 
 def individual_report(name: str, political: bool) -> DocumentObject:
-    """Individual report (ND 91 Mẫu 02; ND 98 Mẫu 03 adds lý luận chính trị when `political`)."""
+    """Individual report (ND 91 Mẫu 02; ND 98 Mẫu 03 and ND 152 when `political`).
+
+    ND 98 Mẫu 03 lists lý luận chính trị before chuyên môn, nghiệp vụ (source table).
+    """
     doc = _start(name, PROPOSE)
     heading(doc, "I. SƠ LƯỢC LÝ LỊCH")
     _identity(doc)
-    field(doc, "Trình độ chuyên môn, nghiệp vụ", "trinh_do")
     if political:
         field(doc, "Trình độ lý luận chính trị", "ly_luan_chinh_tri")
+    field(doc, "Trình độ chuyên môn, nghiệp vụ", "trinh_do")
     field(doc, "Học hàm, học vị, danh hiệu, giải thưởng", "hoc_ham")
     heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
     text_section(doc, "1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:", "nhiem_vu")
