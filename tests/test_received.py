@@ -349,3 +349,34 @@ def test_two_digit_years_and_impossible_dates(
         assert found[0].value == typed and found[0].place.column
     if message:
         assert found[0].message == message
+
+
+# ---------------------------------------------------------------- 3. rows after blank runs
+
+
+def test_nominee_after_fifty_blank_rows_is_read_with_a_warning(
+    make_workbook: Callable[..., Path], campaign: Campaign
+) -> None:
+    path = make_workbook(individuals=[GOOD_INDIVIDUAL])
+    wb = load_workbook(path)
+    ws = wb["Cá nhân"]
+    for col in range(1, ws.max_column + 1):  # the same nominee again, 50 blank rows below
+        key = ws.cell(KEY_ROW, col).value
+        if key in GOOD_INDIVIDUAL:
+            value = "Lê Thị Muộn" if key == "ho_ten" else ws.cell(3, col).value
+            ws.cell(54, col).value = value
+            ws.cell(54, col).number_format = ws.cell(3, col).number_format
+    wb.save(path)
+    report = validate_folder(campaign, path.parent)
+    assert [(n.name, n.source.row) for n in report.nominees] == [
+        ("Nguyễn Văn An", 3),
+        ("Lê Thị Muộn", 54),
+    ]
+    gap = [i for i in report.issues if i.code == "ROW_AFTER_GAP"]
+    assert [(i.place.sheet, i.place.row, i.message) for i in gap] == [
+        (
+            "Cá nhân",
+            54,
+            "Trước dòng này có 50 dòng trống (dòng 4–53); dòng này vẫn được đọc và xét.",
+        )
+    ]

@@ -389,39 +389,77 @@ def formatted_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_formatted_sheet_stops_after_real_rows(formatted_book: Path) -> None:
     sheet = open_workbook(formatted_book).sheet("Dữ liệu")
     assert isinstance(sheet, XlsxSheet)
-    rows = list(sheet.iter_rows(max_empty_run=50))
+    rows = list(sheet.iter_rows())
     assert [n for n, _ in rows] == list(range(1, 11))
-    assert sheet.stopped_at == 60
-    # The parser stopped within its first chunks, not at row 1,048,576.
+    assert sheet.gaps == []
+    # The parser stopped within its first chunks, not at row 1,048,576; the rest was
+    # searched for values and scanned for merges, not parsed.
     assert 60 <= sheet.rows_visited < 10_000
-    # Merges come after the rows; the rest of the stream was scanned for them, not parsed.
     assert sheet.merged == [(1, 1, 1, 2), (2, 3, 9, 4)]
 
 
-def test_empty_run_can_be_disabled(tmp_path: Path) -> None:
-    rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="500"><c r="A500"><v>2</v></c></row>'
-    sheet = open_workbook(write_package(tmp_path / "gap.xlsx", {"S": sheet_xml(rows)})).sheet("S")
-    assert [n for n, _ in sheet.iter_rows()] == [1]
-    assert sheet.stopped_at == 51
-    assert [n for n, _ in sheet.iter_rows(max_empty_run=None)] == [1, 500]
-    assert sheet.stopped_at is None
+def formatted_with_a_late_nominee(out: Any) -> None:
+    """Formatted to the bottom, with rows holding values after long formatted runs."""
+    out.write(f'<?xml version="1.0"?><x:worksheet xmlns:x="{MAIN}"><x:sheetData>'.encode())
+    late = {1: "Đầu", 54: "Sau 50 dòng trống", 300_000: "Rất xa", 1_048_576: "Dòng cuối"}
+    for start in range(1, 1_048_577, 50_000):
+        stop = min(start + 50_000, 1_048_577)
+        out.write(
+            "".join(
+                f'<x:row r="{r}"><x:c r="B{r}" t="inlineStr"><x:is><x:t>{late[r]}</x:t></x:is></x:c></x:row>'
+                if r in late
+                else f'<x:row r="{r}" s="1" customFormat="1"><x:c r="A{r}" s="1"/></x:row>'
+                for r in range(start, stop)
+            ).encode()
+        )
+    out.write(
+        b'</x:sheetData><x:mergeCells><x:mergeCell ref="A2:B3"/></x:mergeCells></x:worksheet>'
+    )
+
+
+def test_values_after_long_blank_runs_are_read(tmp_path: Path) -> None:
+    path = write_package(tmp_path / "late.xlsx", {"S": ""}, big_sheet=formatted_with_a_late_nominee)
+    sheet = open_workbook(path).sheet("S")
+    assert isinstance(sheet, XlsxSheet)
+    rows = [(n, [c.value for c in cells]) for n, cells in sheet.iter_rows()]
+    assert rows == [
+        (1, ["Đầu"]),
+        (54, ["Sau 50 dòng trống"]),
+        (300_000, ["Rất xa"]),
+        (1_048_576, ["Dòng cuối"]),
+    ]
+    assert sheet.gaps == [(2, 53), (55, 299_999), (300_001, 1_048_575)]
+    assert sheet.rows_visited < 20_000  # the blank runs were skipped, not parsed
+    assert sheet.merged == [(2, 1, 3, 2)]
 
 
 @pytest.mark.parametrize(
-    ("rows", "limit", "expected"),
+    ("rows", "expected", "gaps"),
     [
-        pytest.param([1, 5], 3, [1], id="gap-of-3-stops"),
-        pytest.param([1, 4], 3, [1, 4], id="gap-of-2-continues"),
-        pytest.param([4], 3, [], id="leading-blank-rows-count"),
-        pytest.param([3], 3, [3], id="two-leading-blank-rows"),
+        pytest.param([1, 500], [1, 500], [(2, 499)], id="far-row-read"),
+        pytest.param([1, 52], [1, 52], [(2, 51)], id="gap-of-50-reported"),
+        pytest.param([1, 51], [1, 51], [], id="gap-of-49-quiet"),
+        pytest.param([60], [60], [], id="leading-blank-rows"),
+        pytest.param([1, 2, 3], [1, 2, 3], [], id="no-gap"),
     ],
 )
-def test_empty_run_boundaries(
-    tmp_path: Path, rows: list[int], limit: int, expected: list[int]
-) -> None:
-    xml = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in rows)
+def test_blank_runs(tmp_path: Path, rows: list[int], expected: list[int], gaps: list[Any]) -> None:
+    filler = "".join(f'<row r="{r}" s="1"><c r="A{r}" s="1"/></row>' for r in range(1, 600))
+    cells = {r: f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in rows}
+    xml = "".join(
+        cells.get(r, f'<row r="{r}" s="1"><c r="A{r}" s="1"/></row>') for r in range(1, 600)
+    )
+    del filler
     sheet = open_workbook(write_package(tmp_path / "e.xlsx", {"S": sheet_xml(xml)})).sheet("S")
-    assert [n for n, _ in sheet.iter_rows(max_empty_run=limit)] == expected
+    assert [n for n, _ in sheet.iter_rows()] == expected
+    assert sheet.gaps == gaps
+
+
+def test_skipped_rows_without_r_keep_their_numbers(tmp_path: Path) -> None:
+    """Rows that give no number are counted while skipped, so the next one is numbered right."""
+    xml = "<row><c><v>1</v></c></row>" + "<row/>" * 2000 + "<row><c><v>2</v></c></row>"
+    sheet = open_workbook(write_package(tmp_path / "n.xlsx", {"S": sheet_xml(xml)})).sheet("S")
+    assert [n for n, _ in sheet.iter_rows()] == [1, 2002]
 
 
 # ---------------------------------------------------------------- macros, read-only

@@ -114,7 +114,7 @@ def read_marker(wb: RawWorkbook, sheet: str = META_SHEET) -> dict[str, object]:
     if not wb.has_sheet(sheet):
         return {}
     marker: dict[str, object] = {}
-    for _, cells in wb.sheet(sheet).iter_rows(max_empty_run=5):
+    for _, cells in wb.sheet(sheet).iter_rows():
         values = {c.col: c.value for c in cells}
         if isinstance(values.get(1), str):
             marker[str(values[1])] = values.get(2)
@@ -141,7 +141,7 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
     keys = {c.key: c for c in spec.columns}
     labels = keys_by_header(spec)
     rows: dict[str, Row] = {}
-    for number, raw in sheet.iter_rows(max_empty_run=20):
+    for number, raw in sheet.iter_rows():
         by_col = {c.col: c for c in raw}
         key_text = _text(by_col.get(3)) or ""
         key = key_text if key_text in keys else labels.get(cell_key(_text(by_col.get(1)) or ""))
@@ -154,7 +154,7 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
 
 
 def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]:
-    rows_iter = sheet.iter_rows(max_empty_run=50)
+    rows_iter = sheet.iter_rows()
     top: list[tuple[int, list[RawCell]]] = []
     for number, cells in rows_iter:
         top.append((number, cells))
@@ -182,7 +182,18 @@ def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]
         if (row := _row(number, cells, sheet, spec, plan, result)) is not None:
             rows.append(row)
     _merged(sheet, mapping, where, result)
+    _gaps(sheet, mapping, where, result)
     return rows
+
+
+def _gaps(sheet: RawSheet, mapping: ColumnMap, where: Place, result: FileRead) -> None:
+    """Long blank runs inside the data: the rows after them are read, and pointed at."""
+    for first, last in sheet.gaps:
+        if first > mapping.data_start:
+            place = Place(where.file, where.sheet, last + 1)
+            result.issues.append(
+                make_issue("ROW_AFTER_GAP", place, count=last - first + 1, first=first, last=last)
+            )
 
 
 def _missing_columns(spec: SheetSpec, mapping: ColumnMap, where: Place, result: FileRead) -> None:

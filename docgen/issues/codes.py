@@ -212,6 +212,12 @@ class Code(Enum):
         "Dòng bị ẩn nhưng có dữ liệu; dòng này vẫn được xét.",
         "Hiện dòng để kiểm tra, hoặc xóa hẳn nếu không đề nghị.",
     )
+    ROW_AFTER_GAP = Entry(
+        W,
+        "Dòng có dữ liệu sau nhiều dòng trống",
+        "Trước dòng này có {count} dòng trống (dòng {first}–{last}); dòng này vẫn được đọc và xét.",
+        "Kiểm tra dòng này có đúng là đề nghị không; xóa các dòng trống xen giữa các đề nghị.",
+    )
     # --- row: against the plan ------------------------------------------------------------
     ROW_NOT_ELIGIBLE = Entry(
         E,

@@ -101,7 +101,7 @@ def _read_form(
     specs = {f.key: f for f in MEETING_FIELDS}
     form: dict[str, FormCell] = {}
     absences: list[tuple[int, object, object]] = []
-    for number, cells in sheet.iter_rows(max_empty_run=30):
+    for number, cells in sheet.iter_rows():
         by_col = {c.col: c.value for c in cells}
         key = by_col.get(3)
         if key == ABSENT_KEY:

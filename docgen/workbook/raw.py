@@ -21,6 +21,7 @@ Row = tuple[int, list["RawCell"]]
 
 MAX_ROW = 1_048_576  # Excel's grid; anything beyond is a damaged or hostile file
 MAX_COL = 16_384
+GAP_ROWS = 50  # a blank run this long between two rows with content is worth a word
 
 FILE_NOT_WORKBOOK = "FILE_NOT_WORKBOOK"
 FILE_EMPTY = "FILE_EMPTY"
@@ -89,7 +90,7 @@ class RawSheet(ABC):
         # (declared before the data in .xlsx) are complete once the first row is yielded.
         self.hidden_rows: set[int] = set()
         self.hidden_cols: set[int] = set()
-        self.stopped_at: int | None = None  # row where the last iteration gave up on empty rows
+        self.gaps: list[tuple[int, int]] = []  # long blank runs between rows read (first, last)
 
     @property
     @abstractmethod
@@ -100,34 +101,26 @@ class RawSheet(ABC):
     def _rows(self) -> Generator[Row, None, None]:
         """Every row the file stores, in order, with its kept cells (possibly none)."""
 
-    @abstractmethod
-    def _finish(self, stopped: bool) -> None:
-        """Hook run when iteration ends (stopped early or exhausted); readers tidy up here."""
+    def iter_rows(self) -> Iterator[Row]:
+        """Yield (row_number, cells) for rows with content, in order, to the last one.
 
-    def iter_rows(self, max_empty_run: int | None = 50) -> Iterator[Row]:
-        """Yield (row_number, cells) for rows with content, in order.
-
-        Stops after `max_empty_run` consecutive rows without content (missing rows and
-        formatted-but-empty rows both count), so a sheet formatted down to row 1,048,576
-        costs about as much as its real rows. `None` reads to the end.
+        Runs of blank rows (missing, or formatted but empty) cost next to nothing, however
+        long, so a sheet formatted down to row 1,048,576 costs about as much as its real
+        rows; runs of GAP_ROWS or more between rows with content are listed in `gaps`.
         """
-        self.stopped_at = None
-        last = 0  # last row with content; leading blank rows count towards the run too
+        self.gaps = []
+        last = 0  # last row with content
         rows = self._rows()
-        stopped = False
         try:
             for number, cells in rows:
-                run = number - last - (1 if cells else 0)
-                if max_empty_run is not None and run >= max_empty_run:
-                    self.stopped_at = last + max_empty_run
-                    stopped = True
-                    break
-                if cells:
-                    last = number
-                    yield number, cells
+                if not cells:
+                    continue
+                if last and number - last > GAP_ROWS:
+                    self.gaps.append((last + 1, number - 1))
+                last = number
+                yield number, cells
         finally:
             rows.close()
-        self._finish(stopped)
 
 
 @dataclass

@@ -266,19 +266,16 @@ def stream_part(archive: ZipFile, name: str, target: object) -> None:
         parser.Parse(b"", True)
 
 
-class _Ignore:
-    """A parser target that keeps nothing."""
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        """Ignore an element start."""
-
-    def end(self, tag: str) -> None:
-        """Ignore an element end."""
+_UNSAFE_MARKUP = (b"<!DOCTYPE", b"<!ENTITY")
 
 
 def check_prolog(archive: ZipFile, name: str) -> None:
-    """Parse the first chunk of a big part so a DOCTYPE (legal only before the root element)
-    or a damaged start is refused when the workbook is opened, not halfway through a sheet."""
-    parser = safe_expat(_Ignore())
-    with xml_guard():
-        parser.Parse(open_member(archive, name).read(CHUNK), False)
+    """Refuse, when the workbook is opened, a big part whose start declares a DTD or an entity.
+
+    A DOCTYPE is only legal before the root element, so it sits in the first chunk. This
+    inflates that chunk and looks for the markup, without parsing: the part is parsed once,
+    when the sheet is read, by a parser that refuses the same things (and any damage).
+    """
+    head = open_member(archive, name).read(CHUNK)
+    if any(markup in head for markup in _UNSAFE_MARKUP):
+        raise WorkbookRefused(FILE_XML_UNSAFE)

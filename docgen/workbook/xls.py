@@ -100,9 +100,6 @@ class XlsSheet(RawSheet):
         """xlrd gives half-open 0-based (rlo, rhi, clo, chi); turn them into 1-based inclusive."""
         return [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in self._sheet.merged_cells]
 
-    def _finish(self, stopped: bool) -> None:
-        """Nothing to tidy: the whole sheet is already in memory."""
-
     def _rows(self) -> Generator[Row, None, None]:
         sheet = self._sheet
         for r in range(sheet.nrows):
