@@ -333,7 +333,11 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
         "Ghi chú",
     ]
     assert [index.cell(r, 6).value for r in (5, 6)] == ["01", "02"]  # one page each
-    assert index.cell(5, 5).value == "Hội đồng Thi đua - Khen thưởng phường Tiến Thành"
+    assert [index.cell(r, 5).value for r in (5, 6)] == [  # city level first, as the campaign
+        "Ủy ban nhân dân phường Tiến Thành",
+        "Hội đồng Thi đua - Khen thưởng phường Tiến Thành",
+    ]
+    assert index.row_dimensions[5].height == 30  # the trích yếu wraps to two lines
     for sheet in (sent, index):
         assert sheet.page_setup.orientation == "landscape"
         assert int(sheet.page_setup.paperSize) == 9  # A4

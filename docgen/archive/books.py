@@ -40,6 +40,7 @@ INDEX_COLUMNS: tuple[tuple[str, int], ...] = (
 TITLE_FONT = Font(name="Times New Roman", bold=True, size=13)
 SUBTITLE_FONT = Font(name="Times New Roman", italic=True, size=12)
 HEADER_ROW = 4
+LINE_HEIGHT = 15  # points per line of 11 pt text
 
 
 @dataclass(frozen=True)
@@ -60,16 +61,33 @@ def book_bytes(book: Book) -> bytes:
     assert ws is not None
     ws.title = book.sheet
     _titles(ws, book)
+    widths = [width for _, width in book.columns]
     for col, (name, width) in enumerate(book.columns, start=1):
         header(ws.cell(HEADER_ROW, col), name)
         ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * _lines(
+        [n for n, _ in book.columns], widths
+    )
     for r, row in enumerate(book.rows, start=HEADER_ROW + 1):
         for col, value in enumerate(row, start=1):
             cell = ws.cell(r, col)
             put(cell, value)
             cell.font, cell.alignment, cell.border = BODY_FONT, WRAP, BOX
+        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(row, widths)
     _print_setup(ws, len(book.columns))
     return workbook_bytes(wb)
+
+
+def _lines(values: Sequence[object], widths: Sequence[int]) -> int:
+    """Lines the tallest cell of a row wraps to (spreadsheet programs do not grow rows that a
+    file gives no height, so wrapped text would overlap the next row when printed)."""
+    tallest = 1
+    for value, width in zip(values, widths, strict=False):
+        chars = max(1, int(width * 1.1))  # Times New Roman 11 pt: about 1.1 characters per unit
+        text = "" if value is None else str(value)
+        lines = sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
+        tallest = max(tallest, lines)
+    return tallest
 
 
 def _titles(ws: Worksheet, book: Book) -> None:

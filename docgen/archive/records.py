@@ -7,7 +7,7 @@ the printed registers); a document still without its number or date says so in G
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from docgen.archive.books import INDEX_COLUMNS, OUTGOING_COLUMNS, Book
@@ -68,7 +68,7 @@ def _outgoing_row(row: sqlite3.Row) -> list[object]:
 
 def index_book(rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str, int]) -> Book:
     """Mục lục văn bản of the campaign's hồ sơ, in dossier order, with sheet numbers."""
-    chosen = sorted(current(rows), key=dossier_order)
+    chosen = sorted(current(rows), key=dossier_order(campaign))
     body, sheet = [], 1
     for stt, row in enumerate(chosen, start=1):
         count = pages.get(row["stored"], 0)
@@ -94,8 +94,15 @@ def index_book(rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str,
     )
 
 
-def dossier_order(row: sqlite3.Row) -> tuple[str, int, str]:
-    return (row["level"], KIND_ORDER.get(row["kind"], 9), row["path"])
+def dossier_order(campaign: Campaign) -> Callable[[sqlite3.Row], tuple[int, int, str]]:
+    """Sort key of the hồ sơ: levels in campaign order, then Tờ trình, Danh sách, Biên bản,
+    Báo cáo."""
+    levels = {level.id: n for n, level in enumerate(campaign.levels)}
+
+    def key(row: sqlite3.Row) -> tuple[int, int, str]:
+        return (levels.get(row["level"], 99), KIND_ORDER.get(row["kind"], 9), row["path"])
+
+    return key
 
 
 def _sheets(first: int, count: int) -> str:

@@ -46,7 +46,7 @@ def write_registers(
     outgoing_path, outgoing_status = write_beside(out / name, book_bytes(sent), force)
     index_path, index_status = write_beside(out / INDEX, book_bytes(index), force)
     written = _write_metadata(
-        campaign, out / METADATA, sorted(current(rows), key=dossier_order), pages
+        campaign, out / METADATA, sorted(current(rows), key=dossier_order(campaign)), pages
     )
     return RegistersResult(
         (outgoing_path, outgoing_status, len(sent.rows)),

@@ -22,6 +22,7 @@ from docgen.archive import (
 from docgen.campaign import Campaign, load_campaign
 from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
 from docgen.convert import PdfResult, convert_to_pdf
+from docgen.errors import DocgenError
 from docgen.workspace import Workspace
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -35,6 +36,13 @@ ROOT_OPTION = click.option(
 )
 
 
+class UsageProblem(DocgenError):
+    """A command called wrongly (a path that does not exist, a date not in dd/mm/yyyy)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("USAGE", message)
+
+
 def _campaign(campaign_path: Path, root: Path) -> Campaign:
     return load_campaign(
         campaign_path if campaign_path != WS.campaign else Workspace(root).campaign
@@ -44,7 +52,7 @@ def _campaign(campaign_path: Path, root: Path) -> Campaign:
 def _existing(paths: tuple[Path, ...]) -> tuple[Path, ...]:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        raise click.UsageError(f"Không có tệp hoặc thư mục: {', '.join(missing)}.")
+        raise UsageProblem(f"Không có tệp hoặc thư mục: {', '.join(missing)}.")
     return paths
 
 
@@ -149,7 +157,7 @@ def archive(
         _print_verify(report)
         sys.exit(1 if report.findings else 0)
     if not paths:
-        raise click.UsageError("Hãy ghi tệp hoặc thư mục văn bản đã ký cần nộp lưu.")
+        raise UsageProblem("Hãy ghi tệp hoặc thư mục văn bản đã ký cần nộp lưu (hoặc --kiem-tra).")
     request = Request(replace, clerk, tuple(p.read_bytes() for p in _existing(roots)))
     result = file_signed(_existing(paths), _campaign(campaign_path, root), root, request)
     _print_filing(result, Store.of(root))
@@ -200,9 +208,7 @@ def _day(text: str | None, default: date) -> date:
     try:
         return datetime.strptime(text, "%d/%m/%Y").date()
     except ValueError:
-        raise click.UsageError(
-            f"Ngày “{text}” không đúng dạng ngày/tháng/năm (dd/mm/yyyy)."
-        ) from None
+        raise UsageProblem(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (dd/mm/yyyy).") from None
 
 
 @click.command("so-van-ban-di")
