@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from docgen.archive import Request, Status, Store, file_signed, verify
 from docgen.archive.register import register_rows
 from docgen.archive.schema import LATEST, RegisterError, open_register
+from docgen.archive.store import recover
 from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.convert import convert_to_pdf
@@ -243,25 +244,53 @@ def test_kiem_tra_finds_altered_deleted_and_extra_files(ws: Path, campaign: Camp
     ]
 
 
+def _kill_when_staging(process: subprocess.Popen[bytes], tree: Path, limit: float) -> bool:
+    """Kill `process` as soon as a file is staged in `tree` (or at `limit` s); True if staged."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and process.poll() is None:
+        if tree.is_dir() and any(tree.rglob("*.dang-luu")):
+            process.kill()
+            return True
+    process.kill()
+    return False
+
+
 def test_kill_during_filing_leaves_old_or_new_state(ws: Path) -> None:
-    """Real kills (SIGKILL) at spread moments; after each, --kiem-tra finds nothing wrong."""
+    """Real kills (SIGKILL) mid-filing, at a staged file or at spread moments; after each,
+    --kiem-tra finds the archive equal to its register, and a last run files the rest."""
     manifest = json.loads((ws / OUT / "manifest.json").read_text(encoding="utf-8"))
     folder = ws / "nop"
     for entry in manifest["files"]:
         _put(folder, entry["path"].replace(".docx", ".pdf"), scan_pdf(entry["path"]))
     command = [sys.executable, "-m", "docgen", "luu-tru", "--thu-muc", str(ws), str(folder)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for delay in (0.4, 0.7, 1.0, 1.3, 1.6, 1.9, 2.2):
+    for limit in (0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0):
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-        time.sleep(delay)
-        process.kill()
+        _kill_when_staging(process, ws / "luu-tru", limit)
         process.wait()
         check = CliRunner().invoke(main, ["luu-tru", "--kiem-tra", "--thu-muc", str(ws)])
-        assert check.exit_code == 0, (delay, check.output)
+        assert check.exit_code == 0, (limit, check.output)
+        assert check.output.splitlines()[-1].endswith(": không có sai khác.")
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert len(_rows(ws)) == len(manifest["files"])
     assert verify(ws).findings == []
+
+
+@pytest.mark.parametrize(
+    ("registered", "placed"),
+    [(True, True), (False, False)],
+    ids=["committed-row-finishes-the-move", "uncommitted-file-is-dropped"],
+)
+def test_recovery_brings_the_tree_back_to_the_register(
+    tmp_path: Path, registered: bool, placed: bool
+) -> None:
+    store = Store(tmp_path / "luu-tru")
+    staged = store.stage("2023/c/phuong/bien-ban.pdf", b"%PDF-1.4 signed")
+    registry = {"2023/c/phuong/bien-ban.pdf": "x"} if registered else {}
+    assert recover(store, registry) == ["2023/c/phuong/bien-ban.pdf"]
+    assert not staged.exists()
+    assert store.path("2023/c/phuong/bien-ban.pdf").exists() is placed
 
 
 def test_register_schema_is_versioned_with_wal_and_foreign_keys(tmp_path: Path) -> None:
