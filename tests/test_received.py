@@ -27,7 +27,7 @@ from docgen.validate.run import validate_folder
 from docgen.workbook import open_workbook
 from docgen.workbook.strings import plain, unescape, xstring
 from docgen.workspace import Workspace as DocgenWorkspace
-from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, ROOT
+from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, ROOT, libreoffice_convert
 from tests.test_cli_meeting import NAMES, Workspace, vote
 from tests.test_meeting import MEETING
 from tests.test_workbook import read_all, sheet_xml, write_package
@@ -380,3 +380,37 @@ def test_nominee_after_fifty_blank_rows_is_read_with_a_warning(
             "Trước dòng này có 50 dòng trống (dòng 4–53); dòng này vẫn được đọc và xét.",
         )
     ]
+
+
+# ---------------------------------------------------------------- 6. .ods read, .csv refused
+
+
+def test_ods_saved_by_libreoffice_is_read_like_the_xlsx(
+    make_workbook: Callable[..., Path], campaign: Campaign, tmp_path: Path
+) -> None:
+    second = {**GOOD_INDIVIDUAL, "ho_ten": "Trần Thị Bình", "ngay_sinh": "05/03/90"}
+    xlsx = make_workbook("khoi-a.xlsx", individuals=[GOOD_INDIVIDUAL, second])
+    ods_folder = tmp_path / "ods"
+    libreoffice_convert([xlsx], "ods", ods_folder)
+    assert [p.name for p in ods_folder.glob("*.ods")] == ["khoi-a.ods"]
+    by_xlsx, by_ods = validate_folder(campaign, xlsx.parent), validate_folder(campaign, ods_folder)
+    assert by_ods.files == ["khoi-a.ods"] and by_ods.submissions[0].department
+    assert [(n.source.row, n.values) for n in by_ods.nominees] == [
+        (n.source.row, n.values) for n in by_xlsx.nominees
+    ]
+    assert sorted(i.code for i in by_ods.issues) == sorted(i.code for i in by_xlsx.issues)
+    assert open_workbook(ods_folder / "khoi-a.ods").format == "ods"
+
+
+def test_csv_is_refused_with_how_to_send_the_workbook(tmp_path: Path, campaign: Campaign) -> None:
+    folder = tmp_path / "phieu"
+    folder.mkdir()
+    (folder / "khoi-b.csv").write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,15/08/1985\n")
+    report = validate_folder(campaign, folder)
+    assert [(i.code, i.place.file) for i in report.issues] == [("FILE_NOT_WORKBOOK", "khoi-b.csv")]
+    assert report.issues[0].message == (
+        "Tệp này là văn bản thuần (CSV hoặc TXT), không phải bảng tính: CSV chỉ giữ chữ của một "
+        "trang, mất các trang khác và dòng mã ẩn của mẫu phiếu nên không đọc được. Hãy điền trên "
+        "mẫu phiếu .xlsx được gửi kèm và gửi lại chính tệp .xlsx đó (khi lưu, chọn “Sổ làm "
+        "việc Excel (.xlsx)”, không chọn CSV)."
+    )

@@ -734,7 +734,7 @@ def test_other_zip_formats_are_named(tmp_path: Path) -> None:
         tmp_path / "a.xlsx",
         {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"},
     )
-    assert refused(ods).code == "FILE_NOT_WORKBOOK" and ".ods" in refused(ods).message
+    assert refused(ods).code == "FILE_CORRUPT" and ".ods" in refused(ods).message  # read, damaged
     xlsb_type = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
     xlsb = write_package(tmp_path / "b.xlsx", {"S": sheet_xml("")}, main_type=xlsb_type)
     assert refused(xlsb).code == "FILE_NOT_WORKBOOK" and ".xlsb" in refused(xlsb).message

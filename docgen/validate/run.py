@@ -20,7 +20,9 @@ from docgen.validate import rules
 from docgen.validate.cells import convert_row
 from docgen.validate.report import Report
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+# .csv is listed so that it is refused with a word (how to send the workbook instead),
+# never skipped in silence.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 def submission_files(folder: Path) -> list[Path]:

@@ -29,11 +29,11 @@ from docgen.workbook.raw import (
     SheetInfo,
     WorkbookRefused,
 )
-from docgen.workbook.safety import check_zip, read_file, refusal_for, sniff
+from docgen.workbook.safety import check_zip, open_zip, read_file, refusal_for, sniff
 
 
 def open_workbook(path: Path) -> RawWorkbook:
-    """Open a received .xlsx/.xlsm/.xls for reading, choosing the reader by content, not name.
+    """Open a received .xlsx/.xlsm/.xls/.ods for reading, choosing the reader by content.
 
     The file is read once into memory (bounded) and never written or kept open, so the
     clerk's copy stays byte-for-byte unchanged and unlocked.
@@ -41,9 +41,13 @@ def open_workbook(path: Path) -> RawWorkbook:
     data = read_file(Path(path))
     kind = sniff(data[:4096])
     if kind == "zip":
+        from docgen.workbook.ods import is_ods, read_ods
         from docgen.workbook.xlsx import read_xlsx
 
-        return read_xlsx(Path(path), data)
+        archive = open_zip(data)  # the zip limits apply to .ods as to .xlsx
+        if is_ods(archive):
+            return read_ods(Path(path), data)
+        return read_xlsx(Path(path), archive)
     if kind == "ole2":
         from docgen.workbook.xls import read_xls  # xlrd is only imported for legacy files
 

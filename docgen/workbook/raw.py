@@ -15,7 +15,7 @@ from docgen.workbook.strings import plain
 
 CellValue = str | float | int | bool | datetime | time | timedelta | None
 SheetState = Literal["visible", "hidden", "veryHidden"]
-WorkbookFormat = Literal["xlsx", "xlsm", "xls"]
+WorkbookFormat = Literal["xlsx", "xlsm", "xls", "ods"]
 MergedRange = tuple[int, int, int, int]  # (min_row, min_col, max_row, max_col), 1-based, inclusive
 Row = tuple[int, list["RawCell"]]
 

@@ -44,7 +44,12 @@ _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # first member, or an empty archiv
 _KIND_MESSAGES = {
     "html": "Tệp này thực chất là trang web (HTML) được đặt đuôi Excel, không phải bảng tính Excel.",
     "xml": "Tệp này là tệp XML (có thể là “Bảng tính XML 2003”), không phải bảng tính Excel (.xlsx).",
-    "text": "Tệp này là văn bản thuần (CSV hoặc TXT), không phải bảng tính Excel (.xlsx).",
+    "text": (
+        "Tệp này là văn bản thuần (CSV hoặc TXT), không phải bảng tính: CSV chỉ giữ chữ của một "
+        "trang, mất các trang khác và dòng mã ẩn của mẫu phiếu nên không đọc được. Hãy điền trên "
+        "mẫu phiếu .xlsx được gửi kèm và gửi lại chính tệp .xlsx đó (khi lưu, chọn “Sổ làm "
+        "việc Excel (.xlsx)”, không chọn CSV)."
+    ),
     "image": "Tệp này là hình ảnh hoặc tài liệu PDF, không phải bảng tính Excel (.xlsx).",
     "archive": "Tệp này là tệp nén (RAR/7z/GZip); hãy giải nén và gửi tệp Excel (.xlsx) bên trong.",
 }
@@ -91,6 +96,8 @@ def refusal_for(kind: str) -> WorkbookRefused:
     """The refusal for a file that is not a zip or OLE2 workbook."""
     if kind == "empty":
         return WorkbookRefused(FILE_EMPTY)
+    if kind == "text":
+        return WorkbookRefused(FILE_NOT_WORKBOOK, _KIND_MESSAGES[kind])
     if kind in _KIND_MESSAGES:
         return WorkbookRefused(FILE_NOT_WORKBOOK, _KIND_MESSAGES[kind] + _RESAVE)
     return WorkbookRefused(FILE_NOT_WORKBOOK)

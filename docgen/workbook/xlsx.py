@@ -26,7 +26,7 @@ from docgen.workbook.raw import (
     WorkbookFormat,
     WorkbookRefused,
 )
-from docgen.workbook.safety import check_prolog, open_zip, parse_small, stream_part
+from docgen.workbook.safety import check_prolog, parse_small, stream_part
 from docgen.workbook.strings import plain, xstring
 from docgen.workbook.xlsx_sheet import XlsxSheet
 
@@ -152,9 +152,9 @@ def _date1904(root: Element) -> bool:
     return False
 
 
-def read_xlsx(path: Path, data: bytes) -> RawWorkbook:
-    """Open the package held in `data` (the bytes of `path`) after the zip checks."""
-    package = Package(open_zip(data))
+def read_xlsx(path: Path, archive: ZipFile) -> RawWorkbook:
+    """Open the package of `path`, held in the archive that passed the zip checks."""
+    package = Package(archive)
     part = _workbook_part(package)
     fmt = _format(package.content_type(part))
     root = parse_small(package.archive, part)
