@@ -90,7 +90,9 @@ DOCUMENTS: dict[str, LegalDocument] = {
         ),
     )
 }
-"""Every document the checks know. Dates: see templates_docx/nguon-mau.toml and the README."""
+"""Every document the checks know. Dates from secondary sources (README, "Nguồn biểu mẫu"); not
+found there and taken as the nearest known day: ND 91's first day (its signing day), TT 01/2024's
+first day (its issuing day) and TT 15/2025's (05/08/2025, named only in secondary notes)."""
 
 
 def cited_document(basis: str) -> LegalDocument | None:
