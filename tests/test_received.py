@@ -7,6 +7,10 @@ import errno
 import json
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -15,11 +19,13 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from docgen import lock
 from docgen.campaign.model import Campaign, Level
 from docgen.cli import main
 from docgen.dossier import plan
 from docgen.feedback import write_feedback
 from docgen.intake.schema import HEADER_ROW, KEY_ROW
+from docgen.lock import workspace_lock
 from docgen.meeting.consolidate import write_consolidated
 from docgen.meeting.model import Decision, nominee_key
 from docgen.oserror import advice, describe
@@ -414,3 +420,88 @@ def test_csv_is_refused_with_how_to_send_the_workbook(tmp_path: Path, campaign: 
         "mẫu phiếu .xlsx được gửi kèm và gửi lại chính tệp .xlsx đó (khi lưu, chọn “Sổ làm "
         "việc Excel (.xlsx)”, không chọn CSV)."
     )
+
+
+# ---------------------------------------------------------------- 8. two runs at once
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from docgen.lock import workspace_lock
+with workspace_lock(Path(sys.argv[1]), sys.argv[2]):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[3]))
+    (Path(sys.argv[1]) / "first-run-done").touch()  # still holding the lock
+"""
+
+
+def _holder(output: Path, command: str, seconds: float) -> subprocess.Popen[str]:
+    """Another docgen process holding the workspace lock (started, lock taken)."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(output), command, str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stdout.readline() == "held\n"
+    return process
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["ho-so"], ["tong-hop"], ["kiem-tra"]],
+    ids=["ho-so", "tong-hop", "kiem-tra"],
+)
+def test_second_writer_stops_with_a_clear_message(
+    example: DocgenWorkspace, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.3)
+    monkeypatch.chdir(example.root)
+    holder = _holder(example.root / "output", "ho-so", 30)
+    try:
+        result = CliRunner().invoke(main, [*args, "--chien-dich", "input/campaign.toml"])
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert result.exit_code == 2, result.output
+    assert (
+        f"Lỗi: Thư mục làm việc output đang được một lệnh docgen khác ghi (lệnh “ho-so”, "
+        f"máy {socket.gethostname()}, tiến trình {holder.pid}, từ "
+    ) in result.output
+    assert "đã chờ 0 giây. Hãy chờ lệnh đó chạy xong rồi chạy lại" in result.output
+    assert not (example.root / "output" / "kh19-2023-cchc").exists()  # nothing written
+
+
+def test_second_writer_waits_for_a_short_run(tmp_path: Path) -> None:
+    holder = _holder(tmp_path / "output", "tong-hop", 0.5)
+    started = time.monotonic()
+    with workspace_lock(tmp_path / "output", "ho-so", wait=20):
+        assert (tmp_path / "output" / "first-run-done").exists()  # ran after the first one
+    assert time.monotonic() - started < 20
+    holder.communicate()
+
+
+def test_a_killed_run_leaves_no_lock_behind(tmp_path: Path) -> None:
+    holder = _holder(tmp_path / "output", "ho-so", 60)
+    holder.kill()  # a crash: SIGKILL (TerminateProcess on Windows), no cleanup code runs
+    holder.communicate()
+    with workspace_lock(tmp_path / "output", "ho-so", wait=0):
+        pass  # taken at once: the system released the dead process's lock
+
+
+def test_reading_commands_and_no_feedback_take_no_lock(
+    example: DocgenWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.1)
+    monkeypatch.chdir(example.root)
+    holder = _holder(example.root / "output", "ho-so", 30)
+    try:
+        checked = CliRunner().invoke(
+            main, ["kiem-tra", "--khong-phan-hoi", "--chien-dich", "input/campaign.toml"]
+        )
+        results = CliRunner().invoke(main, ["ket-qua", "--chien-dich", "input/campaign.toml"])
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert "đang được một lệnh docgen khác ghi" not in checked.output + results.output
+    assert results.exit_code == 0, results.output

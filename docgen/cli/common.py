@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from docgen.errors import DocgenError
+from docgen.lock import workspace_lock
 from docgen.oserror import advice, describe
 from docgen.workspace import Workspace
 
@@ -50,6 +51,29 @@ def aborts_cleanly(func: F) -> F:
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def writes_workspace(
+    command: str, when: Callable[[dict[str, Any]], bool] | None = None
+) -> Callable[[F], F]:
+    """Run the command holding the workspace lock (`docgen.lock`); place it under
+    `aborts_cleanly` so a busy workspace ends with its message. The workspace is the
+    command's `root` option when it has one, else the current folder; `when` says, from
+    the options, whether this run writes at all."""
+
+    def decorate(func: F) -> F:
+        @wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if when is not None and not when(kwargs):
+                return func(*args, **kwargs)
+            with workspace_lock(
+                Workspace(kwargs.get("root") or Path(".")).root / "output", command
+            ):
+                return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 FORCE_OPTION = click.option(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly, writes_workspace
 from docgen.dossier.run import BuildResult, build_dossiers
 from docgen.dossier.summary import SUMMARY, summary_lines
 from docgen.issues.model import ValidationIssue
@@ -33,6 +33,7 @@ from docgen.workspace import Workspace
     help="Lập lại cả văn bản đã sửa tay (bản cũ được giữ bên cạnh).",
 )
 @aborts_cleanly
+@writes_workspace("ho-so")
 def dossiers(campaign_path: Path, root: Path, force: bool) -> None:
     """Lập hồ sơ khen thưởng từ phiếu nhập và kết quả họp xét.
 

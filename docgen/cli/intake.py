@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, FORCE_OPTION, WS, aborts_cleanly
+from docgen.cli.common import CAMPAIGN_OPTION, FORCE_OPTION, WS, aborts_cleanly, writes_workspace
 from docgen.output.files import Written
 
 
@@ -23,6 +23,7 @@ from docgen.output.files import Written
     help="Tệp phiếu cần tạo (mặc định: output/<mã chiến dịch>/mau-nhap/…).",
 )
 @aborts_cleanly
+@writes_workspace("mau-nhap")
 def intake_template(campaign_path: Path, department: str, force: bool, out: Path | None) -> None:
     """Tạo phiếu nhập Excel của chiến dịch để gửi các đơn vị.
 

@@ -17,6 +17,7 @@ from docgen.cli.common import (
     SUBMISSIONS_OPTION,
     WS,
     aborts_cleanly,
+    writes_workspace,
 )
 from docgen.meeting.model import Decision, Meeting
 from docgen.meeting.select import Outcome
@@ -54,6 +55,7 @@ _STATUS = {
 )
 @FORCE_OPTION
 @aborts_cleanly
+@writes_workspace("tong-hop")
 def consolidate(
     campaign_path: Path, folder: Path, order: str, out: Path | None, force: bool
 ) -> None:

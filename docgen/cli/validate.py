@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WS, aborts_cleanly
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    SUBMISSIONS_OPTION,
+    WS,
+    aborts_cleanly,
+    writes_workspace,
+)
 
 
 @click.command("kiem-tra")
@@ -24,6 +30,7 @@ from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WS, aborts_cl
     help="Ghi tệp phản hồi cho từng đơn vị vào output/<mã chiến dịch>/phan-hoi/.",
 )
 @aborts_cleanly
+@writes_workspace("kiem-tra", when=lambda options: options["feedback"])
 def validate(campaign_path: Path, folder: Path, as_json: bool, feedback: bool) -> None:
     """Kiểm tra các phiếu nhập đã nhận và lập tệp phản hồi cho từng đơn vị.
 
