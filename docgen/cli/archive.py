@@ -20,7 +20,7 @@ from docgen.archive import (
     write_registers,
 )
 from docgen.campaign import Campaign, load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly, writes_workspace
 from docgen.convert import PdfResult, convert_to_pdf
 from docgen.errors import DocgenError
 from docgen.workspace import Workspace
@@ -70,6 +70,7 @@ def _existing(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 )
 @click.option("--ghi-de", "force", is_flag=True, help="Chuyển lại cả văn bản đã có PDF mới hơn.")
 @aborts_cleanly
+@writes_workspace("pdf")
 def pdf(
     paths: tuple[Path, ...],
     campaign_path: Path,
@@ -131,6 +132,7 @@ def _print_pdf(result: PdfResult, pdfa: bool) -> None:
     help="Chứng thư gốc tin cậy (.pem/.cer) để xác minh người ký; có thể ghi nhiều lần.",
 )
 @aborts_cleanly
+@writes_workspace("luu-tru", when=lambda options: not options["check"])
 def archive(
     paths: tuple[Path, ...],
     campaign_path: Path,
@@ -218,6 +220,7 @@ def _day(text: str | None, default: date) -> date:
 @click.option("--den", "end", default=None, help="Đến ngày (dd/mm/yyyy); mặc định hôm nay.")
 @click.option("--ghi-de", "force", is_flag=True, help="Ghi đè sổ đã lập (mặc định: tệp -2, -3…).")
 @aborts_cleanly
+@writes_workspace("so-van-ban-di")
 def registers(
     campaign_path: Path, root: Path, start: str | None, end: str | None, force: bool
 ) -> None:
