@@ -126,3 +126,19 @@ def test_thematic_reports_keep_each_nominees_own_achievements(variant: str, tmp_
         "Trực tiếp chỉ đạo đưa 100 % thủ tục hành chính cấp xã lên Cổng dịch vụ công." in individual
     )
     assert "(Không có nội dung báo cáo.)" not in collective + individual
+
+
+def test_ho_so_repeats_the_law_warnings_of_a_copied_campaign(tmp_path: Path) -> None:
+    """A clerk who switches the 2023 campaign to nd98_2023 is told, not only by the check."""
+    ws = _workspace(tmp_path, "", thematic=False)
+    text = ws.campaign.read_text(encoding="utf-8")
+    text = text.replace('legal_profile = "nd91_2017"', 'legal_profile = "nd98_2023"')
+    text = text.replace('symbol = "UBND" ', 'province = "Bình Phước"\nsymbol = "UBND" ')
+    ws.campaign.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "Lưu ý về căn cứ pháp lý (6; chi tiết: docgen kiem-tra-chien-dich):" in lines
+    assert any(
+        line.startswith("  - [LAW_PROFILE_PERIOD] Bộ biểu mẫu “nd98_2023”") for line in lines
+    )

@@ -60,6 +60,7 @@ def dossiers(campaign_path: Path, root: Path, force: bool) -> None:
 
 
 def _print(result: BuildResult) -> None:
+    _print_law(result.law)
     if result.blocked:
         click.secho("Chưa lập được hồ sơ: kết quả họp xét có lỗi cần sửa.", fg="red", err=True)
         for issue in result.meeting.errors:
@@ -86,6 +87,19 @@ def _print(result: BuildResult) -> None:
             click.echo(f"  - {line}", err=True)
     for template, reason in result.fallbacks.items():
         click.echo(f"Lưu ý: mẫu {template} được lập bằng docxtpl thông thường ({reason}).")
+
+
+def _print_law(warnings: list[ValidationIssue]) -> None:
+    """The campaign's law warnings, as `kiem-tra-chien-dich` details them."""
+    if not warnings:
+        return
+    click.secho(
+        f"Lưu ý về căn cứ pháp lý ({len(warnings)}; chi tiết: docgen kiem-tra-chien-dich):",
+        fg="yellow",
+        err=True,
+    )
+    for issue in warnings:
+        click.echo(f"  - [{issue.code}] {issue.message}", err=True)
 
 
 def _line(issue: ValidationIssue) -> str:

@@ -12,6 +12,8 @@ from docgen.dossier.plan import Planned, plan_documents, template_keys
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
 from docgen.errors import DocgenError, TemplateError
+from docgen.issues.model import ValidationIssue
+from docgen.legal.check import campaign_law_warnings
 from docgen.meeting.model import Selection
 from docgen.meeting.select import Outcome as MeetingOutcome
 from docgen.meeting.select import decide
@@ -37,6 +39,7 @@ class BuildResult:
     retired: list[Retired] = field(default_factory=list)  # moved to da-thay-the/ by this run
     cleaned: list[str] = field(default_factory=list)  # temp files a stopped run had left
     missing: list[str] = field(default_factory=list)  # documents not written: data missing
+    law: list[ValidationIssue] = field(default_factory=list)  # profile, dates, citations, forms
 
     @property
     def blocked(self) -> bool:
@@ -60,6 +63,7 @@ def build_dossiers(
     report = validate_folder(campaign, ws.submissions)
     meeting = decide(campaign, report, ws.meeting)
     result = BuildResult(ws.output(campaign.id), report, meeting)
+    result.law = campaign_law_warnings(campaign, ws.templates)
     if result.blocked or meeting.meeting is None:
         return result
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)

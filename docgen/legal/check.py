@@ -22,6 +22,7 @@ from docgen.campaign.profiles import (
     profile_for,
 )
 from docgen.campaign.reader import TomlReader
+from docgen.errors import TemplateError
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.legal.sources import FormSource, load_sources
@@ -40,6 +41,17 @@ def review_campaign(path: Path, templates: Path) -> CampaignReview:
     campaign = load_campaign(path)
     reader = TomlReader(path.read_text(encoding="utf-8"))
     return CampaignReview(campaign, legal_warnings(campaign, reader, load_sources(templates)))
+
+
+def campaign_law_warnings(campaign: Campaign, templates: Path) -> list[ValidationIssue]:
+    """The same warnings for a build: a missing or broken source table counts every form as
+    not in the table (unverified) instead of stopping the build."""
+    text = Path(campaign.source).read_text(encoding="utf-8") if campaign.source else ""
+    try:
+        sources = load_sources(templates)
+    except TemplateError:
+        sources = {}
+    return legal_warnings(campaign, TomlReader(text), sources)
 
 
 def dossier_day(campaign: Campaign) -> date:
