@@ -55,6 +55,7 @@ def test_every_bad_file_is_named_and_the_good_one_still_read(
         ("danh-sach.xlsx", "FILE_NOT_WORKBOOK"),
         ("rong.xls", "FILE_EMPTY"),
         ("mat-khau.xlsx", "FILE_ENCRYPTED"),
+        ("~$a-tot.xlsx", "ENTRY_LOCK_FILE"),  # listed, not read
     }
     assert data["files"] == 7
     assert all(i["message"] and i["hint"] for i in data["issues"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,8 @@ def test_exit_codes(
     result = runner.invoke(main, ["kiem-tra"])
     assert result.exit_code == code, result.output
     assert text in result.stdout
-    assert (tmp_path / FEEDBACK / "phan-hoi-khoi-van-hoa-xa-hoi.xlsx").is_file()
+    (feedback,) = (tmp_path / FEEDBACK).glob("phan-hoi-*.xlsx")
+    assert re.fullmatch(r"phan-hoi-khoi-van-hoa-xa-hoi-\d{4}-\d\d-\d\d-\d{4}\.xlsx", feedback.name)
 
 
 def test_bad_campaign_path_exits_2(runner: CliRunner) -> None:

@@ -60,7 +60,7 @@ def test_copy_highlights_and_comments_bad_cells(
     campaign: Campaign, bad_file: Path, tmp_path: Path
 ) -> None:
     (out,) = run(campaign, bad_file.parent, tmp_path / "out")
-    assert out.name == "phan-hoi-khoi-van-hoa-xa-hoi.xlsx"
+    assert re.fullmatch(r"phan-hoi-khoi-van-hoa-xa-hoi-\d{4}-\d\d-\d\d-\d{4}\.xlsx", out.name)
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "Lỗi" and wb.active.title == "Lỗi"
     ws = wb["Cá nhân"]
@@ -82,11 +82,16 @@ def test_issues_sheet_rows_and_links(campaign: Campaign, bad_file: Path, tmp_pat
     ws = load_workbook(out)["Lỗi"]
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == LOI_HEADERS
-    assert [r[:5] for r in rows[1:]] == [
+    assert [r[:5] for r in rows[1:4]] == [
         (1, "Lỗi", "Cá nhân", 3, "C"),
         (2, "Lỗi", "Cá nhân", 4, "T"),
         (3, "Cảnh báo", "Đơn vị", 6, "B"),
     ]
+    assert rows[4][0] is None  # then the line saying which file, received when, was checked
+    assert re.fullmatch(
+        r"Tệp đã kiểm tra: khoi-vhxh\.xlsx \(chép vào thư mục, tệp sửa lần cuối lúc .+\)",
+        rows[5][0],
+    )
     assert rows[2][7].startswith("Không đạt tiêu chí CN2") and rows[2][8]
     assert ws["C2"].hyperlink.location == "'Cá nhân'!C3"
     assert ws["C3"].hyperlink.location == "'Cá nhân'!T4"
@@ -131,11 +136,11 @@ def test_received_bytes_unchanged(campaign: Campaign, bad_file: Path, tmp_path: 
     before = sha(bad_file.parent)
     written = run(campaign, bad_file.parent, tmp_path / "out")
     assert sha(bad_file.parent) == before
-    assert [p.suffix for p in written] == [".xlsx", ".xlsx"]
+    # macro.xlsm is the same department's later version: only it gets feedback.
+    assert [p.suffix for p in written] == [".xlsx"]
     for path in written:
         with zipfile.ZipFile(path) as archive:
             assert not any("vba" in n.lower() for n in archive.namelist())
-    assert len({p.name for p in written}) == 2
 
 
 def test_clean_department_gets_confirmation(
@@ -171,7 +176,7 @@ def test_unopenable_file_gets_issues_sheet_only(
     wb = load_workbook(out)
     assert wb.sheetnames == ["Lỗi"]
     rows = list(wb["Lỗi"].iter_rows(values_only=True))
-    assert len(rows) == 2 and rows[1][1] == "Lỗi" and rows[1][7]
+    assert len(rows) == 4 and rows[1][1] == "Lỗi" and rows[1][7]  # + "Tệp đã kiểm tra"
     assert wb["Lỗi"]["C2"].hyperlink is None
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from docgen.campaign.contacts import read_contacts
 from docgen.campaign.fields import BASE_FIELD_KEYS
 from docgen.campaign.model import (
     CHECK_OPS,
@@ -88,6 +89,7 @@ def _build(r: TomlReader, data: dict[str, Any], source: str) -> Campaign:
         fields=fields,
         criteria=_criteria(r, data),
         levels=_levels(r, data),
+        contacts=read_contacts(r, data),
         source=source,
     )
     _cross_check(r, campaign)

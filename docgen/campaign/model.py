@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from docgen.campaign.contacts import Contacts
+
 
 class Kind(StrEnum):
     """Subject kind: a collective (tập thể) or an individual (cá nhân)."""
@@ -171,6 +173,7 @@ class Campaign:
     fields: tuple[FieldSpec, ...]
     criteria: tuple[Criterion, ...]
     levels: tuple[Level, ...]
+    contacts: Contacts = field(default_factory=Contacts)
     source: str = field(default="", compare=False)
 
     def subject(self, subject_id: str) -> Subject:

@@ -33,14 +33,22 @@ SEVERITY = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}
 Locate = Callable[[ValidationIssue], Cell | None]
 
 
-def add_issues_sheet(wb: Workbook, issues: Sequence[ValidationIssue], locate: Locate) -> Worksheet:
-    """Insert the "Lỗi" sheet first and make it the sheet Excel opens on."""
+def add_issues_sheet(
+    wb: Workbook, issues: Sequence[ValidationIssue], locate: Locate, checked: str = ""
+) -> Worksheet:
+    """Insert the "Lỗi" sheet first and make it the sheet Excel opens on.
+
+    `checked` (the file and when it arrived) is written under the table and in the print header.
+    """
     ws = wb.create_sheet(ISSUES_SHEET, 0)
     for col, (title, width) in enumerate(COLUMNS, start=1):
         header(ws.cell(row=1, column=col), title)
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = width
     for number, issue in enumerate(issues, start=1):
         _issue_row(ws, number + 1, number, issue, locate(issue))
+    if checked:
+        put(ws.cell(row=len(issues) + 3, column=1), f"Tệp đã kiểm tra: {checked}")
+        ws.oddHeader.left.text = f"Tệp đã kiểm tra: {checked}"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:I{max(len(issues), 1) + 1}"
     ws.page_setup.orientation = "landscape"  # printed on one page width, for the department
@@ -105,7 +113,7 @@ def add_confirmation_sheet(
     ws = wb.active if isinstance(wb.active, Worksheet) else wb.create_sheet()
     ws.title = CONFIRM_SHEET
     who = f"“{department}”" if department else f"trong tệp {file}"
-    rows = [f"Phiếu của đơn vị {who} hợp lệ, không có lỗi.", f"Tệp đã nhận: {file}", "", *lines]
+    rows = [f"Phiếu của đơn vị {who} hợp lệ, không có lỗi.", f"Tệp đã kiểm tra: {file}", "", *lines]
     for number, text in enumerate(rows, start=1):
         cell = ws.cell(row=number, column=1)
         put(cell, text)

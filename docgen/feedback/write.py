@@ -22,44 +22,73 @@ from docgen.workbook.safety import check_archive, open_zip, read_file
 from docgen.workbook.write import workbook_bytes
 
 PREFIX = "phan-hoi-"
+OLD = "cu"  # feedback of earlier versions, kept out of the way
 
 
 def write_feedback(report: Report, folder: Path, out_dir: Path) -> list[Path]:
-    """One feedback workbook per received file in `folder`; returns the paths written."""
+    """One feedback workbook per current received file (not the superseded ones).
+
+    Names are stable across runs and say which version they answer; feedback left from an
+    earlier version is moved into `cu/` so that only current feedback sits in `out_dir`.
+    """
     written: list[Path] = []
     taken: set[str] = set()
-    for file in report.files:
+    for file in sorted(report.files):
+        if file in report.superseded:
+            continue
         department = report.departments.get(file, "")
-        path = out_dir / feedback_name(department, file, taken)
+        arrival = report.arrivals.get(file)
+        name = feedback_name(department, file, taken, arrival.stamp() if arrival else "")
+        checked = f"{file} ({arrival.label()})" if arrival else file
         received = report.paths.get(file, folder / file)
-        write_atomic(path, _feedback_bytes(report, received, file, department))
-        written.append(path)
+        write_atomic(out_dir / name, _feedback_bytes(report, received, file, department, checked))
+        written.append(out_dir / name)
+    set_aside(out_dir, {p.name for p in written})
     return written
 
 
-def feedback_name(department: str, file: str, taken: set[str]) -> str:
-    """`phan-hoi-<slug>.xlsx` from the department (or the file stem), unique within `taken`."""
+def feedback_name(department: str, file: str, taken: set[str], version: str = "") -> str:
+    """`phan-hoi-<slug>[-<version>].xlsx` from the department (or the file stem), unique."""
     slug = ascii_slug(department) or ascii_slug(Path(file).stem) or "tep"
-    name, n = f"{PREFIX}{slug}.xlsx", 1
+    stem = f"{PREFIX}{slug}-{version}" if version else f"{PREFIX}{slug}"
+    name, n = f"{stem}.xlsx", 1
     while name in taken:
         n += 1
-        name = f"{PREFIX}{slug}-{n}.xlsx"
+        name = f"{stem}-{n}.xlsx"
     taken.add(name)
     return name
 
 
-def _feedback_bytes(report: Report, received: Path, file: str, department: str) -> bytes:
+def set_aside(out_dir: Path, current: set[str], pattern: str = f"{PREFIX}*.xlsx") -> list[Path]:
+    """Move earlier outputs matching `pattern` that are not `current` into `out_dir/cu/`."""
+    moved: list[Path] = []
+    for path in sorted(out_dir.glob(pattern)) if out_dir.is_dir() else []:
+        if path.name in current:
+            continue
+        target, n = out_dir / OLD / path.name, 1
+        while target.exists():
+            n += 1
+            target = out_dir / OLD / f"{path.stem}.{n}{path.suffix}"
+        target.parent.mkdir(exist_ok=True)
+        path.replace(target)
+        moved.append(target)
+    return moved
+
+
+def _feedback_bytes(
+    report: Report, received: Path, file: str, department: str, checked: str
+) -> bytes:
     issues = ordered(report.issues_of(file))
     if not issues:
         wb = Workbook()
         lines = _proposed(_submission(report, file))
-        add_confirmation_sheet(wb, department, file, lines)
+        add_confirmation_sheet(wb, department, checked, lines)
     else:
-        wb = _annotated_copy(received, issues) or _issues_only(issues)
+        wb = _annotated_copy(received, issues, checked) or _issues_only(issues, checked)
     return workbook_bytes(wb)
 
 
-def _annotated_copy(received: Path, issues: list[ValidationIssue]) -> Workbook | None:
+def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str) -> Workbook | None:
     """The department's workbook, marked; None when it cannot be opened safely."""
     if any(i.code in REFUSED for i in issues):
         return None
@@ -72,13 +101,13 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue]) -> Workbook |
         return None
     prepare(wb)
     mark(wb, issues)
-    add_issues_sheet(wb, issues, lambda issue: locate(wb, issue.place))
+    add_issues_sheet(wb, issues, lambda issue: locate(wb, issue.place), checked)
     return wb
 
 
-def _issues_only(issues: list[ValidationIssue]) -> Workbook:
+def _issues_only(issues: list[ValidationIssue], checked: str) -> Workbook:
     wb = Workbook()
-    add_issues_sheet(wb, issues, lambda issue: None)
+    add_issues_sheet(wb, issues, lambda issue: None, checked)
     del wb[wb.sheetnames[1]]  # the default empty sheet
     return wb
 

@@ -24,6 +24,7 @@ class Entry:
     detail: str = ""  # the default {detail}, for codes raised before any cell is read
 
 
+_MOVE_OUT = "Nếu không cần tệp này, hãy chuyển nó ra khỏi thư mục phiếu."
 _RERUN = "Hãy chạy lại “docgen tong-hop”, ghi lại phiếu bầu vào tệp mới rồi lưu thành input/hop-xet.xlsx."
 
 
@@ -352,6 +353,52 @@ class Code(Enum):
         "Mẫu chưa đối chiếu với văn bản gốc",
         "Bộ biểu mẫu “{value}”: mẫu chưa đối chiếu với văn bản gốc — {forms}.",
         "Đối chiếu mẫu với Phụ lục của văn bản gốc trước khi trình ký; nguồn từng mẫu: templates_docx/nguon-mau.toml.",
+    )
+    # --- the input folder and re-submissions (mail intake) -------------------------------------
+    FOLDER_EMPTY = Entry(
+        W,
+        "Chưa có phiếu nào",
+        "Thư mục {folder} chưa có phiếu nào.",
+        "Chép các phiếu đơn vị gửi vào thư mục này, hoặc nhận từ thư bằng “docgen nhan-thu”.",
+    )
+    ENTRY_UNSUPPORTED = Entry(
+        W,
+        "Không phải phiếu Excel",
+        "Tệp có đuôi {suffix}, không phải phiếu (.xlsx, .xlsm, .xls, .ods), nên không được đọc.",
+        "Thư đã lưu (.eml, .msg) hay tệp nén (.zip) thì nhận bằng “docgen nhan-thu”. " + _MOVE_OUT,
+    )
+    ENTRY_LOCK_FILE = Entry(
+        W,
+        "Tệp khóa của Excel",
+        "Tệp khóa do Excel tạo khi phiếu đang mở; không phải phiếu, không được đọc.",
+        "Đóng Excel rồi chạy lại; tệp khóa tự mất khi đóng phiếu.",
+    )
+    ENTRY_FOLDER = Entry(
+        W,
+        "Thư mục con",
+        "Thư mục con không được đọc (chỉ đọc các tệp nằm ngay trong thư mục phiếu).",
+        "Chép các phiếu trong thư mục con ra thư mục phiếu nếu cần xét.",
+    )
+    FILE_DUPLICATE = Entry(
+        W, "Tệp trùng", "Tệp có nội dung giống hệt “{same}”; chỉ đọc một lần.", _MOVE_OUT
+    )
+    SUBMISSION_TIE = Entry(
+        E,
+        "Hai bản gửi cùng lúc",
+        "Đơn vị “{department}” có các bản nhận cùng lúc ({when}): {files}; không tự chọn bản nào.",
+        "Thường trực chọn bản đúng: chuyển các bản còn lại ra khỏi thư mục phiếu rồi chạy lại.",
+    )
+    SENDER_UNKNOWN = Entry(
+        W,
+        "Người gửi chưa có trong danh sách",
+        "Thư gửi từ {sender}: người gửi chưa có trong danh sách đơn vị của tệp chiến dịch.",
+        "Thường trực xác nhận đơn vị gửi; thêm địa chỉ vào [[departments]] của tệp chiến dịch.",
+    )
+    SENDER_MISMATCH = Entry(
+        W,
+        "Người gửi khác đơn vị trong phiếu",
+        "Thư gửi từ {sender} (đơn vị “{sender_department}”) nhưng phiếu ghi đơn vị “{department}”.",
+        "Thường trực kiểm tra lại với đơn vị; sửa địa chỉ trong [[departments]] nếu danh sách sai.",
     )
 
 

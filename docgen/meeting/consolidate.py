@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaign.model import Campaign, Kind, Level
+from docgen.errors import DocgenError
 from docgen.intake.records import Nominee
 from docgen.meeting.layout import (
     ABSENT_KEY,
@@ -63,8 +64,31 @@ def write_consolidated(
 def write_meeting_list(
     campaign: Campaign, report: Report, path: Path, sort: str = "submission", force: bool = False
 ) -> tuple[Path, Written]:
-    """Write the meeting list without losing a filled copy (see `output.files.write_beside`)."""
+    """Write the meeting list without losing a filled copy (see `output.files.write_beside`).
+
+    An empty list is refused: a meeting on nothing means the intake is not done.
+    """
+    if not report.eligible():
+        raise EmptyListError(len(report.files), len(report.nominees))
     return write_beside(path, consolidated_bytes(campaign, report, sort), force)
+
+
+class EmptyListError(DocgenError):
+    """No nomination is eligible: the meeting list would be empty."""
+
+    exit_code = 1
+
+    def __init__(self, files: int, nominees: int) -> None:
+        why = (
+            "chưa có phiếu nào trong thư mục phiếu"
+            if not files
+            else f"{nominees} đề nghị trong {files} tệp nhưng không đề nghị nào hợp lệ"
+        )
+        super().__init__(
+            "MEETING_LIST_EMPTY",
+            f"Không lập danh sách họp xét: {why}. "
+            "Hãy nhận phiếu (docgen nhan-thu), sửa lỗi (docgen kiem-tra) rồi chạy lại.",
+        )
 
 
 def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submission") -> bytes:

@@ -9,6 +9,7 @@ from pathlib import Path
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee, Submission
 from docgen.issues.model import Severity, ValidationIssue, error_places, keeps_out
+from docgen.validate.arrival import Arrival
 
 
 @dataclass
@@ -21,6 +22,8 @@ class Report:
     files: list[str] = field(default_factory=list)
     departments: dict[str, str] = field(default_factory=dict)  # file name → department
     paths: dict[str, Path] = field(default_factory=dict)  # file name (NFC) → the file on disk
+    arrivals: dict[str, Arrival] = field(default_factory=dict)  # file name → when it came
+    superseded: set[str] = field(default_factory=set)  # files replaced by a later version
 
     @property
     def errors(self) -> list[ValidationIssue]:

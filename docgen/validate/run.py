@@ -9,33 +9,23 @@ from datetime import date
 from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind
-from docgen.errors import DocgenError
 from docgen.intake.read import FileRead, read_file
 from docgen.intake.records import Nominee, PreviousAward, Row, Submission, Value
 from docgen.intake.schema import IntakeSchema, build_schema
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
-from docgen.text import fold, person_key
-from docgen.validate import rules
+from docgen.mail.journal import journal_for, receipts
+from docgen.text import person_key
+from docgen.validate import resubmit, rules
+from docgen.validate.arrival import arrival_of
 from docgen.validate.cells import convert_row
+from docgen.validate.entries import list_entries
 from docgen.validate.report import Report
-
-# .csv is listed so that it is refused with a word (how to send the workbook instead),
-# never skipped in silence.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 def submission_files(folder: Path) -> list[Path]:
-    """Received workbooks in `folder`, in name order (Excel lock files `~$…` skipped)."""
-    if not folder.is_dir():
-        raise DocgenError("INPUT_MISSING", f"Không tìm thấy thư mục phiếu nhập: {folder}")
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in WORKBOOK_SUFFIXES
-        and not p.name.startswith(("~$", "."))
-    )
+    """Received workbooks in `folder`, in name order (see `entries` for what is left out)."""
+    return list_entries(folder).workbooks
 
 
 def validate_folder(
@@ -44,22 +34,38 @@ def validate_folder(
     """Read and check every workbook in `folder`; a bad file never stops the others."""
     schema = build_schema(campaign)
     report = Report(campaign)
+    listing = list_entries(folder)
+    report.issues.extend(listing.issues)
+    received = receipts(journal_for(folder))
     candidates: list[Submission] = []
-    for path in submission_files(folder):
+    for path in listing.workbooks:
         read = read_file(path, schema)
         report.files.append(read.name)
         report.paths[read.name] = path
         report.issues.extend(read.issues)
+        submitted = None
         if read.readable:
             submission, issues = _submission(read, schema)
             report.issues.extend(issues)
             candidates.append(submission)
             report.departments[read.name] = submission.department
+            submitted = submission.submitted
+        report.arrivals[read.name] = arrival_of(path, received.get(read.name), submitted)
         if progress:
             progress(path)
-    report.submissions = _latest_per_department(candidates, report)
+    _resolve(report, candidates)
     _run_rules(report)
     return report
+
+
+def _resolve(report: Report, candidates: list[Submission]) -> None:
+    """Keep each department's latest version; a superseded file's own problems no longer count."""
+    kept, superseded, issues = resubmit.resolve(candidates, report.arrivals)
+    report.issues = [i for i in report.issues if i.place.file not in superseded]
+    report.issues.extend(issues)
+    report.issues.extend(resubmit.sender_issues(kept, report.arrivals))
+    report.submissions = kept
+    report.superseded = superseded
 
 
 def _submission(read: FileRead, schema: IntakeSchema) -> tuple[Submission, list[ValidationIssue]]:
@@ -152,29 +158,6 @@ def _award(row: Row, values: Mapping[str, object]) -> PreviousAward:
         decision_date=values["ngay_qd"],  # type: ignore[arg-type]
         issuer=str(values["co_quan"]),
     )
-
-
-def _latest_per_department(candidates: list[Submission], report: Report) -> list[Submission]:
-    """A re-submission replaces the earlier one of the same department: latest date wins."""
-    groups: dict[str, list[Submission]] = {}
-    for submission in candidates:
-        groups.setdefault(fold(submission.department) or submission.file, []).append(submission)
-    kept: list[Submission] = []
-    for group in groups.values():
-        group.sort(key=lambda s: (s.submitted or date.min, s.file))
-        latest = group[-1]
-        for older in group[:-1]:
-            report.issues.append(
-                make_issue(
-                    "FILE_SUPERSEDED",
-                    Place(older.file),
-                    department=latest.department,
-                    newer=latest.file,
-                )
-            )
-        kept.append(latest)
-    kept.sort(key=lambda s: s.file)
-    return kept
 
 
 def _run_rules(report: Report) -> None:
