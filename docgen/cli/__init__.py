@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from docgen.cli import archive, checks, dossiers, intake, meeting, validate
+from docgen.cli import archive, checks, dossiers, intake, mail, meeting, validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,7 +17,7 @@ def main() -> None:
     """docgen — lập hồ sơ thi đua, khen thưởng từ phiếu nhập Excel.
 
     \b
-    Quy trình: mau-nhap → (các đơn vị điền, gửi lại vào input/phieu/)
+    Quy trình: mau-nhap → (các đơn vị điền, gửi lại qua thư) → nhan-thu
     → kiem-tra → tong-hop → (thư ký ghi phiếu bầu vào input/hop-xet.xlsx) → ho-so
     → (ký) → pdf → luu-tru → so-van-ban-di
     """
@@ -26,6 +26,7 @@ def main() -> None:
 # Every command, in the order of the clerk's workflow. A new command module adds its line here.
 COMMANDS: tuple[click.Command, ...] = (
     intake.intake_template,  # mau-nhap
+    mail.receive,  # nhan-thu
     validate.validate,  # kiem-tra
     meeting.consolidate,  # tong-hop
     meeting.results,  # ket-qua

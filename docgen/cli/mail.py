@@ -1,0 +1,115 @@
+"""`docgen nhan-thu` (workbooks from mail into input/phieu/) and `docgen tra-loi` (replies)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from docgen.campaign import load_campaign
+from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, aborts_cleanly
+
+PASSWORD_ENV = "DOCGEN_MAIL_PASSWORD"
+
+
+def password_for(user: str, host: str) -> str:
+    """From the environment, else typed at a hidden prompt; never stored, never printed."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise click.UsageError(
+            f"Chưa có mật khẩu thư của {user} tại {host}: đặt biến môi trường {PASSWORD_ENV} "
+            "hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu."
+        )
+    return str(click.prompt(f"Mật khẩu thư của {user} tại {host}", hide_input=True))
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, "%d/%m/%Y").date()
+    except ValueError:
+        raise click.BadParameter(
+            f"“{value}” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023."
+        ) from None
+
+
+@click.command("nhan-thu")
+@CAMPAIGN_OPTION
+@SUBMISSIONS_OPTION
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--imap", "host", default=None, help="Máy chủ IMAP của hộp thư, ví dụ imap.gmail.com."
+)
+@click.option("--cong", "port", default=993, show_default=True, help="Cổng IMAP (TLS).")
+@click.option("--tai-khoan", "user", default=None, help="Tên đăng nhập (thường là địa chỉ thư).")
+@click.option(
+    "--hop-thu", "mailbox", default="INBOX", show_default=True, help="Thư mục thư cần đọc."
+)
+@click.option(
+    "--tu-ngay",
+    "since",
+    default=None,
+    callback=_day,
+    help="Chỉ đọc thư từ ngày này (ngày/tháng/năm).",
+)
+@aborts_cleanly
+def receive(
+    campaign_path: Path,
+    folder: Path,
+    sources: tuple[Path, ...],
+    host: str | None,
+    port: int,
+    user: str | None,
+    mailbox: str,
+    since: date | None,
+) -> None:
+    """Nhận phiếu Excel đính kèm trong thư vào thư mục phiếu, không sửa tệp nào.
+
+    Đọc thư đã lưu (.eml, Outlook .msg), hộp thư xuất ra (mbox, Maildir) hoặc một hộp thư
+    IMAP (chỉ đọc: không đánh dấu đã đọc, không xóa gì trên máy chủ). Mỗi thư, mỗi tệp đính
+    kèm được ghi vào nhật ký input/thu-nhan.csv; tệp trùng chỉ nhập một lần. Mật khẩu IMAP lấy
+    từ biến môi trường DOCGEN_MAIL_PASSWORD hoặc được hỏi khi chạy, không bao giờ được lưu.
+
+    \b
+    Ví dụ:
+      docgen nhan-thu ~/Tải\\ xuống/*.eml
+      docgen nhan-thu thu-da-luu/ hop-thu.mbox
+      docgen nhan-thu --imap imap.gmail.com --tai-khoan thiduakhenthuong@gmail.com --tu-ngay 01/12/2023
+    """
+    from docgen.mail.imap import Account, fetch
+    from docgen.mail.importer import import_messages
+    from docgen.mail.journal import journal_for
+    from docgen.mail.message import Incoming, Unreadable
+    from docgen.mail.sources import read_paths
+    from docgen.mail.summary import import_lines
+
+    if bool(host) == bool(sources):
+        raise click.UsageError(
+            "Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai)."
+        )
+    campaign = load_campaign(campaign_path)
+    items: Iterator[Incoming | Unreadable]
+    if host:
+        account = Account(host, user or campaign.contacts.address, port, mailbox, since)
+        if not account.user:
+            raise click.UsageError("Hãy ghi --tai-khoan (tên đăng nhập hộp thư).")
+        items = fetch(account, password_for(account.user, host))
+    else:
+        items = read_paths(list(sources))
+    journal = journal_for(folder)
+    result = import_messages(
+        items, folder, journal, campaign.contacts.book(), datetime.now().astimezone()
+    )
+    for line in import_lines(result, folder, journal):
+        click.echo(line)
+    sys.exit(1 if result.problems else 0)
+
+
+COMMANDS = [receive]
