@@ -18,7 +18,7 @@ def main() -> None:
 
     \b
     Quy trình: mau-nhap → (các đơn vị điền, gửi lại qua thư) → nhan-thu
-    → kiem-tra → tong-hop → (thư ký ghi phiếu bầu vào input/hop-xet.xlsx) → ho-so
+    → kiem-tra → tra-loi → tong-hop → (thư ký ghi phiếu bầu vào input/hop-xet.xlsx) → ho-so
     → (ký) → pdf → luu-tru → so-van-ban-di
     """
 
@@ -28,6 +28,7 @@ COMMANDS: tuple[click.Command, ...] = (
     intake.intake_template,  # mau-nhap
     mail.receive,  # nhan-thu
     validate.validate,  # kiem-tra
+    mail.reply,  # tra-loi
     meeting.consolidate,  # tong-hop
     meeting.results,  # ket-qua
     dossiers.dossiers,  # ho-so

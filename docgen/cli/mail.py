@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, aborts_cleanly
+from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WS, aborts_cleanly
 
 PASSWORD_ENV = "DOCGEN_MAIL_PASSWORD"
 
@@ -112,4 +112,56 @@ def receive(
     sys.exit(1 if result.problems else 0)
 
 
-COMMANDS = [receive]
+@click.command("tra-loi")
+@CAMPAIGN_OPTION
+@SUBMISSIONS_OPTION
+@click.option(
+    "--gui", "send", is_flag=True, help="Gửi các thư đã soạn (mặc định: chỉ soạn, không gửi)."
+)
+@click.option(
+    "--smtp", "host", default=None, help="Máy chủ gửi thư (SMTP, STARTTLS), ví dụ smtp.gmail.com."
+)
+@click.option("--cong", "port", default=587, show_default=True, help="Cổng SMTP (STARTTLS).")
+@click.option(
+    "--tai-khoan",
+    "user",
+    default=None,
+    help="Tên đăng nhập (mặc định: địa chỉ [mail] của tệp chiến dịch).",
+)
+@aborts_cleanly
+def reply(
+    campaign_path: Path, folder: Path, send: bool, host: str | None, port: int, user: str | None
+) -> None:
+    """Soạn thư phản hồi cho từng đơn vị (tệp .eml, kèm tệp phản hồi), gửi khi có --gui.
+
+    Kiểm tra lại các phiếu như "docgen kiem-tra", rồi soạn cho mỗi đơn vị một thư gửi người đã
+    gửi phiếu (hoặc địa chỉ của đơn vị trong tệp chiến dịch) vào output/<mã chiến dịch>/tra-loi/:
+    mở bằng Outlook/Thunderbird để xem, sửa, gửi. Với --gui, docgen gửi luôn qua SMTP (STARTTLS);
+    thư đã gửi được ghi vào nhật ký input/thu-nhan.csv và không bị gửi lại lần sau. Mật khẩu lấy
+    từ biến môi trường DOCGEN_MAIL_PASSWORD hoặc được hỏi khi chạy, không bao giờ được lưu.
+
+    \b
+    Ví dụ:
+      docgen tra-loi
+      docgen tra-loi --gui --smtp smtp.gmail.com --tai-khoan thiduakhenthuong@gmail.com
+    """
+    from docgen.feedback.outbox import reply_all
+    from docgen.mail.smtp import Server
+    from docgen.mail.summary import reply_lines
+
+    if send and not host:
+        raise click.UsageError("Hãy ghi --smtp MÁY_CHỦ để gửi thư (ví dụ --smtp smtp.gmail.com).")
+    campaign = load_campaign(campaign_path)
+    smtp = None
+    if send and host:
+        server = Server(host, user or campaign.contacts.address, port)
+        smtp = (server, password_for(server.user, host))
+    out = WS.output(campaign.id)
+    replies = reply_all(campaign, folder, out, datetime.now().astimezone(), smtp)
+    lines, problems = reply_lines(replies, sent=send)
+    for line in lines:
+        click.echo(line)
+    sys.exit(1 if problems else 0)
+
+
+COMMANDS = [receive, reply]

@@ -26,12 +26,17 @@ OLD = "cu"  # feedback of earlier versions, kept out of the way
 
 
 def write_feedback(report: Report, folder: Path, out_dir: Path) -> list[Path]:
-    """One feedback workbook per current received file (not the superseded ones).
+    """One feedback workbook per current received file; returns the paths written."""
+    return list(write_feedback_files(report, folder, out_dir).values())
+
+
+def write_feedback_files(report: Report, folder: Path, out_dir: Path) -> dict[str, Path]:
+    """Received file name → its feedback workbook, for every current file (not superseded ones).
 
     Names are stable across runs and say which version they answer; feedback left from an
     earlier version is moved into `cu/` so that only current feedback sits in `out_dir`.
     """
-    written: list[Path] = []
+    written: dict[str, Path] = {}
     taken: set[str] = set()
     for file in sorted(report.files):
         if file in report.superseded:
@@ -42,8 +47,8 @@ def write_feedback(report: Report, folder: Path, out_dir: Path) -> list[Path]:
         checked = f"{file} ({arrival.label()})" if arrival else file
         received = report.paths.get(file, folder / file)
         write_atomic(out_dir / name, _feedback_bytes(report, received, file, department, checked))
-        written.append(out_dir / name)
-    set_aside(out_dir, {p.name for p in written})
+        written[file] = out_dir / name
+    set_aside(out_dir, {p.name for p in written.values()})
     return written
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from docgen.mail import journal as j
 from docgen.mail.importer import NO_WORKBOOK, ImportResult
+from docgen.mail.reply import Draft
 from docgen.mail.senders import UNKNOWN_SENDER
 
 
@@ -62,3 +65,43 @@ def _when(e: j.Entry) -> str:
     if not e.received:
         return "không rõ thời gian nhận"
     return "nhận lúc " + datetime.fromisoformat(e.received).strftime("%H:%M:%S %d/%m/%Y")
+
+
+class _Reply(Protocol):
+    file: str
+    draft: Draft
+    path: Path | None
+    status: str
+    reason: str
+
+
+class _Replies(Protocol):
+    folder: Path
+
+    @property
+    def replies(self) -> Sequence[_Reply]: ...
+
+
+def reply_lines(replies: _Replies, sent: bool) -> tuple[list[str], int]:
+    """What `tra-loi` tells the clerk, and how many replies need the clerk's attention."""
+    drafted = [r for r in replies.replies if r.path is not None]
+    lines = [
+        f"Đã soạn {len(drafted)} thư phản hồi vào {replies.folder}" + (":" if drafted else ".")
+    ]
+    for r in drafted:
+        state = f" — {r.status}" + (f": {r.reason}" if r.reason else "") if sent else ""
+        lines.append(
+            f"  - {r.draft.department} → {', '.join(r.draft.to)}: {r.path.name if r.path else ''}{state}"
+        )
+    missing = [r for r in replies.replies if r.path is None]
+    if missing:
+        lines.append(
+            f"Chưa có địa chỉ để gửi (thêm vào [[departments]] của tệp chiến dịch): {len(missing)}"
+        )
+        lines += [f"  - {r.draft.department} (tệp {r.file})" for r in missing]
+    failed = [r for r in replies.replies if r.reason]
+    if not sent:
+        lines.append(
+            "Chưa gửi thư nào: mở tệp .eml để xem rồi gửi, hoặc chạy lại với --gui --smtp MÁY_CHỦ."
+        )
+    return lines, len(missing) + len(failed)
