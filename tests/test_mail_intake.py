@@ -211,6 +211,7 @@ HOSTILE = [
     ("pdf named xlsx", "phieu.xlsx", lambda: b"%PDF-1.7\n...", "Đuôi tệp là .xlsx nhưng nội dung không phải bảng tính Excel."),
     ("exe named xls", "phieu.xls", lambda: b"MZ\x90\x00" + b"\0" * 60, "Đuôi tệp là .xls nhưng nội dung không phải bảng tính Excel."),
     ("empty", "phieu.xlsx", lambda: b"", "Tệp rỗng."),
+    ("csv", "phieu.csv", lambda: b"Ho ten;Ngay sinh\n", "Tệp CSV chỉ giữ một trang, không phải phiếu"),
 ]  # fmt: skip
 
 

@@ -16,9 +16,10 @@ from docgen.mail.message import Attachment
 from docgen.workbook.raw import WorkbookRefused
 from docgen.workbook.safety import MB, OLE2_MAGIC, open_zip, sniff
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 MAX_ATTACHMENT_BYTES = 25 * MB  # what the large webmail services accept in one message
 MAX_ZIP_WORKBOOKS = 50
+CSV = "Tệp CSV chỉ giữ một trang, không phải phiếu; đề nghị đơn vị gửi lại tệp Excel (.xlsx)."
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ def sort_out(attachment: Attachment) -> list[Verdict]:
         return _unzip(name, attachment.data)
     if suffix in WORKBOOK_SUFFIXES:
         return [_workbook(name, name, attachment.data)]
+    if suffix == ".csv":
+        return [_refuse(name, attachment.data, CSV)]
     return [Verdict(name, name, attachment.data, False, False, "Không phải phiếu Excel.")]
 
 
@@ -60,7 +63,7 @@ def workbook_problem(suffix: str, data: bytes) -> str:
     kind = sniff(data[:4096])
     if suffix == ".xls" and kind == "ole2" and data.startswith(OLE2_MAGIC):
         return ""
-    if suffix in (".xlsx", ".xlsm") and kind == "zip":
+    if suffix in (".xlsx", ".xlsm", ".ods") and kind == "zip":
         try:
             open_zip(data).close()
         except WorkbookRefused as exc:
