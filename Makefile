@@ -31,6 +31,7 @@ check: lint types test
 bench: $(STAMP)
 	$(PY) -m tools.bench --size $(SIZE)
 	$(PY) -m tools.bench.pdf
+	$(PY) -m tools.bench.mail
 
 example: $(STAMP)
 	$(PY) -m tools.example
