@@ -28,6 +28,7 @@ from tests.conftest import ROOT, soffice
 from tools.sign import (
     SIGNED_AT,
     SIGNER_NAME,
+    identity,
     modify_after_signing,
     scan_pdf,
     sign_docx,
@@ -111,6 +112,16 @@ def test_signed_pdf_is_validated_filed_read_only_and_registered(
         "Hà",
     )
     assert row["signed_at"] and row["filed_at"]
+
+
+def test_trust_is_decided_only_against_configured_roots(ws: Path, campaign: Campaign) -> None:
+    signed = sign_pdf((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes())
+    path = _put(ws, "to-trinh.pdf", signed)
+    roots = (identity().cert_pem,)
+    report = file_signed([path], campaign, ws, Request(roots=roots))
+    (outcome,) = report.outcomes
+    assert outcome.received is not None and outcome.received.trust == "tin cậy"
+    assert _rows(ws)[0]["trust"] == "tin cậy"
 
 
 def test_pdf_modified_after_signing_is_filed_and_reported_as_such(
@@ -241,6 +252,14 @@ def test_kiem_tra_finds_altered_deleted_and_extra_files(ws: Path, campaign: Camp
         "mất tệp: 2023/kh19-2023-cchc/thanh-pho/bien-ban.pdf",
         "tệp không có trong sổ đăng ký: 2023/kh19-2023-cchc/thanh-pho/la.pdf",
         f"Đã kiểm tra 3 tệp trong {ws / 'luu-tru'}: 3 sai khác.",
+    ]
+    data = json.loads(
+        CliRunner().invoke(main, ["luu-tru", "--kiem-tra", "--json", "--thu-muc", str(ws)]).stdout
+    )
+    assert [(f["problem"], f["stored"]) for f in data["findings"]] == [
+        ("altered", "2023/kh19-2023-cchc/phuong/bien-ban.pdf"),
+        ("missing", "2023/kh19-2023-cchc/thanh-pho/bien-ban.pdf"),
+        ("unregistered", "2023/kh19-2023-cchc/thanh-pho/la.pdf"),
     ]
 
 

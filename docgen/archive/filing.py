@@ -63,6 +63,28 @@ class FilingReport:
         """Outcomes that left a file outside the archive."""
         return [o for o in self.outcomes if not o.status.ok]
 
+    def to_json(self) -> dict[str, object]:
+        """The run as data: each file's status, document, stored path and signature."""
+        return {"recovered": self.recovered, "files": [_outcome_json(o) for o in self.outcomes]}
+
+
+def _outcome_json(outcome: Outcome) -> dict[str, object]:
+    received = outcome.received
+    return {
+        "file": str(outcome.source),
+        "status": outcome.status.name.lower(),
+        "message": str(outcome.status),
+        "detail": outcome.detail,
+        "document": outcome.document.path if outcome.document else None,
+        "stored": outcome.stored or None,
+        "sha256": received.sha256 if received else None,
+        "form": received.form if received else None,
+        "signature": received.verdict if received else None,
+        "signer": received.signer if received else None,
+        "signed_at": received.signed_at if received else None,
+        "trust": received.trust if received else None,
+    }
+
 
 @dataclass(frozen=True)
 class Request:

@@ -36,6 +36,18 @@ class VerifyReport:
     recovered: list[str] = field(default_factory=list)
     folder: Path = Path()
 
+    def to_json(self) -> dict[str, object]:
+        """The check as data."""
+        return {
+            "archive": str(self.folder),
+            "checked": self.checked,
+            "recovered": self.recovered,
+            "findings": [
+                {"problem": f.problem.name.lower(), "message": str(f.problem), "stored": f.stored}
+                for f in self.findings
+            ],
+        }
+
 
 def verify_archive(store: Store) -> VerifyReport:
     """Re-hash every registered file; report missing, altered and unregistered files."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -104,11 +105,12 @@ def pdf(
 
 def _print_pdf(result: PdfResult, pdfa: bool) -> None:
     kind = "PDF/A-2b" if pdfa else "PDF"
-    click.echo(
-        f"Đã chuyển {len(result.written)} văn bản sang {kind} "
-        f"({result.workers} tiến trình LibreOffice); "
-        f"{len(result.current)} PDF đã mới hơn văn bản, giữ nguyên."
-    )
+    kept = f"{len(result.current)} PDF đã mới hơn văn bản, giữ nguyên."
+    if result.workers:
+        done = f"Đã chuyển {len(result.written)} văn bản sang {kind}"
+        click.echo(f"{done} ({result.workers} tiến trình LibreOffice); {kept}")
+    else:
+        click.echo(f"Không có văn bản nào cần chuyển; {kept}")
     for path in result.signed:
         click.echo(f"Giữ nguyên PDF đã ký số: {path}")
     for path in result.failed:
@@ -131,6 +133,7 @@ def _print_pdf(result: PdfResult, pdfa: bool) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Chứng thư gốc tin cậy (.pem/.cer) để xác minh người ký; có thể ghi nhiều lần.",
 )
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra đầu ra chuẩn.")
 @aborts_cleanly
 @writes_workspace("luu-tru", when=lambda options: not options["check"])
 def archive(
@@ -141,6 +144,7 @@ def archive(
     replace: bool,
     clerk: str,
     roots: tuple[Path, ...],
+    as_json: bool,
 ) -> None:
     """Nộp lưu văn bản đã ký vào luu-tru/ và ghi sổ đăng ký; hoặc kiểm tra lại kho.
 
@@ -153,17 +157,28 @@ def archive(
       docgen luu-tru da-ky/
       docgen luu-tru da-ky/to-trinh-da-ky.pdf --thay-the
       docgen luu-tru --kiem-tra
+      docgen luu-tru --kiem-tra --json > kiem-tra-luu-tru.json
     """
     if check:
         report = verify(root)
-        _print_verify(report)
+        if as_json:
+            _print_json(report.to_json())
+        else:
+            _print_verify(report)
         sys.exit(1 if report.findings else 0)
     if not paths:
         raise UsageProblem("Hãy ghi tệp hoặc thư mục văn bản đã ký cần nộp lưu (hoặc --kiem-tra).")
     request = Request(replace, clerk, tuple(p.read_bytes() for p in _existing(roots)))
     result = file_signed(_existing(paths), _campaign(campaign_path, root), root, request)
-    _print_filing(result, Store.of(root))
+    if as_json:
+        _print_json(result.to_json())
+    else:
+        _print_filing(result, Store.of(root))
     sys.exit(1 if result.problems else 0)
+
+
+def _print_json(data: dict[str, object]) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _print_filing(report: FilingReport, store: Store) -> None:
