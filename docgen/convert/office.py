@@ -114,7 +114,7 @@ def convert_batch(
             target,
             "--outdir",
             str(outdir),
-            *map(str, sources),
+            *(str(s.resolve()) for s in sources),
         ]
         _run(command, sources, on_done, timeout)
 
@@ -125,7 +125,7 @@ def _run(
     on_done: Callable[[Path], None] | None,
     timeout: float,
 ) -> None:
-    by_name = {str(s): s for s in sources}
+    by_name = {str(s.resolve()): s for s in sources}  # LibreOffice reports absolute paths
     said: list[str] = []
     with subprocess.Popen(
         command,
