@@ -192,7 +192,7 @@ def test_matching_by_number_from_the_manifest(ws: Path, campaign: Campaign) -> N
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     for entry in manifest["files"]:
         if entry["path"] == "thanh-pho/to-trinh.docx":
-            entry.update(number="12/TTr-UBND", date="2023-12-15")
+            entry.update(number="12", symbol="TTr-UBND", date="2023-12-15")
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     scan = _put(ws / "scan", "So 12-TTr-UBND.pdf", scan_pdf("12/TTr-UBND"))
     report = file_signed([scan], campaign, ws, Request())
@@ -333,7 +333,7 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     for entry in manifest["files"]:
         if entry["path"] == "thanh-pho/to-trinh.docx":
-            entry.update(number="12/TTr-UBND", date="2023-12-15")
+            entry.update(number="12", symbol="TTr-UBND", date="2023-12-15")
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     _file(
         ws,
