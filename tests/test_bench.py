@@ -83,7 +83,10 @@ def _results() -> dict[str, dict[str, Any]]:
         "openpyxl": {**run, "cpu_seconds": 2.0},
         "reports": {**run, "documents": 1000, "floor_cpu_seconds": 0.5},
         "docxtpl": {"templates": {"a.docx": {**run, "sampled": 20, "documents": 1000}}},
-        "dossiers": {**run, "documents": 1004, "blocked": False},
+        "dossiers": {**run, "documents": 1004, "blocked": False, "pair_ratios": [1.2, 1.4]},
+        "floor": {**run, "cpu_seconds": 0.8, "documents": 1004},
+        "validate_vs_calamine": {**run, "pair_ratios": [0.3, 0.25]},
+        "calamine": {**run, "cpu_seconds": 0.25},
         "bigsheet": run,
         "example": {**run, "documents": 9, "blocked": False},
     }
@@ -96,8 +99,18 @@ def test_numbers_have_every_key_and_the_table_every_row(tmp_path: Path) -> None:
     assert numbers["build_fraction_of_floor"] == 0.5
     table = report.table(numbers)
     assert "docxtpl" in table and "openpyxl" in table and "1.048.576" in table
-    assert table.count("✓") + table.count("✗") == 7  # one mark per target of issue 5
-    assert "Lập hồ sơ cả bộ: bộ nhớ đỉnh" in table
+    assert table.count("✓") + table.count("✗") == 9  # issue 5's targets, and ho-so's two
+    assert numbers["ho_so_over_floor"] == 1.25 and numbers["validate_vs_calamine"] == 0.25
+    assert "ho-so so với sàn (CPU, 1,004 vb)" in table and "calamine" in table
+    assert "ho-so: bộ nhớ đỉnh" in table
+
+
+def test_ho_so_scaling_against_the_small_size() -> None:
+    results = _results()
+    results["dossiers_small"] = {**results["dossiers"], "cpu_seconds": 0.5}
+    numbers = report.numbers(20000, 50000, results)
+    assert numbers["ho_so_scaling"] == 2.0
+    assert "ho-so: ms/vb ở 20,000 so với ở 2,000" in report.table(numbers)
 
 
 def test_bench_json_accumulates_sizes(tmp_path: Path) -> None:
