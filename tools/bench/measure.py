@@ -277,7 +277,9 @@ def task_floor(root: Path, params: Result) -> Result:
     meeting = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
     assert meeting.meeting is not None, "the generated meeting must be readable"
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)
-    compiled = {p.template: CompiledTemplate(ws.templates / p.template) for p in planned}
+    compiled = {
+        name: CompiledTemplate(ws.templates / name) for name in {p.template for p in planned}
+    }
     with tempfile.TemporaryDirectory(dir=root) as out:
         written = []
         for index, item in enumerate(planned):
