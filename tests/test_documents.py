@@ -101,15 +101,21 @@ def test_context_values_are_nfc(campaign: Campaign) -> None:
 
 def test_minutes_context_counts_and_percentages(campaign: Campaign) -> None:
     level = campaign.level("thanh-pho")
-    context = minutes_context(campaign, level, sample.meeting(), sample.selection(campaign))
-    rows = [(r["ten"], r["so_phieu"], r["ty_le"]) for r in context["ket_qua"]]
-    assert rows == [
-        ("Ủy ban nhân dân phường Tiến Thành", "09/09", "100 %"),
-        ("Trần Thị Bình", "08/09", "88,89 %"),
-        ("Nguyễn Văn An", "07/09", "77,78 %"),
-        ("Lê Văn Cường", "04/09", "44,44 %"),
+    context = minutes_context(campaign, sample.meeting(), [sample.selection(campaign)])
+    (section,) = context["cac_cap"]
+    rows = [
+        (g["tieu_de"], r["stt"], r["ten"], r["so_phieu"], r["ty_le"])
+        for g in section["nhom"]
+        for r in g["muc"]
     ]
-    assert context["so_luong"] == "01 tập thể và 02 cá nhân"
+    assert rows == [
+        ("TẬP THỂ", "1", "Ủy ban nhân dân phường Tiến Thành", "09/09", "100 %"),
+        ("CÁ NHÂN", "1", "Trần Thị Bình", "08/09", "88,89 %"),
+        ("CÁ NHÂN", "2", "Nguyễn Văn An", "07/09", "77,78 %"),
+        ("CÁ NHÂN", "3", "Lê Văn Cường", "04/09", "44,44 %"),
+    ]
+    assert section["so_luong"] == "01 tập thể và 02 cá nhân"
+    assert section["ten"] == level.label
     assert context["so"] == "     /BB-HĐTĐKT"
 
 
@@ -121,7 +127,7 @@ def _dossier(
     meeting = sample.meeting()
     chosen = selection or sample.selection(campaign)
     docs = {
-        "bien-ban": ("bien-ban.docx", minutes_context(campaign, level, meeting, chosen)),
+        "bien-ban": ("bien-ban.docx", minutes_context(campaign, meeting, [chosen])),
         "to-trinh": ("to-trinh.docx", proposal_context(campaign, level, meeting, chosen)),
         "danh-sach": ("danh-sach.docx", list_context(campaign, level, meeting, chosen)),
     }
@@ -149,7 +155,7 @@ def _render(campaign: Campaign, which: str) -> str:
                       "cho 01 tập thể và 02 cá nhân, gồm:", "- Bà Trần Thị Bình, Công chức Văn phòng - Thống kê, Khối Văn phòng;",
                       "(Có báo cáo thành tích kèm theo)", "Nơi nhận:", "- Như trên;", "- Lưu: VT, HĐTĐKT.",
                       "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Thanh Hoan", "quyết định./.",
-                      "Căn cứ Biên bản họp xét đề nghị khen thưởng ngày 05 tháng 12 năm 2023 của Hội đồng "
+                      "Căn cứ Biên bản số      /BB-HĐTĐKT ngày 05 tháng 12 năm 2023 của Hội đồng "
                       "Thi đua - Khen thưởng phường Tiến Thành."]),
         ("bien-ban", ["UBND PHƯỜNG TIẾN THÀNH", "HỘI ĐỒNG THI ĐUA -", "KHEN THƯỞNG", "Số:      /BB-HĐTĐKT",
                       "BIÊN BẢN", "08 giờ 00 phút, ngày 05 tháng 12 năm 2023", "có 09 thành viên",
@@ -157,7 +163,7 @@ def _render(campaign: Campaign, which: str) -> str:
                       "bỏ phiếu kín", "Đối với tập thể:", "Hoàn thành xuất sắc nhiệm vụ được giao năm 2023.",
                       "09/09", "100 %", "07/09", "77,78 %", "88,89 %", "trên 50 % tổng số thành viên Hội đồng",
                       "Nguyễn Văn An, Công chức Văn phòng - Thống kê, Khối Văn phòng (07/09 phiếu, đạt 77,78 %)",
-                      "Lê Văn Cường", "Cuộc họp kết thúc vào 10 giờ 30 phút, ngày 05 tháng 12 năm 2023/.",
+                      "Lê Văn Cường", "Cuộc họp kết thúc vào 10 giờ 30 phút, ngày 05 tháng 12 năm 2023./.",
                       "THƯ KÝ", "CHỦ TỌA", "Phạm Thị Dung"]),
         ("danh-sach", ["DANH SÁCH", "(Kèm theo Tờ trình số      /TTr-UBND ngày     tháng     năm 2023 của "
                        "Ủy ban nhân dân phường Tiến Thành)", "TẬP THỂ", "CÁ NHÂN", "Trần Thị Bình",
@@ -193,9 +199,11 @@ def test_results_table_rows(campaign: Campaign) -> None:
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["STT", "Tên tập thể / cá nhân", "Chức vụ, đơn vị", "Hình thức đề nghị",
                        "Số phiếu đồng ý / tổng số", "Tỷ lệ %"]  # fmt: skip
-    assert rows[3] == ["3", "Nguyễn Văn An", "Công chức Văn phòng - Thống kê, Khối Văn phòng",
+    assert rows[1] == ["I. TẬP THỂ"] * 6  # a merged group row
+    assert rows[3] == ["II. CÁ NHÂN"] * 6
+    assert rows[5] == ["2", "Nguyễn Văn An", "Công chức Văn phòng - Thống kê, Khối Văn phòng",
                        "Giấy khen", "07/09", "77,78 %"]  # fmt: skip
-    assert len(rows) == 5
+    assert len(rows) == 7
 
 
 def test_list_omits_an_empty_group(campaign: Campaign) -> None:

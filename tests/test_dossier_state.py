@@ -42,14 +42,26 @@ def workspace(tmp_path: Path) -> Workspace:
 
 
 def set_votes(
-    campaign: Campaign, ws: Workspace, votes: Mapping[str, int], tmp: Path, **fields: object
+    campaign: Campaign,
+    ws: Workspace,
+    votes: Mapping[str, object],
+    tmp: Path,
+    runoffs: Mapping[str, object] | None = None,
+    numbers: Mapping[str, tuple[object, object]] | None = None,
 ) -> None:
-    """Fill a fresh meeting list with `votes` (by name) as input/hop-xet.xlsx."""
+    """Fill a fresh meeting list as input/hop-xet.xlsx: votes and run-offs by name, numbers."""
     report = validate_folder(campaign, ws.submissions)
-    by_name = {person_key(name): v for name, v in votes.items()}
     blank = write_consolidated(campaign, report, tmp / "tong-hop.xlsx")
-    keyed = {nominee_key(n): by_name[person_key(n.name)] for n in report.eligible()}
-    fill_meeting(blank, ws.meeting, MEETING, keyed, fields or None)
+
+    def keyed(by: Mapping[str, object]) -> dict[str, object]:
+        names = {person_key(name): v for name, v in by.items()}
+        return {
+            nominee_key(n): names[person_key(n.name)]
+            for n in report.eligible()
+            if person_key(n.name) in names
+        }
+
+    fill_meeting(blank, ws.meeting, MEETING, keyed(votes), None, keyed(runoffs or {}), numbers)
 
 
 def _docx_text(path: Path) -> str:

@@ -38,7 +38,6 @@ MEETING = Meeting(
     present=8,
     absent=(Absence("Phạm Văn Cường", "Đi công tác"),),
     voting_form="biểu quyết",
-    number="05/BB-HĐTĐKT",
 )
 
 
@@ -129,16 +128,17 @@ def codes(issues: list[ValidationIssue]) -> list[str]:
 # --- layout ----------------------------------------------------------------------------------
 def test_sheets_titles_and_marker(blank: Path, campaign: Campaign) -> None:
     wb = load_workbook(blank)
-    assert wb.sheetnames == [CITY, WARD, "Cuộc họp", "_docgen"]
+    assert wb.sheetnames == [CITY, WARD, "Cuộc họp", "Số văn bản", "_docgen"]
     assert wb["_docgen"].sheet_state == "veryHidden"
     city = wb[CITY]
     assert city["A1"].value == f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG — {campaign.levels[0].award}"
-    assert [c.value for c in city[4]][:8] == [
+    assert [c.value for c in city[4]][:9] == [
         "STT", "Tên tập thể / Họ và tên", "Chức vụ, đơn vị", "Đơn vị đề nghị", "Đối tượng",
-        "Tóm tắt thành tích", "Số phiếu đồng ý", "Ghi chú",
+        "Tóm tắt thành tích", "Số phiếu đồng ý", "Số phiếu biểu quyết lại (chỉ khi bằng phiếu)",
+        "Ghi chú",
     ]  # fmt: skip
-    assert city.row_dimensions[3].hidden and city["I3"].value == "ma_de_nghi"
-    assert city.column_dimensions["I"].hidden and city.column_dimensions["J"].hidden
+    assert city.row_dimensions[3].hidden and city["J3"].value == "ma_de_nghi"
+    assert city.column_dimensions["J"].hidden and city.column_dimensions["K"].hidden
     assert city.freeze_panes == "A5"
     marker = {r[0]: r[1] for r in wb["_docgen"].iter_rows(values_only=True)}
     assert marker["campaign_id"] == campaign.id and marker["kind"] == "tong-hop"
@@ -156,7 +156,7 @@ def test_collectives_first_then_individuals_in_submission_order(blank: Path) -> 
         (2, "Đỗ Thị Bình"),
     ]
     assert city["C8"].value == "Công chức Tư pháp - Hộ tịch, UBND phường"
-    assert str(city["I8"].value).startswith("khoi-a.xlsx|Cá nhân|3|")
+    assert str(city["J8"].value).startswith("khoi-a.xlsx|Cá nhân|3|")
 
 
 def test_given_name_sort_uses_vietnamese_collation(campaign: Campaign, tmp_path: Path) -> None:
@@ -172,7 +172,8 @@ def test_only_votes_notes_and_meeting_cells_are_unlocked(blank: Path) -> None:
     city, form = wb[CITY], wb["Cuộc họp"]
     assert city.protection.sheet and form.protection.sheet
     assert not city["G6"].protection.locked and not city["H6"].protection.locked
-    assert city["B6"].protection.locked and city["I6"].protection.locked
+    assert not city["I6"].protection.locked  # vote, run-off, note
+    assert city["B6"].protection.locked and city["J6"].protection.locked
     assert not form["B4"].protection.locked and form["A4"].protection.locked
     choices = [dv.formula1 for dv in form.data_validations.dataValidation if dv.type == "list"]
     assert choices == ['"biểu quyết,bỏ phiếu kín"']
@@ -220,8 +221,10 @@ def test_summary(text: str, expected: str) -> None:
 def test_round_trip(fill_and_read: Fill, report: Report) -> None:
     meeting, votes, issues = fill_and_read()
     assert issues == []
-    assert meeting == replace(MEETING, source="hop-xet.xlsx")
+    assert meeting is not None
+    assert replace(meeting, runoff_cells={}) == replace(MEETING, source="hop-xet.xlsx")
     assert votes == {nominee_key(n): 7 for n in report.eligible()}
+    assert {p.column for p in meeting.runoff_cells.values()} == {"H"}  # where run-offs go
 
 
 TIMES = [

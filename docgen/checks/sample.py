@@ -7,7 +7,7 @@ from typing import Any
 
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.intake.records import Nominee, PreviousAward, Source
-from docgen.meeting.model import Absence, Decision, Meeting, Person, Selection
+from docgen.meeting.model import Absence, Assigned, Decision, Meeting, Person, Selection, Why
 
 SOURCE = Source("mau.xlsx", "Cá nhân", 3)
 
@@ -64,7 +64,7 @@ def award(owner: str, type_: str, year: int, title: str) -> PreviousAward:
     )  # fmt: skip
 
 
-def meeting(number: str = "") -> Meeting:
+def meeting(numbers: dict[str, Assigned] | None = None) -> Meeting:
     """The council met on 05/12/2023, 9 members, 7 present."""
     return Meeting(
         date=dt.date(2023, 12, 5),
@@ -77,14 +77,15 @@ def meeting(number: str = "") -> Meeting:
         present=7,
         absent=(Absence("Trần Văn Em", "đi công tác"), Absence("Võ Thị Hoa", "nghỉ phép")),
         voting_form="bỏ phiếu kín",
-        number=number,
+        numbers=numbers or {},
     )
 
 
 def decision(who: Nominee, level: Level, votes: int, rank: int, proposed: bool) -> Decision:
     """An outcome against all 9 members; `reason` filled for those not proposed."""
     reason = "" if proposed else "không đạt trên 50 % tổng số thành viên Hội đồng"
-    return Decision(who, level, votes, 9, votes * 2 > 9, rank, proposed, reason)
+    why = Why.PROPOSED if proposed else Why.BELOW_THRESHOLD
+    return Decision(who, level, votes, 9, votes * 2 > 9, rank, proposed, reason, why)
 
 
 def selection(campaign: Campaign, level_id: str = "thanh-pho") -> Selection:

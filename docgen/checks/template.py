@@ -91,9 +91,7 @@ def _context_for(name: str, campaign: Campaign) -> Callable[[], dict[str, Any]] 
             campaign, level, meeting, selection
         ),
         DOCUMENT_TEMPLATES["danh-sach"]: lambda: list_context(campaign, level, meeting, selection),
-        DOCUMENT_TEMPLATES["bien-ban"]: lambda: minutes_context(
-            campaign, level, meeting, selection
-        ),
+        DOCUMENT_TEMPLATES["bien-ban"]: lambda: minutes_context(campaign, meeting, [selection]),
     }
     for (_, kind), form in REPORT_FORMS.items():
         by_name[form] = lambda k=kind: report_context(campaign, sample.nominee(k), level)  # type: ignore[misc]

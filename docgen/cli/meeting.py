@@ -195,7 +195,14 @@ def _meeting_json(m: Meeting) -> dict[str, Any]:
         "present": m.present,
         "absent": [{"name": a.name, "reason": a.reason} for a in m.absent],
         "voting_form": m.voting_form,
-        "number": m.number,
+        "numbers": {
+            key: {
+                "number": a.number,
+                "symbol": a.symbol,
+                "date": a.date.isoformat() if a.date else None,
+            }
+            for key, a in sorted(m.numbers.items())
+        },
     }
 
 

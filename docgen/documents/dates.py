@@ -34,10 +34,10 @@ def place_date(place: str, day: dt.date | None, year: int) -> str:
 
 
 def number(assigned: str, symbol: str) -> str:
-    """The number after `Số: `: `05/TTr-UBND` when assigned, else `     /TTr-UBND`."""
-    if assigned:
+    """The number after `Số: `: `05/TTr-UBND` when assigned ("05"), else `     /TTr-UBND`."""
+    if "/" in assigned:
         return assigned
-    return f"{BLANK}/{symbol}"
+    return f"{assigned or BLANK}/{symbol}"
 
 
 def short_date(day: dt.date) -> str:

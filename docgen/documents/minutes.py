@@ -1,4 +1,9 @@
-"""Context of the review meeting's minutes (Biên bản họp xét), one per award level."""
+"""Context of the review meeting's minutes (Biên bản họp xét): one meeting, one Biên bản.
+
+The Biên bản records the whole meeting: attendance once, then a section per award level the
+meeting considered (its criteria, the vote table grouped Tập thể / Cá nhân, any run-off, and its
+conclusion). The same file is filed in each level's dossier.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +12,56 @@ from typing import Any
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.documents.dates import clock, number, short_date
 from docgen.documents.heading import council_header
-from docgen.documents.nominees import described, ordered, position_unit
-from docgen.documents.phrases import count, kinds_count, listed, lower_first, nfc, percent, votes
+from docgen.documents.nominees import GROUP_TITLES, ordered, position_unit
+from docgen.documents.outcomes import (
+    counted,
+    not_proposed_line,
+    proposed_line,
+    runoff_lines,
+    threshold_words,
+)
+from docgen.documents.phrases import (
+    ROMAN,
+    count,
+    kinds_count,
+    listed,
+    lower_first,
+    nfc,
+    percent,
+    votes,
+)
 from docgen.documents.required import require_context
 from docgen.meeting.model import Decision, Meeting, Selection
+from docgen.meeting.numbers import MINUTES_KEY
 
 DOCUMENT = "Biên bản họp xét"
-REQUIRED = ("dia_diem", "hinh_thuc_bieu_quyet", "chu_toa", "thu_ky")
+REQUIRED = ("dia_diem", "hinh_thuc_bieu_quyet", "chu_toa", "thu_ky", "cac_cap")
+
+
+def considered(selections: list[Selection]) -> list[Selection]:
+    """The levels the meeting voted on (those with at least one nomination)."""
+    return [s for s in selections if s.decisions]
 
 
 def minutes_context(
-    campaign: Campaign, level: Level, meeting: Meeting, selection: Selection
+    campaign: Campaign, meeting: Meeting, selections: list[Selection]
 ) -> dict[str, Any]:
-    """Everything the Biên bản prints: attendance, criteria, the results table, the conclusion."""
+    """Everything the Biên bản prints: attendance, criteria, results per level, conclusions."""
+    levels = considered(selections)
+    own = meeting.assigned(MINUTES_KEY)
+    every = [d for s in levels for d in s.decisions]
     context: dict[str, Any] = {
         **council_header(campaign),
-        "so": number(meeting.number, f"BB-{campaign.council.symbol}"),
-        "trich_yeu": f"Họp xét đề nghị khen thưởng {lower_first(campaign.title)} "
-        f"({lower_first(level.label)})",
+        "so": number(own.number if own else "", f"BB-{campaign.council.symbol}"),
+        "trich_yeu": f"Họp xét đề nghị khen thưởng {lower_first(campaign.title)}",
         **_attendance(campaign, meeting),
         "ke_hoach": _plan(campaign),
-        "tieu_chi": _criteria(campaign, level),
-        "so_ho_so": _counted(selection.decisions),
-        "hinh_thuc": level.award,
+        "so_ho_so": counted(every),
+        "so_cap": count(len(levels)),
         "hinh_thuc_bieu_quyet": meeting.voting_form,
-        "ket_qua": [_result(i, d) for i, d in enumerate(ordered(selection.decisions), 1)],
-        **_conclusion(campaign, level, selection),
+        "cac_cap": [_level(campaign, meeting, s, f"6.{i}") for i, s in enumerate(levels, start=1)],
         "ket_thuc": clock(meeting.end, meeting.date),
-        "noi_nhan": listed([r for r in level.noi_nhan if r.casefold() != "như trên"]),
+        "noi_nhan": listed(_recipients(levels)),
     }
     require_context(DOCUMENT, context, REQUIRED)
     return nfc(context)
@@ -62,6 +89,32 @@ def _plan(campaign: Campaign) -> str:
     )
 
 
+def _level(campaign: Campaign, meeting: Meeting, selection: Selection, mark: str) -> dict[str, Any]:
+    """One level's section: heading, criteria, grouped results, run-offs and conclusion."""
+    level = selection.level
+    proposed = selection.proposed()
+    collectives = sum(d.nominee.kind is Kind.COLLECTIVE for d in proposed)
+    return {
+        "muc": mark,
+        "ten": level.label,
+        "hinh_thuc": level.award,
+        "so_ho_so": counted(selection.decisions),
+        "tieu_chi": _criteria(campaign, level),
+        "nhom": _groups(selection.decisions),
+        "bieu_quyet_lai": [
+            line for r in selection.runoffs for line in runoff_lines(r, level, meeting)
+        ],
+        "nguyen_tac": _rule(campaign, level),
+        "nguoi_quyet_dinh": level.decider,
+        "so_luong": kinds_count(collectives, len(proposed) - collectives),
+        "de_nghi": listed([proposed_line(d, meeting) for d in proposed], dash=False),
+        "khong_de_nghi": listed(
+            [not_proposed_line(d, campaign, meeting) for d in ordered(selection.not_proposed())],
+            dash=False,
+        ),
+    }
+
+
 def _criteria(campaign: Campaign, level: Level) -> list[dict[str, Any]]:
     """The criteria of each subject kind eligible at `level`, in the plan's wording."""
     kinds = {campaign.subject(s).kind for s in level.subjects}
@@ -72,9 +125,17 @@ def _criteria(campaign: Campaign, level: Level) -> list[dict[str, Any]]:
     ]
 
 
-def _counted(decisions: list[Decision]) -> str:
-    collectives = sum(d.nominee.kind is Kind.COLLECTIVE for d in decisions)
-    return kinds_count(collectives, len(decisions) - collectives)
+def _groups(decisions: list[Decision]) -> list[dict[str, Any]]:
+    """The vote table's groups: `I. TẬP THỂ`, `II. CÁ NHÂN` (an empty group is left out)."""
+    out: list[dict[str, Any]] = []
+    for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL):
+        members = [d for d in ordered(decisions) if d.nominee.kind is kind]
+        if members:
+            rows = [_result(i, d) for i, d in enumerate(members, start=1)]
+            out.append(
+                {"so_la_ma": ROMAN[len(out)], "tieu_de": GROUP_TITLES[kind].upper(), "muc": rows}
+            )
+    return out
 
 
 def _result(index: int, decision: Decision) -> dict[str, str]:
@@ -88,41 +149,23 @@ def _result(index: int, decision: Decision) -> dict[str, str]:
     }
 
 
-def _conclusion(campaign: Campaign, level: Level, selection: Selection) -> dict[str, Any]:
-    proposed = selection.proposed()
-    collectives = sum(d.nominee.kind is Kind.COLLECTIVE for d in proposed)
-    return {
-        "nguyen_tac": _rule(campaign, level),
-        "nguoi_quyet_dinh": level.decider,
-        "so_luong": kinds_count(collectives, len(proposed) - collectives),
-        "de_nghi": listed([_voted(d) for d in proposed], dash=False),
-        "khong_de_nghi": listed(
-            [f"{described(d.nominee)}: {d.reason}" for d in ordered(selection.not_proposed())],
-            dash=False,
-        ),
-    }
-
-
-def _voted(decision: Decision) -> str:
-    share = percent(decision.share)
-    return (
-        f"{described(decision.nominee)} ({votes(decision.votes, decision.base)} phiếu, đạt {share})"
-    )
-
-
 def _rule(campaign: Campaign, level: Level) -> str:
     """The vote rule in words, with the denominator and the level's quota."""
-    vote = campaign.vote
-    above = "từ" if vote.inclusive else "trên"
-    base = (
-        "tổng số thành viên Hội đồng" if vote.denominator == "members" else "số thành viên có mặt"
-    )
     quota = kinds_count(level.quota.get(Kind.COLLECTIVE, 0), level.quota.get(Kind.INDIVIDUAL, 0))
-    threshold = percent(vote.threshold_percent)
     return (
-        f"số phiếu đồng ý phải đạt {above} {threshold} {base}, xét theo thứ tự số phiếu "
+        f"số phiếu đồng ý phải đạt {threshold_words(campaign)}, xét theo thứ tự số phiếu "
         f"từ cao xuống thấp và không vượt quá {quota}"
     )
+
+
+def _recipients(levels: list[Selection]) -> list[str]:
+    """Nơi nhận of every level the Biên bản covers, once each, the archive copy last."""
+    seen: list[str] = []
+    for selection in levels:
+        for recipient in selection.level.noi_nhan:
+            if recipient.casefold() != "như trên" and recipient not in seen:
+                seen.append(recipient)
+    return sorted(seen, key=lambda r: r.casefold().startswith("lưu"))
 
 
 def short_award(award: str) -> str:

@@ -12,24 +12,21 @@ from docgen.documents.nominees import groups
 from docgen.documents.phrases import kinds_count, listed, nfc
 from docgen.documents.required import require_context
 from docgen.meeting.model import Meeting, Selection
+from docgen.meeting.numbers import MINUTES_KEY, proposal_key
 
 PROPOSAL = "Tờ trình"
 LIST = "Danh sách"
 
 
 def proposal_context(
-    campaign: Campaign,
-    level: Level,
-    meeting: Meeting,
-    selection: Selection,
-    assigned: str = "",
-    signed: dt.date | None = None,
+    campaign: Campaign, level: Level, meeting: Meeting, selection: Selection
 ) -> dict[str, Any]:
     """The Tờ trình: recipients, căn cứ, the request with its list, signer and Nơi nhận.
 
-    `assigned` and `signed` are the number and date the văn thư gives; blanks when omitted.
+    Its number and date are those the văn thư entered in the meeting workbook; blanks until then.
     """
     signer = campaign.signers[level.signer]
+    assigned, signed = _own_number(meeting, level)
     context: dict[str, Any] = {
         **issuer_header(campaign),
         "so": number(assigned, f"TTr-{campaign.issuer.symbol}"),
@@ -47,14 +44,10 @@ def proposal_context(
 
 
 def list_context(
-    campaign: Campaign,
-    level: Level,
-    meeting: Meeting,
-    selection: Selection,
-    assigned: str = "",
-    signed: dt.date | None = None,
+    campaign: Campaign, level: Level, meeting: Meeting, selection: Selection
 ) -> dict[str, Any]:
-    """The Danh sách annexed to the Tờ trình numbered `assigned`, dated `signed` (or blanks)."""
+    """The Danh sách annexed to the level's Tờ trình, citing its number and date (or blanks)."""
+    assigned, signed = _own_number(meeting, level)
     context: dict[str, Any] = {
         **issuer_header(campaign),
         "trich_yeu": f"Đề nghị tặng {level.award}",
@@ -66,6 +59,12 @@ def list_context(
     return nfc(context)
 
 
+def _own_number(meeting: Meeting, level: Level) -> tuple[str, dt.date | None]:
+    """The number ("12") and date the văn thư gave the level's Tờ trình ("" and None if not yet)."""
+    own = meeting.assigned(proposal_key(level.id))
+    return (own.number, own.date) if own else ("", None)
+
+
 def _recipients(level: Level) -> list[str]:
     """One recipient prints on the Kính gửi line; several as a `- …;` list."""
     if len(level.kinh_gui) == 1:
@@ -75,10 +74,10 @@ def _recipients(level: Level) -> list[str]:
 
 def _bases(campaign: Campaign, meeting: Meeting) -> list[str]:
     """The plan's căn cứ, then the council's minutes; `;` after each, `.` after the last."""
-    minutes = "Biên bản họp xét đề nghị khen thưởng"
-    if meeting.number:
-        minutes = f"Biên bản số {meeting.number}"
-    minutes += f" {date_words(meeting.date)} của {campaign.council.name}"
+    own = meeting.assigned(MINUTES_KEY)
+    cited = number(own.number if own else "", f"BB-{campaign.council.symbol}")
+    day = own.date if own and own.date else meeting.date
+    minutes = f"Biên bản số {cited} {date_words(day)} của {campaign.council.name}"
     return listed(
         [f"Căn cứ {base}" for base in campaign.plan.bases] + [f"Căn cứ {minutes}"], dash=False
     )

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from docgen.campaign.model import Campaign, Level
 from docgen.documents.forms import DOCUMENT_TEMPLATES, report_template
-from docgen.documents.minutes import minutes_context
+from docgen.documents.minutes import considered, minutes_context
 from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
+from docgen.dossier.register import (
+    Register,
+    list_register,
+    minutes_register,
+    proposal_register,
+    report_register,
+)
 from docgen.errors import DocgenError
 from docgen.meeting.model import Meeting, Selection
 from docgen.output.manifest import Entry
@@ -35,7 +42,7 @@ class Planned:
     context: Callable[[], dict[str, Any]]
     sources: tuple[dict[str, object], ...] = field(default=())
     title: str = ""
-    register: Register = field(default_factory=lambda: Register())
+    register: Register = field(default_factory=Register)
 
     def entry(self, digest: str) -> Entry:
         """The manifest entry of this document once written with content hash `digest`."""
@@ -57,54 +64,59 @@ class Planned:
         )
 
 
-@dataclass(frozen=True)
-class Register:
-    """What the văn thư's register and the archive need of a document (blank until numbered)."""
-
-    number: str = ""
-    symbol: str = ""
-    date: str = ""  # ISO
-    summary: str = ""
-    signer: str = ""
-    recipients: tuple[str, ...] = ()
-
-
 def plan_documents(
     campaign: Campaign, meeting: Meeting, selections: list[Selection]
 ) -> list[Planned]:
-    """Every document of every level, in a stable order."""
+    """Every document of every level, in a stable order.
+
+    The meeting's one Biên bản covers every level it considered and is filed, the same file,
+    in each level's dossier.
+    """
+    levels = [s.level for s in considered(selections)]
+    minutes = Planned(
+        "",
+        "bien-ban",
+        DOCUMENT_TEMPLATES["bien-ban"],
+        "",
+        lambda: minutes_context(campaign, meeting, selections),
+        title=DOCUMENT_NAMES["bien-ban"],
+        register=minutes_register(campaign, meeting, levels),
+    )
     planned: list[Planned] = []
     for selection in selections:
         if selection.proposed():
-            planned += _level_documents(campaign, meeting, selection)
+            planned += _level_documents(campaign, meeting, selection, minutes)
     return planned
 
 
-def _level_documents(campaign: Campaign, meeting: Meeting, selection: Selection) -> list[Planned]:
+def _level_documents(
+    campaign: Campaign, meeting: Meeting, selection: Selection, minutes: Planned
+) -> list[Planned]:
     level = selection.level
     folder = safe_stem("", level.id, fallback="cap")
     names = NameBook()
     out: list[Planned] = []
-    builders: dict[str, Callable[[], dict[str, Any]]] = {
-        "to-trinh": lambda: proposal_context(campaign, level, meeting, selection),
-        "danh-sach": lambda: list_context(campaign, level, meeting, selection),
-        "bien-ban": lambda: minutes_context(campaign, level, meeting, selection),
+    builders: dict[str, tuple[Callable[[], dict[str, Any]], Register]] = {
+        "to-trinh": (
+            lambda: proposal_context(campaign, level, meeting, selection),
+            proposal_register(campaign, meeting, level),
+        ),
+        "danh-sach": (
+            lambda: list_context(campaign, level, meeting, selection),
+            list_register(campaign, meeting, level),
+        ),
     }
     for kind in level.documents:
+        path = f"{folder}/{names.claim(kind, '.docx')}" if kind != "bao-cao" else ""
         if kind == "bao-cao":
             out += _reports(campaign, level, selection, folder, names)
+        elif kind == "bien-ban":
+            out.append(replace(minutes, path=path, level=level.id))
         else:
-            path = f"{folder}/{names.claim(kind, '.docx')}"
-            out.append(
-                Planned(
-                    path,
-                    kind,
-                    DOCUMENT_TEMPLATES[kind],
-                    level.id,
-                    builders[kind],
-                    title=DOCUMENT_NAMES[kind],
-                )
-            )
+            context, register = builders[kind]
+            template = DOCUMENT_TEMPLATES[kind]
+            title = DOCUMENT_NAMES[kind]
+            out.append(Planned(path, kind, template, level.id, context, (), title, register))
     return out
 
 
@@ -129,6 +141,7 @@ def _reports(
                 lambda d=decision: report_context(campaign, d, level),  # type: ignore[misc]
                 (source,),
                 f"Báo cáo thành tích — {nominee.name}",
+                report_register(level),
             )
         )
     return out

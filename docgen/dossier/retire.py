@@ -6,11 +6,16 @@ from docgen.meeting.model import Decision, Selection
 from docgen.output.manifest import Entry
 
 
-def retire_reason(entry: Entry, selections: list[Selection]) -> str:
-    """The reason printed in tom-tat.txt and kept in the manifest's history."""
+def retire_reason(entry: Entry, selections: list[Selection], unbuilt: set[str]) -> str:
+    """The reason printed in tom-tat.txt and kept in the manifest's history.
+
+    `unbuilt`: paths of planned documents that could not be built this run (missing data).
+    """
     by_level = {s.level.id: s for s in selections}
     selection = by_level.get(entry.level)
     what = entry.title or entry.path
+    if entry.path in unbuilt:
+        return f"{what}: chưa lập lại được vì thiếu dữ liệu (xem thông báo của lần chạy này); bản cũ không còn đúng"
     if selection is None:
         return f"{what}: cấp khen thưởng “{entry.level}” không còn trong kế hoạch"
     if entry.kind == "bao-cao":

@@ -82,8 +82,9 @@ def build_dossiers(
             result.files.append((item.path, state.place(item.entry(sha256(data)), data, force)))
             if progress:
                 progress(index, len(planned))
+        unbuilt = {m.split(": ", 1)[0] for m in result.missing}
         result.retired = state.retire_unplanned(
-            lambda entry: retire_reason(entry, meeting.selections)
+            lambda entry: retire_reason(entry, meeting.selections, unbuilt)
         )
     except BaseException:
         state.abandon()

@@ -313,7 +313,43 @@ class Code(Enum):
         E,
         "Bằng phiếu ở vị trí cuối chỉ tiêu",
         "{detail}",
-        "Hội đồng cần quyết định (ví dụ biểu quyết lại giữa những người bằng phiếu), rồi sửa số phiếu trong tệp họp xét và chạy lại.",
+        "Hội đồng biểu quyết lại giữa những người bằng phiếu; ghi số phiếu biểu quyết lại vào cột “Số phiếu biểu quyết lại” (không sửa số phiếu vòng đầu) rồi chạy lại.",
+    )
+    RUNOFF_INCOMPLETE = Entry(
+        E,
+        "Thiếu số phiếu biểu quyết lại",
+        "Chưa ghi số phiếu biểu quyết lại của {name}, trong khi người cùng bằng phiếu đã có.",
+        "Ghi số phiếu biểu quyết lại cho mọi người bằng phiếu ở vị trí cuối chỉ tiêu.",
+    )
+    RUNOFF_UNUSED = Entry(
+        W,
+        "Số phiếu biểu quyết lại không được dùng",
+        "{name} không bằng phiếu ở vị trí cuối chỉ tiêu nên số phiếu biểu quyết lại ở ô này không được dùng.",
+        "Chỉ ghi số phiếu biểu quyết lại cho người bằng phiếu ở vị trí cuối chỉ tiêu; xóa số ở ô này.",
+    )
+    DOC_NUMBER_INVALID = Entry(
+        E,
+        "Số văn bản không hợp lệ",
+        "Số “{value}” không hợp lệ: {detail}",
+        "Chỉ ghi phần số do văn thư cấp (ví dụ 05), ký hiệu đã có sẵn ở cột bên cạnh.",
+    )
+    DOC_NUMBER_PADDING = Entry(
+        E,
+        "Số văn bản nhỏ hơn 10 thiếu số 0",
+        "Số “{value}” nhỏ hơn 10 phải ghi thêm số 0 ở đầu: “{detail}”.",
+        "Ghi số nhỏ hơn 10 có số 0 ở đầu (Nghị định 30/2020): 01, 02 … 09.",
+    )
+    DOC_NUMBER_DUPLICATE = Entry(
+        E,
+        "Số văn bản trùng",
+        "Số {value} đã dùng cho {detail}.",
+        "Mỗi văn bản một số riêng; kiểm tra lại sổ văn bản đi.",
+    )
+    DOC_DATE_INVALID = Entry(
+        E,
+        "Ngày văn bản không hợp lệ",
+        "Ngày “{value}” không hợp lệ: {detail}",
+        "Ghi ngày theo ngày/tháng/năm (ví dụ 18/12/2023), không trước ngày họp.",
     )
 
     # --- the campaign's law (docgen kiem-tra-chien-dich) -----------------------------------

@@ -36,6 +36,7 @@ from docgen.meeting.layout import (
     sheet_name,
 )
 from docgen.meeting.model import VOTING_FORMS, content_hash, nominee_key
+from docgen.meeting.numbers import NUMBERS_SHEET, numbered_documents, write_numbers_sheet
 from docgen.output.files import Written, write_atomic, write_beside
 from docgen.text import clean, given_name_sort_key, vn_sort_key
 from docgen.validate.report import Report
@@ -105,6 +106,8 @@ def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submissi
             wb.create_sheet(sheet_name(level)), campaign, level, _sorted(grouped[level.id], sort)
         )
     _write_meeting(wb.create_sheet(MEETING_SHEET), campaign)
+    if numbered_documents(campaign):
+        write_numbers_sheet(wb.create_sheet(NUMBERS_SHEET), campaign)
     _write_marker(wb, campaign, grouped)
     return workbook_bytes(wb)
 

@@ -4,8 +4,11 @@
   column keys, the frozen header, then section rows ("I / TẬP THỂ", "II / CÁ NHÂN") and one
   row per eligible nomination; two hidden columns hold the nominee key and a content hash;
 - "Cuộc họp": the meeting form (label A, value B, hidden key C) and a table of absent members;
+- "Số văn bản": one row per document the văn thư numbers (the one Biên bản of the meeting, each
+  level's Tờ trình): its ký hiệu, and empty cells for the number and the date;
 - "_docgen" (very hidden): campaign id, a fingerprint of the eligible list, level → sheet.
-Only the vote, note and meeting cells are unlocked; the rest is protected (no password).
+The run-off column ("Số phiếu biểu quyết lại") is filled only for nominees tied at the last
+seat, after the council votes again between them. Only the vote, note and meeting cells are unlocked; the rest is protected (no password).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from docgen.meeting.model import level_of
 MEETING_SHEET = "Cuộc họp"
 MARKER_SHEET = "_docgen"
 MARKER_KIND = "tong-hop"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 TITLE_ROW, NOTE_ROW, KEY_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 ABSENT_KEY = "vang_mat"
 
@@ -43,12 +46,13 @@ LIST_COLUMNS = (
     Field("doi_tuong", "Đối tượng", 16),
     Field("tom_tat", "Tóm tắt thành tích", 60),
     Field("so_phieu", "Số phiếu đồng ý", 12, "int"),
+    Field("so_phieu_lai", "Số phiếu biểu quyết lại (chỉ khi bằng phiếu)", 14, "int", False),
     Field("ghi_chu", "Ghi chú", 22),
     Field("ma_de_nghi", "Mã đề nghị (không sửa)", 10),
     Field("ma_kiem_tra", "Mã kiểm tra (không sửa)", 10),
 )
 COLUMN = {f.key: i for i, f in enumerate(LIST_COLUMNS, start=1)}
-INPUT_KEYS = ("so_phieu", "ghi_chu")
+INPUT_KEYS = ("so_phieu", "so_phieu_lai", "ghi_chu")
 HIDDEN_KEYS = ("ma_de_nghi", "ma_kiem_tra")
 
 MEETING_FIELDS = (
@@ -63,7 +67,6 @@ MEETING_FIELDS = (
     Field("thanh_vien", "Tổng số thành viên Hội đồng", kind="int"),
     Field("co_mat", "Số thành viên có mặt", kind="int"),
     Field("hinh_thuc", "Hình thức biểu quyết", kind="choice"),
-    Field("so_bien_ban", "Số biên bản", required=False),
 )
 
 

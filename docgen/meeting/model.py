@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from enum import StrEnum
 
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.intake.records import Nominee
+from docgen.issues.model import Place
 from docgen.text import fold, nfc, person_key
 
 VOTING_FORMS = ("biểu quyết", "bỏ phiếu kín")
@@ -44,8 +47,49 @@ class Meeting:
     present: int
     absent: tuple[Absence, ...]
     voting_form: str  # "biểu quyết" | "bỏ phiếu kín"
-    number: str = ""  # minutes number, when the văn thư has assigned it
     source: str = ""  # file name of the meeting workbook it was read from
+    numbers: Mapping[str, Assigned] = field(default_factory=dict)  # document key → number
+    runoffs: Mapping[str, int] = field(default_factory=dict)  # nominee key → run-off votes
+    runoff_cells: Mapping[str, Place] = field(default_factory=dict)  # nominee key → its cell
+
+    def assigned(self, key: str) -> Assigned | None:
+        """The number and date the văn thư gave document `key` (see `numbered_documents`)."""
+        return self.numbers.get(key)
+
+
+@dataclass(frozen=True)
+class Assigned:
+    """A document's number and date as the văn thư entered them."""
+
+    number: str  # "05"
+    symbol: str  # "BB-HĐTĐKT"
+    date: date | None
+
+    @property
+    def full(self) -> str:
+        """`05/BB-HĐTĐKT`."""
+        return f"{self.number}/{self.symbol}"
+
+
+class Why(StrEnum):
+    """Why a nomination is or is not proposed."""
+
+    PROPOSED = "proposed"
+    NO_VOTES = "no-votes"
+    BELOW_THRESHOLD = "below-threshold"
+    OVER_QUOTA = "over-quota"
+    TIED = "tied"  # tied at the last seat, no run-off recorded yet
+    RUNOFF_LOST = "runoff-lost"
+
+
+@dataclass(frozen=True)
+class Runoff:
+    """A run-off held between nominations tied at the last seat(s) of one kind."""
+
+    kind: Kind
+    seats: int
+    first_round: int  # the votes they were tied on
+    decisions: tuple[Decision, ...]  # in run-off order, highest first
 
 
 @dataclass
@@ -60,6 +104,8 @@ class Decision:
     rank: int = 0
     proposed: bool = False
     reason: str = ""  # why not proposed, in Vietnamese
+    why: Why = Why.PROPOSED
+    runoff: int | None = None  # votes in the run-off, when one was held for this nomination
 
     @property
     def share(self) -> float:
@@ -74,6 +120,7 @@ class Selection:
     level: Level
     decisions: list[Decision] = field(default_factory=list)
     ties: list[list[Decision]] = field(default_factory=list)
+    runoffs: list[Runoff] = field(default_factory=list)
 
     def proposed(self, kind: Kind | None = None) -> list[Decision]:
         """Proposed decisions in rank order, optionally of one kind."""

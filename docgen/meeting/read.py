@@ -6,7 +6,7 @@ The secretary's file is untrusted input like any received workbook: it is read t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docgen.campaign.model import Campaign
@@ -23,9 +23,10 @@ from docgen.meeting.layout import (
     Field,
 )
 from docgen.meeting.model import VOTING_FORMS, Absence, Meeting, Person
+from docgen.meeting.numbers import read_numbers
 from docgen.meeting.stale import stale_issues
 from docgen.meeting.values import integer, parse_time, shown, text
-from docgen.meeting.votes import counts, read_lists
+from docgen.meeting.votes import counts, read_lists, runoff_counts
 from docgen.text import file_name, fold, parse_date
 from docgen.validate.report import Report
 from docgen.workbook import RawWorkbook, open_workbook
@@ -73,6 +74,10 @@ def read_meeting(
     issues.extend(stale_issues(file_name(path), rows, campaign, report))
     present = meeting.present if meeting else None
     votes = counts(rows, present, campaign.council.members, issues)
+    runoffs, cells = runoff_counts(rows, present, campaign.council.members, issues)
+    if meeting is not None:
+        numbers = read_numbers(wb, campaign, meeting.date, issues)
+        meeting = replace(meeting, numbers=numbers, runoffs=runoffs, runoff_cells=cells)
     return meeting, votes, issues
 
 
@@ -163,7 +168,6 @@ def _meeting(
         present=int(values["co_mat"]),  # type: ignore[call-overload]
         absent=absent,
         voting_form=str(values["hinh_thuc"]),
-        number=str(values["so_bien_ban"] or ""),
         source=file,
     )
     issues.extend(_attendance(meeting, campaign, form))

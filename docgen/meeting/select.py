@@ -7,9 +7,11 @@ Policy:
   ranking: equal votes share a rank, 1, 1, 3); within a rank the submission order is kept.
 - The quota of the kind takes the best ranked. A kind missing from the level's quota is
   unlimited.
-- A tie straddling the last seat is never broken here: none of the tied nominations gets the
-  contested seat(s), they are listed in `Selection.ties`, and a TIE_AT_QUOTA error asks the
-  council to settle it (for example by a re-vote recorded in the meeting workbook).
+- A tie straddling the last seat is never broken by docgen: when the council held a run-off
+  between the tied nominations (recorded in the meeting workbook's run-off column), its count
+  orders them for the contested seat(s); otherwise none of them gets a contested seat, they are
+  listed in `Selection.ties`, and a TIE_AT_QUOTA error says where to record the run-off. The
+  first-round counts are never changed.
 """
 
 from __future__ import annotations
@@ -23,7 +25,16 @@ from docgen.campaign.model import Campaign, Kind, Level, VoteRule
 from docgen.intake.records import Nominee
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, Severity, ValidationIssue
-from docgen.meeting.model import Decision, Meeting, Selection, level_of, nominee_key
+from docgen.meeting.layout import LIST_COLUMNS
+from docgen.meeting.model import (
+    Decision,
+    Meeting,
+    Runoff,
+    Selection,
+    Why,
+    level_of,
+    nominee_key,
+)
 from docgen.meeting.read import read_meeting
 from docgen.text import format_count, format_percent
 from docgen.validate.report import Report
@@ -48,9 +59,9 @@ def select(
             decisions, tie = _decide(campaign.vote, meeting, level, kind, group)
             selection.decisions.extend(decisions)
             if tie:
-                selection.ties.append(tie)
-                issues.append(_tie_issue(meeting, level, kind, tie))
+                issues.extend(_settle(meeting, selection, kind, tie))
         selections.append(selection)
+    issues.extend(_unused_runoffs(meeting, selections))
     return selections, issues
 
 
@@ -75,11 +86,12 @@ def _decision(
 ) -> Decision:
     if votes is None:
         reason = "Chưa có số phiếu hợp lệ"
-        return Decision(nominee, level, 0, base, passed=False, reason=reason)
+        return Decision(nominee, level, 0, base, passed=False, reason=reason, why=Why.NO_VOTES)
     passed = rule.passes(votes, meeting.members, meeting.present)
     decision = Decision(nominee, level, votes, base, passed)
     if not passed:
         decision.reason = _below_threshold(rule, decision)
+        decision.why = Why.BELOW_THRESHOLD
     return decision
 
 
@@ -110,26 +122,107 @@ def _apply_quota(passing: list[Decision], quota: int | None, kind: Kind) -> list
         if decision.votes > cut:
             decision.proposed = True
         elif tie and decision.votes == cut:
+            decision.why = Why.TIED
             decision.reason = (
                 f"Bằng phiếu ở vị trí cuối chỉ tiêu: {len(tie)} {kind.label} cùng "
                 f"{format_count(cut)} phiếu tranh {format_count(seats)} suất; chờ Hội đồng quyết định"
             )
         else:
+            decision.why = Why.OVER_QUOTA
             decision.reason = f"Vượt số lượng: xếp thứ {decision.rank}, chỉ tiêu {format_count(quota)} {kind.label}"
     return tie
 
 
-def _tie_issue(meeting: Meeting, level: Level, kind: Kind, tie: list[Decision]) -> ValidationIssue:
+_RUNOFF_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "so_phieu_lai")
+
+
+def _settle(
+    meeting: Meeting, selection: Selection, kind: Kind, tie: list[Decision]
+) -> list[ValidationIssue]:
+    """Apply the run-off recorded for `tie`, or report the tie and where to record one."""
+    level = selection.level
+    seats = level.quota.get(kind, 0) - (tie[0].rank - 1)
+    keys = [nominee_key(d.nominee) for d in tie]
+    counted = [meeting.runoffs.get(k) for k in keys]
+    if all(c is None for c in counted):
+        selection.ties.append(tie)
+        return [_tie_issue(meeting, level, kind, tie, seats)]
+    missing = [d for d, c in zip(tie, counted, strict=True) if c is None]
+    if missing:
+        selection.ties.append(tie)
+        return [_runoff_missing(meeting, d) for d in missing]
+    for decision, count in zip(tie, counted, strict=True):
+        decision.runoff = count
+    ordered = sorted(tie, key=lambda d: -(d.runoff or 0))
+    if ordered[seats - 1].runoff == ordered[seats].runoff:
+        selection.ties.append(tie)
+        return [_tie_issue(meeting, level, kind, tie, seats, again=True)]
+    for place, decision in enumerate(ordered):
+        decision.proposed = place < seats
+        decision.why = Why.PROPOSED if decision.proposed else Why.RUNOFF_LOST
+        decision.reason = "" if decision.proposed else _runoff_lost(decision, ordered[seats - 1])
+    selection.runoffs.append(Runoff(kind, seats, tie[0].votes, tuple(ordered)))
+    return []
+
+
+def _runoff_lost(decision: Decision, last: Decision) -> str:
+    return (
+        f"Bằng phiếu ở vị trí cuối chỉ tiêu ({format_count(decision.votes)} phiếu); biểu quyết "
+        f"lại được {format_count(decision.runoff or 0)} phiếu, ít hơn {last.nominee.name} "
+        f"({format_count(last.runoff or 0)} phiếu)"
+    )
+
+
+def _runoff_where(meeting: Meeting, tie: list[Decision]) -> str:
+    """ "trang “Cấp thành phố”, cột H “Số phiếu biểu quyết lại …”, dòng 8 và 9"."""
+    cells = [meeting.runoff_cells.get(nominee_key(d.nominee)) for d in tie]
+    known = sorted((c for c in cells if c is not None and c.row), key=lambda c: c.row or 0)
+    if not known:
+        return f"cột “{_RUNOFF_HEADER}” của trang cấp này"
+    rows = [str(c.row) for c in known]
+    listed = ", ".join(rows[:-1]) + f" và {rows[-1]}" if len(rows) > 1 else rows[0]
+    return f"trang “{known[0].sheet}”, cột {known[0].column} “{_RUNOFF_HEADER}”, dòng {listed}"
+
+
+def _tie_issue(
+    meeting: Meeting, level: Level, kind: Kind, tie: list[Decision], seats: int, again: bool = False
+) -> ValidationIssue:
     quota = level.quota.get(kind, 0)
-    above = tie[0].rank - 1
     names = ", ".join(f"{d.nominee.name} ({d.nominee.department})" for d in tie)
-    detail = (
+    first = (
         f"{level.label}: {len(tie)} {kind.label} cùng {format_count(tie[0].votes)} phiếu đồng ý "
-        f"({names}) tranh {format_count(quota - above)} suất còn lại trong chỉ tiêu "
+        f"({names}) tranh {format_count(seats)} suất còn lại trong chỉ tiêu "
         f"{format_count(quota)} {kind.label}; chưa ai trong số này được đề nghị. "
-        "Hội đồng cần quyết định, ví dụ biểu quyết lại giữa những người bằng phiếu."
+    )
+    if again:
+        first += "Kết quả biểu quyết lại vẫn bằng nhau ở vị trí cuối chỉ tiêu. "
+    detail = (
+        first + "Hội đồng biểu quyết lại giữa những người bằng phiếu; thư ký ghi số phiếu "
+        f"biểu quyết lại vào {_runoff_where(meeting, tie)} (không sửa số phiếu vòng đầu)."
     )
     return make_issue("TIE_AT_QUOTA", Place(meeting.source, level.label), detail=detail)
+
+
+def _runoff_missing(meeting: Meeting, decision: Decision) -> ValidationIssue:
+    key = nominee_key(decision.nominee)
+    place = meeting.runoff_cells.get(key) or Place(meeting.source, decision.level.label)
+    return make_issue("RUNOFF_INCOMPLETE", place, name=decision.nominee.name)
+
+
+def _unused_runoffs(meeting: Meeting, selections: list[Selection]) -> list[ValidationIssue]:
+    """Run-off votes entered for nominations that were not tied at the last seat."""
+    used = {
+        nominee_key(d.nominee)
+        for s in selections
+        for tie in [*s.ties, *(r.decisions for r in s.runoffs)]
+        for d in tie
+    }
+    names = {nominee_key(d.nominee): d.nominee.name for s in selections for d in s.decisions}
+    return [
+        make_issue("RUNOFF_UNUSED", meeting.runoff_cells[key], name=names.get(key, ""))
+        for key in sorted(meeting.runoffs)
+        if key not in used and key in meeting.runoff_cells
+    ]
 
 
 @dataclass

@@ -16,6 +16,7 @@ from docgen.workbook.numfmt import column_letter
 
 _VOTE_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "so_phieu")
 _KEY_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "ma_de_nghi")
+_RUNOFF_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "so_phieu_lai")
 
 
 @dataclass
@@ -30,6 +31,8 @@ class VoteRow:
     vote: object
     place: Place  # the vote cell
     stale: bool = False
+    runoff: object = None  # the run-off cell's value, when the sheet has that column
+    runoff_place: Place | None = None
 
     @property
     def file(self) -> str:
@@ -95,7 +98,7 @@ def _vote_row(
         return None  # blank, section or the header row
     col = columns["so_phieu"]
     place = Place(where.file, where.sheet, where.row, column_letter(col), _VOTE_HEADER)
-    return VoteRow(
+    row = VoteRow(
         level_id,
         get("ma_de_nghi"),
         get("ma_kiem_tra"),
@@ -104,6 +107,13 @@ def _vote_row(
         by_col.get(col),
         place,
     )
+    if "so_phieu_lai" in columns:
+        runoff = columns["so_phieu_lai"]
+        row.runoff = by_col.get(runoff)
+        row.runoff_place = Place(
+            where.file, where.sheet, where.row, column_letter(runoff), _RUNOFF_HEADER
+        )
+    return row
 
 
 def counts(
@@ -114,15 +124,41 @@ def counts(
     return {r.key: _vote(r, present, members, issues) for r in rows if r.key in current}
 
 
+def runoff_counts(
+    rows: list[VoteRow], present: int | None, members: int, issues: list[ValidationIssue]
+) -> tuple[dict[str, int], dict[str, Place]]:
+    """Run-off votes entered (key → count) and every current row's run-off cell (key → place)."""
+    cells = {r.key: r.runoff_place for r in rows if not r.stale and r.runoff_place}
+    found: dict[str, int] = {}
+    for row in rows:
+        if row.stale or row.runoff is None or text(row.runoff) == "" or not row.runoff_place:
+            continue
+        count = _count(row.runoff, row.runoff_place, row.name, present, members, issues)
+        if count is not None:
+            found[row.key] = count
+    return found, cells
+
+
 def _vote(
     row: VoteRow, present: int | None, members: int, issues: list[ValidationIssue]
 ) -> int | None:
     """The votes of one row, or None with VOTES_MISSING / VOTES_INVALID."""
-    place = row.place
     if row.vote is None or text(row.vote) == "":
-        issues.append(make_issue("VOTES_MISSING", place, name=row.name))
+        issues.append(make_issue("VOTES_MISSING", row.place, name=row.name))
         return None
-    number = integer(row.vote)
+    return _count(row.vote, row.place, row.name, present, members, issues)
+
+
+def _count(
+    value: object,
+    place: Place,
+    name: str,
+    present: int | None,
+    members: int,
+    issues: list[ValidationIssue],
+) -> int | None:
+    """A vote count typed in a cell, checked against the members present."""
+    number = integer(value)
     limit, who = (
         (present, "số thành viên có mặt")
         if present is not None
@@ -136,8 +172,6 @@ def _vote(
     elif number > limit:
         detail = f"lớn hơn {who} ({limit})."
     if detail:
-        issues.append(
-            make_issue("VOTES_INVALID", place, shown(row.vote), name=row.name, detail=detail)
-        )
+        issues.append(make_issue("VOTES_INVALID", place, shown(value), name=name, detail=detail))
         return None
     return number

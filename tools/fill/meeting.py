@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.meeting.layout import ABSENT_KEY, COLUMN, FIRST_ROW, MARKER_SHEET, MEETING_SHEET
 from docgen.meeting.model import Meeting
+from docgen.meeting.numbers import DATE_COL, KEY_COL, NUMBER_COL, NUMBERS_SHEET
 from docgen.output.files import write_atomic
 from docgen.workbook.write import put, workbook_bytes
 
@@ -20,15 +21,21 @@ def fill_meeting(
     meeting: Meeting | None,
     votes: Mapping[str, object],
     fields: Mapping[str, object] | None = None,
+    runoffs: Mapping[str, object] | None = None,
+    numbers: Mapping[str, tuple[object, object]] | None = None,
 ) -> Path:
     """Fill a consolidated workbook as the secretary would: meeting form, absences, votes.
 
     `votes` maps nominee keys to what is typed in the vote cell; `fields` overrides meeting
-    form cells by key with raw values (e.g. "8 giờ 00"), for examples and tests.
+    form cells by key with raw values (e.g. "8 giờ 00"), for examples and tests; `runoffs`
+    maps nominee keys to run-off votes; `numbers` maps document keys ("bien-ban",
+    "to-trinh:<level>") to the (number, date) the văn thư types.
     """
     wb = load_workbook(path_in)
     _fill_form(wb[MEETING_SHEET], meeting, fields or {})
-    _fill_votes(wb, votes)
+    _fill_votes(wb, votes, "so_phieu")
+    _fill_votes(wb, runoffs or {}, "so_phieu_lai")
+    _fill_numbers(wb, numbers or {})
     write_atomic(path_out, workbook_bytes(wb))
     return path_out
 
@@ -47,14 +54,27 @@ def _fill_form(form: Worksheet, meeting: Meeting | None, fields: Mapping[str, ob
         put(form.cell(row=row, column=2), absence.reason)
 
 
-def _fill_votes(wb: Workbook, votes: Mapping[str, object]) -> None:
-    """The vote cell of every listed nomination that `votes` has a value for."""
+def _fill_votes(wb: Workbook, votes: Mapping[str, object], column: str) -> None:
+    """The `column` cell of every listed nomination that `votes` has a value for."""
     for ws in wb.worksheets:
-        if ws.title not in (MEETING_SHEET, MARKER_SHEET):
+        if ws.title not in (MEETING_SHEET, MARKER_SHEET, NUMBERS_SHEET):
             for row in range(FIRST_ROW, ws.max_row + 1):
                 key = ws.cell(row=row, column=COLUMN["ma_de_nghi"]).value
                 if key in votes:
-                    put(ws.cell(row=row, column=COLUMN["so_phieu"]), votes[key])
+                    put(ws.cell(row=row, column=COLUMN[column]), votes[key])
+
+
+def _fill_numbers(wb: Workbook, numbers: Mapping[str, tuple[object, object]]) -> None:
+    """The văn thư's number and date of each document key given."""
+    if not numbers:
+        return
+    ws = wb[NUMBERS_SHEET]
+    for row in range(1, ws.max_row + 1):
+        key = ws.cell(row=row, column=KEY_COL).value
+        if key in numbers:
+            number, day = numbers[key]
+            put(ws.cell(row=row, column=NUMBER_COL), number)
+            put(ws.cell(row=row, column=DATE_COL), day)
 
 
 def _meeting_values(meeting: Meeting) -> dict[str, object]:
@@ -70,5 +90,4 @@ def _meeting_values(meeting: Meeting) -> dict[str, object]:
         "thanh_vien": meeting.members,
         "co_mat": meeting.present,
         "hinh_thuc": meeting.voting_form,
-        "so_bien_ban": meeting.number or None,
     }

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from docx.document import Document as DocumentObject
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
 
 from tools.templates.blocks import b, body, heading, i, loop, para, tag
 from tools.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
 from tools.templates.layout import new_document
-from tools.templates.tables import empty_rows, grid, header_row, loop_rows
+from tools.templates.tables import cell_text, grid, header_row, loop_rows, tag_row
 
-RESULT_WIDTHS_MM = (15.0, 42.5, 42.5, 22.0, 22.0, 21.0)  # STT on one line at 13 pt
+RESULT_WIDTHS_MM = (15.0, 40.0, 50.0, 19.0, 21.0, 20.0)  # STT on one line at 13 pt
 RESULT_TITLES = (
     "STT",
     "Tên tập thể / cá nhân",
@@ -21,16 +24,17 @@ RESULT_TITLES = (
 
 
 def minutes() -> DocumentObject:
-    """Biên bản: time, place, attendance, chair, secretary, content, results, conclusion."""
+    """Biên bản: time, place, attendance, chair, secretary, then a section per level."""
     doc = new_document("Biên bản họp xét đề nghị khen thưởng")
     header(doc, HeaderSpec(number=True, date=False))
     title(doc, "BIÊN BẢN", "{{ trich_yeu }}")
     _opening(doc)
     heading(doc, "6. Nội dung:")
     _content(doc)
-    _results(doc)
-    _conclusion(doc)
-    body(doc, "Cuộc họp kết thúc vào {{ ket_thuc }}/.")
+    tag(doc, "{%p for cap in cac_cap %}")
+    _level(doc)
+    tag(doc, "{%p endfor %}")
+    body(doc, "Cuộc họp kết thúc vào {{ ket_thuc }}./.")
     secretary = Signature(("THƯ KÝ",), "(Ký, ghi rõ họ tên)", "{{ thu_ky.ten }}")
     chair = Signature(("CHỦ TỌA",), "(Ký, ghi rõ họ tên)", "{{ chu_toa.ten }}")
     signatures(doc, secretary, chair)
@@ -53,27 +57,43 @@ def _opening(doc: DocumentObject) -> None:
 
 
 def _content(doc: DocumentObject) -> None:
-    body(doc, "a) Hội đồng đã nghe thông qua {{ ke_hoach }}.")
-    body(doc, "b) Tiêu chuẩn xét khen thưởng áp dụng:")
-    tag(doc, "{%p for nhom in tieu_chi %}")
+    body(doc, "Hội đồng đã nghe thông qua {{ ke_hoach }}.")
+    body(
+        doc,
+        "Hội đồng đã nhận hồ sơ đề nghị khen thưởng của {{ so_ho_so }} ở {{ so_cap }} cấp "
+        "khen thưởng. Sau khi thảo luận, Hội đồng tiến hành {{ hinh_thuc_bieu_quyet }} "
+        "riêng cho từng cấp; kết quả như sau:",
+    )
+
+
+def _level(doc: DocumentObject) -> None:
+    """One level's section; the loop over `cac_cap` surrounds it."""
+    body(doc, b("{{ cap.muc }}. {{ cap.ten }}: đề nghị tặng {{ cap.hinh_thuc }}"), keep_next=True)
+    body(doc, "a) Hồ sơ đề nghị: {{ cap.so_ho_so }}.")
+    tag(doc, "{%p if cap.tieu_chi %}")
+    body(doc, "b) Tiêu chuẩn xét khen thưởng áp dụng:", keep_next=True)
+    tag(doc, "{%p for nhom in cap.tieu_chi %}")
     body(doc, i("Đối với {{ nhom.doi_tuong }}:"), keep_next=True)
     loop(doc, "tc", "nhom.muc", "- {{ tc }}")
     tag(doc, "{%p endfor %}")
-    body(
-        doc,
-        "c) Hội đồng đã nhận hồ sơ đề nghị khen thưởng của {{ so_ho_so }}, "
-        "đề nghị tặng {{ hinh_thuc }}.",
-    )
-    body(
-        doc,
-        "d) Sau khi thảo luận, Hội đồng tiến hành {{ hinh_thuc_bieu_quyet }}; kết quả như sau:",
-        keep_next=True,
-    )
+    tag(doc, "{%p endif %}")
+    body(doc, "c) Kết quả bỏ phiếu:", keep_next=True)
+    _results(doc)
+    tag(doc, "{%p if cap.bieu_quyet_lai %}")
+    loop(doc, "x", "cap.bieu_quyet_lai", "{{ x }}")
+    tag(doc, "{%p endif %}")
+    _conclusion(doc)
 
 
 def _results(doc: DocumentObject) -> None:
     table = grid(doc, RESULT_WIDTHS_MM, rows=1, ruled=True)
     header_row(table, RESULT_TITLES)
+    tag_row(table, "{%tr for g in cap.nhom %}")
+    group = table.add_row()
+    merged = group.cells[0].merge(group.cells[-1])
+    for paragraph in merged._tc.findall(qn("w:p")):
+        merged._tc.remove(paragraph)
+    cell_text(merged, b("{{ g.so_la_ma }}. {{ g.tieu_de }}"), align="left")
     cells = (
         ("{{ r.stt }}",),
         ("{{ r.ten }}",),
@@ -82,25 +102,39 @@ def _results(doc: DocumentObject) -> None:
         ("{{ r.so_phieu }}",),
         ("{{ r.ty_le }}",),
     )
-    loop_rows(table, "r", "ket_qua", cells, ("center", "left", "left", "left", "center", "center"))
-    empty_rows(table, "ket_qua", "(Không có hồ sơ đề nghị)")
+    loop_rows(table, "r", "g.muc", cells, ("center", "left", "left", "left", "center", "center"))
+    tag_row(table, "{%tr endfor %}")
+    _rows_stay_whole(table, keep_with_next=(2,))
     para(doc, "", after=6)
 
 
+def _rows_stay_whole(table: Table, keep_with_next: tuple[int, ...]) -> None:
+    """No row breaks across pages; a group's title row stays with its first member."""
+    for index, row in enumerate(table.rows):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if index in keep_with_next:
+            for paragraph in row.cells[0].paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 def _conclusion(doc: DocumentObject) -> None:
-    heading(doc, "7. Kết luận:")
-    body(doc, "Theo nguyên tắc {{ nguyen_tac }}, căn cứ kết quả bỏ phiếu nêu trên:")
-    tag(doc, "{%p if de_nghi %}")
     body(
         doc,
-        "Hội đồng thống nhất đề nghị {{ nguoi_quyet_dinh }} tặng {{ hinh_thuc }} "
-        "cho {{ so_luong }}, gồm:",
+        "d) Kết luận: theo nguyên tắc {{ cap.nguyen_tac }}, căn cứ kết quả bỏ phiếu nêu trên:",
+        keep_next=True,
     )
-    loop(doc, "x", "de_nghi", "- {{ x }}")
+    tag(doc, "{%p if cap.de_nghi %}")
+    body(
+        doc,
+        "Hội đồng thống nhất đề nghị {{ cap.nguoi_quyet_dinh }} tặng {{ cap.hinh_thuc }} "
+        "cho {{ cap.so_luong }}, gồm:",
+        keep_next=True,
+    )
+    loop(doc, "x", "cap.de_nghi", "- {{ x }}")
     tag(doc, "{%p else %}")
-    body(doc, "Không có tập thể, cá nhân nào đạt tiêu chuẩn để đề nghị khen thưởng.")
+    body(doc, "Không có tập thể, cá nhân nào đạt tiêu chuẩn để đề nghị khen thưởng ở cấp này.")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if khong_de_nghi %}")
+    tag(doc, "{%p if cap.khong_de_nghi %}")
     body(doc, "Các trường hợp không đề nghị:", keep_next=True)
-    loop(doc, "x", "khong_de_nghi", "- {{ x }}")
+    loop(doc, "x", "cap.khong_de_nghi", "- {{ x }}")
     tag(doc, "{%p endif %}")
