@@ -153,7 +153,8 @@ def test_signed_docx_is_recognised_by_its_signature_part_and_matched_by_content(
     report = file_signed([_put(ws / "nhan", "van-ban-1.docx", signed)], campaign, ws, Request())
     (outcome,) = report.outcomes
     assert outcome.status is Status.FILED
-    assert outcome.document is not None and outcome.document.path == "phuong/bien-ban.docx"
+    # the one Biên bản of the meeting is the same file in both dossiers: either copy is it
+    assert outcome.document is not None and outcome.document.kind == "bien-ban"
     (row,) = _rows(ws)
     assert (row["form"], row["signer_name"], row["signed_at"]) == (
         "signed-docx",

@@ -44,11 +44,20 @@ def match(name: PurePath, data: bytes, expected: list[Expected], folder: Path) -
         (BY_NUMBER, _by_number(name, data, expected)),
         (BY_NAME, _by_name(name, expected)),
     ):
-        if len(found) == 1:
-            return Match(found[0], how)
+        if len(found) == 1 or (found and how == BY_CONTENT and _copies(found, name)):
+            return Match(_copies(found, name)[0] if len(found) > 1 else found[0], how)
         if found:
             return Match(None, how, tuple(found))
     return Match(None)
+
+
+def _copies(found: list[Expected], name: PurePath) -> list[Expected]:
+    """Candidates that are copies of one generated file (the one Biên bản of a meeting is
+    filed in each level's dossier): those in the received file's level folder first; [] when
+    the candidates are different documents."""
+    if len({e.sha256 for e in found}) != 1:
+        return []
+    return sorted(found, key=lambda e: e.level != name.parent.name)
 
 
 def _by_content(data: bytes, expected: list[Expected], folder: Path) -> list[Expected]:

@@ -84,6 +84,8 @@ def _expected(campaign: Campaign, entry: dict[str, object]) -> Expected:
 
 def _number(number: str, symbol: str) -> str:
     """Số, ký hiệu as printed: "05" and "TTr-UBND" → "05/TTr-UBND"."""
+    if "/" in number:  # already with its ký hiệu
+        return number
     return f"{number}/{symbol}" if number and symbol else number
 
 

@@ -16,7 +16,11 @@ from docgen.meeting.numbers import MINUTES_KEY, proposal_key
 
 @dataclass(frozen=True)
 class Register:
-    """One document's register fields (blank number and date until assigned)."""
+    """One document's register fields (blank number and date until assigned).
+
+    `summary` is the trích yếu alone ("Về việc đề nghị tặng …"): the register prints it after
+    the document type; `signer` is the name of the person who signs.
+    """
 
     number: str = ""
     symbol: str = ""
@@ -29,7 +33,7 @@ class Register:
 def minutes_register(campaign: Campaign, meeting: Meeting, levels: list[Level]) -> Register:
     """The Biên bản: the council's series, dated the meeting day unless the văn thư says else."""
     own = meeting.assigned(MINUTES_KEY)
-    day = own.date if own and own.date else meeting.date
+    day = (own.date or meeting.date).isoformat() if own else ""  # dated once numbered
     recipients: list[str] = []
     for level in levels:
         recipients += [
@@ -38,9 +42,9 @@ def minutes_register(campaign: Campaign, meeting: Meeting, levels: list[Level]) 
     return Register(
         own.number if own else "",
         f"BB-{campaign.council.symbol}",
-        day.isoformat(),
-        f"Biên bản họp xét đề nghị khen thưởng {lower_first(campaign.title)}",
-        f"Chủ tọa: {meeting.chair.name}; Thư ký: {meeting.secretary.name}",
+        day,
+        f"Họp xét đề nghị khen thưởng {lower_first(campaign.title)}",
+        meeting.chair.name,
         tuple(recipients),
     )
 
@@ -53,9 +57,9 @@ def proposal_register(campaign: Campaign, meeting: Meeting, level: Level) -> Reg
         own.number if own else "",
         f"TTr-{campaign.issuer.symbol}",
         own.date.isoformat() if own and own.date else "",
-        f"Tờ trình về việc đề nghị tặng {level.award}",
-        f"{signer.authority} {signer.title} {signer.name}",
-        tuple([*level.kinh_gui, *(r for r in level.noi_nhan if r.casefold() != "như trên")]),
+        f"Về việc đề nghị tặng {level.award}",
+        signer.name,
+        tuple(level.noi_nhan),  # as the Nơi nhận prints them
     )
 
 
@@ -63,10 +67,10 @@ def list_register(campaign: Campaign, meeting: Meeting, level: Level) -> Registe
     """The Danh sách: no number of its own; it goes with the Tờ trình (its date, its signer)."""
     own = proposal_register(campaign, meeting, level)
     cited = f"{own.number}/{own.symbol}" if own.number else f"…/{own.symbol}"
-    summary = f"Danh sách đề nghị tặng {level.award} (kèm theo Tờ trình số {cited})"
+    summary = f"Đề nghị tặng {level.award} (kèm theo Tờ trình số {cited})"
     return Register("", "", own.date, summary, own.signer, own.recipients)
 
 
 def report_register(level: Level) -> Register:
     """A Báo cáo thành tích: no number; signed by the unit (see the document itself)."""
-    return Register(summary=f"Báo cáo thành tích đề nghị tặng {level.award}")
+    return Register(summary=f"Đề nghị tặng {level.award}")
