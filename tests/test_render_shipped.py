@@ -46,7 +46,7 @@ def _cases(campaign: Campaign) -> list[tuple[str, str, dict[str, Any]]]:
         (
             "bien-ban",
             DOCUMENT_TEMPLATES["bien-ban"],
-            minutes_context(campaign, level, meeting, selection),
+            minutes_context(campaign, meeting, [selection]),
         ),
     ]
     for (profile, kind), form in REPORT_FORMS.items():

@@ -14,7 +14,7 @@ from docgen.dossier.summary import write_summary
 from docgen.errors import DocgenError, TemplateError
 from docgen.issues.model import ValidationIssue
 from docgen.legal.check import campaign_law_warnings
-from docgen.meeting.model import Selection
+from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.select import Outcome as MeetingOutcome
 from docgen.meeting.select import decide
 from docgen.output.manifest import Outcome, Retired, sha256
@@ -68,7 +68,12 @@ def build_dossiers(
         return result
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)
     keys = template_keys(planned)
-    compiled = _compile(ws.templates, [p for p in planned if p.template in keys], keys)
+    compiled = _compile(
+        ws.templates,
+        [p for p in planned if p.template in keys],
+        keys,
+        document_time(meeting.meeting),
+    )
     state = OutputState(result.folder, campaign.id, _stamp(result.folder))
     result.cleaned = state.cleaned
     try:
@@ -105,8 +110,16 @@ def _stamp(folder: Path) -> str:
     return stamp
 
 
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def document_time(meeting: Meeting) -> dt.datetime:
+    """The documents' created/modified property: the meeting's start (the same on every rerun)."""
+    return dt.datetime.combine(meeting.date, meeting.start, VIETNAM)
+
+
 def _compile(
-    folder: Path, planned: list[Planned], keys: dict[str, set[str]]
+    folder: Path, planned: list[Planned], keys: dict[str, set[str]], when: dt.datetime
 ) -> dict[str, CompiledTemplate]:
     """Compile each template once, after checking it asks for nothing its contexts lack."""
     compiled: dict[str, CompiledTemplate] = {}
@@ -120,7 +133,7 @@ def _compile(
         unknown = sorted(undeclared_variables(path) - keys[item.template])
         if unknown:
             problems.append(f"{item.template}: không có dữ liệu cho {', '.join(unknown)}")
-        compiled[item.template] = CompiledTemplate(path)
+        compiled[item.template] = CompiledTemplate(path, fixed_time=when)
     if problems:
         raise TemplateError("Mẫu văn bản dùng biến không có trong dữ liệu:", problems)
     return compiled

@@ -11,6 +11,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.issues.model import Severity, ValidationIssue
+from docgen.workbook.printing import printable
 from docgen.workbook.write import BODY_FONT, BOX, HEADER_FONT, WRAP, header, put
 
 ISSUES_SHEET = "Lỗi"
@@ -51,11 +52,7 @@ def add_issues_sheet(
         ws.oddHeader.left.text = f"Tệp đã kiểm tra: {checked}"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:I{max(len(issues), 1) + 1}"
-    ws.page_setup.orientation = "landscape"  # printed on one page width, for the department
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    printable(ws, "1:1")  # one page wide, for the department
     _activate(wb, ws)
     return ws
 

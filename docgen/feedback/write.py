@@ -12,11 +12,13 @@ from docgen.campaign.model import Kind
 from docgen.feedback.mark import locate, mark, prepare
 from docgen.feedback.sheet import add_confirmation_sheet, add_issues_sheet
 from docgen.intake.records import Submission
+from docgen.intake.schema import HEADER_ROW
 from docgen.issues.model import ValidationIssue
 from docgen.output.files import write_atomic
 from docgen.text import ascii_slug
 from docgen.validate.report import Report
 from docgen.validate.summary import ordered
+from docgen.workbook.printing import printable
 from docgen.workbook.raw import REFUSED
 from docgen.workbook.safety import check_archive, open_zip, read_file
 from docgen.workbook.write import workbook_bytes
@@ -90,7 +92,7 @@ def _feedback_bytes(
         add_confirmation_sheet(wb, department, checked, lines)
     else:
         wb = _annotated_copy(received, issues, checked) or _issues_only(issues, checked)
-    return workbook_bytes(wb)
+    return workbook_bytes(wb, report.campaign.plan.date)
 
 
 def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str) -> Workbook | None:
@@ -106,6 +108,8 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str)
         return None
     prepare(wb)
     mark(wb, issues)
+    for ws in wb.worksheets:  # whatever the department's print settings were
+        printable(ws, f"{HEADER_ROW}:{HEADER_ROW}" if ws.max_row > HEADER_ROW else None)
     add_issues_sheet(wb, issues, lambda issue: locate(wb, issue.place), checked)
     return wb
 

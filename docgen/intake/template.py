@@ -26,6 +26,7 @@ from docgen.intake.schema import (
     build_schema,
 )
 from docgen.output.files import Written, write_beside
+from docgen.workbook.printing import printable
 from docgen.workbook.write import (
     BODY_FONT,
     BOX,
@@ -51,13 +52,16 @@ def write_template(
     assert guide is not None
     guide.title = "Hướng dẫn"
     _write_guide(guide, campaign)
+    printable(guide)
     lists = _write_lists(wb, schema)
-    _write_unit(wb.create_sheet(schema.unit.name), schema.unit, department)
+    unit = wb.create_sheet(schema.unit.name)
+    _write_unit(unit, schema.unit, department)
+    printable(unit)
     for spec in (*schema.nominee_sheets, schema.awards):
         _write_table(wb.create_sheet(spec.name), spec, lists)
     _write_meta(wb, campaign)
     wb.active = 0
-    return write_beside(path, workbook_bytes(wb), force)
+    return write_beside(path, workbook_bytes(wb, campaign.plan.date), force)
 
 
 def _write_guide(ws: Worksheet, campaign: Campaign) -> None:
@@ -144,6 +148,7 @@ def _write_table(ws: Worksheet, spec: SheetSpec, lists: dict[str, str]) -> None:
     ws.row_dimensions[KEY_ROW].hidden = True
     ws.row_dimensions[HEADER_ROW].height = 48
     ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=2)
+    printable(ws, f"{HEADER_ROW}:{HEADER_ROW}")
     ws.protection.sheet = True
     ws.protection.formatRows = False  # departments may resize rows holding long texts
     ws.protection.formatColumns = False

@@ -40,6 +40,7 @@ from docgen.meeting.numbers import NUMBERS_SHEET, numbered_documents, write_numb
 from docgen.output.files import Written, write_atomic, write_beside
 from docgen.text import clean, given_name_sort_key, vn_sort_key
 from docgen.validate.report import Report
+from docgen.workbook.printing import LINE_HEIGHT, fit_row_heights, printable
 from docgen.workbook.write import (
     BODY_FONT,
     BOX,
@@ -109,7 +110,7 @@ def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submissi
     if numbered_documents(campaign):
         write_numbers_sheet(wb.create_sheet(NUMBERS_SHEET), campaign)
     _write_marker(wb, campaign, grouped)
-    return workbook_bytes(wb)
+    return workbook_bytes(wb, campaign.plan.date)
 
 
 def fingerprint(grouped: Mapping[str, list[Nominee]]) -> str:
@@ -162,6 +163,10 @@ def _write_level(ws: Worksheet, campaign: Campaign, level: Level, nominees: list
     )
     put(ws.cell(row=NOTE_ROW, column=1), note)
     ws.cell(row=NOTE_ROW, column=1).font = Font(name="Times New Roman", italic=True, size=11)
+    ws.cell(row=NOTE_ROW, column=1).alignment = WRAP
+    visible = len(LIST_COLUMNS) - len(HIDDEN_KEYS)
+    ws.merge_cells(start_row=NOTE_ROW, start_column=1, end_row=NOTE_ROW, end_column=visible)
+    ws.row_dimensions[NOTE_ROW].height = 2 * LINE_HEIGHT + 2
     for col, spec in enumerate(LIST_COLUMNS, start=1):
         put(ws.cell(row=KEY_ROW, column=col), spec.key)
         header(ws.cell(row=HEADER_ROW, column=col), spec.header)
@@ -172,6 +177,8 @@ def _write_level(ws: Worksheet, campaign: Campaign, level: Level, nominees: list
     last = _write_rows(ws, nominees)
     _vote_validation(ws, campaign.council.members, last)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
+    printable(ws, f"{HEADER_ROW}:{HEADER_ROW}")
+    fit_row_heights(ws, HEADER_ROW)
     _protect(ws)
 
 
@@ -265,6 +272,8 @@ def _write_meeting(ws: Worksheet, campaign: Campaign) -> None:
             cell.protection, cell.border, cell.font = UNLOCKED, BOX, BODY_FONT
         put(ws.cell(row=line, column=3), ABSENT_KEY)
     ws.freeze_panes = ws.cell(row=HEADER_ROW, column=1)
+    printable(ws, f"{HEADER_ROW - 1}:{HEADER_ROW - 1}")
+    fit_row_heights(ws, HEADER_ROW)
     _protect(ws)
 
 

@@ -23,6 +23,7 @@ from docgen.meeting.model import Assigned
 from docgen.meeting.values import shown, text
 from docgen.text import fold, parse_date
 from docgen.workbook import RawWorkbook
+from docgen.workbook.printing import fit_row_heights, printable
 from docgen.workbook.write import BODY_FONT, BOX, UNLOCKED, WRAP, header, put
 
 NUMBERS_SHEET = "Số văn bản"
@@ -95,6 +96,8 @@ def write_numbers_sheet(ws: Worksheet, campaign: Campaign) -> None:
         for col in (NUMBER_COL, DATE_COL):
             ws.cell(row=row, column=col).protection = UNLOCKED
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
+    printable(ws, f"{HEADER_ROW}:{HEADER_ROW}")
+    fit_row_heights(ws, FIRST_ROW)
     ws.protection.sheet = True
     ws.protection.formatRows = False
     ws.protection.formatColumns = False

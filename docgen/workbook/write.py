@@ -48,13 +48,24 @@ def header(cell: Cell, text: str) -> None:
 
 FIXED_TIME = datetime(2000, 1, 1)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+APP_XML = (
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+LANGUAGE = "vi-VN"
 
 
-def workbook_bytes(wb: Workbook) -> bytes:
+def workbook_bytes(wb: Workbook, when: date | None = None) -> bytes:
     """Serialise with fixed properties and zip timestamps, so the same content gives the same
-    bytes (a rerun changes nothing, and "unchanged" can be told from "changed")."""
-    wb.properties.created = wb.properties.modified = FIXED_TIME
-    wb.properties.creator = "docgen"
+    bytes (a rerun changes nothing, and "unchanged" can be told from "changed").
+
+    `when` is the date the properties carry (the campaign plan's date for a campaign's
+    workbooks); docgen is named as the application, Vietnamese as the language.
+    """
+    stamp = datetime.combine(when, datetime.min.time()) if when else FIXED_TIME
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.creator = wb.properties.lastModifiedBy = "docgen"
+    wb.properties.language = LANGUAGE
     buffer = io.BytesIO()
     wb.save(buffer)
     out = io.BytesIO()
@@ -64,6 +75,9 @@ def workbook_bytes(wb: Workbook) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             body = src.read(info)
             if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
-                body = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
+                at = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                body = _MODIFIED.sub(rb"\g<1>" + at + rb"\g<2>", body)
+            elif info.filename == "docProps/app.xml":
+                body = APP_XML
             dst.writestr(fixed, body)
     return out.getvalue()

@@ -10,6 +10,7 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from tools.templates.minutes import minutes
+from tools.templates.native import make_native
 from tools.templates.proposal import attached_list, proposal
 from tools.templates.reports import collective_report, individual_report, thematic_report
 from tools.templates.tables import fill_empty_cells
@@ -52,6 +53,7 @@ def build_all(folder: Path = TEMPLATE_DIR) -> list[Path]:
 def to_bytes(doc: DocumentObject) -> bytes:
     """The document as .docx bytes with fixed zip timestamps (reproducible commits)."""
     fill_empty_cells(doc)
+    make_native(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return _normalise_zip(buffer.getvalue())
