@@ -289,5 +289,6 @@ def test_cli_needs_a_source(workspace: Path) -> None:
     result = CliRunner().invoke(main, ["nhan-thu"])
     assert result.exit_code == 2
     assert (
-        "Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai)." in result.stderr
+        result.stderr
+        == "Lỗi: Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai).\n"
     )

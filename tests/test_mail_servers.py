@@ -6,6 +6,7 @@ import imaplib
 import smtplib
 import ssl
 import time
+from datetime import date, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -111,10 +112,18 @@ def test_password_absent_is_a_clear_message(workspace: Path, mail_servers: Serve
     result = CliRunner().invoke(main, imap_args(mail_servers))
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert (
-        f"Chưa có mật khẩu thư của {USER} tại {HOST}: đặt biến môi trường DOCGEN_MAIL_PASSWORD "
-        "hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu."
-    ) in result.stderr
+    assert result.stderr == (
+        f"Lỗi: Chưa có mật khẩu thư của {USER} tại {HOST}: đặt biến môi trường "
+        "DOCGEN_MAIL_PASSWORD hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu.\n"
+    )
+
+
+def test_bad_since_date_is_a_clear_message(workspace: Path, mail_servers: Servers) -> None:
+    result = CliRunner().invoke(main, [*imap_args(mail_servers), "--tu-ngay", "2023-12-01"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Lỗi: --tu-ngay: “2023-12-01” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023.\n"
+    )
 
 
 def test_wrong_password_is_a_clear_message(
@@ -138,3 +147,23 @@ def test_untrusted_certificate_is_refused(
     result = CliRunner().invoke(main, imap_args(mail_servers))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Lỗi: Chứng chỉ của máy chủ thư {HOST} không hợp lệ")
+
+
+def test_since_a_later_day_reads_nothing(
+    workspace: Path, mail_servers: Servers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    send(mail_servers, message(KINH_TE, "Phiếu", []))
+    monkeypatch.setenv("DOCGEN_MAIL_PASSWORD", PASSWORD)
+    tomorrow = (date.today() + timedelta(days=2)).strftime("%d/%m/%Y")
+    result = CliRunner().invoke(main, [*imap_args(mail_servers), "--tu-ngay", tomorrow])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Đã đọc 0 thư mới."
+
+
+def test_missing_mailbox_folder_is_a_clear_message(
+    workspace: Path, mail_servers: Servers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOCGEN_MAIL_PASSWORD", PASSWORD)
+    result = CliRunner().invoke(main, [*imap_args(mail_servers), "--hop-thu", "Phiếu thi đua"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Lỗi: Tài khoản {USER} không có thư mục thư “Phiếu thi đua”.\n"

@@ -265,3 +265,21 @@ def test_tong_hop_refuses_an_empty_meeting_list(workspace: Path) -> None:
         "phiếu (docgen nhan-thu), sửa lỗi (docgen kiem-tra) rồi chạy lại.\n"
     )
     assert not (workspace / "output/kh19-2023-cchc/tong-hop.xlsx").exists()
+
+
+def test_cli_empty_folder_says_so(workspace: Path) -> None:
+    result = CliRunner().invoke(main, ["kiem-tra", "--khong-phan-hoi"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Chiến dịch kh19-2023-cchc: 0 tệp, 0 lỗi, 1 cảnh báo.",
+        "",
+        "Theo đơn vị:",
+        "  input/phieu: 0 lỗi, 1 cảnh báo",
+        "",
+        "Theo mã:",
+        "  FOLDER_EMPTY — Chưa có phiếu nào: 1",
+        "",
+        "input/phieu",
+        "  [Cảnh báo] Thư mục input/phieu chưa có phiếu nào. — Chép các phiếu đơn vị gửi vào thư "
+        "mục này, hoặc nhận từ thư bằng “docgen nhan-thu”.",
+    ]

@@ -12,8 +12,16 @@ import click
 
 from docgen.campaign import load_campaign
 from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WS, aborts_cleanly
+from docgen.errors import DocgenError
 
 PASSWORD_ENV = "DOCGEN_MAIL_PASSWORD"
+
+
+class UsageProblem(DocgenError):
+    """A missing option or password: one Vietnamese line, exit 2 (no English usage banner)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("MAIL_USAGE", message)
 
 
 def password_for(user: str, host: str) -> str:
@@ -22,21 +30,21 @@ def password_for(user: str, host: str) -> str:
     if password:
         return password
     if not sys.stdin.isatty():
-        raise click.UsageError(
+        raise UsageProblem(
             f"Chưa có mật khẩu thư của {user} tại {host}: đặt biến môi trường {PASSWORD_ENV} "
             "hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu."
         )
     return str(click.prompt(f"Mật khẩu thư của {user} tại {host}", hide_input=True))
 
 
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+def _day(value: str | None) -> date | None:
     if not value:
         return None
     try:
         return datetime.strptime(value, "%d/%m/%Y").date()
     except ValueError:
-        raise click.BadParameter(
-            f"“{value}” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023."
+        raise UsageProblem(
+            f"--tu-ngay: “{value}” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023."
         ) from None
 
 
@@ -56,7 +64,6 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dat
     "--tu-ngay",
     "since",
     default=None,
-    callback=_day,
     help="Chỉ đọc thư từ ngày này (ngày/tháng/năm).",
 )
 @aborts_cleanly
@@ -68,7 +75,7 @@ def receive(
     port: int,
     user: str | None,
     mailbox: str,
-    since: date | None,
+    since: str | None,
 ) -> None:
     """Nhận phiếu Excel đính kèm trong thư vào thư mục phiếu, không sửa tệp nào.
 
@@ -91,15 +98,15 @@ def receive(
     from docgen.mail.summary import import_lines
 
     if bool(host) == bool(sources):
-        raise click.UsageError(
+        raise UsageProblem(
             "Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai)."
         )
     campaign = load_campaign(campaign_path)
     items: Iterator[Incoming | Unreadable]
     if host:
-        account = Account(host, user or campaign.contacts.address, port, mailbox, since)
+        account = Account(host, user or campaign.contacts.address, port, mailbox, _day(since))
         if not account.user:
-            raise click.UsageError("Hãy ghi --tai-khoan (tên đăng nhập hộp thư).")
+            raise UsageProblem("Hãy ghi --tai-khoan (tên đăng nhập hộp thư).")
         items = fetch(account, password_for(account.user, host))
     else:
         items = read_paths(list(sources))
@@ -150,7 +157,7 @@ def reply(
     from docgen.mail.summary import reply_lines
 
     if send and not host:
-        raise click.UsageError("Hãy ghi --smtp MÁY_CHỦ để gửi thư (ví dụ --smtp smtp.gmail.com).")
+        raise UsageProblem("Hãy ghi --smtp MÁY_CHỦ để gửi thư (ví dụ --smtp smtp.gmail.com).")
     campaign = load_campaign(campaign_path)
     smtp = None
     if send and host:

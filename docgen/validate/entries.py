@@ -37,7 +37,7 @@ def list_entries(folder: Path) -> Listing:
         else:
             listing.issues.append(issue)
     if not listing.workbooks:
-        listing.issues.append(make_issue("FOLDER_EMPTY", Place(""), folder=folder))
+        listing.issues.append(make_issue("FOLDER_EMPTY", Place(str(folder)), folder=folder))
     return listing
 
 
