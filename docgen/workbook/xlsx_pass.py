@@ -87,31 +87,43 @@ _ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)worksheet\b[^>]*>")
 class Tags:
     """The byte patterns of one sheet's elements, with its namespace prefix ("" or "x:")."""
 
-    def __init__(self, root: bytes, prefix: bytes) -> None:
+    def __init__(self, root: bytes, prefix: bytes, head: bytes) -> None:
         self.opening = root + b"<" + prefix + b"sheetData>"  # what a resumed parser is fed first
         self.row = b"<" + prefix + b"row"
         self.data_end = b"</" + prefix + b"sheetData"
-        self.values = [
-            b"<" + prefix + name + end
-            for name in (b"v", b"is", b"f")
-            for end in (b">", b" ", b"/")
-            if name + end != b"v/"  # <v/> holds nothing
-        ]
+        # Inside <sheetData> only <v>, <is> and <f> start with these bytes; three finds.
+        self.values = [b"<" + prefix + name for name in (b"v", b"is", b"f")]
+        # Rows that all carry their number need no counting while skipped (Excel, openpyxl
+        # and LibreOffice write it); only rows without one are counted.
+        rows = self.rows_in(head)
+        self.numbered = rows > 0 and head.count(self.row + b' r="') == rows
 
     def first_value(self, buf: bytes) -> int:
         """Offset of the first element in `buf` that may hold a value, or -1."""
-        found = [at for v in self.values if (at := buf.find(v)) >= 0]
+        found = [at for v in self.values if (at := _element(buf, v)) >= 0]
         return min(found) if found else -1
 
     def rows_in(self, buf: bytes) -> int:
         """How many rows start in `buf`."""
         return sum(buf.count(self.row + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
 
+    def skipped_rows(self, buf: bytes) -> int:
+        """Rows skipped in `buf`, counted only when rows may lack their number."""
+        return 0 if self.numbered else self.rows_in(buf)
+
+
+def _element(buf: bytes, start: bytes) -> int:
+    """Offset of the first element named exactly `start[1:]` (not a longer name), or -1."""
+    at = buf.find(start)
+    while at >= 0 and buf[at + len(start) : at + len(start) + 1] not in (b">", b" ", b"/", b""):
+        at = buf.find(start, at + 1)
+    return at
+
 
 def _tags(head: bytes) -> Tags | None:
     """The sheet's tags from its first chunk; None (never skip) when the root is not there."""
     match = _ROOT.search(head)
-    return Tags(match[0], match[1]) if match else None
+    return Tags(match[0], match[1], head) if match else None
 
 
 class SheetPass:
@@ -190,12 +202,12 @@ class SheetPass:
                 start = buf.rfind(tags.row, 0, hit)
                 if start < 0:
                     raise WorkbookRefused(FILE_CORRUPT)  # a value outside any row
-                skipped += tags.rows_in(buf[:start])
+                skipped += tags.skipped_rows(buf[:start])
                 self._resume(buf[start:], buf_at + start, target.closed_row + skipped)
                 return True
             cut = buf.rfind(tags.row)
             if cut > 0:
-                skipped += tags.rows_in(buf[:cut])
+                skipped += tags.skipped_rows(buf[:cut])
                 buf, buf_at = buf[cut:], buf_at + cut
             chunk = self._read()
             if not chunk:
