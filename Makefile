@@ -2,49 +2,58 @@
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 DOCGEN := $(VENV)/bin/docgen
-STAMP  := $(VENV)/.installed
+# The clerk's install has only what docgen needs to run; tests and checks add the [dev] tools.
+RUNTIME := $(VENV)/.installed-runtime
+DEV     := $(VENV)/.installed-dev
 SIZE   ?= 2000
 
 .PHONY: dossiers test check lint types bench example examples templates clean
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
+	@echo "Lần chạy đầu: tạo môi trường ảo $(VENV) và cài các thư viện docgen cần (mất một hai phút)…"
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
-	touch $(STAMP)
+	$(PY) -m pip install --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --disable-pip-version-check -e .
+	@echo "Đã cài xong."
+	touch $(RUNTIME)
 
-dossiers: $(STAMP)
+$(DEV): $(RUNTIME)
+	@echo "Cài thêm công cụ kiểm thử và kiểm tra mã (pytest, ruff, mypy…)…"
+	$(PY) -m pip install --disable-pip-version-check -e '.[dev]'
+	touch $(DEV)
+
+dossiers: $(RUNTIME)
 	$(DOCGEN) ho-so
 
-test: $(STAMP)
+test: $(DEV)
 	$(PY) -m pytest
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(VENV)/bin/ruff check docgen tools tests
 	$(VENV)/bin/ruff format --check docgen tools tests
 
-types: $(STAMP)
+types: $(DEV)
 	$(VENV)/bin/mypy docgen tools
 
 check: lint types test
 
-bench: $(STAMP)
+bench: $(DEV)
 	$(PY) -m tools.bench --size $(SIZE)
 	$(PY) -m tools.bench.pdf
 	$(PY) -m tools.bench.mail
 
-example: $(STAMP)
+example: $(DEV)
 	$(PY) -m tools.example
 
 # The example of every other legal profile (tools/example/campaigns/), built under output/vi-du/.
-examples: $(STAMP)
+examples: $(DEV)
 	@for f in tools/example/campaigns/*.toml; do \
 		v=$$(basename $$f .toml); \
 		$(PY) -m tools.example --vi-du $$v output/vi-du/$$v >/dev/null && \
 		$(DOCGEN) ho-so --thu-muc output/vi-du/$$v || exit 1; \
 	done
 
-templates: $(STAMP)
+templates: $(DEV)
 	$(PY) -m tools.templates
 
 clean:

@@ -1,10 +1,20 @@
 """Exceptions that abort a command; the CLI turns each into one clear Vietnamese line."""
 
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+E = TypeVar("E", bound="DocgenError")
+
 
 class DocgenError(Exception):
     """Base of every abort: a stable `code` and a Vietnamese `message` for the clerk."""
 
     exit_code = 2
+    #: The file or folder that was looked for and not found, when that is why the command stopped
+    #: (the CLI then says which workspace it used and how to point it at another).
+    looked_for: Path | None = None
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -13,6 +23,12 @@ class DocgenError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def not_found(error: E, path: Path) -> E:
+    """`error`, marked as caused by `path` not being where it was looked for."""
+    error.looked_for = path
+    return error
 
 
 class ProblemsError(DocgenError):

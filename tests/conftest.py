@@ -1,8 +1,10 @@
-"""Shared fixtures: the shipped campaign and workbooks built in code from rows."""
+"""Shared fixtures: the shipped example (a pristine copy, never the clerk's input/) and
+workbooks built in code from rows."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -10,16 +12,41 @@ import pytest
 
 from docgen.campaign import Campaign, load_campaign
 from docgen.convert.office import OfficeMissingError, convert_batch, find_soffice
+from tools.example.build import EXAMPLE_CAMPAIGN, write_pristine
 from tools.fill.intake import blank_template, fill_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-CAMPAIGN_FILE = ROOT / "input" / "campaign.toml"
+# The example's campaign as shipped: tests never read input/, where the clerk's own files live.
+CAMPAIGN_FILE = EXAMPLE_CAMPAIGN
+TEMPLATES = ROOT / "templates_docx"
+
+
+@pytest.fixture(autouse=True)
+def _away_from_the_clerks_files(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test runs in an empty folder, so nothing it does can read or write input/ or output/."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 
 
 @pytest.fixture(scope="session")
 def campaign() -> Campaign:
     """The shipped campaign of plan 19/KH-UBND."""
     return load_campaign(CAMPAIGN_FILE)
+
+
+@pytest.fixture(scope="session")
+def pristine_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped example built once per session, in a folder with spaces and Vietnamese letters."""
+    return write_pristine(tmp_path_factory.mktemp("vi du") / "Thi đua phường Tiến Thành")
+
+
+@pytest.fixture
+def example_workspace(pristine_example: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the shipped example (input/, templates_docx/) that a test may change."""
+    root = tmp_path / "Hồ sơ thi đua"
+    shutil.copytree(pristine_example, root)
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -39,11 +39,10 @@ OUT = Path("output") / "kh19-2023-cchc"
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dossier(tmp_path_factory: pytest.TempPathFactory, pristine_example: Path) -> Path:
     """The shipped example built once, with the city level's Tờ trình converted to PDF."""
-    root = tmp_path_factory.mktemp("dossier")
-    for name in ("input", "templates_docx"):
-        shutil.copytree(ROOT / name, root / name)
+    root = tmp_path_factory.mktemp("dossier") / "ws"
+    shutil.copytree(pristine_example, root)
     result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(root)])
     assert result.exit_code == 0, result.output
     if soffice() is None:

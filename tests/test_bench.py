@@ -16,6 +16,7 @@ from docgen.issues.model import Severity
 from docgen.meeting.select import decide
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
+from tests.conftest import CAMPAIGN_FILE
 from tools.bench import measure, report
 from tools.bench.generate import campaign_text, departments, write_campaign
 from tools.bench.measure import spread
@@ -47,7 +48,7 @@ def test_mix_of_nominees() -> None:
 
 
 def test_quota_lines_are_raised() -> None:
-    source = (Path(__file__).parents[1] / "input" / "campaign.toml").read_text(encoding="utf-8")
+    source = CAMPAIGN_FILE.read_text(encoding="utf-8")
     text = campaign_text(source, 5000)
     assert text.count("quota = { collective = 5000, individual = 5000 }") == 2
     assert "individual = 2 }" not in text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,13 @@ from docgen.cli import main
 from docgen.dossier.run import BuildResult, build_dossiers
 from docgen.output.manifest import Outcome
 from docgen.workspace import Workspace
-from tests.conftest import ROOT, libreoffice_convert
+from tests.conftest import libreoffice_convert
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
+def workspace(example_workspace: Path) -> Workspace:
     """A copy of the shipped example workspace."""
-    for name in ("input", "templates_docx"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return Workspace(tmp_path)
+    return Workspace(example_workspace)
 
 
 @pytest.fixture

@@ -134,7 +134,7 @@ def test_error_names_the_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [("[campaign\nid = 1", "sai cú pháp TOML"), (None, "Không tìm thấy tệp chiến dịch")],
+    [("[campaign\nid = 1", "sai cú pháp ở dòng 1"), (None, "Không tìm thấy tệp chiến dịch")],
     ids=["not-toml", "missing-file"],
 )
 def test_unreadable_campaign(tmp_path: Path, content: str | None, expected: str) -> None:
@@ -154,3 +154,83 @@ def test_all_problems_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(CampaignError) as caught:
         load_campaign(path)
     assert len(caught.value.problems) == 2
+
+
+def _load_variant(tmp_path: Path, changes: list[tuple[str, str]], encoding: str) -> Campaign:
+    text = CAMPAIGN_FILE.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / "campaign.toml"
+    path.write_bytes(text.encode(encoding))
+    return load_campaign(path)
+
+
+@pytest.mark.parametrize(
+    ("changes", "encoding"),
+    [
+        ([], "utf-8-sig"),
+        ([('kind = "collective"', 'kind = "tập thể"'), ('kind = "individual"', 'kind = "Cá nhân"')], "utf-8"),
+        ([('subject = "collective"', 'subject = "TẬP THỂ"'), ('subject = "individual"', 'subject = "ca nhan"')], "utf-8"),
+        ([('applies = ["collective", "individual"]', 'applies = ["tập thể", "cá nhân"]')], "utf-8"),
+        ([("quota = { collective = 1, individual = 2 }", 'quota = { "tập thể" = 1, "cá nhân" = 2 }')], "utf-8"),
+        ([('documents = ["bien-ban", "bao-cao"]', 'documents = ["biên bản", "báo cáo thành tích"]')], "utf-8"),
+        ([('type = "choice"', 'type = "chọn"'), ('op = "equals"', 'op = "bằng"'), ('op = "one_of"', 'op = "một trong"')], "utf-8"),
+        ([('denominator = "members"', 'denominator = "tổng số thành viên"'), ('legal_profile = "nd91_2017"', 'legal_profile = "NĐ 91/2017"')], "utf-8"),
+        ([("date = 2023-02-24", 'date = "24/02/2023"'), ("deadline = 2023-12-20", 'deadline = "20/12/2023"')], "utf-8"),
+    ],
+    ids=["utf8-bom", "subject-kinds", "criterion-subjects", "field-applies", "quota-keys",
+         "documents", "types-and-ops", "vote-and-profile", "day-first-dates"],
+)  # fmt: skip
+def test_a_clerks_way_of_writing_gives_the_same_campaign(
+    tmp_path: Path, campaign: Campaign, changes: list[tuple[str, str]], encoding: str
+) -> None:
+    variant = _load_variant(tmp_path, changes, encoding)
+    assert variant == campaign.__class__(**{**variant.__dict__, "source": campaign.source})
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "date = 2023-02-24",
+            "date = 24/02/2023",
+            "sai cú pháp ở dòng {line}: date = 24/02/2023\n"
+            "  Ngày viết theo dạng năm-tháng-ngày, không có ngoặc kép (hoặc trong ngoặc kép theo "
+            'ngày/tháng/năm), ví dụ: date = 2023-02-24  hoặc  date = "24/02/2023"',
+        ),
+        (
+            'name = "Lê Thanh Hoan"',
+            "name = Lê Thanh Hoan",
+            "sai cú pháp ở dòng {line}: name = Lê Thanh Hoan\n"
+            '  Chữ phải đặt trong ngoặc kép, ví dụ: name = "Lê Thanh Hoan"',
+        ),
+        (
+            'label = "Bộ phận \\"Một cửa\\" phường"',
+            'label = "Bộ phận "Một cửa" phường"',
+            'Thiếu dấu ngoặc kép đóng, hoặc trong chữ có dấu " thì viết thành \\"',
+        ),
+    ],
+    ids=["day-first-date-unquoted", "unquoted-name", "inner-quotes"],
+)
+def test_toml_mistakes_are_explained_with_the_line_and_the_right_form(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    with pytest.raises(CampaignError) as raised:
+        _load_variant(tmp_path, [(old, new)], "utf-8")
+    lines = CAMPAIGN_FILE.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(old))
+    assert expected.replace("{line}", str(line)) in str(raised.value)
+
+
+def test_a_utf16_file_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "campaign.toml"
+    path.write_bytes(CAMPAIGN_FILE.read_text(encoding="utf-8").encode("utf-16"))
+    with pytest.raises(CampaignError, match="được lưu dạng UTF-16") as raised:
+        load_campaign(path)
+    assert "ở ô Mã hóa chọn “UTF-8”" in str(raised.value)
+
+
+def test_an_unknown_vietnamese_word_is_still_reported(tmp_path: Path) -> None:
+    with pytest.raises(CampaignError, match='phải là "collective" \\(tập thể\\)'):
+        _load_variant(tmp_path, [('kind = "collective"', 'kind = "tổ chức"')], "utf-8")

@@ -11,9 +11,9 @@ from docx import Document
 from docgen.campaign import Campaign
 from docgen.checks.template import check_template
 from docgen.cli import main
-from tests.conftest import ROOT
+from tests.conftest import CAMPAIGN_FILE, TEMPLATES
 
-TEMPLATES = ROOT / "templates_docx"
+_CAMPAIGN = ("--chien-dich", str(CAMPAIGN_FILE))
 
 
 def _edited(tmp_path: Path, *paragraphs: str, name: str = "to-trinh.docx") -> Path:
@@ -55,10 +55,12 @@ def test_template_mistakes_are_named_with_their_paragraph(
 
 def test_template_check_command_exit_codes(tmp_path: Path) -> None:
     runner = CliRunner()
-    clean = runner.invoke(main, ["kiem-tra-mau", str(TEMPLATES / "bien-ban.docx")])
+    clean = runner.invoke(main, ["kiem-tra-mau", *_CAMPAIGN, str(TEMPLATES / "bien-ban.docx")])
     assert clean.exit_code == 0, clean.output
     assert "không có lỗi" in clean.output
-    broken = runner.invoke(main, ["kiem-tra-mau", str(_edited(tmp_path, "{{ ten_giam_doc }}"))])
+    broken = runner.invoke(
+        main, ["kiem-tra-mau", *_CAMPAIGN, str(_edited(tmp_path, "{{ ten_giam_doc }}"))]
+    )
     assert broken.exit_code == 1
     assert "Biến “ten_giam_doc” không có trong dữ liệu" in broken.output
 
@@ -77,9 +79,9 @@ def test_format_check_command(tmp_path: Path) -> None:
     assert runner.invoke(main, ["kiem-tra-dinh-dang"]).exit_code == 2
 
 
-def test_campaign_check_command(tmp_path: Path) -> None:
+def test_campaign_check_command(tmp_path: Path, pristine_example: Path) -> None:
     runner = CliRunner()
-    ok = runner.invoke(main, ["kiem-tra-chien-dich"])
+    ok = runner.invoke(main, ["kiem-tra-chien-dich", "--thu-muc", str(pristine_example)])
     assert ok.exit_code == 0 and "tối đa 01 tập thể, 02 cá nhân" in ok.output
     bad = tmp_path / "c.toml"
     bad.write_text("[campaign]\nid = 1\n", encoding="utf-8")

@@ -151,3 +151,36 @@ def test_every_command_has_help_with_an_example() -> None:
             and "Ví dụ" in result.output
             and f"docgen {command}" in result.output
         )
+
+
+def test_the_lines_the_clerk_reads(ws: Workspace, campaign: Campaign) -> None:
+    listed = ws.tong_hop()
+    assert listed.stdout.splitlines() == [
+        f"Đã tạo bảng tổng hợp: {ws.out}",
+        "  Cấp thành phố: 00 tập thể, 03 cá nhân",
+        "  Cấp phường: 00 tập thể, 00 cá nhân",
+    ]
+    vote(ws, campaign, [8, 7, 7])
+    result = ws.ket_qua()
+    assert result.exit_code == 1
+    who = "(cá nhân, Khối Văn hóa - Xã hội)"
+    tie = "Bằng phiếu ở vị trí cuối chỉ tiêu: 2 cá nhân cùng 07 phiếu tranh 01 suất; chờ Hội đồng quyết định"
+    assert result.stdout.splitlines() == [
+        "Cuộc họp ngày 22/12/2023: 8/9 thành viên có mặt, biểu quyết.",
+        "Cấp thành phố — Giấy khen của Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài",
+        "  Đề nghị:",
+        f"    1. Nguyễn Văn An {who} — 08/09 (88,89 %)",
+        f"  Không đề nghị: Trần Thị Bình {who} — 07/09 (77,78 %): {tie}",
+        f"  Không đề nghị: Lê Văn Cường {who} — 07/09 (77,78 %): {tie}",
+        "Cấp phường — Giấy khen của Chủ tịch Ủy ban nhân dân phường Tiến Thành",
+        "  Đề nghị: không có",
+    ]
+    assert result.stderr.splitlines() == [
+        "Bằng phiếu ở vị trí cuối chỉ tiêu [TIE_AT_QUOTA] — hop-xet.xlsx › Cấp thành phố: "
+        "Cấp thành phố: 2 cá nhân cùng 07 phiếu đồng ý (Trần Thị Bình (Khối Văn hóa - Xã hội), "
+        "Lê Văn Cường (Khối Văn hóa - Xã hội)) tranh 01 suất còn lại trong chỉ tiêu 02 cá nhân; "
+        "chưa ai trong số này được đề nghị. Hội đồng cần quyết định, ví dụ biểu quyết lại giữa "
+        "những người bằng phiếu.",
+        "    → Hội đồng cần quyết định (ví dụ biểu quyết lại giữa những người bằng phiếu), rồi sửa "
+        "số phiếu trong tệp họp xét và chạy lại.",
+    ]

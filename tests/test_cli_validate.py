@@ -106,3 +106,26 @@ def test_help_has_an_example(runner: CliRunner) -> None:
     assert (
         "Ví dụ:" in result.stdout and "docgen kiem-tra --phieu input/phieu --json" in result.stdout
     )
+
+
+def test_the_lines_the_clerk_reads(
+    runner: CliRunner, make_workbook: MakeWorkbook, tmp_path: Path
+) -> None:
+    fill(make_workbook, tmp_path, ngay_sinh="31/02/1990")
+    result = runner.invoke(main, ["kiem-tra"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "Chiến dịch kh19-2023-cchc: 1 tệp, 1 lỗi, 0 cảnh báo.",
+        "",
+        "Theo đơn vị:",
+        "  Khối Văn hóa - Xã hội: 1 lỗi, 0 cảnh báo",
+        "",
+        "Theo mã:",
+        "  CELL_DATE — Ngày không hợp lệ: 1",
+        "",
+        "don-vi.xlsx (Khối Văn hóa - Xã hội)",
+        "  [Lỗi] Cá nhân › dòng 3 › cột C (Ngày sinh): “31/02/1990” không phải ngày hợp lệ. "
+        "— Ghi ngày theo ngày/tháng/năm, ví dụ 05/03/2023.",
+        "",
+        "Đã ghi 1 tệp phản hồi vào output/kh19-2023-cchc/phan-hoi",
+    ]

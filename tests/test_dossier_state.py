@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -35,10 +34,8 @@ VOTES_3 = {**VOTES_2, "Nguyễn Văn An": 6, "Vũ Đức Thắng": 8, "Phạm Mi
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    for name in ("input", "templates_docx"):
-        shutil.copytree(ROOT / name, tmp_path / "ws" / name)
-    return Workspace(tmp_path / "ws")
+def workspace(example_workspace: Path) -> Workspace:
+    return Workspace(example_workspace)
 
 
 def set_votes(

@@ -225,3 +225,42 @@ def test_feedback_converts_in_libreoffice(
     (out,) = run(campaign, bad_file.parent, tmp_path / "out")
     pdf = libreoffice_convert([out], "pdf", tmp_path / "pdf") / (out.stem + ".pdf")
     assert pdf.stat().st_size > 0
+
+
+FALLBACKS = [
+    ("legacy-xls", "tệp .xls đời cũ, docgen không chép lại được; lần sau hãy dùng mẫu .xlsx"),
+    ("openpyxl-fails", "Excel lưu tệp theo cách thư viện openpyxl không chép lại được: KeyError"),
+]
+
+
+@pytest.mark.parametrize(("case", "reason"), FALLBACKS, ids=[c for c, _ in FALLBACKS])
+def test_a_feedback_without_the_copy_says_why_on_the_issues_sheet(
+    campaign: Campaign,
+    make_workbook: MakeWorkbook,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+    reason: str,
+) -> None:
+    if case == "legacy-xls":
+        folder = tmp_path / "phieu"
+        folder.mkdir()
+        (folder / "cu.xls").write_bytes(
+            (Path(__file__).parent / "data" / "legacy.xls").read_bytes()
+        )
+    else:
+        folder = make_workbook(individuals=[{**GOOD_INDIVIDUAL, "ngay_sinh": "31/02/1990"}]).parent
+
+        def broken(*args: object, **kwargs: object) -> None:
+            raise KeyError("xl/styles.xml")
+
+        monkeypatch.setattr("docgen.feedback.write.load_workbook", broken)
+    (out,) = run(campaign, folder, tmp_path / "out")
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Lỗi"]
+    first = [c.value for c in wb["Lỗi"][2]]
+    assert first[1] == "Cảnh báo"
+    assert first[7] == (
+        f"Không đánh dấu được lỗi trên bản sao phiếu của đơn vị ({reason}); "
+        "các lỗi được liệt kê ở trang này."
+    )

@@ -12,7 +12,9 @@ from openpyxl.workbook.workbook import Workbook
 from docgen.campaign import Campaign
 from docgen.intake.schema import FIRST_DATA_ROW, HEADER_ROW, KEY_ROW, build_schema
 from docgen.intake.template import write_template
-from tests.conftest import CSV_ALL_SHEETS, libreoffice_convert
+from tests.conftest import CAMPAIGN_FILE, CSV_ALL_SHEETS, libreoffice_convert
+
+_CAMPAIGN = ("--chien-dich", str(CAMPAIGN_FILE))
 
 
 @pytest.fixture(scope="module")
@@ -140,11 +142,13 @@ def test_cli_never_overwrites_a_different_file(tmp_path: Path) -> None:
 
     target = tmp_path / "phieu.xlsx"
     runner = CliRunner()
-    first = runner.invoke(main, ["mau-nhap", "--ra", str(target)])
+    first = runner.invoke(main, ["mau-nhap", *_CAMPAIGN, "--ra", str(target)])
     assert first.exit_code == 0 and "Đã tạo phiếu nhập" in first.output
-    same = runner.invoke(main, ["mau-nhap", "--ra", str(target)])
+    same = runner.invoke(main, ["mau-nhap", *_CAMPAIGN, "--ra", str(target)])
     assert "không thay đổi" in same.output  # deterministic bytes: a rerun is recognised
-    other = runner.invoke(main, ["mau-nhap", "--ra", str(target), "--don-vi", "Khối Kinh tế"])
+    other = runner.invoke(
+        main, ["mau-nhap", *_CAMPAIGN, "--ra", str(target), "--don-vi", "Khối Kinh tế"]
+    )
     assert "được giữ nguyên" in other.output
     assert (tmp_path / "phieu-2.xlsx").exists()
     assert load_workbook(target)["Đơn vị"]["B2"].value is None

@@ -15,12 +15,12 @@ from docgen.cli import main
 from docgen.errors import CampaignError, TemplateError
 from docgen.legal.check import review_campaign
 from docgen.legal.sources import SOURCE_TABLE, load_sources
-from tests.conftest import ROOT
+from tests.conftest import CAMPAIGN_FILE, ROOT
 from tools.example.variants import CAMPAIGNS, VARIANTS
 from tools.templates.build import TEMPLATES
 
 TEMPLATE_DIR = ROOT / "templates_docx"
-SHIPPED = ROOT / "input" / "campaign.toml"
+SHIPPED = CAMPAIGN_FILE
 ND98 = CAMPAIGNS / "nd98-2024.toml"
 ND152 = CAMPAIGNS / "nd152-2026.toml"
 
@@ -261,14 +261,19 @@ def test_thematic_is_honoured_or_refused_for_every_profile(profile: str) -> None
         assert (TEMPLATE_DIR / PROFILES[profile].forms.thematic).is_file()
 
 
-def test_the_campaign_check_command_prints_the_warnings(tmp_path: Path) -> None:
+def test_the_campaign_check_command_prints_the_warnings(
+    tmp_path: Path, pristine_example: Path
+) -> None:
     path = _variant(tmp_path, ND152, _bases(ND98_BASES))
-    result = CliRunner().invoke(main, ["kiem-tra-chien-dich", "--chien-dich", str(path)])
+    result = CliRunner().invoke(
+        main,
+        ["kiem-tra-chien-dich", "--thu-muc", str(pristine_example), "--chien-dich", str(path)],
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "Cảnh báo về căn cứ pháp lý (2):" in lines
     assert re.fullmatch(
-        r"  - \[LAW_CITES_REPEALED\] campaign\.toml › khóa plan\.bases\[1\] › dòng \d+: Kế hoạch "
+        r"  - Căn cứ không có hiệu lực ngày lập hồ sơ \[LAW_CITES_REPEALED\] — campaign\.toml › khóa plan\.bases\[1\] › dòng \d+: Kế hoạch "
         r"viện dẫn Nghị định số 98/2023/NĐ-CP, văn bản đã hết hiệu lực từ 01/07/2025, thay bằng "
         r"Nghị định số 152/2025/NĐ-CP; tờ trình lập ngày 19/12/2026 in căn cứ này\.",
         next(line for line in lines if "LAW_CITES_REPEALED" in line),

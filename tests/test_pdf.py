@@ -22,11 +22,10 @@ OUT = Path("output") / "kh19-2023-cchc"
 
 
 @pytest.fixture(scope="module")
-def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def docs(tmp_path_factory: pytest.TempPathFactory, pristine_example: Path) -> Path:
     """The shipped example's dossier, built once."""
-    root = tmp_path_factory.mktemp("pdf")
-    for name in ("input", "templates_docx"):
-        shutil.copytree(ROOT / name, root / name)
+    root = tmp_path_factory.mktemp("pdf") / "ws"
+    shutil.copytree(pristine_example, root)
     assert CliRunner().invoke(main, ["ho-so", "--thu-muc", str(root)]).exit_code == 0
     if soffice() is None:
         pytest.skip("LibreOffice is not installed")

@@ -4,7 +4,6 @@ collectives and individuals, thematic and not; format check; LibreOffice."""
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from docgen.campaign.profiles import PROFILES
 from docgen.checks.docx_format import check_docx
 from docgen.cli import main
 from docgen.workspace import Workspace
-from tests.conftest import ROOT, libreoffice_convert
+from tests.conftest import libreoffice_convert
+from tools.example.build import write_pristine
 from tools.example.variants import build_variant
 
 
@@ -48,8 +48,7 @@ def _workspace(root: Path, variant: str, thematic: bool) -> Workspace:
     if variant:
         build_variant(variant, root)
     else:
-        for name in ("input", "templates_docx"):
-            shutil.copytree(ROOT / name, root / name)
+        write_pristine(root)
     ws = Workspace(root)
     if thematic:
         text = ws.campaign.read_text(encoding="utf-8")

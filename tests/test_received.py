@@ -7,7 +7,6 @@ import errno
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -163,10 +162,8 @@ def _break_columns(path: Path, sheet: str, cleared: str, renamed: str) -> None:
 
 
 @pytest.fixture
-def example(tmp_path: Path) -> DocgenWorkspace:
-    for name in ("input", "templates_docx"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return DocgenWorkspace(tmp_path)
+def example(example_workspace: Path) -> DocgenWorkspace:
+    return DocgenWorkspace(example_workspace)
 
 
 def test_sheet_missing_a_required_column_is_kept_out_and_ho_so_builds(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,7 @@ from docgen.meeting.select import decide
 from docgen.render import CompiledTemplate, render_plain
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
-from tests.conftest import ROOT
-
-TEMPLATES = ROOT / "templates_docx"
+from tests.conftest import TEMPLATES
 
 
 def _cases(campaign: Campaign) -> list[tuple[str, str, dict[str, Any]]]:
@@ -75,12 +72,9 @@ def test_compiled_equals_docxtpl_on_every_template(campaign: Campaign) -> None:
 
 @pytest.fixture(scope="module")
 def example_documents(
-    campaign: Campaign, tmp_path_factory: pytest.TempPathFactory
+    campaign: Campaign, pristine_example: Path
 ) -> list[tuple[str, Path, dict[str, Any]]]:
-    root = tmp_path_factory.mktemp("example")
-    for name in ("input", "templates_docx"):
-        shutil.copytree(ROOT / name, root / name)
-    ws = Workspace(root)
+    ws = Workspace(pristine_example)
     outcome = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
     assert outcome.meeting is not None
     plan = plan_documents(campaign, outcome.meeting, outcome.selections)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from docgen.campaign.aliases import canonical
 from docgen.campaign.contacts import read_contacts
 from docgen.campaign.fields import BASE_FIELD_KEYS
 from docgen.campaign.model import (
@@ -31,7 +30,8 @@ from docgen.campaign.model import (
 from docgen.campaign.profiles import PROFILES
 from docgen.campaign.reader import TomlReader
 from docgen.campaign.rules import level_tier, profile_needs
-from docgen.errors import CampaignError
+from docgen.campaign.syntax import parse, read_campaign_text
+from docgen.errors import CampaignError, not_found
 from docgen.oserror import advice, describe
 from docgen.text import nfc
 
@@ -39,34 +39,20 @@ from docgen.text import nfc
 def load_campaign(path: Path) -> Campaign:
     """Read `path`, validate it whole and return the campaign, or raise `CampaignError`."""
     try:
-        text = nfc(path.read_text(encoding="utf-8"))  # an editor on macOS may save NFD
+        text = nfc(read_campaign_text(path))  # an editor on macOS may save NFD
+        data = canonical(parse(text, path.name))
     except FileNotFoundError:
-        raise CampaignError(f"Không tìm thấy tệp chiến dịch: {path}") from None
-    except UnicodeDecodeError:
-        raise CampaignError(
-            f"Tệp chiến dịch {path} không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8."
-        ) from None
+        missing = CampaignError(f"Không tìm thấy tệp chiến dịch: {path.absolute()}")
+        raise not_found(missing, path) from None
     except OSError as exc:
         raise CampaignError(f"Tệp chiến dịch: {describe(exc)} {advice(exc)}") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CampaignError(_syntax(path, exc)) from None
+    except ValueError as exc:  # encoding or TOML syntax, already explained in Vietnamese
+        raise CampaignError(str(exc)) from None
     reader = TomlReader(text)
     campaign = _build(reader, data, str(path))
     if reader.problems:
         raise CampaignError(f"Tệp chiến dịch {path.name} có lỗi:", reader.problems)
     return campaign
-
-
-def _syntax(path: Path, exc: tomllib.TOMLDecodeError) -> str:
-    """Where the TOML syntax breaks, in Vietnamese (tomllib's own text is English)."""
-    found = re.search(r"line (\d+), column (\d+)", str(exc))
-    where = f" ở dòng {found[1]}, cột {found[2]}" if found else ""
-    return (
-        f"Tệp chiến dịch {path.name} sai cú pháp TOML{where}: kiểm tra dấu ngoặc vuông, "
-        'dấu ngoặc kép và dấu = ở dòng đó (mỗi dòng dạng khóa = "giá trị").'
-    )
 
 
 def _build(r: TomlReader, data: dict[str, Any], source: str) -> Campaign:

@@ -67,6 +67,8 @@ class TomlReader:
                 self.fail(full, "thiếu giá trị bắt buộc.")
             return default
         value = table[key]
+        if kind is date and isinstance(value, str):
+            value = day_first(value) or value  # "24/02/2023", as a clerk writes a date
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
@@ -104,12 +106,24 @@ class TomlReader:
         return [v for v in value if isinstance(v, dict)]
 
 
+def day_first(text: str) -> date | None:
+    """The date in "24/02/2023" (also 24-02-2023, 24.2.2023), or None."""
+    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
+    if not found:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 _TYPE_NAMES = {
     str: "chuỗi văn bản",
     int: "số nguyên",
     float: "số",
     bool: "true hoặc false",
     list: "danh sách",
-    date: "ngày (dạng 2023-02-24)",
+    date: 'ngày (dạng 2023-02-24 hoặc "24/02/2023")',
     dict: "bảng",
 }

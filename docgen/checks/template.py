@@ -16,7 +16,7 @@ from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FO
 from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
-from docgen.errors import TemplateError
+from docgen.errors import TemplateError, not_found
 from docgen.render import syntax_errors, undeclared_variables, variable_paragraphs
 
 _OPEN = re.compile(r"\{\{|\{%")
@@ -35,7 +35,7 @@ class TemplateProblem:
 def check_template(path: Path, campaign: Campaign) -> list[TemplateProblem]:
     """Every problem of the template at `path` (empty when it renders with our data)."""
     if not path.is_file():
-        raise TemplateError(f"Không tìm thấy mẫu văn bản {path}.")
+        raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
     problems = _split_tags(path)
     syntax = syntax_errors(path)
     problems += [

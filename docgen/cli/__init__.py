@@ -8,23 +8,39 @@ from __future__ import annotations
 
 import click
 
-from docgen.cli import archive, checks, dossiers, intake, mail, meeting, validate
+from docgen.cli import archive, campaign, checks, dossiers, intake, mail, meeting, validate
+from docgen.cli.group import DocgenGroup, help_page
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    "docgen",
+    cls=DocgenGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(package_name="docgen")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """docgen — lập hồ sơ thi đua, khen thưởng từ phiếu nhập Excel.
 
     \b
     Quy trình: mau-nhap → (các đơn vị điền, gửi lại qua thư) → nhan-thu
     → kiem-tra → tra-loi → tong-hop → (thư ký ghi phiếu bầu vào input/hop-xet.xlsx) → ho-so
     → (ký) → pdf → luu-tru → so-van-ban-di
+
+    \b
+    Ví dụ:
+      docgen kiem-tra
+      docgen ho-so --thu-muc "D:\\Thi đua\\docgen"
+      docgen kiem-tra --help
     """
+    if ctx.invoked_subcommand is None:
+        help_page(ctx)
 
 
 # Every command, in the order of the clerk's workflow. A new command module adds its line here.
 COMMANDS: tuple[click.Command, ...] = (
+    campaign.new_campaign,  # chien-dich-moi
     intake.intake_template,  # mau-nhap
     mail.receive,  # nhan-thu
     validate.validate,  # kiem-tra

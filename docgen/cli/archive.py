@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -20,21 +19,14 @@ from docgen.archive import (
     verify,
     write_registers,
 )
-from docgen.campaign import Campaign, load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly, writes_workspace
+from docgen.campaign import load_campaign
+from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly, writes_workspace
+from docgen.cli.console import emit_json
 from docgen.convert import PdfResult, convert_to_pdf
 from docgen.errors import DocgenError
 from docgen.workspace import Workspace
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-ROOT_OPTION = click.option(
-    "--thu-muc",
-    "root",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("."),
-    show_default=True,
-    help="Thư mục làm việc (chứa input/, output/, luu-tru/).",
-)
 
 
 class UsageProblem(DocgenError):
@@ -42,12 +34,6 @@ class UsageProblem(DocgenError):
 
     def __init__(self, message: str) -> None:
         super().__init__("USAGE", message)
-
-
-def _campaign(campaign_path: Path, root: Path) -> Campaign:
-    return load_campaign(
-        campaign_path if campaign_path != WS.campaign else Workspace(root).campaign
-    )
 
 
 def _existing(paths: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -60,7 +46,7 @@ def _existing(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.command("pdf")
 @PATHS
 @CAMPAIGN_OPTION
-@ROOT_OPTION
+@WORKSPACE_OPTION
 @click.option("--pdfa", is_flag=True, help="Xuất PDF/A-2b (để nộp lưu trữ).")
 @click.option(
     "--so-tien-trinh",
@@ -75,7 +61,7 @@ def _existing(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 def pdf(
     paths: tuple[Path, ...],
     campaign_path: Path,
-    root: Path,
+    workspace: Workspace,
     pdfa: bool,
     workers: int | None,
     force: bool,
@@ -91,7 +77,7 @@ def pdf(
       docgen pdf --pdfa output/kh19-2023-cchc/thanh-pho
       docgen pdf output/kh19-2023-cchc/thanh-pho/to-trinh.docx
     """
-    targets = _existing(paths) or dossier_files(_campaign(campaign_path, root), root)
+    targets = _existing(paths) or dossier_files(load_campaign(campaign_path), workspace.root)
     with click.progressbar(length=1, label="Chuyển sang PDF", file=sys.stderr) as bar:
 
         def step(done: int, total: int) -> None:
@@ -120,7 +106,7 @@ def _print_pdf(result: PdfResult, pdfa: bool) -> None:
 @click.command("luu-tru")
 @PATHS
 @CAMPAIGN_OPTION
-@ROOT_OPTION
+@WORKSPACE_OPTION
 @click.option("--kiem-tra", "check", is_flag=True, help="Kiểm tra lại toàn bộ kho lưu trữ.")
 @click.option(
     "--thay-the", "replace", is_flag=True, help="Tệp mới thay bản đã lưu (cả hai được giữ)."
@@ -139,7 +125,7 @@ def _print_pdf(result: PdfResult, pdfa: bool) -> None:
 def archive(
     paths: tuple[Path, ...],
     campaign_path: Path,
-    root: Path,
+    workspace: Workspace,
     check: bool,
     replace: bool,
     clerk: str,
@@ -160,25 +146,26 @@ def archive(
       docgen luu-tru --kiem-tra --json > kiem-tra-luu-tru.json
     """
     if check:
-        report = verify(root)
+        report = verify(workspace.root)
         if as_json:
             _print_json(report.to_json())
         else:
             _print_verify(report)
         sys.exit(1 if report.findings else 0)
+    campaign = load_campaign(campaign_path)  # from the wrong folder: says where it looked
     if not paths:
         raise UsageProblem("Hãy ghi tệp hoặc thư mục văn bản đã ký cần nộp lưu (hoặc --kiem-tra).")
     request = Request(replace, clerk, tuple(p.read_bytes() for p in _existing(roots)))
-    result = file_signed(_existing(paths), _campaign(campaign_path, root), root, request)
+    result = file_signed(_existing(paths), campaign, workspace.root, request)
     if as_json:
         _print_json(result.to_json())
     else:
-        _print_filing(result, Store.of(root))
+        _print_filing(result, Store.of(workspace.root))
     sys.exit(1 if result.problems else 0)
 
 
 def _print_json(data: dict[str, object]) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    emit_json(data)  # UTF-8 bytes whatever the console's code page
 
 
 def _print_filing(report: FilingReport, store: Store) -> None:
@@ -216,7 +203,7 @@ def _print_verify(report: VerifyReport) -> None:
     for finding in report.findings:
         click.secho(f"{finding.problem}: {finding.stored}", fg="red")
     verdict = "không có sai khác" if not report.findings else f"{len(report.findings)} sai khác"
-    click.echo(f"Đã kiểm tra {report.checked} tệp trong {report.folder}: {verdict}.")
+    click.echo(f"Đã kiểm tra {report.checked} tệp trong {report.folder.absolute()}: {verdict}.")
 
 
 def _day(text: str | None, default: date) -> date:
@@ -230,14 +217,14 @@ def _day(text: str | None, default: date) -> date:
 
 @click.command("so-van-ban-di")
 @CAMPAIGN_OPTION
-@ROOT_OPTION
+@WORKSPACE_OPTION
 @click.option("--tu", "start", default=None, help="Từ ngày (dd/mm/yyyy); mặc định 01/01 năm đợt.")
 @click.option("--den", "end", default=None, help="Đến ngày (dd/mm/yyyy); mặc định hôm nay.")
 @click.option("--ghi-de", "force", is_flag=True, help="Ghi đè sổ đã lập (mặc định: tệp -2, -3…).")
 @aborts_cleanly
 @writes_workspace("so-van-ban-di")
 def registers(
-    campaign_path: Path, root: Path, start: str | None, end: str | None, force: bool
+    campaign_path: Path, workspace: Workspace, start: str | None, end: str | None, force: bool
 ) -> None:
     """Lập sổ đăng ký văn bản đi (NĐ 30/2020, Phụ lục IV), Mục lục văn bản của hồ sơ (Phụ lục V)
     và tệp thông tin (Phụ lục VI) cho từng văn bản đã nộp lưu.
@@ -247,11 +234,11 @@ def registers(
       docgen so-van-ban-di
       docgen so-van-ban-di --tu 01/12/2023 --den 31/12/2023
     """
-    campaign = _campaign(campaign_path, root)
+    campaign = load_campaign(campaign_path)
     year = campaign.period.year
     first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))
-    out = Workspace(root).output(campaign.id) / "luu-tru"
-    result = write_registers(campaign, Store.of(root), out, first, last, force)
+    out = workspace.output(campaign.id) / "luu-tru"
+    result = write_registers(campaign, Store.of(workspace.root), out, first, last, force)
     path, _, count = result.outgoing
     click.echo(f"Sổ đăng ký văn bản đi: {path} ({count} văn bản).")
     path, _, count = result.index

@@ -10,16 +10,22 @@ import click
 from docgen.campaign import load_campaign
 from docgen.checks.docx_format import check_docx
 from docgen.checks.template import check_template
-from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly
+from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly
+from docgen.errors import TemplateError, not_found
+from docgen.issues.codes import CODES
 from docgen.legal.check import review_campaign
+from docgen.workspace import Workspace
 
-FILES = click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+FILES = click.argument(
+    "files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False), metavar="[TỆP]..."
+)
 
 
 @click.command("kiem-tra-chien-dich")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
 @aborts_cleanly
-def check_campaign(campaign_path: Path) -> None:
+def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
     """Kiểm tra tệp chiến dịch (TOML): báo mọi lỗi kèm khóa và số dòng.
 
     \b
@@ -27,7 +33,7 @@ def check_campaign(campaign_path: Path) -> None:
       docgen kiem-tra-chien-dich
       docgen kiem-tra-chien-dich --chien-dich input/khen-thuong-cuoi-nam.toml
     """
-    review = review_campaign(campaign_path, WS.templates)
+    review = review_campaign(campaign_path, workspace.templates)
     campaign = review.campaign
     click.echo(f"Tệp chiến dịch hợp lệ: {campaign.title} (Kế hoạch số {campaign.plan.number}).")
     for level in campaign.levels:
@@ -38,15 +44,18 @@ def check_campaign(campaign_path: Path) -> None:
     if review.warnings:
         click.echo(f"Cảnh báo về căn cứ pháp lý ({len(review.warnings)}):")
     for issue in review.warnings:
-        click.echo(f"  - [{issue.code}] {issue.place.label()}: {issue.message}")
+        click.echo(
+            f"  - {CODES[issue.code].title} [{issue.code}] — {issue.place.label()}: {issue.message}"
+        )
         click.echo(f"    Cách sửa: {issue.hint}")
 
 
 @click.command("kiem-tra-mau")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
 @FILES
 @aborts_cleanly
-def check_templates(campaign_path: Path, files: tuple[Path, ...]) -> None:
+def check_templates(workspace: Workspace, campaign_path: Path, files: tuple[Path, ...]) -> None:
     """Kiểm tra mẫu văn bản Word: cú pháp thẻ, biến không có dữ liệu, thẻ bị tách dòng.
 
     Không ghi tên tệp thì kiểm tra mọi mẫu trong templates_docx/.
@@ -57,7 +66,7 @@ def check_templates(campaign_path: Path, files: tuple[Path, ...]) -> None:
       docgen kiem-tra-mau templates_docx/to-trinh.docx
     """
     campaign = load_campaign(campaign_path)
-    paths = files or tuple(sorted(WS.templates.glob("*.docx")))
+    paths = files or _templates(workspace)
     found = 0
     for path in paths:
         problems = check_template(path, campaign)
@@ -71,10 +80,19 @@ def check_templates(campaign_path: Path, files: tuple[Path, ...]) -> None:
     sys.exit(1 if found else 0)
 
 
+def _templates(workspace: Workspace) -> tuple[Path, ...]:
+    folder = workspace.templates
+    if not folder.is_dir():
+        missing = TemplateError(f"Không tìm thấy thư mục mẫu văn bản: {folder.absolute()}")
+        raise not_found(missing, folder)
+    return tuple(sorted(folder.glob("*.docx")))
+
+
 @click.command("kiem-tra-dinh-dang")
+@WORKSPACE_OPTION
 @FILES
 @aborts_cleanly
-def check_format(files: tuple[Path, ...]) -> None:
+def check_format(workspace: Workspace, files: tuple[Path, ...]) -> None:
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020 (khổ giấy, lề, phông, cỡ chữ…).
 
     \b
@@ -85,7 +103,8 @@ def check_format(files: tuple[Path, ...]) -> None:
     if not files:
         raise click.UsageError("Hãy ghi ít nhất một tệp .docx cần kiểm tra.")
     found = 0
-    for path in files:
+    for given in files:
+        path = given if given.exists() else workspace.root / given
         problems = check_docx(path)
         found += len(problems)
         click.echo(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WS, aborts_cleanly, writes_workspace
+from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly, writes_workspace
 from docgen.dossier.run import BuildResult, build_dossiers
 from docgen.dossier.summary import SUMMARY, summary_lines
 from docgen.issues.model import ValidationIssue
@@ -17,15 +17,8 @@ from docgen.workspace import Workspace
 
 
 @click.command("ho-so")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
-@click.option(
-    "--thu-muc",
-    "root",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("."),
-    show_default=True,
-    help="Thư mục làm việc (chứa input/, templates_docx/, output/).",
-)
 @click.option(
     "--ghi-de",
     "force",
@@ -34,7 +27,7 @@ from docgen.workspace import Workspace
 )
 @aborts_cleanly
 @writes_workspace("ho-so")
-def dossiers(campaign_path: Path, root: Path, force: bool) -> None:
+def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
     """Lập hồ sơ khen thưởng từ phiếu nhập và kết quả họp xét.
 
     Đọc input/phieu/ và input/hop-xet.xlsx, xếp hạng theo số phiếu, áp dụng tỷ lệ phiếu và
@@ -45,16 +38,16 @@ def dossiers(campaign_path: Path, root: Path, force: bool) -> None:
       docgen ho-so
       make dossiers
       docgen ho-so --ghi-de
+      docgen ho-so --thu-muc "D:\\Thi đua\\docgen"
     """
-    ws = Workspace(root)
-    campaign = load_campaign(campaign_path if campaign_path != WS.campaign else ws.campaign)
+    campaign = load_campaign(campaign_path)
     with click.progressbar(length=1, label="Lập văn bản", file=sys.stderr) as bar:
 
         def step(done: int, total: int) -> None:
             bar.length = total
             bar.update(1)
 
-        result = build_dossiers(campaign, ws, force=force, progress=step)
+        result = build_dossiers(campaign, workspace, force=force, progress=step)
     _print(result)
     sys.exit(1 if result.blocked or result.missing else 0)
 
@@ -87,6 +80,7 @@ def _print(result: BuildResult) -> None:
             click.echo(f"  - {line}", err=True)
     for template, reason in result.fallbacks.items():
         click.echo(f"Lưu ý: mẫu {template} được lập bằng docxtpl thông thường ({reason}).")
+    click.echo(f"Hồ sơ nằm trong thư mục: {result.folder.absolute()}")
 
 
 def _print_law(warnings: list[ValidationIssue]) -> None:

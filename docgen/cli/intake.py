@@ -7,24 +7,37 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, FORCE_OPTION, WS, aborts_cleanly, writes_workspace
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    FORCE_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    writes_workspace,
+)
 from docgen.output.files import Written
+from docgen.workspace import Workspace
 
 
 @click.command("mau-nhap")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
-@click.option("--don-vi", "department", default="", help="Ghi sẵn tên đơn vị vào phiếu.")
+@click.option(
+    "--don-vi", "department", default="", metavar="TÊN", help="Ghi sẵn tên đơn vị vào phiếu."
+)
 @FORCE_OPTION
 @click.option(
     "--ra",
     "out",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
+    metavar="TỆP",
     help="Tệp phiếu cần tạo (mặc định: output/<mã chiến dịch>/mau-nhap/…).",
 )
 @aborts_cleanly
 @writes_workspace("mau-nhap")
-def intake_template(campaign_path: Path, department: str, force: bool, out: Path | None) -> None:
+def intake_template(
+    workspace: Workspace, campaign_path: Path, department: str, force: bool, out: Path | None
+) -> None:
     """Tạo phiếu nhập Excel của chiến dịch để gửi các đơn vị.
 
     \b
@@ -35,7 +48,7 @@ def intake_template(campaign_path: Path, department: str, force: bool, out: Path
     from docgen.intake.template import template_path, write_template
 
     campaign = load_campaign(campaign_path)
-    target = out or template_path(WS.output(campaign.id), department)
+    target = out or template_path(workspace.output(campaign.id), department)
     path, status = write_template(campaign, target, department, force)
     click.echo(_STATUS[status].format(path=path, original=target))
 

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from docgen.campaign import load_campaign
-from docgen.campaign.model import Kind
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     FORCE_OPTION,
     SUBMISSIONS_OPTION,
-    WS,
+    WORKSPACE_OPTION,
     aborts_cleanly,
+    in_workspace,
     writes_workspace,
 )
-from docgen.meeting.model import Decision, Meeting
-from docgen.meeting.select import Outcome
+from docgen.cli.console import emit_json
+from docgen.issues.codes import CODES
+from docgen.meeting.model import Decision
+from docgen.meeting.select import MeetingResult
 from docgen.output.files import Written
 from docgen.text import format_count, format_date_short, format_percent
+from docgen.workspace import Workspace
 
 _STATUS = {
     Written.CREATED: "Đã tạo bảng tổng hợp: {path}",
@@ -36,6 +37,7 @@ _STATUS = {
 
 
 @click.command("tong-hop")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
 @SUBMISSIONS_OPTION
 @click.option(
@@ -51,13 +53,19 @@ _STATUS = {
     "out",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
+    metavar="TỆP",
     help="Tệp cần tạo (mặc định: output/<mã chiến dịch>/tong-hop.xlsx).",
 )
 @FORCE_OPTION
 @aborts_cleanly
 @writes_workspace("tong-hop")
 def consolidate(
-    campaign_path: Path, folder: Path, order: str, out: Path | None, force: bool
+    workspace: Workspace,
+    campaign_path: Path,
+    folder: Path,
+    order: str,
+    out: Path | None,
+    force: bool,
 ) -> None:
     """Tổng hợp các đề nghị hợp lệ thành bảng Excel cho cuộc họp Hội đồng.
 
@@ -76,24 +84,21 @@ def consolidate(
       docgen tong-hop --ra hop-xet-moi.xlsx --ghi-de
     """
     from docgen.meeting.consolidate import write_meeting_list
-    from docgen.meeting.layout import by_level
+    from docgen.meeting.summary import listed_counts
     from docgen.validate.run import validate_folder
 
     campaign = load_campaign(campaign_path)
     report = validate_folder(campaign, folder)
-    target = out or WS.output(campaign.id) / "tong-hop.xlsx"
+    target = out or workspace.output(campaign.id) / "tong-hop.xlsx"
     sort = "given_name" if order == "ten" else "submission"
     path, status = write_meeting_list(campaign, report, target, sort, force)
     click.echo(_STATUS[status].format(path=path, original=target))
-    grouped = by_level(campaign, report.eligible())
-    for level in campaign.levels:
-        listed = grouped[level.id]
-        collectives = sum(n.kind is Kind.COLLECTIVE for n in listed)
-        individuals = len(listed) - collectives
+    counts, excluded = listed_counts(campaign, report)
+    for c in counts:
         click.echo(
-            f"  {level.label}: {format_count(collectives)} tập thể, {format_count(individuals)} cá nhân"
+            f"  {c.level.label}: {format_count(c.collectives)} tập thể, "
+            f"{format_count(c.individuals)} cá nhân"
         )
-    excluded = len(report.nominees) - len(report.eligible())
     if excluded:
         click.secho(
             f"  {excluded} đề nghị có lỗi không được đưa vào (xem docgen kiem-tra).", fg="yellow"
@@ -101,19 +106,24 @@ def consolidate(
 
 
 @click.command("ket-qua")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
 @SUBMISSIONS_OPTION
 @click.option(
     "--hop-xet",
     "meeting_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=WS.meeting,
-    show_default=True,
-    help="Bảng tổng hợp thư ký đã ghi phiếu bầu và thông tin cuộc họp.",
+    default=None,
+    callback=in_workspace(lambda ws: ws.meeting),
+    metavar="TỆP",
+    help="Bảng tổng hợp thư ký đã ghi phiếu bầu và thông tin cuộc họp. "
+    "Mặc định: input/hop-xet.xlsx trong thư mục làm việc.",
 )
-@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (UTF-8).")
 @aborts_cleanly
-def results(campaign_path: Path, folder: Path, meeting_path: Path, as_json: bool) -> None:
+def results(
+    workspace: Workspace, campaign_path: Path, folder: Path, meeting_path: Path, as_json: bool
+) -> None:
     """Đọc phiếu bầu của cuộc họp và cho biết ai được đề nghị ở từng cấp.
 
     Xét tỷ lệ phiếu theo tệp chiến dịch, xếp hạng theo số phiếu, áp dụng số lượng
@@ -126,18 +136,19 @@ def results(campaign_path: Path, folder: Path, meeting_path: Path, as_json: bool
       docgen ket-qua --hop-xet input/hop-xet.xlsx --json
     """
     from docgen.meeting.select import decide
+    from docgen.meeting.summary import to_json
     from docgen.validate.run import validate_folder
 
     campaign = load_campaign(campaign_path)
-    outcome = decide(campaign, validate_folder(campaign, folder), meeting_path)
+    result = decide(campaign, validate_folder(campaign, folder), meeting_path)
     if as_json:
-        click.echo(json.dumps(outcome_json(campaign.id, outcome), ensure_ascii=False, indent=2))
+        emit_json(to_json(campaign.id, result))
     else:
-        _print(outcome)
-    sys.exit(1 if outcome.errors else 0)
+        _print(result)
+    sys.exit(1 if result.errors else 0)
 
 
-def _print(outcome: Outcome) -> None:
+def _print(outcome: MeetingResult) -> None:
     if outcome.meeting:
         m = outcome.meeting
         click.echo(
@@ -152,7 +163,8 @@ def _print(outcome: Outcome) -> None:
             click.echo(f"  Không đề nghị: {_line(d)}: {d.reason}")
     for issue in outcome.issues:
         colour = "red" if str(issue.severity) == "error" else "yellow"
-        click.secho(f"[{issue.code}] {issue.place.label()}: {issue.message}", fg=colour, err=True)
+        title = f"{CODES[issue.code].title} [{issue.code}]"  # the meaning, then the README's code
+        click.secho(f"{title} — {issue.place.label()}: {issue.message}", fg=colour, err=True)
         if issue.hint:
             click.echo(f"    → {issue.hint}", err=True)
 
@@ -162,62 +174,3 @@ def _line(d: Decision) -> str:
     if not d.rank:  # no valid votes: nothing to show
         return who
     return f"{who} — {format_count(d.votes)}/{format_count(d.base)} ({format_percent(d.share)})"
-
-
-def outcome_json(campaign_id: str, outcome: Outcome) -> dict[str, Any]:
-    """The stable JSON of `ket-qua --json`."""
-    return {
-        "campaign": campaign_id,
-        "meeting": _meeting_json(outcome.meeting) if outcome.meeting else None,
-        "levels": [
-            {
-                "id": s.level.id,
-                "label": s.level.label,
-                "proposed": [_decision_json(d) for d in s.proposed()],
-                "not_proposed": [_decision_json(d) for d in s.not_proposed()],
-                "ties": [[d.nominee.name for d in tie] for tie in s.ties],
-            }
-            for s in outcome.selections
-        ],
-        "issues": [i.to_json() for i in outcome.issues],
-    }
-
-
-def _meeting_json(m: Meeting) -> dict[str, Any]:
-    return {
-        "date": m.date.isoformat(),
-        "start": m.start.strftime("%H:%M"),
-        "end": m.end.strftime("%H:%M") if m.end else None,
-        "place": m.place,
-        "chair": {"name": m.chair.name, "title": m.chair.title},
-        "secretary": {"name": m.secretary.name, "title": m.secretary.title},
-        "members": m.members,
-        "present": m.present,
-        "absent": [{"name": a.name, "reason": a.reason} for a in m.absent],
-        "voting_form": m.voting_form,
-        "numbers": {
-            key: {
-                "number": a.number,
-                "symbol": a.symbol,
-                "date": a.date.isoformat() if a.date else None,
-            }
-            for key, a in sorted(m.numbers.items())
-        },
-    }
-
-
-def _decision_json(d: Decision) -> dict[str, Any]:
-    src = d.nominee.source
-    return {
-        "name": d.nominee.name,
-        "kind": str(d.nominee.kind),
-        "department": d.nominee.department,
-        "votes": d.votes,
-        "base": d.base,
-        "share": round(d.share, 2),
-        "rank": d.rank,
-        "reason": d.reason,
-        "file": src.file,
-        "sheet": src.sheet,
-        "row": src.row,
-    }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -12,16 +11,21 @@ from docgen.campaign import load_campaign
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     SUBMISSIONS_OPTION,
-    WS,
+    WORKSPACE_OPTION,
     aborts_cleanly,
     writes_workspace,
 )
+from docgen.cli.console import emit_json
+from docgen.workspace import Workspace
 
 
 @click.command("kiem-tra")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
 @SUBMISSIONS_OPTION
-@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra đầu ra chuẩn.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="In kết quả dạng JSON (UTF-8) ra đầu ra chuẩn."
+)
 @click.option(
     "--phan-hoi/--khong-phan-hoi",
     "feedback",
@@ -31,7 +35,9 @@ from docgen.cli.common import (
 )
 @aborts_cleanly
 @writes_workspace("kiem-tra", when=lambda options: options["feedback"])
-def validate(campaign_path: Path, folder: Path, as_json: bool, feedback: bool) -> None:
+def validate(
+    workspace: Workspace, campaign_path: Path, folder: Path, as_json: bool, feedback: bool
+) -> None:
     """Kiểm tra các phiếu nhập đã nhận và lập tệp phản hồi cho từng đơn vị.
 
     Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi trong phiếu,
@@ -54,10 +60,12 @@ def validate(campaign_path: Path, folder: Path, as_json: bool, feedback: bool) -
     ) as bar:
         report = validate_folder(campaign, folder, progress=lambda _path: bar.update(1))
     written = (
-        write_feedback(report, folder, WS.output(campaign.id) / "phan-hoi") if feedback else []
+        write_feedback(report, folder, workspace.output(campaign.id) / "phan-hoi")
+        if feedback
+        else []
     )
     if as_json:
-        click.echo(json.dumps(to_json(report), ensure_ascii=False, indent=2))
+        emit_json(to_json(report))
     else:
         click.echo(to_text(report))
         if written:

@@ -11,12 +11,11 @@ from docgen.campaign.model import Campaign
 from docgen.dossier.plan import Planned, plan_documents, template_keys
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
-from docgen.errors import DocgenError, TemplateError
+from docgen.errors import DocgenError, TemplateError, not_found
 from docgen.issues.model import ValidationIssue
 from docgen.legal.check import campaign_law_warnings
 from docgen.meeting.model import Meeting, Selection
-from docgen.meeting.select import Outcome as MeetingOutcome
-from docgen.meeting.select import decide
+from docgen.meeting.select import MeetingResult, decide
 from docgen.output.manifest import Outcome, Retired, sha256
 from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate, undeclared_variables
@@ -33,7 +32,7 @@ class BuildResult:
 
     folder: Path
     report: Report
-    meeting: MeetingOutcome
+    meeting: MeetingResult
     files: list[tuple[str, Outcome]] = field(default_factory=list)
     fallbacks: dict[str, str] = field(default_factory=dict)  # template → why docxtpl was used
     retired: list[Retired] = field(default_factory=list)  # moved to da-thay-the/ by this run
@@ -129,7 +128,7 @@ def _compile(
             continue
         path = folder / item.template
         if not path.is_file():
-            raise TemplateError(f"Không tìm thấy mẫu văn bản {path}.")
+            raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
         unknown = sorted(undeclared_variables(path) - keys[item.template])
         if unknown:
             problems.append(f"{item.template}: không có dữ liệu cho {', '.join(unknown)}")

@@ -9,11 +9,13 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from docgen.campaign.model import Kind
+from docgen.errors import DocgenError
 from docgen.feedback.mark import locate, mark, prepare
 from docgen.feedback.sheet import add_confirmation_sheet, add_issues_sheet
 from docgen.intake.records import Submission
 from docgen.intake.schema import HEADER_ROW
-from docgen.issues.model import ValidationIssue
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
 from docgen.output.files import write_atomic
 from docgen.text import ascii_slug
 from docgen.validate.report import Report
@@ -91,27 +93,42 @@ def _feedback_bytes(
         lines = _proposed(_submission(report, file))
         add_confirmation_sheet(wb, department, checked, lines)
     else:
-        wb = _annotated_copy(received, issues, checked) or _issues_only(issues, checked)
+        wb = _annotated_copy(received, issues, checked)
+        if isinstance(wb, str):  # why the copy could not be made: told on the "Lỗi" sheet
+            wb = _issues_only(_with_reason(issues, file, wb), checked)
     return workbook_bytes(wb, report.campaign.plan.date)
 
 
-def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str) -> Workbook | None:
-    """The department's workbook, marked; None when it cannot be opened safely."""
+def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str) -> Workbook | str:
+    """The department's workbook, marked; or why it cannot be opened safely ("" when the
+    file-level issue already says so)."""
     if any(i.code in REFUSED for i in issues):
-        return None
+        return ""
+    if received.suffix.lower() == ".xls":
+        return "tệp .xls đời cũ, docgen không chép lại được; lần sau hãy dùng mẫu .xlsx"
     try:
         data = read_file(received)  # bytes only: the received file is never written
         with open_zip(data) as archive:
             check_archive(archive, len(data))
         wb = load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False, rich_text=False)
-    except Exception:  # WorkbookRefused, or one of openpyxl's many on a damaged file
-        return None
+    except DocgenError as exc:  # WorkbookRefused: a limit or a check, in Vietnamese
+        return exc.message
+    except Exception as exc:  # openpyxl raises many kinds on a damaged or unusual file
+        return (
+            f"Excel lưu tệp theo cách thư viện openpyxl không chép lại được: {type(exc).__name__}"
+        )
     prepare(wb)
     mark(wb, issues)
     for ws in wb.worksheets:  # whatever the department's print settings were
         printable(ws, f"{HEADER_ROW}:{HEADER_ROW}" if ws.max_row > HEADER_ROW else None)
     add_issues_sheet(wb, issues, lambda issue: locate(wb, issue.place), checked)
     return wb
+
+
+def _with_reason(issues: list[ValidationIssue], file: str, reason: str) -> list[ValidationIssue]:
+    if not reason:
+        return issues
+    return [make_issue("FEEDBACK_PLAIN", Place(file), detail=reason.rstrip(".")), *issues]
 
 
 def _issues_only(issues: list[ValidationIssue], checked: str) -> Workbook:

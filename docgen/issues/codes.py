@@ -130,6 +130,12 @@ class Code(Enum):
         "Đơn vị “{department}” đã gửi bản mới hơn ({newer}); bản này không được dùng.",
         "Không cần làm gì nếu bản mới là bản đúng.",
     )
+    FEEDBACK_PLAIN = Entry(
+        W,
+        "Phản hồi không kèm bản sao phiếu",
+        "Không đánh dấu được lỗi trên bản sao phiếu của đơn vị ({detail}); các lỗi được liệt kê ở trang này.",
+        "Sửa theo danh sách này trên tệp phiếu của đơn vị rồi gửi lại.",
+    )
     SHEET_MISSING = Entry(
         E,
         "Thiếu trang",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docgen.errors import TemplateError
+from docgen.errors import TemplateError, not_found
 
 SOURCE_TABLE = "nguon-mau.toml"
 BASES = ("official", "secondary", "none")
@@ -40,7 +40,8 @@ def load_sources(folder: Path) -> dict[str, FormSource]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise TemplateError(f"Không tìm thấy bảng nguồn mẫu {path}.") from None
+        missing = TemplateError(f"Không tìm thấy bảng nguồn mẫu {path.absolute()}.")
+        raise not_found(missing, path) from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"Không đọc được bảng nguồn mẫu {path}: {exc}") from None
     problems: list[str] = []

@@ -38,9 +38,10 @@ class MeetingFileMissing(DocgenError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             "MEETING_FILE_MISSING",
-            f"Chưa có tệp họp xét {path}. Hãy chạy “docgen tong-hop”, để thư ký ghi phiếu bầu "
-            f"và thông tin cuộc họp vào tệp đó, rồi lưu thành {path}.",
+            f"Chưa có tệp họp xét {path.absolute()}. Hãy chạy “docgen tong-hop”, để thư ký ghi "
+            f"phiếu bầu và thông tin cuộc họp vào tệp đó, rồi lưu thành {path}.",
         )
+        self.looked_for = path
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,7 @@ def _unused_runoffs(meeting: Meeting, selections: list[Selection]) -> list[Valid
 
 
 @dataclass
-class Outcome:
+class MeetingResult:
     """The meeting as read, the selection per level and every meeting problem."""
 
     meeting: Meeting | None
@@ -239,11 +239,11 @@ class Outcome:
         return [i for i in self.issues if i.severity is Severity.ERROR]
 
 
-def decide(campaign: Campaign, report: Report, path: Path) -> Outcome:
+def decide(campaign: Campaign, report: Report, path: Path) -> MeetingResult:
     """Read the filled meeting workbook at `path` and select per level."""
     meeting, votes, issues = read_meeting(path, campaign, report)
     if meeting is None:
-        return Outcome(None, [], issues)
+        return MeetingResult(None, [], issues)
     pairs = [(n, votes.get(nominee_key(n))) for n in report.eligible()]
     selections, more = select(campaign, meeting, pairs)
-    return Outcome(meeting, selections, issues + more)
+    return MeetingResult(meeting, selections, issues + more)

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.errors import DocgenError
+from docgen.errors import DocgenError, not_found
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
 
@@ -27,7 +27,8 @@ class Listing:
 def list_entries(folder: Path) -> Listing:
     """Sort out `folder`: workbooks, lock files, sub-folders, other types, duplicate content."""
     if not folder.is_dir():
-        raise DocgenError("INPUT_MISSING", f"Không tìm thấy thư mục phiếu nhập: {folder}")
+        missing = f"Không tìm thấy thư mục phiếu nhập: {folder.absolute()}"
+        raise not_found(DocgenError("INPUT_MISSING", missing), folder)
     listing = Listing()
     seen: dict[str, str] = {}  # SHA-256 → the first file with that content
     for path in sorted(folder.iterdir()):

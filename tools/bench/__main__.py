@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import shutil
 import sys
 import tempfile
 import time
@@ -15,7 +14,8 @@ from docgen.campaign import load_campaign
 from docgen.workspace import Workspace
 from tools.bench import measure, report
 from tools.bench.bigsheet import formatted_workbook
-from tools.bench.generate import REPO, write_campaign
+from tools.bench.generate import write_campaign
+from tools.example.build import write_pristine
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -48,8 +48,7 @@ def run(args: argparse.Namespace, tmp: Path) -> report.Numbers:
     big = formatted_workbook(load_campaign(Workspace(root).campaign), depts[0], tmp / "big.xlsx")
     _say(f"sinh dữ liệu: {time.perf_counter() - started:.0f} s")
     example = tmp / "example"
-    shutil.copytree(REPO / "input", example / "input")
-    shutil.copytree(REPO / "templates_docx", example / "templates_docx")
+    write_pristine(example)
     results: dict[str, measure.Result] = {}
     results["validate"], results["openpyxl"] = measure.paired(
         args.pairs, _task("validate", root), _task("openpyxl", root), _speedup

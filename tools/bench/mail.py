@@ -25,7 +25,7 @@ from docgen.campaign import load_campaign
 from docgen.mail.imap import Account, fetch
 from docgen.mail.importer import import_messages
 from docgen.mail.journal import journal_for
-from tools.bench.generate import REPO
+from tools.example.build import EXAMPLE_CAMPAIGN
 from tools.fill.intake import blank_template
 from tools.fill.mail import message
 from tools.mailservers import PASSWORD, USER, Servers, find_dovecot, running
@@ -59,7 +59,7 @@ def _fill(servers: Servers, source: Path, books: list[bytes], messages: int) -> 
 
 
 def _imap(servers: Servers, target: Path) -> tuple[float, float, int]:
-    campaign = load_campaign(REPO / "input" / "campaign.toml")
+    campaign = load_campaign(EXAMPLE_CAMPAIGN)
     account = Account("127.0.0.1", USER, servers.imap_port)
     folder = target / "input" / "phieu"
     wall, cpu = time.perf_counter(), time.process_time()
@@ -90,7 +90,7 @@ def measure(messages: int, attachments: int, pairs: int) -> dict[str, float]:
     dovecot = find_dovecot()
     if dovecot is None:
         raise SystemExit("Cần Dovecot (gói Debian dovecot-imapd) để đo nhận thư qua IMAP.")
-    campaign = load_campaign(REPO / "input" / "campaign.toml")
+    campaign = load_campaign(EXAMPLE_CAMPAIGN)
     books = _variants(blank_template(campaign), attachments)
     with (
         tempfile.TemporaryDirectory(prefix="docgen-bench-mail-") as tmp,

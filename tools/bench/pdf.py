@@ -30,14 +30,13 @@ from pathlib import Path
 
 from docgen.convert.office import convert_batch, find_soffice, pdf_filter
 from docgen.convert.pdf import convert_to_pdf, split
-from tools.bench.generate import REPO
+from tools.example.build import write_pristine
 
 
 def _documents(tmp: Path, count: int) -> list[Path]:
     """`count` copies of the example's generated documents, each under its own name."""
     root = tmp / "example"
-    for name in ("input", "templates_docx"):
-        shutil.copytree(REPO / name, root / name)
+    write_pristine(root)
     subprocess.run(
         [sys.executable, "-m", "docgen", "ho-so", "--thu-muc", str(root)],
         check=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,20 @@ from docgen.workspace import Workspace
 from tools.example.data import DEPARTMENTS, MEETING, VOTES
 from tools.fill.intake import blank_template, fill_workbook
 from tools.fill.meeting import fill_meeting
+
+EXAMPLE_CAMPAIGN = Path(__file__).with_name("campaign.toml")
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
+
+
+def write_pristine(root: Path) -> Path:
+    """The shipped example as committed, under `root` (never the clerk's input/): the campaign
+    of plan 19/KH-UBND, the Word templates, the departments' workbooks and the filled meeting."""
+    ws = Workspace(root)
+    ws.campaign.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(EXAMPLE_CAMPAIGN, ws.campaign)
+    shutil.copytree(TEMPLATES, ws.templates, dirs_exist_ok=True)
+    build_example(root)
+    return root
 
 
 def build_example(

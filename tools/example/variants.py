@@ -19,7 +19,7 @@ from typing import Any
 
 from docgen.campaign import Campaign, load_campaign
 from docgen.workspace import Workspace
-from tools.example.build import build_example
+from tools.example.build import EXAMPLE_CAMPAIGN, build_example
 from tools.example.data import DEPARTMENTS, MEETING
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ def build_variant(name: str, root: Path) -> list[Path]:
     ws.campaign.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(variant.campaign, ws.campaign)
     shutil.copytree(ROOT / "templates_docx", ws.templates, dirs_exist_ok=True)
-    mover = _Mover(load_campaign(ROOT / "input" / "campaign.toml"), load_campaign(ws.campaign))
+    mover = _Mover(load_campaign(EXAMPLE_CAMPAIGN), load_campaign(ws.campaign))
     mover.replacements = variant.replacements
     departments = [mover.move(d) for d in DEPARTMENTS]
     meeting = dataclasses.replace(
