@@ -139,5 +139,9 @@ def test_ho_so_repeats_the_law_warnings_of_a_copied_campaign(tmp_path: Path) -> 
     lines = result.output.splitlines()
     assert "Lưu ý về căn cứ pháp lý (6; chi tiết: docgen kiem-tra-chien-dich):" in lines
     assert any(
-        line.startswith("  - [LAW_PROFILE_PERIOD] Bộ biểu mẫu “nd98_2023”") for line in lines
+        line.startswith(
+            "  - Bộ biểu mẫu không hợp với thời gian chiến dịch [LAW_PROFILE_PERIOD]: "
+            "Bộ biểu mẫu “nd98_2023”"
+        )
+        for line in lines
     )

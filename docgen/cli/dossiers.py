@@ -11,6 +11,7 @@ from docgen.campaign import load_campaign
 from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly, writes_workspace
 from docgen.dossier.run import BuildResult, build_dossiers
 from docgen.dossier.summary import SUMMARY, summary_lines
+from docgen.issues.codes import CODES
 from docgen.issues.model import ValidationIssue
 from docgen.output.manifest import MANIFEST, Outcome
 from docgen.workspace import Workspace
@@ -93,7 +94,7 @@ def _print_law(warnings: list[ValidationIssue]) -> None:
         err=True,
     )
     for issue in warnings:
-        click.echo(f"  - [{issue.code}] {issue.message}", err=True)
+        click.echo(f"  - {CODES[issue.code].title} [{issue.code}]: {issue.message}", err=True)
 
 
 def _line(issue: ValidationIssue) -> str:
