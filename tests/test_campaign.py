@@ -234,3 +234,21 @@ def test_a_utf16_file_is_explained(tmp_path: Path) -> None:
 def test_an_unknown_vietnamese_word_is_still_reported(tmp_path: Path) -> None:
     with pytest.raises(CampaignError, match='phải là "collective" \\(tập thể\\)'):
         _load_variant(tmp_path, [('kind = "collective"', 'kind = "tổ chức"')], "utf-8")
+
+
+def test_the_committed_example_campaign_is_the_tests_copy() -> None:
+    """input/campaign.toml as committed (the clerk's copy may differ) equals the tests' copy."""
+    import shutil
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    shown = [
+        subprocess.run(["git", "show", f"HEAD:{name}"], cwd=ROOT, capture_output=True, check=False)
+        for name in ("input/campaign.toml", "tools/example/campaign.toml")
+    ]
+    if any(s.returncode for s in shown):
+        pytest.skip("the example is not committed in this checkout")
+    assert shown[0].stdout == shown[1].stdout, "copy input/campaign.toml to tools/example/"
