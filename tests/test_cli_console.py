@@ -13,7 +13,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from docgen.cli import click_vi, main
+from docgen.cli import COMMANDS, click_vi, main
 from docgen.cli.console import degrade, error_handler
 from tests.test_new_campaign import ANSWERS_19
 
@@ -81,7 +81,7 @@ def test_bare_docgen_prints_help_and_exits_0() -> None:
     assert "Các lệnh:" in lines
     # the workflow order, not the alphabet
     listed = [line.split()[0] for line in lines[lines.index("Các lệnh:") + 1 :] if line.strip()]
-    assert listed[:6] == ["chien-dich-moi", "mau-nhap", "kiem-tra", "tong-hop", "ket-qua", "ho-so"]
+    assert listed == [command.name for command in COMMANDS]  # the workflow order
     assert [word for word in ENGLISH if word in result.output] == []
 
 
@@ -156,8 +156,10 @@ def test_letters_degrade_to_what_the_code_page_can_write(
 RUNS: list[list[str]] = [
     ["chien-dich-moi"],  # answers on stdin: ANSWERS_19
     ["mau-nhap", "--don-vi", "Khối Kinh tế - Hạ tầng"],
+    ["nhan-thu", "thư đã lưu.eml"],
     ["kiem-tra"],
     ["kiem-tra", "--json"],
+    ["tra-loi"],
     ["tong-hop"],
     ["ket-qua"],
     ["ket-qua", "--json"],
@@ -174,6 +176,26 @@ RUNS: list[list[str]] = [
 
 def test_every_command_is_run_under_windows_code_pages() -> None:
     assert set(main.commands) <= {argv[0] for argv in RUNS}
+
+
+def _saved_message(path: Path) -> None:
+    """A department's e-mail with its workbook attached, saved from the mail client."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Khối Văn hóa - Xã hội <vanhoa.tienthanh@dongxoai.gov.vn>"
+    message["To"] = "thiduakhenthuong.tienthanh@dongxoai.gov.vn"
+    message["Subject"] = "Gửi phiếu đề nghị khen thưởng"
+    message["Date"] = "Tue, 05 Dec 2023 09:00:00 +0700"
+    message.set_content("Kính gửi Thường trực Hội đồng, đơn vị gửi phiếu đề nghị.")
+    workbook = path.parent / "input" / "phieu" / "khoi-van-hoa-xa-hoi.xlsx"
+    message.add_attachment(
+        workbook.read_bytes(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename="phiếu khối văn hóa.xlsx",
+    )
+    path.write_bytes(message.as_bytes())
 
 
 def _docgen(argv: list[str], cwd: Path, encoding: str) -> subprocess.CompletedProcess[bytes]:
@@ -193,6 +215,7 @@ def _docgen(argv: list[str], cwd: Path, encoding: str) -> subprocess.CompletedPr
 @pytest.mark.parametrize("encoding", ["cp1258", "cp1252"])
 def test_every_command_survives_a_windows_code_page(example_workspace: Path, encoding: str) -> None:
     """Console text degrades, never crashes; JSON on stdout is UTF-8 whatever the code page."""
+    _saved_message(example_workspace / "thư đã lưu.eml")
     for argv in [
         *RUNS,
         [],

@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WS, aborts_cleanly
+from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WORKSPACE_OPTION, aborts_cleanly
 from docgen.errors import DocgenError
+from docgen.workspace import Workspace
 
 PASSWORD_ENV = "DOCGEN_MAIL_PASSWORD"
 
@@ -49,25 +50,43 @@ def _day(value: str | None) -> date | None:
 
 
 @click.command("nhan-thu")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
 @SUBMISSIONS_OPTION
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--imap", "host", default=None, help="Máy chủ IMAP của hộp thư, ví dụ imap.gmail.com."
+    "--imap",
+    "host",
+    default=None,
+    metavar="MÁY_CHỦ",
+    help="Máy chủ IMAP của hộp thư, ví dụ imap.gmail.com.",
 )
 @click.option("--cong", "port", default=993, show_default=True, help="Cổng IMAP (TLS).")
-@click.option("--tai-khoan", "user", default=None, help="Tên đăng nhập (thường là địa chỉ thư).")
 @click.option(
-    "--hop-thu", "mailbox", default="INBOX", show_default=True, help="Thư mục thư cần đọc."
+    "--tai-khoan",
+    "user",
+    default=None,
+    metavar="TÊN",
+    help="Tên đăng nhập (thường là địa chỉ thư).",
+)
+@click.option(
+    "--hop-thu",
+    "mailbox",
+    default="INBOX",
+    show_default=True,
+    metavar="HỘP_THƯ",
+    help="Thư mục thư cần đọc.",
 )
 @click.option(
     "--tu-ngay",
     "since",
     default=None,
+    metavar="NGÀY",
     help="Chỉ đọc thư từ ngày này (ngày/tháng/năm).",
 )
 @aborts_cleanly
 def receive(
+    workspace: Workspace,
     campaign_path: Path,
     folder: Path,
     sources: tuple[Path, ...],
@@ -97,11 +116,11 @@ def receive(
     from docgen.mail.sources import read_paths
     from docgen.mail.summary import import_lines
 
+    campaign = load_campaign(campaign_path)  # from the wrong folder: says where it looked
     if bool(host) == bool(sources):
         raise UsageProblem(
             "Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai)."
         )
-    campaign = load_campaign(campaign_path)
     items: Iterator[Incoming | Unreadable]
     if host:
         account = Account(host, user or campaign.contacts.address, port, mailbox, _day(since))
@@ -120,24 +139,36 @@ def receive(
 
 
 @click.command("tra-loi")
+@WORKSPACE_OPTION
 @CAMPAIGN_OPTION
 @SUBMISSIONS_OPTION
 @click.option(
     "--gui", "send", is_flag=True, help="Gửi các thư đã soạn (mặc định: chỉ soạn, không gửi)."
 )
 @click.option(
-    "--smtp", "host", default=None, help="Máy chủ gửi thư (SMTP, STARTTLS), ví dụ smtp.gmail.com."
+    "--smtp",
+    "host",
+    default=None,
+    metavar="MÁY_CHỦ",
+    help="Máy chủ gửi thư (SMTP, STARTTLS), ví dụ smtp.gmail.com.",
 )
 @click.option("--cong", "port", default=587, show_default=True, help="Cổng SMTP (STARTTLS).")
 @click.option(
     "--tai-khoan",
     "user",
     default=None,
+    metavar="TÊN",
     help="Tên đăng nhập (mặc định: địa chỉ [mail] của tệp chiến dịch).",
 )
 @aborts_cleanly
 def reply(
-    campaign_path: Path, folder: Path, send: bool, host: str | None, port: int, user: str | None
+    workspace: Workspace,
+    campaign_path: Path,
+    folder: Path,
+    send: bool,
+    host: str | None,
+    port: int,
+    user: str | None,
 ) -> None:
     """Soạn thư phản hồi cho từng đơn vị (tệp .eml, kèm tệp phản hồi), gửi khi có --gui.
 
@@ -163,7 +194,7 @@ def reply(
     if send and host:
         server = Server(host, user or campaign.contacts.address, port)
         smtp = (server, password_for(server.user, host))
-    out = WS.output(campaign.id)
+    out = workspace.output(campaign.id)
     replies = reply_all(campaign, folder, out, datetime.now().astimezone(), smtp)
     lines, problems = reply_lines(replies, sent=send)
     for line in lines:
