@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from docgen.meeting.select import decide
 from docgen.output.manifest import Outcome
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
-from tests.conftest import ROOT
 from tests.test_dossier_state import _docx_text, set_votes
 from tools.example.data import VOTES
 
@@ -25,10 +23,8 @@ TIED = {**VOTES, "Vũ Đức Thắng": 7}  # Trần Thị Bích Ngọc and Vũ �
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    for name in ("input", "templates_docx"):
-        shutil.copytree(ROOT / name, tmp_path / "ws" / name)
-    return Workspace(tmp_path / "ws")
+def workspace(example_workspace: Path) -> Workspace:
+    return Workspace(example_workspace)
 
 
 def _run(ws: Workspace, *args: str) -> tuple[int, str]:

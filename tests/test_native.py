@@ -20,10 +20,11 @@ LEFTOVERS = ("customXml/", "docProps/thumbnail", "word/stylesWithEffects.xml")
 
 
 @pytest.fixture(scope="module")
-def dossier(campaign: Campaign, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("native")
-    for name in ("input", "templates_docx"):
-        shutil.copytree(ROOT / name, root / name)
+def dossier(
+    campaign: Campaign, tmp_path_factory: pytest.TempPathFactory, pristine_example: Path
+) -> Path:
+    root = tmp_path_factory.mktemp("native") / "ws"
+    shutil.copytree(pristine_example, root)
     return build_dossiers(campaign, Workspace(root)).folder
 
 
@@ -56,8 +57,10 @@ def test_generated_documents_are_dated_the_meeting(dossier: Path) -> None:
         assert ">2023-12-15T01:00:00Z</dcterms:modified>" in core, path
 
 
-def test_workbooks_are_vietnamese_made_by_docgen_and_dated_the_plan(campaign: Campaign) -> None:
-    report = validate_folder(campaign, ROOT / "input" / "phieu")
+def test_workbooks_are_vietnamese_made_by_docgen_and_dated_the_plan(
+    campaign: Campaign, pristine_example: Path
+) -> None:
+    report = validate_folder(campaign, pristine_example / "input" / "phieu")
     data = consolidated_bytes(campaign, report)
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as package:
         core = package.read("docProps/core.xml").decode()

@@ -16,7 +16,7 @@ from docgen.feedback.write import write_feedback
 from docgen.intake.template import write_template
 from docgen.meeting.consolidate import write_consolidated
 from docgen.validate.run import validate_folder
-from tests.conftest import ROOT, libreoffice_convert
+from tests.conftest import libreoffice_convert
 
 A4_LANDSCAPE = (842, 595)  # points, rounded
 
@@ -43,15 +43,18 @@ def _sizes(pdf: Path) -> set[tuple[int, int]]:
 
 
 @pytest.fixture(scope="module")
-def printed(campaign: Campaign, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def printed(
+    campaign: Campaign, tmp_path_factory: pytest.TempPathFactory, pristine_example: Path
+) -> dict[str, Path]:
     """The meeting list, the blank intake workbook and one feedback workbook, as PDFs."""
     folder = tmp_path_factory.mktemp("print")
-    report = validate_folder(campaign, ROOT / "input" / "phieu")
+    received = pristine_example / "input" / "phieu"
+    report = validate_folder(campaign, received)
     sources = [
         write_consolidated(campaign, report, folder / "tong-hop.xlsx"),
         write_template(campaign, folder / "mau-nhap.xlsx")[0],
     ]
-    feedback = write_feedback(report, ROOT / "input" / "phieu", folder / "phan-hoi")
+    feedback = write_feedback(report, received, folder / "phan-hoi")
     sources.append(next(p for p in feedback if "van-hoa" in p.name))
     out = libreoffice_convert(sources, "pdf", folder / "pdf")
     return {p.stem: p for p in out.glob("*.pdf")}
