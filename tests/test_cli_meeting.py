@@ -179,8 +179,9 @@ def test_the_lines_the_clerk_reads(ws: Workspace, campaign: Campaign) -> None:
         "Bằng phiếu ở vị trí cuối chỉ tiêu [TIE_AT_QUOTA] — hop-xet.xlsx › Cấp thành phố: "
         "Cấp thành phố: 2 cá nhân cùng 07 phiếu đồng ý (Trần Thị Bình (Khối Văn hóa - Xã hội), "
         "Lê Văn Cường (Khối Văn hóa - Xã hội)) tranh 01 suất còn lại trong chỉ tiêu 02 cá nhân; "
-        "chưa ai trong số này được đề nghị. Hội đồng cần quyết định, ví dụ biểu quyết lại giữa "
-        "những người bằng phiếu.",
-        "    → Hội đồng cần quyết định (ví dụ biểu quyết lại giữa những người bằng phiếu), rồi sửa "
-        "số phiếu trong tệp họp xét và chạy lại.",
+        "chưa ai trong số này được đề nghị. Hội đồng biểu quyết lại giữa những người bằng phiếu; "
+        "thư ký ghi số phiếu biểu quyết lại vào trang “Cấp thành phố”, cột H “Số phiếu biểu quyết "
+        "lại (chỉ khi bằng phiếu)”, dòng 7 và 8 (không sửa số phiếu vòng đầu).",
+        "    → Hội đồng biểu quyết lại giữa những người bằng phiếu; ghi số phiếu biểu quyết lại vào "
+        "cột “Số phiếu biểu quyết lại” (không sửa số phiếu vòng đầu) rồi chạy lại.",
     ]

@@ -28,9 +28,7 @@ def workspace(example_workspace: Path) -> Workspace:
 
 
 def _run(ws: Workspace, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        main, [*args, "--thu-muc", str(ws.root)] if args[0] == "ho-so" else list(args)
-    )
+    result = CliRunner().invoke(main, [*args, "--thu-muc", str(ws.root)])
     return result.exit_code, result.output
 
 
