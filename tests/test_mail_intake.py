@@ -131,6 +131,16 @@ def test_nfd_name_is_stored_nfc(tmp_path: Path, workbook: bytes) -> None:
     assert list(stored(tmp_path)) == [NAME]
 
 
+def test_raw_utf8_name_and_subject(tmp_path: Path, workbook: bytes) -> None:
+    """Some mailers put UTF-8 straight into the headers (RFC 6532)."""
+    raw = message(KINH_TE, "x", [("a.xlsx", workbook)]).as_bytes()
+    raw = raw.replace(b"Subject: x", "Subject: Gửi phiếu".encode())
+    raw = raw.replace(b'filename="a.xlsx"', f'filename="{NAME}"'.encode())
+    result = run([save_eml(tmp_path / "t.eml", raw)], tmp_path)
+    assert list(stored(tmp_path)) == [NAME]
+    assert result.entries[0].subject == "Gửi phiếu"
+
+
 def test_same_attachment_twice_is_imported_once(tmp_path: Path, workbook: bytes) -> None:
     first = message(KINH_TE, "Gửi phiếu", [(NAME, workbook)])
     again = message(KINH_TE, "Gửi lại phiếu", [("phieu-gui-lai.xlsx", workbook)])
@@ -239,6 +249,13 @@ def test_nested_message_is_refused_unopened(tmp_path: Path, workbook: bytes) -> 
     assert refused.reason == (
         "Thư lồng trong thư không được mở; đề nghị đơn vị gửi trực tiếp tệp Excel."
     )
+
+
+def test_sender_name_with_a_comma(tmp_path: Path, workbook: bytes) -> None:
+    sender = '"Khối Kinh tế, Hạ tầng" <KinhTe.TienThanh@dongxoai.gov.vn>'
+    msg = message(sender, "x", [(NAME, workbook)])
+    result = run([save_eml(tmp_path / "t.eml", msg.as_bytes())], tmp_path)
+    assert result.entries[0].sender == "kinhte.tienthanh@dongxoai.gov.vn"
 
 
 def test_unknown_sender_is_imported_and_listed(tmp_path: Path, workbook: bytes) -> None:
