@@ -11,7 +11,13 @@ from pathlib import Path
 import click
 
 from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, SUBMISSIONS_OPTION, WORKSPACE_OPTION, aborts_cleanly
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    SUBMISSIONS_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    writes_workspace,
+)
 from docgen.errors import DocgenError
 from docgen.workspace import Workspace
 
@@ -85,6 +91,7 @@ def _day(value: str | None) -> date | None:
     help="Chỉ đọc thư từ ngày này (ngày/tháng/năm).",
 )
 @aborts_cleanly
+@writes_workspace("nhan-thu")
 def receive(
     workspace: Workspace,
     campaign_path: Path,
@@ -161,6 +168,7 @@ def receive(
     help="Tên đăng nhập (mặc định: địa chỉ [mail] của tệp chiến dịch).",
 )
 @aborts_cleanly
+@writes_workspace("tra-loi")
 def reply(
     workspace: Workspace,
     campaign_path: Path,
