@@ -20,7 +20,7 @@ from docgen.documents.dates import blank_date_words, clock, date_words, number, 
 from docgen.documents.forms import report_template
 from docgen.documents.required import MissingValueError
 from docgen.meeting.model import Selection
-from tests.test_templates import find, render, text_of
+from tests.test_templates import find, plain, render, text_of
 
 TIEN_THANH = "Tiến Thành"
 
@@ -104,7 +104,7 @@ def test_minutes_context_counts_and_percentages(campaign: Campaign) -> None:
     context = minutes_context(campaign, sample.meeting(), [sample.selection(campaign)])
     (section,) = context["cac_cap"]
     rows = [
-        (g["tieu_de"], r["stt"], r["ten"], r["so_phieu"], r["ty_le"])
+        (g["tieu_de"], r["stt"], plain(r["ten"]), r["so_phieu"], r["ty_le"])
         for g in section["nhom"]
         for r in g["muc"]
     ]
@@ -116,7 +116,7 @@ def test_minutes_context_counts_and_percentages(campaign: Campaign) -> None:
     ]
     assert section["so_luong"] == "01 tập thể và 02 cá nhân"
     assert section["ten"] == level.label
-    assert context["so"] == "     /BB-HĐTĐKT"
+    assert context["so"] == "     /BB\u2011HĐTĐKT"  # the ký hiệu never breaks at its hyphen
 
 
 # --- rendered documents -----------------------------------------------------------------------
@@ -153,7 +153,7 @@ def _render(campaign: Campaign, which: str) -> str:
                       "Về việc đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài",
                       "Kính gửi: Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài.",
                       "cho 01 tập thể và 02 cá nhân, gồm:", "- Bà Trần Thị Bình, Công chức Văn phòng - Thống kê, Khối Văn phòng;",
-                      "(Có báo cáo thành tích kèm theo)", "Nơi nhận:", "- Như trên;", "- Lưu: VT, HĐTĐKT.",
+                      "(Có danh sách và báo cáo thành tích kèm theo)", "Nơi nhận:", "- Như trên;", "- Lưu: VT, HĐTĐKT.",
                       "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Thanh Hoan", "quyết định./.",
                       "Căn cứ Biên bản số      /BB-HĐTĐKT ngày 05 tháng 12 năm 2023 của Hội đồng "
                       "Thi đua - Khen thưởng phường Tiến Thành."]),
@@ -171,14 +171,16 @@ def _render(campaign: Campaign, which: str) -> str:
         ("bao-cao-collective", ["BÁO CÁO THÀNH TÍCH",
                                 "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ ĐỒNG XOÀI",
                                 "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", "Phường có 8 khu phố.",
-                                "Đảng bộ phường có 12 chi bộ trực thuộc.", "(Không có nội dung báo cáo.)",
+                                "Đảng bộ phường có 12 chi bộ trực thuộc.",
                                 "Tập thể lao động tiên tiến", "Quyết định số 22/QĐ-UBND ngày 05 tháng 01 năm 2022",
-                                "(Chưa có)", "THỦ TRƯỞNG ĐƠN VỊ", "Lê Thanh Hoan", "./."]),
+                                "(Chưa có)", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Thanh Hoan", "./."]),
         ("bao-cao-individual", ["I. SƠ LƯỢC LÝ LỊCH", "- Họ tên: Nguyễn Văn An", "15/08/1985; Giới tính: Nam",
-                                "KHỐI VĂN PHÒNG", "Học hàm, học vị, danh hiệu, giải thưởng: Không",
+                                "KHỐI VĂN PHÒNG", "- Trình độ chuyên môn, nghiệp vụ: Cử nhân Luật; lý luận chính "
+                                "trị: Trung cấp",
                                 "Sáng kiến, giải pháp “Số hóa hồ sơ một cửa” được Hội đồng sáng kiến phường "
                                 "công nhận tại Quyết định số 45/QĐ-UBND ngày 12 tháng 6 năm 2023.",
-                                "NGƯỜI BÁO CÁO THÀNH TÍCH", "(Chưa có)"]),
+                                "NGƯỜI BÁO CÁO THÀNH TÍCH", "(Chưa có)", "XÁC NHẬN, ĐỀ NGHỊ",
+                                "TM. ỦY BAN NHÂN DÂN", "Lê Thanh Hoan"]),
     ],
     ids=["to-trinh", "bien-ban", "danh-sach", "bao-cao-collective", "bao-cao-individual"],
 )  # fmt: skip

@@ -41,7 +41,7 @@ def _letter(doc: DocumentObject) -> None:
 
 
 def _arial_run(doc: DocumentObject) -> None:
-    find(doc, "(Có báo cáo thành tích kèm theo)").runs[0].font.name = "Arial"
+    find(doc, "(Có danh sách và báo cáo thành tích kèm theo)").runs[0].font.name = "Arial"
 
 
 def _arial_style(doc: DocumentObject) -> None:
@@ -54,7 +54,7 @@ def _no_title_page(doc: DocumentObject) -> None:
 
 
 def _body_12(doc: DocumentObject) -> None:
-    find(doc, "(Có báo cáo thành tích kèm theo)").runs[0].font.size = Pt(12)
+    find(doc, "(Có danh sách và báo cáo thành tích kèm theo)").runs[0].font.size = Pt(12)
 
 
 def _remove(doc: DocumentObject, text: str) -> None:

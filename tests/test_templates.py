@@ -40,14 +40,19 @@ def all_paragraphs(doc: DocumentObject) -> list[Any]:
     return [Paragraph(p, doc._body) for p in doc.element.body.iter(qn("w:p"))]
 
 
+def plain(text: str) -> str:
+    """`text` with no-break spaces and hyphens as plain ones (tests of wording read easier)."""
+    return text.replace("\u00a0", " ").replace("\u2011", "-")
+
+
 def text_of(doc: DocumentObject) -> str:
-    """The document's text, one paragraph per line."""
-    return "\n".join(p.text for p in all_paragraphs(doc))
+    """The document's text, one paragraph per line (no-break characters as plain ones)."""
+    return plain("\n".join(p.text for p in all_paragraphs(doc)))
 
 
 def find(doc: DocumentObject, text: str) -> Any:
     """The first paragraph whose text is exactly `text`."""
-    return next(p for p in all_paragraphs(doc) if p.text.strip() == text)
+    return next(p for p in all_paragraphs(doc) if plain(p.text.strip()) == text)
 
 
 TAG = re.compile(r"\{[{%].*?[}%]\}")

@@ -248,6 +248,7 @@ def _levels(r: TomlReader, data: dict[str, Any]) -> tuple[Level, ...]:
                 signer=r.text(t, "signer", path),
                 noi_nhan=r.texts(t, "noi_nhan", path),
                 tier=level_tier(r, t, path),
+                confirmer=r.text(t, "confirmer", path, allow_empty=True),
             )
         )
     return tuple(out)
@@ -285,6 +286,11 @@ def _cross_check(r: TomlReader, c: Campaign) -> None:
         if level.signer and level.signer not in c.signers:
             r.fail(
                 f"levels[{i}].signer", f"người ký “{level.signer}” chưa khai báo trong [signers]."
+            )
+        if level.confirmer and level.confirmer not in c.signers:
+            r.fail(
+                f"levels[{i}].confirmer",
+                f"người xác nhận “{level.confirmer}” chưa khai báo trong [signers].",
             )
         if "danh-sach" in level.documents and "to-trinh" not in level.documents:
             r.fail(f"levels[{i}].documents", "danh sách chỉ đi kèm tờ trình: thêm “to-trinh”.")

@@ -152,6 +152,7 @@ class Level:
     signer: str
     noi_nhan: tuple[str, ...]
     tier: str = ""  # administrative tier of the deciding body: "tinh", "huyen" or "xa"
+    confirmer: str = ""  # signer key of who confirms the reports; "" → `signer`
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ class Campaign:
     def level(self, level_id: str) -> Level:
         """The level with this id."""
         return next(lv for lv in self.levels if lv.id == level_id)
+
+    def confirmer(self, level: Level) -> Signer:
+        """Who confirms the achievement reports of `level` (the level's signer by default)."""
+        return self.signers[level.confirmer or level.signer]
 
     def criteria_for(self, kind: Kind) -> tuple[Criterion, ...]:
         """Criteria that apply to one subject kind."""

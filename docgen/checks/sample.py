@@ -24,7 +24,7 @@ COLLECTIVE: dict[str, Any] = {
     "chuc_nang": "Quản lý nhà nước trên địa bàn phường theo quy định của pháp luật.",
     "thanh_tich": "Giải quyết 100 % hồ sơ đúng hạn.\nTiếp nhận 85 % hồ sơ trực tuyến.",
     "bien_phap": "Rà soát quy trình nội bộ hằng quý.",
-    "chinh_sach": "",
+    "chinh_sach": "Chấp hành nghiêm chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
     "doan_the": "Các đoàn thể hoàn thành tốt nhiệm vụ.",
 }
 

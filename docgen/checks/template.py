@@ -10,9 +10,9 @@ from typing import Any
 
 from docx import Document
 
-from docgen.campaign.model import Campaign, Kind
+from docgen.campaign.model import Campaign
 from docgen.checks import sample
-from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FORMS
+from docgen.documents.forms import DOCUMENT_TEMPLATES, form_kinds
 from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
@@ -63,41 +63,52 @@ def _split_tags(path: Path) -> list[TemplateProblem]:
 
 
 def _unknown_variables(path: Path, campaign: Campaign) -> list[TemplateProblem]:
-    builder = _context_for(path.name, campaign)
-    if builder is None:
+    builders = _contexts_for(path.name, campaign)
+    if not builders:
         return [
             TemplateProblem(
                 "TPL_UNKNOWN_FILE", f"“{path.name}” không phải mẫu văn bản docgen dùng."
             )
         ]
-    unknown = undeclared_variables(path) - set(builder())
-    where = variable_paragraphs(path, unknown)
-    return [
-        TemplateProblem(
-            "TPL_UNKNOWN_VARIABLE", f"Biến “{name}” không có trong dữ liệu của văn bản này.", text
-        )
-        for name in sorted(unknown)
-        for text in where[name] or [""]
-    ]
+    problems = []
+    used = undeclared_variables(path)
+    for who, builder in builders.items():
+        unknown = used - set(builder())
+        where = variable_paragraphs(path, unknown)
+        problems += [
+            TemplateProblem(
+                "TPL_UNKNOWN_VARIABLE",
+                f"Biến “{name}” không có trong dữ liệu của văn bản này{who}.",
+                text,
+            )
+            for name in sorted(unknown)
+            for text in where[name] or [""]
+        ]
+    return problems
 
 
-def _context_for(name: str, campaign: Campaign) -> Callable[[], dict[str, Any]] | None:
-    """The context builder that feeds template `name`, with sample data of `campaign`."""
+Builder = Callable[[], dict[str, Any]]
+
+
+def _contexts_for(name: str, campaign: Campaign) -> dict[str, Builder]:
+    """The context builders that feed template `name` (one per subject kind for a report
+    form), with sample data of `campaign`; empty when docgen does not use `name`."""
     level = campaign.levels[0]
     selection = sample.selection(campaign, level.id)
     meeting = sample.meeting()
-    by_name: dict[str, Callable[[], dict[str, Any]]] = {
+    documents: dict[str, Builder] = {
         DOCUMENT_TEMPLATES["to-trinh"]: lambda: proposal_context(
             campaign, level, meeting, selection
         ),
         DOCUMENT_TEMPLATES["danh-sach"]: lambda: list_context(campaign, level, meeting, selection),
         DOCUMENT_TEMPLATES["bien-ban"]: lambda: minutes_context(campaign, meeting, [selection]),
     }
-    for (_, kind), form in REPORT_FORMS.items():
-        by_name[form] = lambda k=kind: report_context(campaign, sample.nominee(k), level)  # type: ignore[misc]
-    for form in THEMATIC_FORMS.values():
-        by_name[form] = lambda: {
-            **report_context(campaign, sample.nominee(Kind.COLLECTIVE), level),
-            **report_context(campaign, sample.nominee(Kind.INDIVIDUAL), level),
-        }
-    return by_name.get(name)
+    if name in documents:
+        return {"": documents[name]}
+    kinds = form_kinds().get(name, ())
+    return {
+        f" (báo cáo của {kind.label})": (
+            lambda k=kind: report_context(campaign, sample.nominee(k), level)  # type: ignore[misc]
+        )
+        for kind in kinds
+    }

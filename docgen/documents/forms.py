@@ -43,6 +43,11 @@ def report_template(campaign: Campaign, kind: Kind) -> str:
         ) from None
 
 
-def is_thematic(template: str) -> bool:
-    """True for the thematic form, whose context carries the `tap_the` flag."""
-    return template in THEMATIC_FORMS.values()
+def form_kinds() -> dict[str, tuple[Kind, ...]]:
+    """Each report form → the subject kinds it serves (a thematic form serves both)."""
+    kinds: dict[str, tuple[Kind, ...]] = {}
+    for (_, kind), form in REPORT_FORMS.items():
+        kinds[form] = tuple(dict.fromkeys((*kinds.get(form, ()), kind)))
+    for form in THEMATIC_FORMS.values():
+        kinds[form] = (Kind.COLLECTIVE, Kind.INDIVIDUAL)
+    return kinds

@@ -8,19 +8,26 @@ from typing import Any
 from docgen.campaign.model import Kind
 from docgen.documents.phrases import ROMAN, listed
 from docgen.documents.required import text
+from docgen.documents.typography import keep_together
 from docgen.intake.records import Nominee
 from docgen.meeting.model import Decision
+from docgen.text import fold
 
 HONORIFIC = {"nam": "Ông", "nữ": "Bà"}
 GROUP_TITLES = {Kind.COLLECTIVE: "Tập thể", Kind.INDIVIDUAL: "Cá nhân"}
 
 
 def position_unit(nominee: Nominee) -> str:
-    """`Chuyên viên, Văn phòng - Thống kê` for an individual; "" for a collective."""
+    """`Chuyên viên, Văn phòng - Thống kê` for an individual; "" for a collective.
+
+    The unit is left out when the position already names it (`Trưởng Khối Kinh tế - Hạ tầng`).
+    """
     if nominee.kind is Kind.COLLECTIVE:
         return ""
-    parts = (text(nominee, "chuc_vu"), text(nominee, "don_vi"))
-    return ", ".join(part for part in parts if part)
+    position, unit = text(nominee, "chuc_vu"), text(nominee, "don_vi")
+    if unit and fold(unit) in fold(position):
+        unit = ""
+    return ", ".join(part for part in (position, unit) if part)
 
 
 def described(nominee: Nominee) -> str:
@@ -28,7 +35,7 @@ def described(nominee: Nominee) -> str:
     if nominee.kind is Kind.COLLECTIVE:
         return nominee.name
     title = HONORIFIC.get(text(nominee, "gioi_tinh").casefold(), "")
-    name = f"{title} {nominee.name}".strip()
+    name = f"{title} {keep_together(nominee.name)}".strip()
     where = position_unit(nominee)
     return f"{name}, {where}" if where else name
 

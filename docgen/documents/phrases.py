@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from docgen.campaign.model import Kind
+from docgen.documents.typography import unbreakable
 from docgen.text import format_count, format_percent
 
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -51,9 +52,9 @@ def lower_first(text: str) -> str:
 
 
 def nfc(value: Any) -> Any:
-    """The same structure with every string normalised to NFC."""
+    """The same structure with every string in NFC, ký hiệu and place names unbreakable."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return unbreakable(unicodedata.normalize("NFC", value))
     if isinstance(value, dict):
         return {key: nfc(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

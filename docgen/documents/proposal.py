@@ -36,6 +36,7 @@ def proposal_context(
         "qua": level.via,
         "can_cu": _bases(campaign, meeting),
         **_request(campaign, level, selection),
+        "kem_theo": _attached(level),
         "ky": {"tham_quyen": signer.authority, "chuc_vu": signer.title, "ten": signer.name},
         "noi_nhan": listed(level.noi_nhan),
     }
@@ -63,6 +64,14 @@ def _own_number(meeting: Meeting, level: Level) -> tuple[str, dt.date | None]:
     """The number ("12") and date the văn thư gave the level's Tờ trình ("" and None if not yet)."""
     own = meeting.assigned(proposal_key(level.id))
     return (own.number, own.date) if own else ("", None)
+def _attached(level: Level) -> str:
+    """`(Có danh sách và báo cáo thành tích kèm theo)`: what the dossier sends with it."""
+    parts = [
+        words
+        for kind, words in (("danh-sach", "danh sách"), ("bao-cao", "báo cáo thành tích"))
+        if kind in level.documents
+    ]
+    return f"(Có {' và '.join(parts)} kèm theo)" if parts else ""
 
 
 def _recipients(level: Level) -> list[str]:

@@ -1,4 +1,10 @@
-"""Context of an achievement report (Báo cáo thành tích), collective or individual."""
+"""Context of an achievement report (Báo cáo thành tích), collective or individual.
+
+Every report form reads the nominee's facts at the top level (`ten`, `ho_ten`, `thanh_tich`…);
+a form that serves both kinds (the thematic Mẫu 07) reads them under `tap_the` or `ca_nhan`,
+exactly one of which is filled, so every context of that form has the same keys. Optional
+values left blank are "" (the form then leaves the line out), never "Không" or a sentence.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +15,16 @@ from docgen.campaign.model import Campaign, Kind, Level
 from docgen.campaign.profiles import PROFILES
 from docgen.documents.dates import date_words, place_date
 from docgen.documents.heading import unit_header
+from docgen.documents.nominees import position_unit
 from docgen.documents.phrases import nfc, paragraphs
 from docgen.documents.required import require, text
+from docgen.documents.signers import confirmer, reporter
+from docgen.documents.typography import quoted
 from docgen.intake.records import Nominee, PreviousAward
-from docgen.intake.schema import AWARD_TYPES, COLLECTIVE_BASE, INDIVIDUAL_BASE
+from docgen.intake.schema import AWARD_TYPES, report_keys
 from docgen.meeting.model import Decision
 
 DOCUMENT = "Báo cáo thành tích"
-NONE = "Không"
-NOTHING_REPORTED = "(Không có nội dung báo cáo.)"
 LONG_KEYS = {
     Kind.COLLECTIVE: ("dac_diem", "chuc_nang", "thanh_tich", "bien_phap", "chinh_sach", "doan_the"),
     Kind.INDIVIDUAL: ("nhiem_vu", "thanh_tich"),
@@ -29,11 +36,6 @@ SCALAR_KEYS = {
         "trinh_do", "ly_luan_chinh_tri", "hoc_ham",
     ),
 }  # fmt: skip
-OPTIONAL_NONE = ("dien_thoai", "ly_luan_chinh_tri", "hoc_ham")  # printed "Không" when empty
-REQUIRED = {
-    Kind.COLLECTIVE: tuple(c.key for c in COLLECTIVE_BASE if c.required),
-    Kind.INDIVIDUAL: tuple(c.key for c in INDIVIDUAL_BASE if c.required),
-}
 
 
 def report_context(
@@ -41,15 +43,23 @@ def report_context(
 ) -> dict[str, Any]:
     """Everything a report form prints about one nominee; raises on a missing required value."""
     nominee = subject.nominee if isinstance(subject, Decision) else subject
-    require(DOCUMENT, nominee, REQUIRED[nominee.kind])
+    require(DOCUMENT, nominee, report_keys(campaign, nominee.kind))
+    facts = _facts(nominee)
+    own = reporter(campaign, nominee, level)
+    collective = nominee.kind is Kind.COLLECTIVE
     context: dict[str, Any] = {
         **_header(campaign, nominee, signed),
         "de_nghi_tang": level.award.upper(),
         "hinh_thuc": level.award,
         "phong_trao": campaign.title.upper(),
-        **_facts(nominee),
+        **facts,
         **_history(nominee.awards),
-        **_thematic(nominee),
+        "tap_the": facts if collective else {},
+        "ca_nhan": {} if collective else facts,
+        "ten_bao_cao": nominee.name if collective else _person(nominee),
+        "ben_bao_cao": nominee.name if collective else "cá nhân tôi",
+        "ky": own,
+        "xac_nhan": confirmer(campaign, level, own),
     }
     return nfc(context)
 
@@ -73,13 +83,16 @@ def _place(campaign: Campaign) -> str:
 def _facts(nominee: Nominee) -> dict[str, Any]:
     kind = nominee.kind
     facts: dict[str, Any] = {key: text(nominee, key) for key in SCALAR_KEYS[kind]}
-    for key in OPTIONAL_NONE:
-        if key in facts and not facts[key]:
-            facts[key] = NONE
     for key in LONG_KEYS[kind]:
-        facts[key] = paragraphs(text(nominee, key)) or [NOTHING_REPORTED]
+        facts[key] = paragraphs(text(nominee, key))
     facts["sang_kien"] = _initiative(nominee) if kind is Kind.INDIVIDUAL else ""
     return facts
+
+
+def _person(nominee: Nominee) -> str:
+    """`Nguyễn Văn An, Phó Chủ tịch UBND phường, Ủy ban nhân dân phường Tiến Thành`."""
+    where = position_unit(nominee)
+    return f"{nominee.name}, {where}" if where else nominee.name
 
 
 def _initiative(nominee: Nominee) -> str:
@@ -87,7 +100,7 @@ def _initiative(nominee: Nominee) -> str:
     name = text(nominee, "sang_kien_ten")
     if not name:
         return ""
-    sentence = f"Sáng kiến, giải pháp “{name}”"
+    sentence = f"Sáng kiến, giải pháp {quoted(name)}"
     if body := text(nominee, "sang_kien_cap"):
         sentence += f" được {body} công nhận"
     if number := text(nominee, "sang_kien_so_qd"):
@@ -115,29 +128,3 @@ def _award_row(award: PreviousAward) -> dict[str, str]:
         "ten": award.title,
         "quyet_dinh": f"{decision} của {award.issuer}" if award.issuer else decision,
     }
-
-
-def _thematic(nominee: Nominee) -> dict[str, Any]:
-    """Keys of the thematic form (Mẫu 07), which serves both kinds."""
-    collective = nominee.kind is Kind.COLLECTIVE
-    if collective:
-        signer = ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)", text(nominee, "thu_truong"))
-        label = nominee.name
-    else:
-        signer = ("NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)", nominee.name)
-        label = f"{nominee.name}, {text(nominee, 'chuc_vu')}, {text(nominee, 'don_vi')}"
-    context: dict[str, Any] = {
-        "tap_the": collective,
-        "ten_bao_cao": label,
-        "nguoi_ky": signer[0],
-        "nguoi_ky_ghi_chu": signer[1],
-        "ten_nguoi_ky": signer[2],
-    }
-    if not collective:
-        context["bien_phap"] = []  # the thematic form's item 2 is then left out
-    # The thematic form names both kinds' keys (one branch each): the other kind's are empty.
-    other = Kind.INDIVIDUAL if collective else Kind.COLLECTIVE
-    own = {*SCALAR_KEYS[nominee.kind], *LONG_KEYS[nominee.kind]}
-    blanks: dict[str, Any] = {key: "" for key in SCALAR_KEYS[other] if key not in own}
-    blanks.update({key: [] for key in LONG_KEYS[other] if key not in own})
-    return {**blanks, **context}

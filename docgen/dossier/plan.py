@@ -43,6 +43,7 @@ class Planned:
     sources: tuple[dict[str, object], ...] = field(default=())
     title: str = ""
     register: Register = field(default_factory=Register)
+    subject: str = ""  # the nominee's kind, for a report
 
     def entry(self, digest: str) -> Entry:
         """The manifest entry of this document once written with content hash `digest`."""
@@ -142,23 +143,28 @@ def _reports(
                 (source,),
                 f"Báo cáo thành tích — {nominee.name}",
                 report_register(level),
+                subject=nominee.kind.value,
             )
         )
     return out
 
 
 def template_keys(planned: list[Planned]) -> dict[str, set[str]]:
-    """The keys of each template's first context that builds, for the template check.
+    """Per template, the keys that its contexts of every subject kind have, for the check.
 
-    One context per template: every other context is built once, by the writer, which
-    sets aside (and reports) a document whose data is missing and writes the others.
+    One context per template and subject kind (a form such as Mẫu 07 serves collectives and
+    individuals; it may use only what both give): every other context is built once, by the
+    writer, which sets aside (and reports) a document whose data is missing.
     """
     keys: dict[str, set[str]] = {}
+    seen: set[tuple[str, str]] = set()
     for item in planned:
-        if item.template in keys:
+        if (item.template, item.subject) in seen:
             continue
         try:
-            keys[item.template] = set(item.context())
+            found = set(item.context())
         except DocgenError:
             continue  # reported by the writer, with every other missing value
+        seen.add((item.template, item.subject))
+        keys[item.template] = keys[item.template] & found if item.template in keys else found
     return keys

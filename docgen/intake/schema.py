@@ -164,6 +164,21 @@ AWARD_COLUMNS = (
 )
 
 
+# The collective form of every profile (ND 91 Mẫu 01, ND 98 Mẫu 02) has four achievement items,
+# each to be reported; the thematic form (Mẫu 07) prints results and, when given, measures.
+FORM_SECTIONS = ("bien_phap", "chinh_sach", "doan_the")
+
+
+def report_keys(campaign: Campaign, kind: Kind) -> tuple[str, ...]:
+    """The intake keys the campaign's report form for `kind` cannot print without."""
+    base = COLLECTIVE_BASE if kind is Kind.COLLECTIVE else INDIVIDUAL_BASE
+    return tuple(c.key for c in base if c.required or c.key in _sections(campaign, kind))
+
+
+def _sections(campaign: Campaign, kind: Kind) -> tuple[str, ...]:
+    return FORM_SECTIONS if kind is Kind.COLLECTIVE and not campaign.thematic else ()
+
+
 def build_schema(campaign: Campaign) -> IntakeSchema:
     """The intake workbook of `campaign`: base columns, closed lists and campaign fields."""
     levels = tuple(lv.label for lv in campaign.levels)
@@ -189,6 +204,8 @@ def _nominee_sheet(
         "sang_kien_cap": campaign.initiative_bodies,
     }
     columns = [replace(c, choices=dynamic[c.key]) if c.key in dynamic else c for c in base]
+    sections = _sections(campaign, kind)
+    columns = [replace(c, required=True) if c.key in sections else c for c in columns]
     columns += [_from_field(f) for f in campaign.fields_for(kind)]
     return SheetSpec(name, tuple(columns), kind)
 

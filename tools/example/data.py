@@ -175,7 +175,7 @@ MOT_CUA = {
             "doi_tuong": 'Bộ phận "Một cửa" phường',
             "cap_de_nghi": WARD,
             "thu_truong": "Nguyễn Văn An",
-            "chuc_vu_thu_truong": "Phó Chủ tịch UBND phường, Trưởng bộ phận",
+            "chuc_vu_thu_truong": "Trưởng bộ phận",
             "tru_so": "Trụ sở UBND phường, " + ADDRESS,
             "so_nguoi": 7,
             "dac_diem": "Bộ phận gồm 7 công chức chuyên môn luân phiên tiếp nhận hồ sơ; có 1 chi đoàn thanh niên.",
@@ -184,6 +184,12 @@ MOT_CUA = {
                 "Tiếp nhận 4.126 hồ sơ, trả kết quả trước và đúng hạn 99,8 %; không có phản ánh, kiến nghị.\n"
                 "Triển khai thanh toán trực tuyến phí, lệ phí cho 100 % thủ tục có thu phí."
             ),
+            "bien_phap": (
+                "Niêm yết công khai, đầy đủ thủ tục hành chính; bố trí công chức hướng dẫn người dân "
+                "nộp hồ sơ trực tuyến ngay tại Bộ phận."
+            ),
+            "chinh_sach": "Công chức của Bộ phận chấp hành nghiêm chủ trương của Đảng, pháp luật của Nhà nước.",
+            "doan_the": "Chi đoàn thanh niên của Bộ phận được công nhận “Chi đoàn vững mạnh” năm 2023.",
             "xep_loai_nam": HTXS,
             "thuc_hien_cchc": "Có",
             "xep_loai_cchc": "Tốt",

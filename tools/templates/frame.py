@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from tools.templates.blocks import Container, T, b, i, para, rule, tag
 from tools.templates.layout import TEXT_WIDTH_MM
-from tools.templates.tables import grid
+from tools.templates.tables import grid, keep_whole
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -71,16 +73,46 @@ def title(doc: DocumentObject, kind: str, *summary: str, line: bool = True) -> N
 
 @dataclass(frozen=True)
 class Signature:
-    """One signature block: title lines, a hint such as "(Ký, đóng dấu)", and the name."""
+    """One signature block: title lines, a hint such as "(Ký, đóng dấu)", and the name.
+
+    A title line that is a paragraph tag (`{%p if … %}`) is written as such, so a block can
+    print an authority line only when there is one; `when` prints the whole block only when
+    the condition holds (the cell then keeps one empty paragraph).
+    """
 
     titles: Sequence[str]
     hint: str = ""
     name: str = ""  # a literal or a Jinja tag; empty leaves the space for a handwritten name
+    when: str = ""
+
+
+def signer(var: str, *roles: str, hint: str = "", when: bool = False) -> Signature:
+    """The block of the signer `var` of the context: roles, authority line, title, name.
+
+    `var` is a dict with `tham_quyen` (may be empty), `chuc_vu`, `ten` and, without `hint`,
+    `ghi_chu` ("(Ký, đóng dấu)" or "(Ký, ghi rõ họ và tên)").
+    """
+    titles = (
+        *roles,
+        f"{{%p if {var}.tham_quyen %}}",
+        f"{{{{ {var}.tham_quyen }}}}",
+        "{%p endif %}",
+        f"{{{{ {var}.chuc_vu }}}}",
+    )
+    return Signature(
+        titles, hint or f"{{{{ {var}.ghi_chu }}}}", f"{{{{ {var}.ten }}}}", var if when else ""
+    )
 
 
 def signatures(doc: DocumentObject, left: Signature | None, right: Signature) -> _Cell:
-    """Two-column signature table; returns the left cell (for Nơi nhận when `left` is None)."""
+    """Two-column signature table; returns the left cell (for Nơi nhận when `left` is None).
+
+    The row never breaks across pages (titles stay with their names) and the last body
+    paragraph is kept with it, so no page holds only the closing elements.
+    """
+    _keep_with_next(doc)
     table = grid(doc, (TEXT_WIDTH_MM * 0.45, TEXT_WIDTH_MM * 0.55), rows=1)
+    keep_whole(table.rows[0])
     cell_left, cell_right = table.rows[0].cells
     if left is not None:
         _sign(cell_left, left)
@@ -88,16 +120,34 @@ def signatures(doc: DocumentObject, left: Signature | None, right: Signature) ->
     return cell_left
 
 
+def _keep_with_next(doc: DocumentObject) -> None:
+    """Mark the paragraph just before the signatures "keep with next"."""
+    last = doc.element.body.findall(qn("w:p"))[-1]
+    text = "".join(t.text or "" for t in last.iter(qn("w:t")))
+    if text.startswith("{%"):
+        raise ValueError(f"the paragraph before the signatures is a tag: {text}")
+    Paragraph(last, doc._body).paragraph_format.keep_with_next = True
+
+
 def _sign(cell: _Cell, block: Signature) -> None:
     center = {"align": "center", "after": 0, "spacing": 1.0}
-    para(cell, b(block.titles[0], SIGN_SIZE), before=12, **center)  # type: ignore[arg-type]
-    for line in block.titles[1:]:
-        para(cell, b(line, SIGN_SIZE), **center)  # type: ignore[arg-type]
+    if block.when:
+        tag(cell, f"{{%p if {block.when} %}}")
+    first = True
+    for line in block.titles:
+        if line.startswith("{%p"):
+            tag(cell, line)
+            continue
+        para(cell, b(line, SIGN_SIZE), before=12 if first else 0, **center)  # type: ignore[arg-type]
+        first = False
     if block.hint:
         para(cell, i(block.hint, SIGN_SIZE), **center)  # type: ignore[arg-type]
     for _ in range(4):
         para(cell, "", **center)  # type: ignore[arg-type]
     para(cell, b(block.name, SIGN_SIZE), **center)  # type: ignore[arg-type]
+    if block.when:
+        tag(cell, "{%p endif %}")
+        para(cell, "", **center)  # type: ignore[arg-type]  # a cell needs one paragraph
 
 
 def noi_nhan(cell: Container) -> None:

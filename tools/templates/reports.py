@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from docx.document import Document as DocumentObject
 
-from tools.templates.blocks import b, body, heading, loop, para, tag
-from tools.templates.frame import HeaderSpec, Signature, header, signatures, title
+from tools.templates.blocks import T, b, body, heading, loop, para, tag
+from tools.templates.frame import HeaderSpec, header, signatures, signer, title
 from tools.templates.layout import new_document
 from tools.templates.sections import (
     award_history,
     closing,
     field,
     item,
+    optional_field,
     optional_section,
     text_section,
 )
@@ -35,7 +36,7 @@ def collective_report(name: str) -> DocumentObject:
     para(doc, b("{{ ten }}"), align="center", after=12)
     heading(doc, "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH")
     item(doc, "1. Đặc điểm, tình hình:")
-    _seat(doc)
+    _seat(doc, "")
     loop(doc, "doan", "dac_diem", "{{ doan }}")
     text_section(doc, "2. Chức năng, nhiệm vụ:", "chuc_nang")
     heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
@@ -51,8 +52,8 @@ def collective_report(name: str) -> DocumentObject:
     text_section(doc, "4. Hoạt động của tổ chức đảng, đoàn thể:", "doan_the")
     award_history(doc)
     closing(doc, "{{ ten }}")
-    upper = Signature(("THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP", "NHẬN XÉT, XÁC NHẬN"), SEAL)
-    signatures(doc, upper, Signature(("THỦ TRƯỞNG ĐƠN VỊ",), SEAL, "{{ thu_truong }}"))
+    upper = signer("xac_nhan", "XÁC NHẬN CỦA CẤP TRÊN", hint=SEAL, when=True)
+    signatures(doc, upper, signer("ky"))
     return doc
 
 
@@ -63,11 +64,8 @@ def individual_report(name: str, political: bool) -> DocumentObject:
     """
     doc = _start(name, PROPOSE)
     heading(doc, "I. SƠ LƯỢC LÝ LỊCH")
-    _identity(doc)
-    if political:
-        field(doc, "Trình độ lý luận chính trị", "ly_luan_chinh_tri")
-    field(doc, "Trình độ chuyên môn, nghiệp vụ", "trinh_do")
-    field(doc, "Học hàm, học vị, danh hiệu, giải thưởng", "hoc_ham")
+    _identity(doc, "")
+    _training(doc, "", political)
     heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
     text_section(doc, "1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:", "nhiem_vu")
     item(doc, "2. Thành tích đạt được của cá nhân:")
@@ -75,53 +73,77 @@ def individual_report(name: str, political: bool) -> DocumentObject:
     _initiative(doc)
     award_history(doc)
     closing(doc, "cá nhân tôi")
-    unit = Signature(("THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ"), SEAL)
-    signatures(
-        doc,
-        unit,
-        Signature(("NGƯỜI BÁO CÁO THÀNH TÍCH",), "(Ký, ghi rõ họ và tên)", "{{ ho_ten }}"),
-    )
+    unit = signer("xac_nhan", "XÁC NHẬN, ĐỀ NGHỊ", hint=SEAL, when=True)
+    signatures(doc, unit, signer("ky"))
     return doc
 
 
 def thematic_report(name: str) -> DocumentObject:
-    """Thematic report (ND 91 Mẫu 07), collective or individual by the `tap_the` flag."""
+    """Thematic report (ND 91 Mẫu 07): one form for both kinds, facts under `tap_the`/`ca_nhan`."""
     doc = _start(name, PROPOSE, "TRONG {{ phong_trao }}")
     para(doc, b("{{ ten_bao_cao }}"), align="center", after=12)
     heading(doc, "I. THÔNG TIN CHUNG")
     tag(doc, "{%p if tap_the %}")
-    _seat(doc)
-    loop(doc, "doan", "chuc_nang", "{{ doan }}")
+    _seat(doc, "tap_the.")
+    loop(doc, "doan", "tap_the.dac_diem", "{{ doan }}")
+    loop(doc, "doan", "tap_the.chuc_nang", "{{ doan }}")
     tag(doc, "{%p else %}")
-    _identity(doc)
+    _identity(doc, "ca_nhan.")
+    _training(doc, "ca_nhan.", True)
     tag(doc, "{%p endif %}")
     heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
     item(doc, "1. Kết quả thực hiện các mục tiêu, chỉ tiêu thi đua đã đăng ký:")
     loop(doc, "doan", "thanh_tich", "{{ doan }}")
     _initiative(doc)
-    optional_section(doc, "2. Biện pháp, giải pháp thực hiện và bài học kinh nghiệm:", "bien_phap")
-    closing(doc, "{{ ten_bao_cao }}")
-    approver = Signature(("XÁC NHẬN CỦA CẤP", "TRÌNH KHEN THƯỞNG"), SEAL)
-    signer = Signature(("{{ nguoi_ky }}",), "{{ nguoi_ky_ghi_chu }}", "{{ ten_nguoi_ky }}")
-    signatures(doc, approver, signer)
+    optional_section(
+        doc,
+        "2. Biện pháp, giải pháp thực hiện và bài học kinh nghiệm:",
+        "tap_the.bien_phap",
+        "tap_the and tap_the.bien_phap",
+    )
+    closing(doc, "{{ ben_bao_cao }}")
+    approver = signer("xac_nhan", "XÁC NHẬN CỦA CẤP", "TRÌNH KHEN THƯỞNG", hint=SEAL, when=True)
+    signatures(doc, approver, signer("ky"))
     return doc
 
 
-def _seat(doc: DocumentObject) -> None:
-    field(doc, "Địa chỉ trụ sở", "tru_so")
-    field(doc, "Điện thoại", "dien_thoai")
-    tag(doc, "{%p if so_nguoi %}")
-    field(doc, "Tổng số cán bộ, công chức, nhân viên", "so_nguoi")
-    tag(doc, "{%p endif %}")
+def _seat(doc: DocumentObject, of: str) -> None:
+    field(doc, "Địa chỉ trụ sở", f"{of}tru_so")
+    optional_field(doc, "Điện thoại", f"{of}dien_thoai")
+    optional_field(doc, "Tổng số cán bộ, công chức, nhân viên", f"{of}so_nguoi")
 
 
-def _identity(doc: DocumentObject) -> None:
-    field(doc, "Họ tên", "ho_ten")
-    body(doc, "- Sinh ngày, tháng, năm: {{ ngay_sinh }}; Giới tính: {{ gioi_tinh }}")
-    field(doc, "Quê quán", "que_quan")
-    field(doc, "Trú quán", "tru_quan")
-    field(doc, "Đơn vị công tác", "don_vi")
-    field(doc, "Chức vụ (Đảng, chính quyền, đoàn thể)", "chuc_vu")
+def _identity(doc: DocumentObject, of: str) -> None:
+    field(doc, "Họ tên", f"{of}ho_ten")
+    body(
+        doc,
+        "- Sinh ngày, tháng, năm: ",
+        T(f"{{{{ {of}ngay_sinh }}}}"),
+        "; Giới tính: ",
+        T(f"{{{{ {of}gioi_tinh }}}}"),
+    )
+    field(doc, "Quê quán", f"{of}que_quan")
+    field(doc, "Trú quán", f"{of}tru_quan")
+    field(doc, "Đơn vị công tác", f"{of}don_vi")
+    field(doc, "Chức vụ (Đảng, chính quyền, đoàn thể)", f"{of}chuc_vu")
+
+
+def _training(doc: DocumentObject, of: str, political: bool) -> None:
+    """Training lines; without a line of its own, lý luận chính trị joins the trình độ line."""
+    if political:
+        optional_field(doc, "Trình độ lý luận chính trị", f"{of}ly_luan_chinh_tri")
+        field(doc, "Trình độ chuyên môn, nghiệp vụ", f"{of}trinh_do")
+    else:
+        body(
+            doc,
+            "- Trình độ chuyên môn, nghiệp vụ: ",
+            T(f"{{{{ {of}trinh_do }}}}"),
+            T(f"{{% if {of}ly_luan_chinh_tri %}}"),
+            "; lý luận chính trị: ",
+            T(f"{{{{ {of}ly_luan_chinh_tri }}}}"),
+            T("{% endif %}"),
+        )
+    optional_field(doc, "Học hàm, học vị, danh hiệu, giải thưởng", f"{of}hoc_ham")
 
 
 def _initiative(doc: DocumentObject) -> None:

@@ -16,6 +16,13 @@ def field(doc: DocumentObject, label: str, value: str, **kw: object) -> None:
     body(doc, f"- {label}: ", T(f"{{{{ {value} }}}}"), **kw)
 
 
+def optional_field(doc: DocumentObject, label: str, value: str) -> None:
+    """A `field` line printed only when the value is given (never "Không" for a blank)."""
+    tag(doc, f"{{%p if {value} %}}")
+    field(doc, label, value)
+    tag(doc, "{%p endif %}")
+
+
 def item(doc: DocumentObject, text: str) -> None:
     """A numbered sub-heading with a title (`1. …:`), bold, kept with its text."""
     para(doc, b(text), indent=True, keep_next=True)
@@ -27,9 +34,9 @@ def text_section(doc: DocumentObject, title: str, items: str) -> None:
     loop(doc, "doan", items, "{{ doan }}")
 
 
-def optional_section(doc: DocumentObject, title: str, items: str) -> None:
-    """Like `text_section`, shown only when the list is not empty."""
-    tag(doc, f"{{%p if {items} %}}")
+def optional_section(doc: DocumentObject, title: str, items: str, when: str = "") -> None:
+    """Like `text_section`, shown only when the list is not empty (or `when` holds)."""
+    tag(doc, f"{{%p if {when or items} %}}")
     text_section(doc, title, items)
     tag(doc, "{%p endif %}")
 

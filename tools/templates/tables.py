@@ -9,7 +9,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 
 from tools.templates.blocks import Part, b, para
 
@@ -47,8 +47,8 @@ def header_row(table: Table, titles: Sequence[str]) -> None:
     row = table.rows[0]
     for cell, title in zip(row.cells, titles, strict=True):
         cell_text(cell, b(title))
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
+    keep_whole(row)
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 def tag_row(table: Table, statement: str) -> None:
@@ -62,9 +62,17 @@ def tag_row(table: Table, statement: str) -> None:
 def data_row(table: Table, cells: Sequence[Sequence[Part]], aligns: Sequence[str]) -> None:
     """A row of cells, each a sequence of runs (a literal, a tag, or both)."""
     row = table.add_row()
+    keep_whole(row)
     for cell, parts, align in zip(row.cells, cells, aligns, strict=True):
         _clear(cell)
         cell_text(cell, *parts, align=align)
+
+
+def keep_whole(row: _Row) -> None:
+    """Never break this row across pages (w:cantSplit, first in w:trPr by schema order)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def loop_rows(
@@ -80,6 +88,7 @@ def empty_rows(table: Table, items: str, note: str) -> None:
     """A single merged row with `note` (e.g. "(Chưa có)") shown only when `items` is empty."""
     tag_row(table, f"{{%tr if not {items} %}}")
     row = table.add_row()
+    keep_whole(row)
     merged = row.cells[0].merge(row.cells[-1])
     _clear(merged)
     cell_text(merged, note)

@@ -1,0 +1,167 @@
+"""Report forms as signed: every form builds through `ho-so`, with real signers, no placeholders.
+
+Built from a copy of the shipped example workspace, through the `ho-so` command.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from docgen.campaign import load_campaign
+from docgen.checks.docx_format import check_docx
+from docgen.cli import main
+from docgen.workspace import Workspace
+from tests.conftest import GOOD_COLLECTIVE, ROOT, MakeWorkbook
+from tests.test_templates import plain
+
+PLACEHOLDERS = re.compile(r"Không có nội dung|: Không$|THỦ TRƯỞNG ĐƠN VỊ$|\{\{|\{%", re.MULTILINE)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    """A copy of the shipped example workspace."""
+    for name in ("input", "templates_docx"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return Workspace(tmp_path)
+
+
+def _campaign(ws: Workspace, **changes: str) -> None:
+    text = ws.campaign.read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old in text
+        text = text.replace(old, new)
+    ws.campaign.write_text(text, encoding="utf-8")
+
+
+def _ho_so(ws: Workspace) -> str:
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _text(path: Path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [
+        p.text for t in doc.tables for row in t.rows for cell in row.cells for p in cell.paragraphs
+    ]
+    return plain("\n".join(parts))
+
+
+def _reports(ws: Workspace) -> dict[str, str]:
+    folder = ws.output("kh19-2023-cchc")
+    return {p.name: _text(p) for p in sorted(folder.glob("*/bao-cao-thanh-tich-*.docx"))}
+
+
+THEMATIC = {"thematic = false": "thematic = true"}
+
+
+def test_thematic_campaign_builds_for_collectives_and_individuals(workspace: Workspace) -> None:
+    _campaign(workspace, **THEMATIC)
+    output = _ho_so(workspace)
+    assert "Đã lập 11 văn bản" in output
+    reports = _reports(workspace)
+    one_cua = reports["bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
+    person = reports["bao-cao-thanh-tich-nguyen-van-an.docx"]
+    assert "TRONG PHONG TRÀO THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM 2023" in one_cua
+    assert "- Địa chỉ trụ sở: Trụ sở UBND phường" in one_cua
+    assert "- Họ tên: Nguyễn Văn An" in person and "- Quê quán: Xã Tiến Hưng" in person
+    assert "Trên đây là báo cáo thành tích của cá nhân tôi" in person
+    for path in workspace.output("kh19-2023-cchc").glob("*/*.docx"):
+        assert check_docx(path) == [], path.name
+
+
+def test_thematic_is_refused_for_a_profile_without_a_thematic_form(workspace: Workspace) -> None:
+    _campaign(workspace, **THEMATIC, nd91_2017='nd98_2023"  #')
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
+    assert result.exit_code == 2
+    assert "theo chuyên đề" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("thematic", [False, True], ids=["standard", "thematic"])
+def test_no_placeholder_or_invented_value_in_any_report(
+    workspace: Workspace, thematic: bool
+) -> None:
+    if thematic:
+        _campaign(workspace, **THEMATIC)
+    _ho_so(workspace)
+    found = {name: PLACEHOLDERS.findall(text) for name, text in _reports(workspace).items()}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+    person = _reports(workspace)["bao-cao-thanh-tich-nguyen-van-an.docx"]
+    assert "Học hàm, học vị" not in person  # left blank in the intake: the line is left out
+    assert "lý luận chính trị: Cao cấp" in person  # collected, so printed
+
+
+def test_signature_blocks_carry_the_real_signers(workspace: Workspace) -> None:
+    _ho_so(workspace)
+    reports = _reports(workspace)
+    one_cua = reports["bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
+    # The unit's head signs with their title; the ward's chairman confirms.
+    assert "TRƯỞNG BỘ PHẬN\n(Ký, đóng dấu)\n\n\n\n\nNguyễn Văn An" in one_cua
+    assert "XÁC NHẬN CỦA CẤP TRÊN\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Ký, đóng dấu)" in one_cua
+    assert "Lê Thanh Hoan" in one_cua
+    # The ward itself signs as the issuer, and does not confirm its own report.
+    ward = reports["bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx"]
+    assert "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" in ward and "XÁC NHẬN" not in ward
+    person = reports["bao-cao-thanh-tich-pham-minh-tam.docx"]
+    assert "XÁC NHẬN, ĐỀ NGHỊ\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" in person
+    assert "Lê Thanh Hoan" in person and "NGƯỜI BÁO CÁO THÀNH TÍCH" in person
+
+
+def test_campaign_names_who_confirms_the_reports(workspace: Workspace) -> None:
+    extra = '[signers.pho_chu_tich]\nauthority = "KT. CHỦ TỊCH"\ntitle = "PHÓ CHỦ TỊCH"\nname = "Trần Văn Bảy"\n\n'
+    _campaign(
+        workspace,
+        **{
+            "# Đối tượng khen thưởng.": extra + "# Đối tượng khen thưởng.",
+            'quota = { collective = 1, individual = 3 }\nsigner = "chu_tich"': (
+                'quota = { collective = 1, individual = 3 }\nsigner = "chu_tich"\n'
+                'confirmer = "pho_chu_tich"'
+            ),
+        },
+    )
+    _ho_so(workspace)
+    person = _reports(workspace)["bao-cao-thanh-tich-pham-minh-tam.docx"]
+    assert "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in person and "Trần Văn Bảy" in person
+
+
+def test_unknown_confirmer_is_a_campaign_error(workspace: Workspace) -> None:
+    _campaign(
+        workspace,
+        **{
+            'signer = "chu_tich"\nnoi_nhan = ["Thường': 'signer = "chu_tich"\nconfirmer = "ai_do"\nnoi_nhan = ["Thường'
+        },
+    )
+    result = CliRunner().invoke(
+        main, ["kiem-tra-chien-dich", "--chien-dich", str(workspace.campaign)]
+    )
+    assert result.exit_code == 2
+    assert "levels[1].confirmer" in result.output and "“ai_do”" in result.output
+
+
+@pytest.mark.parametrize("key", ["bien_phap", "chinh_sach", "doan_the"])
+def test_empty_required_section_is_a_finding_at_its_cell(
+    make_workbook: MakeWorkbook, tmp_path: Path, key: str
+) -> None:
+    from docgen.validate.run import validate_folder
+
+    make_workbook(collectives=[{**GOOD_COLLECTIVE, key: ""}])
+    report = validate_folder(load_campaign(ROOT / "input" / "campaign.toml"), tmp_path / "phieu")
+    header = {
+        "bien_phap": "Biện pháp",
+        "chinh_sach": "Thực hiện chủ trương",
+        "doan_the": "Hoạt động",
+    }
+    found = [
+        (i.code, i.place.sheet, i.place.row, i.place.header.split(",")[0].split(" của")[0])
+        for i in report.issues
+    ]
+    assert any(
+        f[:3] == ("CELL_REQUIRED", "Tập thể", 3) and f[3].startswith(header[key]) for f in found
+    ), found
