@@ -129,6 +129,23 @@ BREAKS: list[tuple[str, Callable[[DocumentObject], None], set[str]]] = [
     ("noi-nhan-14", _font("Nơi nhận:", size=Pt(14)), {"NOI_NHAN_SIZE"}),
     ("page-number-on-page-1", _no_title_page, {"PAGE_NUMBER_FIRST_PAGE"}),
     ("body-12", _body_12, {"BODY_SIZE"}),
+    (
+        "section-placeholder",
+        lambda d: _set_text(d, "- Như trên;", "(Không có nội dung báo cáo.)"),
+        {"TEXT_PLACEHOLDER"},
+    ),
+    (
+        "blank-as-khong",
+        lambda d: _set_text(d, "- Như trên;", "- Điện thoại: Không"),
+        {"TEXT_PLACEHOLDER"},
+    ),
+    (
+        "tag-left-over",
+        lambda d: _set_text(d, "- Như trên;", "- {{ ky.ten }};"),
+        {"TEXT_PLACEHOLDER"},
+    ),
+    ("signer-without-name", lambda d: _set_text(d, "Lê Thanh Hoan", ""), {"SIGNATURE_NO_NAME"}),
+    ("role-as-title", lambda d: _set_text(d, "CHỦ TỊCH", "THỦ TRƯỞNG ĐƠN VỊ"), {"SIGNATURE_ROLE"}),
 ]
 
 

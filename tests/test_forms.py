@@ -165,3 +165,77 @@ def test_empty_required_section_is_a_finding_at_its_cell(
     assert any(
         f[:3] == ("CELL_REQUIRED", "Tập thể", 3) and f[3].startswith(header[key]) for f in found
     ), found
+
+
+def test_a_form_serving_both_kinds_is_checked_against_each(tmp_path: Path) -> None:
+    """Mẫu 07 printing an individual's field outside its `ca_nhan` branch fails for collectives."""
+    from docgen.checks.template import check_template
+
+    doc = Document(str(ROOT / "templates_docx" / "bao-cao-nd91-mau07.docx"))
+    doc.add_paragraph("- Họ tên: {{ ho_ten }}")
+    path = tmp_path / "bao-cao-nd91-mau07.docx"
+    doc.save(str(path))
+    problems = check_template(path, load_campaign(ROOT / "input" / "campaign.toml"))
+    assert {(p.code, p.message) for p in problems} == {
+        (
+            "TPL_UNKNOWN_VARIABLE",
+            "Biến “ho_ten” không có trong dữ liệu của văn bản này (báo cáo của tập thể).",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quyết định số 52/QĐ-UBND", "Quyết định số 52/QĐ\u2011UBND"),
+        ("Số:      /TTr-UBND", "Số:      /TTr\u2011UBND"),
+        ("Nghị định số 91/2017/NĐ-CP", "Nghị định số 91/2017/NĐ\u2011CP"),
+        ("phường Tiến Thành, tỉnh Bình Phước", "phường Tiến\u00a0Thành, tỉnh Bình\u00a0Phước"),
+        ("Văn phòng - Thống kê", "Văn phòng - Thống kê"),
+        ("Ủy ban nhân dân phường về công tác", "Ủy ban nhân dân phường về công tác"),
+    ],
+    ids=["decision", "blank-number", "decree", "places", "unit-dash", "no-place"],
+)
+def test_what_must_not_break(text: str, expected: str) -> None:
+    from docgen.documents.typography import unbreakable
+
+    assert unbreakable(text) == expected
+
+
+def test_inner_quotes_differ_from_outer_ones() -> None:
+    from docgen.documents.typography import quoted
+
+    assert quoted("Mô hình “Tổ tư vấn” tại khu phố") == "“Mô hình ‘Tổ tư vấn’ tại khu phố”"
+    assert quoted('Mô hình "Tổ tư vấn" tại khu phố') == "“Mô hình ‘Tổ tư vấn’ tại khu phố”"
+
+
+@pytest.mark.parametrize(
+    ("position", "unit", "expected"),
+    [
+        (
+            "Trưởng Khối Kinh tế - Hạ tầng",
+            "Khối Kinh tế - Hạ tầng",
+            "Trưởng Khối Kinh tế - Hạ tầng",
+        ),
+        ("Công chức Tư pháp", "Khối Nội chính", "Công chức Tư pháp, Khối Nội chính"),
+    ],
+    ids=["unit-in-position", "unit-apart"],
+)
+def test_position_and_unit_without_repeating_the_unit(
+    position: str, unit: str, expected: str
+) -> None:
+    from docgen.campaign.model import Kind
+    from docgen.checks import sample
+    from docgen.documents.nominees import position_unit
+
+    assert position_unit(sample.nominee(Kind.INDIVIDUAL, chuc_vu=position, don_vi=unit)) == expected
+
+
+def test_the_proposal_names_its_list_and_the_reports(workspace: Workspace) -> None:
+    _ho_so(workspace)
+    text = _text(workspace.output("kh19-2023-cchc") / "thanh-pho" / "to-trinh.docx")
+    assert "(Có danh sách và báo cáo thành tích kèm theo)" in text
+    person = _reports(workspace)["bao-cao-thanh-tich-nguyen-van-an.docx"]
+    assert (
+        "Sáng kiến, giải pháp “Mô hình ‘Tổ tư vấn dịch vụ công trực tuyến’ tại khu phố”" in person
+    )

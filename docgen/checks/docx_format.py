@@ -15,6 +15,7 @@ from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from docgen.checks.docx_signing import check_signing
 from docgen.checks.docx_text import check_text
 from docgen.checks.problem import FormatProblem, paragraphs
 from docgen.checks.styles import Resolver
@@ -46,7 +47,7 @@ def check_document(doc: DocumentObject) -> list[FormatProblem]:
     problems = [p for index, sect in enumerate(_sections(doc), 1) for p in _page(sect, index)]
     problems += _page_numbers(doc)
     problems += check_text(paras, Resolver(doc))
-    return problems
+    return problems + check_signing(doc)
 
 
 def _sections(doc: DocumentObject) -> list[Any]:
