@@ -175,8 +175,7 @@ def _render(campaign: Campaign, which: str) -> str:
                                 "Tập thể lao động tiên tiến", "Quyết định số 22/QĐ-UBND ngày 05 tháng 01 năm 2022",
                                 "(Chưa có)", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Thanh Hoan", "./."]),
         ("bao-cao-individual", ["I. SƠ LƯỢC LÝ LỊCH", "- Họ tên: Nguyễn Văn An", "15/08/1985; Giới tính: Nam",
-                                "KHỐI VĂN PHÒNG", "- Trình độ chuyên môn, nghiệp vụ: Cử nhân Luật; lý luận chính "
-                                "trị: Trung cấp",
+                                "KHỐI VĂN PHÒNG", "- Trình độ chuyên môn, nghiệp vụ: Cử nhân Luật",
                                 "Sáng kiến, giải pháp “Số hóa hồ sơ một cửa” được Hội đồng sáng kiến phường "
                                 "công nhận tại Quyết định số 45/QĐ-UBND ngày 12 tháng 6 năm 2023.",
                                 "NGƯỜI BÁO CÁO THÀNH TÍCH", "(Chưa có)", "XÁC NHẬN, ĐỀ NGHỊ",

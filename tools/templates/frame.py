@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -22,6 +23,7 @@ TIEU_NGU_RULE_MM = 62.0  # the width of TIEU_NGU in Times New Roman bold 13 pt
 BODY_RULE_MM = 24.0  # between 1/3 and 1/2 of the issuing body's name
 HEADER_SIZE = 13
 SIGN_SIZE = 14
+SIGN_GAP_PT = 18  # between the last body paragraph and the signature blocks
 
 
 @dataclass(frozen=True)
@@ -126,20 +128,20 @@ def _keep_with_next(doc: DocumentObject) -> None:
     text = "".join(t.text or "" for t in last.iter(qn("w:t")))
     if text.startswith("{%"):
         raise ValueError(f"the paragraph before the signatures is a tag: {text}")
-    Paragraph(last, doc._body).paragraph_format.keep_with_next = True
+    fmt = Paragraph(last, doc._body).paragraph_format
+    fmt.keep_with_next = True
+    fmt.space_after = Pt(SIGN_GAP_PT)  # the blocks' first lines may be conditional: space here
 
 
 def _sign(cell: _Cell, block: Signature) -> None:
     center = {"align": "center", "after": 0, "spacing": 1.0}
     if block.when:
         tag(cell, f"{{%p if {block.when} %}}")
-    first = True
     for line in block.titles:
         if line.startswith("{%p"):
             tag(cell, line)
             continue
-        para(cell, b(line, SIGN_SIZE), before=12 if first else 0, **center)  # type: ignore[arg-type]
-        first = False
+        para(cell, b(line, SIGN_SIZE), **center)  # type: ignore[arg-type]
     if block.hint:
         para(cell, i(block.hint, SIGN_SIZE), **center)  # type: ignore[arg-type]
     for _ in range(4):

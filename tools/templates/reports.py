@@ -129,20 +129,10 @@ def _identity(doc: DocumentObject, of: str) -> None:
 
 
 def _training(doc: DocumentObject, of: str, political: bool) -> None:
-    """Training lines; without a line of its own, lý luận chính trị joins the trình độ line."""
+    """Training lines; lý luận chính trị only in the forms that have a line for it."""
     if political:
         optional_field(doc, "Trình độ lý luận chính trị", f"{of}ly_luan_chinh_tri")
-        field(doc, "Trình độ chuyên môn, nghiệp vụ", f"{of}trinh_do")
-    else:
-        body(
-            doc,
-            "- Trình độ chuyên môn, nghiệp vụ: ",
-            T(f"{{{{ {of}trinh_do }}}}"),
-            T(f"{{% if {of}ly_luan_chinh_tri %}}"),
-            "; lý luận chính trị: ",
-            T(f"{{{{ {of}ly_luan_chinh_tri }}}}"),
-            T("{% endif %}"),
-        )
+    field(doc, "Trình độ chuyên môn, nghiệp vụ", f"{of}trinh_do")
     optional_field(doc, "Học hàm, học vị, danh hiệu, giải thưởng", f"{of}hoc_ham")
 
 
