@@ -152,13 +152,13 @@ def _sign(cell: _Cell, block: Signature) -> None:
         para(cell, "", **center)  # type: ignore[arg-type]  # a cell needs one paragraph
 
 
-def noi_nhan(cell: Container) -> None:
+def noi_nhan(cell: Container, before: float = 12) -> None:
     """`Nơi nhận:` (bold italic 12 pt) and its list (11 pt), one recipient per paragraph."""
     para(
         cell,
         T("Nơi nhận:", bold=True, italic=True, size=12),
         align="left",
-        before=12,
+        before=before,
         after=0,
         spacing=1.0,
     )

@@ -35,7 +35,7 @@ def proposal() -> DocumentObject:
     body(doc, "Kính trình {{ nguoi_quyet_dinh }} xem xét, quyết định./.")
     signer = Signature(("{{ ky.tham_quyen }}", "{{ ky.chuc_vu }}"), "", "{{ ky.ten }}")
     left = signatures(doc, None, signer)
-    noi_nhan(left)
+    noi_nhan(left, before=0)  # level with the signer's first line
     return doc
 
 
