@@ -30,7 +30,6 @@ from tools.example.variants import VARIANTS, build_variant
 from tools.fill.intake import blank_template, fill_workbook
 
 PLACEHOLDERS = ("Không có nội dung", "{{", "{%", "THỦ TRƯỞNG ĐƠN VỊ")
-Words = list[tuple[str, int]]  # (word, page) in reading order
 
 
 # --- the dossiers ---------------------------------------------------------------------------
@@ -140,39 +139,55 @@ def _ids(pairs: list[tuple[Path, Path]]) -> list[str]:
 
 
 # --- reading the PDF back -------------------------------------------------------------------
-def _pdf_words(pdf: Path) -> Words:
-    """Every word of the PDF with its page number (from 1), in reading order."""
+@dataclass(frozen=True)
+class Printed:
+    """The PDF's characters without white space, and the page (from 1) of each.
+
+    pdftotext splits Vietnamese words where a justified line spaces their glyphs apart
+    (“Ph ạ m”), so text is compared without white space.
+    """
+
+    text: str
+    pages: tuple[int, ...]
+
+    def find(self, wanted: str) -> list[tuple[int, set[int]]]:
+        """(start, pages spanned) of each place `wanted` is printed."""
+        key = _squeeze(wanted)
+        found, start = [], self.text.find(key) if key else -1
+        while start >= 0:
+            found.append((start, set(self.pages[start : start + len(key)])))
+            start = self.text.find(key, start + 1)
+        return found
+
+
+def _squeeze(text: str) -> str:
+    # str.split() also splits at no-break spaces; pdftotext prints U+2011 as "-".
+    return "".join(text.replace("\u2011", "-").split())
+
+
+def _printed(pdf: Path) -> Printed:
     done = subprocess.run(
         ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True
     )
     root = ET.fromstring(done.stdout)
-    words: Words = []
+    chars: list[str] = []
+    pages: list[int] = []
     for number, page in enumerate((e for e in root.iter() if e.tag.endswith("page")), 1):
         for word in (e for e in page.iter() if e.tag.endswith("word")):
-            words += [(part, number) for part in (word.text or "").split()]
-    return words
-
-
-def _split(text: str) -> list[str]:
-    return text.replace("\u00a0", " ").split()
-
-
-def _occurrences(words: Words, text: str) -> list[tuple[int, set[int]]]:
-    """(start index, pages it spans) of each place `text` is printed."""
-    wanted = _split(text)
-    plain = [w for w, _ in words]
-    size = len(wanted)
-    return [
-        (i, {page for _, page in words[i : i + size]})
-        for i in range(len(plain) - size + 1)
-        if size and plain[i : i + size] == wanted
-    ]
+            text = _squeeze(word.text or "")
+            chars.append(text)
+            pages += [number] * len(text)
+    return Printed("".join(chars), tuple(pages))
 
 
 # --- what the Word file says is a signature, a closing element, a table row -------------------
 def _cells(doc: object) -> Iterator[list[str]]:
-    for tc in doc.element.body.iter(qn("w:tc")):  # type: ignore[attr-defined]
-        yield ["".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in tc.iter(qn("w:p"))]
+    """The paragraphs' texts of every table cell after the decree's header."""
+    for table in doc.element.body.findall(qn("w:tbl"))[1:]:  # type: ignore[attr-defined]
+        for tc in table.iter(qn("w:tc")):
+            yield [
+                "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in tc.iter(qn("w:p"))
+            ]
 
 
 def _signatures(doc: object) -> list[tuple[str, str]]:
@@ -191,23 +206,6 @@ def _signatures(doc: object) -> list[tuple[str, str]]:
     return blocks
 
 
-def _closing_words(doc: object) -> set[str]:
-    """Words of the closing elements: the signature tables and the Nơi nhận list."""
-    words: set[str] = set()
-    for lines in _cells(doc):
-        if any(line.startswith("(Ký") or line == "Nơi nhận:" for line in lines) or (
-            len(lines) > 4 and not any(lines[-5:-1])
-        ):
-            words.update(w for line in lines for w in _split(line))
-    inside = False
-    for paragraph in doc.paragraphs:  # type: ignore[attr-defined]
-        text = paragraph.text.strip()
-        inside = text == "Nơi nhận:" or (inside and text.startswith("-"))
-        if inside:
-            words.update(_split(text))
-    return words
-
-
 def _rows(doc: object) -> Iterator[str]:
     """The longest cell text of every data row of a table with a repeated header row."""
     for table in doc.tables:  # type: ignore[attr-defined]
@@ -223,49 +221,77 @@ def _rows(doc: object) -> Iterator[str]:
 # --- the checks -----------------------------------------------------------------------------
 def _problems(doc_path: Path, pdf: Path) -> list[str]:
     doc = Document(str(doc_path))
-    words = _pdf_words(pdf)
+    printed = _printed(pdf)
     problems = [f"trong Word: {p.code} {p.excerpt}" for p in check_signing(doc)]
-    printed = " ".join(w for w, _ in words)
-    problems += [f"in ra chữ “{p}”" for p in PLACEHOLDERS if p in printed]
-    problems += _signers_apart(doc, words) + _closing_only(doc, words) + _split_rows(doc, words)
-    return problems
+    problems += [f"in ra chữ “{p}”" for p in PLACEHOLDERS if _squeeze(p) in printed.text]
+    problems += _signers_apart(doc, printed) + _closing_alone(doc, printed)
+    return problems + _split_rows(doc, printed)
 
 
-def _signers_apart(doc: object, words: Words) -> list[str]:
+def _signers_apart(doc: object, printed: Printed) -> list[str]:
     problems = []
     for title, name in _signatures(doc):
-        names = _occurrences(words, name)
+        names = printed.find(name)
         if not name or not names:
             problems.append(f"không thấy tên người ký dưới “{title}”")
             continue
         start, pages = names[-1]
-        titles = [o for o in _occurrences(words, title) if o[0] < start]
+        titles = [o for o in printed.find(title) if o[0] < start]
         if not titles or titles[-1][1] | pages != pages or len(pages) != 1:
             problems.append(f"“{title}” và “{name}” ở hai trang khác nhau")
     return problems
 
 
-def _closing_only(doc: object, words: Words) -> list[str]:
-    closing = _closing_words(doc)
-    pages: dict[int, list[str]] = {}
-    for word, page in words:
-        if not word.isdigit():
-            pages.setdefault(page, []).append(word)
-    return [
-        f"trang {page} chỉ có phần kết (Nơi nhận, chữ ký)"
-        for page, found in pages.items()
-        if page > 1 and all(w in closing for w in found)
+def _closing_alone(doc: object, printed: Printed) -> list[str]:
+    """The closing elements (signatures, Nơi nhận) start on the page of the last body line."""
+    last = _last_body_paragraph(doc)
+    if not last:
+        return []
+    found = printed.find(last[-40:])
+    if not found:
+        return [f"không thấy đoạn cuối “{last[-40:]}”"]
+    page = max(found[-1][1])
+    late = [
+        title
+        for title, name in _signatures(doc)
+        for text in (title, name, "Nơi nhận:")
+        if (hits := printed.find(text)) and min(hits[-1][1]) > page
     ]
+    return [f"phần kết “{text}” sang trang sau, một mình" for text in dict.fromkeys(late)]
 
 
-def _split_rows(doc: object, words: Words) -> list[str]:
+def _last_body_paragraph(doc: object) -> str:
+    """The text of the paragraph just before the first signature table."""
+    body = doc.element.body  # type: ignore[attr-defined]
+    previous = ""
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
+            previous = text or previous
+        elif child.tag == qn("w:tbl") and any(
+            "(Ký" in (t.text or "") or "TM." in (t.text or "") for t in child.iter(qn("w:t"))
+        ):
+            return previous
+    return ""
+
+
+def _split_rows(doc: object, printed: Printed) -> list[str]:
+    """A row is split when its longest cell starts on one page and ends on the next.
+
+    Head and tail are looked up apart: other cells of the row may be read in between.
+    """
     problems = []
     for text in _rows(doc):
-        found = _occurrences(words, text)
-        if not found:
+        key = _squeeze(text)
+        heads, tails = printed.find(key[:15]), printed.find(key[-15:])
+        if not heads or not tails:
             problems.append(f"không thấy dòng bảng “{text[:40]}”")
-        elif any(len(pages) > 1 for _, pages in found):
-            problems.append(f"dòng bảng “{text[:40]}” bị tách sang trang sau")
+            continue
+        for start, pages in heads:
+            tail = next((t for t in tails if t[0] >= start), None)
+            if tail is None or pages | tail[1] != {min(pages)}:
+                problems.append(f"dòng bảng “{text[:40]}” bị tách sang trang sau")
+                break
     return problems
 
 
@@ -286,4 +312,4 @@ def test_every_document_type_of_every_dossier_was_looked_at(
         for doc, pdf in converted
         if doc.stem.startswith("40-de-nghi--") and "danh-sach" in doc.stem
     ]
-    assert forty and max(p for _, p in _pdf_words(forty[0])) > 1  # the long list breaks pages
+    assert forty and max(_printed(forty[0]).pages) > 1  # the long list breaks pages

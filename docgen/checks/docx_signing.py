@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
@@ -46,12 +47,14 @@ def _placeholder(para: Para, template: bool) -> FormatProblem | None:
 
 def _signature_blocks(doc: DocumentObject) -> Iterator[list[Para]]:
     """The paragraphs of each table cell that leaves room for a signature: upper-case title
-    lines (and a hint such as "(Ký, đóng dấu)"), then at least three empty lines."""
-    by_cell: dict[int, list[Para]] = {}
+    lines (and a hint such as "(Ký, đóng dấu)"), then at least three empty lines. The first
+    table (the decree's header) is never a signature."""
+    header = doc.element.body.find(qn("w:tbl"))
+    by_cell: dict[Any, list[Para]] = {}  # keyed by the element itself: keeps its proxy alive
     for para in paragraphs(doc):
         cell = next(iter(para.element.iterancestors(qn("w:tc"))), None)
-        if cell is not None:
-            by_cell.setdefault(id(cell), []).append(para)
+        if cell is not None and header not in cell.iterancestors(qn("w:tbl")):
+            by_cell.setdefault(cell, []).append(para)
     for block in by_cell.values():
         if _gap(block) is not None:
             yield block
