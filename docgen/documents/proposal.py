@@ -64,6 +64,8 @@ def _own_number(meeting: Meeting, level: Level) -> tuple[str, dt.date | None]:
     """The number ("12") and date the văn thư gave the level's Tờ trình ("" and None if not yet)."""
     own = meeting.assigned(proposal_key(level.id))
     return (own.number, own.date) if own else ("", None)
+
+
 def _attached(level: Level) -> str:
     """`(Có danh sách và báo cáo thành tích kèm theo)`: what the dossier sends with it."""
     parts = [
