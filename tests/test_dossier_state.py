@@ -23,6 +23,7 @@ from docgen.text import person_key
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 from tests.conftest import ROOT
+from tests.test_templates import plain
 from tools.example.data import MEETING, VOTES
 from tools.fill.meeting import fill_meeting
 
@@ -65,7 +66,7 @@ def _docx_text(path: Path) -> str:
     doc = Document(str(path))
     parts = [p.text for p in doc.paragraphs]
     parts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    return "\n".join(parts)
+    return plain("\n".join(parts))  # no-break spaces and hyphens read as plain ones
 
 
 def _level_files(folder: Path) -> set[str]:
