@@ -12,6 +12,7 @@ import pytest
 
 from docgen.campaign import Campaign, load_campaign
 from docgen.convert.office import OfficeMissingError, convert_batch, find_soffice
+from tests.mailservers import mail_servers as mail_servers  # one session: one pair of servers
 from tools.example.build import EXAMPLE_CAMPAIGN, write_pristine
 from tools.fill.intake import blank_template, fill_workbook
 

@@ -16,7 +16,6 @@ from docgen.cli import main
 from docgen.mail import journal as j
 from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, GOOD_UNIT, MakeWorkbook
 from tests.mailservers import CLERK, HOST, PASSWORD, Servers
-from tests.mailservers import mail_servers as mail_servers  # the session fixture
 
 KT = "kinhte.tienthanh@dongxoai.gov.vn"
 OUT = Path("output/kh19-2023-cchc")

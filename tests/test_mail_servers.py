@@ -17,7 +17,6 @@ from docgen.cli import main
 from docgen.mail import journal as j
 from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook
 from tests.mailservers import CLERK, HOST, PASSWORD, USER, Servers
-from tests.mailservers import mail_servers as mail_servers  # the session fixture
 from tools.fill.mail import message
 
 KINH_TE = "Khối Kinh tế <kinhte.tienthanh@dongxoai.gov.vn>"
