@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.campaign.write import write_campaign_file
-from docgen.cli.common import FORCE_OPTION, WORKSPACE_OPTION, aborts_cleanly
+from docgen.cli.common import FORCE_OPTION, WORKSPACE_OPTION, aborts_cleanly, out_option
 from docgen.cli.interview import interview
 from docgen.output.files import Written
 from docgen.workspace import Workspace
@@ -25,14 +25,7 @@ _STATUS = {
 
 @click.command("chien-dich-moi")
 @WORKSPACE_OPTION
-@click.option(
-    "--ra",
-    "out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    metavar="TỆP",
-    help="Tệp cần lập (mặc định: input/campaign.toml trong thư mục làm việc).",
-)
+@out_option("Tệp cần lập (mặc định: input/campaign.toml trong thư mục làm việc).")
 @FORCE_OPTION
 @aborts_cleanly
 def new_campaign(workspace: Workspace, out: Path | None, force: bool) -> None:

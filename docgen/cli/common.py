@@ -106,6 +106,19 @@ SUBMISSIONS_OPTION = click.option(
     help="Thư mục chứa các phiếu nhập đơn vị gửi về. Mặc định: input/phieu trong thư mục làm việc.",
 )
 
+
+def out_option(help_text: str) -> Callable[[F], F]:
+    """The `--ra TỆP` option of a command that writes one file; `help_text` names its default."""
+    return click.option(
+        "--ra",
+        "out",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        metavar="TỆP",
+        help=help_text,
+    )
+
+
 FORCE_OPTION = click.option(
     "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
 )

@@ -12,6 +12,7 @@ from docgen.cli.common import (
     FORCE_OPTION,
     WORKSPACE_OPTION,
     aborts_cleanly,
+    out_option,
     writes_workspace,
 )
 from docgen.output.files import Written
@@ -25,14 +26,7 @@ from docgen.workspace import Workspace
     "--don-vi", "department", default="", metavar="TÊN", help="Ghi sẵn tên đơn vị vào phiếu."
 )
 @FORCE_OPTION
-@click.option(
-    "--ra",
-    "out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    metavar="TỆP",
-    help="Tệp phiếu cần tạo (mặc định: output/<mã chiến dịch>/mau-nhap/…).",
-)
+@out_option("Tệp phiếu cần tạo (mặc định: output/<mã chiến dịch>/mau-nhap/…).")
 @aborts_cleanly
 @writes_workspace("mau-nhap")
 def intake_template(

@@ -15,6 +15,7 @@ from docgen.cli.common import (
     WORKSPACE_OPTION,
     aborts_cleanly,
     in_workspace,
+    out_option,
     writes_workspace,
 )
 from docgen.cli.console import emit_json
@@ -48,14 +49,7 @@ _STATUS = {
     show_default=True,
     help="Thứ tự trong danh sách: nop = theo tệp và dòng đã gửi; ten = theo tên (tiếng Việt).",
 )
-@click.option(
-    "--ra",
-    "out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    metavar="TỆP",
-    help="Tệp cần tạo (mặc định: output/<mã chiến dịch>/tong-hop.xlsx).",
-)
+@out_option("Tệp cần tạo (mặc định: output/<mã chiến dịch>/tong-hop.xlsx).")
 @FORCE_OPTION
 @aborts_cleanly
 @writes_workspace("tong-hop")
