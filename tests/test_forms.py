@@ -194,8 +194,21 @@ def test_a_form_serving_both_kinds_is_checked_against_each(tmp_path: Path) -> No
         ("phường Tiến Thành, tỉnh Bình Phước", "phường Tiến\u00a0Thành, tỉnh Bình\u00a0Phước"),
         ("Văn phòng - Thống kê", "Văn phòng - Thống kê"),
         ("Ủy ban nhân dân phường về công tác", "Ủy ban nhân dân phường về công tác"),
+        ("So 12/TTr-UBND ngay 05/3", "So 12/TTr\u2011UBND ngay 05/3"),
+        ("thị xã Đồng Xoài và thị trấn Tân Phú", "thị xã Đồng\u00a0Xoài và thị trấn Tân\u00a0Phú"),
+        ("Hội đồng thi đua ASCII-only", "Hội đồng thi đua ASCII-only"),
     ],
-    ids=["decision", "blank-number", "decree", "places", "unit-dash", "no-place"],
+    ids=[
+        "decision",
+        "blank-number",
+        "decree",
+        "places",
+        "unit-dash",
+        "no-place",
+        "ascii-symbol",
+        "town-places",
+        "no-slash",
+    ],  # fmt: skip
 )
 def test_what_must_not_break(text: str, expected: str) -> None:
     from docgen.documents.typography import unbreakable

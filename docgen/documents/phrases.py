@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -54,9 +55,15 @@ def lower_first(text: str) -> str:
 def nfc(value: Any) -> Any:
     """The same structure with every string in NFC, ký hiệu and place names unbreakable."""
     if isinstance(value, str):
-        return unbreakable(unicodedata.normalize("NFC", value))
+        return _printed(value)
     if isinstance(value, dict):
         return {key: nfc(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [nfc(item) for item in value]
     return value
+
+
+@functools.lru_cache(maxsize=8192)
+def _printed(text: str) -> str:
+    """One value as printed; cached, as headers, units and places repeat in every context."""
+    return unbreakable(unicodedata.normalize("NFC", text))

@@ -16,9 +16,16 @@ NB_HYPHEN = "\u2011"
 
 # A ký hiệu: what follows a "/" in a number, its groups joined by hyphens (QĐ-UBND, NĐ-CP).
 _SYMBOL = re.compile(r"(?<=/)[^\W\d_]\w*(?:-\w+)+")
-_UNITS = r"phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh"
-# A unit word, then the words of the place's proper name (capitalised, at most four).
-_PLACE = re.compile(rf"\b(?:{_UNITS})\s+(\w+(?:\s+\w+){{0,3}})")
+_UNITS = ("phường", "xã", "thị trấn", "quận", "huyện", "thị xã", "thành phố", "tỉnh")
+# Capital letters of Vietnamese (and other Latin) text, for a character class.
+_CAPITALS = "".join(
+    ch for ch in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if ch.isupper()
+)
+# A unit word, then the capitalised words of the place's proper name (two to four): the words
+# after the name are left to the next match ("thị xã Đồng Xoài và thị trấn Tân Phú").
+_PLACE = re.compile(
+    rf"\b((?:{'|'.join(_UNITS)})\s+)([{_CAPITALS}]\w*(?:\s+[{_CAPITALS}]\w*){{1,3}})"
+)
 _INNER = re.compile(r"[“\"]([^”\"]*)[”\"]")
 
 
@@ -28,24 +35,21 @@ def keep_together(words: str) -> str:
 
 
 def unbreakable(text: str) -> str:
-    """Non-breaking hyphens in ký hiệu and no-break spaces inside place names."""
-    text = _SYMBOL.sub(lambda m: m.group(0).replace("-", NB_HYPHEN), text)
-    return _PLACE.sub(_place, text)
+    """Non-breaking hyphens in ký hiệu and no-break spaces inside place names.
+
+    Each pattern runs only where it can match (a "/" before a ký hiệu; a unit word, none of
+    which is ASCII, before a place name): most values have neither, and a context holds
+    about a hundred values.
+    """
+    if "/" in text:
+        text = _SYMBOL.sub(lambda m: m.group(0).replace("-", NB_HYPHEN), text)
+    if not text.isascii() and any(unit in text for unit in _UNITS):
+        text = _PLACE.sub(_place, text)
+    return text
 
 
 def _place(match: re.Match[str]) -> str:
-    words = match.group(1).split()
-    name = []
-    for word in words:
-        if not word[0].isupper():
-            break
-        name.append(word)
-    if len(name) < 2:
-        return match.group(0)
-    start = match.start(1) - match.start(0)
-    head = match.group(0)[:start]
-    rest = words[len(name) :]
-    return head + " ".join([keep_together(" ".join(name)), *rest])
+    return match.group(1) + keep_together(match.group(2))
 
 
 def quoted(text: str) -> str:
