@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from docgen.output.files import write_atomic
-from docgen.output.manifest import Entry, Manifest, Outcome, sha256
+from docgen.output.manifest import Entry, Manifest, Outcome, Retired, sha256
 from docgen.output.names import MAX_STEM, NameBook, safe_stem
 from docgen.output.state import OutputState
 
@@ -134,6 +135,26 @@ def test_manifest_round_trip_and_stable_bytes(tmp_path: Path) -> None:
     again.save(tmp_path)
     assert (tmp_path / "manifest.json").read_bytes() == first
     assert again.entries["a.docx"].sources[0]["sheet"] == "Cá nhân"
+
+
+@pytest.mark.parametrize("retired", [0, 2], ids=["no-history", "history"])
+def test_manifest_is_the_json_of_its_records_one_line_each(tmp_path: Path, retired: int) -> None:
+    entries = {f"{n}.docx": _entry(str(n).encode()) for n in range(3)}
+    history = [
+        Retired(
+            f"old-{n}.docx", "e", "bao-cao", "phuong", "Báo cáo “A”", f"da-thay-the/x/{n}", "Lý do"
+        )
+        for n in range(retired)
+    ]
+    manifest = Manifest("kh19", "abc", {p: entries[p] for p in reversed(entries)}, history)
+    manifest.save(tmp_path)
+    text = (tmp_path / "manifest.json").read_text(encoding="utf-8")
+    assert json.loads(text) == json.loads(json.dumps(manifest.to_json()))
+    lines = text.splitlines()
+    assert [line.strip().rstrip(",") for line in lines if '"path"' in line] == [
+        json.dumps(record, ensure_ascii=False, sort_keys=True)
+        for record in [*manifest.to_json()["files"], *manifest.to_json()["history"]]
+    ]
 
 
 def test_unreadable_manifest_is_empty(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 from docgen.output.files import write_atomic
 
 MANIFEST = "manifest.json"
+_LISTS = ("files", "history")  # written one record per line, after the other keys
 
 
 def sha256(data: bytes) -> str:
@@ -61,8 +62,8 @@ class Retired:
     edited: bool = False  # it had been edited by hand
 
 
-_ENTRY_FIELDS = {f.name for f in fields(Entry)}
-_RETIRED_FIELDS = {f.name for f in fields(Retired)}
+_ENTRY_FIELDS = tuple(sorted(f.name for f in fields(Entry)))
+_RETIRED_FIELDS = tuple(sorted(f.name for f in fields(Retired)))
 
 
 @dataclass
@@ -95,14 +96,32 @@ class Manifest:
         return {
             "campaign": self.campaign,
             "campaign_sha256": self.campaign_sha256,
-            "files": [asdict(self.entries[p]) for p in sorted(self.entries)],
-            "history": [asdict(h) for h in self.history],
+            "files": [_plain(self.entries[p], _ENTRY_FIELDS) for p in sorted(self.entries)],
+            "history": [_plain(h, _RETIRED_FIELDS) for h in self.history],
         }
 
     def save(self, folder: Path) -> None:
-        """Write the manifest atomically and durably."""
-        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        """Write the manifest atomically and durably: one line per file, grep-able.
+
+        Each record is encoded by json's C encoder (an indented dump goes through its pure
+        Python encoder: seconds for 20,000 files).
+        """
+        data = self.to_json()
+        sections = [f"  {_json(k)}: {_json(v)}" for k, v in data.items() if k not in _LISTS]
+        for key in _LISTS:
+            records = ",\n".join(f"    {_json(record)}" for record in data[key])
+            sections.append(f'  "{key}": [\n{records}\n  ]' if records else f'  "{key}": []')
+        text = "{\n" + ",\n".join(sections) + "\n}\n"
         write_atomic(folder / MANIFEST, text.encode("utf-8"))
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _plain(record: Entry | Retired, names: tuple[str, ...]) -> dict[str, Any]:
+    """A record as JSON data (a shallow `asdict`: its values are plain already)."""
+    return {name: getattr(record, name) for name in names}
 
 
 def _entry(data: dict[str, Any]) -> Entry:
