@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -98,16 +99,16 @@ def test_example_dossiers_take_the_fast_path(
     from docgen.render import direct
 
     slow: list[str] = []
-    original = direct.DirectPart.render
+    original = direct.DirectPart.chunks
 
-    def spy(self: direct.DirectPart, context: Any, source: str) -> bytes:
+    def spy(self: direct.DirectPart, context: Any, source: str) -> Iterator[bytes]:
         try:
-            return original(self, context, source)
+            yield from original(self, context, source)
         except direct.NotDirect as exc:
             slow.append(str(exc))
             raise
 
-    monkeypatch.setattr(direct.DirectPart, "render", spy)
+    monkeypatch.setattr(direct.DirectPart, "chunks", spy)
     for _, template, context in example_documents:
         CompiledTemplate(template).render(context)
     assert slow == []

@@ -6,7 +6,7 @@ compile each Jinja source, apply the context-independent steps (core properties,
 footnotes without tags) and save the untouched package once with python-docx to learn
 its member order and the exact bytes of every part that rendering does not change.
 Those parts are deflated once. ``render()`` renders only the changing parts and deflates
-them into the pre-built archive. Each part is rendered
+them into the pre-built archive (a direct part is deflated as Jinja produces it). Each part is rendered
 
 * directly (:mod:`docgen.render.direct`) when its template was proven to print exactly
   python-docx's serialization, and the values of this render keep that proof; else
@@ -43,7 +43,7 @@ from .steps import (
     render_source,
     story_xml,
 )
-from .zipout import ZipMember, compress_member, read_members, write_zip
+from .zipout import ZipMember, compress_chunks, compress_member, read_members, write_zip
 
 _CORE_TEXT_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
 _INSTANCE_BOUND: tuple[type, ...] = tuple(
@@ -74,17 +74,19 @@ class _Part:
     direct: DirectPart | None
     direct_reason: str | None  # why ``direct`` is None
 
-    def render(self, context: Context, verify: bool) -> bytes:
+    def member(self, context: Context, verify: bool) -> ZipMember:
+        """The rendered part, deflated (streamed from Jinja on the direct path)."""
+        name = self.source.member
         if self.direct is not None:
             try:
-                data = self.direct.render(context, self.source.source)
+                member = compress_chunks(name, self.direct.chunks(context, self.source.source))
             except NotDirect:
                 pass
             else:
-                if verify and data != self.render_exact(context):
-                    raise AssertionError(f"{self.source.member}: direct differs from exact")
-                return data
-        return self.render_exact(context)
+                if verify and member != compress_member(name, self.render_exact(context)):
+                    raise AssertionError(f"{name}: direct differs from exact")
+                return member
+        return compress_member(name, self.render_exact(context))
 
     def render_exact(self, context: Context) -> bytes:
         return self.serialize(render_source(self.template, self.source.source, context))
@@ -144,10 +146,8 @@ class CompiledTemplate:
 
 
 def _render(plan: _Plan, context: Context, verify: bool) -> bytes:
-    rendered = {part.source.member: part.render(context, verify) for part in plan.parts}
-    return write_zip(
-        [m if isinstance(m, ZipMember) else compress_member(m, rendered[m]) for m in plan.members]
-    )
+    rendered = {part.source.member: part.member(context, verify) for part in plan.parts}
+    return write_zip([m if isinstance(m, ZipMember) else rendered[m] for m in plan.members])
 
 
 def _compile(

@@ -19,13 +19,17 @@ prepared once so that its output *is* the serialized body:
 * expressions that alone fill an element are refused when they print nothing.
 
 A :class:`NotDirect` at render time means: use the exact path for this render.
+
+The output is streamed: Jinja's pieces are taken in batches, so that a part listing tens of
+thousands of rows never exists as one string (see :func:`_batches`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import jinja2
@@ -33,7 +37,7 @@ import markupsafe
 from jinja2 import nodes
 
 from .canonical import NotDirect, Walker
-from .steps import render_template, undo_line_breaks
+from .steps import stream_template, undo_line_breaks
 
 _NONEMPTY = "_docgen_direct_nonempty"
 # Values: characters resolve_listing rewrites (\t \a \n \f), that the XML parser
@@ -47,6 +51,7 @@ _UNDERSCORE_RISK = re.compile(r"^_|_$|[{}%]")  # could join "{_{", "}_}", "{_%",
 # rendering, `<t attrs>MARK</t>` becomes `<t attrs/>`, as lxml serializes an empty element.
 _BLANK_MARK = "\ue000"
 _BLANK_ELEMENT = re.compile(rf"<([\w:]+)((?:\s[^<>]*)?)>{_BLANK_MARK}</\1>")
+BATCH = 2048  # Jinja output pieces per batch (a few hundred KB of XML)
 
 
 class _Blank(str):
@@ -104,14 +109,63 @@ class DirectPart:
     prefix: bytes  # serialized part up to and including the root (or w:body) start tag
     suffix: bytes  # from the matching end tag on
 
+    def chunks(self, context: Mapping[str, Any], source: str) -> Iterator[bytes]:
+        """The part's bytes, in pieces; raises :class:`NotDirect` when the exact path is needed.
+
+        The exception may come after some pieces: the caller then drops them.
+        """
+        yield self.prefix
+        for text in _batches(stream_template(self.template, source, context), BATCH):
+            yield text.encode("utf-8")
+        yield self.suffix
+
     def render(self, context: Mapping[str, Any], source: str) -> bytes:
-        """The part's bytes; raises :class:`NotDirect` when the exact path is needed."""
-        text = render_template(self.template, source, context)
+        """The part's bytes in one piece."""
+        return b"".join(self.chunks(context, source))
+
+
+def _batches(pieces: Iterator[str], size: int) -> Iterator[str]:
+    """Jinja's output in batches of ``size`` pieces, with each blank mark resolved.
+
+    Each batch but the last is cut at its last ``<`` so that no ``<t>MARK</t>`` spans two
+    batches; the rest is carried over to the next batch.
+    """
+    tail = ""
+    while True:
+        batch = list(islice(pieces, size))
+        text = tail + "".join(batch) if tail else "".join(batch)
+        if len(batch) < size:
+            yield _unmark(text)
+            return
+        text, tail = _split(text)
+        if text:
+            yield _unmark(text)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """``text`` cut before its last ``<``, or before the element whose mark ends the head.
+
+    A ``<t attrs>MARK</t>`` holds two ``<``; if it spans the last one, the head ends with
+    the mark and the previous ``<`` starts the element. Should the head end with a mark
+    again, a mark would be left whole-text too (it follows a ``>`` or text, never ``<t>``).
+    """
+    cut = text.rfind("<")
+    if cut > 0 and text.endswith(_BLANK_MARK, 0, cut):
+        cut = text.rfind("<", 0, cut)
+        if cut > 0 and text.endswith(_BLANK_MARK, 0, cut):
+            raise NotDirect("empty value where it does not fill an element")
+    if cut <= 0:
+        return "", text
+    return text[:cut], text[cut:]
+
+
+def _unmark(text: str) -> str:
+    """``<t attrs>MARK</t>`` as ``<t attrs/>``; :class:`NotDirect` for any other mark."""
+    if _BLANK_MARK in text:
+        text = _BLANK_ELEMENT.sub(r"<\1\2/>", text)
         if _BLANK_MARK in text:
-            text = _BLANK_ELEMENT.sub(r"<\1\2/>", text)
-            if _BLANK_MARK in text:
-                raise NotDirect("empty value where it does not fill an element")
-        return self.prefix + text.encode("utf-8") + self.suffix
+            raise NotDirect("empty value where it does not fill an element")
+    return text
 
 
 def compile_direct(

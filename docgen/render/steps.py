@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from os import PathLike
 from types import SimpleNamespace
@@ -85,6 +85,17 @@ def render_template(template: jinja2.Template, source: str, context: Mapping[str
     """``template.render`` with docxtpl's ``exc.docx_context`` on Jinja errors."""
     try:
         return template.render(context)
+    except jinja2.TemplateError as exc:
+        _attach_docx_context(exc, source)
+        raise
+
+
+def stream_template(
+    template: jinja2.Template, source: str, context: Mapping[str, Any]
+) -> Iterator[str]:
+    """``template.generate``: :func:`render_template`'s output piece by piece, same errors."""
+    try:
+        yield from template.generate(context)
     except jinja2.TemplateError as exc:
         _attach_docx_context(exc, source)
         raise

@@ -62,6 +62,25 @@ def compress_member(name: str, data: bytes) -> ZipMember:
     return ZipMember(name, zlib.crc32(data), len(data), deflate(data))
 
 
+def compress_chunks(name: str, chunks: Iterable[bytes]) -> ZipMember:
+    """Deflate the concatenation of ``chunks`` for member ``name``, one chunk at a time.
+
+    The same member as ``compress_member(name, b"".join(chunks))``: zlib's output does not
+    depend on how its input is split when no flush is asked between calls.
+    """
+    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    out: list[bytes] = []
+    crc = size = 0
+    for chunk in chunks:
+        crc = zlib.crc32(chunk, crc)
+        size += len(chunk)
+        out.append(compressor.compress(chunk))
+    out.append(compressor.flush())
+    if size >= _LIMIT:
+        raise ValueError(f"{name}: too large for a zip without zip64")
+    return ZipMember(name, crc, size, b"".join(out))
+
+
 def _local_header(member: ZipMember) -> bytes:
     name = member.encoded_name
     return _LOCAL.pack(
