@@ -62,6 +62,24 @@ def run_row(rule: object, campaign: Campaign, nominee: Nominee) -> list[Validati
     return list(rule.check(nominee, submission(nominee), Context(campaign)))  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("key", "typed", "read"),
+    [
+        ("ho_ten", "Nguyễn\nVăn An", "Nguyễn Văn An"),
+        ("ho_ten", "Nguyễn\r\n\nVăn  An", "Nguyễn Văn An"),
+        ("chuc_vu", "Chuyên viên\nVăn phòng", "Chuyên viên Văn phòng"),
+        ("thanh_tich", "Đoạn một\nĐoạn hai", "Đoạn một\nĐoạn hai"),
+    ],
+    ids=["name", "name-blank-line", "one-line-text", "long-text-keeps-lines"],
+)
+def test_line_breaks_only_in_long_texts(
+    campaign: Campaign, key: str, typed: str, read: str
+) -> None:
+    from docgen.text import clean
+
+    assert make_nominee(campaign, I, {key: clean(typed)}).values[key] == read
+
+
 # --- eligibility ------------------------------------------------------------------------------
 ELIGIBILITY = [
     (

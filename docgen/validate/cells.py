@@ -48,6 +48,9 @@ def convert_cell(cell: Cell, column: Column) -> tuple[Value, Problem]:
 
 def _text(raw: object, column: Column) -> tuple[Value, Problem]:
     text = _as_text(raw)
+    if column.type != "long" and "\n" in text:
+        # A line break in a one-line value (Alt+Enter, or Excel's stored _x000D_) is a space.
+        text = " ".join(text.split())
     if len(text) > column.max_length:
         return text, ("CELL_TOO_LONG", {"length": len(text), "limit": column.max_length})
     return text, None
