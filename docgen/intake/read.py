@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,9 +31,9 @@ class FileRead:
     tables: dict[str, list[Row]] = field(default_factory=dict)
     issues: list[ValidationIssue] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def name(self) -> str:
-        """The file's name as data (NFC)."""
+        """The file's name as data (NFC), worked out once: every row's source names it."""
         return file_name(self.path)
 
     @property
@@ -269,22 +267,7 @@ def _normalised(text: str, font: str | None) -> tuple[str, str | None]:
     encoding = legacy.detect(text, font)
     if encoding:
         text = legacy.to_unicode(text, encoding, capitals=legacy.is_capitals_font(font))
-    return _clean(text), encoding
-
-
-# What `clean` would change: zero-width and look-alike letters, any space but " " and "\n"
-# (tabs, NBSP, CR, VT, FF, U+2028…), double spaces, spaces or newlines at either end of a
-# line or of the text. Text without them (and in NFC) is already clean: most long texts.
-_DIRTY = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00d0\u00f0\u01a3\u01a2]|[^\\S \n]|  |^[ \n]|[ \n]$| \n|\n "
-)
-
-
-def _clean(text: str) -> str:
-    """`clean(text)`, without its work when the text is clean already."""
-    if _DIRTY.search(text) is None and unicodedata.is_normalized("NFC", text):
-        return text
-    return clean(text)
+    return clean(text), encoding
 
 
 # Short values (choices, places, positions, unit names) repeat across rows and files: each

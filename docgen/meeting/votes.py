@@ -69,10 +69,11 @@ def _level_rows(
 ) -> list[VoteRow]:
     columns: dict[str, int] = {}
     found: list[VoteRow] = []
+    file = file_name(wb.path)
     for number, cells in wb.sheet(name).iter_rows():
         by_col = {c.col: c.value for c in cells}
         if columns:
-            row = _vote_row(by_col, columns, Place(file_name(wb.path), name, number), level_id)
+            row = _vote_row(by_col, columns, Place(file, name, number), level_id)
             found.extend([row] if row else [])
         elif "ma_de_nghi" in by_col.values():
             columns = {str(v): c for c, v in by_col.items() if isinstance(v, str)}
