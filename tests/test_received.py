@@ -130,7 +130,17 @@ def test_nfd_sheet_names_are_found(tmp_path: Path) -> None:
 )
 def test_xstring(stored: str, read: str) -> None:
     assert xstring(stored) == read
+    assert xstring(stored) == read  # again, from the memo of short strings
     assert plain(unescape(stored)) == read
+
+
+def test_repeated_short_strings_share_one_object() -> None:
+    """A choice read 20,000 times is kept once: the memo hands back the same object."""
+    stored = "C\u1ea5p ph\u01b0\u1eddng"
+    first = xstring("".join(stored))
+    assert xstring("".join(stored)) is first
+    long = "x" * 500
+    assert xstring(long) == long  # long texts are not memoised, only read
 
 
 def test_escapes_are_decoded_in_shared_and_inline_strings(tmp_path: Path) -> None:

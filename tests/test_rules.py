@@ -17,7 +17,7 @@ from docgen.intake.records import Cell, Nominee, PreviousAward, Row, Source, Sub
 from docgen.intake.schema import build_schema
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, Severity, ValidationIssue
-from docgen.validate.cells import convert_row
+from docgen.validate.cells import Memo, convert_row
 from docgen.validate.rules import AGGREGATE_RULES, ROW_RULES, SUBMISSION_RULES, Context
 from docgen.validate.rules.criterion import CriterionRule
 from docgen.validate.rules.dates import AwardDates, PeriodDates
@@ -450,3 +450,30 @@ def test_unknown_check_op_fails_the_criterion(campaign: Campaign) -> None:
     odd = replace(campaign.criteria[0], checks=(Check("xep_loai_nam", "regex", ("x",)),))
     custom = replace(campaign, criteria=(odd,))
     assert len(run_row(CriterionRule(), custom, make_nominee(custom, C))) == 1
+
+
+# --- the conversion memo ----------------------------------------------------------------------
+MEMO_ROWS = [
+    ("same-row-twice", [{}, {}]),
+    ("bad-choice-repeated", [{"doi_tuong": "Không có"}, {"doi_tuong": "Không có"}]),
+    ("bad-date-then-good", [{"ngay_sinh": "31/02/1990"}, {"ngay_sinh": "05/03/90"}, {}]),
+    ("blank-required-repeated", [{"chuc_vu": None}, {"chuc_vu": "  "}, {"chuc_vu": None}]),
+]
+
+
+@pytest.mark.parametrize(("changes_list"), [r[1] for r in MEMO_ROWS], ids=[r[0] for r in MEMO_ROWS])
+def test_conversion_memo_gives_the_same_values_and_issues(
+    campaign: Campaign, changes_list: list[dict[str, object]]
+) -> None:
+    """A memo shared by the rows of one sheet changes nothing: same values, same issues."""
+    spec = build_schema(campaign).individuals
+    memo: Memo = {}
+    for number, changes in enumerate(changes_list, start=3):
+        raw = {**GOOD_INDIVIDUAL, **changes}
+        cells = {
+            col.key: Cell(get_column_letter(i), col.header, raw.get(col.key))
+            for i, col in enumerate(spec.columns, start=1)
+        }
+        row = Row(Source("a.xlsx", spec.name, number), cells)
+        assert convert_row(row, spec, memo) == convert_row(row, spec)
+    assert memo  # the repeating columns were kept

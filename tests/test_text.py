@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -342,3 +343,41 @@ FORMULA_CASES = [
 )
 def test_looks_like_formula(value: str, expected: bool) -> None:
     assert text.looks_like_formula(value) is expected
+
+
+# --- the shortcut of clean: text already clean is handed back untouched -------------------
+SHORTCUT_CASES = [
+    *CLEAN_CASES,
+    ("already-clean", "Nguyễn Văn An", "Nguyễn Văn An"),
+    ("clean-lines", "dòng một\ndòng hai", "dòng một\ndòng hai"),
+    ("space-before-newline", "a \nb", "a\nb"),
+    ("space-after-newline", "a\n b", "a\nb"),
+    ("leading-newline", "\nb", "b"),
+    ("trailing-space", "b ", "b"),
+    ("nel", "a\x85b", "a\nb"),
+    ("line-separator", "a\u2028b", "a\nb"),
+    ("file-separator", "a\x1cb", "a b"),
+    ("ideographic-space", "a\u3000b", "a b"),
+    ("combining-only", "\u0301", "\u0301"),
+]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [c[1:] for c in SHORTCUT_CASES], ids=[c[0] for c in SHORTCUT_CASES]
+)
+def test_clean_shortcut_agrees_with_the_full_cleaning(raw: str, expected: str) -> None:
+    """The C-speed check that skips `clean`'s work never skips a text that needs it."""
+    skipped = text._DIRTY.search(raw) is None and unicodedata.is_normalized("NFC", raw)
+    assert not skipped or expected == raw
+    assert text.clean(raw) == expected
+    assert text.clean(text.clean(raw)) == expected  # the shortcut keeps clean text as is
+    assert text.clean_line(raw) == " ".join(expected.split())
+
+
+@pytest.mark.parametrize(
+    "name", ["Nguyễn Văn Hòa", "NGUYỄN VĂN HOÀ", NFD_NGUYEN + " Hoa", "x" * 300]
+)
+def test_person_key_is_the_same_from_the_memo(name: str) -> None:
+    first = text.person_key(name)
+    assert text.person_key(name) == first
+    assert text._person_key(name) == first  # the memo only stores what it computes

@@ -146,7 +146,7 @@ def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
         if key and key not in rows:
             source = Source(result.name, sheet.name, number)
             rows[key] = Row(
-                source, {key: _cell(by_col.get(2), "B", keys[key].header, source, result)}
+                source, {key: _value_cell(by_col.get(2), keys[key].header, source, result)}
             )
     return list(rows.values())
 
@@ -165,9 +165,7 @@ def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]
         result.issues.append(make_issue("HEADER_NOT_FOUND", where, sheet=spec.name))
         return []
     _missing_columns(spec, mapping, where, result)
-    plan = [
-        (key, col, column_letter(col), header) for key, (col, header) in mapping.columns.items()
-    ]
+    plan = _plan(mapping)
     rows = [
         r
         for n, cells in top
@@ -201,29 +199,48 @@ def _missing_columns(spec: SheetSpec, mapping: ColumnMap, where: Place, result: 
             result.issues.append(make_issue("COLUMN_MISSING", place))
 
 
-# Where each mapped column is: key, column index, column letter, header as found.
-Plan = list[tuple[str, int, str, str]]
+# Where each mapped column is: key, column index, column letter, header as found, and the
+# cell that stands for it when the row leaves it empty.
+Plan = list[tuple[str, int, str, str, Cell]]
+
+
+def _plan(mapping: ColumnMap) -> Plan:
+    plan: Plan = []
+    for key, (col, header) in mapping.columns.items():
+        letter = column_letter(col)
+        plan.append((key, col, letter, header, _shared_cell(letter, header, None, None)))
+    return plan
+
+
+def _value_cell(raw: RawCell | None, header: str, source: Source, result: FileRead) -> Cell:
+    """The unit form's value cell, in column B."""
+    if raw is None:
+        return _shared_cell("B", header, None, None)
+    return _cell(raw, "B", header, source, result)
 
 
 def _row(
     number: int, raw: list[RawCell], sheet: RawSheet, spec: SheetSpec, plan: Plan, result: FileRead
 ) -> Row | None:
-    by_col = {c.col: c for c in raw}
-    source = Source(result.name, spec.name, number)
-    cells = {
-        key: _cell(by_col.get(col), letter, header, source, result)
-        for key, col, letter, header in plan
-    }
-    if all(c.raw is None for c in cells.values()):
+    found = {c.col: c for c in raw}.get
+    source = _new(Source, (result.name, spec.name, number))
+    cells: dict[str, Cell] = {}
+    empty = True
+    for key, col, letter, header, blank in plan:
+        read = found(col)
+        if read is None:
+            cells[key] = blank
+            continue
+        cell = cells[key] = _cell(read, letter, header, source, result)
+        empty = empty and cell.raw is None
+    if empty:
         return None
     if number in sheet.hidden_rows:
         result.issues.append(make_issue("ROW_HIDDEN", source.place()))
     return Row(source, cells)
 
 
-def _cell(raw: RawCell | None, letter: str, header: str, source: Source, result: FileRead) -> Cell:
-    if raw is None:
-        return _shared_cell(letter, header, None, None)
+def _cell(raw: RawCell, letter: str, header: str, source: Source, result: FileRead) -> Cell:
     if raw.error:
         place = source.place(letter, header)
         result.issues.append(make_issue("CELL_ERROR_VALUE", place, raw.error))
@@ -236,9 +253,13 @@ def _cell(raw: RawCell | None, letter: str, header: str, source: Source, result:
         value = _decode(value, raw.font, source, letter, header, result)
         if value is None or len(value) <= _SHORT:
             return _shared_cell(letter, header, value, raw.font)
-    if isinstance(value, datetime) and value.time() == datetime.min.time():
+    if isinstance(value, datetime) and value.time() == _MIDNIGHT:
         value = value.date()
-    return Cell(letter, header, value, raw.font)
+    return _new(Cell, (letter, header, value, raw.font, False))
+
+
+_new = tuple.__new__  # a named tuple's own __new__ is a Python function: once per cell
+_MIDNIGHT = datetime.min.time()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,17 +12,31 @@ from docgen.issues.model import ValidationIssue
 from docgen.text import fold, has_two_digit_year, parse_date, title_case_name
 
 
-def convert_row(row: Row, spec: SheetSpec) -> tuple[dict[str, Value], list[ValidationIssue]]:
-    """Typed values of `row` by column key, and the cell problems found."""
+def convert_row(
+    row: Row, spec: SheetSpec, memo: Memo | None = None
+) -> tuple[dict[str, Value], list[ValidationIssue]]:
+    """Typed values of `row` by column key, and the cell problems found.
+
+    `memo`, kept by the caller for one file and `spec`, holds each distinct cell's
+    conversion: the values of a column repeat (choices, units, years); cells are immutable.
+    """
     values: dict[str, Value] = {}
     issues: list[ValidationIssue] = []
+    memo = {} if memo is None else memo
     for column in spec.columns:
-        cell = row.cells.get(column.key)
+        key = column.key
+        cell = row.cells.get(key)
         if cell is None:  # column absent from the file: reported once per sheet by the reader
-            values[column.key] = None
+            values[key] = None
             continue
-        value, problem = convert_cell(cell, column)
-        values[column.key] = value
+        if column.type in _REPEATING:
+            found = memo.get((key, cell))
+            if found is None:
+                found = memo[key, cell] = convert_cell(cell, column)
+        else:
+            found = convert_cell(cell, column)
+        value, problem = found
+        values[key] = value
         if problem is not None:
             issues.append(
                 make_issue(
@@ -33,6 +47,8 @@ def convert_row(row: Row, spec: SheetSpec) -> tuple[dict[str, Value], list[Valid
 
 
 Problem = tuple[str, dict[str, object]] | None
+Memo = dict[tuple[str, Cell], tuple[Value, Problem]]  # (column key, cell) -> conversion
+_REPEATING = frozenset({"choice", "int", "date", "text"})  # names and long texts do not repeat
 
 
 def convert_cell(cell: Cell, column: Column) -> tuple[Value, Problem]:
@@ -97,17 +113,16 @@ AHEAD_DAYS = 366
 def implausible(value: date, key: str, today: date | None = None) -> str:
     """Why `value` cannot be the date of column `key` ("" when it can)."""
     today = today or date.today()
-    shown = today.strftime("%d/%m/%Y")
     if key in BIRTH_DATES:
         if value > today:
-            return f"sau ngày hôm nay ({shown})"
+            return f"sau ngày hôm nay ({today:%d/%m/%Y})"
         if value < EARLIEST_BIRTH:
             return "trước năm 1900"
         return ""
     if value < EARLIEST_EVENT:
         return "trước ngày 02/09/1945"
     if (value - today).days > AHEAD_DAYS:
-        return f"quá một năm sau ngày hôm nay ({shown})"
+        return f"quá một năm sau ngày hôm nay ({today:%d/%m/%Y})"
     return ""
 
 

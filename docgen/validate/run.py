@@ -18,7 +18,7 @@ from docgen.mail.journal import journal_for, receipts
 from docgen.text import person_key
 from docgen.validate import resubmit, rules
 from docgen.validate.arrival import arrival_of
-from docgen.validate.cells import convert_row
+from docgen.validate.cells import Memo, convert_row
 from docgen.validate.entries import list_entries
 from docgen.validate.report import Report
 
@@ -82,8 +82,9 @@ def _submission(read: FileRead, schema: IntakeSchema) -> tuple[Submission, list[
     )
     for spec in schema.nominee_sheets:
         assert spec.kind is not None
+        memo: Memo = {}
         for row in read.tables.get(spec.name, []):
-            values, row_issues = convert_row(row, spec)
+            values, row_issues = convert_row(row, spec, memo)
             issues.extend(row_issues)
             submission.nominees.append(
                 Nominee(spec.kind, row.source, submission.department, values, row.cells)
@@ -118,8 +119,9 @@ def _attach_awards(
     by_name: dict[str, list[Nominee]] = {}
     for nominee in submission.nominees:
         by_name.setdefault(_name_key(nominee.name), []).append(nominee)
+    memo: Memo = {}
     for row in rows:
-        values, problems = convert_row(row, schema.awards)
+        values, problems = convert_row(row, schema.awards, memo)
         issues.extend(problems)
         if problems:
             continue

@@ -39,5 +39,21 @@ def plain(text: str) -> str:
 
 
 def xstring(text: str) -> str:
-    """An .xlsx string as stored: escapes decoded, then `plain`."""
-    return plain(unescape(text))
+    """An .xlsx string as stored: escapes decoded, then `plain`.
+
+    Short strings repeat (closed-list choices, units, places): each is worked out once and
+    handed back as the same object, so the values kept share their text.
+    """
+    if len(text) > _SHORT:
+        return plain(unescape(text))
+    found = _XSTRINGS.get(text)
+    if found is None:
+        if len(_XSTRINGS) >= _XSTRINGS_LIMIT:
+            _XSTRINGS.clear()  # bounded whatever is read; the repeated ones come back
+        found = _XSTRINGS[text] = plain(unescape(text))
+    return found
+
+
+_SHORT = 160
+_XSTRINGS: dict[str, str] = {}
+_XSTRINGS_LIMIT = 16_384

@@ -131,7 +131,11 @@ class SheetTarget:
         raw, book, attrib = self._text, self.book, self._attrib
         kind = attrib.get("t")
         style_text = attrib.get("s")
-        style = int(style_text) if style_text and style_text.isdigit() else 0
+        style = _STYLES.get(style_text) if style_text else 0
+        if style is None:
+            style = int(style_text) if style_text and style_text.isdigit() else 0
+            if len(_STYLES) < 4096:
+                _STYLES[style_text] = style  # type: ignore[index]
         cached = self._has_value and (raw != "" or kind == "str")
         value: CellValue = None
         error = None
@@ -153,4 +157,11 @@ class SheetTarget:
             return  # blank text or an empty cached result: nothing to read
         fonts = book.xf_font
         font = fonts[style] if style < len(fonts) else fonts[0]
-        self._cells.append(RawCell(self._row, self._col, value, self._formula, cached, font, error))
+        # tuple.__new__: a named tuple's own __new__ is a Python function, once per cell
+        self._cells.append(
+            _new(RawCell, (self._row, self._col, value, self._formula, cached, font, error))
+        )
+
+
+_new = tuple.__new__
+_STYLES: dict[str, int] = {}  # style attribute text -> index (a workbook has a few dozen)
