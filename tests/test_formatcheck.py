@@ -11,9 +11,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from docgen.campaign import Campaign
+from docgen.campaign.model import Kind
 from docgen.checks import sample
 from docgen.checks.docx_format import check_docx
 from docgen.documents.context import proposal_context
+from docgen.documents.forms import report_template
 from tests.test_templates import find, render
 
 DATE_LINE = "Tiến Thành, ngày     tháng     năm 2023"
@@ -162,6 +164,24 @@ def test_each_departure_has_its_code(
     path = tmp_path / f"{name}.docx"
     doc.save(str(path))
     assert {p.code for p in check_docx(path)} == codes
+
+
+@pytest.mark.parametrize("cleared", ["", "confirmer", "reporter"])
+def test_two_signers_names_in_the_row_below_are_found(
+    campaign: Campaign, tmp_path: Path, cleared: str
+) -> None:
+    from docgen.checks.docx_signing import check_signing
+    from docgen.documents.report import report_context
+
+    level = campaign.level("thanh-pho")
+    who = sample.nominee(Kind.INDIVIDUAL)
+    context = report_context(campaign, who, level)
+    doc = render(report_template(campaign, Kind.INDIVIDUAL), context)
+    names = {"confirmer": context["xac_nhan"]["ten"], "reporter": context["ky"]["ten"]}
+    if cleared:
+        _set_text(doc, names[cleared], "")
+    found = {p.code for p in check_signing(doc)}
+    assert found == ({"SIGNATURE_NO_NAME"} if cleared else set())
 
 
 def test_broken_document_reports_all_codes_with_places(campaign: Campaign, tmp_path: Path) -> None:

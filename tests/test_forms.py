@@ -104,9 +104,11 @@ def test_signature_blocks_carry_the_real_signers(workspace: Workspace) -> None:
     reports = _reports(workspace)
     one_cua = reports["bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
     # The unit's head signs with their title; the ward's chairman confirms.
-    assert "TRƯỞNG BỘ PHẬN\n(Ký, đóng dấu)\n\n\n\n\nNguyễn Văn An" in one_cua
+    # Titles on one row, names on the row below: the confirmer's (left), then the head's.
     assert "XÁC NHẬN CỦA CẤP TRÊN\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Ký, đóng dấu)" in one_cua
-    assert "Lê Thanh Hoan" in one_cua
+    assert re.search(
+        "TRƯỞNG BỘ PHẬN\n\\(Ký, đóng dấu\\)\n{5}Lê Thanh Hoan\n+Nguyễn Văn An", one_cua
+    )
     # The ward itself signs as the issuer, and does not confirm its own report.
     ward = reports["bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx"]
     assert "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" in ward and "XÁC NHẬN" not in ward

@@ -182,12 +182,18 @@ def _printed(pdf: Path) -> Printed:
 
 # --- what the Word file says is a signature, a closing element, a table row -------------------
 def _cells(doc: object) -> Iterator[list[str]]:
-    """The paragraphs' texts of every table cell after the decree's header."""
+    """The paragraphs' texts of every table cell after the decree's header, followed by those
+    of the cell below it (two signers' names stand in the row under their titles)."""
     for table in doc.element.body.findall(qn("w:tbl"))[1:]:  # type: ignore[attr-defined]
-        for tc in table.iter(qn("w:tc")):
-            yield [
-                "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in tc.iter(qn("w:p"))
-            ]
+        rows = [tr.findall(qn("w:tc")) for tr in table.findall(qn("w:tr"))]
+        for index, row in enumerate(rows):
+            for column, tc in enumerate(row):
+                below = rows[index + 1][column : column + 1] if index + 1 < len(rows) else []
+                yield [_text(p) for cell in (tc, *below) for p in cell.iter(qn("w:p"))]
+
+
+def _text(paragraph: object) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(qn("w:t"))).strip()  # type: ignore[attr-defined]
 
 
 def _signatures(doc: object) -> list[tuple[str, str]]:

@@ -47,17 +47,35 @@ def _placeholder(para: Para, template: bool) -> FormatProblem | None:
 
 def _signature_blocks(doc: DocumentObject) -> Iterator[list[Para]]:
     """The paragraphs of each table cell that leaves room for a signature: upper-case title
-    lines (and a hint such as "(Ký, đóng dấu)"), then at least three empty lines. The first
-    table (the decree's header) is never a signature."""
+    lines (and a hint such as "(Ký, đóng dấu)"), then at least three empty lines; when the
+    names stand in the next row (so that two signers' names share a line), the block goes
+    on with the cell below it. The first table (the decree's header) is never a signature."""
     header = doc.element.body.find(qn("w:tbl"))
     by_cell: dict[Any, list[Para]] = {}  # keyed by the element itself: keeps its proxy alive
     for para in paragraphs(doc):
         cell = next(iter(para.element.iterancestors(qn("w:tc"))), None)
         if cell is not None and header not in cell.iterancestors(qn("w:tbl")):
             by_cell.setdefault(cell, []).append(para)
-    for block in by_cell.values():
-        if _gap(block) is not None:
-            yield block
+    for cell, block in by_cell.items():
+        after = _gap(block)
+        if after is None:
+            continue
+        if not any(p.text for p in block[after:]):
+            block = block + by_cell.get(_cell_below(cell), [])
+        yield block
+
+
+def _cell_below(cell: Any) -> Any:
+    """The cell in the same column of the next row, or None."""
+    row = cell.getparent()
+    below = row.getnext()
+    while below is not None and below.tag != qn("w:tr"):
+        below = below.getnext()
+    if below is None:
+        return None
+    column = list(row.iterchildren(qn("w:tc"))).index(cell)
+    cells = list(below.iterchildren(qn("w:tc")))
+    return cells[column] if column < len(cells) else None
 
 
 def _gap(block: list[Para]) -> int | None:

@@ -107,19 +107,26 @@ def signer(var: str, *roles: str, hint: str = "", when: bool = False) -> Signatu
 
 
 def signatures(doc: DocumentObject, left: Signature | None, right: Signature) -> _Cell:
-    """Two-column signature table; returns the left cell (for Nơi nhận when `left` is None).
+    """Signature table; returns the left cell of the first row (for Nơi nhận when `left` is
+    None).
 
-    The row never breaks across pages (titles stay with their names) and the last body
-    paragraph is kept with it, so no page holds only the closing elements.
+    With two signers the table has two rows, titles above and names below, so both names
+    stand on one line however many title lines each block has. No row breaks across pages,
+    the titles are kept with the names' row, and the last body paragraph is kept with the
+    table, so no page holds only the closing elements.
     """
     _keep_with_next(doc)
-    table = grid(doc, (TEXT_WIDTH_MM * 0.45, TEXT_WIDTH_MM * 0.55), rows=1)
-    keep_whole(table.rows[0])
-    cell_left, cell_right = table.rows[0].cells
-    if left is not None:
-        _sign(cell_left, left)
-    _sign(cell_right, right)
-    return cell_left
+    rows = 1 if left is None else 2
+    table = grid(doc, (TEXT_WIDTH_MM * 0.45, TEXT_WIDTH_MM * 0.55), rows=rows)
+    for row in table.rows:
+        keep_whole(row)
+    titles, names = table.rows[0].cells, table.rows[-1].cells
+    for column, block in enumerate((left, right)):
+        if block is None:
+            continue
+        _sign_titles(titles[column], block, kept=rows == 2)
+        _sign_name(names[column], block)
+    return titles[0]
 
 
 def _keep_with_next(doc: DocumentObject) -> None:
@@ -133,23 +140,37 @@ def _keep_with_next(doc: DocumentObject) -> None:
     fmt.space_after = Pt(SIGN_GAP_PT)  # the blocks' first lines may be conditional: space here
 
 
-def _sign(cell: _Cell, block: Signature) -> None:
-    center = {"align": "center", "after": 0, "spacing": 1.0}
+_CENTER = {"align": "center", "after": 0, "spacing": 1.0}
+
+
+def _sign_titles(cell: _Cell, block: Signature, kept: bool) -> None:
+    """Titles, hint and the signing space; `kept`: each line kept with the names' row."""
     if block.when:
         tag(cell, f"{{%p if {block.when} %}}")
     for line in block.titles:
         if line.startswith("{%p"):
             tag(cell, line)
-            continue
-        para(cell, b(line, SIGN_SIZE), **center)  # type: ignore[arg-type]
+        else:
+            para(cell, b(line, SIGN_SIZE), **_CENTER)  # type: ignore[arg-type]
     if block.hint:
-        para(cell, i(block.hint, SIGN_SIZE), **center)  # type: ignore[arg-type]
+        para(cell, i(block.hint, SIGN_SIZE), **_CENTER)  # type: ignore[arg-type]
     for _ in range(4):
-        para(cell, "", **center)  # type: ignore[arg-type]
-    para(cell, b(block.name, SIGN_SIZE), **center)  # type: ignore[arg-type]
+        para(cell, "", **_CENTER)  # type: ignore[arg-type]
     if block.when:
         tag(cell, "{%p endif %}")
-        para(cell, "", **center)  # type: ignore[arg-type]  # a cell needs one paragraph
+        para(cell, "", **_CENTER)  # type: ignore[arg-type]  # a cell needs one paragraph
+    if kept:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _sign_name(cell: _Cell, block: Signature) -> None:
+    if block.when:
+        tag(cell, f"{{%p if {block.when} %}}")
+    para(cell, b(block.name, SIGN_SIZE), **_CENTER)  # type: ignore[arg-type]
+    if block.when:
+        tag(cell, "{%p endif %}")
+        para(cell, "", **_CENTER)  # type: ignore[arg-type]  # a cell needs one paragraph
 
 
 def noi_nhan(cell: Container, before: float = 12) -> None:
