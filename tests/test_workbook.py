@@ -758,3 +758,31 @@ def test_merges_after_the_consumer_breaks_early(layout_book: Path) -> None:
         if number == 2:
             break
     assert sheet.merged == [(1, 1, 1, 2), (6, 1, 7, 1)]
+
+
+# ---------------------------------------------------------------- the collector's thresholds
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        pytest.param((700, 10, 10), id="default"),
+        pytest.param((0, 10, 10), id="disabled-stays-disabled"),
+        pytest.param((100_000, 5, 5), id="already-raised"),
+    ],
+)
+def test_fewer_collections_restores_the_thresholds(before: tuple[int, int, int]) -> None:
+    import gc
+
+    from docgen.workbook.collect import YOUNG, fewer_collections
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(*before)
+        with pytest.raises(ZeroDivisionError), fewer_collections():
+            assert gc.get_threshold()[0] in (YOUNG, before[0])
+            assert gc.get_threshold()[0] >= before[0]
+            1 / 0  # noqa: B018 - restored even when the block fails
+        assert gc.get_threshold() == before
+    finally:
+        gc.set_threshold(*saved)

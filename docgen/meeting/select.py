@@ -38,6 +38,7 @@ from docgen.meeting.model import (
 from docgen.meeting.read import read_meeting
 from docgen.text import format_count, format_percent
 from docgen.validate.report import Report
+from docgen.workbook.collect import fewer_collections
 
 Votes = Sequence[tuple[Nominee, int | None]]
 
@@ -241,9 +242,10 @@ class MeetingResult:
 
 def decide(campaign: Campaign, report: Report, path: Path) -> MeetingResult:
     """Read the filled meeting workbook at `path` and select per level."""
-    meeting, votes, issues = read_meeting(path, campaign, report)
-    if meeting is None:
-        return MeetingResult(None, [], issues)
-    pairs = [(n, votes.get(nominee_key(n))) for n in report.eligible()]
-    selections, more = select(campaign, meeting, pairs)
+    with fewer_collections():
+        meeting, votes, issues = read_meeting(path, campaign, report)
+        if meeting is None:
+            return MeetingResult(None, [], issues)
+        pairs = [(n, votes.get(nominee_key(n))) for n in report.eligible()]
+        selections, more = select(campaign, meeting, pairs)
     return MeetingResult(meeting, selections, issues + more)

@@ -21,6 +21,7 @@ from docgen.validate.arrival import arrival_of
 from docgen.validate.cells import Memo, convert_row
 from docgen.validate.entries import list_entries
 from docgen.validate.report import Report
+from docgen.workbook.collect import fewer_collections
 
 
 def submission_files(folder: Path) -> list[Path]:
@@ -32,6 +33,11 @@ def validate_folder(
     campaign: Campaign, folder: Path, progress: Callable[[Path], None] | None = None
 ) -> Report:
     """Read and check every workbook in `folder`; a bad file never stops the others."""
+    with fewer_collections():
+        return _validate(campaign, folder, progress)
+
+
+def _validate(campaign: Campaign, folder: Path, progress: Callable[[Path], None] | None) -> Report:
     schema = build_schema(campaign)
     report = Report(campaign)
     listing = list_entries(folder)
