@@ -786,3 +786,67 @@ def test_fewer_collections_restores_the_thresholds(before: tuple[int, int, int])
         assert gc.get_threshold() == before
     finally:
         gc.set_threshold(*saved)
+
+
+# ---------------------------------------------------------------- narrowing to a few columns
+
+
+def _narrowed(sheet: Any) -> list[tuple[int, list[tuple[int, object]]]]:
+    """Rows read, narrowed to columns 1 and 3 once row 1 (the code row) has been seen."""
+    out = []
+    for number, cells in sheet.iter_rows():
+        out.append((number, [(c.col, c.value) for c in cells]))
+        if number == 1:
+            sheet.narrow([1, 3])
+    return out
+
+
+NARROW_ROWS = (
+    '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>'
+    '<row r="2"><c r="A2"><v>4</v></c><c r="B2" t="inlineStr"><is><t>dài</t></is></c>'
+    '<c r="C2" t="inlineStr"><is><t>x</t></is></c></row>'
+    '<row r="3"><c r="B3"><v>7</v></c></row>'
+    '<row r="4"><c r="C4" t="e"><v>#N/A</v></c></row>'
+)
+NARROWED = [(1, [(1, 1), (2, 2), (3, 3)]), (2, [(1, 4), (3, "x")]), (4, [(3, None)])]
+
+
+def test_narrowed_xlsx_sheet_skips_the_other_columns(tmp_path: Path) -> None:
+    sheet = open_workbook(write_package(tmp_path / "n.xlsx", {"S": sheet_xml(NARROW_ROWS)})).sheet(
+        "S"
+    )
+    assert _narrowed(sheet) == NARROWED
+    # A new iteration reads every column again.
+    assert [len(cells) for _, cells in sheet.iter_rows()] == [3, 3, 1, 1]
+
+
+def test_narrowed_openpyxl_workbook_gives_the_same_rows(tmp_path: Path) -> None:
+    """The same from a workbook as openpyxl writes it (shared strings, a formula)."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = "S"
+    for ref, value in {"A1": 1, "B1": 2, "C1": 3, "A2": 4, "B2": "dài", "C2": "x", "B3": 7}.items():
+        ws[ref] = value
+    ws["C4"] = "=1/0"
+    xlsx = tmp_path / "n.xlsx"
+    book.save(xlsx)
+    sheet = open_workbook(xlsx).sheet("S")
+    rows = _narrowed(sheet)
+    assert rows[:2] == NARROWED[:2]
+    assert [n for n, _ in rows] == [1, 2, 4]
+
+
+def test_narrowing_reaches_rows_parsed_after_it(tmp_path: Path) -> None:
+    """Rows in later chunks are skipped by the parser target itself, with the same result."""
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}"><v>{r}</v></c>'
+        f'<c r="B{r}" t="inlineStr"><is><t>{"tóm tắt " * 20}</t></is></c>'
+        f'<c r="C{r}" t="inlineStr"><is><t>c{r}</t></is></c></row>'
+        for r in range(1, 3001)
+    )
+    sheet = open_workbook(write_package(tmp_path / "w.xlsx", {"S": sheet_xml(rows)})).sheet("S")
+    read = _narrowed(sheet)
+    assert len(read) == 3000
+    assert read[0][1][1] == (2, "tóm tắt " * 20)  # before narrowing: every column
+    assert all(cells == [(1, n), (3, f"c{n}")] for n, cells in read[1:])

@@ -17,6 +17,8 @@ from docgen.workbook.numfmt import column_letter
 _VOTE_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "so_phieu")
 _KEY_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "ma_de_nghi")
 _RUNOFF_HEADER = next(f.header for f in LIST_COLUMNS if f.key == "so_phieu_lai")
+# The columns a vote row is read from (the others, such as the summaries, are skipped).
+_READ = ("ma_de_nghi", "ma_kiem_tra", "ten", "don_vi_de_nghi", "so_phieu", "so_phieu_lai")
 
 
 @dataclass
@@ -70,13 +72,15 @@ def _level_rows(
     columns: dict[str, int] = {}
     found: list[VoteRow] = []
     file = file_name(wb.path)
-    for number, cells in wb.sheet(name).iter_rows():
+    sheet = wb.sheet(name)
+    for number, cells in sheet.iter_rows():
         by_col = {c.col: c.value for c in cells}
         if columns:
             row = _vote_row(by_col, columns, Place(file, name, number), level_id)
             found.extend([row] if row else [])
         elif "ma_de_nghi" in by_col.values():
             columns = {str(v): c for c, v in by_col.items() if isinstance(v, str)}
+            sheet.narrow(columns[key] for key in _READ if key in columns)  # not the long texts
     if "ma_de_nghi" not in columns or "so_phieu" not in columns:
         detail = (
             f"Trang “{name}” thiếu dòng mã cột ẩn hoặc cột “{_VOTE_HEADER}” (có thể đã bị xóa)."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -91,6 +91,16 @@ class RawSheet(ABC):
         self.hidden_rows: set[int] = set()
         self.hidden_cols: set[int] = set()
         self.gaps: list[tuple[int, int]] = []  # long blank runs between rows read (first, last)
+        self.columns: frozenset[int] | None = None  # see `narrow`
+
+    def narrow(self, columns: Iterable[int]) -> None:
+        """From the next row of the current `iter_rows` on, keep only cells of `columns`.
+
+        The cells of other columns are skipped before they are converted (a reader that
+        only needs a few columns of a wide sheet saves their cost); a row whose content
+        lies only in those columns then counts as blank.
+        """
+        self.columns = frozenset(columns)
 
     @property
     @abstractmethod
@@ -109,10 +119,13 @@ class RawSheet(ABC):
         rows; runs of GAP_ROWS or more between rows with content are listed in `gaps`.
         """
         self.gaps = []
+        self.columns = None
         last = 0  # last row with content
         rows = self._rows()
         try:
             for number, cells in rows:
+                if self.columns is not None:  # rows read ahead (a chunk) are narrowed here
+                    cells = [c for c in cells if c.col in self.columns]
                 if not cells:
                     continue
                 if last and number - last > GAP_ROWS:

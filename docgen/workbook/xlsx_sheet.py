@@ -32,7 +32,7 @@ class XlsxSheet(RawSheet):
         return self._merged
 
     def _new_target(self) -> SheetTarget:
-        return SheetTarget(self._book, self.hidden_rows, self.hidden_cols)
+        return SheetTarget(self._book, self.hidden_rows, self.hidden_cols, self)
 
     def _rows(self) -> Generator[Row, None, None]:
         if self._member is None:

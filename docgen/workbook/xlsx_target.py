@@ -13,7 +13,7 @@ from docgen.workbook.cells import (
     index_attr,
     iso_value,
 )
-from docgen.workbook.raw import MAX_COL, MAX_ROW, CellValue, RawCell, Row
+from docgen.workbook.raw import MAX_COL, MAX_ROW, CellValue, RawCell, RawSheet, Row
 from docgen.workbook.strings import xstring
 
 
@@ -23,8 +23,15 @@ class SheetTarget:
     Tags are compared by local name so both the transitional and the strict namespace work.
     """
 
-    def __init__(self, book: Book, hidden_rows: set[int], hidden_cols: set[int]) -> None:
+    def __init__(
+        self,
+        book: Book,
+        hidden_rows: set[int],
+        hidden_cols: set[int],
+        sheet: RawSheet | None = None,
+    ) -> None:
         self.book = book
+        self.sheet = sheet  # whose `columns` (see RawSheet.narrow) says which cells to keep
         self.rows: list[Row] = []  # finished since the last `take`
         self.hidden_rows = hidden_rows
         self.hidden_cols = hidden_cols
@@ -81,7 +88,9 @@ class SheetTarget:
         """Element end: finish cells and rows."""
         name = self._names.get(tag) or self._learn(tag)
         if name == "c":
-            if self._has_value or self._formula:
+            if (self._has_value or self._formula) and (
+                self.sheet is None or self.sheet.columns is None or self._col in self.sheet.columns
+            ):
                 self._end_cell()
         elif name == "v" or name == "t":
             self._collect = False
