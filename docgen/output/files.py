@@ -22,8 +22,11 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` durably so that an interrupted run never leaves a half-written file."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` to `path` durably so that an interrupted run never leaves a half-written file.
+
+    `data` may come in pieces (a large file is then never whole in memory).
+    """
     tmp = write_temp(path, data, durable=True)
     try:
         os.replace(tmp, path)
@@ -32,7 +35,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_temp(path: Path, data: bytes, durable: bool = False) -> Path:
+def write_temp(path: Path, data: bytes | Iterable[bytes], durable: bool = False) -> Path:
     """Write `data` to a new temp file beside `path` (to be renamed onto it); its path.
 
     Without `durable` the data is not forced to disk here: the caller syncs a whole batch
@@ -43,7 +46,10 @@ def write_temp(path: Path, data: bytes, durable: bool = False) -> Path:
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
