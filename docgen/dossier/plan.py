@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -19,6 +20,7 @@ from docgen.dossier.register import (
     report_register,
 )
 from docgen.errors import DocgenError
+from docgen.intake.records import Source
 from docgen.meeting.model import Meeting, Selection
 from docgen.output.manifest import Entry
 from docgen.output.names import NameBook, safe_stem
@@ -31,19 +33,34 @@ DOCUMENT_NAMES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Planned:
-    """One document to write: where, from which template, with which context and sources."""
+    """One document to write: where, from which template, with which context and source.
+
+    One per nominee at 20,000 nominees: slots, the row's own Source, a shared Register and
+    title, the context built only when asked (:meth:`context`).
+    """
 
     path: str  # relative to the campaign's output folder
     kind: str
     template: str
     level: str
-    context: Callable[[], dict[str, Any]]
-    sources: tuple[dict[str, object], ...] = field(default=())
+    build: Callable[[], dict[str, Any]]  # the context
+    source: Source | None = None  # the intake row a report is made from
     title: str = ""
     register: Register = field(default_factory=Register)
     subject: str = ""  # the nominee's kind, for a report
+    about: str = ""  # who a report is about: the manifest's title is "title — about"
+    same: str = ""  # documents with the same non-empty `same` have the same bytes
+    early: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def context(self) -> dict[str, Any]:
+        """The document's context: the one :func:`template_keys` built, else a new one.
+
+        A context built early is handed over once, so that it is not kept after its render.
+        """
+        built, self.early = self.early, None
+        return built if built is not None else self.build()
 
     def entry(self, digest: str) -> Entry:
         """The manifest entry of this document once written with content hash `digest`."""
@@ -54,8 +71,8 @@ class Planned:
             self.kind,
             f"templates_docx/{self.template}",
             self.level,
-            self.sources,
-            self.title,
+            (self.source._asdict(),) if self.source else (),
+            f"{self.title} — {self.about}" if self.about else self.title,
             r.number,
             r.symbol,
             r.date,
@@ -82,6 +99,7 @@ def plan_documents(
         lambda: minutes_context(campaign, meeting, selections),
         title=DOCUMENT_NAMES["bien-ban"],
         register=minutes_register(campaign, meeting, levels),
+        same="bien-ban",
     )
     planned: list[Planned] = []
     for selection in selections:
@@ -117,7 +135,7 @@ def _level_documents(
             context, register = builders[kind]
             template = DOCUMENT_TEMPLATES[kind]
             title = DOCUMENT_NAMES[kind]
-            out.append(Planned(path, kind, template, level.id, context, (), title, register))
+            out.append(Planned(path, kind, template, level.id, context, None, title, register))
     return out
 
 
@@ -125,25 +143,22 @@ def _reports(
     campaign: Campaign, level: Level, selection: Selection, folder: str, names: NameBook
 ) -> list[Planned]:
     out = []
+    register = report_register(level)
     for decision in selection.proposed():
         nominee = decision.nominee
         stem = safe_stem("bao-cao-thanh-tich", nominee.name)
-        source = {
-            "file": nominee.source.file,
-            "sheet": nominee.source.sheet,
-            "row": nominee.source.row,
-        }
         out.append(
             Planned(
                 f"{folder}/{names.claim(stem, '.docx')}",
                 "bao-cao",
                 report_template(campaign, nominee.kind),
                 level.id,
-                lambda d=decision: report_context(campaign, d, level),  # type: ignore[misc]
-                (source,),
-                f"Báo cáo thành tích — {nominee.name}",
-                report_register(level),
+                functools.partial(report_context, campaign, decision, level),
+                nominee.source,
+                DOCUMENT_NAMES["bao-cao"],
+                register,
                 subject=nominee.kind.value,
+                about=nominee.name,
             )
         )
     return out
@@ -153,8 +168,9 @@ def template_keys(planned: list[Planned]) -> dict[str, set[str]]:
     """Per template, the keys that its contexts of every subject kind have, for the check.
 
     One context per template and subject kind (a form such as Mẫu 07 serves collectives and
-    individuals; it may use only what both give): every other context is built once, by the
-    writer, which sets aside (and reports) a document whose data is missing.
+    individuals; it may use only what both give), kept for that document's render: every
+    other context is built once, by the writer, which sets aside (and reports) a document
+    whose data is missing.
     """
     keys: dict[str, set[str]] = {}
     seen: set[tuple[str, str]] = set()
@@ -162,9 +178,10 @@ def template_keys(planned: list[Planned]) -> dict[str, set[str]]:
         if (item.template, item.subject) in seen:
             continue
         try:
-            found = set(item.context())
+            item.early = item.context()
         except DocgenError:
             continue  # reported by the writer, with every other missing value
+        found = set(item.early)
         seen.add((item.template, item.subject))
         keys[item.template] = keys[item.template] & found if item.template in keys else found
     return keys

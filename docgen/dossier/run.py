@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,16 +77,7 @@ def build_dossiers(
     state = OutputState(result.folder, campaign.id, _stamp(result.folder))
     result.cleaned = state.cleaned
     try:
-        for index, item in enumerate(planned, start=1):
-            try:
-                context = item.context()  # built once per document
-            except DocgenError as exc:
-                result.missing.append(f"{item.path}: {exc.message}")
-                continue
-            data = compiled[item.template].render(context)
-            result.files.append((item.path, state.place(item.entry(sha256(data)), data, force)))
-            if progress:
-                progress(index, len(planned))
+        _write(planned, compiled, state, result, force, progress)
         unbuilt = {m.split(": ", 1)[0] for m in result.missing}
         result.retired = state.retire_unplanned(
             lambda entry: retire_reason(entry, meeting.selections, unbuilt)
@@ -97,6 +89,39 @@ def build_dossiers(
     result.fallbacks = {t: c.fallback_reason for t, c in compiled.items() if c.fallback_reason}
     write_summary(result)
     return result
+
+
+def _write(
+    planned: list[Planned],
+    compiled: dict[str, CompiledTemplate],
+    state: OutputState,
+    result: BuildResult,
+    force: bool,
+    progress: Progress | None,
+) -> None:
+    """Render and place every planned document; one whose data is missing is set aside."""
+    same: dict[str, bytes] = {}  # the one Biên bản, filed in every level's dossier
+    for index, item in enumerate(planned, start=1):
+        try:
+            data = _document(item, compiled, same)
+        except DocgenError as exc:
+            result.missing.append(f"{item.path}: {exc.message}")
+            continue
+        result.files.append((item.path, state.place(item.entry(sha256(data)), data, force)))
+        if progress:
+            progress(index, len(planned))
+
+
+def _document(
+    item: Planned, compiled: dict[str, CompiledTemplate], same: dict[str, bytes]
+) -> bytes:
+    """The document's bytes: rendered from its context (built once), or an earlier level's copy."""
+    if item.same in same:
+        return same[item.same]
+    data = compiled[item.template].render(item.context())
+    if item.same:
+        same[item.same] = data
+    return data
 
 
 def _stamp(folder: Path) -> str:
@@ -120,19 +145,38 @@ def document_time(meeting: Meeting) -> dt.datetime:
 def _compile(
     folder: Path, planned: list[Planned], keys: dict[str, set[str]], when: dt.datetime
 ) -> dict[str, CompiledTemplate]:
-    """Compile each template once, after checking it asks for nothing its contexts lack."""
+    """Compile each template once, after checking it asks for nothing its contexts lack.
+
+    A template loaded by python-docx is garbage in reference cycles (its XML trees, a few MB)
+    once compiled. With every nominee's objects alive Python rarely runs a full collection, so
+    the packages would pile up: each is collected after its template, by a collection over the
+    objects made since this function began (the older ones are frozen meanwhile, so it is cheap).
+    """
     compiled: dict[str, CompiledTemplate] = {}
     problems: list[str] = []
-    for item in planned:
-        if item.template in compiled:
-            continue
-        path = folder / item.template
-        if not path.is_file():
-            raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
-        unknown = sorted(undeclared_variables(path) - keys[item.template])
-        if unknown:
-            problems.append(f"{item.template}: không có dữ liệu cho {', '.join(unknown)}")
-        compiled[item.template] = CompiledTemplate(path, fixed_time=when)
+    gc.freeze()
+    try:
+        for item in planned:
+            if item.template in compiled:
+                continue
+            compiled[item.template] = _compile_one(
+                folder, item.template, keys[item.template], when, problems
+            )
+            gc.collect()
+    finally:
+        gc.unfreeze()
     if problems:
         raise TemplateError("Mẫu văn bản dùng biến không có trong dữ liệu:", problems)
     return compiled
+
+
+def _compile_one(
+    folder: Path, template: str, keys: set[str], when: dt.datetime, problems: list[str]
+) -> CompiledTemplate:
+    path = folder / template
+    if not path.is_file():
+        raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
+    unknown = sorted(undeclared_variables(path) - keys)
+    if unknown:
+        problems.append(f"{template}: không có dữ liệu cho {', '.join(unknown)}")
+    return CompiledTemplate(path, fixed_time=when)
