@@ -55,7 +55,9 @@ def lower_first(text: str) -> str:
 def nfc(value: Any) -> Any:
     """The same structure with every string in NFC, ký hiệu and place names unbreakable."""
     if isinstance(value, str):
-        return _printed(value)
+        # Short values (headers, units, places, titles) repeat in every context: cached.
+        # A long text is one nominee's own and would only fill the cache.
+        return _printed(value) if len(value) <= _SHORT else _print(value)
     if isinstance(value, dict):
         return {key: nfc(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -63,7 +65,12 @@ def nfc(value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=8192)
-def _printed(text: str) -> str:
-    """One value as printed; cached, as headers, units and places repeat in every context."""
+_SHORT = 160
+
+
+def _print(text: str) -> str:
+    """One value as printed."""
     return unbreakable(unicodedata.normalize("NFC", text))
+
+
+_printed = functools.lru_cache(maxsize=4096)(_print)
