@@ -273,3 +273,33 @@ def test_legacy_xls_is_read(
     assert values["ho_ten"] == "Nguyễn Văn An"
     assert values["ngay_sinh"] == date(1985, 8, 15)
     assert "FILE_LEGACY_XLS" in codes
+
+
+@pytest.mark.parametrize(
+    ("typed", "font", "codes_per_row"),
+    [
+        pytest.param("Céng hßa", ".VnTime", ["TEXT_LEGACY_CONVERTED"], id="tcvn3-each-row"),
+        pytest.param("Coäng hoøa", "VNI-Times", ["TEXT_LEGACY_CONVERTED"], id="vni-each-row"),
+        pytest.param("Cộng hòa", None, [], id="plain-repeated"),
+        pytest.param("Cộng hòa", ".VnTime", [], id="unicode-in-legacy-font"),
+    ],
+)
+def test_a_repeated_value_is_read_and_reported_on_every_row(
+    campaign: Campaign, make_workbook: MakeWorkbook, typed: str, font: str | None,
+    codes_per_row: list[str],
+) -> None:  # fmt: skip
+    """Short texts repeated down a column are read once; a finding still names each row."""
+
+    def edit(ws: Worksheet) -> None:
+        for row in range(ROW, ROW + 3):
+            cell = ws.cell(row=row, column=_col(ws, "que_quan"))
+            cell.value = typed
+            if font:
+                cell.font = Font(name=font)
+
+    people = [{**GOOD_INDIVIDUAL, "ho_ten": f"Nguyễn Văn {n}"} for n in ("An", "Bình", "Cường")]
+    path = _edited(make_workbook(individuals=people), "Cá nhân", edit)
+    report = validate_folder(campaign, path.parent)
+    assert [n.values["que_quan"] for n in report.nominees] == ["Cộng hòa"] * 3
+    found = [(i.code, i.place.row) for i in report.issues if i.code in codes_per_row]
+    assert found == [(code, row) for row in range(ROW, ROW + 3) for code in codes_per_row]

@@ -199,16 +199,18 @@ def _missing_columns(spec: SheetSpec, mapping: ColumnMap, where: Place, result: 
             result.issues.append(make_issue("COLUMN_MISSING", place))
 
 
-# Where each mapped column is: key, column index, column letter, header as found, and the
-# cell that stands for it when the row leaves it empty.
-Plan = list[tuple[str, int, str, str, Cell]]
+# Where each mapped column is: key, column index, column letter, header as found, the
+# cell that stands for it when the row leaves it empty, and its short texts already read
+# (text and font -> cell; only those read without a finding).
+Plan = list[tuple[str, int, str, str, Cell, dict[tuple[str, str | None], Cell]]]
+_MEMO_CELLS = 4096  # per column of one sheet
 
 
 def _plan(mapping: ColumnMap) -> Plan:
     plan: Plan = []
     for key, (col, header) in mapping.columns.items():
         letter = column_letter(col)
-        plan.append((key, col, letter, header, _shared_cell(letter, header, None, None)))
+        plan.append((key, col, letter, header, _shared_cell(letter, header, None, None), {}))
     return plan
 
 
@@ -226,12 +228,22 @@ def _row(
     source = _new(Source, (result.name, spec.name, number))
     cells: dict[str, Cell] = {}
     empty = True
-    for key, col, letter, header, blank in plan:
+    for key, col, letter, header, blank, memo in plan:
         read = found(col)
         if read is None:
             cells[key] = blank
             continue
-        cell = cells[key] = _cell(read, letter, header, source, result)
+        value = read.value
+        if value.__class__ is str and len(value) <= _SHORT:
+            cell = memo.get((value, read.font))
+            if cell is None:
+                before = len(result.issues)
+                cell = _cell(read, letter, header, source, result)
+                if len(result.issues) == before and len(memo) < _MEMO_CELLS:
+                    memo[value, read.font] = cell
+        else:
+            cell = _cell(read, letter, header, source, result)
+        cells[key] = cell
         empty = empty and cell.raw is None
     if empty:
         return None

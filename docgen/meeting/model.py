@@ -141,8 +141,11 @@ def nominee_key(nominee: Nominee) -> str:
 def content_hash(nominee: Nominee) -> str:
     """Short hash of what was nominated, to notice a row changed since consolidation."""
     values = sorted((k, "" if v is None else str(v)) for k, v in nominee.values.items())
-    payload = json.dumps([str(nominee.kind), nominee.department, values], ensure_ascii=False)
+    payload = _JSON.encode([str(nominee.kind), nominee.department, values])
     return hashlib.sha256(nfc(payload).encode()).hexdigest()[:12]
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) builds
 
 
 def level_of(campaign: Campaign, nominee: Nominee) -> Level | None:
