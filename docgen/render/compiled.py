@@ -20,7 +20,8 @@ import functools
 import io
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain, islice
 from os import PathLike
 from typing import Any
 
@@ -66,6 +67,9 @@ def _guard(value: Any) -> Any:
     return value
 
 
+_MEMO_LIMIT = 64 * 1024  # a part this small is remembered with its deflated member
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
     source: PartSource
@@ -73,20 +77,39 @@ class _Part:
     serialize: Callable[[str], bytes]  # docxtpl's + python-docx's steps after rendering
     direct: DirectPart | None
     direct_reason: str | None  # why ``direct`` is None
+    # The last small rendering and its member: headers and footers often print the same
+    # bytes for every context, and deflating even 1 KB costs a fresh zlib stream.
+    last: list[tuple[bytes, ZipMember]] = field(default_factory=list, compare=False)
 
     def member(self, context: Context, verify: bool) -> ZipMember:
         """The rendered part, deflated (streamed from Jinja on the direct path)."""
-        name = self.source.member
         if self.direct is not None:
             try:
-                member = compress_chunks(name, self.direct.chunks(context, self.source.source))
+                member = self._direct_member(self.direct, context)
             except NotDirect:
                 pass
             else:
-                if verify and member != compress_member(name, self.render_exact(context)):
-                    raise AssertionError(f"{name}: direct differs from exact")
+                if verify and member != compress_member(member.name, self.render_exact(context)):
+                    raise AssertionError(f"{member.name}: direct differs from exact")
                 return member
-        return compress_member(name, self.render_exact(context))
+        return self._deflate(self.render_exact(context))
+
+    def _direct_member(self, direct: DirectPart, context: Context) -> ZipMember:
+        pieces = direct.chunks(context, self.source.source)
+        head = list(islice(pieces, 4))
+        if len(head) < 4:  # all of it (prefix, one batch, suffix): a small part
+            return self._deflate(b"".join(head))
+        return compress_chunks(self.source.member, chain(head, pieces))
+
+    def _deflate(self, data: bytes) -> ZipMember:
+        if len(data) > _MEMO_LIMIT:
+            return compress_member(self.source.member, data)
+        last = self.last[:1]  # one read: another thread may replace it meanwhile
+        if last and last[0][0] == data:
+            return last[0][1]
+        member = compress_member(self.source.member, data)
+        self.last[:] = [(data, member)]
+        return member
 
     def render_exact(self, context: Context) -> bytes:
         return self.serialize(render_source(self.template, self.source.source, context))
@@ -102,7 +125,8 @@ class CompiledTemplate:
     """Render one template many times; ``fallback_reason`` says why docxtpl is used.
 
     Jinja syntax errors raise at construction. ``last_fallback_reason`` describes the
-    latest ``render()`` call only; rendering itself shares no mutable state.
+    latest ``render()`` call only; rendering itself shares no mutable state but each part's
+    memo of its last small rendering (replaced whole, so concurrent renders stay correct).
     ``verify=True`` checks every direct part against the exact steps (for tests).
     """
 

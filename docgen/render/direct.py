@@ -37,7 +37,7 @@ import markupsafe
 from jinja2 import nodes
 
 from .canonical import NotDirect, Walker
-from .steps import stream_template, undo_line_breaks
+from .steps import template_errors, template_pieces, undo_line_breaks
 
 _NONEMPTY = "_docgen_direct_nonempty"
 # Values: characters resolve_listing rewrites (\t \a \n \f), that the XML parser
@@ -115,8 +115,9 @@ class DirectPart:
         The exception may come after some pieces: the caller then drops them.
         """
         yield self.prefix
-        for text in _batches(stream_template(self.template, source, context), BATCH):
-            yield text.encode("utf-8")
+        with template_errors(self.template, source):
+            for text in _batches(template_pieces(self.template, context), BATCH):
+                yield text.encode("utf-8")
         yield self.suffix
 
     def render(self, context: Mapping[str, Any], source: str) -> bytes:

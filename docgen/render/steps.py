@@ -9,6 +9,7 @@ re-stated here, line for line. The tests compare both paths part by part.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 from collections.abc import Iterator, Mapping
@@ -90,15 +91,25 @@ def render_template(template: jinja2.Template, source: str, context: Mapping[str
         raise
 
 
-def stream_template(
-    template: jinja2.Template, source: str, context: Mapping[str, Any]
-) -> Iterator[str]:
-    """``template.generate``: :func:`render_template`'s output piece by piece, same errors."""
+def template_pieces(template: jinja2.Template, context: Mapping[str, Any]) -> Iterator[str]:
+    """What ``template.generate(context)`` yields, without its generator layer.
+
+    Consume it inside :func:`template_errors`, which raises as ``generate`` would.
+    """
+    return template.root_render_func(template.new_context(dict(context)))
+
+
+@contextlib.contextmanager
+def template_errors(template: jinja2.Template, source: str) -> Iterator[None]:
+    """Jinja's error handling of ``render``/``generate`` and docxtpl's ``exc.docx_context``."""
     try:
-        yield from template.generate(context)
-    except jinja2.TemplateError as exc:
-        _attach_docx_context(exc, source)
-        raise
+        yield
+    except Exception:
+        try:
+            template.environment.handle_exception()  # re-raises, traceback in template lines
+        except jinja2.TemplateError as exc:
+            _attach_docx_context(exc, source)
+            raise
 
 
 def undo_line_breaks(xml: str) -> str:

@@ -14,7 +14,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 COMPRESS_LEVEL = 6
 """zlib level for every member (6 is zlib's and zipfile's default)."""
@@ -39,14 +39,24 @@ class ZipMember:
     crc: int
     size: int
     compressed: bytes
+    # Its local header and its central directory entry but the offset: a member deflated
+    # once is written into many archives.
+    local: bytes = field(init=False, repr=False, compare=False)
+    central: tuple[bytes, bytes] = field(init=False, repr=False, compare=False)
 
-    @property
-    def encoded_name(self) -> bytes:
-        return self.name.encode("utf-8")
-
-    @property
-    def flags(self) -> int:
-        return 0 if self.name.isascii() else _UTF8_FLAG
+    def __post_init__(self) -> None:
+        name = self.name.encode("utf-8")
+        flags = 0 if self.name.isascii() else _UTF8_FLAG
+        local = _LOCAL.pack(
+            0x04034B50, _VERSION, flags, _DEFLATED, _DOS_TIME, _DOS_DATE,
+            self.crc, len(self.compressed), self.size, len(name), 0,
+        )  # fmt: skip
+        central = _CENTRAL.pack(
+            0x02014B50, _VERSION, _VERSION, flags, _DEFLATED, _DOS_TIME, _DOS_DATE,
+            self.crc, len(self.compressed), self.size, len(name), 0, 0, 0, 0, 0, 0,
+        )  # fmt: skip
+        object.__setattr__(self, "local", local + name)
+        object.__setattr__(self, "central", (central[:-4], name))  # the offset goes between
 
 
 def deflate(data: bytes, level: int = COMPRESS_LEVEL) -> bytes:
@@ -81,32 +91,18 @@ def compress_chunks(name: str, chunks: Iterable[bytes]) -> ZipMember:
     return ZipMember(name, crc, size, b"".join(out))
 
 
-def _local_header(member: ZipMember) -> bytes:
-    name = member.encoded_name
-    return _LOCAL.pack(
-        0x04034B50, _VERSION, member.flags, _DEFLATED, _DOS_TIME, _DOS_DATE,
-        member.crc, len(member.compressed), member.size, len(name), 0,
-    ) + name  # fmt: skip
-
-
-def _central_header(member: ZipMember, offset: int) -> bytes:
-    name = member.encoded_name
-    return _CENTRAL.pack(
-        0x02014B50, _VERSION, _VERSION, member.flags, _DEFLATED, _DOS_TIME, _DOS_DATE,
-        member.crc, len(member.compressed), member.size, len(name), 0, 0, 0, 0, 0, offset,
-    ) + name  # fmt: skip
-
-
 def write_zip(members: Sequence[ZipMember]) -> bytes:
     """The archive holding ``members`` in order (names must be unique)."""
     chunks: list[bytes] = []
     central: list[bytes] = []
     offset = 0
     for member in members:
-        header = _local_header(member)
-        central.append(_central_header(member, offset))
-        chunks += (header, member.compressed)
-        offset += len(header) + len(member.compressed)
+        if offset >= _LIMIT:
+            raise ValueError("archive too large for a zip without zip64")
+        head, name = member.central
+        central += (head, offset.to_bytes(4, "little"), name)
+        chunks += (member.local, member.compressed)
+        offset += len(member.local) + len(member.compressed)
     if offset >= _LIMIT or len(members) > 0xFFFF:
         raise ValueError("archive too large for a zip without zip64")
     directory = b"".join(central)
