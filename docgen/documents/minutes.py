@@ -7,7 +7,8 @@ conclusion). The same file is filed in each level's dossier.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, overload
 
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.documents.dates import clock, number, short_date
@@ -107,10 +108,11 @@ def _level(campaign: Campaign, meeting: Meeting, selection: Selection, mark: str
         "nguyen_tac": _rule(campaign, level),
         "nguoi_quyet_dinh": level.decider,
         "so_luong": kinds_count(collectives, len(proposed) - collectives),
-        "de_nghi": listed([proposed_line(d, meeting) for d in proposed], dash=False),
-        "khong_de_nghi": listed(
-            [not_proposed_line(d, campaign, meeting) for d in ordered(selection.not_proposed())],
-            dash=False,
+        "de_nghi": Rows(proposed, lambda d: proposed_line(d, meeting), punctuated=True),
+        "khong_de_nghi": Rows(
+            ordered(selection.not_proposed()),
+            lambda d: not_proposed_line(d, campaign, meeting),
+            punctuated=True,
         ),
     }
 
@@ -131,14 +133,14 @@ def _groups(decisions: list[Decision]) -> list[dict[str, Any]]:
     for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL):
         members = [d for d in ordered(decisions) if d.nominee.kind is kind]
         if members:
-            rows = [_result(i, d) for i, d in enumerate(members, start=1)]
+            rows = Rows(members, _result, numbered=True)
             out.append(
                 {"so_la_ma": ROMAN[len(out)], "tieu_de": GROUP_TITLES[kind].upper(), "muc": rows}
             )
     return out
 
 
-def _result(index: int, decision: Decision) -> dict[str, str]:
+def _result(decision: Decision, index: int) -> dict[str, str]:
     return {
         "stt": str(index),
         "ten": decision.nominee.name,
@@ -147,6 +149,55 @@ def _result(index: int, decision: Decision) -> dict[str, str]:
         "so_phieu": votes(decision.votes, decision.base),
         "ty_le": percent(decision.share),
     }
+
+
+class Rows(Sequence[Any]):
+    """A table's rows or a list's lines, each made (and put in NFC) when the template reads it.
+
+    The Biên bản lists every nomination of the meeting; held whole, with its NFC copy, that
+    was some 30 MB at 20,000 nominations. A Rows holds only the decisions. ``numbered``:
+    ``make`` also gets the 1-based position; ``punctuated``: lines end as :func:`listed` ends
+    them (``;``, and ``.`` after the last).
+    """
+
+    __slots__ = ("_items", "_make", "_numbered", "_punctuated")
+
+    def __init__(
+        self,
+        items: Sequence[Decision],
+        make: Callable[..., Any],
+        *,
+        numbered: bool = False,
+        punctuated: bool = False,
+    ) -> None:
+        self._items, self._make = items, make
+        self._numbered, self._punctuated = numbered, punctuated
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        return self._row(position, self._items[position])
+
+    def __iter__(self) -> Iterator[Any]:
+        for index, item in enumerate(self._items):
+            yield self._row(index, item)
+
+    def _row(self, index: int, item: Decision) -> Any:
+        value = self._make(item, index + 1) if self._numbered else self._make(item)
+        if self._punctuated:  # as listed() ends them: ";" after each line, "." after the last
+            last = index == len(self._items) - 1
+            value = listed([value] if last else [value, ""], dash=False)[0]
+        return nfc(value)
 
 
 def _rule(campaign: Campaign, level: Level) -> str:
