@@ -49,14 +49,15 @@ def select(
     """Decide every level: who is proposed, in rank order, and why the others are not."""
     selections: list[Selection] = []
     issues: list[ValidationIssue] = []
+    groups: dict[tuple[int, Kind], list[tuple[Nominee, int | None]]] = {}
+    for nominee, votes in nominees_with_votes:  # each nomination's level worked out once
+        level = level_of(campaign, nominee)
+        if level is not None:
+            groups.setdefault((id(level), nominee.kind), []).append((nominee, votes))
     for level in campaign.levels:
         selection = Selection(level)
         for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL):
-            group = [
-                (n, v)
-                for n, v in nominees_with_votes
-                if n.kind is kind and level_of(campaign, n) == level
-            ]
+            group = groups.get((id(level), kind), [])
             decisions, tie = _decide(campaign.vote, meeting, level, kind, group)
             selection.decisions.extend(decisions)
             if tie:
