@@ -850,3 +850,24 @@ def test_narrowing_reaches_rows_parsed_after_it(tmp_path: Path) -> None:
     assert len(read) == 3000
     assert read[0][1][1] == (2, "tóm tắt " * 20)  # before narrowing: every column
     assert all(cells == [(1, n), (3, f"c{n}")] for n, cells in read[1:])
+
+
+def test_a_read_sheet_leaves_no_parser_for_the_garbage_collector(typed_book: Path) -> None:
+    """Parsers and their buffers are freed as soon as a part is read, not by a later GC pass
+    (reading raises the collector's thresholds, so cycles would pile up meanwhile)."""
+    import gc
+
+    def parsers() -> int:
+        return sum(type(o).__name__ == "xmlparser" for o in gc.get_objects())
+
+    gc.collect()
+    before = parsers()
+    gc.disable()
+    try:
+        wb = open_workbook(typed_book)
+        for name in wb.sheet_names:
+            list(wb.sheet(name).iter_rows())
+        del wb
+        assert parsers() == before
+    finally:
+        gc.enable()

@@ -249,6 +249,12 @@ def safe_expat(target: Any) -> XMLParserType:
     expat.EndElementHandler = target.end
     if hasattr(target, "data"):
         expat.CharacterDataHandler = target.data
+    # Without ElementTree's default handler expat refuses an undefined entity by itself
+    # (an ExpatError, as that handler raised), and the armed wrapper, kept alive by the
+    # refusing handlers it installed, need not hold the parser: no reference cycle is left
+    # for the garbage collector, so a parser and its buffers go as soon as a part is read.
+    expat.DefaultHandlerExpand = None
+    armed.parser = armed._parser = None
     return expat
 
 

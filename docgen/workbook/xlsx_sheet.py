@@ -39,8 +39,11 @@ class XlsxSheet(RawSheet):
             return
         self.hidden_rows.clear()
         sheet_pass = SheetPass(open_member(self._archive, self._member), self._new_target())
-        for rows in sheet_pass.chunks():
-            self.rows_visited = sheet_pass.target.visited
-            yield from rows
+        try:
+            for rows in sheet_pass.chunks():
+                self.rows_visited = sheet_pass.target.visited
+                yield from rows
+        finally:
+            sheet_pass.target.parser = None  # the parser's handlers point back at the target
         self.rows_visited = sheet_pass.target.visited
         self._merged = sheet_pass.merges.ranges  # complete: the pass saw every byte
