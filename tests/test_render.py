@@ -85,6 +85,13 @@ def _header_footer(doc: Any) -> None:
     doc.add_paragraph("Thân: {{ name }}")
 
 
+def _static_header(doc: Any) -> None:
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "Ủy ban nhân dân phường & {không phải thẻ}"
+    section.footer.paragraphs[0].text = "Trang của {{ name }}"
+    doc.add_paragraph("Thân: {{ name }}")
+
+
 def _inline_if(doc: Any) -> None:
     doc.add_paragraph("Ông{% if female %}/Bà{% endif %} {{ name }}")
 
@@ -110,6 +117,7 @@ def _build(tmp: Path, name: str) -> Path:
         "tr_loop_no_header": lambda d: _table(d, header=False),
         "tc_loop": _tc_loop,
         "header_footer": _header_footer,
+        "static_header": _static_header,
         "inline_if": _inline_if,
         "picture": lambda d: _picture(d, tmp),
         "listing": _listing,
@@ -146,6 +154,7 @@ TEMPLATES = [
     "tr_loop_no_header",
     "tc_loop",
     "header_footer",
+    "static_header",
     "inline_if",
     "picture",
     "listing",
@@ -282,6 +291,19 @@ def test_syntax_errors_report_paragraph(tmp_path: Path):
     assert issue.paragraph == "Sai {{ name | }} ở đây"
     with pytest.raises(jinja2.TemplateSyntaxError):
         CompiledTemplate(tmp_path / "bad.docx")
+
+
+def test_part_without_tags_is_rendered_once(templates: dict[str, Path]):
+    compiled = CompiledTemplate(templates["static_header"])
+    assert compiled._plan is not None
+    fixed = {p.source.member: p.fixed is not None for p in compiled._plan.parts}
+    assert fixed == {
+        "word/document.xml": False,
+        "word/header1.xml": True,
+        "word/footer1.xml": False,
+    }
+    for context in ({**BASE, "name": "A"}, {**BASE, "name": "B & C"}):
+        assert compiled.render(context) == render_plain(templates["static_header"], context)
 
 
 def test_parts_equal_names_differences(templates: dict[str, Path]):

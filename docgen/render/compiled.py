@@ -5,8 +5,9 @@ the package, run docxtpl's XML preprocessing on the body and every header/footer
 compile each Jinja source, apply the context-independent steps (core properties,
 footnotes without tags) and save the untouched package once with python-docx to learn
 its member order and the exact bytes of every part that rendering does not change.
-Those parts are deflated once. ``render()`` renders only the changing parts and deflates
-them into the pre-built archive (a direct part is deflated as Jinja produces it). Each part is rendered
+Those parts are deflated once, and so are rendered parts without any tag (a header of
+fixed text). ``render()`` renders only the changing parts and deflates them into the
+pre-built archive (a direct part is deflated as Jinja produces it). Each part is rendered
 
 * directly (:mod:`docgen.render.direct`) when its template was proven to print exactly
   python-docx's serialization, and the values of this render keep that proof; else
@@ -20,7 +21,7 @@ import functools
 import io
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from os import PathLike
 from typing import Any
@@ -28,6 +29,7 @@ from typing import Any
 import docxtpl
 import jinja2
 from docxtpl import InlineImage
+from jinja2 import nodes
 
 from .canonical import NotDirect
 from .direct import DirectPart, compile_direct
@@ -77,12 +79,15 @@ class _Part:
     serialize: Callable[[str], bytes]  # docxtpl's + python-docx's steps after rendering
     direct: DirectPart | None
     direct_reason: str | None  # why ``direct`` is None
+    fixed: ZipMember | None  # a part without any tag: rendered once, at compile time
     # The last small rendering and its member: headers and footers often print the same
     # bytes for every context, and deflating even 1 KB costs a fresh zlib stream.
     last: list[tuple[bytes, ZipMember]] = field(default_factory=list, compare=False)
 
     def member(self, context: Context, verify: bool) -> ZipMember:
         """The rendered part, deflated (streamed from Jinja on the direct path)."""
+        if self.fixed is not None:
+            return self.fixed
         if self.direct is not None:
             try:
                 member = self._direct_member(self.direct, context)
@@ -211,8 +216,20 @@ def _compile_part(env: jinja2.Environment, source: PartSource, root: Any) -> _Pa
             raise NotDirect(f"part encoded as {source.encoding}")
         direct = compile_direct(env, source.source, serialize, _guard, body=body)
     except NotDirect as exc:
-        return _Part(source, template, serialize, None, str(exc))
-    return _Part(source, template, serialize, direct, None)
+        part = _Part(source, template, serialize, None, str(exc), None)
+    else:
+        part = _Part(source, template, serialize, direct, None, None)
+    if not _has_tags(env, source.source):  # e.g. a header printing only fixed text
+        return replace(part, fixed=compress_member(source.member, part.render_exact({})))
+    return part
+
+
+def _has_tags(env: jinja2.Environment, source: str) -> bool:
+    """Whether the source holds anything but text for Jinja (then its output may vary)."""
+    ast = env.parse(source)
+    return any(
+        not isinstance(n, nodes.Output | nodes.TemplateData) for n in ast.find_all(nodes.Node)
+    )
 
 
 def _check_supported(tpl: Any, sources: list[PartSource]) -> None:
