@@ -281,6 +281,12 @@ def test_undeclared_variables(templates: dict[str, Path]):
     assert undeclared_variables(templates["tr_loop"]) == {"rows"}
 
 
+@pytest.mark.parametrize("template", TEMPLATES, ids=TEMPLATES)
+def test_compiled_template_knows_its_variables(templates: dict[str, Path], template: str):
+    variables = CompiledTemplate(templates[template]).variables
+    assert variables == undeclared_variables(templates[template])
+
+
 def test_syntax_errors_report_paragraph(tmp_path: Path):
     doc = Document()
     doc.add_paragraph("Đúng {{ name }}")

@@ -19,7 +19,7 @@ from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.select import MeetingResult, decide
 from docgen.output.manifest import Outcome, Retired, sha256
 from docgen.output.state import RETIRED_DIR, OutputState
-from docgen.render import CompiledTemplate, undeclared_variables
+from docgen.render import CompiledTemplate
 from docgen.validate.report import Report
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
@@ -176,7 +176,8 @@ def _compile_one(
     path = folder / template
     if not path.is_file():
         raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
-    unknown = sorted(undeclared_variables(path) - keys)
+    compiled = CompiledTemplate(path, fixed_time=when)
+    unknown = sorted(compiled.variables - keys)
     if unknown:
         problems.append(f"{template}: không có dữ liệu cho {', '.join(unknown)}")
-    return CompiledTemplate(path, fixed_time=when)
+    return compiled

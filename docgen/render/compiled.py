@@ -34,6 +34,7 @@ from jinja2 import nodes
 from .canonical import NotDirect
 from .direct import DirectPart, compile_direct
 from .engine import make_env
+from .inspect import sources_variables
 from .package import DEFAULT_FIXED_TIME, finalize
 from .plain import Context, ContextFactory, render_plain
 from .steps import (
@@ -150,10 +151,20 @@ class CompiledTemplate:
         self.fallback_reason: str | None = None
         self.last_fallback_reason: str | None = None
         self._plan: _Plan | None = None
+        tpl = load_template(template_path)
+        self._sources = part_sources(tpl, footnotes=True)  # as undeclared_variables reads them
+        self._variables: frozenset[str] | None = None
         try:
-            self._plan = _compile(template_path, self.env, fixed_time)
+            self._plan = _compile(tpl, self._sources, self.env, fixed_time)
         except Unsupported as exc:
             self.fallback_reason = str(exc)
+
+    @property
+    def variables(self) -> frozenset[str]:
+        """:func:`undeclared_variables` of the template, without loading it again."""
+        if self._variables is None:
+            self._variables = frozenset(sources_variables(self._sources, self.env))
+        return self._variables
 
     @property
     def direct_reasons(self) -> dict[str, str | None]:
@@ -180,10 +191,9 @@ def _render(plan: _Plan, context: Context, verify: bool) -> bytes:
 
 
 def _compile(
-    template_path: str | PathLike[str], env: jinja2.Environment, fixed_time: dt.datetime | None
+    tpl: Any, every: list[PartSource], env: jinja2.Environment, fixed_time: dt.datetime | None
 ) -> _Plan:
-    tpl = load_template(template_path)
-    sources = part_sources(tpl)
+    sources = [source for source in every if source.kind != "footnotes"]
     _check_supported(tpl, sources)
     root = empty_body_root(tpl.docx.element)
     parts = tuple(_compile_part(env, source, root) for source in sources)

@@ -38,9 +38,13 @@ def undeclared_variables(
     template_path: str | PathLike[str], env: jinja2.Environment | None = None
 ) -> set[str]:
     """Top-level variables used by any part (raises on a syntax error)."""
-    env = env or make_env()
+    return sources_variables(_sources(template_path), env or make_env())
+
+
+def sources_variables(sources: list[PartSource], env: jinja2.Environment) -> set[str]:
+    """Top-level variables used by any of ``sources`` (raises on a syntax error)."""
     names: set[str] = set()
-    for source in _sources(template_path):
+    for source in sources:
         names |= meta.find_undeclared_variables(env.parse(source.source))
     return names
 
