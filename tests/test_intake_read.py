@@ -303,3 +303,36 @@ def test_a_repeated_value_is_read_and_reported_on_every_row(
     assert [n.values["que_quan"] for n in report.nominees] == ["Cộng hòa"] * 3
     found = [(i.code, i.place.row) for i in report.issues if i.code in codes_per_row]
     assert found == [(code, row) for row in range(ROW, ROW + 3) for code in codes_per_row]
+
+
+def _every_oddity(ws: Worksheet) -> None:
+    """Each hostile case on its own row, the rows after them repeating the same values."""
+    for row in range(ROW, ROW + 6):
+        ws.cell(row=row, column=_col(ws, "que_quan")).value = "Céng hßa"
+        ws.cell(row=row, column=_col(ws, "que_quan")).font = Font(name=".VnTime")
+        ws.cell(row=row, column=_col(ws, "tru_quan")).value = "Phường_x000D_Tiến Thành"
+    ws.cell(row=ROW + 1, column=_col(ws, "chuc_vu")).value = '=CONCAT("Công ", "chức")'
+    ws.row_dimensions[ROW + 2].hidden = True
+    col = _col(ws, "chuc_vu")
+    ws.merge_cells(start_row=ROW + 3, start_column=col, end_row=ROW + 4, end_column=col)
+
+
+def test_warm_memos_read_hostile_rows_as_a_first_read_does(
+    campaign: Campaign, make_workbook: MakeWorkbook
+) -> None:
+    """The memos kept across rows and files (texts, cells, conversions, person keys) never
+    change a value or a finding: a second read in the same process gives the same report."""
+    from docgen.workbook import strings
+
+    people = [{**GOOD_INDIVIDUAL, "ho_ten": f"Nguyễn Văn {n}"} for n in "ABCDEF"]
+    path = _edited(make_workbook(individuals=people), "Cá nhân", _every_oddity)
+    strings._XSTRINGS.clear()
+    first = validate_folder(campaign, path.parent)
+    second = validate_folder(campaign, path.parent)
+    assert [repr(i) for i in second.issues] == [repr(i) for i in first.issues]
+    assert [n.values for n in second.nominees] == [n.values for n in first.nominees]
+    codes = {i.code for i in first.issues}
+    assert {"TEXT_LEGACY_CONVERTED", "CELL_FORMULA_NO_VALUE", "ROW_HIDDEN", "CELL_MERGED"} <= codes
+    legacy = [i.place.row for i in first.issues if i.code == "TEXT_LEGACY_CONVERTED"]
+    assert legacy == list(range(ROW, ROW + 6))  # every row, not only the first read
+    assert {n.values["tru_quan"] for n in first.nominees} == {"Phường Tiến Thành"}
