@@ -206,3 +206,19 @@ def test_unwritable_output_is_a_clear_message(
     ) in result.output
     assert "Permission denied" not in result.output
     assert "Traceback" not in result.output
+
+
+def test_summary_says_why_each_ineligible_nomination_is_left_out(built: BuildResult) -> None:
+    text = (built.folder / "tom-tat.txt").read_text(encoding="utf-8")
+    block = text.split("KHÔNG ĐỦ ĐIỀU KIỆN XÉT", 1)[1].split("\n\n", 1)[0]
+    assert block.splitlines()[1:] == [
+        "  - Đinh Thị Lan (khoi-van-hoa-xa-hoi.xlsx, Cá nhân, dòng 3): Không đạt tiêu chí CN3: "
+        "Có giải pháp trong công tác cải cách hành chính mang tính mới, tính thực tế, có thể nhân "
+        "rộng, được Hội đồng sáng kiến của thành phố hoặc phường công nhận — “Ngày quyết định "
+        "công nhận sáng kiến”: 15/12/2022 (ngoài thời gian phong trào (từ 24/02/2023 đến trước "
+        "ngày 20/12/2023))",
+        "  - Bùi Quang Huy (khoi-van-hoa-xa-hoi.xlsx, Cá nhân, dòng 4): Chưa điền “Ngày sinh”.",
+        "  - Ngô Thanh Tùng (khoi-van-hoa-xa-hoi.xlsx, Cá nhân, dòng 5): “Hoàn thành xuất xắc "
+        "nhiệm vụ” không có trong danh sách: Hoàn thành xuất sắc nhiệm vụ; Hoàn thành tốt nhiệm "
+        "vụ; Hoàn thành nhiệm vụ; Không hoàn thành nhiệm vụ.",
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docgen.issues.model import Severity
+from docgen.issues.model import Severity, ValidationIssue
 from docgen.meeting.model import Decision
 from docgen.output.files import write_atomic
 from docgen.output.manifest import Outcome
@@ -87,6 +87,10 @@ def _not_eligible(result: BuildResult) -> list[str]:
     """Nominations left out before the meeting because their intake rows have errors."""
     report = result.report
     eligible = {id(n) for n in report.eligible()}
+    errors: dict[tuple[str, str], list[ValidationIssue]] = {}  # by file and sheet, once
+    for issue in report.issues:
+        if issue.severity is Severity.ERROR:
+            errors.setdefault((issue.place.file, issue.place.sheet), []).append(issue)
     lines = []
     for nominee in report.nominees:
         if id(nominee) in eligible:
@@ -94,10 +98,8 @@ def _not_eligible(result: BuildResult) -> list[str]:
         where = nominee.source
         reasons = [
             i.message
-            for i in report.issues
-            if i.severity is Severity.ERROR
-            and (i.place.file, i.place.sheet) == (where.file, where.sheet)
-            and i.place.row in (where.row, None)
+            for i in errors.get((where.file, where.sheet), ())
+            if i.place.row in (where.row, None)
         ]
         lines.append(
             f"  - {nominee.name or '(không tên)'} ({where.file}, {where.sheet}, dòng {where.row}): {'; '.join(reasons)}"
@@ -109,5 +111,5 @@ def _not_eligible(result: BuildResult) -> list[str]:
 
 def write_summary(result: BuildResult) -> None:
     """Write the summary next to the dossiers."""
-    text = "\n".join(summary_lines(result)) + "\n"
-    write_atomic(result.folder / SUMMARY, text.encode("utf-8"))
+    lines = summary_lines(result)
+    write_atomic(result.folder / SUMMARY, (f"{line}\n".encode() for line in lines))
