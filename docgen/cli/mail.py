@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from docgen.cli.common import (
     CAMPAIGN_OPTION,
     SUBMISSIONS_OPTION,
     WORKSPACE_OPTION,
+    F,
     aborts_cleanly,
     writes_workspace,
 )
@@ -55,25 +56,34 @@ def _day(value: str | None) -> date | None:
         ) from None
 
 
+def server_options(
+    flag: str, server_help: str, port: tuple[int, str], user_help: str
+) -> Callable[[F], F]:
+    """The mail server options of a command: `flag` MÁY_CHỦ, `--cong`, `--tai-khoan`."""
+    options = (
+        click.option(flag, "host", default=None, metavar="MÁY_CHỦ", help=server_help),
+        click.option("--cong", "port", default=port[0], show_default=True, help=port[1]),
+        click.option("--tai-khoan", "user", default=None, metavar="TÊN", help=user_help),
+    )
+
+    def apply(command: F) -> F:
+        for option in reversed(options):  # as stacked decorators: the first one listed first
+            command = option(command)
+        return command
+
+    return apply
+
+
 @click.command("nhan-thu")
 @WORKSPACE_OPTION
 @CAMPAIGN_OPTION
 @SUBMISSIONS_OPTION
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
+@server_options(
     "--imap",
-    "host",
-    default=None,
-    metavar="MÁY_CHỦ",
-    help="Máy chủ IMAP của hộp thư, ví dụ imap.gmail.com.",
-)
-@click.option("--cong", "port", default=993, show_default=True, help="Cổng IMAP (TLS).")
-@click.option(
-    "--tai-khoan",
-    "user",
-    default=None,
-    metavar="TÊN",
-    help="Tên đăng nhập (thường là địa chỉ thư).",
+    "Máy chủ IMAP của hộp thư, ví dụ imap.gmail.com.",
+    (993, "Cổng IMAP (TLS)."),
+    "Tên đăng nhập (thường là địa chỉ thư).",
 )
 @click.option(
     "--hop-thu",
@@ -152,20 +162,11 @@ def receive(
 @click.option(
     "--gui", "send", is_flag=True, help="Gửi các thư đã soạn (mặc định: chỉ soạn, không gửi)."
 )
-@click.option(
+@server_options(
     "--smtp",
-    "host",
-    default=None,
-    metavar="MÁY_CHỦ",
-    help="Máy chủ gửi thư (SMTP, STARTTLS), ví dụ smtp.gmail.com.",
-)
-@click.option("--cong", "port", default=587, show_default=True, help="Cổng SMTP (STARTTLS).")
-@click.option(
-    "--tai-khoan",
-    "user",
-    default=None,
-    metavar="TÊN",
-    help="Tên đăng nhập (mặc định: địa chỉ [mail] của tệp chiến dịch).",
+    "Máy chủ gửi thư (SMTP, STARTTLS), ví dụ smtp.gmail.com.",
+    (587, "Cổng SMTP (STARTTLS)."),
+    "Tên đăng nhập (mặc định: địa chỉ [mail] của tệp chiến dịch).",
 )
 @aborts_cleanly
 @writes_workspace("tra-loi")
