@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from lxml import etree
@@ -26,6 +25,8 @@ from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from signxml import XMLSigner
 from signxml.algorithms import SignatureConstructionMethod
+
+from tools.certificate import self_signed
 
 SIGNER_NAME = "Lê Thanh Hoan"
 SIGNED_AT = "2023-12-15T08:30:00Z"
@@ -55,26 +56,11 @@ def identity() -> Identity:
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, "UBND phường Tiến Thành"),
         ]
     )
-    now = dt.datetime.now(dt.UTC)
     usage = x509.KeyUsage(True, True, False, False, False, True, True, False, False)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(usage, critical=True)
-        .sign(key, hashes.SHA256())
+    cert_pem, key_pem = self_signed(
+        key, name, (dt.timedelta(days=1), dt.timedelta(days=365)), [(usage, True)]
     )
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    return Identity(key_pem, cert.public_bytes(serialization.Encoding.PEM))
+    return Identity(key_pem, cert_pem)
 
 
 def sign_pdf(data: bytes) -> bytes:
