@@ -9,7 +9,7 @@ from docgen.intake.records import Cell, Row, Value
 from docgen.intake.schema import Column, SheetSpec
 from docgen.issues.codes import make_issue
 from docgen.issues.model import ValidationIssue
-from docgen.text import fold, has_two_digit_year, parse_date, title_case_name
+from docgen.text import clean_line, fold, has_two_digit_year, parse_date, title_case_name
 
 
 def convert_row(
@@ -66,7 +66,7 @@ def _text(raw: object, column: Column) -> tuple[Value, Problem]:
     text = _as_text(raw)
     if column.type != "long" and "\n" in text:
         # A line break in a one-line value (Alt+Enter, or Excel's stored _x000D_) is a space.
-        text = " ".join(text.split())
+        text = clean_line(text)
     if len(text) > column.max_length:
         return text, ("CELL_TOO_LONG", {"length": len(text), "limit": column.max_length})
     return text, None
