@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.campaign.model import Campaign
+from docgen.collect import new_garbage_only
 from docgen.dossier.plan import Planned, plan_documents, template_keys
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
@@ -154,17 +154,14 @@ def _compile(
     """
     compiled: dict[str, CompiledTemplate] = {}
     problems: list[str] = []
-    gc.freeze()
-    try:
+    with new_garbage_only() as collect:
         for item in planned:
             if item.template in compiled:
                 continue
             compiled[item.template] = _compile_one(
                 folder, item.template, keys[item.template], when, problems
             )
-            gc.collect()
-    finally:
-        gc.unfreeze()
+            collect()
     if problems:
         raise TemplateError("Mẫu văn bản dùng biến không có trong dữ liệu:", problems)
     return compiled

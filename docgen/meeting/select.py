@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind, Level, VoteRule
+from docgen.collect import fewer_collections
 from docgen.intake.records import Nominee
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, Severity, ValidationIssue
@@ -38,7 +39,6 @@ from docgen.meeting.model import (
 from docgen.meeting.read import read_meeting
 from docgen.text import format_count, format_percent
 from docgen.validate.report import Report
-from docgen.workbook.collect import fewer_collections
 
 Votes = Sequence[tuple[Nominee, int | None]]
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind
+from docgen.collect import fewer_collections
 from docgen.intake.read import FileRead, read_file
 from docgen.intake.records import Nominee, PreviousAward, Row, Submission, Value
 from docgen.intake.schema import IntakeSchema, build_schema
@@ -21,7 +22,6 @@ from docgen.validate.arrival import arrival_of
 from docgen.validate.cells import Memo, convert_row
 from docgen.validate.entries import list_entries
 from docgen.validate.report import Report
-from docgen.workbook.collect import fewer_collections
 
 
 def submission_files(folder: Path) -> list[Path]:
