@@ -6,20 +6,25 @@ DOCGEN := $(VENV)/bin/docgen
 RUNTIME := $(VENV)/.installed-runtime
 DEV     := $(VENV)/.installed-dev
 SIZE   ?= 2000
+# Exact versions with hashes, for Linux and Windows (tools/lock/README.md); `make lock` refreshes them.
+LOCK_RUNTIME := tools/lock/runtime.txt
+LOCK_DEV     := tools/lock/dev.txt
+PIP    := $(PY) -m pip install --disable-pip-version-check
+LATEST ?= .venv-latest
 
-.PHONY: dossiers test check lint types bench example examples templates clean
+.PHONY: dossiers test test-latest lock check lint types bench example examples templates clean
 
-$(RUNTIME): pyproject.toml
+$(RUNTIME): pyproject.toml $(LOCK_RUNTIME)
 	@echo "Lần chạy đầu: tạo môi trường ảo $(VENV) và cài các thư viện docgen cần (mất một hai phút)…"
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --disable-pip-version-check -e .
+	$(PIP) --require-hashes -r $(LOCK_RUNTIME)
+	$(PIP) --no-deps -e .
 	@echo "Đã cài xong."
 	touch $(RUNTIME)
 
-$(DEV): $(RUNTIME)
+$(DEV): $(RUNTIME) $(LOCK_DEV)
 	@echo "Cài thêm công cụ kiểm thử và kiểm tra mã (pytest, ruff, mypy…)…"
-	$(PY) -m pip install --disable-pip-version-check -e '.[dev]'
+	$(PIP) --require-hashes -r $(LOCK_DEV)
 	touch $(DEV)
 
 dossiers: $(RUNTIME)
@@ -27,6 +32,23 @@ dossiers: $(RUNTIME)
 
 test: $(DEV)
 	$(PY) -m pytest
+
+# The whole suite against the newest versions pyproject.toml allows, in a separate environment:
+# drift shows here before a clerk installs it. The lock is not touched.
+test-latest:
+	rm -rf $(LATEST)
+	python3 -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --disable-pip-version-check --upgrade --upgrade-strategy eager -e '.[dev]'
+	$(LATEST)/bin/python -m pip freeze --exclude-editable > $(LATEST)/versions.txt
+	$(LATEST)/bin/python -m pytest
+
+# Refresh the lock to the newest versions pyproject.toml allows (a deliberate step: run
+# `make test-latest` first, then review the diff of tools/lock/ before committing it).
+lock: $(DEV)
+	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -q -o $(LOCK_RUNTIME)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" -q -o $(LOCK_DEV)
 
 lint: $(DEV)
 	$(VENV)/bin/ruff check docgen tools tests
@@ -57,4 +79,4 @@ templates: $(DEV)
 	$(PY) -m tools.templates
 
 clean:
-	rm -rf $(VENV) output/*
+	rm -rf $(VENV) $(LATEST) output/*

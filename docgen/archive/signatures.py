@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from asn1crypto import pem, x509
-from pyhanko.pdf_utils.misc import PdfReadError
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
+from cryptography.utils import CryptographyDeprecationWarning
+
+# pyHanko imports cryptography's DSA key types, which cryptography 51 deprecates at import time;
+# docgen never handles DSA keys, and an English warning must not reach the clerk's screen. Only
+# that category, raised from pyHanko's own modules during this import, is silenced.
+with warnings.catch_warnings():
+    warnings.filterwarnings(
+        "ignore", category=CryptographyDeprecationWarning, module=r"pyhanko(_certvalidator)?\."
+    )
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
 
 # pyHanko logs each untrusted certificate with a traceback; the verdict is reported as data.
 for _name in ("pyhanko", "pyhanko_certvalidator"):

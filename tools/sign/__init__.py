@@ -11,18 +11,26 @@ import base64
 import datetime as dt
 import hashlib
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass
 from functools import cache
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 from lxml import etree
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign import signers
-from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+# As in docgen/archive/signatures.py: pyHanko's import of cryptography's deprecated DSA types.
+with warnings.catch_warnings():
+    warnings.filterwarnings(
+        "ignore", category=CryptographyDeprecationWarning, module=r"pyhanko(_certvalidator)?\."
+    )
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
 from signxml import XMLSigner
 from signxml.algorithms import SignatureConstructionMethod
 
