@@ -5,26 +5,26 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from docgen.archive import (
-    FilingReport,
-    Request,
-    Status,
-    Store,
-    VerifyReport,
-    dossier_files,
-    file_signed,
-    verify,
-    write_registers,
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    load_campaign,
+    writes_workspace,
 )
-from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly, writes_workspace
 from docgen.cli.console import emit_json
-from docgen.convert import PdfResult, convert_to_pdf
 from docgen.errors import DocgenError
-from docgen.workspace import Workspace
+
+# The archive reads signed PDFs with pyHanko and workbooks with openpyxl: each command imports
+# what it needs when it runs, so `docgen --help` and the other commands start quickly.
+if TYPE_CHECKING:
+    from docgen.archive import FilingReport, Store, VerifyReport
+    from docgen.convert import PdfResult
+    from docgen.workspace import Workspace
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
@@ -77,6 +77,9 @@ def pdf(
       docgen pdf --pdfa output/kh19-2023-cchc/thanh-pho
       docgen pdf output/kh19-2023-cchc/thanh-pho/to-trinh.docx
     """
+    from docgen.archive import dossier_files
+    from docgen.convert import convert_to_pdf
+
     targets = _existing(paths) or dossier_files(load_campaign(campaign_path), workspace.root)
     with click.progressbar(length=1, label="Chuyển sang PDF", file=sys.stderr) as bar:
 
@@ -145,6 +148,8 @@ def archive(
       docgen luu-tru --kiem-tra
       docgen luu-tru --kiem-tra --json > kiem-tra-luu-tru.json
     """
+    from docgen.archive import Request, Store, file_signed, verify
+
     if check:
         report = verify(workspace.root)
         if as_json:
@@ -169,6 +174,8 @@ def _print_json(data: dict[str, object]) -> None:
 
 
 def _print_filing(report: FilingReport, store: Store) -> None:
+    from docgen.archive import Status
+
     for path in report.recovered:
         click.echo(f"Hoàn tất lần nộp lưu bị ngắt: {path}")
     for outcome in report.outcomes:
@@ -234,6 +241,8 @@ def registers(
       docgen so-van-ban-di
       docgen so-van-ban-di --tu 01/12/2023 --den 31/12/2023
     """
+    from docgen.archive import Store, write_registers
+
     campaign = load_campaign(campaign_path)
     year = campaign.period.year
     first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from docgen.campaign.write import write_campaign_file
 from docgen.cli.common import FORCE_OPTION, WORKSPACE_OPTION, aborts_cleanly, out_option
-from docgen.cli.interview import interview
 from docgen.output.files import Written
-from docgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from docgen.workspace import Workspace
 
 _STATUS = {
     Written.CREATED: "Đã lập tệp chiến dịch: {path}",
@@ -40,6 +41,9 @@ def new_campaign(workspace: Workspace, out: Path | None, force: bool) -> None:
       docgen chien-dich-moi
       docgen chien-dich-moi --ra input/khen-thuong-cuoi-nam.toml
     """
+    from docgen.campaign.write import write_campaign_file
+    from docgen.cli.interview import interview
+
     target = out or workspace.campaign
     path, campaign, status = write_campaign_file(interview(), target, force)
     click.echo("")

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -35,6 +35,9 @@ from docgen.errors import DocgenError
 from docgen.lock import workspace_lock
 from docgen.oserror import advice, describe
 from docgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from docgen.campaign import Campaign
 
 click_vi.install()  # before any option below is declared: click names path types at declaration
 
@@ -75,6 +78,13 @@ def workspace_option(expose_value: bool = True) -> Callable[[F], F]:
 
 
 WORKSPACE_OPTION = workspace_option()
+
+
+def load_campaign(path: Path) -> Campaign:
+    """The campaign file at `path`, its reader imported on first use (help needs none of it)."""
+    from docgen.campaign import load_campaign as load
+
+    return load(path)
 
 
 def in_workspace(where: Callable[[Workspace], Path]) -> Callable[..., Path]:

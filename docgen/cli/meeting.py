@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from docgen.campaign import load_campaign
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     FORCE_OPTION,
@@ -15,16 +15,20 @@ from docgen.cli.common import (
     WORKSPACE_OPTION,
     aborts_cleanly,
     in_workspace,
+    load_campaign,
     out_option,
     writes_workspace,
 )
 from docgen.cli.console import emit_json
 from docgen.issues.codes import CODES
-from docgen.meeting.model import Decision
-from docgen.meeting.select import MeetingResult
 from docgen.output.files import Written
 from docgen.text import format_count, format_date_short, format_percent
-from docgen.workspace import Workspace
+
+# The meeting workbook is read with openpyxl: imported when a command runs.
+if TYPE_CHECKING:
+    from docgen.meeting.model import Decision
+    from docgen.meeting.select import MeetingResult
+    from docgen.workspace import Workspace
 
 _STATUS = {
     Written.CREATED: "Đã tạo bảng tổng hợp: {path}",

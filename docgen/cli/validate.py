@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from docgen.campaign import load_campaign
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     SUBMISSIONS_OPTION,
     WORKSPACE_OPTION,
     aborts_cleanly,
+    load_campaign,
     writes_workspace,
 )
 from docgen.cli.console import emit_json
