@@ -175,7 +175,12 @@ def test_the_lines_the_clerk_reads(ws: Workspace, campaign: Campaign) -> None:
         "Cấp phường — Giấy khen của Chủ tịch Ủy ban nhân dân phường Tiến Thành",
         "  Đề nghị: không có",
     ]
-    assert result.stderr.splitlines() == [
+    announced, *findings = result.stderr.splitlines()
+    assert (
+        announced
+        == f"Thư mục làm việc: {Path.cwd()} — chiến dịch “kh19-2023-cchc” ({CAMPAIGN_FILE})"
+    )
+    assert findings == [
         "Bằng phiếu ở vị trí cuối chỉ tiêu [TIE_AT_QUOTA] — hop-xet.xlsx › Cấp thành phố: "
         "Cấp thành phố: 2 cá nhân cùng 07 phiếu đồng ý (Trần Thị Bình (Khối Văn hóa - Xã hội), "
         "Lê Văn Cường (Khối Văn hóa - Xã hội)) tranh 01 suất còn lại trong chỉ tiêu 02 cá nhân; "

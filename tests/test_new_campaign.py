@@ -112,7 +112,7 @@ def test_answers_for_plan_19_give_the_shipped_campaign(
         assert _facts(new)[key] == value, key
     check = CliRunner().invoke(main, ["kiem-tra-chien-dich", "--thu-muc", str(tmp_path)])
     assert check.exit_code == 0, check.output
-    assert check.output.splitlines()[0] == (
+    assert check.stdout.splitlines()[0] == (
         "Tệp chiến dịch hợp lệ: Phong trào thi đua cải cách hành chính năm 2023 "
         "(Kế hoạch số 19/KH-UBND)."
     )
@@ -121,15 +121,18 @@ def test_answers_for_plan_19_give_the_shipped_campaign(
     assert "# tỷ lệ phiếu đồng ý" in text
 
 
-def test_an_existing_campaign_file_is_kept(tmp_path: Path) -> None:
+def test_a_folder_that_holds_a_campaign_is_refused_before_any_question(tmp_path: Path) -> None:
     existing = tmp_path / "input" / "campaign.toml"
     existing.parent.mkdir()
     existing.write_text("# của thường trực\n", encoding="utf-8")
     code, output = _run(tmp_path, ANSWERS_19)
-    assert code == 0, output
+    assert code == 2, output
     assert existing.read_text(encoding="utf-8") == "# của thường trực\n"
-    assert (tmp_path / "input" / "campaign-2.toml").is_file()
-    assert "được giữ nguyên; tệp mới ghi vào" in output
+    assert list(existing.parent.iterdir()) == [existing]
+    assert output.startswith(
+        f"Lỗi: Thư mục {tmp_path.absolute()} đã có tệp chiến dịch ({existing})."
+    )
+    assert "Kế hoạch phát động phong trào" not in output  # no question was asked
 
 
 def test_a_wrong_date_is_asked_again(tmp_path: Path) -> None:

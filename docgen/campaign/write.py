@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from docgen.campaign.load import load_campaign
 from docgen.campaign.model import Campaign, Check, Criterion, FieldSpec, Level, Signer, Subject
-from docgen.output.files import Written, write_beside
+from docgen.output.files import Written, write_atomic, write_beside
+from docgen.workspace import WARD_FILE, Workspace, ward_of
+
+WARD_HEADER = """\
+# Thư mục của {name}: các đợt thi đua là các thư mục con, nằm cạnh nhau;
+# kho lưu trữ văn bản đã ký (luu-tru/), sổ đăng ký và lịch sử khen thưởng ở đây, dùng chung
+# cho mọi đợt, năm này qua năm khác. Đừng xóa tệp này: docgen nhận ra thư mục phường nhờ nó.
+ten = {quoted}
+"""
 
 HEADER = """\
 # Chiến dịch: Kế hoạch số {number} ngày {day} của {issuer}
@@ -31,6 +40,47 @@ def write_campaign_file(
     """
     path, status = write_beside(target, campaign_toml(campaign).encode("utf-8"), force)
     return path, load_campaign(path), status
+
+
+@dataclass(frozen=True)
+class NewWorkspace:
+    """What `write_workspace` made: the campaign's folder, its ward, its campaign file."""
+
+    workspace: Workspace
+    ward: Path
+    ward_created: bool
+    campaign_file: Path
+    campaign: Campaign
+    status: Written
+
+
+def free_folder(parent: Path, name: str) -> Path:
+    """`parent/name`, or `name-2`, `name-3`… when a campaign is already there."""
+    for n in range(1, 1000):
+        folder = parent / (name if n == 1 else f"{name}-{n}")
+        if not Workspace(folder).campaign.exists():
+            return folder
+    raise OSError(f"too many campaigns named {name} in {parent}")
+
+
+def write_workspace(campaign: Campaign, folder: Path, force: bool = False) -> NewWorkspace:
+    """Make `folder` the campaign's workspace: its campaign file, `input/phieu/` and `output/`,
+    inside a ward folder (the one above it, else its parent becomes one) whose archive and
+    award history the ward's campaigns share."""
+    ward = ward_of(folder.absolute().parent)
+    created = ward is None
+    if ward is None:
+        ward = folder.absolute().parent
+        ward.mkdir(parents=True, exist_ok=True)
+        name = campaign.issuer.full_name
+        write_atomic(
+            ward / WARD_FILE, WARD_HEADER.format(name=name, quoted=toml_value(name)).encode()
+        )
+    workspace = Workspace(folder)
+    workspace.submissions.mkdir(parents=True, exist_ok=True)
+    (folder / "output").mkdir(exist_ok=True)
+    path, loaded, status = write_campaign_file(campaign, workspace.campaign, force)
+    return NewWorkspace(workspace, ward, created, path, loaded, status)
 
 
 def toml_value(value: object) -> str:

@@ -165,7 +165,7 @@ def archive(
     if as_json:
         _print_json(result.to_json())
     else:
-        _print_filing(result, Store.of(workspace.root))
+        _print_filing(result, Store.of(workspace.ward))
     sys.exit(1 if result.problems else 0)
 
 
@@ -247,7 +247,7 @@ def registers(
     year = campaign.period.year
     first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))
     out = workspace.output(campaign.id) / "luu-tru"
-    result = write_registers(campaign, Store.of(workspace.root), out, first, last, force)
+    result = write_registers(campaign, Store.of(workspace.ward), out, first, last, force)
     path, _, count = result.outgoing
     click.echo(f"Sổ đăng ký văn bản đi: {path} ({count} văn bản).")
     path, _, count = result.index

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly, load_campaign
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    announce,
+    load_campaign,
+)
 from docgen.errors import TemplateError, not_found
 
 # The template and .docx checks read Word files (python-docx, lxml): imported when they run.
@@ -37,6 +43,7 @@ def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
 
     review = review_campaign(campaign_path, workspace.templates)
     campaign = review.campaign
+    announce(campaign.id, campaign_path)
     click.echo(f"Tệp chiến dịch hợp lệ: {campaign.title} (Kế hoạch số {campaign.plan.number}).")
     for level in campaign.levels:
         quota = ", ".join(f"{n:02d} {kind.label}" for kind, n in level.quota.items())

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 click_vi.install()  # before any option below is declared: click names path types at declaration
 
 F = TypeVar("F", bound=Callable[..., Any])
-WS = Workspace()  # the current folder; prefer the `workspace` a command receives
 WORKSPACE_KEY = "docgen.workspace"
 WORKSPACE_HELP = "Thư mục làm việc (chứa input/, templates_docx/, output/)."
 
@@ -51,11 +50,11 @@ def current_workspace(ctx: click.Context | None = None) -> Workspace:
     """The workspace of the running command (the current folder when none was given)."""
     ctx = ctx or click.get_current_context(silent=True)
     found = ctx.meta.get(WORKSPACE_KEY) if ctx else None
-    return found if isinstance(found, Workspace) else Workspace()
+    return found if isinstance(found, Workspace) else Workspace.find()
 
 
 def _set_workspace(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Workspace:
-    workspace = Workspace(value) if value is not None else Workspace()
+    workspace = Workspace.find(value)
     ctx.meta[WORKSPACE_KEY] = workspace
     return workspace
 
@@ -81,10 +80,19 @@ WORKSPACE_OPTION = workspace_option()
 
 
 def load_campaign(path: Path) -> Campaign:
-    """The campaign file at `path`, its reader imported on first use (help needs none of it)."""
+    """The campaign file at `path`, its reader imported on first use (help needs none of it);
+    says on stderr which workspace and campaign the command works on."""
     from docgen.campaign import load_campaign as load
 
-    return load(path)
+    campaign = load(path)
+    announce(campaign.id, path)
+    return campaign
+
+
+def announce(campaign_id: str, path: Path) -> None:
+    """One line on stderr: the workspace and the campaign this command works on."""
+    root = current_workspace().root.absolute()
+    click.echo(f"Thư mục làm việc: {root} — chiến dịch “{campaign_id}” ({path})", err=True)
 
 
 def in_workspace(where: Callable[[Workspace], Path]) -> Callable[..., Path]:

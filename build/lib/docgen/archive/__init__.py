@@ -1,0 +1,57 @@
+"""The archive: filing signed documents, the register, its verification and printed registers.
+
+Entry points for the commands: `file_signed` (luu-tru), `verify` (luu-tru --kiem-tra) and
+`write_registers` (so-van-ban-di).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from docgen.archive.filing import FilingReport, Outcome, Request, Status, file_documents
+from docgen.archive.registers import RegistersResult, write_registers
+from docgen.archive.source import expected_documents
+from docgen.archive.store import Store
+from docgen.archive.verify import Finding, Problem, VerifyReport, verify_archive
+from docgen.campaign import Campaign
+from docgen.workspace import Workspace
+
+__all__ = [
+    "FilingReport",
+    "Finding",
+    "Outcome",
+    "Problem",
+    "RegistersResult",
+    "Request",
+    "Status",
+    "Store",
+    "dossier_files",
+    "VerifyReport",
+    "file_signed",
+    "verify",
+    "write_registers",
+]
+
+
+def file_signed(
+    paths: Iterable[Path], campaign: Campaign, root: Path, request: Request
+) -> FilingReport:
+    """File the signed files in `paths` against the campaign's current dossier."""
+    folder = Workspace(root).output(campaign.id)
+    expected = expected_documents(campaign, folder)
+    if not request.year:
+        request = replace(request, year=campaign.period.year)
+    return file_documents(paths, expected, folder, Store.of(Workspace(root).ward), request)
+
+
+def dossier_files(campaign: Campaign, root: Path) -> list[Path]:
+    """The current documents of the campaign's dossier (retired ones left out)."""
+    folder = Workspace(root).output(campaign.id)
+    return [folder / doc.path for doc in expected_documents(campaign, folder)]
+
+
+def verify(root: Path) -> VerifyReport:
+    """Re-hash the workspace's archive against its register."""
+    return verify_archive(Store.of(Workspace(root).ward))

@@ -1,0 +1,201 @@
+"""Filing signed files: recognise each, copy it into the archive tree, record it — atomically.
+
+Each file is one transaction: the register row and the archived copy appear together or not
+at all (see store.py). The same file filed again changes nothing; another file for a document
+already filed is refused unless the clerk says it replaces it, and then both are kept.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path, PurePosixPath
+
+from docgen.archive.match import BY_CONTENT, match
+from docgen.archive.received import SCAN_PDF, NotFileable, Received, collect, receive
+from docgen.archive.register import Filing, add_filing, current_filing, save_document
+from docgen.archive.source import Expected
+from docgen.archive.store import Store
+
+
+class Status(StrEnum):
+    """What happened to one file handed in."""
+
+    FILED = "đã lưu"
+    REPLACED = "đã lưu, thay bản trước"
+    ALREADY = "đã lưu từ trước (không đổi)"
+    UNMATCHED = "không khớp văn bản nào"
+    AMBIGUOUS = "khớp nhiều văn bản"
+    CONFLICT = "văn bản đã có bản lưu khác"
+    REFUSED = "không nhận"
+
+    @property
+    def ok(self) -> bool:
+        """True when the file is in the archive after this run."""
+        return self in (Status.FILED, Status.REPLACED, Status.ALREADY)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file's result: status, the document it is, where it is stored, and why."""
+
+    source: Path
+    status: Status
+    document: Expected | None = None
+    stored: str = ""
+    detail: str = ""
+    received: Received | None = None
+
+
+@dataclass(frozen=True)
+class FilingReport:
+    """Every file's outcome, and what recovery of an interrupted run did."""
+
+    outcomes: list[Outcome]
+    recovered: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Outcome]:
+        """Outcomes that left a file outside the archive."""
+        return [o for o in self.outcomes if not o.status.ok]
+
+    def to_json(self) -> dict[str, object]:
+        """The run as data: each file's status, document, stored path and signature."""
+        return {"recovered": self.recovered, "files": [_outcome_json(o) for o in self.outcomes]}
+
+
+def _outcome_json(outcome: Outcome) -> dict[str, object]:
+    received = outcome.received
+    return {
+        "file": str(outcome.source),
+        "status": outcome.status.name.lower(),
+        "message": str(outcome.status),
+        "detail": outcome.detail,
+        "document": outcome.document.path if outcome.document else None,
+        "stored": outcome.stored or None,
+        "sha256": received.sha256 if received else None,
+        "form": received.form if received else None,
+        "signature": received.verdict if received else None,
+        "signer": received.signer if received else None,
+        "signed_at": received.signed_at if received else None,
+        "trust": received.trust if received else None,
+    }
+
+
+@dataclass(frozen=True)
+class Request:
+    """How to file: what may be replaced, who files, which roots decide trust, the year."""
+
+    replace: bool = False
+    clerk: str = ""
+    roots: Sequence[bytes] = ()
+    year: int = 0
+
+
+def file_documents(
+    paths: Iterable[Path], expected: list[Expected], folder: Path, store: Store, request: Request
+) -> FilingReport:
+    """File every file in `paths` against the documents `expected` (generated in `folder`)."""
+    db, recovered = store.open()
+    try:
+        outcomes = [_file_one(p, expected, folder, store, db, request) for p in collect(paths)]
+    finally:
+        db.close()
+    return FilingReport(outcomes, recovered)
+
+
+def _file_one(
+    path: Path,
+    expected: list[Expected],
+    folder: Path,
+    store: Store,
+    db: sqlite3.Connection,
+    request: Request,
+) -> Outcome:
+    try:
+        received = receive(path, request.roots)
+    except NotFileable as exc:
+        return Outcome(path, Status.REFUSED, detail=str(exc))
+    if not received.intact:
+        return Outcome(path, Status.REFUSED, detail=received.verdict, received=received)
+    found = match(PurePosixPath(path.parent.name, path.name), received.data, expected, folder)
+    if found.how == BY_CONTENT and received.form == SCAN_PDF:
+        detail = "đây là bản PDF docgen lập, chưa có chữ ký; hãy nộp bản đã ký"
+        return Outcome(path, Status.REFUSED, found.document, detail=detail, received=received)
+    if found.document is None:
+        status = Status.AMBIGUOUS if found.candidates else Status.UNMATCHED
+        names = ", ".join(c.path for c in found.candidates)
+        return Outcome(path, status, detail=names, received=received)
+    return _record(received, found.document, store, db, request)
+
+
+def _record(
+    received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
+) -> Outcome:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        outcome, staged = _decide_and_stage(received, doc, store, db, request)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    if staged is not None:
+        store.place(staged)
+    return outcome
+
+
+def _decide_and_stage(
+    received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
+) -> tuple[Outcome, Path | None]:
+    document_id = save_document(db, doc)
+    current = current_filing(db, document_id)
+    if current is not None and current["sha256"] == received.sha256:
+        return Outcome(received.path, Status.ALREADY, doc, current["stored"], "", received), None
+    if current is not None and not request.replace:
+        detail = f"đã lưu {current['stored']} ngày {current['filed_at'][:10]}"
+        return Outcome(
+            received.path, Status.CONFLICT, doc, current["stored"], detail, received
+        ), None
+    stored = _name_for(received, doc, store, db, request)
+    staged = store.stage(stored, received.data)
+    replaces = int(current["id"]) if current is not None else None
+    add_filing(db, document_id, _filing(received, stored, request), replaces)
+    status = Status.REPLACED if current is not None else Status.FILED
+    detail = f"thay {current['stored']}" if current is not None else ""
+    return Outcome(received.path, status, doc, stored, detail, received), staged
+
+
+def _name_for(
+    received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
+) -> str:
+    year = doc.issued.year if doc.issued else request.year
+    taken = {row[0] for row in db.execute("SELECT stored FROM filings")}
+    suffix = received.path.suffix.lower()
+    return store.free_name(f"{year}/{doc.campaign}/{doc.level}", doc.stem, suffix, taken)
+
+
+def _filing(received: Received, stored: str, request: Request) -> Filing:
+    return Filing(
+        sha256=received.sha256,
+        size=len(received.data),
+        form=received.form,
+        stored=stored,
+        original_name=received.path.name,
+        signature=received.verdict,
+        signer_name=received.signer,
+        signed_at=received.signed_at,
+        trust=received.trust,
+        filed_by=request.clerk or _user(),
+        filed_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+    )
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "không rõ"

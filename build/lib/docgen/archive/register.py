@@ -1,0 +1,114 @@
+"""Reading and writing the archive register (SQL lives here and in schema.py only)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from docgen.archive.source import Expected
+
+
+@dataclass(frozen=True)
+class Filing:
+    """One file put into the archive for a document."""
+
+    sha256: str
+    size: int
+    form: str
+    stored: str
+    original_name: str
+    signature: str
+    signer_name: str
+    signed_at: str
+    trust: str
+    filed_by: str
+    filed_at: str
+
+
+def save_document(db: sqlite3.Connection, doc: Expected) -> int:
+    """Insert or refresh the document's row (numbers and dates may arrive later); its id."""
+    db.execute(
+        """INSERT INTO documents (campaign, level, path, kind, number, issued, title, signer,
+                                  recipients, generated_sha256)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (campaign, path) DO UPDATE SET
+             level = excluded.level, kind = excluded.kind, number = excluded.number,
+             issued = excluded.issued, title = excluded.title, signer = excluded.signer,
+             recipients = excluded.recipients, generated_sha256 = excluded.generated_sha256""",
+        (
+            doc.campaign,
+            doc.level,
+            doc.path,
+            doc.kind,
+            doc.number,
+            doc.issued.isoformat() if doc.issued else "",
+            doc.title,
+            doc.signer,
+            "\n".join(doc.recipients),
+            doc.sha256,
+        ),
+    )
+    row = db.execute(
+        "SELECT id FROM documents WHERE campaign = ? AND path = ?", (doc.campaign, doc.path)
+    ).fetchone()
+    return int(row["id"])
+
+
+def current_filing(db: sqlite3.Connection, document_id: int) -> sqlite3.Row | None:
+    """The document's filing that nothing replaced, if it was filed."""
+    row: sqlite3.Row | None = db.execute(
+        """SELECT * FROM filings f WHERE document_id = ?
+           AND NOT EXISTS (SELECT 1 FROM filings g WHERE g.replaces = f.id)""",
+        (document_id,),
+    ).fetchone()
+    return row
+
+
+def add_filing(
+    db: sqlite3.Connection, document_id: int, filing: Filing, replaces: int | None
+) -> None:
+    """Record `filing` for the document (replacing the filing `replaces`, when given)."""
+    db.execute(
+        """INSERT INTO filings (document_id, sha256, size, form, stored, original_name,
+                                signature, signer_name, signed_at, trust, filed_by, filed_at,
+                                replaces)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            document_id,
+            filing.sha256,
+            filing.size,
+            filing.form,
+            filing.stored,
+            filing.original_name,
+            filing.signature,
+            filing.signer_name,
+            filing.signed_at,
+            filing.trust,
+            filing.filed_by,
+            filing.filed_at,
+            replaces,
+        ),
+    )
+
+
+def stored_files(db: sqlite3.Connection) -> dict[str, str]:
+    """Every archived file (relative path) with the SHA-256 it was filed with."""
+    return {
+        row["stored"]: row["sha256"] for row in db.execute("SELECT stored, sha256 FROM filings")
+    }
+
+
+def register_rows(db: sqlite3.Connection, campaign: str | None = None) -> list[sqlite3.Row]:
+    """Every filing with its document, oldest first (replaced ones included, marked)."""
+    return list(
+        db.execute(
+            """SELECT d.*, f.id AS filing_id, f.sha256, f.form, f.stored, f.original_name,
+                      f.signature, f.signer_name, f.signed_at, f.trust, f.filed_by, f.filed_at,
+                      f.replaces,
+                      (SELECT g.stored FROM filings g WHERE g.replaces = f.id) AS replaced_by
+               FROM filings f JOIN documents d ON d.id = f.document_id
+               WHERE ? IS NULL OR d.campaign = ?
+               ORDER BY f.filed_at, f.id""",
+            (campaign, campaign),
+        )
+    )

@@ -1,0 +1,202 @@
+"""The campaign as typed, immutable data: everything plan-specific the product needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from docgen.campaign.contacts import Contacts
+
+
+class Kind(StrEnum):
+    """Subject kind: a collective (tập thể) or an individual (cá nhân)."""
+
+    COLLECTIVE = "collective"
+    INDIVIDUAL = "individual"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese word for the kind, as documents print it."""
+        return "tập thể" if self is Kind.COLLECTIVE else "cá nhân"
+
+
+DOCUMENT_KINDS = ("to-trinh", "danh-sach", "bien-ban", "bao-cao")
+CHECK_OPS = ("equals", "one_of", "not_empty", "is_true", "within_period")
+FIELD_TYPES = ("choice", "text", "date", "int")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The issuing body and how its name and place print in the header."""
+
+    parent_body: str
+    name_lines: tuple[str, ...]
+    full_name: str
+    place: str
+    symbol: str
+    province: str = ""  # "Đồng Nai": the place in the date line of reports (ND 98, ND 152)
+
+
+@dataclass(frozen=True)
+class Council:
+    """The emulation-commendation council that reviews nominations."""
+
+    name: str
+    symbol: str
+    members: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The plan document that launched the campaign, and the legal bases cited."""
+
+    number: str
+    date: date
+    title: str
+    bases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Period:
+    """Campaign period: `start` inclusive, `deadline` exclusive ("đến trước ngày …")."""
+
+    start: date
+    deadline: date
+    year: int
+
+    def contains(self, day: date) -> bool:
+        """True when `day` lies inside the period."""
+        return self.start <= day < self.deadline
+
+
+@dataclass(frozen=True)
+class VoteRule:
+    """The council's threshold: share of `denominator` votes that must agree."""
+
+    threshold_percent: float
+    inclusive: bool
+    denominator: str  # "members" | "present"
+
+    def passes(self, votes: int, members: int, present: int) -> bool:
+        """True when `votes` reach the threshold against the configured denominator."""
+        base = members if self.denominator == "members" else present
+        if base <= 0:
+            return False
+        share = votes * 100 / base
+        return share >= self.threshold_percent if self.inclusive else share > self.threshold_percent
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A signature block: authority line, title and name."""
+
+    authority: str
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Subject:
+    """An eligible subject, e.g. "Công chức" (individual) or "Ủy ban nhân dân phường"."""
+
+    id: str
+    kind: Kind
+    label: str
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A campaign-defined intake field used by the criteria."""
+
+    key: str
+    header: str
+    type: str
+    applies: tuple[Kind, ...]
+    choices: tuple[str, ...] = ()
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Check:
+    """One declarative test of an intake field (no code in the campaign file)."""
+
+    field: str
+    op: str
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A plan criterion: id, the plan's wording and the checks that decide it."""
+
+    id: str
+    kind: Kind
+    text: str
+    checks: tuple[Check, ...]
+
+
+@dataclass(frozen=True)
+class Level:
+    """An award level: what it awards, who decides, quotas and the dossier it needs."""
+
+    id: str
+    label: str
+    award: str
+    decider: str
+    kinh_gui: tuple[str, ...]
+    via: str
+    documents: tuple[str, ...]
+    subjects: tuple[str, ...]
+    quota: dict[Kind, int]
+    signer: str
+    noi_nhan: tuple[str, ...]
+    tier: str = ""  # administrative tier of the deciding body: "tinh", "huyen" or "xa"
+    confirmer: str = ""  # signer key of who confirms the reports; "" → `signer`
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A whole campaign file, validated."""
+
+    id: str
+    title: str
+    legal_profile: str
+    thematic: bool
+    issuer: Issuer
+    council: Council
+    plan: Plan
+    period: Period
+    vote: VoteRule
+    signers: dict[str, Signer]
+    subjects: tuple[Subject, ...]
+    initiative_bodies: tuple[str, ...]
+    fields: tuple[FieldSpec, ...]
+    criteria: tuple[Criterion, ...]
+    levels: tuple[Level, ...]
+    contacts: Contacts = field(default_factory=Contacts)
+    source: str = field(default="", compare=False)
+
+    def subject(self, subject_id: str) -> Subject:
+        """The subject with this id."""
+        return next(s for s in self.subjects if s.id == subject_id)
+
+    def subjects_of(self, kind: Kind) -> tuple[Subject, ...]:
+        """Subjects of one kind, in file order."""
+        return tuple(s for s in self.subjects if s.kind is kind)
+
+    def level(self, level_id: str) -> Level:
+        """The level with this id."""
+        return next(lv for lv in self.levels if lv.id == level_id)
+
+    def confirmer(self, level: Level) -> Signer:
+        """Who confirms the achievement reports of `level` (the level's signer by default)."""
+        return self.signers[level.confirmer or level.signer]
+
+    def criteria_for(self, kind: Kind) -> tuple[Criterion, ...]:
+        """Criteria that apply to one subject kind."""
+        return tuple(c for c in self.criteria if c.kind is kind)
+
+    def fields_for(self, kind: Kind) -> tuple[FieldSpec, ...]:
+        """Campaign fields shown on the sheet of one subject kind."""
+        return tuple(f for f in self.fields if kind in f.applies)

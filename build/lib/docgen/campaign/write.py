@@ -1,0 +1,248 @@
+"""Write a campaign as a commented TOML file that `load_campaign` reads back to the same campaign."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from docgen.campaign.load import load_campaign
+from docgen.campaign.model import Campaign, Check, Criterion, FieldSpec, Level, Signer, Subject
+from docgen.output.files import Written, write_atomic, write_beside
+from docgen.workspace import WARD_FILE, Workspace, ward_of
+
+WARD_HEADER = """\
+# Thư mục của {name}: các đợt thi đua là các thư mục con, nằm cạnh nhau;
+# kho lưu trữ văn bản đã ký (luu-tru/), sổ đăng ký và lịch sử khen thưởng ở đây, dùng chung
+# cho mọi đợt, năm này qua năm khác. Đừng xóa tệp này: docgen nhận ra thư mục phường nhờ nó.
+ten = {quoted}
+"""
+
+HEADER = """\
+# Chiến dịch: Kế hoạch số {number} ngày {day} của {issuer}
+# "{title}".
+# Tệp do "docgen chien-dich-moi" lập; sửa được bằng Notepad (lưu dạng UTF-8).
+# Cách viết: chữ trong ngoặc kép "…"; ngày dạng 2023-02-24 (hoặc "24/02/2023");
+# số và true/false không có ngoặc; danh sách trong [ ], cách nhau bởi dấu phẩy.
+# Kiểm tra sau khi sửa: docgen kiem-tra-chien-dich
+"""
+
+
+def write_campaign_file(
+    campaign: Campaign, target: Path, force: bool = False
+) -> tuple[Path, Campaign, Written]:
+    """Write the commented campaign file (never over another one unless `force`) and read it back.
+
+    Returns where it went, the campaign as loaded from it, and what was done; a file that would
+    not load raises the loader's CampaignError.
+    """
+    path, status = write_beside(target, campaign_toml(campaign).encode("utf-8"), force)
+    return path, load_campaign(path), status
+
+
+@dataclass(frozen=True)
+class NewWorkspace:
+    """What `write_workspace` made: the campaign's folder, its ward, its campaign file."""
+
+    workspace: Workspace
+    ward: Path
+    ward_created: bool
+    campaign_file: Path
+    campaign: Campaign
+    status: Written
+
+
+def free_folder(parent: Path, name: str) -> Path:
+    """`parent/name`, or `name-2`, `name-3`… when a campaign is already there."""
+    for n in range(1, 1000):
+        folder = parent / (name if n == 1 else f"{name}-{n}")
+        if not Workspace(folder).campaign.exists():
+            return folder
+    raise OSError(f"too many campaigns named {name} in {parent}")
+
+
+def write_workspace(campaign: Campaign, folder: Path, force: bool = False) -> NewWorkspace:
+    """Make `folder` the campaign's workspace: its campaign file, `input/phieu/` and `output/`,
+    inside a ward folder (the one above it, else its parent becomes one) whose archive and
+    award history the ward's campaigns share."""
+    ward = ward_of(folder.absolute().parent)
+    created = ward is None
+    if ward is None:
+        ward = folder.absolute().parent
+        ward.mkdir(parents=True, exist_ok=True)
+        name = campaign.issuer.full_name
+        write_atomic(
+            ward / WARD_FILE, WARD_HEADER.format(name=name, quoted=toml_value(name)).encode()
+        )
+    workspace = Workspace(folder)
+    workspace.submissions.mkdir(parents=True, exist_ok=True)
+    (folder / "output").mkdir(exist_ok=True)
+    path, loaded, status = write_campaign_file(campaign, workspace.campaign, force)
+    return NewWorkspace(workspace, ward, created, path, loaded, status)
+
+
+def toml_value(value: object) -> str:
+    """One TOML value: quoted text, bare numbers, booleans and dates, inline lists."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a valid TOML basic string
+    if isinstance(value, Iterable):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def _pairs(pairs: Iterable[tuple[str, object, str]]) -> list[str]:
+    """`key = value   # comment` lines."""
+    return [f"{k} = {toml_value(v)}" + (f"  # {c}" if c else "") for k, v, c in pairs]
+
+
+def campaign_toml(c: Campaign) -> str:
+    """The whole campaign file, section by section, with a comment on every choice."""
+    parts = [
+        HEADER.format(
+            number=c.plan.number,
+            day=c.plan.date.strftime("%d/%m/%Y"),
+            issuer=c.issuer.full_name,
+            title=c.plan.title,
+        ),
+        _head(c),
+        _signers(c.signers),
+        _subjects(c.subjects, c.initiative_bodies),
+        _fields(c.fields),
+        _criteria(c.criteria),
+        _levels(c.levels),
+    ]
+    return "\n".join(parts)
+
+
+def _head(c: Campaign) -> str:
+    lines = ["[campaign]"]
+    lines += _pairs([
+        ("id", c.id, "mã đợt: tên thư mục trong output/, không dấu"),
+        ("title", c.title, ""),
+        ("legal_profile", c.legal_profile, '"nd91_2017" (hồ sơ trước 2024) hoặc "nd98_2023"'),
+        ("thematic", c.thematic, "true: đợt chuyên đề (Mẫu 07, NĐ 91/2017)"),
+    ])  # fmt: skip
+    lines += ["", "[issuer]"]
+    lines += _pairs([
+        ("parent_body", c.issuer.parent_body, "cơ quan chủ quản; để trống nếu không có"),
+        ("name_lines", c.issuer.name_lines, "tên cơ quan ở tiêu đề văn bản, từng dòng"),
+        ("full_name", c.issuer.full_name, ""),
+        ("place", c.issuer.place, "địa danh ở dòng ngày tháng"),
+        ("symbol", c.issuer.symbol, "chữ viết tắt trong số ký hiệu văn bản"),
+    ])  # fmt: skip
+    lines += ["", "[council]"]
+    lines += _pairs([
+        ("name", c.council.name, ""),
+        ("symbol", c.council.symbol, "ký hiệu riêng của Hội đồng: BB-…"),
+        ("members", c.council.members, "tổng số thành viên"),
+    ])  # fmt: skip
+    lines += ["", "[plan]"]
+    lines += _pairs(
+        [("number", c.plan.number, ""), ("date", c.plan.date, ""), ("title", c.plan.title, "")]
+    )
+    lines += ["bases = ["] + [f"  {toml_value(b)}," for b in c.plan.bases] + ["]"]
+    lines += ["", "[period]"]
+    lines += _pairs([
+        ("start", c.period.start, ""),
+        ("deadline", c.period.deadline, "hạn chót, không tính ngày này (“đến trước ngày …”)"),
+        ("year", c.period.year, ""),
+    ])  # fmt: skip
+    lines += ["", "[vote]"]
+    lines += _pairs([
+        ("threshold_percent", c.vote.threshold_percent, "tỷ lệ phiếu đồng ý"),
+        ("inclusive", c.vote.inclusive, "false: phải trên tỷ lệ; true: từ tỷ lệ trở lên"),
+        ("denominator", c.vote.denominator, '"members": tổng số thành viên; "present": số có mặt'),
+    ])  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def _signers(signers: dict[str, Signer]) -> str:
+    lines: list[str] = []
+    for key, s in signers.items():
+        lines += [f"[signers.{key}]"]
+        lines += _pairs(
+            [("authority", s.authority, ""), ("title", s.title, ""), ("name", s.name, "")]
+        )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _subjects(subjects: tuple[Subject, ...], bodies: tuple[str, ...]) -> str:
+    lines = ['# Đối tượng khen thưởng. kind: "collective" (tập thể) hoặc "individual" (cá nhân).']
+    for s in subjects:
+        lines += [
+            "[[subjects]]",
+            *_pairs([("id", s.id, ""), ("kind", str(s.kind), ""), ("label", s.label, "")]),
+            "",
+        ]
+    lines += [
+        "# Các cơ quan công nhận sáng kiến (danh sách chọn trong phiếu nhập).",
+        "[initiatives]",
+    ]
+    lines += _pairs([("bodies", bodies, "")])
+    return "\n".join(lines) + "\n"
+
+
+def _fields(fields: tuple[FieldSpec, ...]) -> str:
+    lines = [
+        "# Các cột đánh giá riêng của kế hoạch trong phiếu nhập, để xét tiêu chí.",
+        '# type: "choice" (chọn từ danh sách), "text", "date", "int".',
+    ]
+    for f in fields:
+        lines += ["[[fields]]"]
+        lines += _pairs([("key", f.key, ""), ("header", f.header, ""), ("type", f.type, "")])
+        if f.choices:
+            lines += _pairs([("choices", f.choices, "")])
+        lines += _pairs([("applies", [str(k) for k in f.applies], "")])
+        if not f.required:
+            lines += _pairs([("required", False, "")])
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _criteria(criteria: tuple[Criterion, ...]) -> str:
+    lines = [
+        "# Tiêu chí: mã, nguyên văn kế hoạch, và các phép kiểm tra trên cột của phiếu nhập:",
+        "# equals, one_of, not_empty, is_true, within_period.",
+    ]
+    for c in criteria:
+        lines += ["[[criteria]]"]
+        lines += _pairs([("id", c.id, ""), ("subject", str(c.kind), ""), ("text", c.text, "")])
+        lines += ["checks = ["] + [f"  {_check(k)}," for k in c.checks] + ["]", ""]
+    return "\n".join(lines)
+
+
+def _check(check: Check) -> str:
+    parts = [f"field = {toml_value(check.field)}", f"op = {toml_value(check.op)}"]
+    if check.op == "equals":
+        parts.append(f"value = {toml_value(check.values[0])}")
+    elif check.op == "one_of":
+        parts.append(f"values = {toml_value(check.values)}")
+    return "{ " + ", ".join(parts) + " }"
+
+
+def _levels(levels: tuple[Level, ...]) -> str:
+    lines = ['# Cấp khen thưởng. documents: "to-trinh", "danh-sach", "bien-ban", "bao-cao".']
+    for lv in levels:
+        quota = ", ".join(f"{kind} = {n}" for kind, n in lv.quota.items())
+        lines += ["[[levels]]"]
+        lines += _pairs([
+            ("id", lv.id, ""), ("label", lv.label, ""), ("award", lv.award, ""),
+            ("decider", lv.decider, ""), ("kinh_gui", lv.kinh_gui, ""),
+            ("via", lv.via, "qua cơ quan nào; để trống nếu không có"),
+            ("documents", lv.documents, ""), ("subjects", lv.subjects, "mã đối tượng ở [[subjects]]"),
+        ])  # fmt: skip
+        lines += [f"quota = {{ {quota} }}  # số lượng tối đa"]
+        lines += _pairs([("signer", lv.signer, ""), ("noi_nhan", lv.noi_nhan, "")])
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,257 @@
+"""`docgen pdf`, `docgen luu-tru` and `docgen so-van-ban-di`: after the signature."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    load_campaign,
+    writes_workspace,
+)
+from docgen.cli.console import emit_json
+from docgen.errors import DocgenError
+
+# The archive reads signed PDFs with pyHanko and workbooks with openpyxl: each command imports
+# what it needs when it runs, so `docgen --help` and the other commands start quickly.
+if TYPE_CHECKING:
+    from docgen.archive import FilingReport, Store, VerifyReport
+    from docgen.convert import PdfResult
+    from docgen.workspace import Workspace
+
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+
+class UsageProblem(DocgenError):
+    """A command called wrongly (a path that does not exist, a date not in dd/mm/yyyy)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("USAGE", message)
+
+
+def _existing(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageProblem(f"Không có tệp hoặc thư mục: {', '.join(missing)}.")
+    return paths
+
+
+@click.command("pdf")
+@PATHS
+@CAMPAIGN_OPTION
+@WORKSPACE_OPTION
+@click.option("--pdfa", is_flag=True, help="Xuất PDF/A-2b (để nộp lưu trữ).")
+@click.option(
+    "--so-tien-trinh",
+    "workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Số tiến trình LibreOffice chạy song song (mặc định: số nhân CPU đang rảnh).",
+)
+@click.option("--ghi-de", "force", is_flag=True, help="Chuyển lại cả văn bản đã có PDF mới hơn.")
+@aborts_cleanly
+@writes_workspace("pdf")
+def pdf(
+    paths: tuple[Path, ...],
+    campaign_path: Path,
+    workspace: Workspace,
+    pdfa: bool,
+    workers: int | None,
+    force: bool,
+) -> None:
+    """Chuyển văn bản Word (.docx) sang PDF bằng LibreOffice, đặt PDF cạnh tệp Word.
+
+    Không ghi tệp nào: chuyển các văn bản hiện tại của hồ sơ (theo manifest.json). PDF đã mới hơn
+    tệp Word thì giữ nguyên; PDF đã ký số không bao giờ bị ghi đè.
+
+    \b
+    Ví dụ:
+      docgen pdf
+      docgen pdf --pdfa output/kh19-2023-cchc/thanh-pho
+      docgen pdf output/kh19-2023-cchc/thanh-pho/to-trinh.docx
+    """
+    from docgen.archive import dossier_files
+    from docgen.convert import convert_to_pdf
+
+    targets = _existing(paths) or dossier_files(load_campaign(campaign_path), workspace.root)
+    with click.progressbar(length=1, label="Chuyển sang PDF", file=sys.stderr) as bar:
+
+        def step(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(1)
+
+        result = convert_to_pdf(targets, pdfa=pdfa, workers=workers, force=force, progress=step)
+    _print_pdf(result, pdfa)
+    sys.exit(1 if result.failed else 0)
+
+
+def _print_pdf(result: PdfResult, pdfa: bool) -> None:
+    kind = "PDF/A-2b" if pdfa else "PDF"
+    kept = f"{len(result.current)} PDF đã mới hơn văn bản, giữ nguyên."
+    if result.workers:
+        done = f"Đã chuyển {len(result.written)} văn bản sang {kind}"
+        click.echo(f"{done} ({result.workers} tiến trình LibreOffice); {kept}")
+    else:
+        click.echo(f"Không có văn bản nào cần chuyển; {kept}")
+    for path in result.signed:
+        click.echo(f"Giữ nguyên PDF đã ký số: {path}")
+    for path in result.failed:
+        click.secho(f"Không chuyển được: {path} — mở tệp bằng Word kiểm tra lại.", fg="red")
+
+
+@click.command("luu-tru")
+@PATHS
+@CAMPAIGN_OPTION
+@WORKSPACE_OPTION
+@click.option("--kiem-tra", "check", is_flag=True, help="Kiểm tra lại toàn bộ kho lưu trữ.")
+@click.option(
+    "--thay-the", "replace", is_flag=True, help="Tệp mới thay bản đã lưu (cả hai được giữ)."
+)
+@click.option("--nguoi-nop", "clerk", default="", help="Tên người nộp lưu (mặc định: tài khoản).")
+@click.option(
+    "--chung-thu-goc",
+    "roots",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Chứng thư gốc tin cậy (.pem/.cer) để xác minh người ký; có thể ghi nhiều lần.",
+)
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra đầu ra chuẩn.")
+@aborts_cleanly
+@writes_workspace("luu-tru", when=lambda options: not options["check"])
+def archive(
+    paths: tuple[Path, ...],
+    campaign_path: Path,
+    workspace: Workspace,
+    check: bool,
+    replace: bool,
+    clerk: str,
+    roots: tuple[Path, ...],
+    as_json: bool,
+) -> None:
+    """Nộp lưu văn bản đã ký vào luu-tru/ và ghi sổ đăng ký; hoặc kiểm tra lại kho.
+
+    Nhận tệp Word đã ký số, PDF đã ký số, hoặc PDF chụp bản giấy đã ký (tệp hay thư mục).
+    Mỗi tệp được đối chiếu với danh mục văn bản đã lập (theo nội dung, số ký hiệu hoặc tên
+    tệp); tệp không khớp chắc chắn thì không nhận. Tệp đã lưu chỉ đọc, không bị ghi đè.
+
+    \b
+    Ví dụ:
+      docgen luu-tru da-ky/
+      docgen luu-tru da-ky/to-trinh-da-ky.pdf --thay-the
+      docgen luu-tru --kiem-tra
+      docgen luu-tru --kiem-tra --json > kiem-tra-luu-tru.json
+    """
+    from docgen.archive import Request, Store, file_signed, verify
+
+    if check:
+        report = verify(workspace.root)
+        if as_json:
+            _print_json(report.to_json())
+        else:
+            _print_verify(report)
+        sys.exit(1 if report.findings else 0)
+    campaign = load_campaign(campaign_path)  # from the wrong folder: says where it looked
+    if not paths:
+        raise UsageProblem("Hãy ghi tệp hoặc thư mục văn bản đã ký cần nộp lưu (hoặc --kiem-tra).")
+    request = Request(replace, clerk, tuple(p.read_bytes() for p in _existing(roots)))
+    result = file_signed(_existing(paths), campaign, workspace.root, request)
+    if as_json:
+        _print_json(result.to_json())
+    else:
+        _print_filing(result, Store.of(workspace.ward))
+    sys.exit(1 if result.problems else 0)
+
+
+def _print_json(data: dict[str, object]) -> None:
+    emit_json(data)  # UTF-8 bytes whatever the console's code page
+
+
+def _print_filing(report: FilingReport, store: Store) -> None:
+    from docgen.archive import Status
+
+    for path in report.recovered:
+        click.echo(f"Hoàn tất lần nộp lưu bị ngắt: {path}")
+    for outcome in report.outcomes:
+        line = f"{outcome.source}: {outcome.status}"
+        if outcome.document is not None:
+            line += f" — {outcome.document.path}"
+        if outcome.stored and outcome.status.ok:
+            line += f" → {outcome.stored}"
+        if outcome.detail:
+            line += f" ({outcome.detail})"
+        click.echo(line)
+        received = outcome.received
+        if received is not None and received.signer and outcome.status.ok:
+            click.echo(
+                f"  Chữ ký: {received.verdict}; người ký: {received.signer}; "
+                f"thời điểm ký: {received.signed_at or 'không rõ'}; chứng thư: {received.trust}."
+            )
+    filed = sum(1 for o in report.outcomes if o.status.ok)
+    click.echo(
+        f"\nĐã lưu {filed}/{len(report.outcomes)} tệp vào {store.folder}; "
+        f"sổ đăng ký: {store.register}."
+    )
+    if report.problems:
+        click.echo("Tệp không khớp: đặt đúng tên văn bản (ví dụ to-trinh-da-ky.pdf) rồi nộp lại.")
+    if any(o.status is Status.CONFLICT for o in report.outcomes):
+        click.echo("Văn bản đã có bản lưu khác: nếu tệp mới thay bản cũ, thêm --thay-the.")
+
+
+def _print_verify(report: VerifyReport) -> None:
+    for path in report.recovered:
+        click.echo(f"Hoàn tất lần nộp lưu bị ngắt: {path}")
+    for finding in report.findings:
+        click.secho(f"{finding.problem}: {finding.stored}", fg="red")
+    verdict = "không có sai khác" if not report.findings else f"{len(report.findings)} sai khác"
+    click.echo(f"Đã kiểm tra {report.checked} tệp trong {report.folder.absolute()}: {verdict}.")
+
+
+def _day(text: str | None, default: date) -> date:
+    if not text:
+        return default
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        raise UsageProblem(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (dd/mm/yyyy).") from None
+
+
+@click.command("so-van-ban-di")
+@CAMPAIGN_OPTION
+@WORKSPACE_OPTION
+@click.option("--tu", "start", default=None, help="Từ ngày (dd/mm/yyyy); mặc định 01/01 năm đợt.")
+@click.option("--den", "end", default=None, help="Đến ngày (dd/mm/yyyy); mặc định hôm nay.")
+@click.option("--ghi-de", "force", is_flag=True, help="Ghi đè sổ đã lập (mặc định: tệp -2, -3…).")
+@aborts_cleanly
+@writes_workspace("so-van-ban-di")
+def registers(
+    campaign_path: Path, workspace: Workspace, start: str | None, end: str | None, force: bool
+) -> None:
+    """Lập sổ đăng ký văn bản đi (NĐ 30/2020, Phụ lục IV), Mục lục văn bản của hồ sơ (Phụ lục V)
+    và tệp thông tin (Phụ lục VI) cho từng văn bản đã nộp lưu.
+
+    \b
+    Ví dụ:
+      docgen so-van-ban-di
+      docgen so-van-ban-di --tu 01/12/2023 --den 31/12/2023
+    """
+    from docgen.archive import Store, write_registers
+
+    campaign = load_campaign(campaign_path)
+    year = campaign.period.year
+    first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))
+    out = workspace.output(campaign.id) / "luu-tru"
+    result = write_registers(campaign, Store.of(workspace.ward), out, first, last, force)
+    path, _, count = result.outgoing
+    click.echo(f"Sổ đăng ký văn bản đi: {path} ({count} văn bản).")
+    path, _, count = result.index
+    click.echo(f"Mục lục văn bản: {path} ({count} văn bản).")
+    click.echo(
+        f"Thông tin văn bản (Phụ lục VI): {len(result.metadata)} tệp trong {out / 'metadata'}."
+    )

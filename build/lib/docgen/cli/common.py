@@ -1,0 +1,205 @@
+"""Pieces every command shares: the workspace, common options, clean aborts.
+
+How a command uses them:
+
+    @click.command("ten-lenh")
+    @WORKSPACE_OPTION            # --thu-muc: gives `workspace: Workspace`
+    @CAMPAIGN_OPTION             # --chien-dich: gives `campaign_path`, defaulting inside the workspace
+    @aborts_cleanly              # DocgenError / OSError / Ctrl+C → one Vietnamese line, exit code
+    def command(workspace: Workspace, campaign_path: Path) -> None:
+        \"\"\"… Ví dụ: … (every command's help has an example, and a line in the README).\"\"\"
+
+- Paths inside the workspace come from `workspace` (`workspace.output(campaign.id)`), never
+  from the current folder; options defaulting into the workspace take `default=None` and a
+  callback from `in_workspace(...)`.
+- A command that forgets `WORKSPACE_OPTION` still gets `--thu-muc` (the `docgen` group adds it,
+  unexposed), so every command takes it and `--chien-dich`/`--phieu` defaults follow it.
+- When a library abort says a file or folder is missing (`DocgenError.looked_for`), the command
+  prints the full path, the workspace it used and how to point at another one.
+- Printing: `click.echo` (the group makes the console degrade, not crash); JSON through
+  `console.emit_json` (UTF-8 bytes whatever the code page). See `docgen/cli/console.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from docgen.cli import click_vi
+from docgen.errors import DocgenError
+from docgen.lock import workspace_lock
+from docgen.oserror import advice, describe
+from docgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from docgen.campaign import Campaign
+
+click_vi.install()  # before any option below is declared: click names path types at declaration
+
+F = TypeVar("F", bound=Callable[..., Any])
+WORKSPACE_KEY = "docgen.workspace"
+WORKSPACE_HELP = "Thư mục làm việc (chứa input/, templates_docx/, output/)."
+
+
+def current_workspace(ctx: click.Context | None = None) -> Workspace:
+    """The workspace of the running command (the current folder when none was given)."""
+    ctx = ctx or click.get_current_context(silent=True)
+    found = ctx.meta.get(WORKSPACE_KEY) if ctx else None
+    return found if isinstance(found, Workspace) else Workspace.find()
+
+
+def _set_workspace(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Workspace:
+    workspace = Workspace.find(value)
+    ctx.meta[WORKSPACE_KEY] = workspace
+    return workspace
+
+
+def workspace_option(expose_value: bool = True) -> Callable[[F], F]:
+    """`--thu-muc` (or the DOCGEN_THU_MUC environment variable), read before every other option."""
+    return click.option(
+        "--thu-muc",
+        "workspace",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        envvar="DOCGEN_THU_MUC",
+        show_envvar=False,
+        is_eager=True,
+        expose_value=expose_value,
+        callback=_set_workspace,
+        metavar="THƯ_MỤC",
+        help=WORKSPACE_HELP + " Mặc định: thư mục hiện tại.",
+    )
+
+
+WORKSPACE_OPTION = workspace_option()
+
+
+def load_campaign(path: Path) -> Campaign:
+    """The campaign file at `path`, its reader imported on first use (help needs none of it);
+    says on stderr which workspace and campaign the command works on."""
+    from docgen.campaign import load_campaign as load
+
+    campaign = load(path)
+    announce(campaign.id, path)
+    return campaign
+
+
+def announce(campaign_id: str, path: Path) -> None:
+    """One line on stderr: the workspace and the campaign this command works on."""
+    root = current_workspace().root.absolute()
+    click.echo(f"Thư mục làm việc: {root} — chiến dịch “{campaign_id}” ({path})", err=True)
+
+
+def in_workspace(where: Callable[[Workspace], Path]) -> Callable[..., Path]:
+    """An option callback: the value given, or its default place inside the workspace."""
+
+    def resolve(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
+        return value if value is not None else where(current_workspace(ctx))
+
+    return resolve
+
+
+CAMPAIGN_OPTION = click.option(
+    "--chien-dich",
+    "campaign_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    callback=in_workspace(lambda ws: ws.campaign),
+    metavar="TỆP",
+    help="Tệp chiến dịch (TOML). Mặc định: input/campaign.toml trong thư mục làm việc.",
+)
+
+SUBMISSIONS_OPTION = click.option(
+    "--phieu",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    callback=in_workspace(lambda ws: ws.submissions),
+    metavar="THƯ_MỤC",
+    help="Thư mục chứa các phiếu nhập đơn vị gửi về. Mặc định: input/phieu trong thư mục làm việc.",
+)
+
+
+def out_option(help_text: str) -> Callable[[F], F]:
+    """The `--ra TỆP` option of a command that writes one file; `help_text` names its default."""
+    return click.option(
+        "--ra",
+        "out",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        metavar="TỆP",
+        help=help_text,
+    )
+
+
+FORCE_OPTION = click.option(
+    "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
+)
+
+
+def where_hint(missing: Path, said: str = "") -> str:
+    """Where the command looked (unless `said` shows it) and how to point it at the workspace."""
+    ctx = click.get_current_context(silent=True)
+    root = current_workspace(ctx).root.absolute()
+    command = ctx.command_path if ctx else "docgen"
+    looked = "" if str(missing.absolute()) in said else f"Đã tìm ở: {missing.absolute()}\n"
+    return (
+        f"{looked}Thư mục làm việc đang dùng: {root}\n"
+        "Hãy chạy lệnh trong thư mục làm việc của docgen (thư mục có input/ và templates_docx/),\n"
+        f'hoặc chỉ rõ thư mục đó: {command} --thu-muc "<đường dẫn thư mục làm việc>"\n'
+        "(hoặc đặt biến môi trường DOCGEN_THU_MUC một lần cho mọi lệnh)."
+    )
+
+
+def aborts_cleanly(func: F) -> F:
+    """Turn an abort into one clear line and an exit code, never a traceback.
+
+    DocgenError: its own message (exit 2), and where it looked when something was missing.
+    OSError (a folder that cannot be written, a file held open by Excel): what failed and on
+    which file (exit 2). Ctrl+C: a short line (130).
+    """
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DocgenError as exc:
+            click.secho(f"Lỗi: {exc}", fg="red", err=True)
+            if exc.looked_for is not None:
+                click.echo(where_hint(exc.looked_for, str(exc)), err=True)
+            sys.exit(exc.exit_code)
+        except OSError as exc:
+            click.secho(f"Lỗi: {describe(exc)}", fg="red", err=True)
+            click.echo(advice(exc), err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("\nĐã dừng theo yêu cầu; tệp đang ghi dở không được giữ lại.", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def writes_workspace(
+    command: str, when: Callable[[dict[str, Any]], bool] | None = None
+) -> Callable[[F], F]:
+    """Run the command holding the workspace lock (`docgen.lock`); place it under
+    `aborts_cleanly` so a busy workspace ends with its message. The workspace is the one
+    `--thu-muc` named (else the current folder); `when` says, from the options, whether
+    this run writes at all."""
+
+    def decorate(func: F) -> F:
+        @wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if when is not None and not when(kwargs):
+                return func(*args, **kwargs)
+            with workspace_lock(current_workspace().root / "output", command):
+                return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

@@ -1,0 +1,55 @@
+"""`docgen mau-nhap`: the blank intake workbook for departments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    FORCE_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    load_campaign,
+    out_option,
+    writes_workspace,
+)
+from docgen.output.files import Written
+from docgen.workspace import Workspace
+
+
+@click.command("mau-nhap")
+@WORKSPACE_OPTION
+@CAMPAIGN_OPTION
+@click.option(
+    "--don-vi", "department", default="", metavar="TÊN", help="Ghi sẵn tên đơn vị vào phiếu."
+)
+@FORCE_OPTION
+@out_option("Tệp phiếu cần tạo (mặc định: output/<mã chiến dịch>/mau-nhap/…).")
+@aborts_cleanly
+@writes_workspace("mau-nhap")
+def intake_template(
+    workspace: Workspace, campaign_path: Path, department: str, force: bool, out: Path | None
+) -> None:
+    """Tạo phiếu nhập Excel của chiến dịch để gửi các đơn vị.
+
+    \b
+    Ví dụ:
+      docgen mau-nhap
+      docgen mau-nhap --don-vi "Khối Văn hóa - Xã hội"
+    """
+    from docgen.intake.template import template_path, write_template
+
+    campaign = load_campaign(campaign_path)
+    target = out or template_path(workspace.output(campaign.id), department)
+    path, status = write_template(campaign, target, department, force)
+    click.echo(_STATUS[status].format(path=path, original=target))
+
+
+_STATUS = {
+    Written.CREATED: "Đã tạo phiếu nhập: {path}",
+    Written.OVERWRITTEN: "Đã ghi đè phiếu nhập: {path}",
+    Written.UNCHANGED: "Phiếu nhập đã có, không thay đổi: {path}",
+    Written.COPY: "Tệp {original} đã có và khác bản mới, nên được giữ nguyên; bản mới ghi vào {path}. Dùng --ghi-de để ghi đè.",
+}

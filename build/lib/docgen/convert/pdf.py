@@ -1,0 +1,165 @@
+"""Word documents to PDF: batched, one LibreOffice worker per free core, never one per file.
+
+Each PDF lands beside its .docx. A PDF newer than its .docx is left alone, and so is a PDF
+that carries a digital signature (a signed copy is never replaced by a fresh conversion).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.convert.office import convert_batch, find_soffice, pdf_filter
+from docgen.convert.profiles import claimed_profile
+from docgen.output.files import write_atomic
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What one run did: PDFs written, PDFs already current, signed PDFs kept, failures."""
+
+    written: tuple[Path, ...]
+    current: tuple[Path, ...]
+    signed: tuple[Path, ...]
+    failed: tuple[Path, ...]
+    workers: int
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """Every .docx named or inside the named folders (Word's ~$ lock files left out)."""
+    found: list[Path] = []
+    for path in paths:
+        candidates = sorted(path.rglob("*.docx")) if path.is_dir() else [path]
+        found += [p for p in candidates if not p.name.startswith(("~$", "."))]
+    return sorted(dict.fromkeys(found))
+
+
+def free_cores() -> int:
+    """Cores not busy right now (at least one): the number of LibreOffice workers to start."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # Windows, macOS
+        cores = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0] + 0.5)
+    except (AttributeError, OSError):
+        busy = 0
+    return max(1, cores - busy)
+
+
+def pdf_of(source: Path) -> Path:
+    """Where the PDF of `source` goes: beside it, same name."""
+    return source.with_suffix(".pdf")
+
+
+def is_signed_pdf(path: Path) -> bool:
+    """True when the PDF holds a signature dictionary (its byte range)."""
+    try:
+        return b"/ByteRange" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def split(sources: Sequence[Path], workers: int) -> list[list[Path]]:
+    """Share `sources` among `workers` so that each gets about the same number of bytes."""
+    shares: list[list[Path]] = [[] for _ in range(max(1, min(workers, len(sources))))]
+    loads = [0] * len(shares)
+    for source in sorted(sources, key=lambda p: -p.stat().st_size):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(source)
+        loads[lightest] += source.stat().st_size
+    return [share for share in shares if share]
+
+
+def convert_to_pdf(
+    paths: Iterable[Path],
+    *,
+    pdfa: bool = False,
+    workers: int | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> PdfResult:
+    """Convert every .docx in `paths` whose PDF is missing or older (or all, with `force`)."""
+    sources = collect(paths)
+    current = [s for s in sources if not force and _is_current(s)]
+    signed = [s for s in sources if s not in current and is_signed_pdf(pdf_of(s))]
+    todo = [s for s in sources if s not in current and s not in signed]
+    count = workers or free_cores()
+    shares = split(todo, count)
+    if todo:
+        binary = find_soffice()
+        tick = _counter(len(todo), progress)
+        with ThreadPoolExecutor(max_workers=len(shares)) as pool:
+            jobs = [
+                pool.submit(_worker, binary, n, share, pdfa, tick) for n, share in enumerate(shares)
+            ]
+            done = [job.result() for job in jobs]
+    else:
+        done = []
+    written = [pdf for share in done for pdf in share]
+    failed = [s for s in todo if pdf_of(s) not in written]
+    return PdfResult(
+        tuple(written),
+        tuple(map(pdf_of, current)),
+        tuple(map(pdf_of, signed)),
+        tuple(failed),
+        len(shares),
+    )
+
+
+def _is_current(source: Path) -> bool:
+    pdf = pdf_of(source)
+    return pdf.is_file() and pdf.stat().st_mtime >= source.stat().st_mtime
+
+
+def _counter(total: int, progress: Progress | None) -> Callable[[Path], None]:
+    """A thread-safe `on_done` that reports (done, total) to `progress`."""
+    lock = threading.Lock()
+    state = [0]
+
+    def tick(_: Path) -> None:
+        with lock:
+            state[0] += 1
+            if progress is not None:
+                progress(state[0], total)
+
+    return tick
+
+
+def _worker(
+    binary: Path, number: int, share: list[Path], pdfa: bool, tick: Callable[[Path], None]
+) -> list[Path]:
+    """One LibreOffice process per round, on the worker's own kept profile; a round never
+    holds two files of the same name."""
+    written: list[Path] = []
+    for batch in _rounds(share):
+        with (
+            tempfile.TemporaryDirectory(prefix="docgen-pdf-") as out,
+            claimed_profile(number) as profile,
+        ):
+            target = pdf_filter(pdfa)
+            convert_batch(binary, batch, Path(out), target, on_done=tick, profile=profile)
+            for source in batch:
+                made = Path(out) / f"{source.stem}.pdf"
+                if made.is_file():
+                    write_atomic(pdf_of(source), made.read_bytes())
+                    written.append(pdf_of(source))
+    return written
+
+
+def _rounds(share: list[Path]) -> list[list[Path]]:
+    """Split so that no round has two sources with the same stem (they share one out folder)."""
+    rounds: list[list[Path]] = []
+    for source in share:
+        slot = next((r for r in rounds if all(s.stem != source.stem for s in r)), None)
+        if slot is None:
+            rounds.append(slot := [])
+        slot.append(source)
+    return rounds

@@ -1,0 +1,1 @@
+"""Build the dossiers: plan the documents per level, render them, write them safely."""

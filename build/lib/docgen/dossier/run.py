@@ -1,0 +1,180 @@
+"""Run the whole build: validate, read the meeting, select, render and write the dossiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.campaign.model import Campaign
+from docgen.collect import new_garbage_only
+from docgen.dossier.plan import Planned, plan_documents, template_keys
+from docgen.dossier.retire import retire_reason
+from docgen.dossier.summary import write_summary
+from docgen.errors import DocgenError, TemplateError, not_found
+from docgen.issues.model import ValidationIssue
+from docgen.legal.check import campaign_law_warnings
+from docgen.meeting.model import Meeting, Selection
+from docgen.meeting.select import MeetingResult, decide
+from docgen.output.manifest import Outcome, Retired, sha256
+from docgen.output.state import RETIRED_DIR, OutputState
+from docgen.render import CompiledTemplate
+from docgen.validate.report import Report
+from docgen.validate.run import validate_folder
+from docgen.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BuildResult:
+    """What the build did: the validation, the meeting outcome and each file's fate."""
+
+    folder: Path
+    report: Report
+    meeting: MeetingResult
+    files: list[tuple[str, Outcome]] = field(default_factory=list)
+    fallbacks: dict[str, str] = field(default_factory=dict)  # template → why docxtpl was used
+    retired: list[Retired] = field(default_factory=list)  # moved to da-thay-the/ by this run
+    cleaned: list[str] = field(default_factory=list)  # temp files a stopped run had left
+    missing: list[str] = field(default_factory=list)  # documents not written: data missing
+    law: list[ValidationIssue] = field(default_factory=list)  # profile, dates, citations, forms
+
+    @property
+    def blocked(self) -> bool:
+        """True when meeting problems prevented building the dossiers."""
+        return bool(self.meeting.errors)
+
+    @property
+    def selections(self) -> list[Selection]:
+        """The selection of every level."""
+        return self.meeting.selections
+
+    def count(self, outcome: Outcome) -> int:
+        """How many files had this outcome."""
+        return sum(1 for _, o in self.files if o is outcome)
+
+
+def build_dossiers(
+    campaign: Campaign, ws: Workspace, force: bool = False, progress: Progress | None = None
+) -> BuildResult:
+    """Build every dossier of `campaign` from the workspace's intake and meeting."""
+    report = validate_folder(campaign, ws.submissions)
+    meeting = decide(campaign, report, ws.meeting)
+    result = BuildResult(ws.output(campaign.id), report, meeting)
+    result.law = campaign_law_warnings(campaign, ws.templates)
+    if result.blocked or meeting.meeting is None:
+        return result
+    planned = plan_documents(campaign, meeting.meeting, meeting.selections)
+    keys = template_keys(planned)
+    compiled = _compile(
+        ws.templates,
+        [p for p in planned if p.template in keys],
+        keys,
+        document_time(meeting.meeting),
+    )
+    state = OutputState(result.folder, campaign.id, _stamp(result.folder))
+    result.cleaned = state.cleaned
+    try:
+        _write(planned, compiled, state, result, force, progress)
+        unbuilt = {m.split(": ", 1)[0] for m in result.missing}
+        result.retired = state.retire_unplanned(
+            lambda entry: retire_reason(entry, meeting.selections, unbuilt)
+        )
+    except BaseException:
+        state.abandon()
+        raise
+    state.commit(sha256(Path(campaign.source).read_bytes()) if campaign.source else "")
+    result.fallbacks = {t: c.fallback_reason for t, c in compiled.items() if c.fallback_reason}
+    write_summary(result)
+    return result
+
+
+def _write(
+    planned: list[Planned],
+    compiled: dict[str, CompiledTemplate],
+    state: OutputState,
+    result: BuildResult,
+    force: bool,
+    progress: Progress | None,
+) -> None:
+    """Render and place every planned document; one whose data is missing is set aside."""
+    same: dict[str, bytes] = {}  # the one Biên bản, filed in every level's dossier
+    for index, item in enumerate(planned, start=1):
+        try:
+            data = _document(item, compiled, same)
+        except DocgenError as exc:
+            result.missing.append(f"{item.path}: {exc.message}")
+            continue
+        result.files.append((item.path, state.place(item.entry(sha256(data)), data, force)))
+        if progress:
+            progress(index, len(planned))
+
+
+def _document(
+    item: Planned, compiled: dict[str, CompiledTemplate], same: dict[str, bytes]
+) -> bytes:
+    """The document's bytes: rendered from its context (built once), or an earlier level's copy."""
+    if item.same in same:
+        return same[item.same]
+    data = compiled[item.template].render(item.context())
+    if item.same:
+        same[item.same] = data
+    return data
+
+
+def _stamp(folder: Path) -> str:
+    """This run's folder name under da-thay-the/: the local date and time, made unique."""
+    base = dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
+    stamp, n = base, 1
+    while (folder / RETIRED_DIR / stamp).exists():
+        n += 1
+        stamp = f"{base}-{n}"
+    return stamp
+
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def document_time(meeting: Meeting) -> dt.datetime:
+    """The documents' created/modified property: the meeting's start (the same on every rerun)."""
+    return dt.datetime.combine(meeting.date, meeting.start, VIETNAM)
+
+
+def _compile(
+    folder: Path, planned: list[Planned], keys: dict[str, set[str]], when: dt.datetime
+) -> dict[str, CompiledTemplate]:
+    """Compile each template once, after checking it asks for nothing its contexts lack.
+
+    A template loaded by python-docx is garbage in reference cycles (its XML trees, a few MB)
+    once compiled. With every nominee's objects alive Python rarely runs a full collection, so
+    the packages would pile up: each is collected after its template, by a collection over the
+    objects made since this function began (the older ones are frozen meanwhile, so it is cheap).
+    """
+    compiled: dict[str, CompiledTemplate] = {}
+    problems: list[str] = []
+    with new_garbage_only() as collect:
+        for item in planned:
+            if item.template in compiled:
+                continue
+            compiled[item.template] = _compile_one(
+                folder, item.template, keys[item.template], when, problems
+            )
+            collect()
+    if problems:
+        raise TemplateError("Mẫu văn bản dùng biến không có trong dữ liệu:", problems)
+    return compiled
+
+
+def _compile_one(
+    folder: Path, template: str, keys: set[str], when: dt.datetime, problems: list[str]
+) -> CompiledTemplate:
+    path = folder / template
+    if not path.is_file():
+        raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
+    compiled = CompiledTemplate(path, fixed_time=when)
+    unknown = sorted(compiled.variables - keys)
+    if unknown:
+        problems.append(f"{template}: không có dữ liệu cho {', '.join(unknown)}")
+    return compiled

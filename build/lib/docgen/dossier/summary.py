@@ -1,0 +1,115 @@
+"""The human summary of a build: who is proposed per level, who is not and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docgen.issues.model import Severity, ValidationIssue
+from docgen.meeting.model import Decision
+from docgen.output.files import write_atomic
+from docgen.output.manifest import Outcome
+from docgen.text import format_count, format_percent
+
+if TYPE_CHECKING:
+    from docgen.dossier.run import BuildResult
+
+SUMMARY = "tom-tat.txt"
+
+OUTCOME_WORDS = {
+    Outcome.WRITTEN: "đã ghi",
+    Outcome.UNCHANGED: "không đổi",
+    Outcome.KEPT_EDITED: "GIỮ NGUYÊN — đã được sửa tay sau lần lập trước (dùng --ghi-de để lập lại)",
+    Outcome.KEPT_UNKNOWN: "GIỮ NGUYÊN — tệp không do docgen lập (dùng --ghi-de để thay)",
+    Outcome.FORCED: "đã lập lại; bản sửa tay cũ chuyển vào da-thay-the/",
+}
+
+
+def summary_lines(result: BuildResult) -> list[str]:
+    """The summary as lines of Vietnamese text."""
+    campaign = result.report.campaign
+    lines = [
+        f"KẾT QUẢ LẬP HỒ SƠ — {campaign.title.upper()}",
+        f"Theo Kế hoạch số {campaign.plan.number}.",
+        "",
+    ]
+    for selection in result.selections:
+        level = selection.level
+        lines += [f"{level.label.upper()} — {level.award}", "  Được đề nghị:"]
+        lines += [
+            f"    {i}. {_who(d)} — {_votes(d)}" for i, d in enumerate(selection.proposed(), 1)
+        ] or ["    (không có)"]
+        lines += ["  Không được đề nghị:"]
+        lines += [f"    - {_who(d)} — {d.reason}" for d in selection.not_proposed()] or [
+            "    (không có)"
+        ]
+        lines += [""]
+    lines += _not_eligible(result) + ["Văn bản:"]
+    lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
+    lines += [f"  {line} — CHƯA LẬP" for line in result.missing]
+    return lines + retired_lines(result) + cleaned_lines(result)
+
+
+def retired_lines(result: BuildResult) -> list[str]:
+    """The documents this run moved out of the dossier, where to, and why."""
+    if not result.retired:
+        return []
+    lines = ["", "VĂN BẢN KHÔNG CÒN TRONG HỒ SƠ (đã chuyển sang thư mục da-thay-the/, không xóa):"]
+    for retired in result.retired:
+        edited = " (bản đã sửa tay)" if retired.edited else ""
+        lines += [
+            f"  - {retired.path}{edited} → {retired.moved_to}",
+            f"    Lý do: {retired.reason}.",
+        ]
+    return lines
+
+
+def cleaned_lines(result: BuildResult) -> list[str]:
+    """The temp files an interrupted earlier run had left, now removed."""
+    if not result.cleaned:
+        return []
+    return [
+        "",
+        f"Đã xóa {len(result.cleaned)} tệp tạm do lần chạy trước bị ngắt giữa chừng để lại:",
+        *(f"  - {path}" for path in result.cleaned),
+    ]
+
+
+def _who(decision: Decision) -> str:
+    n = decision.nominee
+    return f"{n.name} ({n.department})"
+
+
+def _votes(decision: Decision) -> str:
+    return f"{format_count(decision.votes)}/{format_count(decision.base)} phiếu ({format_percent(decision.share)})"
+
+
+def _not_eligible(result: BuildResult) -> list[str]:
+    """Nominations left out before the meeting because their intake rows have errors."""
+    report = result.report
+    eligible = {id(n) for n in report.eligible()}
+    errors: dict[tuple[str, str], list[ValidationIssue]] = {}  # by file and sheet, once
+    for issue in report.issues:
+        if issue.severity is Severity.ERROR:
+            errors.setdefault((issue.place.file, issue.place.sheet), []).append(issue)
+    lines = []
+    for nominee in report.nominees:
+        if id(nominee) in eligible:
+            continue
+        where = nominee.source
+        reasons = [
+            i.message
+            for i in errors.get((where.file, where.sheet), ())
+            if i.place.row in (where.row, None)
+        ]
+        lines.append(
+            f"  - {nominee.name or '(không tên)'} ({where.file}, {where.sheet}, dòng {where.row}): {'; '.join(reasons)}"
+        )
+    if not lines:
+        return []
+    return ["KHÔNG ĐỦ ĐIỀU KIỆN XÉT (phiếu nhập có lỗi, xem tệp phản hồi của đơn vị):", *lines, ""]
+
+
+def write_summary(result: BuildResult) -> None:
+    """Write the summary next to the dossiers."""
+    lines = summary_lines(result)
+    write_atomic(result.folder / SUMMARY, (f"{line}\n".encode() for line in lines))

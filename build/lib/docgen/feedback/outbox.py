@@ -1,0 +1,129 @@
+"""`tra-loi`: check the intake, write feedback, draft one .eml per department, send if asked."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import Message
+from pathlib import Path
+
+from docgen.campaign.model import Campaign
+from docgen.errors import DocgenError
+from docgen.feedback.letter import draft_for
+from docgen.feedback.write import set_aside, write_feedback_files
+from docgen.mail import journal as j
+from docgen.mail.reply import Draft, as_bytes, compose
+from docgen.mail.smtp import Outbox, Server
+from docgen.output.files import write_atomic
+from docgen.validate.run import validate_folder
+
+DRAFTED, SENT, ALREADY, NO_ADDRESS, FAILED = (
+    "đã soạn",
+    "đã gửi",
+    "đã gửi trước đó, không gửi lại",
+    "chưa có địa chỉ",
+    "không gửi được",
+)
+
+
+@dataclass
+class Reply:
+    """One department's reply and what happened to it."""
+
+    file: str
+    draft: Draft
+    message: Message | None  # what is written and sent; None without a recipient
+    path: Path | None  # the .eml written
+    status: str
+    reason: str = ""
+
+
+@dataclass
+class Replies:
+    """Every reply of a run, and where the drafts are."""
+
+    folder: Path
+    replies: list[Reply] = field(default_factory=list)
+
+    def having(self, status: str) -> list[Reply]:
+        """Replies with this status."""
+        return [r for r in self.replies if r.status == status]
+
+
+def reply_all(
+    campaign: Campaign,
+    submissions: Path,
+    out_dir: Path,
+    now: datetime,
+    smtp: tuple[Server, str] | None = None,
+) -> Replies:
+    """Draft every reply into `out_dir/tra-loi/`; with `smtp` (server, password) send them too."""
+    if not campaign.contacts.address:
+        raise DocgenError(
+            "MAIL_ADDRESS_MISSING",
+            "Tệp chiến dịch chưa có địa chỉ thư của Thường trực: thêm mục [mail] với address = "
+            '"…" (địa chỉ dùng làm người gửi).',
+        )
+    report = validate_folder(campaign, submissions)
+    feedback = write_feedback_files(report, submissions, out_dir / "phan-hoi")
+    replies = Replies(out_dir / "tra-loi")
+    for file, path in feedback.items():
+        draft = draft_for(campaign, report, file, (path.name, path.read_bytes()))
+        replies.replies.append(_write(replies.folder, file, path, draft, campaign, now))
+    set_aside(replies.folder, {r.path.name for r in replies.replies if r.path}, "*.eml")
+    if smtp:
+        _send(replies, smtp, j.journal_for(submissions), campaign, now)
+    return replies
+
+
+def _write(
+    folder: Path, file: str, feedback: Path, draft: Draft, campaign: Campaign, now: datetime
+) -> Reply:
+    if not draft.to:
+        return Reply(file, draft, None, None, NO_ADDRESS)
+    path = folder / f"{feedback.stem}.eml"
+    message = compose(draft, campaign.contacts.address, campaign.contacts.name, now)
+    write_atomic(path, as_bytes(message))
+    return Reply(file, draft, message, path, DRAFTED)
+
+
+def _send(
+    replies: Replies, smtp: tuple[Server, str], journal: Path, c: Campaign, now: datetime
+) -> None:
+    sent = {
+        (e.sha256, e.reason)
+        for e in j.read_journal(journal)
+        if e.kind == j.REPLY and e.result == j.SENT
+    }
+    outbox = Outbox(*smtp)
+    try:
+        for reply in replies.having(DRAFTED):
+            key = (_sha(reply.draft.attachment), _recipients(reply.draft))
+            if key in sent:
+                reply.status = ALREADY
+                continue
+            assert reply.message is not None
+            reply.reason = outbox.send(reply.message)  # the very message written as .eml
+            reply.status = FAILED if reply.reason else SENT
+            if not reply.reason:
+                j.append(journal, [_journal_row(reply, now, c.contacts.address)])
+    finally:
+        outbox.close()
+
+
+def _recipients(draft: Draft) -> str:
+    return "gửi tới " + ", ".join(draft.to)
+
+
+def _journal_row(reply: Reply, now: datetime, sender: str) -> j.Entry:
+    stamp = now.isoformat(timespec="seconds")
+    d = reply.draft
+    return j.Entry(
+        stamp, j.REPLY, str(reply.path), d.in_reply_to, sender, d.department, d.subject, stamp,
+        d.attachment_name, _sha(d.attachment), str(reply.path), j.SENT, _recipients(d),
+    )  # fmt: skip
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,1 @@
+"""The intake workbook: its schema, the blank template, and reading returned copies."""

@@ -1,0 +1,194 @@
+"""Does the campaign's law fit its date? Profile, cited documents, period, tiers and forms.
+
+The dossier is made at the end of the campaign's period, so the law in force on the period's
+last day decides the profile, and every document the plan's bases cite (the Tờ trình prints
+them as its căn cứ) must be in force on that day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from docgen.campaign import Campaign, load_campaign
+from docgen.campaign.profiles import (
+    DOCUMENTS,
+    PROFILES,
+    TIERS,
+    LegalProfile,
+    cited_document,
+    date_vn,
+    profile_for,
+)
+from docgen.campaign.reader import TomlReader
+from docgen.errors import TemplateError
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
+from docgen.legal.sources import FormSource, load_sources
+
+
+@dataclass(frozen=True)
+class CampaignReview:
+    """A valid campaign and the warnings on its law (empty when all fits)."""
+
+    campaign: Campaign
+    warnings: list[ValidationIssue]
+
+
+def review_campaign(path: Path, templates: Path) -> CampaignReview:
+    """Load the campaign at `path` (raises on errors) and check its law against its dates."""
+    campaign = load_campaign(path)
+    reader = TomlReader(path.read_text(encoding="utf-8"))
+    return CampaignReview(campaign, legal_warnings(campaign, reader, load_sources(templates)))
+
+
+def campaign_law_warnings(campaign: Campaign, templates: Path) -> list[ValidationIssue]:
+    """The same warnings for a build: a missing or broken source table counts every form as
+    not in the table (unverified) instead of stopping the build."""
+    text = Path(campaign.source).read_text(encoding="utf-8") if campaign.source else ""
+    try:
+        sources = load_sources(templates)
+    except TemplateError:
+        sources = {}
+    return legal_warnings(campaign, TomlReader(text), sources)
+
+
+def dossier_day(campaign: Campaign) -> date:
+    """The day the dossier is made: the last day of the period (the deadline is excluded)."""
+    return campaign.period.deadline - timedelta(days=1)
+
+
+def legal_warnings(
+    campaign: Campaign, reader: TomlReader, sources: dict[str, FormSource]
+) -> list[ValidationIssue]:
+    """Every disagreement between the profile, the cited documents and the campaign's dates."""
+    profile = PROFILES[campaign.legal_profile]
+    here = _Where(Path(campaign.source).name, reader)
+    return [
+        *_period(campaign, profile, here),
+        *_citations(campaign, profile, here),
+        *_tiers(campaign, profile, here),
+        *_unverified(campaign, profile, sources, here),
+    ]
+
+
+@dataclass(frozen=True)
+class _Where:
+    file: str
+    reader: TomlReader
+
+    def key(self, key: str, line: int | None = None) -> Place:
+        """The place of `key`: its line in the campaign file."""
+        return Place(self.file, f"khóa {key}", line if line else self.reader.line(key))
+
+    def text(self, key: str, text: str) -> Place:
+        """The place of one list element, found by its text (falls back to the key's line)."""
+        probe = text[:40]
+        line = next((n for n, t in enumerate(self.reader.lines, 1) if probe in t), None)
+        return self.key(key, line)
+
+
+def _period(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[ValidationIssue]:
+    day = dossier_day(campaign)
+    if profile.applies(day):
+        return []
+    right = profile_for(day)
+    return [
+        make_issue(
+            "LAW_PROFILE_PERIOD",
+            here.key("campaign.legal_profile"),
+            profile.id,
+            span=_span(profile),
+            day=date_vn(day),
+            right=f"“{right.id}” ({_span(right)})" if right else "không bộ nào",
+        )
+    ]
+
+
+def _span(profile: LegalProfile) -> str:
+    start = f"từ {date_vn(profile.start)}"
+    return f"{start} đến {date_vn(profile.end)}" if profile.end else start
+
+
+def _citations(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[ValidationIssue]:
+    day = dossier_day(campaign)
+    issues, cited = [], set()
+    for index, basis in enumerate(campaign.plan.bases):
+        place = here.text(f"plan.bases[{index}]", basis)
+        doc = cited_document(basis)
+        if doc is not None:
+            cited.add(doc.key)
+            if not doc.in_force(day):
+                issues.append(_out_of_force(doc.key, day, place))
+            elif doc.key not in profile.documents:
+                issues.append(
+                    make_issue("LAW_CITES_OTHER_PROFILE", place, doc.name, profile=profile.id)
+                )
+    for key in profile.documents:
+        if key not in cited and key != profile.circular:
+            issues.append(
+                make_issue(
+                    "LAW_MISSING_CITATION",
+                    here.key("plan.bases"),
+                    DOCUMENTS[key].name,
+                    profile=profile.id,
+                )
+            )
+    return issues
+
+
+def _out_of_force(key: str, day: date, place: Place) -> ValidationIssue:
+    doc = DOCUMENTS[key]
+    if day < doc.start:
+        state = f"chỉ có hiệu lực từ {date_vn(doc.start)}"
+    else:
+        assert doc.end is not None
+        state = f"đã hết hiệu lực từ {date_vn(doc.end + timedelta(days=1))}"
+        if doc.replaced_by:
+            state += f", thay bằng {DOCUMENTS[doc.replaced_by].name}"
+    return make_issue("LAW_CITES_REPEALED", place, doc.name, state=state, day=date_vn(day))
+
+
+def _tiers(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[ValidationIssue]:
+    allowed = ", ".join(TIERS[t] for t in profile.tiers)
+    return [
+        make_issue(
+            "LAW_LEVEL_TIER",
+            here.key(f"levels[{index}].tier"),
+            TIERS[level.tier],
+            level=level.label,
+            profile=profile.id,
+            allowed=allowed,
+        )
+        for index, level in enumerate(campaign.levels)
+        if level.tier and level.tier not in profile.tiers
+    ]
+
+
+def _unverified(
+    campaign: Campaign, profile: LegalProfile, sources: dict[str, FormSource], here: _Where
+) -> list[ValidationIssue]:
+    forms = (
+        [profile.forms.thematic]
+        if campaign.thematic
+        else [
+            profile.forms.collective,
+            profile.forms.individual,
+        ]
+    )
+    shown = [
+        f"{f} ({sources[f].citation()})" if f in sources else f"{f} (không có trong bảng nguồn)"
+        for f in forms
+        if f and (f not in sources or not sources[f].verified)
+    ]
+    if not shown:
+        return []
+    return [
+        make_issue(
+            "LAW_FORMS_UNVERIFIED",
+            here.key("campaign.legal_profile"),
+            profile.id,
+            forms="; ".join(shown),
+        )
+    ]

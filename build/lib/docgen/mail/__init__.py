@@ -1,0 +1,1 @@
+"""Mail intake and replies: read saved messages, mailbox exports and IMAP; draft and send."""

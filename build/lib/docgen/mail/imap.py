@@ -1,0 +1,149 @@
+"""Read an IMAP account over TLS, read-only: EXAMINE and BODY.PEEK, never a flag or a delete.
+
+The only module that speaks IMAP (stdlib imaplib).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import imaplib
+import itertools
+import re
+import ssl
+from base64 import b64encode
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from docgen.mail.errors import MailError
+from docgen.mail.message import Incoming
+from docgen.mail.parse import parse_bytes
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
+_UID = re.compile(rb"UID (\d+)")
+BATCH = 50  # messages per FETCH: bounded memory, few round trips
+TIMEOUT = 60
+
+
+@dataclass(frozen=True)
+class Account:
+    """Where to read: server, TLS port, login, folder, and from which day on."""
+
+    host: str
+    user: str
+    port: int = 993
+    folder: str = "INBOX"
+    since: date | None = None
+
+    def where(self) -> str:
+        """`imap://user@host:port/INBOX`, for messages and the journal."""
+        return f"imap://{self.user}@{self.host}:{self.port}/{self.folder}"
+
+
+def fetch(account: Account, password: str) -> Iterator[Incoming]:
+    """Every message of the folder (since the day, if given), with the server's received time."""
+    conn = _connect(account)
+    try:
+        _login(conn, account, password)
+        _examine(conn, account)
+        for batch in _batches(_search(conn, account)):
+            yield from _fetch(conn, account, batch)
+    except (OSError, imaplib.IMAP4.abort) as exc:
+        raise MailError(f"Mất kết nối với máy chủ thư {account.host}: {exc}") from None
+    finally:
+        _logout(conn)
+
+
+def _connect(account: Account) -> imaplib.IMAP4_SSL:
+    context = ssl.create_default_context()
+    try:
+        return imaplib.IMAP4_SSL(account.host, account.port, ssl_context=context, timeout=TIMEOUT)
+    except ssl.SSLCertVerificationError as exc:
+        raise MailError(
+            f"Chứng chỉ của máy chủ thư {account.host} không hợp lệ ({exc.verify_message}); "
+            "kiểm tra lại tên máy chủ hoặc hỏi bộ phận quản trị thư."
+        ) from None
+    except (OSError, imaplib.IMAP4.error) as exc:
+        raise MailError(
+            f"Không kết nối được máy chủ thư {account.host}:{account.port} ({exc}). "
+            "Kiểm tra tên máy chủ, cổng IMAP (thường là 993) và kết nối mạng."
+        ) from None
+
+
+def _login(conn: imaplib.IMAP4_SSL, account: Account, password: str) -> None:
+    try:
+        conn.login(account.user, password)
+    except imaplib.IMAP4.error:
+        raise MailError(
+            f"Máy chủ {account.host} từ chối đăng nhập tài khoản {account.user}: sai tên hoặc "
+            "mật khẩu. Với Gmail hãy dùng mật khẩu ứng dụng (App Password), không dùng mật "
+            "khẩu đăng nhập thường."
+        ) from None
+
+
+def _examine(conn: imaplib.IMAP4_SSL, account: Account) -> None:
+    status, _ = conn.select(quote_mailbox(account.folder), readonly=True)  # EXAMINE
+    if status != "OK":
+        raise MailError(f"Tài khoản {account.user} không có thư mục thư “{account.folder}”.")
+
+
+def _search(conn: imaplib.IMAP4_SSL, account: Account) -> list[bytes]:
+    criteria = ["SINCE", imap_date(account.since)] if account.since else ["ALL"]
+    status, data = conn.uid("SEARCH", *criteria)
+    if status != "OK" or not data or not data[0]:
+        return []
+    return bytes(data[0]).split()
+
+
+def _batches(uids: list[bytes]) -> Iterator[list[bytes]]:
+    for start in range(0, len(uids), BATCH):
+        yield uids[start : start + BATCH]
+
+
+def _fetch(conn: imaplib.IMAP4_SSL, account: Account, uids: list[bytes]) -> Iterator[Incoming]:
+    status, data = conn.uid("FETCH", b",".join(uids).decode(), "(UID INTERNALDATE BODY.PEEK[])")
+    if status != "OK":
+        raise MailError(f"Máy chủ {account.host} không trả thư (FETCH: {status}).")
+    for item in data:
+        if not isinstance(item, tuple):
+            continue  # the closing b")" of each message
+        meta, raw = item
+        uid = _UID.search(meta)
+        origin = f"{account.where()};UID={uid.group(1).decode() if uid else '?'}"
+        yield parse_bytes(raw, origin, received=internal_date(meta))
+
+
+def _logout(conn: imaplib.IMAP4_SSL) -> None:
+    # A connection already gone is fine: nothing was changed on the server.
+    with contextlib.suppress(OSError, imaplib.IMAP4.error):
+        conn.logout()
+
+
+def internal_date(meta: bytes) -> datetime | None:
+    """The server's received time from a FETCH response (`"10-Dec-2023 09:30:00 +0700"`)."""
+    match = _INTERNALDATE.search(meta)
+    if not match:
+        return None
+    day, month, rest = match.group(1).decode().strip().split("-", 2)
+    text = f"{int(day):02d}-{_MONTHS.index(month) + 1:02d}-{rest}"
+    return datetime.strptime(text, "%d-%m-%Y %H:%M:%S %z")
+
+
+def imap_date(day: date) -> str:
+    """`10-Dec-2023`: IMAP's date, English month names whatever the locale."""
+    return f"{day.day}-{_MONTHS[day.month - 1]}-{day.year}"
+
+
+def quote_mailbox(name: str) -> str:
+    """The folder name in IMAP's modified UTF-7 (RFC 3501 5.1.3), quoted."""
+    out: list[str] = []
+    for printable, run in itertools.groupby(name, key=lambda c: 0x20 <= ord(c) <= 0x7E):
+        text = "".join(run)
+        if printable:
+            out.append(text.replace("&", "&-"))
+        else:
+            encoded = b64encode(text.encode("utf-16-be")).decode().rstrip("=")
+            out.append("&" + encoded.replace("/", ",") + "-")
+    quoted = "".join(out).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{quoted}"'

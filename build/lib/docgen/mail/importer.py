@@ -1,0 +1,171 @@
+"""Import workbook attachments into the input folder, unchanged, journaling every step."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from docgen.mail import journal as j
+from docgen.mail.attachments import WORKBOOK_SUFFIXES, Verdict, sort_out
+from docgen.mail.message import Incoming, Unreadable
+from docgen.mail.senders import department_of
+from docgen.output.files import write_atomic
+
+NESTED = "Thư lồng trong thư không được mở; đề nghị đơn vị gửi trực tiếp tệp Excel."
+NO_WORKBOOK = "Thư không có phiếu Excel đính kèm."
+
+
+@dataclass
+class ImportResult:
+    """What one import did: journal rows written, by outcome."""
+
+    entries: list[j.Entry] = field(default_factory=list)
+    known: int = 0  # messages already in the journal, not read again
+
+    def files(self, result: str) -> list[j.Entry]:
+        """Attachment rows with this result."""
+        return [e for e in self.entries if e.kind == j.FILE and e.result == result]
+
+    @property
+    def messages(self) -> list[j.Entry]:
+        """Message rows (new messages and unreadable sources)."""
+        return [e for e in self.entries if e.kind == j.MESSAGE]
+
+    @property
+    def problems(self) -> list[j.Entry]:
+        """Refused attachments and unreadable sources: what the clerk must look at."""
+        return [e for e in self.entries if e.result == j.REFUSED]
+
+    @property
+    def unknown_senders(self) -> list[j.Entry]:
+        """Messages whose address is not in the campaign file."""
+        return [e for e in self.messages if e.message_id and not e.department]
+
+
+class _Folder:
+    """The input folder's workbooks by SHA-256, and the names already taken."""
+
+    def __init__(self, folder: Path, journal_rows: list[j.Entry]) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.by_hash = {e.sha256: e.stored for e in journal_rows if e.result == j.IMPORTED}
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
+                self.by_hash.setdefault(_sha(path.read_bytes()), path.name)
+
+    def store(self, verdict: Verdict, received: datetime | None) -> str:
+        """Write the workbook under a free name; its modification time is when it arrived."""
+        path = self._free(verdict.file_name)
+        write_atomic(path, verdict.data)
+        if received:
+            stamp = received.timestamp()
+            os.utime(path, (stamp, stamp))
+        self.by_hash[_sha(verdict.data)] = path.name
+        return path.name
+
+    def _free(self, name: str) -> Path:
+        path = self.folder / name
+        n = 1
+        while path.exists() or path.name.startswith("~$"):
+            n += 1
+            path = self.folder / f"{Path(name).stem.removeprefix('~$')}-{n}{Path(name).suffix}"
+        return path
+
+
+def import_messages(
+    items: Iterable[Incoming | Unreadable],
+    folder: Path,
+    journal: Path,
+    book: Mapping[str, str],
+    now: datetime,
+) -> ImportResult:
+    """Copy every new workbook attachment into `folder` and journal every message and file."""
+    rows = j.read_journal(journal)
+    seen = {e.message_id for e in rows if e.kind == j.MESSAGE and e.message_id}
+    seen_bad = {e.source for e in rows if e.kind == j.MESSAGE and not e.message_id}
+    target = _Folder(folder, rows)
+    result = ImportResult()
+    stamp = now.isoformat(timespec="seconds")
+    for item in items:
+        if isinstance(item, Unreadable):
+            if item.origin in seen_bad:
+                continue
+            seen_bad.add(item.origin)
+            new_rows = [_unreadable(stamp, item)]
+        elif item.key in seen:
+            result.known += 1
+            continue
+        else:
+            seen.add(item.key)
+            new_rows = _message(stamp, item, department_of(item.sender, book), target)
+        j.append(journal, new_rows)  # message by message: an interrupted import loses nothing
+        result.entries.extend(new_rows)
+    return result
+
+
+def _message(stamp: str, msg: Incoming, department: str, target: _Folder) -> list[j.Entry]:
+    """The message row first, then one row per attachment (or zip member)."""
+    files: list[j.Entry] = []
+    for attachment in msg.attachments:
+        for verdict in sort_out(attachment):
+            files.append(_file(stamp, msg, department, verdict, target))
+    for name in msg.nested:
+        files.append(_row(stamp, msg, department, j.FILE, name, "", "", j.REFUSED, NESTED))
+    results = {e.result for e in files}
+    outcome = j.IMPORTED if j.IMPORTED in results else j.SKIPPED
+    reason = "" if outcome == j.IMPORTED else _why_nothing(results)
+    return [_row(stamp, msg, department, j.MESSAGE, "", "", "", outcome, reason), *files]
+
+
+def _why_nothing(results: set[str]) -> str:
+    if j.DUPLICATE in results:
+        return "Các phiếu đính kèm đã nhập từ trước."
+    if j.REFUSED in results:
+        return "Tệp đính kèm bị từ chối (xem các dòng dưới)."
+    return NO_WORKBOOK
+
+
+def _file(stamp: str, msg: Incoming, department: str, v: Verdict, target: _Folder) -> j.Entry:
+    digest = _sha(v.data) if v.data else ""
+    if not v.accepted:
+        result = j.REFUSED if v.refused else j.SKIPPED
+        return _row(stamp, msg, department, j.FILE, v.name, digest, "", result, v.reason)
+    if digest in target.by_hash:
+        same = target.by_hash[digest]
+        reason = f"Trùng nội dung với {same}, đã có trong thư mục phiếu."
+        return _row(stamp, msg, department, j.FILE, v.name, digest, same, j.DUPLICATE, reason)
+    stored = target.store(v, msg.received)
+    return _row(stamp, msg, department, j.FILE, v.name, digest, stored, j.IMPORTED, "")
+
+
+def _row(
+    stamp: str,
+    msg: Incoming,
+    department: str,
+    kind: str,
+    original: str,
+    digest: str,
+    stored: str,
+    result: str,
+    reason: str,
+) -> j.Entry:
+    received = msg.received.isoformat(timespec="seconds") if msg.received else ""
+    return j.Entry(
+        stamp, kind, msg.origin, msg.key, msg.sender, department, msg.subject,
+        received, original, digest, stored, result, reason,
+    )  # fmt: skip
+
+
+def _unreadable(stamp: str, item: Unreadable) -> j.Entry:
+    result = j.SKIPPED if item.skipped else j.REFUSED
+    return j.Entry(
+        stamp, j.MESSAGE, item.origin, "", "", "", "", "", "", "", "", result, item.reason
+    )
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,71 @@
+"""Outlook .msg files → Incoming. The only module that uses extract-msg."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import extract_msg
+
+from docgen.mail.message import Attachment, Incoming
+from docgen.mail.parse import nfc
+
+# extract-msg logs every unusual property at WARNING; the clerk sees our own messages instead.
+logging.getLogger("extract_msg").setLevel(logging.ERROR)
+
+
+class MsgUnreadable(Exception):
+    """The file is not an Outlook message extract-msg can open."""
+
+
+def read_msg(path: Path) -> Incoming:
+    """The saved Outlook message at `path`; nested messages are listed, not opened."""
+    try:
+        msg: Any = extract_msg.openMsg(str(path), delayAttachments=False)
+    except Exception as exc:  # extract-msg raises many kinds on a damaged or foreign file
+        raise MsgUnreadable(str(exc)) from None
+    try:
+        attachments, nested = _attachments(msg)
+        return Incoming(
+            origin=str(path),
+            key=str(getattr(msg, "messageId", "") or "").strip() or f"msg:{path.name}",
+            sender=_sender(msg),
+            subject=nfc(str(getattr(msg, "subject", "") or "")),
+            received=_when(getattr(msg, "receivedTime", None) or getattr(msg, "date", None)),
+            attachments=tuple(attachments),
+            nested=tuple(nested),
+        )
+    finally:
+        msg.close()
+
+
+def _attachments(msg: Any) -> tuple[list[Attachment], list[str]]:
+    attachments: list[Attachment] = []
+    nested: list[str] = []
+    for att in getattr(msg, "attachments", []):
+        name = nfc(str(att.longFilename or att.shortFilename or att.displayName or "khong-ten"))
+        if isinstance(att.data, bytes):
+            attachments.append(Attachment(name, att.data))
+        else:  # an embedded message or an OLE object
+            nested.append(name)
+    return attachments, nested
+
+
+def _sender(msg: Any) -> str:
+    """The SMTP address: from the saved headers' From, else the sender address properties."""
+    raw = str(getattr(msg, "sender", "") or "")
+    if "<" in raw and ">" in raw:
+        return raw[raw.rfind("<") + 1 : raw.rfind(">")].strip().lower()
+    for stream in ("__substg1.0_5D01", "__substg1.0_0C1F"):  # SMTP, then "email" address
+        value = str(msg.getStringStream(stream) or "")
+        if "@" in value:
+            return value.strip().lower()
+    return raw.strip().lower() if "@" in raw else ""
+
+
+def _when(value: object) -> datetime | None:
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -1,0 +1,57 @@
+"""A ready-to-send reply: To, a Vietnamese subject and body, the feedback workbook attached.
+
+Headers are encoded with `email.header.Header` (compat32): the newer policy's folder can put the
+space between two words outside the RFC 2047 encoded words, where mail clients drop it
+("Hạ tầng" shown as "Hạtầng"); Header keeps every space inside an encoded word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from email.header import Header
+from email.message import Message
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import compat32
+from email.utils import format_datetime, make_msgid
+
+XLSX = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WIRE = compat32.clone(linesep="\r\n")  # what an SMTP client sends, and what the .eml holds
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What one department gets back."""
+
+    department: str
+    to: tuple[str, ...]
+    subject: str
+    body: str
+    attachment_name: str
+    attachment: bytes
+    in_reply_to: str = ""  # the Message-ID of the submission it answers
+
+
+def compose(draft: Draft, sender: str, sender_name: str, when: datetime) -> Message:
+    """The reply as a MIME message (UTF-8 body, RFC 2047 headers, the workbook attached)."""
+    msg = MIMEMultipart()
+    msg["From"] = f"{Header(sender_name, 'utf-8').encode()} <{sender}>" if sender_name else sender
+    msg["To"] = ", ".join(draft.to)
+    msg["Subject"] = Header(draft.subject, "utf-8")  # type: ignore[assignment]  # compat32 folds it
+    msg["Date"] = format_datetime(when)
+    msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
+    if draft.in_reply_to:
+        msg["In-Reply-To"] = draft.in_reply_to
+        msg["References"] = draft.in_reply_to
+    msg.attach(MIMEText(draft.body, "plain", "utf-8"))
+    part = MIMEApplication(draft.attachment, XLSX)
+    part.add_header("Content-Disposition", "attachment", filename=draft.attachment_name)
+    msg.attach(part)
+    return msg
+
+
+def as_bytes(msg: Message) -> bytes:
+    """The message with CRLF line ends, as written to the .eml and sent."""
+    return msg.as_bytes(policy=WIRE)

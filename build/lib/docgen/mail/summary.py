@@ -1,0 +1,107 @@
+"""What `nhan-thu` tells the clerk: what came in, what was left out and why, what to check."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from docgen.mail import journal as j
+from docgen.mail.importer import NO_WORKBOOK, ImportResult
+from docgen.mail.reply import Draft
+from docgen.mail.senders import UNKNOWN_SENDER
+
+
+def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]:
+    """The console summary of one import, in Vietnamese."""
+    new = [e for e in result.messages if e.message_id]
+    lines = [
+        f"Đã đọc {len(new)} thư mới"
+        + (f" ({result.known} thư đã nhận từ trước)." if result.known else ".")
+    ]
+    imported = result.files(j.IMPORTED)
+    lines.append(f"Đã nhập {len(imported)} phiếu vào {folder}" + (":" if imported else "."))
+    lines += [f"  - {e.stored} ← {_who(e)}, {_when(e)}" for e in imported]
+    sections = [
+        (result.files(j.DUPLICATE), "Trùng, không nhập lại"),
+        (result.files(j.REFUSED), "Từ chối"),
+        ([e for e in result.messages if e.result == j.REFUSED], "Không đọc được"),
+        (result.files(j.SKIPPED), "Bỏ qua (không phải phiếu Excel)"),
+        (_not_messages(result), "Bỏ qua (không phải thư)"),
+        (_no_workbook(result), "Thư không có phiếu"),
+    ]
+    for entries, title in sections:
+        if entries:
+            lines.append(f"{title}: {len(entries)}")
+            lines += [f"  - {_what(e)}: {e.reason}" for e in entries]
+    unknown = result.unknown_senders
+    if unknown:
+        lines.append(f"Cần xác nhận, {UNKNOWN_SENDER}: {len(unknown)}")
+        lines += [f"  - {e.sender} — “{e.subject}”, {_when(e)}" for e in unknown]
+    lines.append(f"Nhật ký: {journal}. Tiếp theo: docgen kiem-tra")
+    return lines
+
+
+def _not_messages(result: ImportResult) -> list[j.Entry]:
+    return [e for e in result.messages if e.result == j.SKIPPED and not e.message_id]
+
+
+def _no_workbook(result: ImportResult) -> list[j.Entry]:
+    return [e for e in result.messages if e.result == j.SKIPPED and e.reason == NO_WORKBOOK]
+
+
+def _who(e: j.Entry) -> str:
+    return f"{e.sender} ({e.department})" if e.department else f"{e.sender} ({UNKNOWN_SENDER})"
+
+
+def _what(e: j.Entry) -> str:
+    if e.kind == j.MESSAGE:
+        return f"{e.source}" + (f" (“{e.subject}” từ {e.sender})" if e.sender else "")
+    return f"{e.original} (thư “{e.subject}” từ {e.sender})"
+
+
+def _when(e: j.Entry) -> str:
+    if not e.received:
+        return "không rõ thời gian nhận"
+    return "nhận lúc " + datetime.fromisoformat(e.received).strftime("%H:%M:%S %d/%m/%Y")
+
+
+class _Reply(Protocol):
+    file: str
+    draft: Draft
+    path: Path | None
+    status: str
+    reason: str
+
+
+class _Replies(Protocol):
+    folder: Path
+
+    @property
+    def replies(self) -> Sequence[_Reply]: ...
+
+
+def reply_lines(replies: _Replies, sent: bool) -> tuple[list[str], int]:
+    """What `tra-loi` tells the clerk, and how many replies need the clerk's attention."""
+    drafted = [r for r in replies.replies if r.path is not None]
+    lines = [
+        f"Đã soạn {len(drafted)} thư phản hồi vào {replies.folder}" + (":" if drafted else ".")
+    ]
+    for r in drafted:
+        state = f" — {r.status}" + (f": {r.reason}" if r.reason else "") if sent else ""
+        lines.append(
+            f"  - {r.draft.department} → {', '.join(r.draft.to)}: {r.path.name if r.path else ''}{state}"
+        )
+    missing = [r for r in replies.replies if r.path is None]
+    if missing:
+        lines.append(
+            f"Chưa có địa chỉ để gửi (thêm vào [[departments]] của tệp chiến dịch): {len(missing)}"
+        )
+        lines += [f"  - {r.draft.department} (tệp {r.file})" for r in missing]
+    failed = [r for r in replies.replies if r.reason]
+    if not sent:
+        lines.append(
+            "Chưa gửi thư nào: mở tệp .eml để xem rồi gửi, hoặc chạy lại với --gui --smtp MÁY_CHỦ."
+        )
+    return lines, len(missing) + len(failed)

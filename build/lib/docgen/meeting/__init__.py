@@ -1,0 +1,1 @@
+"""The council meeting: consolidated list, votes, and the selection per level."""

@@ -1,0 +1,180 @@
+"""The "Số văn bản" sheet of the meeting workbook: where the văn thư records numbers and dates.
+
+One row per document that takes a number from a register: the one Biên bản of the meeting
+(the council's series, `BB-<council>`) and the Tờ trình of each level that sends one
+(`TTr-<issuer>`). The ký hiệu is printed in the sheet; the văn thư types the number ("05") and
+the date. Numbers below 10 keep their leading zero (ND 30/2020); no number is used twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from docgen.campaign.model import Campaign
+from docgen.issues.codes import make_issue
+from docgen.issues.model import Place, ValidationIssue
+from docgen.meeting.model import Assigned
+from docgen.meeting.values import shown, text
+from docgen.text import fold, parse_date
+from docgen.workbook import RawWorkbook
+from docgen.workbook.printing import fit_row_heights, printable
+from docgen.workbook.write import BODY_FONT, BOX, UNLOCKED, WRAP, header, put
+
+NUMBERS_SHEET = "Số văn bản"
+MINUTES_KEY = "bien-ban"
+COLUMNS = (
+    ("Văn bản", 46),
+    ("Ký hiệu", 16),
+    ("Số (văn thư ghi)", 16),
+    ("Ngày (văn thư ghi)", 18),
+)
+HEADER_ROW, FIRST_ROW = 4, 5
+NUMBER_COL, DATE_COL, KEY_COL = 3, 4, 5
+_DIGITS = re.compile(r"\d{1,6}")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A document to be numbered: its key, how the sheet names it, and its ký hiệu."""
+
+    key: str  # "bien-ban", "to-trinh:<level id>"
+    label: str
+    symbol: str
+
+
+def proposal_key(level_id: str) -> str:
+    """The key of a level's Tờ trình in the numbers sheet."""
+    return f"to-trinh:{level_id}"
+
+
+def numbered_documents(campaign: Campaign) -> list[Slot]:
+    """The rows of the numbers sheet, in order: the Biên bản, then each level's Tờ trình."""
+    slots: list[Slot] = []
+    if any("bien-ban" in level.documents for level in campaign.levels):
+        label = "Biên bản họp xét (một biên bản cho cả cuộc họp, ngày = ngày họp nếu để trống)"
+        slots.append(Slot(MINUTES_KEY, label, f"BB-{campaign.council.symbol}"))
+    slots += [
+        Slot(proposal_key(level.id), f"Tờ trình — {level.label}", f"TTr-{campaign.issuer.symbol}")
+        for level in campaign.levels
+        if "to-trinh" in level.documents
+    ]
+    return slots
+
+
+def write_numbers_sheet(ws: Worksheet, campaign: Campaign) -> None:
+    """The sheet as `tong-hop` writes it: ký hiệu filled, number and date cells left empty."""
+    put(ws.cell(row=1, column=1), "SỐ VÀ NGÀY VĂN BẢN (văn thư ghi khi cấp số)")
+    ws.cell(row=1, column=1).font = Font(name="Times New Roman", bold=True, size=13)
+    note = (
+        "Ghi số (ví dụ 05; số nhỏ hơn 10 có số 0 ở đầu) và ngày văn thư cấp cho từng văn bản, "
+        "lưu tệp rồi chạy lại “docgen ho-so”: văn bản được lập lại với số và ngày đầy đủ."
+    )
+    put(ws.cell(row=2, column=1), note)
+    ws.cell(row=2, column=1).font = Font(name="Times New Roman", italic=True, size=11)
+    ws.cell(row=2, column=1).alignment = WRAP
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(COLUMNS))
+    ws.row_dimensions[2].height = 32
+    for col, (title, width) in enumerate(COLUMNS, start=1):
+        header(ws.cell(row=HEADER_ROW, column=col), title)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.column_dimensions[get_column_letter(KEY_COL)].hidden = True
+    for row, slot in enumerate(numbered_documents(campaign), start=FIRST_ROW):
+        for col, value in ((1, slot.label), (2, slot.symbol), (KEY_COL, slot.key)):
+            put(ws.cell(row=row, column=col), value)
+        for col in range(1, len(COLUMNS) + 1):
+            cell = ws.cell(row=row, column=col)
+            cell.font, cell.border = BODY_FONT, BOX
+            cell.alignment = WRAP if col == 1 else Alignment(horizontal="center", vertical="top")
+        ws.cell(row=row, column=NUMBER_COL).number_format = "@"  # 05 stays 05
+        ws.cell(row=row, column=DATE_COL).number_format = "dd/mm/yyyy"
+        for col in (NUMBER_COL, DATE_COL):
+            ws.cell(row=row, column=col).protection = UNLOCKED
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
+    printable(ws, f"{HEADER_ROW}:{HEADER_ROW}")
+    fit_row_heights(ws, FIRST_ROW)
+    ws.protection.sheet = True
+    ws.protection.formatRows = False
+    ws.protection.formatColumns = False
+
+
+def read_numbers(
+    wb: RawWorkbook, campaign: Campaign, meeting_date: dt.date, issues: list[ValidationIssue]
+) -> dict[str, Assigned]:
+    """Numbers and dates entered per document key, checked; {} when the sheet is absent."""
+    if NUMBERS_SHEET not in wb.sheet_names:
+        return {}
+    slots = {s.key: s for s in numbered_documents(campaign)}
+    found: dict[str, Assigned] = {}
+    used: dict[str, str] = {}  # full number → label of the document that has it
+    for row, cells in wb.sheet(NUMBERS_SHEET).iter_rows():
+        by_col = {c.col: c.value for c in cells}
+        slot = slots.get(text(by_col.get(KEY_COL)))
+        if slot is None:
+            continue
+        here = Place(wb.path.name, NUMBERS_SHEET, row, "C", COLUMNS[2][0])
+        number = _number(by_col.get(NUMBER_COL), slot, here, issues)
+        day = _date(by_col.get(DATE_COL), here, meeting_date, issues)
+        if number and f"{number}/{slot.symbol}" in used:
+            first = used[f"{number}/{slot.symbol}"]
+            issues.append(
+                make_issue("DOC_NUMBER_DUPLICATE", here, f"{number}/{slot.symbol}", detail=first)
+            )
+            number = ""
+        if number:
+            used[f"{number}/{slot.symbol}"] = slot.label
+        if number or day:
+            found[slot.key] = Assigned(number, slot.symbol, day)
+    return found
+
+
+def _number(value: object, slot: Slot, place: Place, issues: list[ValidationIssue]) -> str:
+    """The number part as printed ("05"), or "" when blank or invalid (with an issue)."""
+    if value is None or text(value) == "":
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and _whole(value):
+        return f"{int(value):02d}"  # Excel stored 05 as the number 5: no zero was typed
+    raw = text(value).replace(" ", "")
+    head, _, symbol = raw.partition("/")
+    detail = ""
+    if symbol and fold(symbol) != fold(slot.symbol):
+        detail = f"ký hiệu của văn bản này là {slot.symbol}."
+    elif not _DIGITS.fullmatch(head) or int(head) == 0:
+        detail = "chỉ ghi chữ số, ví dụ 05 hoặc 12."
+    elif int(head) >= 10 and head.startswith("0"):
+        detail = f"số từ 10 trở lên không có số 0 ở đầu: {int(head)}."
+    if detail:
+        issues.append(make_issue("DOC_NUMBER_INVALID", place, shown(value), detail=detail))
+        return ""
+    if len(head) == 1:
+        issues.append(make_issue("DOC_NUMBER_PADDING", place, head, detail=f"0{head}"))
+        return ""
+    return head
+
+
+def _whole(value: float) -> bool:
+    return value >= 1 and float(value).is_integer()
+
+
+def _date(
+    value: object, place: Place, meeting_date: dt.date, issues: list[ValidationIssue]
+) -> dt.date | None:
+    if value is None or text(value) == "":
+        return None
+    where = Place(place.file, place.sheet, place.row, "D", COLUMNS[3][0])
+    try:
+        day = parse_date(value)
+    except ValueError:
+        detail = "ghi ngày theo ngày/tháng/năm, ví dụ 18/12/2023."
+        issues.append(make_issue("DOC_DATE_INVALID", where, shown(value), detail=detail))
+        return None
+    if day < meeting_date:
+        detail = f"trước ngày họp {meeting_date:%d/%m/%Y}."
+        issues.append(make_issue("DOC_DATE_INVALID", where, shown(value), detail=detail))
+        return None
+    return day

@@ -1,0 +1,107 @@
+"""What the meeting stage shows: counts of the consolidated list, and the stable JSON of results.
+
+JSON of `docgen ket-qua --json` (stable; keys in English, values as printed):
+
+    {
+      "campaign": "<campaign id>",
+      "meeting": null | {"date", "start", "end", "place", "chair": {"name", "title"},
+                         "secretary": {"name", "title"}, "members", "present",
+                         "absent": [{"name", "reason"}], "voting_form",
+                         "numbers": {"<document>": {"number", "symbol", "date"}}},
+      "levels": [{"id", "label", "proposed": [<decision>], "not_proposed": [<decision>],
+                  "ties": [["<name>", …]]}],
+      "issues": [<issue as in kiem-tra --json>]
+    }
+
+    <decision> = {"name", "kind", "department", "votes", "base", "share", "rank", "reason",
+                  "file", "sheet", "row"}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docgen.campaign.model import Campaign, Kind, Level
+from docgen.meeting.layout import by_level
+from docgen.meeting.model import Decision, Meeting
+from docgen.meeting.select import MeetingResult
+from docgen.validate.report import Report
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    """How many nominations of each kind the consolidated list holds for one level."""
+
+    level: Level
+    collectives: int
+    individuals: int
+
+
+def listed_counts(campaign: Campaign, report: Report) -> tuple[list[LevelCount], int]:
+    """Per level, the collectives and individuals listed; and how many were left out as invalid."""
+    grouped = by_level(campaign, report.eligible())
+    counts = []
+    for level in campaign.levels:
+        collectives = sum(n.kind is Kind.COLLECTIVE for n in grouped[level.id])
+        counts.append(LevelCount(level, collectives, len(grouped[level.id]) - collectives))
+    return counts, len(report.nominees) - len(report.eligible())
+
+
+def to_json(campaign_id: str, result: MeetingResult) -> dict[str, Any]:
+    """The stable JSON of `ket-qua --json`."""
+    return {
+        "campaign": campaign_id,
+        "meeting": _meeting_json(result.meeting) if result.meeting else None,
+        "levels": [
+            {
+                "id": s.level.id,
+                "label": s.level.label,
+                "proposed": [_decision_json(d) for d in s.proposed()],
+                "not_proposed": [_decision_json(d) for d in s.not_proposed()],
+                "ties": [[d.nominee.name for d in tie] for tie in s.ties],
+            }
+            for s in result.selections
+        ],
+        "issues": [i.to_json() for i in result.issues],
+    }
+
+
+def _meeting_json(m: Meeting) -> dict[str, Any]:
+    return {
+        "date": m.date.isoformat(),
+        "start": m.start.strftime("%H:%M"),
+        "end": m.end.strftime("%H:%M") if m.end else None,
+        "place": m.place,
+        "chair": {"name": m.chair.name, "title": m.chair.title},
+        "secretary": {"name": m.secretary.name, "title": m.secretary.title},
+        "members": m.members,
+        "present": m.present,
+        "absent": [{"name": a.name, "reason": a.reason} for a in m.absent],
+        "voting_form": m.voting_form,
+        "numbers": {
+            key: {
+                "number": a.number,
+                "symbol": a.symbol,
+                "date": a.date.isoformat() if a.date else None,
+            }
+            for key, a in sorted(m.numbers.items())
+        },
+    }
+
+
+def _decision_json(d: Decision) -> dict[str, Any]:
+    src = d.nominee.source
+    return {
+        "name": d.nominee.name,
+        "kind": str(d.nominee.kind),
+        "department": d.nominee.department,
+        "votes": d.votes,
+        "base": d.base,
+        "share": round(d.share, 2),
+        "rank": d.rank,
+        "reason": d.reason,
+        "file": src.file,
+        "sheet": src.sheet,
+        "row": src.row,
+    }

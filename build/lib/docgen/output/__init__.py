@@ -1,0 +1,1 @@
+"""Writing results: atomic files, safe names, the manifest."""

@@ -1,0 +1,161 @@
+"""One run's changes to a campaign's output folder: what docgen knows it wrote, and the commit.
+
+Rules:
+- docgen's own files are recognised by hash: the manifest's hash of each file plus every hash
+  the journal recorded before a rename (a run stopped at any moment leaves them). A file whose
+  content is none of them was edited by hand and is kept (unless forced).
+- Writes are staged in batches: temp files are written, the file system is synced once, the
+  batch's hashes go to the journal (synced), then the temp files are renamed into place.
+- Documents no longer planned, and files replaced on request, are moved to
+  `da-thay-the/<date-time>/<same path>` (never deleted) and go to the manifest's history.
+- `commit` syncs once more, writes the manifest atomically, and clears the journal: every file
+  the manifest lists is on disk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from docgen.output.files import remove_leftover_temps, sync_to_disk, write_temp
+from docgen.output.journal import Journal, Line
+from docgen.output.manifest import Entry, Manifest, Outcome, Retired, sha256
+
+RETIRED_DIR = "da-thay-the"
+BATCH = 256
+FORCED_REASON = "Được lập lại theo yêu cầu (--ghi-de); đây là bản đã sửa tay trước đó"
+
+
+@dataclass(frozen=True)
+class _Staged:
+    target: Path
+    temp: Path
+    line: Line
+
+
+class OutputState:
+    """The output folder of one campaign during one run."""
+
+    def __init__(self, folder: Path, campaign: str, stamp: str) -> None:
+        self.folder = folder
+        self.stamp = stamp  # names this run's da-thay-the/ folder
+        self.cleaned = remove_leftover_temps(folder)  # docgen's temp files from a stopped run
+        self.manifest = Manifest.load(folder, campaign)
+        self.journal = Journal(folder)
+        self.previous = dict(self.manifest.entries)
+        self.known: dict[str, set[str]] = {p: {e.sha256} for p, e in self.previous.items()}
+        self.retired: list[Retired] = []  # moved aside by this run (or the stopped one)
+        self.current: dict[str, Entry] = {}
+        self._pending: list[_Staged] = []
+        self._written: list[Path] = []
+        self._recover(self.journal.read())
+
+    def _recover(self, lines: list[Line]) -> None:
+        """Take in what a stopped run recorded: its hashes, and the files it moved aside."""
+        for line in lines:
+            if line.op == "write":
+                self.known.setdefault(line.path, set()).add(line.sha256)
+            elif line.op == "retire" and (self.folder / line.moved_to).exists():
+                entry = self.previous.pop(line.path, None)
+                self.retired.append(_retired(line, entry))
+
+    def place(self, entry: Entry, data: bytes, force: bool) -> Outcome:
+        """Put `data` at `entry.path` when allowed; keep a hand edit unless `force`."""
+        target = self.folder / entry.path
+        outcome = self._fate(entry.path, target, data, force)
+        if outcome is Outcome.FORCED:
+            self._move_aside(entry.path, target, FORCED_REASON, edited=True)
+        if outcome in (Outcome.WRITTEN, Outcome.FORCED):
+            self._stage(target, entry, data)
+        if outcome in (Outcome.WRITTEN, Outcome.FORCED, Outcome.UNCHANGED):
+            self.current[entry.path] = entry
+        elif outcome is Outcome.KEPT_EDITED:
+            generated = self.previous.get(entry.path)
+            self.current[entry.path] = generated or replace(
+                entry, sha256=sorted(self.known[entry.path])[0]
+            )
+        return outcome
+
+    def _fate(self, path: str, target: Path, data: bytes, force: bool) -> Outcome:
+        if not target.exists():
+            return Outcome.WRITTEN
+        on_disk = sha256(target.read_bytes())
+        if on_disk == sha256(data):
+            return Outcome.UNCHANGED
+        if on_disk in self.known.get(path, ()):
+            return Outcome.WRITTEN
+        if force:
+            return Outcome.FORCED
+        return Outcome.KEPT_EDITED if path in self.known else Outcome.KEPT_UNKNOWN
+
+    def _stage(self, target: Path, entry: Entry, data: bytes) -> None:
+        temp = write_temp(target, data)
+        self._pending.append(_Staged(target, temp, Line("write", entry.path, entry.sha256)))
+        if len(self._pending) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Sync the batch's temp files, journal their hashes, then rename them into place."""
+        if not self._pending:
+            return
+        sync_to_disk([s.temp for s in self._pending])
+        self.journal.append([s.line for s in self._pending])
+        for staged in self._pending:
+            os.replace(staged.temp, staged.target)
+            self._written.append(staged.target)
+        self._pending = []
+
+    def retire_unplanned(self, reason_of: Callable[[Entry], str]) -> list[Retired]:
+        """Move aside every earlier document that is not part of this run's plan."""
+        self._flush()
+        for path, entry in sorted(self.previous.items()):
+            if path in self.current:
+                continue
+            target = self.folder / path
+            if not target.exists():
+                continue  # already gone (moved or deleted by the clerk): nothing to keep
+            edited = sha256(target.read_bytes()) not in self.known.get(path, ())
+            self._move_aside(path, target, reason_of(entry), edited)
+        return self.retired
+
+    def _move_aside(self, path: str, target: Path, reason: str, edited: bool) -> None:
+        moved_to = f"{RETIRED_DIR}/{self.stamp}/{path}"
+        digest = sha256(target.read_bytes())
+        line = Line("retire", path, digest, moved_to, reason, edited)
+        self.journal.append([line])
+        destination = self.folder / moved_to
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(target, destination)
+        self._written.append(destination)
+        self.retired.append(_retired(line, self.previous.get(path)))
+
+    def commit(self, campaign_sha256: str) -> None:
+        """Make everything durable, then record it in the manifest and forget the journal."""
+        self._flush()
+        sync_to_disk(self._written)
+        self.manifest.entries = dict(sorted(self.current.items()))
+        self.manifest.history = self.manifest.history + self.retired
+        self.manifest.campaign_sha256 = campaign_sha256
+        self.manifest.save(self.folder)
+        self.journal.clear()
+
+    def abandon(self) -> None:
+        """Remove this run's staged temp files (the run stops before renaming them)."""
+        for staged in self._pending:
+            staged.temp.unlink(missing_ok=True)
+        self._pending = []
+
+
+def _retired(line: Line, entry: Entry | None) -> Retired:
+    return Retired(
+        line.path,
+        line.sha256,
+        entry.kind if entry else "",
+        entry.level if entry else "",
+        entry.title if entry else "",
+        line.moved_to,
+        line.reason,
+        line.edited,
+    )

@@ -1,0 +1,53 @@
+"""When each received file arrived: the mail journal's time, else "Ngày gửi" then mtime."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from docgen.mail.journal import Receipt
+
+ArrivalKey = tuple[date, datetime]
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """How and when one file of the input folder arrived."""
+
+    file: str
+    day: date
+    instant: datetime  # timezone-aware
+    receipt: Receipt | None  # None: copied into the folder by hand
+
+    @property
+    def by_mail(self) -> bool:
+        """True when the journal knows the message the file came in."""
+        return self.receipt is not None and self.receipt.received is not None
+
+    @property
+    def key(self) -> ArrivalKey:
+        """Order of arrival: the day first (a workbook's "Ngày gửi" counts), then the instant."""
+        return (self.day, self.instant)
+
+    def label(self) -> str:
+        """`nhận qua thư lúc 09:30 10/12/2023` or `chép vào thư mục, sửa lần cuối lúc …`."""
+        when = self.instant.strftime("%H:%M:%S %d/%m/%Y")
+        if self.by_mail:
+            return f"nhận qua thư lúc {when}"
+        return f"chép vào thư mục, tệp sửa lần cuối lúc {when}"
+
+    def stamp(self) -> str:
+        """The arrival as a name part: 2023-12-10-0930."""
+        return self.instant.strftime("%Y-%m-%d-%H%M")
+
+
+def arrival_of(path: Path, receipt: Receipt | None, submitted: date | None) -> Arrival:
+    """The journal's received time; for a hand-copied file, "Ngày gửi" then its mtime."""
+    if receipt is not None and receipt.received is not None:
+        return Arrival(path.name, receipt.received.date(), receipt.received, receipt)
+    try:
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).astimezone()
+    except OSError:
+        mtime = datetime.min.replace(tzinfo=UTC)
+    return Arrival(path.name, submitted or mtime.date(), mtime, receipt)
