@@ -159,6 +159,8 @@ def test_the_lines_the_clerk_reads(ws: Workspace, campaign: Campaign) -> None:
         f"Đã tạo bảng tổng hợp: {ws.out}",
         "  Cấp thành phố: 00 tập thể, 03 cá nhân",
         "  Cấp phường: 00 tập thể, 00 cá nhân",
+        "Sau cuộc họp, thư ký ghi số phiếu và thông tin cuộc họp vào tệp này rồi lưu thành "
+        f"{Path.cwd() / 'input' / 'hop-xet.xlsx'}; sau đó chạy: docgen ket-qua",
     ]
     vote(ws, campaign, [8, 7, 7])
     result = ws.ket_qua()

@@ -11,6 +11,7 @@ import click
 
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
+    JSON_FILE_OPTION,
     WORKSPACE_OPTION,
     aborts_cleanly,
     load_campaign,
@@ -123,6 +124,7 @@ def _print_pdf(result: PdfResult, pdfa: bool) -> None:
     help="Chứng thư gốc tin cậy (.pem/.cer) để xác minh người ký; có thể ghi nhiều lần.",
 )
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra đầu ra chuẩn.")
+@JSON_FILE_OPTION
 @aborts_cleanly
 @writes_workspace("luu-tru", when=lambda options: not options["check"])
 def archive(
@@ -134,6 +136,7 @@ def archive(
     clerk: str,
     roots: tuple[Path, ...],
     as_json: bool,
+    json_file: Path | None,
 ) -> None:
     """Nộp lưu văn bản đã ký vào luu-tru/ và ghi sổ đăng ký; hoặc kiểm tra lại kho.
 
@@ -146,12 +149,14 @@ def archive(
       docgen luu-tru da-ky/
       docgen luu-tru da-ky/to-trinh-da-ky.pdf --thay-the
       docgen luu-tru --kiem-tra
-      docgen luu-tru --kiem-tra --json > kiem-tra-luu-tru.json
+      docgen luu-tru --kiem-tra --json-ra kiem-tra-luu-tru.json
     """
     from docgen.archive import Request, Store, file_signed, verify
 
     if check:
         report = verify(workspace.root)
+        if json_file is not None:
+            emit_json(report.to_json(), json_file)
         if as_json:
             _print_json(report.to_json())
         else:
@@ -162,6 +167,8 @@ def archive(
         raise UsageProblem("Hãy ghi tệp hoặc thư mục văn bản đã ký cần nộp lưu (hoặc --kiem-tra).")
     request = Request(replace, clerk, tuple(p.read_bytes() for p in _existing(roots)))
     result = file_signed(_existing(paths), campaign, workspace.root, request)
+    if json_file is not None:
+        emit_json(result.to_json(), json_file)
     if as_json:
         _print_json(result.to_json())
     else:

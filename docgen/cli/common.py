@@ -137,6 +137,15 @@ def out_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+JSON_FILE_OPTION = click.option(
+    "--json-ra",
+    "json_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="TỆP",
+    help="Ghi kết quả dạng JSON (UTF-8) vào TỆP (dùng thay cho “--json > TỆP” trong PowerShell).",
+)
+
 FORCE_OPTION = click.option(
     "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
 )
