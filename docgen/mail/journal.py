@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import astuple, dataclass, fields
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 # Results, as the clerk reads them in the journal.
@@ -65,6 +66,7 @@ class Entry:
 
 
 assert len(HEADERS) == len(fields(Entry))
+_NEVER = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -103,16 +105,35 @@ def append(path: Path, entries: list[Entry]) -> None:
         handle.write(buffer.getvalue())
 
 
-def receipts(path: Path) -> dict[str, Receipt]:
-    """Stored file name → how it arrived, for every file the journal says was imported."""
-    out: dict[str, Receipt] = {}
+def receipts(path: Path, book: Mapping[str, str] | None = None) -> dict[str, Receipt]:
+    """Stored file name → how it arrived: the first arrival of its bytes, whatever the order.
+
+    A reply re-attaching bytes received before is journaled as a duplicate of the stored file;
+    the file's arrival is the earliest of all its copies, so neither the order in which messages
+    were read nor a later copy can make old bytes look new. With `book` (the campaign's current
+    addresses), a sender confirmed since the import counts as confirmed.
+    """
+    copies: dict[str, list[Entry]] = {}
     for e in read_journal(path):
-        if e.kind == FILE and e.result == IMPORTED and e.stored:
-            name = Path(e.stored).name
-            out[name] = Receipt(
-                name, e.received_at, e.sender, e.department, e.subject, e.message_id
-            )
-    return out
+        if e.kind == FILE and e.result in (IMPORTED, DUPLICATE) and e.stored:
+            copies.setdefault(Path(e.stored).name, []).append(e)
+    return {
+        name: _first_arrival(name, rows, book)
+        for name, rows in copies.items()
+        if any(r.result == IMPORTED for r in rows)
+    }
+
+
+def _first_arrival(name: str, rows: list[Entry], book: Mapping[str, str] | None) -> Receipt:
+    def department(e: Entry) -> str:
+        return book.get(e.sender, "") if book is not None and e.sender else e.department
+
+    timed = [e for e in rows if e.received_at is not None] or rows
+    first = min(e.received_at or _NEVER for e in timed) if timed else None
+    confirmed = [e for e in timed if department(e)]
+    who = min(confirmed or timed, key=lambda e: e.received_at or _NEVER)
+    when = first if first is not _NEVER else None
+    return Receipt(name, when, who.sender, department(who), who.subject, who.message_id)
 
 
 JOURNAL_NAME = "thu-nhan.csv"
