@@ -282,6 +282,22 @@ def format_date_short(d: dt.date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
+# Vietnam keeps one offset all year (no summer time): a fixed zone needs no tz database.
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def in_vietnam(moment: dt.datetime) -> dt.datetime:
+    """The moment on Vietnam's clock (a naive moment is taken as UTC)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(VIETNAM)
+
+
+def format_moment(moment: dt.datetime) -> str:
+    """A moment as the clerk reads it, Vietnam time, date first: "10/12/2023 09:30:00"."""
+    local = in_vietnam(moment)
+    return f"{format_date_short(local.date())} {local:%H:%M:%S}"
+
+
 # --- numbers ---------------------------------------------------------------------------------
 def format_percent(x: float, digits: int = 2) -> str:
     """Write a percentage Vietnamese style: "77,78 %"; whole values without decimals: "50 %"."""

@@ -14,46 +14,66 @@ MAX_LINES = 15  # the attachment lists every problem; the body shows the first o
 
 
 def draft_for(
-    campaign: Campaign, report: Report, file: str, attachment: tuple[str, bytes]
+    campaign: Campaign, report: Report, files: list[str], attachments: list[tuple[str, bytes]]
 ) -> Draft:
-    """The reply about `file`: to whoever sent it, else to the department's listed addresses."""
-    arrival = report.arrivals.get(file)
-    receipt = arrival.receipt if arrival else None
-    department = report.departments.get(file) or (receipt.department if receipt else "")
-    to = (
-        (receipt.sender,) if receipt and receipt.sender else campaign.contacts.emails_of(department)
-    )
-    issues = ordered(report.issues_of(file))
-    errors = sum(i.severity is Severity.ERROR for i in issues)
+    """The one reply about a department's current `files` (more than one only in a tie): to
+    whoever sent them, else to the department's listed addresses; department-facing text only."""
+    arrivals = [a for a in (report.arrivals.get(f) for f in files) if a is not None]
+    receipts = [a.receipt for a in arrivals if a.receipt is not None]
+    department = next((report.departments[f] for f in files if report.departments.get(f)), "")
+    department = department or next((r.department for r in receipts if r.department), "")
+    senders = tuple(dict.fromkeys(r.sender for r in receipts if r.sender))
+    to = senders or campaign.contacts.emails_of(department)
+    issues = _told(report, files)
+    errors = sum(i.severity is Severity.ERROR for _, i in issues)
     verdict = f"{errors} lỗi, {len(issues) - errors} cảnh báo" if issues else "hợp lệ"
-    who = department or file
+    who = department or ", ".join(files)
+    replied = next((r.message_id for r in receipts if r.message_id.startswith("<")), "")
     return Draft(
         department=who,
         to=to,
         subject=f"Phản hồi phiếu đề nghị khen thưởng ({campaign.plan.number}) – {who}: {verdict}",
-        body=_body(campaign, who, file, arrival, issues, attachment[0]),
-        attachment_name=attachment[0],
-        attachment=attachment[1],
-        in_reply_to=receipt.message_id if receipt and receipt.message_id.startswith("<") else "",
+        body=_body(campaign, who, files, arrivals, issues, [n for n, _ in attachments]),
+        attachments=tuple(attachments),
+        in_reply_to=replied,
     )
+
+
+def _told(report: Report, files: list[str]) -> list[tuple[str, ValidationIssue]]:
+    """(file, issue) as the department reads them; a finding about several files, once."""
+    out: list[tuple[str, ValidationIssue]] = []
+    shown: set[tuple[str, str]] = set()
+    for file in files:
+        for issue in ordered(report.told_to_department(file)):
+            whole_file = not issue.place.sheet and issue.place.row is None
+            if whole_file and (issue.code, issue.message) in shown:
+                continue
+            shown.add((issue.code, issue.message))
+            out.append((file if len(files) > 1 and not whole_file else "", issue))
+    return out
 
 
 def _body(
     campaign: Campaign,
     who: str,
-    file: str,
-    arrival: Arrival | None,
-    issues: list[ValidationIssue],
-    attachment: str,
+    files: list[str],
+    arrivals: list[Arrival],
+    issues: list[tuple[str, ValidationIssue]],
+    attachments: list[str],
 ) -> str:
-    received = f", {arrival.label()}" if arrival else ""
+    labels = dict.fromkeys(a.label() for a in arrivals)
+    received = f", {'; '.join(labels)}" if labels else ""
     lines = [
         f"Kính gửi: {who}.",
         "",
         f"Thường trực Hội đồng Thi đua - Khen thưởng đã kiểm tra phiếu đề nghị khen thưởng theo "
-        f"Kế hoạch số {campaign.plan.number} của đơn vị (tệp {file}{received}).",
+        f"Kế hoạch số {campaign.plan.number} của đơn vị (tệp {', '.join(files)}{received}).",
         "",
-        *(_problems(issues, attachment, _deadline(campaign)) if issues else _clean(attachment)),
+        *(
+            _problems(issues, ", ".join(attachments), _deadline(campaign))
+            if issues
+            else _clean(", ".join(attachments))
+        ),
         "",
         "Trân trọng,",
         campaign.contacts.name or campaign.council.name,
@@ -61,9 +81,11 @@ def _body(
     return "\n".join(lines) + "\n"
 
 
-def _problems(issues: list[ValidationIssue], attachment: str, deadline: str) -> list[str]:
-    errors = [i for i in issues if i.severity is Severity.ERROR]
-    shown = [*errors, *(i for i in issues if i.severity is not Severity.ERROR)][:MAX_LINES]
+def _problems(
+    issues: list[tuple[str, ValidationIssue]], attachment: str, deadline: str
+) -> list[str]:
+    errors = [i for i in issues if i[1].severity is Severity.ERROR]
+    shown = [*errors, *(i for i in issues if i[1].severity is not Severity.ERROR)][:MAX_LINES]
     lines = [
         f"Kết quả: phiếu có {len(errors)} lỗi và {len(issues) - len(errors)} cảnh báo."
         + (" Đề nghị có lỗi chưa được đưa vào danh sách xét." if errors else ""),
@@ -71,7 +93,7 @@ def _problems(issues: list[ValidationIssue], attachment: str, deadline: str) -> 
         "“Lỗi” ghi từng lỗi và cách sửa.",
         "",
     ]
-    lines += [f"- {issue_line(i)}" for i in shown]
+    lines += [f"- {f'{file}: ' if file else ''}{issue_line(i)}" for file, i in shown]
     if len(issues) > len(shown):
         lines.append(f"… và {len(issues) - len(shown)} mục khác, xem trang “Lỗi” của tệp đính kèm.")
     if errors:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import Message
@@ -16,6 +15,8 @@ from docgen.mail import journal as j
 from docgen.mail.reply import Draft, as_bytes, compose
 from docgen.mail.smtp import Outbox, Server
 from docgen.output.files import write_atomic
+from docgen.text import fold
+from docgen.validate.report import Report
 from docgen.validate.run import validate_folder
 
 DRAFTED, SENT, ALREADY, NO_ADDRESS, FAILED = (
@@ -68,18 +69,28 @@ def reply_all(
     report = validate_folder(campaign, submissions)
     feedback = write_feedback_files(report, submissions, out_dir / "phan-hoi")
     replies = Replies(out_dir / "tra-loi")
-    for file, path in feedback.items():
-        draft = draft_for(campaign, report, file, (path.name, path.read_bytes()))
-        replies.replies.append(_write(replies.folder, file, path, draft, campaign, now))
+    for files in _by_department(report, list(feedback)):
+        paths = [feedback[f] for f in files]
+        draft = draft_for(campaign, report, files, [(p.name, p.read_bytes()) for p in paths])
+        replies.replies.append(_write(replies.folder, files, paths[0], draft, campaign, now))
     set_aside(replies.folder, {r.path.name for r in replies.replies if r.path}, "*.eml")
     if smtp:
         _send(replies, smtp, j.journal_for(submissions), campaign, now)
     return replies
 
 
+def _by_department(report: Report, files: list[str]) -> list[list[str]]:
+    """The current files grouped by department: one reply each, even with a submission tie."""
+    groups: dict[str, list[str]] = {}
+    for file in files:
+        groups.setdefault(fold(report.departments.get(file, "")) or file, []).append(file)
+    return list(groups.values())
+
+
 def _write(
-    folder: Path, file: str, feedback: Path, draft: Draft, campaign: Campaign, now: datetime
+    folder: Path, files: list[str], feedback: Path, draft: Draft, campaign: Campaign, now: datetime
 ) -> Reply:
+    file = ", ".join(files)
     if not draft.to:
         return Reply(file, draft, None, None, NO_ADDRESS)
     path = folder / f"{feedback.stem}.eml"
@@ -99,7 +110,7 @@ def _send(
     outbox = Outbox(*smtp)
     try:
         for reply in replies.having(DRAFTED):
-            key = (_sha(reply.draft.attachment), _recipients(reply.draft))
+            key = (reply.draft.fingerprint(), _recipients(reply.draft))
             if key in sent:
                 reply.status = ALREADY
                 continue
@@ -121,9 +132,5 @@ def _journal_row(reply: Reply, now: datetime, sender: str) -> j.Entry:
     d = reply.draft
     return j.Entry(
         stamp, j.REPLY, str(reply.path), d.in_reply_to, sender, d.department, d.subject, stamp,
-        d.attachment_name, _sha(d.attachment), str(reply.path), j.SENT, _recipients(d),
+        d.attachment_names, d.fingerprint(), str(reply.path), j.SENT, _recipients(d),
     )  # fmt: skip
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

@@ -87,7 +87,7 @@ def set_aside(out_dir: Path, current: set[str], pattern: str = f"{PREFIX}*.xlsx"
 def _feedback_bytes(
     report: Report, received: Path, file: str, department: str, checked: str
 ) -> bytes:
-    issues = ordered(report.issues_of(file))
+    issues = ordered(report.told_to_department(file))
     if not issues:
         wb = Workbook()
         lines = _proposed(_submission(report, file))

@@ -22,6 +22,10 @@ class Entry:
     message: str  # str.format pattern
     hint: str
     detail: str = ""  # the default {detail}, for codes raised before any cell is read
+    # What the department reads instead (feedback workbook, reply), when the message or the
+    # hint above speaks to the clerk (the campaign file, the input folder, docgen commands).
+    reply_message: str = ""
+    reply_hint: str = ""
 
 
 _MOVE_OUT = "Nếu không cần tệp này, hãy chuyển nó ra khỏi thư mục phiếu."
@@ -93,6 +97,7 @@ class Code(Enum):
         "Không đọc được tệp",
         "{detail}",
         "Đóng tệp nếu đang mở bằng Excel, kiểm tra quyền đọc tệp rồi chạy lại.",
+        reply_hint="Đề nghị đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại.",
     )
     FILE_LEGACY_XLS = Entry(
         W,
@@ -111,6 +116,7 @@ class Code(Enum):
         "Không phải mẫu phiếu của đợt này",
         "Tệp không có dấu của mẫu phiếu docgen; đã đọc theo tên cột.",
         "Lần sau hãy điền trên mẫu phiếu được gửi kèm.",
+        reply_message="Tệp không được điền trên mẫu phiếu của đợt này; đã đọc theo tên cột.",
     )
     FILE_WRONG_CAMPAIGN = Entry(
         E,
@@ -408,6 +414,7 @@ class Code(Enum):
         "Không phải phiếu Excel",
         "Tệp có đuôi {suffix}, không phải phiếu (.xlsx, .xlsm, .xls, .ods), nên không được đọc.",
         "Thư đã lưu (.eml, .msg) hay tệp nén (.zip) thì nhận bằng “docgen nhan-thu”. " + _MOVE_OUT,
+        reply_hint="Đề nghị đơn vị gửi phiếu dạng Excel (.xlsx).",
     )
     ENTRY_LOCK_FILE = Entry(
         W,
@@ -422,29 +429,53 @@ class Code(Enum):
         "Chép các phiếu trong thư mục con ra thư mục phiếu nếu cần xét.",
     )
     FILE_DUPLICATE = Entry(
-        W, "Tệp trùng", "Tệp có nội dung giống hệt “{same}”; chỉ đọc một lần.", _MOVE_OUT
+        W,
+        "Tệp trùng",
+        "Tệp có nội dung giống hệt “{same}”; chỉ đọc một lần.",
+        _MOVE_OUT,
+        reply_hint="Không cần gửi lại tệp này.",
     )
     SUBMISSION_TIE = Entry(
         E,
         "Hai bản gửi cùng lúc",
         "Đơn vị “{department}” có các bản nhận cùng lúc ({when}): {files}; không tự chọn bản nào.",
         "Thường trực chọn bản đúng: chuyển các bản còn lại ra khỏi thư mục phiếu rồi chạy lại.",
+        reply_message="Đơn vị gửi nhiều bản phiếu cùng lúc ({when}): {files}; chưa xác định được bản nào là bản đúng.",
+        reply_hint="Đề nghị đơn vị gửi lại một bản duy nhất là bản đúng.",
     )
     SENDER_UNKNOWN = Entry(
-        W,
-        "Người gửi chưa có trong danh sách",
-        "Thư gửi từ {sender}: người gửi chưa có trong danh sách đơn vị của tệp chiến dịch.",
-        "Thường trực xác nhận đơn vị gửi; thêm địa chỉ vào [[departments]] của tệp chiến dịch.",
+        E,
+        "Người gửi chưa được xác nhận",
+        "Thư gửi từ {sender}: người gửi chưa có trong danh sách đơn vị của tệp chiến dịch; phiếu chưa được dùng và không thay bản nào của đơn vị.",
+        "Thường trực xác nhận người gửi với đơn vị rồi thêm địa chỉ vào [[departments]] của tệp chiến dịch; phiếu được dùng từ lần kiểm tra sau.",
+        reply_message="Phiếu gửi từ địa chỉ {sender}, địa chỉ này chưa có trong danh sách địa chỉ thư của các đơn vị; phiếu chưa được đưa vào xét.",
+        reply_hint="Đề nghị đơn vị gửi lại phiếu từ địa chỉ thư đã đăng ký của đơn vị, hoặc báo để bổ sung địa chỉ này.",
     )
     SENDER_MISMATCH = Entry(
         W,
         "Người gửi khác đơn vị trong phiếu",
         "Thư gửi từ {sender} (đơn vị “{sender_department}”) nhưng phiếu ghi đơn vị “{department}”.",
         "Thường trực kiểm tra lại với đơn vị; sửa địa chỉ trong [[departments]] nếu danh sách sai.",
+        reply_hint="Đề nghị đơn vị kiểm tra lại tên đơn vị ghi trong phiếu.",
     )
 
 
 CODES: dict[str, Entry] = {c.name: c.value for c in Code}
+# About the clerk's own files (meeting workbook, campaign, input folder), never a department's
+# form: left out of every department's feedback and reply.
+CLERK_ONLY = frozenset(
+    {
+        *(
+            c.name
+            for c in Code
+            if c.name.startswith(("MEETING_", "VOTES_", "RUNOFF_", "DOC_", "LAW_"))
+        ),
+        "TIE_AT_QUOTA",
+        "FOLDER_EMPTY",
+        "ENTRY_LOCK_FILE",
+        "ENTRY_FOLDER",
+    }
+)
 
 
 def make_issue(
@@ -456,7 +487,11 @@ def make_issue(
     shown = "" if value is None else str(value)
     details.setdefault("detail", entry.detail)
     message = entry.message.format(value=shown, header=place.header, **details)
-    return ValidationIssue(member.name, entry.severity, place, message, entry.hint, shown)
+    reply = None
+    if entry.reply_message or entry.reply_hint:
+        told = entry.reply_message or entry.message
+        reply = (told.format(value=shown, header=place.header, **details), entry.reply_hint)
+    return ValidationIssue(member.name, entry.severity, place, message, entry.hint, shown, reply)
 
 
 def default_detail(code: str) -> str:

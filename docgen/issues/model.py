@@ -47,6 +47,14 @@ class ValidationIssue:
     message: str
     hint: str = ""
     value: str = ""
+    reply: tuple[str, str] | None = None  # (message, hint) for the department, when they differ
+
+    def to_department(self) -> ValidationIssue:
+        """The issue as a department reads it in its feedback: no note meant for the clerk."""
+        if self.reply is None:
+            return self
+        message, hint = self.reply
+        return ValidationIssue(self.code, self.severity, self.place, message, hint, self.value)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON record documented in the README."""

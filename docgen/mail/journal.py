@@ -6,11 +6,19 @@ headers), and is what later commands read to know when and from whom each file a
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import astuple, dataclass, fields
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+
+from docgen.errors import DocgenError
+from docgen.output.files import write_atomic
+from docgen.text import VIETNAM
 
 # Results, as the clerk reads them in the journal.
 IMPORTED = "đã nhập"
@@ -22,6 +30,8 @@ SENT = "đã gửi"
 MESSAGE = "thư"
 FILE = "tệp"
 REPLY = "phản hồi"
+KINDS = (MESSAGE, FILE, REPLY)
+RESULTS = (IMPORTED, DUPLICATE, SKIPPED, REFUSED, SENT)
 
 HEADERS = (
     "Ghi lúc",
@@ -65,6 +75,9 @@ class Entry:
 
 
 assert len(HEADERS) == len(fields(Entry))
+_NEVER = datetime.max.replace(tzinfo=UTC)
+_OWN_HEAD = ("\ufeff" + ",".join(HEADERS) + "\r\n").encode()
+_SHA256 = re.compile("[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -80,39 +93,181 @@ class Receipt:
 
 
 def read_journal(path: Path) -> list[Entry]:
-    """Every row of the journal; an absent journal is empty."""
+    """Every row of the journal; an absent journal is empty; a damaged one aborts by name.
+
+    A journal Excel saved again (`;` separators, UTF-16, no BOM, LF line ends) reads the same;
+    anything else that is not a row docgen wrote raises JournalDamaged naming the line, after
+    a copy of the file is kept beside it.
+    """
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
-    return [Entry(*row) for row in rows[1:] if len(row) == len(HEADERS)]
+    raw = path.read_bytes()
+    try:
+        return _rows(raw)
+    except _Damage as damage:
+        raise JournalDamaged(path, damage.line, damage.what, keep_beside(path, raw)) from None
+
+
+def _rows(raw: bytes) -> list[Entry]:
+    text = _decode(raw)
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[Entry] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            return []
+        if tuple(h.strip() for h in header) != HEADERS:
+            raise _Damage(1, "dòng đầu không phải dòng tiêu đề của nhật ký thư do docgen ghi")
+        for row in reader:
+            if any(cell.strip() for cell in row):  # Excel leaves rows of bare separators
+                rows.append(_entry(row, reader.line_num))
+    except csv.Error as exc:
+        raise _Damage(reader.line_num, f"không đọc được dòng CSV ({exc})") from None
+    return rows
+
+
+def _decode(raw: bytes) -> str:
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    try:
+        return raw.decode("utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _Damage(line, "có chữ không ở mã UTF-8 (tệp đã được lưu bằng bảng mã khác)") from None
+
+
+def _entry(row: list[str], line: int) -> Entry:
+    if len(row) != len(HEADERS):
+        raise _Damage(line, f"có {len(row)} cột, nhật ký thư có {len(HEADERS)} cột")
+    entry = Entry(*row)
+    if entry.kind not in KINDS:
+        raise _Damage(line, f"cột “Loại” ghi “{entry.kind}”, không phải {_choices(KINDS)}")
+    if entry.result not in RESULTS:
+        raise _Damage(line, f"cột “Kết quả” ghi “{entry.result}”, không phải {_choices(RESULTS)}")
+    for header, value in (("Ghi lúc", entry.recorded), ("Nhận lúc", entry.received)):
+        if value and not _is_time(value):
+            raise _Damage(
+                line,
+                f"cột “{header}” ghi “{value}”, không phải thời điểm dạng 2023-12-10T09:30:00+07:00",
+            )
+    if entry.sha256 and not _SHA256.fullmatch(entry.sha256):
+        raise _Damage(line, f"cột “SHA-256” ghi “{entry.sha256}”, không phải mã SHA-256")
+    return entry
+
+
+def _is_time(value: str) -> bool:
+    try:
+        return datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _choices(values: tuple[str, ...]) -> str:
+    return " hay ".join(f"“{v}”" for v in values)
+
+
+class _Damage(Exception):
+    def __init__(self, line: int, what: str) -> None:
+        super().__init__(what)
+        self.line = line
+        self.what = what
+
+
+class JournalDamaged(DocgenError):
+    """The mail journal holds a line docgen did not write: the clerk repairs or rebuilds it."""
+
+    def __init__(self, path: Path, line: int, what: str, kept: Path) -> None:
+        super().__init__(
+            "MAIL_JOURNAL_DAMAGED",
+            f"Nhật ký thư {path} bị hỏng ở dòng {line}: {what}. Lệnh dừng, chưa đổi gì; một "
+            f"bản của nhật ký đã được giữ ở {kept}. Cách sửa: mở {path.name} bằng Notepad "
+            f"(không mở bằng Excel), sửa dòng {line} theo các dòng khác rồi chạy lại lệnh; hoặc "
+            f"để docgen ghi lại nhật ký: chuyển {path.name} ra khỏi thư mục rồi chạy "
+            "“docgen nhan-thu” với tất cả thư đã nhận (phiếu đã có không bị nhập lại, giờ nhận "
+            "được ghi lại theo thư).",
+        )
+
+
+def keep_beside(path: Path, raw: bytes) -> Path:
+    """A copy of `raw` beside `path` (`thu-nhan.csv.hong-<time>`); an identical copy is reused."""
+    for old in sorted(path.parent.glob(f"{path.name}.hong-*")):
+        if old.is_file() and old.read_bytes() == raw:
+            return old
+    stamp = datetime.now(UTC).astimezone(VIETNAM).strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.hong-{stamp}")
+    write_atomic(kept, raw)
+    return kept
 
 
 def append(path: Path, entries: list[Entry]) -> None:
-    """Add rows at the end (the header first when the journal is new)."""
+    """Add rows at the end (the header first when the journal is new).
+
+    A journal saved again by Excel in another form is first written back in docgen's own
+    (UTF-8 with BOM, commas, CRLF), the file as Excel left it kept beside.
+    """
     if not entries:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_file() and path.stat().st_size and not _own_form(path):
+        raw = path.read_bytes()
+        rows = read_journal(path)
+        keep_beside(path, raw)
+        write_atomic(path, _csv(rows, header=True).encode("utf-8-sig"))
     new = not path.is_file() or path.stat().st_size == 0
+    with path.open("a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:
+        handle.write(_csv(entries, header=new))
+
+
+def _own_form(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(len(_OWN_HEAD))
+    return head == _OWN_HEAD
+
+
+def _csv(entries: list[Entry], header: bool) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    if new:
+    if header:
         writer.writerow(HEADERS)
-    writer.writerows(astuple(e) for e in entries)
-    with path.open("a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:
-        handle.write(buffer.getvalue())
+    writer.writerows(tuple(_clean(v) for v in astuple(e)) for e in entries)
+    return buffer.getvalue()
 
 
-def receipts(path: Path) -> dict[str, Receipt]:
-    """Stored file name → how it arrived, for every file the journal says was imported."""
-    out: dict[str, Receipt] = {}
+def _clean(value: str) -> str:
+    """No control character (a NUL from a subject, a line break) ever reaches the CSV."""
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in value)
+
+
+def receipts(path: Path, book: Mapping[str, str] | None = None) -> dict[str, Receipt]:
+    """Stored file name → how it arrived: the first arrival of its bytes, whatever the order.
+
+    A reply re-attaching bytes received before is journaled as a duplicate of the stored file;
+    the file's arrival is the earliest of all its copies, so neither the order in which messages
+    were read nor a later copy can make old bytes look new. With `book` (the campaign's current
+    addresses), a sender confirmed since the import counts as confirmed.
+    """
+    copies: dict[str, list[Entry]] = {}
     for e in read_journal(path):
-        if e.kind == FILE and e.result == IMPORTED and e.stored:
-            name = Path(e.stored).name
-            out[name] = Receipt(
-                name, e.received_at, e.sender, e.department, e.subject, e.message_id
-            )
-    return out
+        if e.kind == FILE and e.result in (IMPORTED, DUPLICATE) and e.stored:
+            copies.setdefault(Path(e.stored).name, []).append(e)
+    return {
+        name: _first_arrival(name, rows, book)
+        for name, rows in copies.items()
+        if any(r.result == IMPORTED for r in rows)
+    }
+
+
+def _first_arrival(name: str, rows: list[Entry], book: Mapping[str, str] | None) -> Receipt:
+    def department(e: Entry) -> str:
+        return book.get(e.sender, "") if book is not None and e.sender else e.department
+
+    timed = [e for e in rows if e.received_at is not None] or rows
+    first = min(e.received_at or _NEVER for e in timed) if timed else None
+    confirmed = [e for e in timed if department(e)]
+    who = min(confirmed or timed, key=lambda e: e.received_at or _NEVER)
+    when = first if first is not _NEVER else None
+    return Receipt(name, when, who.sender, department(who), who.subject, who.message_id)
 
 
 JOURNAL_NAME = "thu-nhan.csv"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +31,7 @@ def read_msg(path: Path) -> Incoming:
         attachments, nested = _attachments(msg)
         return Incoming(
             origin=str(path),
-            key=str(getattr(msg, "messageId", "") or "").strip() or f"msg:{path.name}",
+            key=str(getattr(msg, "messageId", "") or "").strip() or content_key(path),
             sender=_sender(msg),
             subject=nfc(str(getattr(msg, "subject", "") or "")),
             received=_when(getattr(msg, "receivedTime", None) or getattr(msg, "date", None)),
@@ -39,6 +40,15 @@ def read_msg(path: Path) -> Incoming:
         )
     finally:
         msg.close()
+
+
+def content_key(path: Path) -> str:
+    """A message without a Message-ID is known by its bytes, never by its file name."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _attachments(msg: Any) -> tuple[list[Attachment], list[str]]:

@@ -7,6 +7,7 @@ space between two words outside the RFC 2047 encoded words, where mail clients d
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from email.header import Header
@@ -29,9 +30,20 @@ class Draft:
     to: tuple[str, ...]
     subject: str
     body: str
-    attachment_name: str
-    attachment: bytes
+    attachments: tuple[tuple[str, bytes], ...]  # (name, bytes): the feedback workbooks
     in_reply_to: str = ""  # the Message-ID of the submission it answers
+
+    @property
+    def attachment_names(self) -> str:
+        """The attached files' names, for the journal."""
+        return ", ".join(name for name, _ in self.attachments)
+
+    def fingerprint(self) -> str:
+        """The SHA-256 of the attachment (of their hashes when there are several)."""
+        digests = [hashlib.sha256(data).hexdigest() for _, data in self.attachments]
+        if len(digests) == 1:
+            return digests[0]
+        return hashlib.sha256(" ".join(digests).encode()).hexdigest()
 
 
 def compose(draft: Draft, sender: str, sender_name: str, when: datetime) -> Message:
@@ -46,9 +58,10 @@ def compose(draft: Draft, sender: str, sender_name: str, when: datetime) -> Mess
         msg["In-Reply-To"] = draft.in_reply_to
         msg["References"] = draft.in_reply_to
     msg.attach(MIMEText(draft.body, "plain", "utf-8"))
-    part = MIMEApplication(draft.attachment, XLSX)
-    part.add_header("Content-Disposition", "attachment", filename=draft.attachment_name)
-    msg.attach(part)
+    for name, data in draft.attachments:
+        part = MIMEApplication(data, XLSX)
+        part.add_header("Content-Disposition", "attachment", filename=name)
+        msg.attach(part)
     return msg
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee, Submission
+from docgen.issues.codes import CLERK_ONLY
 from docgen.issues.model import Severity, ValidationIssue, error_places, keeps_out
 from docgen.validate.arrival import Arrival
 
@@ -64,6 +65,10 @@ class Report:
     def issues_of(self, file: str) -> list[ValidationIssue]:
         """Issues found in one received file."""
         return [i for i in self.issues if i.place.file == file]
+
+    def told_to_department(self, file: str) -> list[ValidationIssue]:
+        """The issues of one file as its department reads them: no note meant for the clerk."""
+        return [i.to_department() for i in self.issues_of(file) if i.code not in CLERK_ONLY]
 
 
 def _key(nominee: Nominee) -> tuple[str, str, int | None]:

@@ -1,4 +1,9 @@
-"""Re-submissions: the latest arrival of each department wins; a tie is the clerk's to decide."""
+"""Re-submissions: the latest arrival of each department wins; a tie is the clerk's to decide.
+
+A file mailed from an address the campaign file does not list (or with no sender at all) is
+held: it never wins, nor replaces anything, until the clerk confirms the sender by adding the
+address to the department's entry; a file copied into the folder by hand is the clerk's own.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,12 @@ def resolve(
     superseded: set[str] = set()
     issues: list[ValidationIssue] = []
     for group in groups.values():
+        held = [s for s in group if not confirmed(arrivals[s.file])]
+        superseded.update(s.file for s in held)
+        issues.extend(_unconfirmed(s, arrivals[s.file]) for s in held)
+        group = [s for s in group if confirmed(arrivals[s.file])]
+        if not group:
+            continue
         group.sort(key=lambda s: (arrivals[s.file].key, s.file))
         last = arrivals[group[-1].file].key
         newest = [s for s in group if arrivals[s.file].key == last]
@@ -34,6 +45,19 @@ def resolve(
             issues.append(_superseded(older, newest, arrivals))
     kept.sort(key=lambda s: s.file)
     return kept, superseded, issues
+
+
+def confirmed(arrival: Arrival) -> bool:
+    """False for a mailed file whose sender is not (yet) a department address."""
+    receipt = arrival.receipt
+    return receipt is None or bool(receipt.department)
+
+
+def _unconfirmed(submission: Submission, arrival: Arrival) -> ValidationIssue:
+    sender = arrival.receipt.sender if arrival.receipt else ""
+    return make_issue(
+        "SENDER_UNKNOWN", Place(submission.file), sender=sender or "(không rõ người gửi)"
+    )
 
 
 def _superseded(
@@ -60,16 +84,14 @@ def _tie(tied: list[Submission], arrival: Arrival) -> list[ValidationIssue]:
 
 
 def sender_issues(kept: list[Submission], arrivals: Mapping[str, Arrival]) -> list[ValidationIssue]:
-    """A mailed file from an unknown address, or from another department than it names."""
+    """A kept file mailed from the address of another department than it names."""
     issues: list[ValidationIssue] = []
     for submission in kept:
         receipt = arrivals[submission.file].receipt
-        if receipt is None or not receipt.sender:
+        if receipt is None or not receipt.department:
             continue
         place = Place(submission.file)
-        if not receipt.department:
-            issues.append(make_issue("SENDER_UNKNOWN", place, sender=receipt.sender))
-        elif submission.department and fold(receipt.department) != fold(submission.department):
+        if submission.department and fold(receipt.department) != fold(submission.department):
             issues.append(
                 make_issue(
                     "SENDER_MISMATCH",

@@ -42,7 +42,7 @@ def _validate(campaign: Campaign, folder: Path, progress: Callable[[Path], None]
     report = Report(campaign)
     listing = list_entries(folder)
     report.issues.extend(listing.issues)
-    received = receipts(journal_for(folder))
+    received = receipts(journal_for(folder), campaign.contacts.book())
     candidates: list[Submission] = []
     for path in listing.workbooks:
         read = read_file(path, schema)
