@@ -183,7 +183,7 @@ class Code(Enum):
     CELL_DATE_TWO_DIGIT_YEAR = Entry(
         W,
         "Năm ghi hai chữ số",
-        "“{value}” ghi năm bằng hai chữ số; đã đọc là {date} (00–29 là 20xx, 30–99 là 19xx).",
+        "“{value}” ghi năm bằng hai chữ số; đã đọc là {date} (theo năm của phong trào, năm hai chữ số được hiểu trong khoảng {first}–{last}).",
         "Kiểm tra lại; lần sau hãy ghi năm đủ bốn chữ số, ví dụ 05/03/1990.",
     )
     CELL_NUMBER = Entry(

@@ -37,7 +37,11 @@ _ASIAN_DATE_IDS = frozenset([*range(27, 37), *range(50, 59)])
 _STATES: tuple[SheetState, ...] = ("visible", "hidden", "veryHidden")
 _KINDS = {"worksheet": "worksheet", "chartsheet": "chartsheet", "dialogsheet": "dialogsheet"}
 _RESAVE = " Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại."
-_XLSB = "Tệp được lưu ở định dạng Excel nhị phân (.xlsb)." + _RESAVE
+_XLSB = (
+    "Tệp được lưu ở định dạng Sổ làm việc nhị phân Excel (.xlsb), docgen không đọc được. Hãy mở "
+    "tệp bằng Excel, chọn Tệp › Lưu thành, ở ô kiểu tệp chọn “Sổ làm việc Excel (.xlsx)” (không "
+    "chọn .xlsb) rồi gửi lại chính tệp .xlsx đó."
+)
 _ODS = "Tệp là bảng tính OpenDocument (.ods), không phải tệp Excel (.xlsx)." + _RESAVE
 _OTHER_ZIP = (
     "Tệp nén này không chứa bảng tính Excel (có thể là tệp Word, PowerPoint hoặc tệp nén khác)."
