@@ -276,7 +276,7 @@ def test_wrong_folder_says_where_it_looked_and_how_to_point_at_the_workspace(
     assert result.stderr.splitlines() == [
         f"Lỗi: Không tìm thấy tệp chiến dịch: {tmp_path / 'input' / 'campaign.toml'}",
         f"Thư mục làm việc đang dùng: {tmp_path}",
-        "Hãy chạy lệnh trong thư mục làm việc của docgen (thư mục có input/ và templates_docx/),",
+        "Hãy chạy lệnh trong thư mục làm việc của đợt (thư mục có input/campaign.toml),",
         f'hoặc chỉ rõ thư mục đó: docgen {name} --thu-muc "<đường dẫn thư mục làm việc>"',
         "(hoặc đặt biến môi trường DOCGEN_THU_MUC một lần cho mọi lệnh).",
     ]
@@ -302,9 +302,15 @@ def test_missing_submissions_folder_names_the_full_path(
         main, ["tong-hop", "--thu-muc", str(example_workspace), "--phieu", "khong-co"]
     )
     assert result.exit_code == 2
-    lines = result.stderr.splitlines()
-    assert lines[:3] == [
+    assert result.stderr.splitlines()[1:] == [  # after the line naming workspace and campaign
         f"Lỗi: Không tìm thấy thư mục phiếu nhập: {Path.cwd() / 'khong-co'}",
-        f"Thư mục làm việc đang dùng: {example_workspace}",
-        "Hãy chạy lệnh trong thư mục làm việc của docgen (thư mục có input/ và templates_docx/),",
     ]
+
+
+def test_a_step_not_done_yet_is_not_called_a_wrong_folder(example_workspace: Path) -> None:
+    (example_workspace / "input" / "hop-xet.xlsx").unlink()
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example_workspace)])
+    assert result.exit_code == 2
+    assert "Chưa có tệp họp xét" in result.stderr
+    assert "Hãy chạy lệnh trong thư mục làm việc" not in result.stderr
+    assert "Thư mục làm việc đang dùng" not in result.stderr

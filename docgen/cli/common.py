@@ -152,14 +152,18 @@ FORCE_OPTION = click.option(
 
 
 def where_hint(missing: Path, said: str = "") -> str:
-    """Where the command looked (unless `said` shows it) and how to point it at the workspace."""
+    """Where the command looked (unless `said` shows it) and, when the folder is not a
+    workspace at all, how to point the command at one. In a workspace, a missing file is a
+    step not done yet (the message says which), not a wrong folder."""
     ctx = click.get_current_context(silent=True)
-    root = current_workspace(ctx).root.absolute()
-    command = ctx.command_path if ctx else "docgen"
+    workspace = current_workspace(ctx)
     looked = "" if str(missing.absolute()) in said else f"Đã tìm ở: {missing.absolute()}\n"
+    if workspace.campaign.is_file():
+        return looked.rstrip("\n")
+    command = ctx.command_path if ctx else "docgen"
     return (
-        f"{looked}Thư mục làm việc đang dùng: {root}\n"
-        "Hãy chạy lệnh trong thư mục làm việc của docgen (thư mục có input/ và templates_docx/),\n"
+        f"{looked}Thư mục làm việc đang dùng: {workspace.root.absolute()}\n"
+        "Hãy chạy lệnh trong thư mục làm việc của đợt (thư mục có input/campaign.toml),\n"
         f'hoặc chỉ rõ thư mục đó: {command} --thu-muc "<đường dẫn thư mục làm việc>"\n'
         "(hoặc đặt biến môi trường DOCGEN_THU_MUC một lần cho mọi lệnh)."
     )
@@ -179,8 +183,9 @@ def aborts_cleanly(func: F) -> F:
             return func(*args, **kwargs)
         except DocgenError as exc:
             click.secho(f"Lỗi: {exc}", fg="red", err=True)
-            if exc.looked_for is not None:
-                click.echo(where_hint(exc.looked_for, str(exc)), err=True)
+            hint = where_hint(exc.looked_for, str(exc)) if exc.looked_for is not None else ""
+            if hint:
+                click.echo(hint, err=True)
             sys.exit(exc.exit_code)
         except OSError as exc:
             click.secho(f"Lỗi: {describe(exc)}", fg="red", err=True)
