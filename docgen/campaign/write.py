@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from docgen.campaign.contacts import Contacts
 from docgen.campaign.load import load_campaign
 from docgen.campaign.model import Campaign, Check, Criterion, FieldSpec, Level, Signer, Subject
+from docgen.campaign.profiles import PROFILES, TIERS
 from docgen.output.files import Written, write_atomic, write_beside
 from docgen.workspace import WARD_FILE, Workspace, ward_of
 
@@ -24,10 +26,14 @@ HEADER = """\
 # Chiến dịch: Kế hoạch số {number} ngày {day} của {issuer}
 # "{title}".
 # Tệp do "docgen chien-dich-moi" lập; sửa được bằng Notepad (lưu dạng UTF-8).
-# Cách viết: chữ trong ngoặc kép "…"; ngày dạng 2023-02-24 (hoặc "24/02/2023");
+# Cách viết: chữ trong ngoặc kép "…"; ngày dạng {iso} (hoặc "{day}");
 # số và true/false không có ngoặc; danh sách trong [ ], cách nhau bởi dấu phẩy.
 # Kiểm tra sau khi sửa: docgen kiem-tra-chien-dich
 """
+
+_PROFILES_NOTE = "bộ biểu mẫu: " + "; ".join(
+    f'"{p.id}" (hồ sơ lập {p.span()})' for p in PROFILES.values()
+)
 
 
 def write_campaign_file(
@@ -111,6 +117,7 @@ def campaign_toml(c: Campaign) -> str:
         HEADER.format(
             number=c.plan.number,
             day=c.plan.date.strftime("%d/%m/%Y"),
+            iso=c.plan.date.isoformat(),
             issuer=c.issuer.full_name,
             title=c.plan.title,
         ),
@@ -120,6 +127,7 @@ def campaign_toml(c: Campaign) -> str:
         _fields(c.fields),
         _criteria(c.criteria),
         _levels(c.levels),
+        _contacts(c.contacts),
     ]
     return "\n".join(parts)
 
@@ -129,8 +137,8 @@ def _head(c: Campaign) -> str:
     lines += _pairs([
         ("id", c.id, "mã đợt: tên thư mục trong output/, không dấu"),
         ("title", c.title, ""),
-        ("legal_profile", c.legal_profile, '"nd91_2017" (hồ sơ trước 2024) hoặc "nd98_2023"'),
-        ("thematic", c.thematic, "true: đợt chuyên đề (Mẫu 07, NĐ 91/2017)"),
+        ("legal_profile", c.legal_profile, _PROFILES_NOTE),
+        ("thematic", c.thematic, "true: đợt chuyên đề (mẫu báo cáo theo chuyên đề)"),
     ])  # fmt: skip
     lines += ["", "[issuer]"]
     lines += _pairs([
@@ -140,6 +148,8 @@ def _head(c: Campaign) -> str:
         ("place", c.issuer.place, "địa danh ở dòng ngày tháng"),
         ("symbol", c.issuer.symbol, "chữ viết tắt trong số ký hiệu văn bản"),
     ])  # fmt: skip
+    if c.issuer.province:
+        lines += _pairs([("province", c.issuer.province, "tên tỉnh ở dòng địa danh của báo cáo")])
     lines += ["", "[council]"]
     lines += _pairs([
         ("name", c.council.name, ""),
@@ -244,5 +254,31 @@ def _levels(levels: tuple[Level, ...]) -> str:
         ])  # fmt: skip
         lines += [f"quota = {{ {quota} }}  # số lượng tối đa"]
         lines += _pairs([("signer", lv.signer, ""), ("noi_nhan", lv.noi_nhan, "")])
+        if lv.tier:
+            lines += _pairs([("tier", lv.tier, f"người quyết định thuộc {TIERS[lv.tier]}")])
+        if lv.confirmer:
+            lines += _pairs([("confirmer", lv.confirmer, "người xác nhận báo cáo thành tích")])
         lines.append("")
     return "\n".join(lines)
+
+
+def _contacts(contacts: Contacts) -> str:
+    lines = [
+        "# Thư điện tử. [mail]: địa chỉ của Thường trực, người gửi thư phản hồi (docgen tra-loi).",
+        "# [[departments]]: địa chỉ thư của từng đơn vị gửi phiếu (docgen nhan-thu).",
+    ]
+    if contacts.address:
+        lines += ["[mail]"]
+        lines += _pairs([("address", contacts.address, ""), ("name", contacts.name, "")])
+        lines.append("")
+    else:
+        lines += [
+            "# [mail]",
+            '# address = "thiduakhenthuong@…"',
+            '# name = "Thường trực Hội đồng …"',
+        ]
+    for d in contacts.departments:
+        lines += ["[[departments]]", *_pairs([("name", d.name, ""), ("emails", d.emails, "")]), ""]
+    if not contacts.departments:
+        lines += ["# [[departments]]", '# name = "Khối Nội chính"', '# emails = ["noichinh@…"]']
+    return "\n".join(lines) + "\n"
