@@ -42,8 +42,14 @@ class TakenFolder(DocgenError):
     help="Như THƯ_MỤC: thư mục làm việc mới của đợt.",
 )
 @FORCE_OPTION
+@click.option(
+    "--tiep-tuc",
+    "resume",
+    is_flag=True,
+    help="Tiếp tục từ các câu trả lời đã lưu lần trước (tệp .tra-loi.json).",
+)
 @aborts_cleanly
-def new_campaign(folder: Path | None, workspace: Path | None, force: bool) -> None:
+def new_campaign(folder: Path | None, workspace: Path | None, force: bool, resume: bool) -> None:
     """Lập một đợt thi đua mới trong thư mục làm việc riêng, bằng cách trả lời câu hỏi.
 
     Hỏi số, ngày, trích yếu kế hoạch, cơ quan ban hành, thời gian, cách biểu quyết, người
@@ -51,23 +57,34 @@ def new_campaign(folder: Path | None, workspace: Path | None, force: bool) -> No
     input/campaign.toml (có chú thích từng mục), input/phieu/ và output/. Không ghi THƯ_MỤC thì
     lập thư mục mang mã đợt trong thư mục phường (biến DOCGEN_PHUONG, thư mục phường đang đứng,
     hoặc “Thi đua” trong thư mục Documents). Thư mục phường giữ kho lưu trữ và lịch sử khen
-    thưởng chung cho mọi đợt.
+    thưởng chung cho mọi đợt. Mỗi câu trả lời được lưu ngay (tệp .tra-loi.json trong THƯ_MỤC,
+    hoặc trong thư mục phường khi chưa ghi THƯ_MỤC); dừng giữa chừng hoặc gặp lỗi thì chạy lại
+    với --tiep-tuc để làm tiếp.
 
     \b
     Ví dụ:
       docgen chien-dich-moi
       docgen chien-dich-moi "D:\\Thi đua\\Phường Tiến Thành\\kh05-2026"
+      docgen chien-dich-moi --tiep-tuc
     """
     from docgen.campaign.write import free_folder, write_workspace
-    from docgen.cli.interview import interview
+    from docgen.cli.interview import run_interview
+    from docgen.cli.prompts import answers_file, kept_note
+    from docgen.errors import CampaignError
     from docgen.workspace import default_ward
 
     target = folder or workspace
     if target is not None and Workspace(target).campaign.exists() and not force:
         raise TakenFolder(target)  # before the questions, so no answer is typed in vain
-    campaign = interview()
+    answers = answers_file(target, default_ward)
+    campaign = run_interview(answers, resume)
     target = target or free_folder(default_ward(), campaign.id)
-    made = write_workspace(campaign, target, force)
+    try:
+        made = write_workspace(campaign, target, force)
+    except CampaignError as exc:
+        exc.after = kept_note(answers)
+        raise
+    answers.unlink(missing_ok=True)
     root = made.workspace.root.absolute()
     click.echo("")
     click.echo(_STATUS[made.status].format(path=made.campaign_file))
