@@ -299,6 +299,26 @@ def test_answers_are_kept_and_the_wizard_resumes(folder: Path) -> None:
     assert not saved.exists()
 
 
+def test_without_a_folder_the_answers_wait_in_the_ward(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The campaign's folder is named from the answers: until then they wait in the ward."""
+    ward = tmp_path / "Phường Tiến Thành"
+    monkeypatch.setenv("DOCGEN_PHUONG", str(ward))
+    monkeypatch.delenv("DOCGEN_THU_MUC", raising=False)
+    run = CliRunner().invoke(main, ["chien-dich-moi"], input="\n".join(ANSWERS_152[:40]) + "\n")
+    saved = ward / "chien-dich-moi.tra-loi.json"
+    assert run.exit_code == 1
+    assert f"vẫn được giữ ở {saved}." in run.output
+    typed = "\n".join(ANSWERS_152[40:]) + "\n"
+    run = CliRunner().invoke(main, ["chien-dich-moi", "--tiep-tuc"], input=typed)
+    assert run.exit_code == 0, run.output
+    assert load_campaign(ward / "kh12-2026-cchc" / "input" / "campaign.toml").issuer.province == (
+        "Đồng Nai"
+    )
+    assert not saved.exists()
+
+
 def test_a_saved_interview_is_offered_without_the_option(folder: Path) -> None:
     _run(folder, ANSWERS_152[:40])
     code, output = _run(folder, ["", *ANSWERS_152[40:]])
