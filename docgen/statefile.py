@@ -84,10 +84,10 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
-            problem = "tệp bị cắt cụt giữa chừng"
-        elif exc.msg == "Extra data":
+        if exc.msg == "Extra data":
             problem = "có nội dung lạ sau phần cuối của tệp"
+        elif exc.pos >= len(text.rstrip()) or not text.rstrip().endswith(("}", "]")):
+            problem = "tệp bị cắt cụt giữa chừng"
         else:
             problem = f"sai cú pháp JSON (cột {exc.colno})"
         raise Damage(problem, exc.lineno) from exc

@@ -363,6 +363,13 @@ class Code(Enum):
         "Ngày “{value}” không hợp lệ: {detail}",
         "Ghi ngày theo ngày/tháng/năm (ví dụ 18/12/2023), không trước ngày họp.",
     )
+    DOC_NUMBER_ROW_UNKNOWN = Entry(
+        E,
+        "Số văn bản ghi ở dòng không thuộc văn bản nào",
+        "“{value}” ghi ở dòng không thuộc văn bản nào: {detail}",
+        "Ghi số và ngày vào đúng dòng docgen đã lập cho văn bản; nếu đã chèn, xóa hay chép dòng, "
+        "chạy lại “docgen tong-hop” rồi chép số, ngày sang trang “Số văn bản” của tệp mới.",
+    )
 
     # --- the campaign's law (docgen kiem-tra-chien-dich) -----------------------------------
     LAW_PROFILE_PERIOD = Entry(
