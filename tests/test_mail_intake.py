@@ -87,7 +87,7 @@ def test_every_source_imports_the_workbook_unchanged(
         NAME,
         NAME,
     )
-    assert row.received == "2023-12-10T09:30:00+00:00" if kind != "msg" else row.received
+    assert row.received == "2023-12-10T16:30:00+07:00" if kind != "msg" else row.received
     assert j.read_journal(j.journal_for(tmp_path / "input" / "phieu")) == result.entries
     assert [e.kind for e in result.entries] == [j.MESSAGE, j.FILE]
 
@@ -286,7 +286,7 @@ def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:
     assert result.stdout.splitlines() == [
         "Đã đọc 2 thư mới.",
         "Đã nhập 1 phiếu vào input/phieu:",
-        f"  - {NAME} ← kinhte.tienthanh@dongxoai.gov.vn (Khối Kinh tế - Hạ tầng), nhận lúc 09:30:00 10/12/2023",
+        f"  - {NAME} ← kinhte.tienthanh@dongxoai.gov.vn (Khối Kinh tế - Hạ tầng), nhận lúc 10/12/2023 16:30:00",
         "Bỏ qua (không phải phiếu Excel): 1",
         "  - logo.png (thư “Gửi phiếu” từ kinhte.tienthanh@dongxoai.gov.vn): Không phải phiếu Excel.",
         "Bỏ qua (không phải thư): 1",
@@ -294,7 +294,7 @@ def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:
         "Thư không có phiếu: 1",
         "  - thu/2.eml (“Hỏi” từ ai.do@gmail.com): Thư không có phiếu Excel đính kèm.",
         "Cần xác nhận, người gửi chưa có trong danh sách: 1",
-        "  - ai.do@gmail.com — “Hỏi”, nhận lúc 09:30:00 10/12/2023",
+        "  - ai.do@gmail.com — “Hỏi”, nhận lúc 10/12/2023 16:30:00",
         "Nhật ký: input/thu-nhan.csv. Tiếp theo: docgen kiem-tra",
     ]
     checked = CliRunner().invoke(main, ["kiem-tra"])

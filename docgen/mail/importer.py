@@ -14,6 +14,7 @@ from docgen.mail.attachments import WORKBOOK_SUFFIXES, Verdict, sort_out
 from docgen.mail.message import Incoming, Unreadable
 from docgen.mail.senders import department_of
 from docgen.output.files import write_atomic
+from docgen.text import in_vietnam
 
 NESTED = "Thư lồng trong thư không được mở; đề nghị đơn vị gửi trực tiếp tệp Excel."
 NO_WORKBOOK = "Thư không có phiếu Excel đính kèm."
@@ -89,7 +90,7 @@ def import_messages(
     seen_bad = {e.source for e in rows if e.kind == j.MESSAGE and not e.message_id}
     target = _Folder(folder, rows)
     result = ImportResult()
-    stamp = now.isoformat(timespec="seconds")
+    stamp = in_vietnam(now).isoformat(timespec="seconds")
     for item in items:
         if isinstance(item, Unreadable):
             if item.origin in seen_bad:
@@ -153,7 +154,7 @@ def _row(
     result: str,
     reason: str,
 ) -> j.Entry:
-    received = msg.received.isoformat(timespec="seconds") if msg.received else ""
+    received = in_vietnam(msg.received).isoformat(timespec="seconds") if msg.received else ""
     return j.Entry(
         stamp, kind, msg.origin, msg.key, msg.sender, department, msg.subject,
         received, original, digest, stored, result, reason,
