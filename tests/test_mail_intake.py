@@ -217,7 +217,7 @@ def _bomb() -> bytes:
 HOSTILE = [
     ("zip bomb as workbook", "phieu.xlsx", _bomb, "Tệp có cấu trúc nén bất thường"),
     ("zip bomb as zip", "phieu.zip", _bomb, "Tệp nén bị từ chối: Tệp có cấu trúc nén bất thường"),
-    ("huge", "phieu.xlsx", lambda: b"PK\x03\x04" + b"\0" * (26 * 1024 * 1024), "Tệp quá lớn (trên 25 MB)."),
+    ("huge", "phieu.xlsx", lambda: b"PK\x03\x04" + b"\0" * (26 * 1024 * 1024), "Tệp quá lớn (trên 25 MB, giới hạn đính kèm của các dịch vụ thư); nếu đúng là phiếu, hãy chép tệp vào thư mục phiếu (giới hạn 100 MB)."),
     ("pdf named xlsx", "phieu.xlsx", lambda: b"%PDF-1.7\n...", "Đuôi tệp là .xlsx nhưng nội dung không phải bảng tính Excel."),
     ("exe named xls", "phieu.xls", lambda: b"MZ\x90\x00" + b"\0" * 60, "Đuôi tệp là .xls nhưng nội dung không phải bảng tính Excel."),
     ("empty", "phieu.xlsx", lambda: b"", "Tệp rỗng."),
