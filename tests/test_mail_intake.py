@@ -87,7 +87,7 @@ def test_every_source_imports_the_workbook_unchanged(
         NAME,
         NAME,
     )
-    assert row.received == "2023-12-10T09:30:00+00:00" if kind != "msg" else row.received
+    assert row.received == "2023-12-10T16:30:00+07:00" if kind != "msg" else row.received
     assert j.read_journal(j.journal_for(tmp_path / "input" / "phieu")) == result.entries
     assert [e.kind for e in result.entries] == [j.MESSAGE, j.FILE]
 
@@ -217,7 +217,7 @@ def _bomb() -> bytes:
 HOSTILE = [
     ("zip bomb as workbook", "phieu.xlsx", _bomb, "Tệp có cấu trúc nén bất thường"),
     ("zip bomb as zip", "phieu.zip", _bomb, "Tệp nén bị từ chối: Tệp có cấu trúc nén bất thường"),
-    ("huge", "phieu.xlsx", lambda: b"PK\x03\x04" + b"\0" * (26 * 1024 * 1024), "Tệp quá lớn (trên 25 MB)."),
+    ("huge", "phieu.xlsx", lambda: b"PK\x03\x04" + b"\0" * (26 * 1024 * 1024), "Tệp quá lớn (trên 25 MB, giới hạn đính kèm của các dịch vụ thư); nếu đúng là phiếu, hãy chép tệp vào thư mục phiếu (giới hạn 100 MB)."),
     ("pdf named xlsx", "phieu.xlsx", lambda: b"%PDF-1.7\n...", "Đuôi tệp là .xlsx nhưng nội dung không phải bảng tính Excel."),
     ("exe named xls", "phieu.xls", lambda: b"MZ\x90\x00" + b"\0" * 60, "Đuôi tệp là .xls nhưng nội dung không phải bảng tính Excel."),
     ("empty", "phieu.xlsx", lambda: b"", "Tệp rỗng."),
@@ -286,7 +286,7 @@ def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:
     assert result.stdout.splitlines() == [
         "Đã đọc 2 thư mới.",
         "Đã nhập 1 phiếu vào input/phieu:",
-        f"  - {NAME} ← kinhte.tienthanh@dongxoai.gov.vn (Khối Kinh tế - Hạ tầng), nhận lúc 09:30:00 10/12/2023",
+        f"  - {NAME} ← kinhte.tienthanh@dongxoai.gov.vn (Khối Kinh tế - Hạ tầng), nhận lúc 10/12/2023 16:30:00",
         "Bỏ qua (không phải phiếu Excel): 1",
         "  - logo.png (thư “Gửi phiếu” từ kinhte.tienthanh@dongxoai.gov.vn): Không phải phiếu Excel.",
         "Bỏ qua (không phải thư): 1",
@@ -294,7 +294,7 @@ def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:
         "Thư không có phiếu: 1",
         "  - thu/2.eml (“Hỏi” từ ai.do@gmail.com): Thư không có phiếu Excel đính kèm.",
         "Cần xác nhận, người gửi chưa có trong danh sách: 1",
-        "  - ai.do@gmail.com — “Hỏi”, nhận lúc 09:30:00 10/12/2023",
+        "  - ai.do@gmail.com — “Hỏi”, nhận lúc 10/12/2023 16:30:00",
         "Nhật ký: input/thu-nhan.csv. Tiếp theo: docgen kiem-tra",
     ]
     checked = CliRunner().invoke(main, ["kiem-tra"])

@@ -93,7 +93,7 @@ def test_drafts_are_ready_to_send_and_nothing_is_sent(workspace: Path) -> None:
     assert body is not None
     text = body.get_content()
     assert text.startswith("Kính gửi: Khối Kinh tế - Hạ tầng.\n")
-    assert "(tệp kinh-te.xlsx, nhận qua thư lúc 09:30:00 10/12/2023)" in text
+    assert "(tệp kinh-te.xlsx, nhận qua thư lúc 10/12/2023 09:30:00)" in text
     assert "- Cá nhân › dòng " in text and "“31/02/1985”" in text
     assert "gửi lại trước ngày 20/12/2023." in text
     (attachment,) = msg.iter_attachments()
@@ -157,3 +157,16 @@ def test_gui_wrong_password(
         f"Lỗi: Máy chủ {HOST} từ chối đăng nhập tài khoản {CLERK}: sai tên hoặc mật khẩu. Với "
         "Gmail hãy dùng mật khẩu ứng dụng (App Password).\n"
     )
+
+
+def test_gui_untrusted_certificate_names_the_fix(
+    workspace: Path, mail_servers: Servers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.setenv("SSL_CERT_DIR", str(workspace))  # no CA trusts the test certificate
+    monkeypatch.setenv("DOCGEN_MAIL_PASSWORD", PASSWORD)
+    args = ["tra-loi", "--gui", "--smtp", HOST, "--cong", str(mail_servers.smtp_port)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Lỗi: Chứng chỉ của máy chủ thư {HOST} không hợp lệ (")
+    assert "đặt biến môi trường SSL_CERT_FILE trỏ tới tệp chứng chỉ (.pem)" in result.stderr

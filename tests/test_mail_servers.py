@@ -146,6 +146,9 @@ def test_untrusted_certificate_is_refused(
     result = CliRunner().invoke(main, imap_args(mail_servers))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Lỗi: Chứng chỉ của máy chủ thư {HOST} không hợp lệ")
+    assert "đặt biến môi trường SSL_CERT_FILE trỏ tới tệp chứng chỉ (.pem)" in result.stderr
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    assert "đặt biến môi trường `SSL_CERT_FILE` trỏ tới tệp chứng chỉ (.pem)" in readme
 
 
 def test_since_a_later_day_reads_nothing(

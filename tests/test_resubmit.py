@@ -61,7 +61,7 @@ def test_same_day_resubmission_later_received_wins(
     # The superseded file is reported once, and its own error is not counted.
     assert [(i.place.file, i.code) for i in report.issues] == [(bad, "FILE_SUPERSEDED")]
     assert report.errors == []
-    assert f"({good}, nhận qua thư lúc 15:05:00 10/12/2023)" in report.issues[0].message
+    assert f"({good}, nhận qua thư lúc 10/12/2023 15:05:00)" in report.issues[0].message
 
 
 def test_the_clean_version_received_first_loses_to_the_later_one(
@@ -88,8 +88,8 @@ def test_exact_tie_is_a_finding_not_a_choice(
     ties = [i for i in report.issues if i.code == "SUBMISSION_TIE"]
     assert [i.place.file for i in ties] == ["a.xlsx", "b.xlsx"]
     assert ties[0].message == (
-        "Đơn vị “Khối Văn hóa - Xã hội” có các bản nhận cùng lúc (nhận qua thư lúc 09:30:00 "
-        "10/12/2023): a.xlsx, b.xlsx; không tự chọn bản nào."
+        "Đơn vị “Khối Văn hóa - Xã hội” có các bản nhận cùng lúc (nhận qua thư lúc 10/12/2023 "
+        "09:30:00): a.xlsx, b.xlsx; không tự chọn bản nào."
     )
 
 

@@ -15,7 +15,7 @@ from docgen.mail import journal as j
 from docgen.mail.reply import Draft, as_bytes, compose
 from docgen.mail.smtp import Outbox, Server
 from docgen.output.files import write_atomic
-from docgen.text import fold
+from docgen.text import fold, in_vietnam
 from docgen.validate.report import Report
 from docgen.validate.run import validate_folder
 
@@ -128,7 +128,7 @@ def _recipients(draft: Draft) -> str:
 
 
 def _journal_row(reply: Reply, now: datetime, sender: str) -> j.Entry:
-    stamp = now.isoformat(timespec="seconds")
+    stamp = in_vietnam(now).isoformat(timespec="seconds")
     d = reply.draft
     return j.Entry(
         stamp, j.REPLY, str(reply.path), d.in_reply_to, sender, d.department, d.subject, stamp,

@@ -3,59 +3,121 @@
 Attachments are untrusted like any received file. A workbook is accepted only when its bytes
 match its extension and pass the workbook zip limits; a .zip is opened with the same limits,
 one level deep, and only its workbooks are taken. Everything else is refused or skipped with
-a reason the clerk can read.
+a reason the clerk can read, and every part keeps its original name and its SHA-256.
+
+Attachments are limited to 25 MB, less than a workbook copied into the folder by hand (100 MB):
+no mail service carries more than 25 MB in one message, so a larger "attachment" only comes
+from a hand-made file, and a real form is never near either limit.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import hashlib
 from dataclasses import dataclass
-from pathlib import PurePosixPath, PureWindowsPath
+from io import BytesIO
+from pathlib import PurePosixPath
+from zipfile import BadZipFile, ZipFile
 
 from docgen.mail.message import Attachment
+from docgen.mail.names import printable, store_name
 from docgen.workbook.raw import WorkbookRefused
-from docgen.workbook.safety import MB, OLE2_MAGIC, open_zip, sniff
+from docgen.workbook.safety import MAX_FILE_BYTES, MB, OLE2_MAGIC, open_zip, sniff
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 MAX_ATTACHMENT_BYTES = 25 * MB  # what the large webmail services accept in one message
 MAX_ZIP_WORKBOOKS = 50
 CSV = "Tệp CSV chỉ giữ một trang, không phải phiếu; đề nghị đơn vị gửi lại tệp Excel (.xlsx)."
+TOO_LARGE = (
+    f"Tệp quá lớn (trên {MAX_ATTACHMENT_BYTES // MB} MB, giới hạn đính kèm của các dịch vụ thư); "
+    f"nếu đúng là phiếu, hãy chép tệp vào thư mục phiếu (giới hạn {MAX_FILE_BYTES // MB} MB)."
+)
+NOT_WORKBOOK = "Không phải phiếu Excel."
+INLINE_IMAGE = "Ảnh chèn trong nội dung thư, không phải phiếu."
+WINMAIL = (
+    "Tệp winmail.dat: Outlook của đơn vị gửi thư ở dạng RTF nên các tệp đính kèm bị gói trong "
+    "tệp này và không đọc được. Đề nghị đơn vị gửi lại thư ở dạng HTML hoặc văn bản thường "
+    "(Outlook: Tệp › Tùy chọn › Thư › Soạn thư theo định dạng: HTML), đính kèm tệp Excel."
+)
+TRAVERSAL = (
+    "Tệp nén bị từ chối: có tên tệp trỏ ra ngoài thư mục (“{name}”), dấu hiệu tệp độc hại; "
+    "không mở tệp nào bên trong."
+)
+_TNEF_MAGIC = b"\x78\x9f\x3e\x22"
+_MIME_SUFFIX = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.ms-excel.sheet.macroenabled.12": ".xlsm",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+}
 
 
 @dataclass(frozen=True)
 class Verdict:
     """An attachment (or a member of a .zip attachment): taken, or why not."""
 
-    name: str  # shown to the clerk: "a.zip › phieu.xlsx" for a zip member
-    file_name: str  # the bare file name to store under
+    name: str  # the original, printable: "a.zip › phieu.xlsx" for a zip member
+    file_name: str  # the name to store under: safe on Windows and Linux
     data: bytes
     accepted: bool
     refused: bool  # True: hostile or broken; False with accepted False: simply not a workbook
     reason: str = ""
+    sha256: str = ""
 
 
 def sort_out(attachment: Attachment) -> list[Verdict]:
     """The workbooks in one attachment, and every other part with its reason."""
-    name = safe_name(attachment.name)
+    data = attachment.data
+    shown = printable(attachment.name) or "(không có tên)"
+    name = store_name(attachment.name) if attachment.name else _generated(attachment)
     suffix = PurePosixPath(name).suffix.lower()
-    if len(attachment.data) > MAX_ATTACHMENT_BYTES:
-        return [
-            _refuse(name, attachment.data, f"Tệp quá lớn (trên {MAX_ATTACHMENT_BYTES // MB} MB).")
-        ]
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        return [_refuse(shown, data, TOO_LARGE)]
+    if shown.lower() == "winmail.dat" or data.startswith(_TNEF_MAGIC):
+        return [_refuse(shown, data, WINMAIL)]
     if suffix == ".zip":
-        return _unzip(name, attachment.data)
+        return _unzip(shown, data)
     if suffix in WORKBOOK_SUFFIXES:
-        return [_workbook(name, name, attachment.data)]
+        return [_workbook(shown, name, data)]
     if suffix == ".csv":
-        return [_refuse(name, attachment.data, CSV)]
-    return [Verdict(name, name, attachment.data, False, False, "Không phải phiếu Excel.")]
+        return [_refuse(shown, data, CSV)]
+    reason = INLINE_IMAGE if attachment.inline and _image(attachment) else NOT_WORKBOOK
+    return [_skip(shown, name, data, reason)]
+
+
+def _image(attachment: Attachment) -> bool:
+    return attachment.content_type.startswith("image/") or sniff(attachment.data[:16]) == "image"
+
+
+def _generated(attachment: Attachment) -> str:
+    """A workbook sent without a file name gets one: `phieu-khong-ten-<hash>.xlsx`."""
+    suffix = _MIME_SUFFIX.get(attachment.content_type.lower(), "") or _sniffed_suffix(
+        attachment.data
+    )
+    digest = hashlib.sha256(attachment.data).hexdigest()[:8]
+    return f"phieu-khong-ten-{digest}{suffix or '.bin'}"
+
+
+def _sniffed_suffix(data: bytes) -> str:
+    kind = sniff(data[:4096])
+    if kind == "ole2":
+        return ".xls"
+    if kind != "zip":
+        return ""
+    try:
+        with ZipFile(BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (BadZipFile, OSError, ValueError):
+        return ""
+    if "xl/workbook.xml" in names:
+        return ".xlsx"
+    return ".ods" if "content.xml" in names and "mimetype" in names else ""
 
 
 def _workbook(shown: str, name: str, data: bytes) -> Verdict:
     problem = workbook_problem(PurePosixPath(name).suffix.lower(), data)
     if problem:
         return _refuse(shown, data, problem, name)
-    return Verdict(shown, name, data, True, False)
+    return Verdict(shown, name, data, True, False, "", _sha(data))
 
 
 def workbook_problem(suffix: str, data: bytes) -> str:
@@ -75,6 +137,9 @@ def workbook_problem(suffix: str, data: bytes) -> str:
 
 
 def _unzip(name: str, data: bytes) -> list[Verdict]:
+    outside = _escaping_member(data)
+    if outside:
+        return [_refuse(name, data, TRAVERSAL.format(name=printable(outside)))]
     try:
         archive = open_zip(data)  # the workbook limits: members, ratio, total size, names
     except WorkbookRefused as exc:
@@ -84,33 +149,44 @@ def _unzip(name: str, data: bytes) -> list[Verdict]:
         for info in archive.infolist():
             if info.is_dir():
                 continue
-            member = safe_name(info.filename)
-            shown = f"{name} › {member}"
+            member = store_name(info.filename, path=True)
+            shown = f"{name} › {printable(PurePosixPath(info.filename.replace(chr(92), '/')).name)}"
             suffix = PurePosixPath(member).suffix.lower()
+            inner = archive.read(info)  # within the archive limits checked above
             if suffix in (".zip", ".eml", ".msg", ".rar", ".7z"):
                 out.append(
-                    _refuse(shown, b"", "Tệp nén hay thư lồng bên trong tệp nén không được mở.")
+                    _refuse(shown, inner, "Tệp nén hay thư lồng bên trong tệp nén không được mở.")
                 )
             elif suffix not in WORKBOOK_SUFFIXES:
-                out.append(Verdict(shown, member, b"", False, False, "Không phải phiếu Excel."))
+                out.append(_skip(shown, member, inner, NOT_WORKBOOK))
             elif sum(v.accepted for v in out) >= MAX_ZIP_WORKBOOKS:
-                out.append(_refuse(shown, b"", f"Tệp nén có quá {MAX_ZIP_WORKBOOKS} phiếu."))
+                out.append(_refuse(shown, inner, f"Tệp nén có quá {MAX_ZIP_WORKBOOKS} phiếu."))
             else:
-                out.append(_workbook(shown, member, archive.read(info)))
+                out.append(_workbook(shown, member, inner))
     return out
 
 
+def _escaping_member(data: bytes) -> str:
+    """The first member name that leaves the folder (`../`, `/etc`, `C:`), else ''."""
+    try:
+        with ZipFile(BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (BadZipFile, OSError, ValueError):
+        return ""  # not readable as a zip: open_zip says why
+    for raw in names:
+        name = raw.replace("\\", "/")
+        if name.startswith("/") or ".." in name.split("/") or (len(name) > 1 and name[1] == ":"):
+            return raw
+    return ""
+
+
 def _refuse(shown: str, data: bytes, reason: str, name: str = "") -> Verdict:
-    return Verdict(shown, name or shown, data, False, True, reason)
+    return Verdict(shown, name or shown, b"", False, True, reason, _sha(data))
 
 
-def safe_name(name: str) -> str:
-    """The last path component, NFC, without control or reserved characters, bounded."""
-    base = PureWindowsPath(PurePosixPath(name.replace("\\", "/")).name).name
-    base = unicodedata.normalize("NFC", base)
-    base = "".join("_" if ord(c) < 32 or c in '<>:"/\\|?*' else c for c in base).strip(" .")
-    stem, dot, suffix = base.rpartition(".")
-    if not dot:
-        stem, suffix = base, ""
-    stem = stem[:120] or "tep"
-    return f"{stem}.{suffix[:10]}" if suffix else stem
+def _skip(shown: str, name: str, data: bytes, reason: str) -> Verdict:
+    return Verdict(shown, name, b"", False, False, reason, _sha(data))
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -10,3 +10,12 @@ class MailError(DocgenError):
 
     def __init__(self, message: str) -> None:
         super().__init__("MAIL_FAILED", message)
+
+
+def untrusted(host: str, reason: str) -> MailError:
+    """The server's certificate is not trusted: the fix the README gives, by name."""
+    return MailError(
+        f"Chứng chỉ của máy chủ thư {host} không hợp lệ ({reason}). Máy chủ thư nội bộ dùng "
+        "chứng chỉ tự cấp: đặt biến môi trường SSL_CERT_FILE trỏ tới tệp chứng chỉ (.pem) do bộ "
+        "phận quản trị thư cung cấp rồi chạy lại; nếu không, kiểm tra lại tên máy chủ."
+    )

@@ -13,11 +13,12 @@ import ssl
 from base64 import b64encode
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from docgen.mail.errors import MailError
+from docgen.mail.errors import MailError, untrusted
 from docgen.mail.message import Incoming
 from docgen.mail.parse import parse_bytes
+from docgen.text import in_vietnam
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
@@ -60,10 +61,7 @@ def _connect(account: Account) -> imaplib.IMAP4_SSL:
     try:
         return imaplib.IMAP4_SSL(account.host, account.port, ssl_context=context, timeout=TIMEOUT)
     except ssl.SSLCertVerificationError as exc:
-        raise MailError(
-            f"Chứng chỉ của máy chủ thư {account.host} không hợp lệ ({exc.verify_message}); "
-            "kiểm tra lại tên máy chủ hoặc hỏi bộ phận quản trị thư."
-        ) from None
+        raise untrusted(account.host, exc.verify_message) from None
     except (OSError, imaplib.IMAP4.error) as exc:
         raise MailError(
             f"Không kết nối được máy chủ thư {account.host}:{account.port} ({exc}). "
@@ -89,7 +87,10 @@ def _examine(conn: imaplib.IMAP4_SSL, account: Account) -> None:
 
 
 def _search(conn: imaplib.IMAP4_SSL, account: Account) -> list[bytes]:
-    criteria = ["SINCE", imap_date(account.since)] if account.since else ["ALL"]
+    # SINCE compares the server's own date: a day wider, then each message's time is checked
+    # against the Vietnam day (`_wanted`).
+    wider = account.since - timedelta(days=1) if account.since else None
+    criteria = ["SINCE", imap_date(wider)] if wider else ["ALL"]
     status, data = conn.uid("SEARCH", *criteria)
     if status != "OK" or not data or not data[0]:
         return []
@@ -111,7 +112,16 @@ def _fetch(conn: imaplib.IMAP4_SSL, account: Account, uids: list[bytes]) -> Iter
         meta, raw = item
         uid = _UID.search(meta)
         origin = f"{account.where()};UID={uid.group(1).decode() if uid else '?'}"
-        yield parse_bytes(raw, origin, received=internal_date(meta))
+        received = internal_date(meta)
+        if _wanted(account, received):
+            yield parse_bytes(raw, origin, received=received)
+
+
+def _wanted(account: Account, received: datetime | None) -> bool:
+    """Received on or after the `--tu-ngay` day, on Vietnam's clock."""
+    if account.since is None or received is None:
+        return True
+    return in_vietnam(received).date() >= account.since
 
 
 def _logout(conn: imaplib.IMAP4_SSL) -> None:

@@ -14,9 +14,14 @@ from docgen.mail.attachments import WORKBOOK_SUFFIXES, Verdict, sort_out
 from docgen.mail.message import Incoming, Unreadable
 from docgen.mail.senders import department_of
 from docgen.output.files import write_atomic
+from docgen.text import in_vietnam
 
 NESTED = "Thư lồng trong thư không được mở; đề nghị đơn vị gửi trực tiếp tệp Excel."
 NO_WORKBOOK = "Thư không có phiếu Excel đính kèm."
+DAMAGED = (
+    "Thư bị hỏng cấu trúc (MIME), không đọc được tệp đính kèm nào; đề nghị đơn vị gửi lại thư."
+)
+DAMAGED_READ = "Thư bị hỏng cấu trúc (MIME); đã đọc được các tệp đính kèm ghi ở các dòng dưới."
 
 
 @dataclass
@@ -64,7 +69,7 @@ class _Folder:
         if received:
             stamp = received.timestamp()
             os.utime(path, (stamp, stamp))
-        self.by_hash[_sha(verdict.data)] = path.name
+        self.by_hash[verdict.sha256] = path.name
         return path.name
 
     def _free(self, name: str) -> Path:
@@ -89,7 +94,7 @@ def import_messages(
     seen_bad = {e.source for e in rows if e.kind == j.MESSAGE and not e.message_id}
     target = _Folder(folder, rows)
     result = ImportResult()
-    stamp = now.isoformat(timespec="seconds")
+    stamp = in_vietnam(now).isoformat(timespec="seconds")
     for item in items:
         if isinstance(item, Unreadable):
             if item.origin in seen_bad:
@@ -118,6 +123,8 @@ def _message(stamp: str, msg: Incoming, department: str, target: _Folder) -> lis
     results = {e.result for e in files}
     outcome = j.IMPORTED if j.IMPORTED in results else j.SKIPPED
     reason = "" if outcome == j.IMPORTED else _why_nothing(results)
+    if msg.damaged:  # say which: a broken message, not one without a workbook
+        outcome, reason = (outcome, DAMAGED_READ) if files else (j.REFUSED, DAMAGED)
     return [_row(stamp, msg, department, j.MESSAGE, "", "", "", outcome, reason), *files]
 
 
@@ -130,7 +137,7 @@ def _why_nothing(results: set[str]) -> str:
 
 
 def _file(stamp: str, msg: Incoming, department: str, v: Verdict, target: _Folder) -> j.Entry:
-    digest = _sha(v.data) if v.data else ""
+    digest = v.sha256
     if not v.accepted:
         result = j.REFUSED if v.refused else j.SKIPPED
         return _row(stamp, msg, department, j.FILE, v.name, digest, "", result, v.reason)
@@ -153,7 +160,7 @@ def _row(
     result: str,
     reason: str,
 ) -> j.Entry:
-    received = msg.received.isoformat(timespec="seconds") if msg.received else ""
+    received = in_vietnam(msg.received).isoformat(timespec="seconds") if msg.received else ""
     return j.Entry(
         stamp, kind, msg.origin, msg.key, msg.sender, department, msg.subject,
         received, original, digest, stored, result, reason,

@@ -8,10 +8,12 @@ from datetime import datetime
 
 @dataclass(frozen=True)
 class Attachment:
-    """One attached file: its decoded name (NFC) and its bytes, as sent."""
+    """One attached file: its decoded name (NFC, '' when sent without one) and its bytes."""
 
     name: str
     data: bytes
+    content_type: str = ""  # as declared: "image/png", "application/vnd.ms-excel"…
+    inline: bool = False  # shown in the body (Content-ID or inline disposition), not attached
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Incoming:
     received: datetime | None  # timezone-aware; None when nothing says when
     attachments: tuple[Attachment, ...] = ()
     nested: tuple[str, ...] = field(default=())  # attached messages, refused unopened
+    damaged: bool = False  # the MIME structure is broken; what could be read was read
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,10 @@ def _attachments(msg: Any) -> tuple[list[Attachment], list[str]]:
     attachments: list[Attachment] = []
     nested: list[str] = []
     for att in getattr(msg, "attachments", []):
-        name = nfc(str(att.longFilename or att.shortFilename or att.displayName or "khong-ten"))
+        name = nfc(str(att.longFilename or att.shortFilename or att.displayName or ""))
         if isinstance(att.data, bytes):
-            attachments.append(Attachment(name, att.data))
+            mime = str(getattr(att, "mimetype", "") or "")
+            attachments.append(Attachment(name, att.data, mime, bool(getattr(att, "cid", ""))))
         else:  # an embedded message or an OLE object
             nested.append(name)
     return attachments, nested

@@ -8,9 +8,11 @@ more than half of the import's CPU time for nothing used here.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
+from collections import Counter
 from datetime import UTC, datetime
-from email import policy
+from email import errors, policy
 from email.errors import HeaderParseError
 from email.header import Header, decode_header, make_header
 from email.message import Message
@@ -21,6 +23,14 @@ from docgen.mail.message import Attachment, Incoming
 
 _PARSER = BytesParser(policy=policy.compat32)
 _NESTED = ("message/rfc822", "message/global", "application/vnd.ms-outlook")
+_BODY = ("text", "multipart")
+_DELIMITER = re.compile(r"^--([ -~]{1,70}?)(?:--)?[ \t]*\r?$", re.MULTILINE)
+_BROKEN = (
+    errors.StartBoundaryNotFoundDefect,
+    errors.NoBoundaryInMultipartDefect,
+    errors.CloseBoundaryNotFoundDefect,
+    errors.MultipartInvariantViolationDefect,
+)
 
 
 def parse_bytes(raw: bytes, origin: str, received: datetime | None = None) -> Incoming:
@@ -38,6 +48,7 @@ def parse_bytes(raw: bytes, origin: str, received: datetime | None = None) -> In
         received=received or received_time(msg),
         attachments=tuple(attachments),
         nested=tuple(nested),
+        damaged=any(isinstance(d, _BROKEN) for part in msg.walk() for d in part.defects),
     )
 
 
@@ -46,16 +57,36 @@ def _collect(part: Message, attachments: list[Attachment], nested: list[str]) ->
     if part.get_content_type() in _NESTED or part.get_content_maintype() == "message":
         nested.append(_file_name(part) or part.get_content_type())
         return
+    if part.get_content_maintype() == "multipart" and not part.is_multipart():
+        part = _recovered(part)  # a boundary that is missing or not the one used
     if part.is_multipart():
         for sub in part.get_payload():
             if isinstance(sub, Message):
                 _collect(sub, attachments, nested)
         return
     name = _file_name(part)
-    if not name and part.get_content_disposition() != "attachment":
+    disposition = part.get_content_disposition()
+    if not name and disposition != "attachment" and part.get_content_maintype() in _BODY:
         return  # the body text
     data = part.get_payload(decode=True)
-    attachments.append(Attachment(name or "khong-ten", data if isinstance(data, bytes) else b""))
+    inline = disposition == "inline" or (disposition is None and bool(part.get("Content-ID")))
+    attachments.append(
+        Attachment(name, data if isinstance(data, bytes) else b"", part.get_content_type(), inline)
+    )
+
+
+def _recovered(part: Message) -> Message:
+    """The parts of a multipart whose declared boundary is absent: split on the delimiter
+    lines the body really uses (the most frequent `--token` line)."""
+    body = part.get_payload()
+    if not isinstance(body, str):
+        return part
+    found = Counter(m.group(1).rstrip() for m in _DELIMITER.finditer(body))
+    if not found:
+        return part
+    boundary = found.most_common(1)[0][0]
+    head = f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n\r\n'.encode()
+    return _PARSER.parsebytes(head + body.encode("utf-8", "surrogateescape"))
 
 
 def _file_name(part: Message) -> str:

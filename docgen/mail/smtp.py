@@ -7,7 +7,7 @@ import ssl
 from dataclasses import dataclass
 from email.message import Message
 
-from docgen.mail.errors import MailError
+from docgen.mail.errors import MailError, untrusted
 
 TIMEOUT = 60
 
@@ -48,9 +48,7 @@ class Outbox:
                 f"Máy chủ {host} không hỗ trợ STARTTLS; docgen không gửi mật khẩu qua kết nối không mã hóa."
             ) from None
         except ssl.SSLCertVerificationError as exc:
-            raise MailError(
-                f"Chứng chỉ của máy chủ thư {host} không hợp lệ ({exc.verify_message})."
-            ) from None
+            raise untrusted(host, exc.verify_message) from None
         try:
             self.smtp.login(self.server.user, password)
         except smtplib.SMTPException:

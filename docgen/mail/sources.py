@@ -14,6 +14,7 @@ MAX_MESSAGE_BYTES = 60 * 1024 * 1024  # larger than any mail server accepts
 
 Item = Incoming | Unreadable
 NOT_MESSAGE = "Không phải thư đã lưu (.eml, .msg) hay hộp thư mbox."
+EMPTY = "Tệp thư rỗng (0 byte): thư chưa được lưu hết; hãy lưu hoặc tải thư xuống lại."
 
 
 def read_paths(paths: list[Path]) -> Iterator[Item]:
@@ -47,8 +48,11 @@ def _folder(folder: Path) -> Iterator[Item]:
 
 def _file(path: Path) -> Iterator[Item]:
     suffix = path.suffix.lower()
-    if path.stat().st_size > MAX_MESSAGE_BYTES:
+    size = path.stat().st_size
+    if size > MAX_MESSAGE_BYTES:
         yield Unreadable(str(path), "Tệp quá lớn để là một thư (trên 60 MB).")
+    elif size == 0:
+        yield Unreadable(str(path), EMPTY)
     elif suffix == ".msg":
         try:
             yield read_msg(path)

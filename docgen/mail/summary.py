@@ -11,6 +11,7 @@ from docgen.mail import journal as j
 from docgen.mail.importer import NO_WORKBOOK, ImportResult
 from docgen.mail.reply import Draft
 from docgen.mail.senders import UNKNOWN_SENDER
+from docgen.text import format_moment
 
 
 def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]:
@@ -64,7 +65,7 @@ def _what(e: j.Entry) -> str:
 def _when(e: j.Entry) -> str:
     if not e.received:
         return "không rõ thời gian nhận"
-    return "nhận lúc " + datetime.fromisoformat(e.received).strftime("%H:%M:%S %d/%m/%Y")
+    return "nhận lúc " + format_moment(datetime.fromisoformat(e.received))
 
 
 class _Reply(Protocol):

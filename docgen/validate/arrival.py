@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from docgen.mail.journal import Receipt
+from docgen.text import format_moment, in_vietnam
 
 ArrivalKey = tuple[date, datetime]
 
@@ -31,23 +32,24 @@ class Arrival:
         return (self.day, self.instant)
 
     def label(self) -> str:
-        """`nhận qua thư lúc 09:30 10/12/2023` or `chép vào thư mục, sửa lần cuối lúc …`."""
-        when = self.instant.strftime("%H:%M:%S %d/%m/%Y")
+        """`nhận qua thư lúc 10/12/2023 09:30:00` or `chép vào thư mục, …`: Vietnam time."""
+        when = format_moment(self.instant)
         if self.by_mail:
             return f"nhận qua thư lúc {when}"
         return f"chép vào thư mục, tệp sửa lần cuối lúc {when}"
 
     def stamp(self) -> str:
         """The arrival as a name part: 2023-12-10-0930."""
-        return self.instant.strftime("%Y-%m-%d-%H%M")
+        return in_vietnam(self.instant).strftime("%Y-%m-%d-%H%M")
 
 
 def arrival_of(path: Path, receipt: Receipt | None, submitted: date | None) -> Arrival:
     """The journal's received time; for a hand-copied file, "Ngày gửi" then its mtime."""
     if receipt is not None and receipt.received is not None:
-        return Arrival(path.name, receipt.received.date(), receipt.received, receipt)
+        received = in_vietnam(receipt.received)  # a Vietnam day, like the form's "Ngày gửi"
+        return Arrival(path.name, received.date(), received, receipt)
     try:
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).astimezone()
+        mtime = in_vietnam(datetime.fromtimestamp(path.stat().st_mtime, UTC))
     except OSError:
         mtime = datetime.min.replace(tzinfo=UTC)
     return Arrival(path.name, submitted or mtime.date(), mtime, receipt)
