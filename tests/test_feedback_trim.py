@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from docgen.campaign import Campaign
 from docgen.workbook import open_workbook
 from docgen.workbook.safety import open_zip
-from docgen.workbook.trim import KEEP_BLANK, trimmed_package
+from docgen.workbook.trim import KEEP_BLANK, KEEP_COLUMNS, trimmed_package
 from tests.conftest import GOOD_INDIVIDUAL, ROOT, MakeWorkbook
 from tests.test_workbook import read_all, sheet_xml, write_package
 
@@ -202,3 +204,40 @@ def test_trimming_never_reads_more_than_the_checked_package(tmp_path: Path) -> N
     source = write_package(tmp_path / "a.xlsx", {"S": sheet_xml(_value(1))})
     with open_zip(source.read_bytes()) as archive:
         assert zipfile.ZipFile(io.BytesIO(trimmed_package(archive))).testzip() is None
+
+
+def _wide(r: int, value: bool) -> str:
+    """Row `r` formatted across 2,000 columns (a whole row formatted cell by cell)."""
+    cells = "".join(f'<c r="{get_column_letter(c)}{r}" s="1"/>' for c in range(2, 2001))
+    first = f'<c r="A{r}" t="inlineStr"><is><t>người {r}</t></is></c>' if value else ""
+    far = f'<c r="BXX{r}"><v>{r}</v></c>' if value else ""
+    return f'<row r="{r}">{first}{cells}{far}</row>'
+
+
+def test_empty_cells_far_right_are_left_out(tmp_path: Path) -> None:
+    rows = "".join(_wide(r, r <= 5) for r in range(1, 40))
+    source = write_package(tmp_path / "a.xlsx", {"S": sheet_xml(rows)})
+    out = _trim(source)
+    with zipfile.ZipFile(out) as zf:
+        xml = zf.read("xl/worksheets/sheet1.xml").decode()
+    assert _kept(out) == list(range(1, 40))
+    # Columns up to KEEP_COLUMNS (A holds a value on the first five rows only) and the far values.
+    assert xml.count("<c ") == 5 * (KEEP_COLUMNS + 1) + 34 * (KEEP_COLUMNS - 1)
+    assert read_all(open_workbook(out)) == read_all(open_workbook(source))
+
+
+def test_a_value_far_right_does_not_fill_the_copy_with_cells(
+    campaign: Campaign, make_workbook: MakeWorkbook
+) -> None:
+    from docgen.feedback.write import _annotated_copy
+    from docgen.validate.run import validate_folder
+
+    path = make_workbook(individuals=[{**GOOD_INDIVIDUAL, "gioi_tinh": "Khác"}])
+    wb = load_workbook(path)
+    wb["Cá nhân"]["BXX3"] = "ghi chú của đơn vị"
+    wb.save(path)
+    report = validate_folder(campaign, path.parent)
+    copy = _annotated_copy(path, report.issues_of(path.name), path.name)
+    assert not isinstance(copy, str), copy
+    assert copy["Cá nhân"]["BXX3"].value == "ghi chú của đơn vị"
+    assert sum(len(ws._cells) for ws in copy.worksheets) < 30_000

@@ -28,6 +28,7 @@ from docgen.workbook.safety import CHUNK, Readable, open_member
 from docgen.workbook.xlsx import worksheet_parts
 
 KEEP_BLANK = 200  # the intake template prepares 200 input rows below its headers
+KEEP_COLUMNS = 64  # the template's sheets are some 30 columns wide
 
 _NAME = rb"(?:[A-Za-z_][\w.-]*:)?"  # an element name's optional prefix (x:row in strict files)
 _SHEET_DATA = re.compile(rb"<" + _NAME + rb"sheetData(?:\s[^>]*)?>")
@@ -38,6 +39,16 @@ _LOOKAHEAD = 256  # fewer bytes than this left: read on before deciding what com
 _NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d+)[\"']")
 _CONTENT = re.compile(rb"<" + _NAME + rb"(?:v|f|is)[\s/>]")  # value, formula, inline text
 _UNEXPECTED = (b"<!--", b"<![CDATA[", b"<?")
+_CELL = re.compile(
+    rb"<"
+    + _NAME
+    + rb"c(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?:/>|>.*?</"
+    + _NAME
+    + rb"c\s*>)",
+    re.DOTALL,
+)
+_COLUMN = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]{1,3})\d+[\"']")
+_SHORTEST_CELL = len(b'<c r="A1"/>')
 
 
 def trimmed_package(archive: ZipFile) -> bytes:
@@ -99,7 +110,30 @@ def _rows(source: _Source, sink: IO[bytes]) -> None:
             continue
         else:
             kept_blank += 1
-        sink.write(element)
+        sink.write(_narrow(element) if len(element) > KEEP_COLUMNS * _SHORTEST_CELL else element)
+
+
+def _narrow(row: bytes) -> bytes:
+    """`row` without its empty cells right of column KEEP_COLUMNS (formatted whole rows)."""
+    cells = list(_CELL.finditer(row))
+    if len(cells) <= KEEP_COLUMNS:
+        return row
+    parts = [row[: cells[0].start()]]
+    column = 0
+    for cell in cells:
+        named = _COLUMN.search(cell.group())
+        column = _column_index(named.group(1)) if named else column + 1
+        if column <= KEEP_COLUMNS or _CONTENT.search(cell.group()):
+            parts.append(cell.group())
+    parts.append(row[cells[-1].end() :])
+    return b"".join(parts)
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + letter - 64
+    return index
 
 
 def _next_row(source: _Source) -> tuple[bytes, int] | None:
