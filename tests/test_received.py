@@ -239,7 +239,7 @@ def test_ho_so_builds_the_others_when_one_report_lacks_data(
         ),
         (
             errno.EROFS,
-            "Không đọc/ghi được tệp (/ra/a.docx): thư mục chỉ cho phép đọc, không ghi được.",
+            "Không đọc/ghi được thư mục (/ra): thư mục chỉ cho phép đọc, không ghi được.",
             "Chép thư mục làm việc sang ổ đĩa ghi được (không dùng ổ CD, thẻ nhớ khóa ghi) rồi chạy lại.",
         ),
         (

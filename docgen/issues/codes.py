@@ -148,6 +148,18 @@ class Code(Enum):
         "Không tìm thấy trang “{sheet}”.",
         "Không đổi tên hay xóa trang; điền lại trên mẫu phiếu gốc.",
     )
+    SHEET_COPY_READ = Entry(
+        W,
+        "Trang chép thêm đã được đọc",
+        "Trang “{sheet}” là bản chép của trang “{kind}” nên đã được đọc như trang “{kind}”.",
+        "Kiểm tra các dòng của trang này; lần sau hãy thêm dòng vào trang gốc, không chép thêm trang.",
+    )
+    SHEET_NOT_READ = Entry(
+        W,
+        "Trang không được đọc",
+        "Trang “{sheet}” có dữ liệu nhưng không được đọc: {why}.",
+        "Chuyển các đề nghị sang đúng trang của mẫu phiếu (Đơn vị, Tập thể, Cá nhân, Khen thưởng đã nhận) rồi gửi lại; xóa trang này nếu không cần.",
+    )
     HEADER_NOT_FOUND = Entry(
         E,
         "Không tìm thấy dòng tiêu đề",

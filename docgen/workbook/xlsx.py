@@ -182,6 +182,13 @@ def read_xlsx(path: Path, archive: ZipFile) -> RawWorkbook:
     return RawWorkbook(path, fmt, infos, macros, date1904, _loader=load)
 
 
+def worksheet_parts(archive: ZipFile) -> list[str]:
+    """The members holding the workbook's worksheets, as its relationships name them."""
+    package = Package(archive)
+    rels = package.rels(_workbook_part(package))
+    return [member for kind, member in rels.values() if kind == "worksheet" and member]
+
+
 def _book(package: Package, rels: dict[str, tuple[str, str | None]], date1904: bool) -> Book:
     by_kind = {kind: member for kind, member in rels.values() if member is not None}
     styles = _Styles()
