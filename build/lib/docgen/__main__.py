@@ -1,5 +1,0 @@
-"""`python -m docgen` runs the CLI."""
-
-from docgen.cli import main
-
-main()

@@ -1,1 +1,0 @@
-"""Checks of Word files and templates: format rules (kiem-tra-dinh-dang) and templates (kiem-tra-mau)."""

@@ -1,1 +1,0 @@
-"""Documents of a dossier: template choice, render contexts, and the decree's format check."""

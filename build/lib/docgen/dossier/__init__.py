@@ -1,1 +1,0 @@
-"""Build the dossiers: plan the documents per level, render them, write them safely."""

@@ -1,1 +1,0 @@
-"""The intake workbook: its schema, the blank template, and reading returned copies."""

@@ -1,1 +1,0 @@
-"""The council meeting: consolidated list, votes, and the selection per level."""

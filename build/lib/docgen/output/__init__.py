@@ -1,1 +1,0 @@
-"""Writing results: atomic files, safe names, the manifest."""
