@@ -332,7 +332,7 @@ def test_a_campaign_error_says_the_answers_are_kept(
     def refuse(*_: object) -> None:
         raise CampaignError("Tệp chiến dịch campaign.toml có lỗi:", ["khóa issuer.province: …"])
 
-    monkeypatch.setattr("docgen.campaign.write.write_campaign_file", refuse)
+    monkeypatch.setattr("docgen.cli.interview.campaign_from_text", refuse)
     code, output = _run(folder, ANSWERS_152)
     saved = folder / "input" / "campaign.tra-loi.json"
     assert code == 2, output
@@ -342,6 +342,8 @@ def test_a_campaign_error_says_the_answers_are_kept(
         "để tiếp tục từ đó (muốn sửa một câu thì sửa câu đó trong tệp bằng Notepad trước).\n"
     )
     assert len(json.loads(saved.read_text(encoding="utf-8"))["cau_tra_loi"]) == len(ANSWERS_152)
+    assert list(folder.parent.iterdir()) == [folder]  # no campaign folder made: resume is free
+    assert list(folder.iterdir()) == [folder / "input"]
 
 
 def test_a_fixed_answer_is_used_on_resume(folder: Path) -> None:
