@@ -332,7 +332,7 @@ def test_a_campaign_error_says_the_answers_are_kept(
     def refuse(*_: object) -> None:
         raise CampaignError("Tệp chiến dịch campaign.toml có lỗi:", ["khóa issuer.province: …"])
 
-    monkeypatch.setattr("docgen.campaign.write.write_campaign_file", refuse)
+    monkeypatch.setattr("docgen.cli.interview.campaign_from_text", refuse)
     code, output = _run(folder, ANSWERS_152)
     saved = folder / "input" / "campaign.tra-loi.json"
     assert code == 2, output
@@ -342,6 +342,8 @@ def test_a_campaign_error_says_the_answers_are_kept(
         "để tiếp tục từ đó (muốn sửa một câu thì sửa câu đó trong tệp bằng Notepad trước).\n"
     )
     assert len(json.loads(saved.read_text(encoding="utf-8"))["cau_tra_loi"]) == len(ANSWERS_152)
+    assert list(folder.parent.iterdir()) == [folder]  # no campaign folder made: resume is free
+    assert list(folder.iterdir()) == [folder / "input"]
 
 
 def test_a_fixed_answer_is_used_on_resume(folder: Path) -> None:
@@ -364,14 +366,26 @@ def test_resuming_without_saved_answers_says_so(folder: Path) -> None:
     assert f"Lỗi: Không có câu trả lời đã lưu ở {saved} để tiếp tục." in output
 
 
-def test_a_damaged_answers_file_is_named(folder: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("{", "ở dòng 1: tệp bị cắt cụt giữa chừng."),
+        ('{"tep": "docgen chien-dich-moi"}', "thiếu mục 'cau_tra_loi'."),
+        ('{"cau_tra_loi": [{"hoi": 1}]}', 'không có danh sách "cau_tra_loi" gồm các cặp'),
+    ],
+    ids=["truncated", "no-answers", "wrong-shape"],
+)
+def test_a_damaged_answers_file_is_named(folder: Path, content: str, problem: str) -> None:
     saved = folder / "input" / "campaign.tra-loi.json"
     saved.parent.mkdir(parents=True)
-    saved.write_text("{", encoding="utf-8")
+    saved.write_text(content, encoding="utf-8")
     code, output = _run(folder, ANSWERS_152, "--tiep-tuc")
     assert code == 2
     assert f"Lỗi: Tệp câu trả lời {saved} bị hỏng" in output
-    assert saved.read_text(encoding="utf-8") == "{"
+    assert problem in output
+    assert "Sửa tệp bằng Notepad (lưu dạng UTF-8) rồi chạy lại với --tiep-tuc" in output
+    assert saved.read_text(encoding="utf-8") == content  # left in place, a copy kept beside
+    assert [p.read_text(encoding="utf-8") for p in saved.parent.glob("*.hong-*")] == [content]
 
 
 def test_a_folder_that_holds_a_campaign_is_refused_before_any_question(folder: Path) -> None:

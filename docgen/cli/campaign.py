@@ -52,8 +52,9 @@ class TakenFolder(DocgenError):
 def new_campaign(folder: Path | None, workspace: Path | None, force: bool, resume: bool) -> None:
     """Lập một đợt thi đua mới trong thư mục làm việc riêng, bằng cách trả lời câu hỏi.
 
-    Hỏi số, ngày, trích yếu kế hoạch, cơ quan ban hành, thời gian, cách biểu quyết, người
-    ký, đối tượng, các cấp khen và số lượng, tiêu chí; rồi lập THƯ_MỤC của đợt với tệp
+    Hỏi số, ngày, trích yếu kế hoạch, thời gian, bộ biểu mẫu (gợi ý theo ngày lập hồ sơ), cơ
+    quan ban hành, căn cứ, cách biểu quyết, người ký, địa chỉ thư, đối tượng, các cấp khen theo
+    bộ biểu mẫu và số lượng, tiêu chí; rồi lập THƯ_MỤC của đợt với tệp
     input/campaign.toml (có chú thích từng mục), input/phieu/ và output/. Không ghi THƯ_MỤC thì
     lập thư mục mang mã đợt trong thư mục phường (biến DOCGEN_PHUONG, thư mục phường đang đứng,
     hoặc “Thi đua” trong thư mục Documents). Thư mục phường giữ kho lưu trữ và lịch sử khen
@@ -69,8 +70,7 @@ def new_campaign(folder: Path | None, workspace: Path | None, force: bool, resum
     """
     from docgen.campaign.write import free_folder, write_workspace
     from docgen.cli.interview import run_interview
-    from docgen.cli.prompts import answers_file, kept_note
-    from docgen.errors import CampaignError
+    from docgen.cli.prompts import answers_file
     from docgen.workspace import default_ward
 
     target = folder or workspace
@@ -79,11 +79,7 @@ def new_campaign(folder: Path | None, workspace: Path | None, force: bool, resum
     answers = answers_file(target, default_ward)
     campaign = run_interview(answers, resume)
     target = target or free_folder(default_ward(), campaign.id)
-    try:
-        made = write_workspace(campaign, target, force)
-    except CampaignError as exc:
-        exc.after = kept_note(answers)
-        raise
+    made = write_workspace(campaign, target, force)
     answers.unlink(missing_ok=True)
     root = made.workspace.root.absolute()
     click.echo("")

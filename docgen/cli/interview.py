@@ -17,22 +17,33 @@ import click
 
 from docgen.campaign import defaults as guess
 from docgen.campaign.contacts import Contacts, Department, looks_like_address
+from docgen.campaign.load import campaign_from_text
 from docgen.campaign.model import Campaign, Council, Issuer, Period, Plan, Signer, VoteRule
 from docgen.campaign.profiles import DOCUMENTS, PROFILES, LegalProfile, profile_for
+from docgen.campaign.write import campaign_toml
 from docgen.cli.awards import Setting, criteria, levels, subjects
 from docgen.cli.prompts import Prompter, kept_note, open_answers, section
+from docgen.errors import CampaignError
+from docgen.workspace import CAMPAIGN_FILE
 
 
 def run_interview(answers: Path, resume: bool = False) -> Campaign:
     """The interview with its answers saved at `answers` (resumed from there when `resume`, or
-    when the clerk accepts the offer); a stop says where they are kept and how to go on."""
+    when the clerk accepts the offer), and the campaign checked as its file would read back; a
+    stop or a campaign error says where the answers are kept and how to go on."""
     ask = Prompter(open_answers(answers, resume))
     try:
-        return interview(ask)
+        campaign = interview(ask)
     except click.Abort:
         if note := kept_note(answers):
             click.echo(f"\n{note}", err=True)
         raise
+    try:  # the file as it would be written, checked before any folder is made
+        campaign_from_text(campaign_toml(campaign), CAMPAIGN_FILE.name)
+    except CampaignError as exc:
+        exc.after = kept_note(answers)
+        raise
+    return campaign
 
 
 def interview(ask: Prompter) -> Campaign:

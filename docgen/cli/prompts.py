@@ -21,11 +21,17 @@ import click
 from docgen.campaign.reader import day_first
 from docgen.errors import CampaignError
 from docgen.output.files import write_atomic
+from docgen.statefile import Damage, StateFileDamaged, keep_copy, parse_json, read_text
 from docgen.text import fold
 from docgen.workspace import Workspace
 
 T = TypeVar("T")
 FORMAT = "docgen chien-dich-moi"
+WHAT = "Tệp câu trả lời"
+REMEDY = (
+    "Sửa tệp bằng Notepad (lưu dạng UTF-8) rồi chạy lại với --tiep-tuc, "
+    "hoặc xóa tệp đó để trả lời lại từ đầu."
+)
 
 
 class DayFirstDate(click.ParamType):
@@ -69,16 +75,20 @@ class Answers:
 
     @classmethod
     def read(cls, path: Path) -> Answers:
-        """The answers saved at `path`, to replay; a damaged file stops with its name."""
+        """The answers saved at `path`, to replay; a damaged file stops with its name, a copy
+        kept beside (nothing can rebuild the answers but the clerk)."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            pairs = [(str(a["hoi"]), str(a["tra_loi"])) for a in data["cau_tra_loi"]]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise CampaignError(
-                f"Tệp câu trả lời {path} bị hỏng ({type(exc).__name__}): sửa lại bằng Notepad, "
-                "hoặc đổi tên tệp đó rồi chạy lại docgen chien-dich-moi để trả lời từ đầu."
-            ) from None
-        return cls(path, pairs)
+            data = parse_json(read_text(path))
+            items = data["cau_tra_loi"] if isinstance(data, dict) else None
+            if not isinstance(items, list) or not all(
+                isinstance(a, dict) and isinstance(a.get("hoi"), str) and "tra_loi" in a
+                for a in items
+            ):
+                raise Damage('không có danh sách "cau_tra_loi" gồm các cặp "hoi", "tra_loi"')
+        except (Damage, KeyError) as exc:
+            damage = exc if isinstance(exc, Damage) else Damage(f"thiếu mục {exc}")
+            raise StateFileDamaged(WHAT, path, damage, keep_copy(path), REMEDY) from None
+        return cls(path, [(a["hoi"], str(a["tra_loi"])) for a in items])
 
     def take(self, question: str) -> str | None:
         """The saved answer to `question` when it is the next one saved; else replay ends."""
