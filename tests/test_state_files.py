@@ -24,7 +24,9 @@ from click.testing import CliRunner, Result
 from docgen import lock
 from docgen.campaign import Campaign
 from docgen.cli import main
-from docgen.output.journal import JOURNAL
+from docgen.output.journal import JOURNAL, Journal, Line
+from docgen.output.manifest import sha256
+from docgen.output.state import OutputState
 from docgen.workspace import Workspace
 from tests.test_dossier_state import VOTES_2, set_votes
 
@@ -324,3 +326,19 @@ def test_a_busy_workspace_with_an_unreadable_note_still_says_who_to_wait_for(
     assert result.exit_code == 2, result.output
     assert "đang được một lệnh docgen khác ghi (không đọc được ai đang giữ khóa" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_rebuilt_history_and_a_stopped_runs_journal_name_each_move_once(tmp_path: Path) -> None:
+    moved_to = "da-thay-the/2026-12-06_09-00-00/phuong/bao-cao.docx"
+    (tmp_path / moved_to).parent.mkdir(parents=True)
+    (tmp_path / moved_to).write_bytes(b"report")
+    older = "da-thay-the/2026-12-01_08-00-00/phuong/to-trinh.docx"
+    (tmp_path / older).parent.mkdir(parents=True)
+    (tmp_path / older).write_bytes(b"proposal")
+    line = Line("retire", "phuong/bao-cao.docx", sha256(b"report"), moved_to, "Không đạt")
+    Journal(tmp_path).append([line])  # the run after the manifest was set aside, stopped
+
+    state = OutputState(tmp_path, CAMPAIGN_ID, "2026-12-06_10-00-00")
+
+    assert [h.moved_to for h in state.manifest.history] == [older]  # rebuilt from the disk
+    assert [(r.moved_to, r.reason) for r in state.retired] == [(moved_to, "Không đạt")]
