@@ -8,13 +8,13 @@ without changing the content (a UTF-8 byte order mark, CRLF line ends) reads as 
 
 from __future__ import annotations
 
-import fcntl
 import json
 import shutil
 import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 import openpyxl
@@ -24,7 +24,9 @@ from click.testing import CliRunner, Result
 from docgen import lock
 from docgen.campaign import Campaign
 from docgen.cli import main
-from docgen.output.journal import JOURNAL
+from docgen.output.journal import JOURNAL, Journal, Line
+from docgen.output.manifest import sha256
+from docgen.output.state import OutputState
 from docgen.workspace import Workspace
 from tests.test_dossier_state import VOTES_2, set_votes
 
@@ -35,8 +37,6 @@ REGISTER = "luu-tru/so-dang-ky.sqlite"
 MEETING = "input/hop-xet.xlsx"
 LOCK = "output/.docgen-khoa"
 HASH = "a" * 64
-
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock in the lock rows")
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +170,14 @@ def folder_instead(path: Path) -> None:
 # --- the table -----------------------------------------------------------------------------
 
 
+class Kept(Enum):
+    """Where the damaged file is afterwards."""
+
+    MOVED = "moved aside: the command that rebuilds the state runs again"
+    COPIED = "copied beside: the original stays where it is, untouched"
+    NONE = "no copy: read as it is, or the clerk's own file (never modified)"
+
+
 @dataclass(frozen=True)
 class Case:
     """One state file, one damage, the command that meets it and what it must do."""
@@ -179,7 +187,7 @@ class Case:
     command: tuple[str, ...]
     exit_code: int
     says: tuple[str, ...] = ()  # fragments of the message, besides the file's name
-    kept: str = "moved"  # moved aside, "copied" beside (original untouched), "" (read as is)
+    kept: Kept = Kept.MOVED
     on_path: bool = False  # `damage` edits the file in place instead of mapping its bytes
 
 
@@ -200,8 +208,8 @@ CASES = {
     "manifest-field-removed": Case(MANIFEST, replaced('"kind": ', '"loai": '), HO_SO, 2, ("ở dòng 5", "thiếu trường “kind”")),
     "manifest-no-files": Case(MANIFEST, replaced('"files": [', '"tep": ['), HO_SO, 2, ("ở dòng 1", "mục “files”")),
     "manifest-history-edited": Case(MANIFEST, replaced('"edited": false', '"edited": "không"'), HO_SO, 2, ("trường “edited”",)),
-    "manifest-notepad-bom-crlf": Case(MANIFEST, notepad, HO_SO, 0, kept=""),
-    "manifest-older-docgen": Case(MANIFEST, older_manifest, HO_SO, 0, kept=""),
+    "manifest-notepad-bom-crlf": Case(MANIFEST, notepad, HO_SO, 0, kept=Kept.NONE),
+    "manifest-older-docgen": Case(MANIFEST, older_manifest, HO_SO, 0, kept=Kept.NONE),
     "manifest-read-by-archive": Case(MANIFEST, truncated, ("luu-tru", "{root}/input"), 2, ("cắt cụt", REBUILD)),
     # the build journal a stopped run leaves
     "journal-garbage-line": Case(JOURNAL_FILE, journal(_journal_line(), "garbage", _journal_line()), HO_SO, 2, ("ở dòng 2", "không phải JSON", REBUILD, "--ghi-de")),
@@ -209,28 +217,28 @@ CASES = {
     "journal-wrong-type": Case(JOURNAL_FILE, journal(_journal_line(edited="có"), _journal_line()), HO_SO, 2, ("ở dòng 1", "trường “edited”")),
     "journal-utf16": Case(JOURNAL_FILE, lambda _: utf16(journal(_journal_line())(b"")), HO_SO, 2, ("UTF-16",)),
     "journal-cp1258": Case(JOURNAL_FILE, lambda _: cp1258_line(_journal_line()), HO_SO, 2, ("ở dòng 2", "không phải chữ UTF-8")),
-    "journal-torn-last-line": Case(JOURNAL_FILE, lambda _: (_journal_line() + "\n" + _journal_line()[:20]).encode(), HO_SO, 0, kept=""),
-    "journal-notepad-bom-crlf": Case(JOURNAL_FILE, lambda _: notepad(journal(_journal_line())(b"")), HO_SO, 0, kept=""),
+    "journal-torn-last-line": Case(JOURNAL_FILE, lambda _: (_journal_line() + "\n" + _journal_line()[:20]).encode(), HO_SO, 0, kept=Kept.NONE),
+    "journal-notepad-bom-crlf": Case(JOURNAL_FILE, lambda _: notepad(journal(_journal_line())(b"")), HO_SO, 0, kept=Kept.NONE),
     # the archive register (SQLite): never moved, never replaced by a new one
-    "register-not-sqlite": Case(REGISTER, lambda _: "Sổ đăng ký\n".encode(), CHECK, 2, ("không phải cơ sở dữ liệu SQLite", RESTORE), "copied"),
-    "register-empty": Case(REGISTER, emptied, CHECK, 2, ("tệp rỗng", RESTORE), "copied"),
-    "register-truncated": Case(REGISTER, lambda data: data[:8192], CHECK, 2, ("SQLite báo", RESTORE), "copied"),
-    "register-pages-overwritten": Case(REGISTER, pages_overwritten, CHECK, 2, ("SQLite báo", RESTORE), "copied"),
-    "register-table-dropped": Case(REGISTER, sqlite_edit("DROP TABLE filings"), CHECK, 2, ("thiếu bảng “filings”", RESTORE), "copied", on_path=True),
-    "register-column-dropped": Case(REGISTER, sqlite_edit("ALTER TABLE documents DROP COLUMN signer"), CHECK, 2, ("bảng “documents” thiếu cột “signer”",), "copied", on_path=True),
-    "register-newer-docgen": Case(REGISTER, sqlite_edit("PRAGMA user_version = 9"), CHECK, 2, ("mới hơn phiên bản docgen này", "không ghi gì vào sổ"), "", on_path=True),
+    "register-not-sqlite": Case(REGISTER, lambda _: "Sổ đăng ký\n".encode(), CHECK, 2, ("không phải cơ sở dữ liệu SQLite", RESTORE), Kept.COPIED),
+    "register-empty": Case(REGISTER, emptied, CHECK, 2, ("tệp rỗng", RESTORE), Kept.COPIED),
+    "register-truncated": Case(REGISTER, lambda data: data[:8192], CHECK, 2, ("SQLite báo", RESTORE), Kept.COPIED),
+    "register-pages-overwritten": Case(REGISTER, pages_overwritten, CHECK, 2, ("SQLite báo", RESTORE), Kept.COPIED),
+    "register-table-dropped": Case(REGISTER, sqlite_edit("DROP TABLE filings"), CHECK, 2, ("thiếu bảng “filings”", RESTORE), Kept.COPIED, on_path=True),
+    "register-column-dropped": Case(REGISTER, sqlite_edit("ALTER TABLE documents DROP COLUMN signer"), CHECK, 2, ("bảng “documents” thiếu cột “signer”",), Kept.COPIED, on_path=True),
+    "register-newer-docgen": Case(REGISTER, sqlite_edit("PRAGMA user_version = 9"), CHECK, 2, ("mới hơn phiên bản docgen này", "không ghi gì vào sổ"), Kept.NONE, on_path=True),
     # the văn thư's number sheet: the clerk's own file, reported at the cell, never modified
-    "numbers-key-cleared": Case(MEETING, numbers_sheet(5, {3: "05", 5: None}), HO_SO, 1, (NUMBER_CELL.format(5, "C"), "ghi ở dòng không thuộc văn bản nào", "cột ẩn E"), "", on_path=True),
-    "numbers-row-copied": Case(MEETING, numbers_sheet(7, {3: "06", 5: "bien-ban"}), HO_SO, 1, (NUMBER_CELL.format(7, "C"), "đã có dòng 5"), "", on_path=True),
-    "numbers-word-for-number": Case(MEETING, numbers_sheet(5, {3: "năm"}), HO_SO, 1, (NUMBER_CELL.format(5, "C"), "chỉ ghi chữ số"), "", on_path=True),
-    "numbers-impossible-date": Case(MEETING, numbers_sheet(6, {3: "12", 4: "31/02/2024"}), HO_SO, 1, (NUMBER_CELL.format(6, "D"), "ngày/tháng/năm"), "", on_path=True),
-    "numbers-other-symbol": Case(MEETING, numbers_sheet(6, {3: "12/QĐ-UBND"}), HO_SO, 1, (NUMBER_CELL.format(6, "C"), "TTr-UBND"), "", on_path=True),
-    "numbers-workbook-truncated": Case(MEETING, truncated, HO_SO, 1, ("hop-xet.xlsx: Tệp Excel bị hỏng",), ""),
+    "numbers-key-cleared": Case(MEETING, numbers_sheet(5, {3: "05", 5: None}), HO_SO, 1, (NUMBER_CELL.format(5, "C"), "ghi ở dòng không thuộc văn bản nào", "cột ẩn E"), Kept.NONE, on_path=True),
+    "numbers-row-copied": Case(MEETING, numbers_sheet(7, {3: "06", 5: "bien-ban"}), HO_SO, 1, (NUMBER_CELL.format(7, "C"), "đã có dòng 5"), Kept.NONE, on_path=True),
+    "numbers-word-for-number": Case(MEETING, numbers_sheet(5, {3: "năm"}), HO_SO, 1, (NUMBER_CELL.format(5, "C"), "chỉ ghi chữ số"), Kept.NONE, on_path=True),
+    "numbers-impossible-date": Case(MEETING, numbers_sheet(6, {3: "12", 4: "31/02/2024"}), HO_SO, 1, (NUMBER_CELL.format(6, "D"), "ngày/tháng/năm"), Kept.NONE, on_path=True),
+    "numbers-other-symbol": Case(MEETING, numbers_sheet(6, {3: "12/QĐ-UBND"}), HO_SO, 1, (NUMBER_CELL.format(6, "C"), "TTr-UBND"), Kept.NONE, on_path=True),
+    "numbers-workbook-truncated": Case(MEETING, truncated, HO_SO, 1, ("hop-xet.xlsx: Tệp Excel bị hỏng",), Kept.NONE),
     # the lock: only who holds it, replaced by the next holder; a folder in its place is moved
-    "lock-garbage": Case(LOCK, lambda _: b"\x00garbage{", HO_SO, 0, kept=""),
-    "lock-utf16": Case(LOCK, utf16, HO_SO, 0, kept=""),
-    "lock-empty": Case(LOCK, emptied, HO_SO, 0, kept=""),
-    "lock-stale-from-killed-run": Case(LOCK, lambda _: b'{"command": "ho-so", "pid": 999999}', HO_SO, 0, kept=""),
+    "lock-garbage": Case(LOCK, lambda _: b"\x00garbage{", HO_SO, 0, kept=Kept.NONE),
+    "lock-utf16": Case(LOCK, utf16, HO_SO, 0, kept=Kept.NONE),
+    "lock-empty": Case(LOCK, emptied, HO_SO, 0, kept=Kept.NONE),
+    "lock-stale-from-killed-run": Case(LOCK, lambda _: b'{"command": "ho-so", "pid": 999999}', HO_SO, 0, kept=Kept.NONE),
     "lock-folder-instead": Case(LOCK, folder_instead, HO_SO, 2, ("thư mục", "chạy lại lệnh"), on_path=True),
 }  # fmt: skip
 
@@ -238,14 +246,12 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES.values()), ids=list(CASES))
 def test_a_damaged_state_file_is_reported_by_name_and_kept(root: Path, case: Case) -> None:
     path = root / case.file
-    (root / "input").mkdir(exist_ok=True)
-    if path.name == JOURNAL or not path.exists():
-        path.write_bytes(b"{}")
-    before = path.read_bytes()
+    if not path.exists():  # the journal: only a stopped run leaves one
+        path.write_bytes(b"")
     if case.on_path:
         case.damage(path)  # type: ignore[arg-type]
     else:
-        path.write_bytes(case.damage(before))  # type: ignore[arg-type]
+        path.write_bytes(case.damage(path.read_bytes()))  # type: ignore[arg-type]
     damaged = path.read_bytes() if path.is_file() else None
 
     result = _run(root, *(arg.format(root=root) for arg in case.command))
@@ -256,13 +262,13 @@ def test_a_damaged_state_file_is_reported_by_name_and_kept(root: Path, case: Cas
     for fragment in case.says:
         assert fragment in result.output, result.output
     kept = sorted(path.parent.glob(f"{path.name}.hong-*"))
-    if case.kept == "moved":
+    if case.kept is Kept.MOVED:
         assert str(path) in result.output
         assert len(kept) == 1 and f"{kept[0].name} (cùng thư mục)" in result.output
         if damaged is not None:
             assert kept[0].read_bytes() == damaged  # nothing lost
         assert not path.exists() or case.exit_code == 0
-    elif case.kept == "copied":
+    elif case.kept is Kept.COPIED:
         assert str(path) in result.output
         assert len(kept) == 1 and f"{kept[0].name} (cùng thư mục)" in result.output
         assert kept[0].read_bytes() == path.read_bytes() == damaged  # untouched, copied
@@ -305,9 +311,12 @@ def test_a_manifest_resaved_or_from_an_older_docgen_keeps_its_records(
     assert "giữ nguyên vì sửa tay 0" in result.output
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="holds the lock with flock")
 def test_a_busy_workspace_with_an_unreadable_note_still_says_who_to_wait_for(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import fcntl
+
     monkeypatch.setattr(lock, "WAIT_SECONDS", 0.2)
     path = root / LOCK
     path.write_bytes("ghi dở\x00".encode("utf-16"))
@@ -317,3 +326,19 @@ def test_a_busy_workspace_with_an_unreadable_note_still_says_who_to_wait_for(
     assert result.exit_code == 2, result.output
     assert "đang được một lệnh docgen khác ghi (không đọc được ai đang giữ khóa" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_rebuilt_history_and_a_stopped_runs_journal_name_each_move_once(tmp_path: Path) -> None:
+    moved_to = "da-thay-the/2026-12-06_09-00-00/phuong/bao-cao.docx"
+    (tmp_path / moved_to).parent.mkdir(parents=True)
+    (tmp_path / moved_to).write_bytes(b"report")
+    older = "da-thay-the/2026-12-01_08-00-00/phuong/to-trinh.docx"
+    (tmp_path / older).parent.mkdir(parents=True)
+    (tmp_path / older).write_bytes(b"proposal")
+    line = Line("retire", "phuong/bao-cao.docx", sha256(b"report"), moved_to, "Không đạt")
+    Journal(tmp_path).append([line])  # the run after the manifest was set aside, stopped
+
+    state = OutputState(tmp_path, CAMPAIGN_ID, "2026-12-06_10-00-00")
+
+    assert [h.moved_to for h in state.manifest.history] == [older]  # rebuilt from the disk
+    assert [(r.moved_to, r.reason) for r in state.retired] == [(moved_to, "Không đạt")]

@@ -3,6 +3,8 @@
 `files` lists exactly the documents of the current decision; `history` lists every document
 moved aside (`da-thay-the/…`) by a later run, with where it went and why. A rerun compares each
 target with the hashes docgen itself wrote (manifest and journal, see `docgen.output.state`).
+`read_manifest` is its one reader: it checks every record and reports damage by line
+(`docgen.statefile`).
 """
 
 from __future__ import annotations
@@ -132,7 +134,8 @@ def read_manifest(folder: Path) -> Manifest | None:
 
     The one reader of manifest.json (the dossier run and the archive both ask it). A damaged
     manifest is moved aside (`manifest.json.hong-…`) and `StateFileDamaged` says how to
-    rebuild it. Manifests of earlier docgen versions (indented, no history, fewer fields) read.
+    rebuild it. A manifest of an earlier docgen (indented, no history, fewer fields) reads as
+    it is; fields this version does not know are left out.
     """
     path = folder / MANIFEST
     if not path.is_file():

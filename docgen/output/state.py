@@ -64,6 +64,10 @@ class OutputState:
             elif line.op == "retire" and (self.folder / line.moved_to).exists():
                 entry = self.previous.pop(line.path, None)
                 self.retired.append(_retired(line, entry))
+        # A history rebuilt from da-thay-the/ already holds what the stopped run moved; the
+        # journal's record of it says more (what it was, why), so it takes its place.
+        journaled = {r.moved_to for r in self.retired}
+        self.manifest.history = [h for h in self.manifest.history if h.moved_to not in journaled]
 
     def place(self, entry: Entry, data: bytes, force: bool) -> Outcome:
         """Put `data` at `entry.path` when allowed; keep a hand edit unless `force`."""
