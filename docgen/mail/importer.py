@@ -71,6 +71,12 @@ class _Folder:
                     self._on_disk.setdefault(_file_sha(path), path.name)
         return self._on_disk.get(digest, "")
 
+    def arrived(self, name: str, received: datetime | None) -> None:
+        """An earlier copy of a stored file: its modification time goes back to that arrival."""
+        path = self.folder / name
+        if received and path.is_file() and path.stat().st_mtime > received.timestamp():
+            os.utime(path, (received.timestamp(), received.timestamp()))
+
     def store(self, verdict: Verdict, received: datetime | None) -> str:
         """Write the workbook under a free name; its modification time is when it arrived."""
         path = self._free(verdict.file_name)
@@ -161,6 +167,7 @@ def _file(stamp: str, msg: Incoming, department: str, v: Verdict, target: _Folde
         return _row(stamp, msg, department, j.FILE, v.name, digest, "", result, v.reason)
     same = target.same_as(digest)
     if same:
+        target.arrived(same, msg.received)
         reason = f"Trùng nội dung với {same}, đã có trong thư mục phiếu."
         return _row(stamp, msg, department, j.FILE, v.name, digest, same, j.DUPLICATE, reason)
     stored = target.store(v, msg.received)
