@@ -196,9 +196,9 @@ def test_zip_attachment_is_unpacked_safely(tmp_path: Path, workbook: bytes) -> N
     assert stored(tmp_path) == {"Phiếu KT.xlsx": workbook}
     rows = [(e.original, e.result) for e in result.entries if e.kind == j.FILE]
     assert rows == [
-        ("phieu.zip › Phiếu KT.xlsx", j.IMPORTED),
+        ("phieu.zip › Phiếu gửi/Phiếu KT.xlsx", j.IMPORTED),
         ("phieu.zip › ghi-chu.txt", j.SKIPPED),
-        ("phieu.zip › long.zip", j.REFUSED),
+        ("phieu.zip › trong/long.zip", j.REFUSED),
     ]
 
 

@@ -145,7 +145,7 @@ def _unzip(name: str, data: bytes, digest: str) -> list[Verdict]:
             if info.is_dir():
                 continue
             member = store_name(info.filename, path=True)
-            shown = f"{name} › {printable(PurePosixPath(info.filename.replace(chr(92), '/')).name)}"
+            shown = f"{name} › {printable(info.filename.replace(chr(92), '/'))}"  # its path, too
             suffix = PurePosixPath(member).suffix.lower()
             inner = archive.read(info)  # within the archive limits checked above
             sha = _sha(inner)
