@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import imaplib
 import mailbox
+import ssl
 import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from docgen.mail import imap, sources
 from docgen.mail import journal as j
-from docgen.mail import sources
+from docgen.mail.imap import Account, fetch
 from docgen.mail.importer import ImportResult, import_messages
 from docgen.mail.sources import read_paths
 from tests.conftest import GOOD_UNIT, MakeWorkbook
+from tests.mailservers import HOST, PASSWORD, USER, Servers
 from tools.fill.mail import message
 
 KINH_TE = "Khối Kinh tế <kinhte.tienthanh@dongxoai.gov.vn>"
@@ -87,3 +91,26 @@ def test_the_bench_rows_state_their_targets() -> None:
     lines = table(numbers, 200)
     assert "sàn + 20 MB ≤ sàn + 50 MB ✓" in lines[3]
     assert "1.5× liệt kê ≤ 2× ✓" in lines[6]
+
+
+def test_an_imap_re_run_downloads_nothing_even_without_message_id(
+    tmp_path: Path, mail_servers: Servers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context = ssl.create_default_context(cafile=str(mail_servers.cert))
+    with imaplib.IMAP4_SSL(HOST, mail_servers.imap_port, ssl_context=context) as conn:
+        conn.login(USER, PASSWORD)
+        raw = b"From: ai.do@gmail.com\r\nSubject: Khong ma thu\r\n\r\nx\r\n"
+        assert conn.append("INBOX", "", None, raw)[0] == "OK"
+    monkeypatch.setenv("SSL_CERT_FILE", str(mail_servers.cert))
+    account = Account(HOST, USER, mail_servers.imap_port)
+    folder = tmp_path / "input" / "phieu"
+    first = import_messages(fetch(account, PASSWORD), folder, j.journal_for(folder), {}, NOW)
+    assert "Khong ma thu" in {e.subject for e in first.messages}
+    assert all(";UIDVALIDITY=" in e.source for e in first.messages)
+
+    def no_download(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a known message was downloaded again")
+
+    monkeypatch.setattr(imap, "_download", no_download)
+    again = import_messages(fetch(account, PASSWORD), folder, j.journal_for(folder), {}, NOW)
+    assert (again.known, again.entries) == (len(first.messages), [])

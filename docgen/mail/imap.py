@@ -58,9 +58,9 @@ def fetch(account: Account, password: str) -> Iterator[Envelope]:
     conn = _connect(account)
     try:
         _login(conn, account, password)
-        _examine(conn, account)
+        where = f"{account.where()};UIDVALIDITY={_examine(conn, account)}"
         for batch in _batches(_search(conn, account)):
-            yield from _envelopes(conn, account, batch)
+            yield from _envelopes(conn, account, where, batch)
     except (OSError, imaplib.IMAP4.abort) as exc:
         raise _lost(account, exc) from None
     finally:
@@ -95,10 +95,13 @@ def _login(conn: imaplib.IMAP4_SSL, account: Account, password: str) -> None:
         ) from None
 
 
-def _examine(conn: imaplib.IMAP4_SSL, account: Account) -> None:
+def _examine(conn: imaplib.IMAP4_SSL, account: Account) -> str:
+    """Open the folder read-only; its UIDVALIDITY (with a UID, a message's lasting name)."""
     status, _ = conn.select(quote_mailbox(account.folder), readonly=True)  # EXAMINE
     if status != "OK":
         raise MailError(f"Tài khoản {account.user} không có thư mục thư “{account.folder}”.")
+    _, validity = conn.response("UIDVALIDITY")
+    return bytes(validity[0] or b"").decode() if validity and validity[0] else ""
 
 
 def _search(conn: imaplib.IMAP4_SSL, account: Account) -> list[bytes]:
@@ -117,7 +120,9 @@ def _batches(uids: list[bytes]) -> Iterator[list[bytes]]:
         yield uids[start : start + BATCH]
 
 
-def _envelopes(conn: imaplib.IMAP4_SSL, account: Account, uids: list[bytes]) -> Iterator[Envelope]:
+def _envelopes(
+    conn: imaplib.IMAP4_SSL, account: Account, where: str, uids: list[bytes]
+) -> Iterator[Envelope]:
     status, data = conn.uid("FETCH", b",".join(uids).decode(), _HEADER_ITEMS)
     if status != "OK":
         raise MailError(f"Máy chủ {account.host} không trả thư (FETCH: {status}).")
@@ -131,15 +136,15 @@ def _envelopes(conn: imaplib.IMAP4_SSL, account: Account, uids: list[bytes]) -> 
             continue
         number = uid.group(1).decode()
         key = message_id(read_headers(io.BytesIO(header)))
-        opener = functools.partial(_download, conn, account, number, received)
-        yield Envelope(f"{account.where()};UID={number}", key, opener)
+        origin = f"{where};UID={number}"
+        opener = functools.partial(_download, conn, account, origin, number, received)
+        yield Envelope(origin, key, opener, lasting=where.rpartition("=")[2] != "")
 
 
 def _download(
-    conn: imaplib.IMAP4_SSL, account: Account, uid: str, received: datetime | None
+    conn: imaplib.IMAP4_SSL, account: Account, origin: str, uid: str, received: datetime | None
 ) -> Incoming:
     """The whole message, fetched in pieces into a temporary file, then read from there."""
-    origin = f"{account.where()};UID={uid}"
     with tempfile.TemporaryFile() as spool:
         offset = 0
         try:

@@ -107,12 +107,13 @@ def import_messages(
     rows = j.read_journal(journal)
     seen = {e.message_id for e in rows if e.kind == j.MESSAGE and e.message_id}
     seen_bad = {e.source for e in rows if e.kind == j.MESSAGE and not e.message_id}
+    read_from = {e.source for e in rows if e.kind == j.MESSAGE}
     target = _Folder(folder, rows)
     result = ImportResult()
     stamp = in_vietnam(now).isoformat(timespec="seconds")
     for item in items:
         if isinstance(item, Envelope):
-            if item.key in seen:  # known by its headers: not read again
+            if item.key in seen or (item.lasting and item.origin in read_from):  # not read again
                 result.known += 1
                 continue
             item = item.open()

@@ -77,3 +77,4 @@ class Envelope:
     origin: str
     key: str  # as Incoming.key
     open: Callable[[], Incoming | Unreadable]  # the message itself, attachments spooled
+    lasting: bool = False  # the origin names this message for ever (IMAP UIDVALIDITY and UID)
