@@ -77,8 +77,11 @@ def _envelope(origin: str, opener: Callable[[], IO[bytes]]) -> Envelope:
     with opener() as handle:
         key = message_id(read_headers(handle)) or content_key(handle)
 
-    def read() -> Incoming:
+    def read() -> Incoming | Unreadable:
         with opener() as handle:
+            if not handle.read(1):
+                return Unreadable(origin, EMPTY)
+            handle.seek(0)
             return parse_file(handle, origin)
 
     return Envelope(origin, key, read)
