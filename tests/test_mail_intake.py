@@ -196,9 +196,9 @@ def test_zip_attachment_is_unpacked_safely(tmp_path: Path, workbook: bytes) -> N
     assert stored(tmp_path) == {"Phiếu KT.xlsx": workbook}
     rows = [(e.original, e.result) for e in result.entries if e.kind == j.FILE]
     assert rows == [
-        ("phieu.zip › Phiếu KT.xlsx", j.IMPORTED),
+        ("phieu.zip › Phiếu gửi/Phiếu KT.xlsx", j.IMPORTED),
         ("phieu.zip › ghi-chu.txt", j.SKIPPED),
-        ("phieu.zip › long.zip", j.REFUSED),
+        ("phieu.zip › trong/long.zip", j.REFUSED),
     ]
 
 
@@ -293,7 +293,8 @@ def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:
         "  - thu/ghi-chu.txt: Không phải thư đã lưu (.eml, .msg) hay hộp thư mbox.",
         "Thư không có phiếu: 1",
         "  - thu/2.eml (“Hỏi” từ ai.do@gmail.com): Thư không có phiếu Excel đính kèm.",
-        "Cần xác nhận, người gửi chưa có trong danh sách: 1",
+        "Cần xác nhận, người gửi chưa có trong danh sách (phiếu của các thư này chưa được dùng "
+        "cho tới khi thêm địa chỉ vào [[departments]] của tệp chiến dịch): 1",
         "  - ai.do@gmail.com — “Hỏi”, nhận lúc 10/12/2023 16:30:00",
         "Nhật ký: input/thu-nhan.csv. Tiếp theo: docgen kiem-tra",
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import mailbox
 import zipfile
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -192,3 +193,13 @@ def test_a_workbook_without_a_file_name_is_imported_under_a_generated_name(
 
 def test_the_mail_limit_and_the_workbook_limit_are_explained() -> None:
     assert "trên 25 MB" in TOO_LARGE and f"giới hạn {MAX_FILE_BYTES // MB} MB" in TOO_LARGE
+
+
+def test_an_empty_message_in_a_maildir_is_said_to_be_empty(tmp_path: Path) -> None:
+    box = mailbox.Maildir(tmp_path / "Maildir")
+    box.add(b"")
+    folder = tmp_path / "input" / "phieu"
+    paths = [tmp_path / "Maildir"]
+    result = import_messages(read_paths(paths), folder, j.journal_for(folder), {}, NOW)
+    (row,) = result.entries
+    assert (row.result, row.reason) == (j.REFUSED, EMPTY)

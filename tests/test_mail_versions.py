@@ -89,6 +89,8 @@ def test_a_reply_re_attaching_old_bytes_never_overturns_the_correction(
         old_file = j.receipts(j.journal_for(folder))
         first = {r.received for r in old_file.values()}
         assert first == {at(8), at(10)}  # the old bytes keep their first arrival
+        mtimes = {p.stat().st_mtime for p in folder.iterdir()}
+        assert mtimes == {at(8).timestamp(), at(10).timestamp()}  # for a hand copy, too
 
 
 def test_two_msg_files_without_message_id_of_the_same_name_are_both_read(

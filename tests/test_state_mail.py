@@ -67,6 +67,7 @@ DAMAGED: list[tuple[str, Damage, int]] = [
     ("saved as Windows-1258", lambda raw: raw.decode("utf-8-sig").encode("cp1258", "replace"), 1),
     ("garbage", lambda raw: b"\x00\xff\xfe garbage \x00" * 20, 1),
     ("a column too many", lambda raw: _cell(raw, 2, 12, "x,y"), 2),
+    ("emptied", lambda raw: b"", 1),
 ]  # fmt: skip
 # Saved again by Excel or an editor: read as it is, rows unchanged.
 RESAVED: list[tuple[str, Damage]] = [

@@ -129,7 +129,7 @@ def receive(
     from docgen.mail.imap import Account, fetch
     from docgen.mail.importer import import_messages
     from docgen.mail.journal import journal_for
-    from docgen.mail.message import Incoming, Unreadable
+    from docgen.mail.message import Envelope, Incoming, Unreadable
     from docgen.mail.sources import read_paths
     from docgen.mail.summary import import_lines
 
@@ -138,7 +138,7 @@ def receive(
         raise UsageProblem(
             "Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai)."
         )
-    items: Iterator[Incoming | Unreadable]
+    items: Iterator[Incoming | Unreadable | Envelope]
     if host:
         account = Account(host, user or campaign.contacts.address, port, mailbox, _day(since))
         if not account.user:

@@ -66,35 +66,30 @@ class Verdict:
 
 def sort_out(attachment: Attachment) -> list[Verdict]:
     """The workbooks in one attachment, and every other part with its reason."""
-    data = attachment.data
     shown = printable(attachment.name) or "(không có tên)"
-    name = store_name(attachment.name) if attachment.name else _generated(attachment)
+    digest = attachment.sha256
+    if attachment.size > MAX_ATTACHMENT_BYTES:  # never read into memory
+        return [_refuse(shown, digest, TOO_LARGE)]
+    if shown.lower() == "winmail.dat" or attachment.head(4) == _TNEF_MAGIC:
+        return [_refuse(shown, digest, WINMAIL)]
+    data = attachment.read()  # at most MAX_ATTACHMENT_BYTES
+    name = store_name(attachment.name) if attachment.name else _generated(attachment, data)
     suffix = PurePosixPath(name).suffix.lower()
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        return [_refuse(shown, data, TOO_LARGE)]
-    if shown.lower() == "winmail.dat" or data.startswith(_TNEF_MAGIC):
-        return [_refuse(shown, data, WINMAIL)]
     if suffix == ".zip":
-        return _unzip(shown, data)
+        return _unzip(shown, data, digest)
     if suffix in WORKBOOK_SUFFIXES:
-        return [_workbook(shown, name, data)]
+        return [_workbook(shown, name, data, digest)]
     if suffix == ".csv":
-        return [_refuse(shown, data, CSV)]
-    reason = INLINE_IMAGE if attachment.inline and _image(attachment) else NOT_WORKBOOK
-    return [_skip(shown, name, data, reason)]
+        return [_refuse(shown, digest, CSV)]
+    image = attachment.content_type.startswith("image/") or sniff(data[:16]) == "image"
+    reason = INLINE_IMAGE if attachment.inline and image else NOT_WORKBOOK
+    return [Verdict(shown, name, b"", False, False, reason, digest)]
 
 
-def _image(attachment: Attachment) -> bool:
-    return attachment.content_type.startswith("image/") or sniff(attachment.data[:16]) == "image"
-
-
-def _generated(attachment: Attachment) -> str:
+def _generated(attachment: Attachment, data: bytes) -> str:
     """A workbook sent without a file name gets one: `phieu-khong-ten-<hash>.xlsx`."""
-    suffix = _MIME_SUFFIX.get(attachment.content_type.lower(), "") or _sniffed_suffix(
-        attachment.data
-    )
-    digest = hashlib.sha256(attachment.data).hexdigest()[:8]
-    return f"phieu-khong-ten-{digest}{suffix or '.bin'}"
+    suffix = _MIME_SUFFIX.get(attachment.content_type.lower(), "") or _sniffed_suffix(data)
+    return f"phieu-khong-ten-{attachment.sha256[:8]}{suffix or '.bin'}"
 
 
 def _sniffed_suffix(data: bytes) -> str:
@@ -113,11 +108,11 @@ def _sniffed_suffix(data: bytes) -> str:
     return ".ods" if "content.xml" in names and "mimetype" in names else ""
 
 
-def _workbook(shown: str, name: str, data: bytes) -> Verdict:
+def _workbook(shown: str, name: str, data: bytes, digest: str) -> Verdict:
     problem = workbook_problem(PurePosixPath(name).suffix.lower(), data)
     if problem:
-        return _refuse(shown, data, problem, name)
-    return Verdict(shown, name, data, True, False, "", _sha(data))
+        return _refuse(shown, digest, problem, name)
+    return Verdict(shown, name, data, True, False, "", digest)
 
 
 def workbook_problem(suffix: str, data: bytes) -> str:
@@ -136,33 +131,34 @@ def workbook_problem(suffix: str, data: bytes) -> str:
     return f"Đuôi tệp là {suffix} nhưng nội dung không phải bảng tính Excel."
 
 
-def _unzip(name: str, data: bytes) -> list[Verdict]:
+def _unzip(name: str, data: bytes, digest: str) -> list[Verdict]:
     outside = _escaping_member(data)
     if outside:
-        return [_refuse(name, data, TRAVERSAL.format(name=printable(outside)))]
+        return [_refuse(name, digest, TRAVERSAL.format(name=printable(outside)))]
     try:
         archive = open_zip(data)  # the workbook limits: members, ratio, total size, names
     except WorkbookRefused as exc:
-        return [_refuse(name, data, f"Tệp nén bị từ chối: {exc.message}")]
+        return [_refuse(name, digest, f"Tệp nén bị từ chối: {exc.message}")]
     out: list[Verdict] = []
     with archive:
         for info in archive.infolist():
             if info.is_dir():
                 continue
             member = store_name(info.filename, path=True)
-            shown = f"{name} › {printable(PurePosixPath(info.filename.replace(chr(92), '/')).name)}"
+            shown = f"{name} › {printable(info.filename.replace(chr(92), '/'))}"  # its path, too
             suffix = PurePosixPath(member).suffix.lower()
             inner = archive.read(info)  # within the archive limits checked above
+            sha = _sha(inner)
             if suffix in (".zip", ".eml", ".msg", ".rar", ".7z"):
                 out.append(
-                    _refuse(shown, inner, "Tệp nén hay thư lồng bên trong tệp nén không được mở.")
+                    _refuse(shown, sha, "Tệp nén hay thư lồng bên trong tệp nén không được mở.")
                 )
             elif suffix not in WORKBOOK_SUFFIXES:
-                out.append(_skip(shown, member, inner, NOT_WORKBOOK))
+                out.append(Verdict(shown, member, b"", False, False, NOT_WORKBOOK, sha))
             elif sum(v.accepted for v in out) >= MAX_ZIP_WORKBOOKS:
-                out.append(_refuse(shown, inner, f"Tệp nén có quá {MAX_ZIP_WORKBOOKS} phiếu."))
+                out.append(_refuse(shown, sha, f"Tệp nén có quá {MAX_ZIP_WORKBOOKS} phiếu."))
             else:
-                out.append(_workbook(shown, member, inner))
+                out.append(_workbook(shown, member, inner, sha))
     return out
 
 
@@ -180,12 +176,8 @@ def _escaping_member(data: bytes) -> str:
     return ""
 
 
-def _refuse(shown: str, data: bytes, reason: str, name: str = "") -> Verdict:
-    return Verdict(shown, name or shown, b"", False, True, reason, _sha(data))
-
-
-def _skip(shown: str, name: str, data: bytes, reason: str) -> Verdict:
-    return Verdict(shown, name, b"", False, False, reason, _sha(data))
+def _refuse(shown: str, digest: str, reason: str, name: str = "") -> Verdict:
+    return Verdict(shown, name or shown, b"", False, True, reason, digest)
 
 
 def _sha(data: bytes) -> str:

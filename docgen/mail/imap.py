@@ -6,24 +6,30 @@ The only module that speaks IMAP (stdlib imaplib).
 from __future__ import annotations
 
 import contextlib
+import functools
 import imaplib
+import io
 import itertools
 import re
 import ssl
+import tempfile
 from base64 import b64encode
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from docgen.mail.errors import MailError, untrusted
-from docgen.mail.message import Incoming
-from docgen.mail.parse import parse_bytes
+from docgen.mail.message import Envelope, Incoming
+from docgen.mail.parse import message_id, parse_file
+from docgen.mail.stream import read_headers
 from docgen.text import in_vietnam
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
 _UID = re.compile(rb"UID (\d+)")
-BATCH = 50  # messages per FETCH: bounded memory, few round trips
+BATCH = 200  # headers per FETCH: few round trips, small answers
+PIECE = 1024 * 1024  # a message is downloaded this much at a time
+_HEADER_ITEMS = "(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])"
 TIMEOUT = 60
 
 
@@ -42,18 +48,27 @@ class Account:
         return f"imap://{self.user}@{self.host}:{self.port}/{self.folder}"
 
 
-def fetch(account: Account, password: str) -> Iterator[Incoming]:
-    """Every message of the folder (since the day, if given), with the server's received time."""
+def fetch(account: Account, password: str) -> Iterator[Envelope]:
+    """Every message of the folder (since the day, if given), with the server's received time.
+
+    Headers first (Message-ID, received time, size), in batches: a message already journaled
+    is never downloaded. A new one is downloaded in pieces into a temporary file and read
+    from there, so memory does not grow with its size.
+    """
     conn = _connect(account)
     try:
         _login(conn, account, password)
-        _examine(conn, account)
+        where = f"{account.where()};UIDVALIDITY={_examine(conn, account)}"
         for batch in _batches(_search(conn, account)):
-            yield from _fetch(conn, account, batch)
+            yield from _envelopes(conn, account, where, batch)
     except (OSError, imaplib.IMAP4.abort) as exc:
-        raise MailError(f"Mất kết nối với máy chủ thư {account.host}: {exc}") from None
+        raise _lost(account, exc) from None
     finally:
         _logout(conn)
+
+
+def _lost(account: Account, exc: BaseException) -> MailError:
+    return MailError(f"Mất kết nối với máy chủ thư {account.host}: {exc}")
 
 
 def _connect(account: Account) -> imaplib.IMAP4_SSL:
@@ -80,10 +95,13 @@ def _login(conn: imaplib.IMAP4_SSL, account: Account, password: str) -> None:
         ) from None
 
 
-def _examine(conn: imaplib.IMAP4_SSL, account: Account) -> None:
+def _examine(conn: imaplib.IMAP4_SSL, account: Account) -> str:
+    """Open the folder read-only; its UIDVALIDITY (with a UID, a message's lasting name)."""
     status, _ = conn.select(quote_mailbox(account.folder), readonly=True)  # EXAMINE
     if status != "OK":
         raise MailError(f"Tài khoản {account.user} không có thư mục thư “{account.folder}”.")
+    _, validity = conn.response("UIDVALIDITY")
+    return bytes(validity[0] or b"").decode() if validity and validity[0] else ""
 
 
 def _search(conn: imaplib.IMAP4_SSL, account: Account) -> list[bytes]:
@@ -102,19 +120,51 @@ def _batches(uids: list[bytes]) -> Iterator[list[bytes]]:
         yield uids[start : start + BATCH]
 
 
-def _fetch(conn: imaplib.IMAP4_SSL, account: Account, uids: list[bytes]) -> Iterator[Incoming]:
-    status, data = conn.uid("FETCH", b",".join(uids).decode(), "(UID INTERNALDATE BODY.PEEK[])")
+def _envelopes(
+    conn: imaplib.IMAP4_SSL, account: Account, where: str, uids: list[bytes]
+) -> Iterator[Envelope]:
+    status, data = conn.uid("FETCH", b",".join(uids).decode(), _HEADER_ITEMS)
     if status != "OK":
         raise MailError(f"Máy chủ {account.host} không trả thư (FETCH: {status}).")
-    for item in data:
-        if not isinstance(item, tuple):
-            continue  # the closing b")" of each message
-        meta, raw = item
+    heads = [item for item in data if isinstance(item, tuple)]  # the rest: closing b")"
+    for meta, header in heads:
         uid = _UID.search(meta)
-        origin = f"{account.where()};UID={uid.group(1).decode() if uid else '?'}"
+        if uid is None:
+            continue
         received = internal_date(meta)
-        if _wanted(account, received):
-            yield parse_bytes(raw, origin, received=received)
+        if not _wanted(account, received):
+            continue
+        number = uid.group(1).decode()
+        key = message_id(read_headers(io.BytesIO(header)))
+        origin = f"{where};UID={number}"
+        opener = functools.partial(_download, conn, account, origin, number, received)
+        yield Envelope(origin, key, opener, lasting=where.rpartition("=")[2] != "")
+
+
+def _download(
+    conn: imaplib.IMAP4_SSL, account: Account, origin: str, uid: str, received: datetime | None
+) -> Incoming:
+    """The whole message, fetched in pieces into a temporary file, then read from there."""
+    with tempfile.TemporaryFile() as spool:
+        offset = 0
+        try:
+            while True:
+                piece = _piece(conn, account, uid, offset)
+                spool.write(piece)
+                offset += len(piece)
+                if len(piece) < PIECE:
+                    break
+        except (OSError, imaplib.IMAP4.abort) as exc:
+            raise _lost(account, exc) from None
+        spool.seek(0)
+        return parse_file(spool, origin, received=received)
+
+
+def _piece(conn: imaplib.IMAP4_SSL, account: Account, uid: str, offset: int) -> bytes:
+    status, data = conn.uid("FETCH", uid, f"(BODY.PEEK[]<{offset}.{PIECE}>)")
+    if status != "OK":
+        raise MailError(f"Máy chủ {account.host} không trả thư (FETCH: {status}).")
+    return next((bytes(item[1]) for item in data if isinstance(item, tuple)), b"")
 
 
 def _wanted(account: Account, received: datetime | None) -> bool:

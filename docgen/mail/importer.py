@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docgen.mail import journal as j
 from docgen.mail.attachments import WORKBOOK_SUFFIXES, Verdict, sort_out
-from docgen.mail.message import Incoming, Unreadable
+from docgen.mail.message import Envelope, Incoming, Unreadable
 from docgen.mail.senders import department_of
 from docgen.output.files import write_atomic
 from docgen.text import in_vietnam
@@ -58,9 +58,24 @@ class _Folder:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.by_hash = {e.sha256: e.stored for e in journal_rows if e.result == j.IMPORTED}
-        for path in sorted(folder.iterdir()):
-            if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
-                self.by_hash.setdefault(_sha(path.read_bytes()), path.name)
+        self._on_disk: dict[str, str] | None = None  # hashed when a new file first needs it
+
+    def same_as(self, digest: str) -> str:
+        """The stored file with these bytes ('' when none): journaled, or copied by hand."""
+        if digest in self.by_hash:
+            return self.by_hash[digest]
+        if self._on_disk is None:
+            self._on_disk = {}
+            for path in sorted(self.folder.iterdir()):
+                if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
+                    self._on_disk.setdefault(_file_sha(path), path.name)
+        return self._on_disk.get(digest, "")
+
+    def arrived(self, name: str, received: datetime | None) -> None:
+        """An earlier copy of a stored file: its modification time goes back to that arrival."""
+        path = self.folder / name
+        if received and path.is_file() and path.stat().st_mtime > received.timestamp():
+            os.utime(path, (received.timestamp(), received.timestamp()))
 
     def store(self, verdict: Verdict, received: datetime | None) -> str:
         """Write the workbook under a free name; its modification time is when it arrived."""
@@ -82,7 +97,7 @@ class _Folder:
 
 
 def import_messages(
-    items: Iterable[Incoming | Unreadable],
+    items: Iterable[Incoming | Unreadable | Envelope],
     folder: Path,
     journal: Path,
     book: Mapping[str, str],
@@ -92,10 +107,16 @@ def import_messages(
     rows = j.read_journal(journal)
     seen = {e.message_id for e in rows if e.kind == j.MESSAGE and e.message_id}
     seen_bad = {e.source for e in rows if e.kind == j.MESSAGE and not e.message_id}
+    read_from = {e.source for e in rows if e.kind == j.MESSAGE}
     target = _Folder(folder, rows)
     result = ImportResult()
     stamp = in_vietnam(now).isoformat(timespec="seconds")
     for item in items:
+        if isinstance(item, Envelope):
+            if item.key in seen or (item.lasting and item.origin in read_from):  # not read again
+                result.known += 1
+                continue
+            item = item.open()
         if isinstance(item, Unreadable):
             if item.origin in seen_bad:
                 continue
@@ -106,7 +127,11 @@ def import_messages(
             continue
         else:
             seen.add(item.key)
-            new_rows = _message(stamp, item, department_of(item.sender, book), target)
+            try:
+                new_rows = _message(stamp, item, department_of(item.sender, book), target)
+            finally:
+                for attachment in item.attachments:
+                    attachment.close()
         j.append(journal, new_rows)  # message by message: an interrupted import loses nothing
         result.entries.extend(new_rows)
     return result
@@ -141,8 +166,9 @@ def _file(stamp: str, msg: Incoming, department: str, v: Verdict, target: _Folde
     if not v.accepted:
         result = j.REFUSED if v.refused else j.SKIPPED
         return _row(stamp, msg, department, j.FILE, v.name, digest, "", result, v.reason)
-    if digest in target.by_hash:
-        same = target.by_hash[digest]
+    same = target.same_as(digest)
+    if same:
+        target.arrived(same, msg.received)
         reason = f"Trùng nội dung với {same}, đã có trong thư mục phiếu."
         return _row(stamp, msg, department, j.FILE, v.name, digest, same, j.DUPLICATE, reason)
     stored = target.store(v, msg.received)
@@ -174,5 +200,9 @@ def _unreadable(stamp: str, item: Unreadable) -> j.Entry:
     )
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

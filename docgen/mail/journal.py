@@ -116,8 +116,8 @@ def _rows(raw: bytes) -> list[Entry]:
     rows: list[Entry] = []
     try:
         header = next(reader, None)
-        if header is None:
-            return []
+        if header is None:  # docgen writes the header and its rows at once: emptied by hand
+            raise _Damage(1, "tệp rỗng, không còn cả dòng tiêu đề")
         if tuple(h.strip() for h in header) != HEADERS:
             raise _Damage(1, "dòng đầu không phải dòng tiêu đề của nhật ký thư do docgen ghi")
         for row in reader:

@@ -2,18 +2,49 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import IO
 
 
 @dataclass(frozen=True)
 class Attachment:
-    """One attached file: its decoded name (NFC, '' when sent without one) and its bytes."""
+    """One attached file: its decoded name (NFC, '' when sent without one) and its bytes,
+    held in memory (`data`) or spooled to an anonymous temporary file (`spool`)."""
 
     name: str
-    data: bytes
+    data: bytes = b""
     content_type: str = ""  # as declared: "image/png", "application/vnd.ms-excel"…
     inline: bool = False  # shown in the body (Content-ID or inline disposition), not attached
+    spool: IO[bytes] | None = None
+    size: int = -1
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if self.spool is None:
+            object.__setattr__(self, "size", len(self.data))
+            object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
+
+    def read(self) -> bytes:
+        """The bytes (read from the spool; callers check `size` first)."""
+        if self.spool is None:
+            return self.data
+        self.spool.seek(0)
+        return self.spool.read()
+
+    def head(self, count: int) -> bytes:
+        """The first `count` bytes."""
+        if self.spool is None:
+            return self.data[:count]
+        self.spool.seek(0)
+        return self.spool.read(count)
+
+    def close(self) -> None:
+        """Free the spool's disk space."""
+        if self.spool is not None:
+            self.spool.close()
 
 
 @dataclass(frozen=True)
@@ -37,3 +68,13 @@ class Unreadable:
     origin: str
     reason: str
     skipped: bool = False  # True: simply not a message (a note beside saved messages)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A message known by its key before it is read: a re-run skips it without reading it."""
+
+    origin: str
+    key: str  # as Incoming.key
+    open: Callable[[], Incoming | Unreadable]  # the message itself, attachments spooled
+    lasting: bool = False  # the origin names this message for ever (IMAP UIDVALIDITY and UID)

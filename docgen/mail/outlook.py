@@ -42,6 +42,18 @@ def read_msg(path: Path) -> Incoming:
         msg.close()
 
 
+def msg_key(path: Path) -> str:
+    """The message's key without reading its attachments (a re-run skips it by this key)."""
+    try:
+        msg: Any = extract_msg.openMsg(str(path), delayAttachments=True)
+    except Exception as exc:  # extract-msg raises many kinds on a damaged or foreign file
+        raise MsgUnreadable(str(exc)) from None
+    try:
+        return str(getattr(msg, "messageId", "") or "").strip() or content_key(path)
+    finally:
+        msg.close()
+
+
 def content_key(path: Path) -> str:
     """A message without a Message-ID is known by its bytes, never by its file name."""
     digest = hashlib.sha256()

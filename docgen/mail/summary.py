@@ -38,7 +38,10 @@ def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]
             lines += [f"  - {_what(e)}: {e.reason}" for e in entries]
     unknown = result.unknown_senders
     if unknown:
-        lines.append(f"Cần xác nhận, {UNKNOWN_SENDER}: {len(unknown)}")
+        lines.append(
+            f"Cần xác nhận, {UNKNOWN_SENDER} (phiếu của các thư này chưa được dùng cho tới khi "
+            f"thêm địa chỉ vào [[departments]] của tệp chiến dịch): {len(unknown)}"
+        )
         lines += [f"  - {e.sender} — “{e.subject}”, {_when(e)}" for e in unknown]
     lines.append(f"Nhật ký: {journal}. Tiếp theo: docgen kiem-tra")
     return lines
