@@ -75,7 +75,9 @@ _DEFAULT = (
 def describe(exc: OSError) -> str:
     """One Vietnamese line: what failed, on which file or folder (when known), and the number."""
     what, _ = _WHAT.get(exc.errno or 0, _DEFAULT)
-    places = [_place(str(p), exc.errno) for p in (exc.filename, exc.filename2) if p]
+    named = [str(p) for p in (exc.filename, exc.filename2) if p]
+    visible = [p for p in named if not Path(p).name.startswith(_HIDDEN)] or named[:1]
+    places = [_place(p, exc.errno) for p in visible]
     noun = places[0][0] if places else "tệp"
     where = f" ({' → '.join(p for _, p in places)})" if places else ""
     code = f" [mã lỗi {exc.errno}]" if exc.errno and exc.errno not in _WHAT else ""

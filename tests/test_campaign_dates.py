@@ -70,3 +70,35 @@ def test_dates_are_judged_against_the_campaign(
         assert found[0].message == message
     if code == IMPOSSIBLE:
         assert report.errors and found[0].place.row == 3
+
+
+AWARD = {
+    "ten": GOOD_INDIVIDUAL["ho_ten"],
+    "ngay_sinh": GOOD_INDIVIDUAL["ngay_sinh"],
+    "loai": "Hình thức khen thưởng",
+    "hinh_thuc": "Giấy khen của Chủ tịch UBND phường",
+    "so_qd": "12/QĐ-UBND",
+    "ngay_qd": "10/01/2023",
+    "co_quan": "UBND phường Tiến Thành",
+}
+AWARD_YEARS = [
+    ("the year before", 2022, []),
+    ("the campaign's year", 2023, []),
+    ("after the form was sent", 2025, ["AWARD_YEAR_AFTER_SUBMISSION"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("year", "codes"), [c[1:] for c in AWARD_YEARS], ids=[c[0] for c in AWARD_YEARS]
+)
+def test_a_previous_award_is_not_of_a_later_year(
+    campaign: Campaign, make_workbook: MakeWorkbook, year: int, codes: list[str]
+) -> None:
+    path = make_workbook(individuals=[GOOD_INDIVIDUAL], awards=[{**AWARD, "nam": year}])
+    report = validate_folder(campaign, path.parent)
+    assert [i.code for i in report.issues] == codes
+    if codes:
+        assert report.issues[0].message == (
+            f"Năm khen thưởng {year} sau năm của ngày gửi phiếu (05/12/2023)."
+        )
+        assert report.issues[0].place.sheet == "Khen thưởng đã nhận"

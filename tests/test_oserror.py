@@ -44,6 +44,11 @@ def test_the_path_named_is_one_the_clerk_can_find(number: int, path: str | None,
     assert describe(exc) == line
 
 
+def test_a_rename_from_a_temp_file_names_the_target() -> None:
+    exc = OSError(FULL, "x", "/ra/.a.docx.k2j4h5g6.tmp", None, "/ra/a.docx")
+    assert describe(exc) == "Không đọc/ghi được tệp (/ra/a.docx): ổ đĩa đã đầy."
+
+
 def test_a_folder_is_called_a_folder(tmp_path: Path) -> None:
     exc = OSError(READ_ONLY, "x", str(tmp_path))
     assert describe(exc).startswith(f"Không đọc/ghi được thư mục ({tmp_path}):")

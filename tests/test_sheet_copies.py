@@ -76,6 +76,18 @@ def guide_copy(wb: Workbook) -> None:
     _copy(wb, "Hướng dẫn", "Hướng dẫn (2)", {})
 
 
+def renamed_without_marks(wb: Workbook) -> None:
+    wb["Cá nhân"].title = "CA NHAN"
+
+
+def empty_copy(wb: Workbook) -> None:
+    wb.create_sheet("Cá nhân (2)")
+
+
+def only_the_unit_copy(wb: Workbook) -> None:
+    wb["Đơn vị"].title = "Đơn vị (2)"
+
+
 AN, HOA = GOOD_INDIVIDUAL["ho_ten"], SECOND["ho_ten"]
 TEAM, TDP3 = GOOD_COLLECTIVE["ten"], "Tổ dân phố 3"
 # (id, change, nominees as (name, sheet), file-level issues as (code, sheet))
@@ -102,6 +114,11 @@ CASES: list[tuple[str, Callable[[Workbook], None], list[tuple[str, str]], list[t
     ("notes sheet", notes, [(TEAM, "Tập thể"), (AN, "Cá nhân")], [("SHEET_NOT_READ", "Ghi chú")]),
     ("empty sheet", empty_sheet, [(TEAM, "Tập thể"), (AN, "Cá nhân")], []),
     ("guide copy", guide_copy, [(TEAM, "Tập thể"), (AN, "Cá nhân")], []),
+    ("renamed without diacritics", renamed_without_marks, [(TEAM, "Tập thể"), (AN, "CA NHAN")],
+     []),
+    ("empty copy", empty_copy, [(TEAM, "Tập thể"), (AN, "Cá nhân")], []),
+    ("only the unit form's copy", only_the_unit_copy, [(TEAM, "Tập thể"), (AN, "Cá nhân")],
+     [("SHEET_COPY_READ", "Đơn vị (2)")]),
 ]  # fmt: skip
 
 

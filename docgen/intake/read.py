@@ -80,12 +80,10 @@ def _read_into(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
             )
         rows = result.tables.setdefault(spec.name, [])
         for name in names:
-            if name in plan.copies:
-                place = Place(result.name, name)
-                result.issues.append(
-                    make_issue("SHEET_COPY_READ", place, sheet=name, kind=spec.name)
-                )
             rows.extend(_read_table(wb.sheet(name), spec, result))
+    for name, kind in plan.copies.items():
+        place = Place(result.name, name)
+        result.issues.append(make_issue("SHEET_COPY_READ", place, sheet=name, kind=kind))
     for name, why in plan.unread:
         result.issues.append(
             make_issue("SHEET_NOT_READ", Place(result.name, name), sheet=name, why=why)

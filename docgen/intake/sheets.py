@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 from docgen.intake.columns import SCAN_ROWS
-from docgen.intake.schema import GUIDE_SHEET, LISTS_SHEET, META_SHEET, IntakeSchema, SheetSpec
+from docgen.intake.schema import (
+    GUIDE_SHEET,
+    LISTS_SHEET,
+    META_SHEET,
+    UNIT_SHEET,
+    IntakeSchema,
+    SheetSpec,
+)
 from docgen.text import fold
 from docgen.workbook import RawSheet, RawWorkbook
 
@@ -26,6 +33,11 @@ MIN_KEYS = 3  # a row naming this many of a kind's machine keys is that kind's k
 def sheet_key(name: str) -> str:
     """A sheet's name compared without diacritics, case, spaces or a copy's number."""
     return "".join(_COPY_NUMBER.sub("", fold(name).strip()).split())
+
+
+def _name_key(name: str) -> str:
+    """A sheet's name compared without diacritics, case or spaces: a copy keeps its number."""
+    return "".join(fold(name).split())
 
 
 @dataclass
@@ -49,26 +61,32 @@ def plan_sheets(wb: RawWorkbook, schema: IntakeSchema) -> SheetPlan:
         if key in ours or wb.sheet(name).kind != "worksheet":
             continue
         spec = specs.get(key) or _by_keys(wb.sheet(name), schema)
+        copy = spec is not None and _name_key(name) != _name_key(spec.name)
+        extra = spec is None or copy or (spec is schema.unit and plan.unit is not None)
+        if extra and not _has_content(wb.sheet(name)):
+            continue  # an empty sheet beside the form's own holds nothing to lose
         if spec is schema.unit:
-            _unit(plan, name)
+            _unit(plan, name, copy)
         elif spec is not None:
             plan.tables.setdefault(spec.name, []).append(name)
-            if fold(name) != fold(spec.name):
+            if copy:
                 plan.copies[name] = spec.name
-        elif _has_content(wb.sheet(name)):
+        else:
             plan.unread.append((name, "không phải trang của mẫu phiếu"))
     return plan
 
 
 def _originals_first(names: list[str], specs: dict[str, SheetSpec]) -> list[str]:
     """Sheet names, those named exactly as a kind first: the original wins over its copies."""
-    exact = {fold(s.name) for s in specs.values()}
-    return sorted(names, key=lambda n: fold(n) not in exact)
+    exact = {_name_key(s.name) for s in specs.values()}
+    return sorted(names, key=lambda n: _name_key(n) not in exact)
 
 
-def _unit(plan: SheetPlan, name: str) -> None:
+def _unit(plan: SheetPlan, name: str, copy: bool) -> None:
     if plan.unit is None:
         plan.unit = name
+        if copy:
+            plan.copies[name] = UNIT_SHEET
     else:
         plan.unread.append((name, f"chỉ đọc một trang đơn vị (trang “{plan.unit}”)"))
 

@@ -268,6 +268,12 @@ class Code(Enum):
         "Ngày quyết định khen thưởng {value} sau ngày {reference} ({when}).",
         "Ghi đúng ngày ký quyết định khen thưởng đã nhận (ngày/tháng/năm).",
     )
+    AWARD_YEAR_AFTER_SUBMISSION = Entry(
+        E,
+        "Năm khen thưởng chưa tới",
+        "Năm khen thưởng {value} sau năm của ngày {reference} ({when}).",
+        "Ghi đúng năm được khen thưởng, đủ bốn chữ số (ví dụ 2022).",
+    )
     SUBMISSION_LATE = Entry(
         W,
         "Gửi phiếu sau hạn",

@@ -105,7 +105,8 @@ def sync_to_disk(paths: Iterable[Path]) -> None:
 def _fsync(path: Path, flags: int) -> None:
     fd = os.open(path, flags)
     try:
-        os.fsync(fd)
+        with naming(path):  # a full disk may only say so here
+            os.fsync(fd)
     finally:
         os.close(fd)
 

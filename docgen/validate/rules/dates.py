@@ -51,7 +51,8 @@ def _achievement_dates(kind: Kind, ctx: Context) -> list[str]:
 
 
 class AwardDates:
-    """AWARD_DATE_AFTER_SUBMISSION: a previous award decided after the form was sent.
+    """AWARD_DATE_AFTER_SUBMISSION, AWARD_YEAR_AFTER_SUBMISSION: a previous award decided, or
+    given for a year, after the form was sent.
 
     Awards are decided before they are declared; a later date is a typing mistake. The
     reference is the submission date, or the campaign deadline when the form has none.
@@ -64,12 +65,21 @@ class AwardDates:
         reference = sent or ctx.campaign.period.deadline
         what = "gửi phiếu" if sent else "hết hạn gửi phiếu"
         header = ctx.schema.awards.column("ngay_qd").header
+        year_header = ctx.schema.awards.column("nam").header
         for award in nominee.awards:
             if award.decision_date > reference:
                 yield make_issue(
                     "AWARD_DATE_AFTER_SUBMISSION",
                     award.source.place(header=header),
                     format_date_short(award.decision_date),
+                    reference=what,
+                    when=format_date_short(reference),
+                )
+            if award.year > reference.year:
+                yield make_issue(
+                    "AWARD_YEAR_AFTER_SUBMISSION",
+                    award.source.place(header=year_header),
+                    award.year,
                     reference=what,
                     when=format_date_short(reference),
                 )
