@@ -241,3 +241,56 @@ def test_a_value_far_right_does_not_fill_the_copy_with_cells(
     assert not isinstance(copy, str), copy
     assert copy["Cá nhân"]["BXX3"].value == "ghi chú của đơn vị"
     assert sum(len(ws._cells) for ws in copy.worksheets) < 30_000
+
+
+MERGES = [
+    ("down the formatted rows", "A5:C5000", "A5:C203"),
+    ("across the whole row", "A1:XFD1", "A1:BL1"),
+    ("inside the data", "A2:B3", "A2:B3"),
+    ("far right", "XFA2:XFD2", None),
+    ("below everything kept", "A4000:B4001", "A4000:B4000"),
+]
+
+
+@pytest.mark.parametrize(("merged", "clipped"), [c[1:] for c in MERGES], ids=[c[0] for c in MERGES])
+def test_merged_ranges_are_clipped_to_what_is_kept(
+    tmp_path: Path, merged: str, clipped: str | None
+) -> None:
+    rows = _rows(range(1, 4), _value) + _rows(range(4, 1000))
+    after = f'<mergeCells count="1"><mergeCell ref="{merged}"/></mergeCells>'
+    out = _trim(write_package(tmp_path / "a.xlsx", {"S": sheet_xml(rows, after=after)}))
+    with zipfile.ZipFile(out) as zf:
+        xml = zf.read("xl/worksheets/sheet1.xml").decode()
+    assert re.findall(r'<mergeCell ref="([^"]+)"/>', xml) == ([clipped] if clipped else [])
+
+
+def _merge(path: Path, ref: str) -> None:
+    """Merge `ref` on the individuals sheet, editing its XML as Excel would have saved it."""
+    with zipfile.ZipFile(path) as zf:
+        items = [(info, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in items:
+            if b">ho_ten<" in data:
+                merge = f'<mergeCell ref="{ref}"/>'.encode()
+                if b"<mergeCells" in data:
+                    data = re.sub(rb"(<mergeCells[^>]*>)", rb"\1" + merge, data)
+                else:
+                    tag = re.search(rb"<(sheetProtection|autoFilter)[^>]*/>", data)
+                    at = tag.end() if tag else data.index(b"</sheetData>") + 12
+                    data = data[:at] + b"<mergeCells>" + merge + b"</mergeCells>" + data[at:]
+            zf.writestr(info, data)
+
+
+def test_a_range_merged_to_the_bottom_does_not_fill_the_copy(
+    campaign: Campaign, make_workbook: MakeWorkbook
+) -> None:
+    from docgen.feedback.write import _annotated_copy
+    from docgen.validate.run import validate_folder
+
+    path = make_workbook(individuals=[{**GOOD_INDIVIDUAL, "gioi_tinh": "Khác"}])
+    _merge(path, "A300:T100000")  # openpyxl itself would build two million cells to write it
+    report = validate_folder(campaign, path.parent)
+    assert [i.place.row for i in report.issues if i.code == "CELL_MERGED"] == [300]
+    copy = _annotated_copy(path, report.issues_of(path.name), path.name)
+    assert not isinstance(copy, str), copy
+    assert sum(len(ws._cells) for ws in copy.worksheets) < 30_000

@@ -36,6 +36,7 @@ _ROW_START = re.compile(rb"\s*<" + _NAME + rb"row(?=[\s/>])(?:[^>\"']|\"[^\"]*\"
 _ROW_END = re.compile(rb"</" + _NAME + rb"row\s*>")
 _ROW_OPEN = re.compile(rb"\s*<" + _NAME + rb"row[\s/>]")  # a row whose end is not read yet
 _LOOKAHEAD = 256  # fewer bytes than this left: read on before deciding what comes next
+_DATA_END = re.compile(rb"\s*</" + _NAME + rb"sheetData\s*>")
 _NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d+)[\"']")
 _CONTENT = re.compile(rb"<" + _NAME + rb"(?:v|f|is)[\s/>]")  # value, formula, inline text
 _UNEXPECTED = (b"<!--", b"<![CDATA[", b"<?")
@@ -91,15 +92,19 @@ def _trim_sheet(stream: Readable, sink: IO[bytes]) -> None:
     source = _Source(stream)
     while not (found := _SHEET_DATA.search(source.buffer)) and source.more():
         pass
+    last_row = None
     if found is not None and not found.group().endswith(b"/>"):
         sink.write(source.take(found.end()))
-        _rows(source, sink)
-    _copy_rest(source, sink)
+        last_row = _rows(source, sink)
+    _copy_rest(source, sink, _Merges(last_row))
 
 
-def _rows(source: _Source, sink: IO[bytes]) -> None:
-    """Copy the kept rows of <sheetData>; stop before its end, or at anything unexpected."""
-    last_content = previous = kept_blank = content_rows = 0
+def _rows(source: _Source, sink: IO[bytes]) -> int | None:
+    """Copy the kept rows of <sheetData>; stop before its end, or at anything unexpected.
+
+    Returns the last row kept, or None when the scan stopped before the end of the data.
+    """
+    last_content = previous = kept_blank = content_rows = last_kept = 0
     while (row := _next_row(source)) is not None:
         element, number = row
         number = number or previous + 1
@@ -111,6 +116,8 @@ def _rows(source: _Source, sink: IO[bytes]) -> None:
         else:
             kept_blank += 1
         sink.write(_narrow(element) if len(element) > KEEP_COLUMNS * _SHORTEST_CELL else element)
+        last_kept = number
+    return last_kept if _DATA_END.match(source.buffer, source.pos) else None
 
 
 def _narrow(row: bytes) -> bytes:
@@ -160,7 +167,56 @@ def _next_row(source: _Source) -> tuple[bytes, int] | None:
         return element, int(number.group(1)) if number else 0
 
 
-def _copy_rest(source: _Source, sink: IO[bytes]) -> None:
-    sink.write(source.take(len(source.buffer)))
-    while source.more():
-        sink.write(source.take(len(source.buffer)))
+def _copy_rest(source: _Source, sink: IO[bytes], merges: _Merges) -> None:
+    """Copy what follows the rows, each merged range clipped (tags are never cut in two)."""
+    while True:
+        end = source.buffer.rfind(b">") + 1
+        if end > source.pos:
+            sink.write(merges.clip(source.take(end)))
+        if not source.more():
+            sink.write(source.take(len(source.buffer)))
+            return
+
+
+class _Merges:
+    """Merged ranges clipped to the rows kept and the first columns, within a cell budget.
+
+    openpyxl builds a cell for every position a merged range covers: a range merged down to
+    row 1,048,576 would cost what the dropped rows did, or more.
+    """
+
+    def __init__(self, last_row: int | None) -> None:
+        self.last_row = last_row
+        self.budget = MERGED_CELLS
+
+    def clip(self, text: bytes) -> bytes:
+        """`text` with each <mergeCell ref="A1:B2"/> clipped, or left out when nothing is left."""
+        return _MERGE.sub(self._one, text)
+
+    def _one(self, found: re.Match[bytes]) -> bytes:
+        first_col, first_row = _column_index(found["c1"]), int(found["r1"])
+        last_col = min(_column_index(found["c2"]), max(KEEP_COLUMNS, first_col))
+        last_row = int(found["r2"])
+        if self.last_row is not None:
+            last_row = min(last_row, max(self.last_row, first_row))
+        area = (last_col - first_col + 1) * (last_row - first_row + 1)
+        if area <= 1 or area > self.budget:
+            return b""
+        self.budget -= area
+        ref = f"{found['c1'].decode()}{first_row}:{_column_letters(last_col)}{last_row}"
+        return found["head"] + ref.encode() + found["tail"]
+
+
+MERGED_CELLS = 100_000  # per sheet; a form's merges (titles, notes) cover a few hundred
+_MERGE = re.compile(
+    rb"(?P<head><" + _NAME + rb"mergeCell\s[^>]*?ref\s*=\s*[\"'])"
+    rb"(?P<c1>[A-Za-z]{1,3})(?P<r1>\d+):(?P<c2>[A-Za-z]{1,3})(?P<r2>\d+)(?P<tail>[\"'][^>]*>)"
+)
+
+
+def _column_letters(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
