@@ -1,20 +1,22 @@
-"""A received .xlsx package without its far blank rows, so that copying it costs what its data does.
+"""A received .xlsx package without what its formatting alone would cost to copy.
 
 openpyxl, which copies a department's workbook for feedback, builds an object for every cell a
-sheet stores, the styled-but-empty ones too: a sheet formatted down to row 100,000 costs some
-700 MB to copy while its ten nominees cost nothing. This rewrites each worksheet's XML,
-streamed a chunk at a time, without the rows that hold no value (only formatting) and lie far
-below the data:
+sheet stores, the styled-but-empty ones too, and for every position a merged range covers: a
+sheet formatted down to row 100,000 costs some 700 MB to copy while its ten nominees cost
+nothing. This rewrites each worksheet's XML, streamed a chunk at a time:
 
-- a row with a value, a formula or inline text is always kept, and so is every row before it
-  within KEEP_BLANK rows (the blank input rows a department fills next, and short gaps);
-- at most KEEP_BLANK + (rows with content) blank rows are kept in all, so the cost follows the
-  data however the blank rows are spread;
-- anything the scanner does not expect (a comment or CDATA between rows, a row without an
-  end) stops the trimming: the rest of that sheet is copied as it is.
+- a row with a value, a formula or inline text is always kept, and so is every blank row
+  within KEEP_BLANK rows below a row with content (the input rows a department fills next,
+  and short gaps); at most KEEP_BLANK + (rows with content) blank rows are kept in all, so the
+  cost follows the data however the blank rows are spread;
+- empty cells right of column KEEP_COLUMNS are left out (whole rows formatted cell by cell);
+- merged ranges are clipped to the rows kept and the first KEEP_COLUMNS columns, within
+  MERGED_CELLS cells a sheet;
+- anything the scanner does not expect among the rows (a comment, CDATA, a row without an
+  end) stops the row trimming: the rest of that sheet is copied as it is.
 
-Only formatting of dropped blank rows is lost; values, formulas, comments, merges, drop-downs
-and every other part of the package are copied unchanged. The received file is never written.
+Only the formatting of what is left out is lost; values, formulas, comments, drop-downs and
+every other part of the package are copied unchanged. The received file is never written.
 """
 
 from __future__ import annotations
