@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from docgen.errors import DocgenError
+from docgen.oserror import naming
 from docgen.statefile import Damage, StateFileDamaged, set_aside
 
 LOCK_NAME = ".docgen-khoa"
@@ -75,7 +76,8 @@ def workspace_lock(output: Path, command: str, wait: float | None = None) -> Ite
     handle = path.open("a+b")
     try:
         _acquire(handle, output, WAIT_SECONDS if wait is None else wait)
-        _note(handle, command)
+        with naming(path):  # a full disk says so here first, without a file name
+            _note(handle, command)
         try:
             yield
         finally:

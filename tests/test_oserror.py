@@ -94,3 +94,19 @@ def test_read_only_output_names_the_output_folder(
         "không ghi được.\n"
     ) in result.output
     assert LOCK_NAME not in result.output
+
+
+def test_a_full_disk_at_the_lock_names_the_output_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen import lock
+
+    def full(*args: object) -> None:
+        raise OSError(FULL, os.strerror(FULL))  # as a flush on a full disk: no file name
+
+    monkeypatch.setattr(lock, "_note", full)
+    with pytest.raises(OSError) as caught, lock.workspace_lock(tmp_path / "output", "kiem-tra"):
+        pass
+    assert describe(caught.value) == (
+        f"Không đọc/ghi được thư mục ({tmp_path / 'output'}): ổ đĩa đã đầy."
+    )
