@@ -55,6 +55,10 @@ def collective_copy(wb: Workbook) -> None:
     _copy(wb, "Tập thể", "Tập thể (2)", {"ten": "Tổ dân phố 3"})
 
 
+def misnamed_copy(wb: Workbook) -> None:
+    _copy(wb, "Tập thể", "Cá nhân (2)", {"ten": "Tổ dân phố 3"})
+
+
 def copy_without_key_row(wb: Workbook) -> None:
     ws = _copy(wb, "Cá nhân", "Sheet1", SECOND)
     ws.delete_rows(KEY_ROW)
@@ -107,6 +111,9 @@ CASES: list[tuple[str, Callable[[Workbook], None], list[tuple[str, str]], list[t
     ("collective copy", collective_copy,
      [(TEAM, "Tập thể"), (TDP3, "Tập thể (2)"), (AN, "Cá nhân")],
      [("SHEET_COPY_READ", "Tập thể (2)")]),
+    ("copy of collectives named as individuals", misnamed_copy,
+     [(TEAM, "Tập thể"), (TDP3, "Cá nhân (2)"), (AN, "Cá nhân")],
+     [("SHEET_COPY_READ", "Cá nhân (2)")]),
     ("copy without its key row", copy_without_key_row, [(TEAM, "Tập thể"), (AN, "Cá nhân")],
      [("SHEET_NOT_READ", "Sheet1")]),
     ("second unit form", unit_copy, [(TEAM, "Tập thể"), (AN, "Cá nhân")],

@@ -60,8 +60,12 @@ def plan_sheets(wb: RawWorkbook, schema: IntakeSchema) -> SheetPlan:
         key = sheet_key(name)
         if key in ours or wb.sheet(name).kind != "worksheet":
             continue
-        spec = specs.get(key) or _by_keys(wb.sheet(name), schema)
-        copy = spec is not None and _name_key(name) != _name_key(spec.name)
+        named = specs.get(key)
+        original = named is not None and _name_key(name) == _name_key(named.name)
+        # A copy's key row says what it holds, whatever its name (a copy of "Tập thể" renamed
+        # "Cá nhân (2)" holds collectives); an original is read as its name says.
+        spec = named if original else _by_keys(wb.sheet(name), schema) or named
+        copy = spec is not None and not original
         extra = spec is None or copy or (spec is schema.unit and plan.unit is not None)
         if extra and not _has_content(wb.sheet(name)):
             continue  # an empty sheet beside the form's own holds nothing to lose
