@@ -26,11 +26,14 @@ import re
 from typing import IO
 from zipfile import ZIP_DEFLATED, ZipFile
 
+from docgen.workbook.cells import column_index
+from docgen.workbook.numfmt import column_letter
 from docgen.workbook.safety import CHUNK, Readable, open_member
 from docgen.workbook.xlsx import worksheet_parts
 
 KEEP_BLANK = 200  # the intake template prepares 200 input rows below its headers
 KEEP_COLUMNS = 64  # the template's sheets are some 30 columns wide
+MERGED_CELLS = 100_000  # per sheet; a form's merges (titles, notes) cover a few hundred
 
 _NAME = rb"(?:[A-Za-z_][\w.-]*:)?"  # an element name's optional prefix (x:row in strict files)
 _SHEET_DATA = re.compile(rb"<" + _NAME + rb"sheetData(?:\s[^>]*)?>")
@@ -52,6 +55,10 @@ _CELL = re.compile(
 )
 _COLUMN = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]{1,3})\d+[\"']")
 _SHORTEST_CELL = len(b'<c r="A1"/>')
+_MERGE = re.compile(
+    rb"(?P<head><" + _NAME + rb"mergeCell\s[^>]*?ref\s*=\s*[\"'])"
+    rb"(?P<c1>[A-Za-z]{1,3})(?P<r1>\d+):(?P<c2>[A-Za-z]{1,3})(?P<r2>\d+)(?P<tail>[\"'][^>]*>)"
+)
 
 
 def trimmed_package(archive: ZipFile) -> bytes:
@@ -131,18 +138,11 @@ def _narrow(row: bytes) -> bytes:
     column = 0
     for cell in cells:
         named = _COLUMN.search(cell.group())
-        column = _column_index(named.group(1)) if named else column + 1
+        column = column_index(named.group(1).decode()) if named else column + 1
         if column <= KEEP_COLUMNS or _CONTENT.search(cell.group()):
             parts.append(cell.group())
     parts.append(row[cells[-1].end() :])
     return b"".join(parts)
-
-
-def _column_index(letters: bytes) -> int:
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + letter - 64
-    return index
 
 
 def _next_row(source: _Source) -> tuple[bytes, int] | None:
@@ -196,8 +196,8 @@ class _Merges:
         return _MERGE.sub(self._one, text)
 
     def _one(self, found: re.Match[bytes]) -> bytes:
-        first_col, first_row = _column_index(found["c1"]), int(found["r1"])
-        last_col = min(_column_index(found["c2"]), max(KEEP_COLUMNS, first_col))
+        first_col, first_row = column_index(found["c1"].decode()), int(found["r1"])
+        last_col = min(column_index(found["c2"].decode()), max(KEEP_COLUMNS, first_col))
         last_row = int(found["r2"])
         if self.last_row is not None:
             last_row = min(last_row, max(self.last_row, first_row))
@@ -205,20 +205,5 @@ class _Merges:
         if area <= 1 or area > self.budget:
             return b""
         self.budget -= area
-        ref = f"{found['c1'].decode()}{first_row}:{_column_letters(last_col)}{last_row}"
+        ref = f"{found['c1'].decode()}{first_row}:{column_letter(last_col)}{last_row}"
         return found["head"] + ref.encode() + found["tail"]
-
-
-MERGED_CELLS = 100_000  # per sheet; a form's merges (titles, notes) cover a few hundred
-_MERGE = re.compile(
-    rb"(?P<head><" + _NAME + rb"mergeCell\s[^>]*?ref\s*=\s*[\"'])"
-    rb"(?P<c1>[A-Za-z]{1,3})(?P<r1>\d+):(?P<c2>[A-Za-z]{1,3})(?P<r2>\d+)(?P<tail>[\"'][^>]*>)"
-)
-
-
-def _column_letters(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
