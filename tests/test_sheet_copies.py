@@ -64,6 +64,12 @@ def copy_without_key_row(wb: Workbook) -> None:
     ws.delete_rows(KEY_ROW)
 
 
+def contacts(wb: Workbook) -> None:
+    ws = wb.create_sheet("Liên hệ")
+    ws.append(["Họ và tên", "Chức vụ (Đảng, chính quyền, đoàn thể)", "Điện thoại"])
+    ws.append(["Trần Thị Bích", "Văn thư", "0912 345 678"])
+
+
 def unit_copy(wb: Workbook) -> None:
     _copy(wb, "Đơn vị", "Đơn vị (2)", {})
 
@@ -114,8 +120,10 @@ CASES: list[tuple[str, Callable[[Workbook], None], list[tuple[str, str]], list[t
     ("copy of collectives named as individuals", misnamed_copy,
      [(TEAM, "Tập thể"), (TDP3, "Cá nhân (2)"), (AN, "Cá nhân")],
      [("SHEET_COPY_READ", "Cá nhân (2)")]),
-    ("copy without its key row", copy_without_key_row, [(TEAM, "Tập thể"), (AN, "Cá nhân")],
-     [("SHEET_NOT_READ", "Sheet1")]),
+    ("copy without its key row, by its headers", copy_without_key_row,
+     [(TEAM, "Tập thể"), (AN, "Cá nhân"), (HOA, "Sheet1")], [("SHEET_COPY_READ", "Sheet1")]),
+    ("a list of contacts", contacts, [(TEAM, "Tập thể"), (AN, "Cá nhân")],
+     [("SHEET_NOT_READ", "Liên hệ")]),
     ("second unit form", unit_copy, [(TEAM, "Tập thể"), (AN, "Cá nhân")],
      [("SHEET_NOT_READ", "Đơn vị (2)")]),
     ("notes sheet", notes, [(TEAM, "Tập thể"), (AN, "Cá nhân")], [("SHEET_NOT_READ", "Ghi chú")]),

@@ -1,10 +1,12 @@
 """Which sheet of a received workbook holds what; every sheet with content is read or named.
 
 A department copies a sheet to get more rows ("Cá nhân (2)" in Excel, "Cá nhân_2" in
-LibreOffice) or pastes a whole table, hidden key row included, into a sheet of its own. Such a
-sheet is read as the kind it copies: by its name without diacritics, case, spaces or the copy's
-number, else by its hidden row of machine keys. A sheet with content that matches no kind is
-named at the file as not read, so no nominee is ever lost without a word.
+LibreOffice) or pastes a whole table into a sheet of its own. Such a sheet is read as the kind
+it copies: by its hidden row of machine keys, else by its name without diacritics, case,
+spaces or the copy's number, else by a header row naming most of a kind's required columns
+(headers are compared as the reader compares them). A sheet named exactly as a kind is that
+kind. A sheet with content that matches no kind is named at the file as not read, so no
+nominee is ever lost without a word.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docgen.intake.columns import SCAN_ROWS
+from docgen.intake.columns import SCAN_ROWS, cell_key, keys_by_header
 from docgen.intake.schema import (
     GUIDE_SHEET,
     LISTS_SHEET,
@@ -64,7 +66,7 @@ def plan_sheets(wb: RawWorkbook, schema: IntakeSchema) -> SheetPlan:
         original = named is not None and _name_key(name) == _name_key(named.name)
         # A copy's key row says what it holds, whatever its name (a copy of "Tập thể" renamed
         # "Cá nhân (2)" holds collectives); an original is read as its name says.
-        spec = named if original else _by_keys(wb.sheet(name), schema) or named
+        spec = named if original else _by_columns(wb.sheet(name), schema) or named
         copy = spec is not None and not original
         extra = spec is None or copy or (spec is schema.unit and plan.unit is not None)
         if extra and not _has_content(wb.sheet(name)):
@@ -95,19 +97,29 @@ def _unit(plan: SheetPlan, name: str, copy: bool) -> None:
         plan.unread.append((name, f"chỉ đọc một trang đơn vị (trang “{plan.unit}”)"))
 
 
-def _by_keys(sheet: RawSheet, schema: IntakeSchema) -> SheetSpec | None:
-    """The table kind whose machine keys fill one of the sheet's top rows, best match first."""
-    tables = (*schema.nominee_sheets, schema.awards)
-    best: tuple[int, SheetSpec | None] = (MIN_KEYS - 1, None)
+def _by_columns(sheet: RawSheet, schema: IntakeSchema) -> SheetSpec | None:
+    """The table kind one of the sheet's top rows names: by its machine keys (MIN_KEYS of
+    them), else by the headers of at least half its required columns; the most found wins."""
+    kinds = [
+        (spec, {c.key for c in spec.columns}, set(keys_by_header(spec)), _required(spec))
+        for spec in (*schema.nominee_sheets, schema.awards)
+    ]
+    best: tuple[int, SheetSpec | None] = (0, None)
     for number, cells in sheet.iter_rows():
         if number > SCAN_ROWS:
             break
-        texts = {c.value.strip() for c in cells if isinstance(c.value, str)}
-        for spec in tables:
-            hits = len(texts & {c.key for c in spec.columns})
+        texts = [c.value.strip() for c in cells if isinstance(c.value, str)]
+        headers = {cell_key(t) for t in texts}
+        for spec, keys, titles, required in kinds:
+            by_key, by_header = len(keys.intersection(texts)), len(headers & titles)
+            hits = by_key if by_key >= MIN_KEYS else by_header if 2 * by_header >= required else 0
             if hits > best[0]:
                 best = (hits, spec)
     return best[1]
+
+
+def _required(spec: SheetSpec) -> int:
+    return sum(1 for c in spec.columns if c.required)
 
 
 def _has_content(sheet: RawSheet) -> bool:
