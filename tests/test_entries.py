@@ -107,6 +107,7 @@ def test_an_xlsb_changes_the_exit_status(make_workbook: MakeWorkbook, tmp_path: 
 
 NOT_SPREADSHEETS = [
     ("a document", "ke-hoach.docx", b"PK\x03\x04" + b"\x00" * 26),
+    ("a workbook set aside as .bak", "phieu.xlsx.bak", xlsb_bytes()),
     ("a saved message", "thu.eml", b"From: a@b.vn\n\nx"),
     ("a picture", "anh.png", b"\x89PNG\r\n"),
 ]

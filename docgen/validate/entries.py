@@ -78,8 +78,12 @@ def _spreadsheet_name(path: Path) -> bool:
 
 
 def _excel_inside(path: Path) -> bool:
-    """Whether a file of another name is an Excel package (a form renamed or saved without
-    its suffix): a zip whose parts sit under xl/."""
+    """Whether a file saved without a suffix is an Excel package (a zip with parts under xl/).
+
+    A file given another suffix (.bak, .old) was set aside on purpose and is not read.
+    """
+    if path.suffix:
+        return False
     try:
         with path.open("rb") as handle:
             if handle.read(len(_ZIP_MAGIC)) != _ZIP_MAGIC:
