@@ -60,6 +60,7 @@ types: $(DEV)
 check: lint types test
 
 bench: $(DEV)
+	$(PY) -m tools.bench.startup
 	$(PY) -m tools.bench --size $(SIZE)
 	$(PY) -m tools.bench.pdf
 	$(PY) -m tools.bench.mail

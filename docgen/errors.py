@@ -39,9 +39,11 @@ class ProblemsError(DocgenError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(self.CODE, message)
         self.problems = problems or []
+        self.after = ""  # a line after the problems: what was kept, how to go on
 
     def __str__(self) -> str:
-        return "\n".join([self.message, *(f"  - {p}" for p in self.problems)])
+        lines = [self.message, *(f"  - {p}" for p in self.problems)]
+        return "\n".join([*lines, self.after] if self.after else lines)
 
 
 class CampaignError(ProblemsError):

@@ -6,6 +6,11 @@ stops with a message naming who holds the lock. The lock is `fcntl.flock` on POS
 `msvcrt.locking` on Windows: the system releases it when the holder exits, however it
 exits (crash, kill, power loss of a network client aside), so no stale lock can remain and
 no PID guessing is needed. The file itself only says who holds the lock, for the message.
+
+The lock file is therefore no state: a note left by a finished, killed or older docgen, or one
+damaged or re-saved in another encoding, is simply replaced by the next holder (a waiting
+command whose holder's note is unreadable says so). Only a lock path that is not a file at
+all (a folder made in its place) stops the command: it is moved aside (`docgen.statefile`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from docgen.errors import DocgenError
+from docgen.statefile import Damage, StateFileDamaged, set_aside
 
 LOCK_NAME = ".docgen-khoa"
 WAIT_SECONDS = 5.0  # how long a second command waits before it stops
@@ -43,6 +49,8 @@ class WorkspaceBusy(DocgenError):
 
 
 def _holder_text(holder: dict[str, object]) -> str:
+    if not holder:
+        return f" (không đọc được ai đang giữ khóa: tệp {LOCK_NAME} không ghi rõ)"
     parts = []
     if holder.get("command"):
         parts.append(f"lệnh “{holder['command']}”")
@@ -60,6 +68,10 @@ def workspace_lock(output: Path, command: str, wait: float | None = None) -> Ite
     """Hold the workspace lock of folder `output` while the block runs."""
     output.mkdir(parents=True, exist_ok=True)
     path = output / LOCK_NAME
+    if path.exists() and not path.is_file():
+        damage = Damage("đây là một thư mục (hoặc tệp đặc biệt), không phải tệp khóa của docgen")
+        rerun = "Tệp khóa không chứa dữ liệu nào của hồ sơ: chạy lại lệnh, docgen tạo lại khóa."
+        raise StateFileDamaged("Tệp khóa", path, damage, set_aside(path), rerun)
     handle = path.open("a+b")
     try:
         _acquire(handle, output, WAIT_SECONDS if wait is None else wait)

@@ -2,11 +2,19 @@
 
 The system's own text (`strerror`) is English on most machines and says nothing a clerk
 can act on; each error number gets its own sentence and advice instead.
+
+The path named is one the clerk can find: a hidden file (docgen's lock, a temp file being
+written, Excel's `~$` owner file) is named by its folder, and so is any file of a read-only
+disk, since the folder is what must move. A write to an open file fails without a path
+(`ENOSPC` from `write`): `naming` gives it the file being written.
 """
 
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 # errno → (what happened, what to do). Windows maps its sharing violations (a file open in
 # Excel or Word) to EACCES, so the advice for EACCES mentions closing the file.
@@ -65,12 +73,36 @@ _DEFAULT = (
 
 
 def describe(exc: OSError) -> str:
-    """One Vietnamese line: what failed, on which path (when known), and the error number."""
+    """One Vietnamese line: what failed, on which file or folder (when known), and the number."""
     what, _ = _WHAT.get(exc.errno or 0, _DEFAULT)
-    paths = [str(p) for p in (exc.filename, exc.filename2) if p]
-    where = f" ({' → '.join(paths)})" if paths else ""
+    places = [_place(str(p), exc.errno) for p in (exc.filename, exc.filename2) if p]
+    noun = places[0][0] if places else "tệp"
+    where = f" ({' → '.join(p for _, p in places)})" if places else ""
     code = f" [mã lỗi {exc.errno}]" if exc.errno and exc.errno not in _WHAT else ""
-    return f"Không đọc/ghi được tệp{where}: {what}{code}."
+    return f"Không đọc/ghi được {noun}{where}: {what}{code}."
+
+
+_HIDDEN = (".", "~$")  # names Explorer and Finder hide, or that only Office and docgen write
+_FOLDER_WIDE = frozenset({errno.EROFS})  # the whole disk refuses: the folder is what must move
+
+
+def _place(path: str, number: int | None) -> tuple[str, str]:
+    """("tệp" or "thư mục", the path to name) for `path` in an error numbered `number`."""
+    target = Path(path)
+    if target.name.startswith(_HIDDEN) or (number in _FOLDER_WIDE and not target.is_dir()):
+        return "thư mục", str(target.parent)
+    return ("thư mục" if target.is_dir() else "tệp"), path
+
+
+@contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """Give `path` to an OSError raised without one in the block (a write to an open file)."""
+    try:
+        yield
+    except OSError as exc:
+        if not exc.filename:
+            exc.filename = str(path)
+        raise
 
 
 def advice(exc: OSError) -> str:

@@ -8,8 +8,9 @@ Decisions:
   legitimately in our sheets, while the look-alike does. Because TCVN3 uses those very
   characters for é and Ỗ, legacy text must be converted (`docgen.legacy`) *before* `clean`.
   For the same reason `clean` keeps U+00AD (TCVN3's ư).
-- Dates are always read day-first. A two-digit year pivots as Excel's does: 00–29 are
-  2000–2029, 30–99 are 1930–1999 ("05/03/90" is 1990); the validator warns at the cell.
+- Dates are always read day-first. A two-digit year is read in a hundred-year window: Excel's
+  1930–2029 by default; the validator slides it with the campaign's year (see
+  `validate.cells`) and warns at the cell.
 - Percentages: two decimals with a decimal comma, but no decimals when the rounded value is
   whole ("77,78 %", "50 %", "100 %"); halves round up, as people do by hand.
 - Collation is letter by letter (no digraph units such as "ng", "ch"), like Excel and ICU.
@@ -218,13 +219,16 @@ def _make_date(year: int, month: int, day: int, hint: str = "") -> dt.date:
         raise ValueError(f"no day {day} in {month:02d}/{year:04d}") from None
 
 
-TWO_DIGIT_PIVOT = 30  # two-digit years below this are 20yy, the others 19yy (as Excel)
+EXCEL_FIRST_YEAR = 1930  # Excel reads two-digit years as 1930–2029
 
 
-def _full_year(year: str) -> int:
-    if len(year) != 2:
-        return int(year)
-    return int(year) + (2000 if int(year) < TWO_DIGIT_PIVOT else 1900)
+def full_year(two_digits: int, first_year: int = EXCEL_FIRST_YEAR) -> int:
+    """The year ending in `two_digits` among the hundred from `first_year` on."""
+    return first_year + (two_digits - first_year) % 100
+
+
+def _full_year(year: str, first_year: int) -> int:
+    return int(year) if len(year) != 2 else full_year(int(year), first_year)
 
 
 def has_two_digit_year(value: str) -> bool:
@@ -234,7 +238,7 @@ def has_two_digit_year(value: str) -> bool:
     return match is not None and len(match.group(4)) == 2
 
 
-def _from_text(value: str) -> dt.date:
+def _from_text(value: str, first_year: int) -> dt.date:
     """Parse a date written as text, always day-first unless the year comes first (ISO)."""
     text = re.sub(r"\s*([-/.])\s*", r"\1", clean_line(value))
     if match := _ISO.fullmatch(text):
@@ -242,18 +246,20 @@ def _from_text(value: str) -> dt.date:
         return _make_date(int(year), int(month), int(day))
     if match := _DAY_FIRST.fullmatch(text):
         day, _, month, year = match.groups()
-        full_year = _full_year(year)
-        return _make_date(full_year, int(month), int(day), " (dates are read day-first)")
+        whole = _full_year(year, first_year)
+        return _make_date(whole, int(month), int(day), " (dates are read day-first)")
     if match := _LONG_FORM.fullmatch(fold(text)):
         day, month, year = match.groups()
         return _make_date(int(year), int(month), int(day))
     raise ValueError(f"not a date (expected dd/mm/yyyy): {value!r}")
 
 
-def parse_date(value: object) -> dt.date:
+def parse_date(value: object, first_year: int = EXCEL_FIRST_YEAR) -> dt.date:
     """Read a date from a cell value: date, Excel serial, or day-first text.
 
-    Raises ValueError with a short reason; never reads month-first ("02/24/2023" fails).
+    A two-digit year is read among the hundred years from `first_year` on (Excel's
+    1930–2029 by default). Raises ValueError with a short reason; never reads month-first
+    ("02/24/2023" fails).
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -264,7 +270,7 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, int | float):
         return _from_serial(value)
     if isinstance(value, str):
-        return _from_text(value)
+        return _from_text(value, first_year)
     raise ValueError(f"cannot read a date from {type(value).__name__}")
 
 

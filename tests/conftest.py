@@ -152,3 +152,9 @@ def libreoffice_convert(sources: Sequence[Path], to: str, outdir: Path) -> Path:
         pytest.skip("LibreOffice is not installed")
     convert_batch(Path(binary), sources, outdir, to, timeout=600)
     return outdir
+
+
+def after_announce(stderr: str) -> str:
+    """What a command wrote to stderr after its line naming the workspace and the campaign."""
+    first, _, rest = stderr.partition("\n")
+    return rest if first.startswith("Thư mục làm việc: ") and " — chiến dịch “" in first else stderr

@@ -346,7 +346,7 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
     )
     assert result.exit_code == 0, result.output
     out = ws / OUT / "luu-tru"
-    assert result.output.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"Sổ đăng ký văn bản đi: {out / 'so-van-ban-di-20231201-20231231.xlsx'} (1 văn bản)."
     )
     sent = load_workbook(out / "so-van-ban-di-20231201-20231231.xlsx").active

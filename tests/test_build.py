@@ -200,7 +200,7 @@ def test_unwritable_output_is_a_clear_message(
     result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
     assert result.exit_code == 2
     assert (
-        f"Lỗi: Không đọc/ghi được tệp ({workspace.root / 'output'}): không có quyền truy cập "
+        f"Lỗi: Không đọc/ghi được thư mục ({workspace.root / 'output'}): không có quyền truy cập "
         "hoặc tệp đang được mở bằng chương trình khác.\n"
         "Đóng tệp nếu đang mở bằng Excel/Word, kiểm tra quyền đọc/ghi thư mục rồi chạy lại.\n"
     ) in result.output

@@ -35,7 +35,8 @@ def _run(folder: Path, *extra: str) -> tuple[int, str]:
     result = CliRunner().invoke(
         main, ["kiem-tra", "--chien-dich", str(CAMPAIGN_FILE), "--phieu", str(folder), *extra]
     )
-    return result.exit_code, result.output
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout
 
 
 def test_every_bad_file_is_named_and_the_good_one_still_read(

@@ -159,6 +159,8 @@ def test_the_lines_the_clerk_reads(ws: Workspace, campaign: Campaign) -> None:
         f"Đã tạo bảng tổng hợp: {ws.out}",
         "  Cấp thành phố: 00 tập thể, 03 cá nhân",
         "  Cấp phường: 00 tập thể, 00 cá nhân",
+        "Sau cuộc họp, thư ký ghi số phiếu và thông tin cuộc họp vào tệp này rồi lưu thành "
+        f"{Path.cwd() / 'input' / 'hop-xet.xlsx'}; sau đó chạy: docgen ket-qua",
     ]
     vote(ws, campaign, [8, 7, 7])
     result = ws.ket_qua()
@@ -175,7 +177,12 @@ def test_the_lines_the_clerk_reads(ws: Workspace, campaign: Campaign) -> None:
         "Cấp phường — Giấy khen của Chủ tịch Ủy ban nhân dân phường Tiến Thành",
         "  Đề nghị: không có",
     ]
-    assert result.stderr.splitlines() == [
+    announced, *findings = result.stderr.splitlines()
+    assert (
+        announced
+        == f"Thư mục làm việc: {Path.cwd()} — chiến dịch “kh19-2023-cchc” ({CAMPAIGN_FILE})"
+    )
+    assert findings == [
         "Bằng phiếu ở vị trí cuối chỉ tiêu [TIE_AT_QUOTA] — hop-xet.xlsx › Cấp thành phố: "
         "Cấp thành phố: 2 cá nhân cùng 07 phiếu đồng ý (Trần Thị Bình (Khối Văn hóa - Xã hội), "
         "Lê Văn Cường (Khối Văn hóa - Xã hội)) tranh 01 suất còn lại trong chỉ tiêu 02 cá nhân; "

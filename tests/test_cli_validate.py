@@ -129,3 +129,20 @@ def test_the_lines_the_clerk_reads(
         "",
         "Đã ghi 1 tệp phản hồi vào output/kh19-2023-cchc/phan-hoi",
     ]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["kiem-tra", "--khong-phan-hoi"], ["ket-qua"], ["luu-tru", "--kiem-tra"]],
+    ids=["kiem-tra", "ket-qua", "luu-tru"],
+)
+def test_json_goes_to_a_named_file_in_utf8(argv: list[str], example_workspace: Path) -> None:
+    """PowerShell 5.1 writes `>` redirections in UTF-16: `--json-ra` writes UTF-8 itself."""
+    target = example_workspace / "kết quả.json"
+    result = CliRunner().invoke(
+        main, [*argv, "--thu-muc", str(example_workspace), "--json-ra", str(target)]
+    )
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(target.read_bytes().decode("utf-8"))
+    assert data
+    assert f"Đã ghi kết quả dạng JSON (UTF-8) vào {target}" in result.stderr

@@ -62,7 +62,7 @@ def _forty(root: Path) -> Workspace:
     ws.submissions.mkdir(parents=True)
     source = (ROOT / "input" / "campaign.toml").read_text(encoding="utf-8")
     ws.campaign.write_text(campaign_text(source, 40), encoding="utf-8")
-    shutil.copytree(ROOT / "templates_docx", ws.templates)
+    shutil.copytree(ROOT / "templates_docx", ws.root / "templates_docx")
     from docgen.campaign import load_campaign
 
     campaign = load_campaign(ws.campaign)

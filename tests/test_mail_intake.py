@@ -15,7 +15,7 @@ from docgen.cli import main
 from docgen.mail import journal as j
 from docgen.mail.importer import ImportResult, import_messages
 from docgen.mail.sources import read_paths
-from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook
+from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook, after_announce
 from tools.fill.mail import message, outlook_msg, rfc2047_message
 
 KINH_TE = "Khối Kinh tế <kinhte.tienthanh@dongxoai.gov.vn>"
@@ -307,6 +307,6 @@ def test_cli_needs_a_source(workspace: Path) -> None:
     result = CliRunner().invoke(main, ["nhan-thu"])
     assert result.exit_code == 2
     assert (
-        result.stderr
+        after_announce(result.stderr)
         == "Lỗi: Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai).\n"
     )

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from docgen.cli import main
 from docgen.mail import journal as j
-from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook
+from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook, after_announce
 from tests.mailservers import CLERK, HOST, PASSWORD, USER, Servers
 from tools.fill.mail import message
 
@@ -111,7 +111,7 @@ def test_password_absent_is_a_clear_message(workspace: Path, mail_servers: Serve
     result = CliRunner().invoke(main, imap_args(mail_servers))
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert result.stderr == (
+    assert after_announce(result.stderr) == (
         f"Lỗi: Chưa có mật khẩu thư của {USER} tại {HOST}: đặt biến môi trường "
         "DOCGEN_MAIL_PASSWORD hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu.\n"
     )
@@ -120,7 +120,7 @@ def test_password_absent_is_a_clear_message(workspace: Path, mail_servers: Serve
 def test_bad_since_date_is_a_clear_message(workspace: Path, mail_servers: Servers) -> None:
     result = CliRunner().invoke(main, [*imap_args(mail_servers), "--tu-ngay", "2023-12-01"])
     assert result.exit_code == 2
-    assert result.stderr == (
+    assert after_announce(result.stderr) == (
         "Lỗi: --tu-ngay: “2023-12-01” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023.\n"
     )
 
@@ -131,7 +131,7 @@ def test_wrong_password_is_a_clear_message(
     monkeypatch.setenv("DOCGEN_MAIL_PASSWORD", "sai")
     result = CliRunner().invoke(main, imap_args(mail_servers))
     assert result.exit_code == 2
-    assert result.stderr == (
+    assert after_announce(result.stderr) == (
         f"Lỗi: Máy chủ {HOST} từ chối đăng nhập tài khoản {USER}: sai tên hoặc mật khẩu. Với "
         "Gmail hãy dùng mật khẩu ứng dụng (App Password), không dùng mật khẩu đăng nhập thường.\n"
     )
@@ -145,7 +145,9 @@ def test_untrusted_certificate_is_refused(
     monkeypatch.setenv("DOCGEN_MAIL_PASSWORD", PASSWORD)
     result = CliRunner().invoke(main, imap_args(mail_servers))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Lỗi: Chứng chỉ của máy chủ thư {HOST} không hợp lệ")
+    assert after_announce(result.stderr).startswith(
+        f"Lỗi: Chứng chỉ của máy chủ thư {HOST} không hợp lệ"
+    )
     assert "đặt biến môi trường SSL_CERT_FILE trỏ tới tệp chứng chỉ (.pem)" in result.stderr
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     assert "đặt biến môi trường `SSL_CERT_FILE` trỏ tới tệp chứng chỉ (.pem)" in readme
@@ -168,4 +170,7 @@ def test_missing_mailbox_folder_is_a_clear_message(
     monkeypatch.setenv("DOCGEN_MAIL_PASSWORD", PASSWORD)
     result = CliRunner().invoke(main, [*imap_args(mail_servers), "--hop-thu", "Phiếu thi đua"])
     assert result.exit_code == 2
-    assert result.stderr == f"Lỗi: Tài khoản {USER} không có thư mục thư “Phiếu thi đua”.\n"
+    assert (
+        after_announce(result.stderr)
+        == f"Lỗi: Tài khoản {USER} không có thư mục thư “Phiếu thi đua”.\n"
+    )

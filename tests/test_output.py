@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from docgen.output.files import write_atomic
-from docgen.output.manifest import Entry, Manifest, Outcome, Retired, sha256
+from docgen.output.manifest import Entry, Manifest, Outcome, Retired, read_manifest, sha256
 from docgen.output.names import MAX_STEM, NameBook, safe_stem
 from docgen.output.state import OutputState
+from docgen.statefile import StateFileDamaged
 
 
 @pytest.mark.parametrize(
@@ -121,7 +122,7 @@ def test_manifest_round_trip_and_stable_bytes(tmp_path: Path) -> None:
             "b.docx": _entry(b"1"),
             "a.docx": Entry(
                 "a.docx",
-                "f",
+                sha256(b"a"),
                 "to-trinh",
                 "t",
                 "thanh-pho",
@@ -131,7 +132,8 @@ def test_manifest_round_trip_and_stable_bytes(tmp_path: Path) -> None:
     )
     manifest.save(tmp_path)
     first = (tmp_path / "manifest.json").read_bytes()
-    again = Manifest.load(tmp_path, "kh19")
+    again = read_manifest(tmp_path)
+    assert again is not None
     again.save(tmp_path)
     assert (tmp_path / "manifest.json").read_bytes() == first
     assert again.entries["a.docx"].sources[0]["sheet"] == "Cá nhân"
@@ -157,6 +159,11 @@ def test_manifest_is_the_json_of_its_records_one_line_each(tmp_path: Path, retir
     ]
 
 
-def test_unreadable_manifest_is_empty(tmp_path: Path) -> None:
+def test_damaged_manifest_is_set_aside_and_reported_never_read_as_empty(tmp_path: Path) -> None:
     (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
-    assert Manifest.load(tmp_path, "kh19").entries == {}
+    with pytest.raises(StateFileDamaged) as caught:
+        read_manifest(tmp_path)
+    assert caught.value.line == 1
+    assert not (tmp_path / "manifest.json").exists()
+    assert caught.value.kept.read_text(encoding="utf-8") == "{not json"
+    assert read_manifest(tmp_path) is None  # the next run rebuilds it

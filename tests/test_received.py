@@ -239,7 +239,7 @@ def test_ho_so_builds_the_others_when_one_report_lacks_data(
         ),
         (
             errno.EROFS,
-            "Không đọc/ghi được tệp (/ra/a.docx): thư mục chỉ cho phép đọc, không ghi được.",
+            "Không đọc/ghi được thư mục (/ra): thư mục chỉ cho phép đọc, không ghi được.",
             "Chép thư mục làm việc sang ổ đĩa ghi được (không dùng ổ CD, thẻ nhớ khóa ghi) rồi chạy lại.",
         ),
         (
@@ -332,7 +332,8 @@ def test_formula_without_cached_value_is_one_finding(
     ("key", "typed", "value", "codes", "message"),
     [
         ("ngay_sinh", "05/03/90", dt.date(1990, 3, 5), ["CELL_DATE_TWO_DIGIT_YEAR"],
-         "“05/03/90” ghi năm bằng hai chữ số; đã đọc là 05/03/1990 (00–29 là 20xx, 30–99 là 19xx)."),
+         "“05/03/90” ghi năm bằng hai chữ số; đã đọc là 05/03/1990 (theo năm của phong trào, "
+         "năm hai chữ số được hiểu trong khoảng 1953–2052)."),
         ("ngay_sinh", "5-3-29", None, ["CELL_DATE_IMPOSSIBLE"], None),
         ("sang_kien_ngay_qd", "12/06/23", dt.date(2023, 6, 12), ["CELL_DATE_TWO_DIGIT_YEAR"], None),
         ("ngay_sinh", "05/03/2090", None, ["CELL_DATE_IMPOSSIBLE"], None),

@@ -46,7 +46,7 @@ def make_nominee(
         col.key: Cell(get_column_letter(i), col.header, raw.get(col.key))
         for i, col in enumerate(spec.columns, start=1)
     }
-    values, _ = convert_row(Row(source, cells), spec)
+    values, _ = convert_row(Row(source, cells), spec, campaign.period)
     return Nominee(kind, source, "Khối Văn hóa - Xã hội", values, cells)
 
 
@@ -475,5 +475,7 @@ def test_conversion_memo_gives_the_same_values_and_issues(
             for i, col in enumerate(spec.columns, start=1)
         }
         row = Row(Source("a.xlsx", spec.name, number), cells)
-        assert convert_row(row, spec, memo) == convert_row(row, spec)
+        assert convert_row(row, spec, campaign.period, memo) == convert_row(
+            row, spec, campaign.period
+        )
     assert memo  # the repeating columns were kept

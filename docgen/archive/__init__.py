@@ -43,7 +43,7 @@ def file_signed(
     expected = expected_documents(campaign, folder)
     if not request.year:
         request = replace(request, year=campaign.period.year)
-    return file_documents(paths, expected, folder, Store.of(root), request)
+    return file_documents(paths, expected, folder, Store.of(Workspace(root).ward), request)
 
 
 def dossier_files(campaign: Campaign, root: Path) -> list[Path]:
@@ -54,4 +54,4 @@ def dossier_files(campaign: Campaign, root: Path) -> list[Path]:
 
 def verify(root: Path) -> VerifyReport:
     """Re-hash the workspace's archive against its register."""
-    return verify_archive(Store.of(root))
+    return verify_archive(Store.of(Workspace(root).ward))

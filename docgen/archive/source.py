@@ -1,31 +1,29 @@
 """What the archive expects to receive: the current documents of a campaign's manifest.
 
-The one place that reads manifest.json for the archive, so a change of the manifest format
-touches this file only. Fields the manifest does not carry yet (number, date, trích yếu,
+The manifest is read through its one reader (`docgen.output.manifest.read_manifest`), which
+checks it and reports damage by name. Fields the manifest does not carry yet (number, date, trích yếu,
 signer, recipients) are taken from the campaign where it says them, else left empty — never
 invented.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from docgen.campaign import Campaign
 from docgen.errors import DocgenError
-
-MANIFEST = "manifest.json"
+from docgen.output.manifest import MANIFEST, Entry, read_manifest
 
 
 class ManifestMissingError(DocgenError):
-    """No readable manifest: nothing to match signed files against."""
+    """No manifest: nothing to match signed files against."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__(
             "MANIFEST_MISSING",
-            f"Không đọc được danh mục văn bản {folder / MANIFEST}. "
+            f"Chưa có danh mục văn bản {folder / MANIFEST}. "
             "Hãy lập hồ sơ trước (make dossiers hoặc docgen ho-so) rồi chạy lại.",
         )
 
@@ -52,32 +50,29 @@ class Expected:
 
 
 def expected_documents(campaign: Campaign, folder: Path) -> list[Expected]:
-    """The current documents listed in `folder`/manifest.json, in manifest order."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        files = data["files"]
-        return [_expected(campaign, entry) for entry in files]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ManifestMissingError(folder) from exc
+    """The current documents listed in `folder`/manifest.json, in the manifest's order."""
+    manifest = read_manifest(folder)
+    if manifest is None:
+        raise ManifestMissingError(folder)
+    return [_expected(campaign, entry) for entry in manifest.entries.values()]
 
 
-def _expected(campaign: Campaign, entry: dict[str, object]) -> Expected:
-    kind, level = str(entry["kind"]), str(entry.get("level", ""))
-    head, _, subject = _text(entry, "title").partition(" — ")
-    summary = _text(entry, "summary")
-    recipients = entry.get("recipients")
+def _expected(campaign: Campaign, entry: Entry) -> Expected:
+    kind, level = entry.kind, entry.level
+    head, _, subject = entry.title.strip().partition(" — ")
+    summary = entry.summary.strip()
     return Expected(
         campaign=campaign.id,
         level=level,
-        path=str(entry["path"]),
+        path=entry.path,
         kind=kind,
-        sha256=str(entry["sha256"]),
+        sha256=entry.sha256,
         title=_with_summary(head, summary, subject) or _title(campaign, kind, level, subject),
-        number=_number(_text(entry, "number"), _text(entry, "symbol")),
-        issued=_date(_text(entry, "date")),
-        signer=_text(entry, "signer") or _signer(campaign, kind, level),
-        recipients=tuple(map(str, recipients))
-        if isinstance(recipients, list) and recipients
+        number=_number(entry.number.strip(), entry.symbol.strip()),
+        issued=_date(entry.date.strip()),
+        signer=entry.signer.strip() or _signer(campaign, kind, level),
+        recipients=tuple(map(str, entry.recipients))
+        if entry.recipients
         else _recipients(campaign, kind, level),
     )
 
@@ -95,11 +90,6 @@ def _with_summary(head: str, summary: str, subject: str) -> str:
         return ""
     text = f"{head} {summary[0].lower()}{summary[1:]}"
     return f"{text}: {subject}" if subject else text
-
-
-def _text(entry: dict[str, object], key: str) -> str:
-    value = entry.get(key)
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _date(text: str) -> date | None:

@@ -42,14 +42,14 @@ def read_contacts(r: TomlReader, data: dict[str, Any]) -> Contacts:
         r.fail("mail", "phải là bảng [mail].")
         mail = {}
     address = r.text(mail, "address", "mail", allow_empty=True).strip()
-    if address and not _looks_like_address(address):
+    if address and not looks_like_address(address):
         r.fail("mail.address", f"“{address}” không phải địa chỉ thư.")
     departments = []
     for i, t in enumerate(data.get("departments", [])):
         path = f"departments[{i}]"
         emails = tuple(e.strip().lower() for e in r.texts(t, "emails", path))
         for email in emails:
-            if not _looks_like_address(email):
+            if not looks_like_address(email):
                 r.fail(f"{path}.emails", f"“{email}” không phải địa chỉ thư.")
         departments.append(Department(r.text(t, "name", path), emails))
     _no_shared_address(r, departments)
@@ -65,6 +65,7 @@ def _no_shared_address(r: TomlReader, departments: list[Department]) -> None:
             seen[email] = d.name
 
 
-def _looks_like_address(text: str) -> bool:
+def looks_like_address(text: str) -> bool:
+    """True for `name@domain.tld` without spaces (the check the wizard and the loader share)."""
     local, at, domain = text.partition("@")
     return bool(local and at and "." in domain and " " not in text)

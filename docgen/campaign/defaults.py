@@ -73,6 +73,57 @@ def level_id(label: str) -> str:
     return slug(re.sub(r"^\s*cấp\s+", "", label, flags=re.IGNORECASE)) or slug(label)
 
 
-def profile_for(plan_date: date) -> str:
-    """Forms of Nghị định 91/2017 for plans before 2024, of Nghị định 98/2023 after."""
-    return "nd91_2017" if plan_date < date(2024, 1, 1) else "nd98_2023"
+def unit(full_name: str) -> str:
+    """The kind of the issuer's unit: "phường" from "Ủy ban nhân dân phường Tiến Thành"."""
+    folded = fold(full_name)
+    found = [(folded.rfind(fold(u) + " "), u) for u in _UNITS]
+    at, word = max(found)
+    return word if at >= 0 else ""
+
+
+def body(full_name: str, place_name: str) -> str:
+    """How the issuer names itself in a citation: "Ủy ban nhân dân phường" (no place name)."""
+    if place_name and full_name.endswith(place_name) and len(full_name) > len(place_name):
+        return full_name[: -len(place_name)].strip()
+    return full_name
+
+
+def province(parent_body: str) -> str:
+    """The province named by the parent body: "Đồng Nai" from "Ủy ban nhân dân tỉnh Đồng Nai"."""
+    found = re.search(r"\btỉnh\s+(.+)$", parent_body, flags=re.IGNORECASE)
+    return found.group(1).strip() if found else ""
+
+
+def plan_basis(number: str, day: date, title: str, issuer_body: str) -> str:
+    """The plan itself as a căn cứ: "Kế hoạch số 12/KH-UBND ngày 25/02/2026 của … về …"."""
+    about = title[:1].lower() + title[1:]
+    return f"Kế hoạch số {number} ngày {day.strftime('%d/%m/%Y')} của {issuer_body} về {about}"
+
+
+def cites(bases: tuple[str, ...] | list[str], number: str) -> bool:
+    """True when one of `bases` names the document numbered `number` ("12/KH-UBND")."""
+    pattern = re.compile(rf"(?<![0-9]){re.escape(fold(number))}(?![0-9a-z])")
+    return any(pattern.search(fold(base)) for base in bases)
+
+
+def level_label(tier: str, own_unit: str) -> str:
+    """A level's name from its tier: "Cấp tỉnh", "Cấp huyện", "Cấp phường" (the issuer's unit)."""
+    word = {"tinh": "tỉnh", "huyen": "huyện"}.get(tier, own_unit or "xã")
+    return f"Cấp {word}"
+
+
+def award(tier: str, issuer_name: str, province_name: str) -> str:
+    """The usual award of a tier: the province's Bằng khen, the issuer's own Giấy khen."""
+    if tier == "tinh" and province_name:
+        return f"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh {province_name}"
+    if tier == "xa":
+        return f"Giấy khen của Chủ tịch {issuer_name}"
+    return ""
+
+
+def recipients(upward: bool, via: str, own_unit: str, council_symbol: str) -> str:
+    """Nơi nhận, ";"-separated: the addressee and the office it goes through, the council, file."""
+    first = ["Như trên", *([via] if via else [])] if upward else []
+    return "; ".join(
+        [*first, f"Thường trực Hội đồng TĐKT {own_unit}".strip(), f"Lưu: VT, {council_symbol}"]
+    )

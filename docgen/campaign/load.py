@@ -40,18 +40,27 @@ def load_campaign(path: Path) -> Campaign:
     """Read `path`, validate it whole and return the campaign, or raise `CampaignError`."""
     try:
         text = nfc(read_campaign_text(path))  # an editor on macOS may save NFD
-        data = canonical(parse(text, path.name))
     except FileNotFoundError:
         missing = CampaignError(f"Không tìm thấy tệp chiến dịch: {path.absolute()}")
         raise not_found(missing, path) from None
     except OSError as exc:
         raise CampaignError(f"Tệp chiến dịch: {describe(exc)} {advice(exc)}") from None
-    except ValueError as exc:  # encoding or TOML syntax, already explained in Vietnamese
+    except ValueError as exc:  # encoding, already explained in Vietnamese
+        raise CampaignError(str(exc)) from None
+    return campaign_from_text(text, path.name, str(path))
+
+
+def campaign_from_text(text: str, name: str, source: str = "") -> Campaign:
+    """The campaign that the text of file `name` describes, validated whole, or `CampaignError`
+    (the wizard checks what it would write before writing anything)."""
+    try:
+        data = canonical(parse(text, name))
+    except ValueError as exc:  # TOML syntax, already explained in Vietnamese
         raise CampaignError(str(exc)) from None
     reader = TomlReader(text)
-    campaign = _build(reader, data, str(path))
+    campaign = _build(reader, data, source)
     if reader.problems:
-        raise CampaignError(f"Tệp chiến dịch {path.name} có lỗi:", reader.problems)
+        raise CampaignError(f"Tệp chiến dịch {name} có lỗi:", reader.problems)
     return campaign
 
 

@@ -146,6 +146,11 @@ class LegalProfile:
         """True when a dossier made on `day` falls under this profile."""
         return DOCUMENTS[self.decree].in_force(day)
 
+    def span(self) -> str:
+        """When the profile applies, as the messages say it: "từ 01/07/2025", "từ … đến …"."""
+        start = f"từ {date_vn(self.start)}"
+        return f"{start} đến {date_vn(self.end)}" if self.end else start
+
     def templates(self) -> tuple[str, ...]:
         """Every form file the profile uses."""
         forms = (self.forms.collective, self.forms.individual, self.forms.thematic)

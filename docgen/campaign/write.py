@@ -4,21 +4,36 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from docgen.campaign.contacts import Contacts
 from docgen.campaign.load import load_campaign
 from docgen.campaign.model import Campaign, Check, Criterion, FieldSpec, Level, Signer, Subject
-from docgen.output.files import Written, write_beside
+from docgen.campaign.profiles import PROFILES, TIERS
+from docgen.output.files import Written, write_atomic, write_beside
+from docgen.workspace import WARD_FILE, Workspace, ward_of
+
+WARD_HEADER = """\
+# Thư mục của {name}: các đợt thi đua là các thư mục con, nằm cạnh nhau;
+# kho lưu trữ văn bản đã ký (luu-tru/), sổ đăng ký và lịch sử khen thưởng ở đây, dùng chung
+# cho mọi đợt, năm này qua năm khác. Đừng xóa tệp này: docgen nhận ra thư mục phường nhờ nó.
+ten = {quoted}
+"""
 
 HEADER = """\
 # Chiến dịch: Kế hoạch số {number} ngày {day} của {issuer}
 # "{title}".
 # Tệp do "docgen chien-dich-moi" lập; sửa được bằng Notepad (lưu dạng UTF-8).
-# Cách viết: chữ trong ngoặc kép "…"; ngày dạng 2023-02-24 (hoặc "24/02/2023");
+# Cách viết: chữ trong ngoặc kép "…"; ngày dạng {iso} (hoặc "{day}");
 # số và true/false không có ngoặc; danh sách trong [ ], cách nhau bởi dấu phẩy.
 # Kiểm tra sau khi sửa: docgen kiem-tra-chien-dich
 """
+
+_PROFILES_NOTE = "bộ biểu mẫu: " + "; ".join(
+    f'"{p.id}" (hồ sơ lập {p.span()})' for p in PROFILES.values()
+)
 
 
 def write_campaign_file(
@@ -31,6 +46,47 @@ def write_campaign_file(
     """
     path, status = write_beside(target, campaign_toml(campaign).encode("utf-8"), force)
     return path, load_campaign(path), status
+
+
+@dataclass(frozen=True)
+class NewWorkspace:
+    """What `write_workspace` made: the campaign's folder, its ward, its campaign file."""
+
+    workspace: Workspace
+    ward: Path
+    ward_created: bool
+    campaign_file: Path
+    campaign: Campaign
+    status: Written
+
+
+def free_folder(parent: Path, name: str) -> Path:
+    """`parent/name`, or `name-2`, `name-3`… when a campaign is already there."""
+    for n in range(1, 1000):
+        folder = parent / (name if n == 1 else f"{name}-{n}")
+        if not Workspace(folder).campaign.exists():
+            return folder
+    raise OSError(f"too many campaigns named {name} in {parent}")
+
+
+def write_workspace(campaign: Campaign, folder: Path, force: bool = False) -> NewWorkspace:
+    """Make `folder` the campaign's workspace: its campaign file, `input/phieu/` and `output/`,
+    inside a ward folder (the one above it, else its parent becomes one) whose archive and
+    award history the ward's campaigns share."""
+    ward = ward_of(folder.absolute().parent)
+    created = ward is None
+    if ward is None:
+        ward = folder.absolute().parent
+        ward.mkdir(parents=True, exist_ok=True)
+        name = campaign.issuer.full_name
+        write_atomic(
+            ward / WARD_FILE, WARD_HEADER.format(name=name, quoted=toml_value(name)).encode()
+        )
+    workspace = Workspace(folder)
+    workspace.submissions.mkdir(parents=True, exist_ok=True)
+    (folder / "output").mkdir(exist_ok=True)
+    path, loaded, status = write_campaign_file(campaign, workspace.campaign, force)
+    return NewWorkspace(workspace, ward, created, path, loaded, status)
 
 
 def toml_value(value: object) -> str:
@@ -61,6 +117,7 @@ def campaign_toml(c: Campaign) -> str:
         HEADER.format(
             number=c.plan.number,
             day=c.plan.date.strftime("%d/%m/%Y"),
+            iso=c.plan.date.isoformat(),
             issuer=c.issuer.full_name,
             title=c.plan.title,
         ),
@@ -70,6 +127,7 @@ def campaign_toml(c: Campaign) -> str:
         _fields(c.fields),
         _criteria(c.criteria),
         _levels(c.levels),
+        _contacts(c.contacts),
     ]
     return "\n".join(parts)
 
@@ -79,8 +137,8 @@ def _head(c: Campaign) -> str:
     lines += _pairs([
         ("id", c.id, "mã đợt: tên thư mục trong output/, không dấu"),
         ("title", c.title, ""),
-        ("legal_profile", c.legal_profile, '"nd91_2017" (hồ sơ trước 2024) hoặc "nd98_2023"'),
-        ("thematic", c.thematic, "true: đợt chuyên đề (Mẫu 07, NĐ 91/2017)"),
+        ("legal_profile", c.legal_profile, _PROFILES_NOTE),
+        ("thematic", c.thematic, "true: đợt chuyên đề (mẫu báo cáo theo chuyên đề)"),
     ])  # fmt: skip
     lines += ["", "[issuer]"]
     lines += _pairs([
@@ -90,6 +148,8 @@ def _head(c: Campaign) -> str:
         ("place", c.issuer.place, "địa danh ở dòng ngày tháng"),
         ("symbol", c.issuer.symbol, "chữ viết tắt trong số ký hiệu văn bản"),
     ])  # fmt: skip
+    if c.issuer.province:
+        lines += _pairs([("province", c.issuer.province, "tên tỉnh ở dòng địa danh của báo cáo")])
     lines += ["", "[council]"]
     lines += _pairs([
         ("name", c.council.name, ""),
@@ -194,5 +254,31 @@ def _levels(levels: tuple[Level, ...]) -> str:
         ])  # fmt: skip
         lines += [f"quota = {{ {quota} }}  # số lượng tối đa"]
         lines += _pairs([("signer", lv.signer, ""), ("noi_nhan", lv.noi_nhan, "")])
+        if lv.tier:
+            lines += _pairs([("tier", lv.tier, f"người quyết định thuộc {TIERS[lv.tier]}")])
+        if lv.confirmer:
+            lines += _pairs([("confirmer", lv.confirmer, "người xác nhận báo cáo thành tích")])
         lines.append("")
     return "\n".join(lines)
+
+
+def _contacts(contacts: Contacts) -> str:
+    lines = [
+        "# Thư điện tử. [mail]: địa chỉ của Thường trực, người gửi thư phản hồi (docgen tra-loi).",
+        "# [[departments]]: địa chỉ thư của từng đơn vị gửi phiếu (docgen nhan-thu).",
+    ]
+    if contacts.address:
+        lines += ["[mail]"]
+        lines += _pairs([("address", contacts.address, ""), ("name", contacts.name, "")])
+        lines.append("")
+    else:
+        lines += [
+            "# [mail]",
+            '# address = "thiduakhenthuong@…"',
+            '# name = "Thường trực Hội đồng …"',
+        ]
+    for d in contacts.departments:
+        lines += ["[[departments]]", *_pairs([("name", d.name, ""), ("emails", d.emails, "")]), ""]
+    if not contacts.departments:
+        lines += ["# [[departments]]", '# name = "Khối Nội chính"', '# emails = ["noichinh@…"]']
+    return "\n".join(lines) + "\n"

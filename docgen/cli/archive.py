@@ -5,26 +5,27 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from docgen.archive import (
-    FilingReport,
-    Request,
-    Status,
-    Store,
-    VerifyReport,
-    dossier_files,
-    file_signed,
-    verify,
-    write_registers,
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    JSON_FILE_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    load_campaign,
+    writes_workspace,
 )
-from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly, writes_workspace
 from docgen.cli.console import emit_json
-from docgen.convert import PdfResult, convert_to_pdf
 from docgen.errors import DocgenError
-from docgen.workspace import Workspace
+
+# The archive reads signed PDFs with pyHanko and workbooks with openpyxl: each command imports
+# what it needs when it runs, so `docgen --help` and the other commands start quickly.
+if TYPE_CHECKING:
+    from docgen.archive import FilingReport, Store, VerifyReport
+    from docgen.convert import PdfResult
+    from docgen.workspace import Workspace
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
@@ -77,6 +78,9 @@ def pdf(
       docgen pdf --pdfa output/kh19-2023-cchc/thanh-pho
       docgen pdf output/kh19-2023-cchc/thanh-pho/to-trinh.docx
     """
+    from docgen.archive import dossier_files
+    from docgen.convert import convert_to_pdf
+
     targets = _existing(paths) or dossier_files(load_campaign(campaign_path), workspace.root)
     with click.progressbar(length=1, label="Chuyển sang PDF", file=sys.stderr) as bar:
 
@@ -120,6 +124,7 @@ def _print_pdf(result: PdfResult, pdfa: bool) -> None:
     help="Chứng thư gốc tin cậy (.pem/.cer) để xác minh người ký; có thể ghi nhiều lần.",
 )
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra đầu ra chuẩn.")
+@JSON_FILE_OPTION
 @aborts_cleanly
 @writes_workspace("luu-tru", when=lambda options: not options["check"])
 def archive(
@@ -131,6 +136,7 @@ def archive(
     clerk: str,
     roots: tuple[Path, ...],
     as_json: bool,
+    json_file: Path | None,
 ) -> None:
     """Nộp lưu văn bản đã ký vào luu-tru/ và ghi sổ đăng ký; hoặc kiểm tra lại kho.
 
@@ -143,10 +149,14 @@ def archive(
       docgen luu-tru da-ky/
       docgen luu-tru da-ky/to-trinh-da-ky.pdf --thay-the
       docgen luu-tru --kiem-tra
-      docgen luu-tru --kiem-tra --json > kiem-tra-luu-tru.json
+      docgen luu-tru --kiem-tra --json-ra kiem-tra-luu-tru.json
     """
+    from docgen.archive import Request, Store, file_signed, verify
+
     if check:
         report = verify(workspace.root)
+        if json_file is not None:
+            emit_json(report.to_json(), json_file)
         if as_json:
             _print_json(report.to_json())
         else:
@@ -157,10 +167,12 @@ def archive(
         raise UsageProblem("Hãy ghi tệp hoặc thư mục văn bản đã ký cần nộp lưu (hoặc --kiem-tra).")
     request = Request(replace, clerk, tuple(p.read_bytes() for p in _existing(roots)))
     result = file_signed(_existing(paths), campaign, workspace.root, request)
+    if json_file is not None:
+        emit_json(result.to_json(), json_file)
     if as_json:
         _print_json(result.to_json())
     else:
-        _print_filing(result, Store.of(workspace.root))
+        _print_filing(result, Store.of(workspace.ward))
     sys.exit(1 if result.problems else 0)
 
 
@@ -169,6 +181,8 @@ def _print_json(data: dict[str, object]) -> None:
 
 
 def _print_filing(report: FilingReport, store: Store) -> None:
+    from docgen.archive import Status
+
     for path in report.recovered:
         click.echo(f"Hoàn tất lần nộp lưu bị ngắt: {path}")
     for outcome in report.outcomes:
@@ -234,11 +248,13 @@ def registers(
       docgen so-van-ban-di
       docgen so-van-ban-di --tu 01/12/2023 --den 31/12/2023
     """
+    from docgen.archive import Store, write_registers
+
     campaign = load_campaign(campaign_path)
     year = campaign.period.year
     first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))
     out = workspace.output(campaign.id) / "luu-tru"
-    result = write_registers(campaign, Store.of(workspace.root), out, first, last, force)
+    result = write_registers(campaign, Store.of(workspace.ward), out, first, last, force)
     path, _, count = result.outgoing
     click.echo(f"Sổ đăng ký văn bản đi: {path} ({count} văn bản).")
     path, _, count = result.index

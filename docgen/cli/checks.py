@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from docgen.campaign import load_campaign
-from docgen.checks.docx_format import check_docx
-from docgen.checks.template import check_template
-from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    announce,
+    load_campaign,
+)
 from docgen.errors import TemplateError, not_found
-from docgen.issues.codes import CODES
-from docgen.legal.check import review_campaign
-from docgen.workspace import Workspace
+
+# The template and .docx checks read Word files (python-docx, lxml): imported when they run.
+if TYPE_CHECKING:
+    from docgen.workspace import Workspace
 
 FILES = click.argument(
     "files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False), metavar="[TỆP]..."
@@ -33,8 +38,12 @@ def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
       docgen kiem-tra-chien-dich
       docgen kiem-tra-chien-dich --chien-dich input/khen-thuong-cuoi-nam.toml
     """
+    from docgen.issues.codes import CODES
+    from docgen.legal.check import review_campaign
+
     review = review_campaign(campaign_path, workspace.templates)
     campaign = review.campaign
+    announce(campaign.id, campaign_path)
     click.echo(f"Tệp chiến dịch hợp lệ: {campaign.title} (Kế hoạch số {campaign.plan.number}).")
     for level in campaign.levels:
         quota = ", ".join(f"{n:02d} {kind.label}" for kind, n in level.quota.items())
@@ -65,6 +74,8 @@ def check_templates(workspace: Workspace, campaign_path: Path, files: tuple[Path
       docgen kiem-tra-mau
       docgen kiem-tra-mau templates_docx/to-trinh.docx
     """
+    from docgen.checks.template import check_template
+
     campaign = load_campaign(campaign_path)
     paths = files or _templates(workspace)
     found = 0
@@ -100,6 +111,8 @@ def check_format(workspace: Workspace, files: tuple[Path, ...]) -> None:
       docgen kiem-tra-dinh-dang output/kh19-2023-cchc/thanh-pho/to-trinh.docx
       docgen kiem-tra-dinh-dang templates_docx/*.docx
     """
+    from docgen.checks.docx_format import check_docx
+
     if not files:
         raise click.UsageError("Hãy ghi ít nhất một tệp .docx cần kiểm tra.")
     found = 0

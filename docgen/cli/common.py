@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -36,10 +36,12 @@ from docgen.lock import workspace_lock
 from docgen.oserror import advice, describe
 from docgen.workspace import Workspace
 
+if TYPE_CHECKING:
+    from docgen.campaign import Campaign
+
 click_vi.install()  # before any option below is declared: click names path types at declaration
 
 F = TypeVar("F", bound=Callable[..., Any])
-WS = Workspace()  # the current folder; prefer the `workspace` a command receives
 WORKSPACE_KEY = "docgen.workspace"
 WORKSPACE_HELP = "Thư mục làm việc (chứa input/, templates_docx/, output/)."
 
@@ -48,11 +50,11 @@ def current_workspace(ctx: click.Context | None = None) -> Workspace:
     """The workspace of the running command (the current folder when none was given)."""
     ctx = ctx or click.get_current_context(silent=True)
     found = ctx.meta.get(WORKSPACE_KEY) if ctx else None
-    return found if isinstance(found, Workspace) else Workspace()
+    return found if isinstance(found, Workspace) else Workspace.find()
 
 
 def _set_workspace(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Workspace:
-    workspace = Workspace(value) if value is not None else Workspace()
+    workspace = Workspace.find(value)
     ctx.meta[WORKSPACE_KEY] = workspace
     return workspace
 
@@ -75,6 +77,22 @@ def workspace_option(expose_value: bool = True) -> Callable[[F], F]:
 
 
 WORKSPACE_OPTION = workspace_option()
+
+
+def load_campaign(path: Path) -> Campaign:
+    """The campaign file at `path`, its reader imported on first use (help needs none of it);
+    says on stderr which workspace and campaign the command works on."""
+    from docgen.campaign import load_campaign as load
+
+    campaign = load(path)
+    announce(campaign.id, path)
+    return campaign
+
+
+def announce(campaign_id: str, path: Path) -> None:
+    """One line on stderr: the workspace and the campaign this command works on."""
+    root = current_workspace().root.absolute()
+    click.echo(f"Thư mục làm việc: {root} — chiến dịch “{campaign_id}” ({path})", err=True)
 
 
 def in_workspace(where: Callable[[Workspace], Path]) -> Callable[..., Path]:
@@ -119,20 +137,33 @@ def out_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+JSON_FILE_OPTION = click.option(
+    "--json-ra",
+    "json_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="TỆP",
+    help="Ghi kết quả dạng JSON (UTF-8) vào TỆP (dùng thay cho “--json > TỆP” trong PowerShell).",
+)
+
 FORCE_OPTION = click.option(
     "--ghi-de", "force", is_flag=True, help="Ghi đè tệp đã có (mặc định: ghi sang tệp -2, -3 …)."
 )
 
 
 def where_hint(missing: Path, said: str = "") -> str:
-    """Where the command looked (unless `said` shows it) and how to point it at the workspace."""
+    """Where the command looked (unless `said` shows it) and, when the folder is not a
+    workspace at all, how to point the command at one. In a workspace, a missing file is a
+    step not done yet (the message says which), not a wrong folder."""
     ctx = click.get_current_context(silent=True)
-    root = current_workspace(ctx).root.absolute()
-    command = ctx.command_path if ctx else "docgen"
+    workspace = current_workspace(ctx)
     looked = "" if str(missing.absolute()) in said else f"Đã tìm ở: {missing.absolute()}\n"
+    if workspace.campaign.is_file():
+        return looked.rstrip("\n")
+    command = ctx.command_path if ctx else "docgen"
     return (
-        f"{looked}Thư mục làm việc đang dùng: {root}\n"
-        "Hãy chạy lệnh trong thư mục làm việc của docgen (thư mục có input/ và templates_docx/),\n"
+        f"{looked}Thư mục làm việc đang dùng: {workspace.root.absolute()}\n"
+        "Hãy chạy lệnh trong thư mục làm việc của đợt (thư mục có input/campaign.toml),\n"
         f'hoặc chỉ rõ thư mục đó: {command} --thu-muc "<đường dẫn thư mục làm việc>"\n'
         "(hoặc đặt biến môi trường DOCGEN_THU_MUC một lần cho mọi lệnh)."
     )
@@ -152,8 +183,9 @@ def aborts_cleanly(func: F) -> F:
             return func(*args, **kwargs)
         except DocgenError as exc:
             click.secho(f"Lỗi: {exc}", fg="red", err=True)
-            if exc.looked_for is not None:
-                click.echo(where_hint(exc.looked_for, str(exc)), err=True)
+            hint = where_hint(exc.looked_for, str(exc)) if exc.looked_for is not None else ""
+            if hint:
+                click.echo(hint, err=True)
             sys.exit(exc.exit_code)
         except OSError as exc:
             click.secho(f"Lỗi: {describe(exc)}", fg="red", err=True)

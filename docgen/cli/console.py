@@ -19,6 +19,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -95,7 +96,14 @@ def prepare_streams() -> None:
                 stream.reconfigure(errors=error_handler(encoding))
 
 
-def emit_json(data: Any) -> None:
-    """Write `data` as indented JSON, UTF-8 encoded whatever the console's code page."""
+def emit_json(data: Any, path: Path | None = None) -> None:
+    """Write `data` as indented JSON, UTF-8 encoded whatever the console's code page: to the
+    file `path` when given (`--json-ra`: PowerShell 5.1's `>` would write UTF-16), else stdout."""
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    click.echo(text.encode("utf-8"), nl=False)
+    if path is None:
+        click.echo(text.encode("utf-8"), nl=False)
+        return
+    from docgen.output.files import write_atomic
+
+    write_atomic(path, text.encode("utf-8"))
+    click.echo(f"Đã ghi kết quả dạng JSON (UTF-8) vào {path.absolute()}", err=True)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from docgen.campaign import load_campaign
-from docgen.cli.common import CAMPAIGN_OPTION, WORKSPACE_OPTION, aborts_cleanly, writes_workspace
-from docgen.dossier.run import BuildResult, build_dossiers
-from docgen.dossier.summary import SUMMARY, summary_lines
-from docgen.issues.codes import CODES
-from docgen.issues.model import ValidationIssue
-from docgen.output.manifest import MANIFEST, Outcome
-from docgen.workspace import Workspace
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    load_campaign,
+    writes_workspace,
+)
+
+# Building reads workbooks and renders Word files: imported when the command runs.
+if TYPE_CHECKING:
+    from docgen.dossier.run import BuildResult
+    from docgen.issues.model import ValidationIssue
+    from docgen.workspace import Workspace
 
 
 @click.command("ho-so")
@@ -41,6 +47,8 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
       docgen ho-so --ghi-de
       docgen ho-so --thu-muc "D:\\Thi đua\\docgen"
     """
+    from docgen.dossier.run import build_dossiers
+
     campaign = load_campaign(campaign_path)
     with click.progressbar(length=1, label="Lập văn bản", file=sys.stderr) as bar:
 
@@ -54,6 +62,9 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
 
 
 def _print(result: BuildResult) -> None:
+    from docgen.dossier.summary import SUMMARY, summary_lines
+    from docgen.output.manifest import MANIFEST, Outcome
+
     _print_law(result.law)
     if result.blocked:
         click.secho("Chưa lập được hồ sơ: kết quả họp xét có lỗi cần sửa.", fg="red", err=True)
@@ -86,6 +97,8 @@ def _print(result: BuildResult) -> None:
 
 def _print_law(warnings: list[ValidationIssue]) -> None:
     """The campaign's law warnings, as `kiem-tra-chien-dich` details them."""
+    from docgen.issues.codes import CODES
+
     if not warnings:
         return
     click.secho(

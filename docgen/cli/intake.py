@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from docgen.campaign import load_campaign
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     FORCE_OPTION,
     WORKSPACE_OPTION,
     aborts_cleanly,
+    load_campaign,
     out_option,
     writes_workspace,
 )

@@ -1,112 +1,69 @@
 """The questions of `docgen chien-dich-moi`, asked in Vietnamese, answered into a Campaign.
 
 Each answer has a default worked out from earlier answers where one makes sense (shown in
-brackets; Enter accepts it). Lists are typed on one line, separated by ";".
+brackets; Enter accepts it). Lists are typed on one line, separated by ";". The legal profile
+defaults from the campaign's dates and decides what else is asked: the province where its
+reports print it, the tiers of the award levels, the thematic form. Every answer is saved as it
+is typed (`docgen.cli.prompts`), so an error or a closed window loses nothing.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from functools import partial
+from pathlib import Path
 
 import click
 
 from docgen.campaign import defaults as guess
-from docgen.campaign.model import (
-    Campaign,
-    Check,
-    Council,
-    Criterion,
-    FieldSpec,
-    Issuer,
-    Kind,
-    Level,
-    Period,
-    Plan,
-    Signer,
-    Subject,
-    VoteRule,
-)
-from docgen.campaign.reader import day_first
-from docgen.text import fold
+from docgen.campaign.contacts import Contacts, Department, looks_like_address
+from docgen.campaign.load import campaign_from_text
+from docgen.campaign.model import Campaign, Council, Issuer, Period, Plan, Signer, VoteRule
+from docgen.campaign.profiles import DOCUMENTS, PROFILES, LegalProfile, profile_for
+from docgen.campaign.write import campaign_toml
+from docgen.cli.awards import Setting, criteria, levels, subjects
+from docgen.cli.prompts import Prompter, kept_note, open_answers, section
+from docgen.errors import CampaignError
+from docgen.workspace import CAMPAIGN_FILE
 
 
-class DayFirstDate(click.ParamType):
-    """A date typed day first: 24/02/2023, 24-2-2023, 24.02.2023."""
-
-    name = "ngày"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        found = day_first(str(value))
-        if found is None:
-            self.fail(f"“{value}” không phải ngày; hãy gõ ngày/tháng/năm, ví dụ 24/02/2023.")
-        return found
-
-
-class YesNo(click.ParamType):
-    """có / không (also c, k, co, khong)."""
-
-    name = "có/không"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> bool:
-        if isinstance(value, bool):
-            return value
-        word = fold(str(value)).strip()
-        if word in ("c", "co"):
-            return True
-        if word in ("k", "khong"):
-            return False
-        self.fail(f"“{value}”: hãy gõ “có” hoặc “không”.")
+def run_interview(answers: Path, resume: bool = False) -> Campaign:
+    """The interview with its answers saved at `answers` (resumed from there when `resume`, or
+    when the clerk accepts the offer), and the campaign checked as its file would read back; a
+    stop or a campaign error says where the answers are kept and how to go on."""
+    ask = Prompter(open_answers(answers, resume))
+    try:
+        campaign = interview(ask)
+    except click.Abort:
+        if note := kept_note(answers):
+            click.echo(f"\n{note}", err=True)
+        raise
+    try:  # the file as it would be written, checked before any folder is made
+        campaign_from_text(campaign_toml(campaign), CAMPAIGN_FILE.name)
+    except CampaignError as exc:
+        exc.after = kept_note(answers)
+        raise
+    return campaign
 
 
-def ask(text: str, default: str | None = None) -> str:
-    """One line of text, NFC, trimmed; `default` on Enter ("" allows an empty answer)."""
-    value = click.prompt(text, default=default, show_default=bool(default), type=str)
-    return unicodedata.normalize("NFC", str(value)).strip()
-
-
-def ask_list(text: str, default: str | None = None) -> tuple[str, ...]:
-    """Items typed on one line, separated by ";"."""
-    return tuple(item.strip() for item in ask(text, default).split(";") if item.strip())
-
-
-def ask_date(text: str, default: date | None = None) -> date:
-    shown = default.strftime("%d/%m/%Y") if default else None
-    value: date = click.prompt(text, default=shown, type=DayFirstDate())
-    return value
-
-
-def ask_int(text: str, default: int | None = None, minimum: int = 0) -> int:
-    value: int = click.prompt(text, default=default, type=click.IntRange(min=minimum))
-    return value
-
-
-def ask_yes(text: str, default: bool) -> bool:
-    value: bool = click.prompt(text, default="có" if default else "không", type=YesNo())
-    return value
-
-
-def section(title: str) -> None:
-    click.secho(f"\n— {title} —", bold=True)
-
-
-def interview() -> Campaign:
+def interview(ask: Prompter) -> Campaign:
     """Ask for every fact of the plan and return the campaign they describe."""
-    plan, title, campaign_id = _plan()
-    issuer, council = _issuer(plan)
-    period = _period(plan)
-    profile, thematic, vote = _rules(plan)
-    signers = _signers(issuer)
-    subjects, bodies = _subjects()
-    levels = _levels(subjects, next(iter(signers)), council)
-    fields, criteria = _criteria(bodies)
+    number, day, title, movement, campaign_id = _plan(ask)
+    period = _period(ask, day)
+    profile, thematic = _profile(ask, period)
+    issuer = _issuer(ask, number, profile)
+    council = _council(ask, issuer)
+    plan = Plan(number, day, title, _bases(ask, profile, number, day, title, issuer))
+    vote = _vote(ask)
+    signers = _signers(ask, issuer)
+    contacts = _contacts(ask, council)
+    chosen, bodies = subjects(ask, profile, issuer)
+    awards = levels(ask, Setting(profile, chosen, next(iter(signers)), issuer, council))
+    fields, rules = criteria(ask, bodies, period.year)
     return Campaign(
         id=campaign_id,
-        title=title,
-        legal_profile=profile,
+        title=movement,
+        legal_profile=profile.id,
         thematic=thematic,
         issuer=issuer,
         council=council,
@@ -114,212 +71,192 @@ def interview() -> Campaign:
         period=period,
         vote=vote,
         signers=signers,
-        subjects=subjects,
+        subjects=chosen,
         initiative_bodies=bodies,
         fields=tuple(fields),
-        criteria=tuple(criteria),
-        levels=levels,
+        criteria=tuple(rules),
+        levels=awards,
+        contacts=contacts,
     )
 
 
-def _plan() -> tuple[Plan, str, str]:
+def _plan(ask: Prompter) -> tuple[str, date, str, str, str]:
     section("Kế hoạch phát động phong trào")
-    number = ask("Số kế hoạch (ví dụ 19/KH-UBND)")
-    day = ask_date("Ngày ký kế hoạch (ngày/tháng/năm)")
-    title = ask("Trích yếu kế hoạch (ví dụ: Phát động phong trào thi đua … năm 2023)")
-    movement = ask("Tên phong trào", guess.movement_title(title))
-    campaign_id = guess.slug(
-        ask("Mã đợt (không dấu, dùng đặt tên thư mục)", guess.campaign_id(number, day.year))
+    number = ask.text("Số kế hoạch (ví dụ 12/KH-UBND)")
+    day = ask.day("Ngày ký kế hoạch (ngày/tháng/năm)")
+    title = ask.text(f"Trích yếu kế hoạch (ví dụ: Phát động phong trào thi đua … năm {day.year})")
+    movement = ask.text("Tên phong trào", guess.movement_title(title))
+    campaign_id = ask.checked(
+        "Mã đợt (không dấu, dùng đặt tên thư mục)", _slug, guess.campaign_id(number, day.year)
     )
-    click.echo("Các căn cứ của kế hoạch, mỗi lần một căn cứ (Enter khi đã đủ):")
-    bases: list[str] = []
-    while base := ask(f"  Căn cứ {len(bases) + 1}", ""):
-        bases.append(base)
-    return Plan(number, day, title, tuple(bases)), movement, campaign_id
+    return number, day, title, movement, campaign_id
 
 
-def _issuer(plan: Plan) -> tuple[Issuer, Council]:
-    section("Cơ quan ban hành và Hội đồng Thi đua - Khen thưởng")
-    full = ask("Tên đầy đủ của cơ quan ban hành (ví dụ: Ủy ban nhân dân phường Tiến Thành)")
-    parent = ask("Cơ quan chủ quản (Enter nếu không có)", "")
-    lines = ask("Tên cơ quan ở tiêu đề văn bản, các dòng cách nhau bởi |", guess.name_lines(full))
-    issuer = Issuer(
+def _period(ask: Prompter, plan_day: date) -> Period:
+    section("Thời gian phong trào")
+    start = ask.day("Ngày bắt đầu phong trào", plan_day)
+    year = plan_day.year
+    example = f"kế hoạch ghi “đến trước ngày 20/12/{year}” thì gõ 20/12/{year}"
+    deadline = ask.day(f"Hạn chót ({example})")
+    while deadline <= start:
+        click.echo("Hạn chót phải sau ngày bắt đầu.")
+        deadline = ask.day("Hạn chót")
+    return Period(start, deadline, ask.number("Năm xét khen thưởng", deadline.year, minimum=1900))
+
+
+def _profile(ask: Prompter, period: Period) -> tuple[LegalProfile, bool]:
+    """The profile, by default the one in force when the dossier is made (the period's last
+    day, as `docgen.legal.check` reviews it), and whether the campaign is thematic."""
+    section("Bộ biểu mẫu theo văn bản pháp luật")
+    profiles = list(PROFILES.values())
+    menu = "; ".join(
+        f"{n} = {DOCUMENTS[p.decree].name} (hồ sơ lập {p.span()})"
+        for n, p in enumerate(profiles, 1)
+    )
+    right = profile_for(period.deadline - timedelta(days=1)) or profile_for(period.start)
+    default = str(profiles.index(right) + 1) if right else str(len(profiles))
+    options = [str(n) for n in range(1, len(profiles) + 1)]
+    profile = profiles[int(ask.choice(f"Bộ biểu mẫu: {menu}", options, default)) - 1]
+    if profile.forms.thematic is None:
+        click.echo(f"Bộ {profile.id} chưa có mẫu báo cáo theo chuyên đề: đợt xét theo năm.")
+        return profile, False
+    decree = DOCUMENTS[profile.decree].name
+    return profile, ask.yes(
+        f"Đợt thi đua theo chuyên đề (báo cáo thành tích theo mẫu chuyên đề của {decree})?", False
+    )
+
+
+def _issuer(ask: Prompter, plan_number: str, profile: LegalProfile) -> Issuer:
+    section("Cơ quan ban hành")
+    full = ask.text("Tên đầy đủ của cơ quan ban hành (ví dụ: Ủy ban nhân dân phường Tiến Thành)")
+    parent = ask.text("Cơ quan chủ quản (Enter nếu không có)", "")
+    lines = ask.text(
+        "Tên cơ quan ở tiêu đề văn bản, các dòng cách nhau bởi |", guess.name_lines(full)
+    )
+    place = ask.text("Địa danh ghi ở dòng ngày tháng", guess.place(full))
+    province = ""
+    if profile.report_place == "province":
+        province = ask.text(
+            f"Tên tỉnh (bộ {profile.id} ghi ở dòng địa danh của báo cáo thành tích, ví dụ Đồng Nai)",
+            guess.province(parent) or None,
+        )
+    return Issuer(
         parent_body=parent,
         name_lines=tuple(line.strip() for line in lines.split("|") if line.strip()),
         full_name=full,
-        place=ask("Địa danh ghi ở dòng ngày tháng", guess.place(full)),
-        symbol=ask("Chữ viết tắt tên cơ quan trong số văn bản", guess.symbol(plan.number)),
+        place=place,
+        symbol=ask.text("Chữ viết tắt tên cơ quan trong số văn bản", guess.symbol(plan_number)),
+        province=province,
     )
-    council = Council(
-        name=ask("Tên Hội đồng", f"Hội đồng Thi đua - Khen thưởng {guess.local_part(full)}"),
-        symbol=ask("Ký hiệu của Hội đồng trong số văn bản", "HĐTĐKT"),
-        members=ask_int("Tổng số thành viên Hội đồng", minimum=1),
+
+
+def _council(ask: Prompter, issuer: Issuer) -> Council:
+    section("Hội đồng Thi đua - Khen thưởng")
+    return Council(
+        name=ask.text(
+            "Tên Hội đồng", f"Hội đồng Thi đua - Khen thưởng {guess.local_part(issuer.full_name)}"
+        ),
+        symbol=ask.text("Ký hiệu của Hội đồng trong số văn bản", "HĐTĐKT"),
+        members=ask.number("Tổng số thành viên Hội đồng", minimum=1),
     )
-    return issuer, council
 
 
-def _period(plan: Plan) -> Period:
-    section("Thời gian phong trào")
-    start = ask_date("Ngày bắt đầu phong trào", plan.date)
-    deadline = ask_date("Hạn chót (kế hoạch ghi “đến trước ngày 20/12/2023” thì gõ 20/12/2023)")
-    while deadline <= start:
-        click.echo("Hạn chót phải sau ngày bắt đầu.")
-        deadline = ask_date("Hạn chót")
-    return Period(start, deadline, ask_int("Năm xét khen thưởng", deadline.year, minimum=1900))
+def _bases(
+    ask: Prompter, profile: LegalProfile, number: str, day: date, title: str, issuer: Issuer
+) -> tuple[str, ...]:
+    """The căn cứ the Tờ trình prints: as the plan lists them, then the plan itself."""
+    section("Căn cứ (Tờ trình ghi lại các căn cứ này)")
+    laws = "; ".join(DOCUMENTS[key].name for key in profile.documents)
+    click.echo(f"Bộ {profile.id} dựa trên: {laws}.")
+    click.echo("Gõ các căn cứ như kế hoạch ghi, mỗi lần một căn cứ (Enter khi đã đủ):")
+    bases: list[str] = []
+    while base := ask.text(f"  Căn cứ {len(bases) + 1}", ""):
+        bases.append(base)
+    if not guess.cites(bases, number):
+        own = guess.plan_basis(number, day, title, guess.body(issuer.full_name, issuer.place))
+        bases.append(ask.text("  Căn cứ là chính kế hoạch phát động này", own))
+    return tuple(bases)
 
 
-def _rules(plan: Plan) -> tuple[str, bool, VoteRule]:
-    section("Biểu mẫu và cách biểu quyết")
-    forms = {"nd91_2017": "1", "nd98_2023": "2"}
-    chosen = click.prompt(
-        "Bộ biểu mẫu báo cáo thành tích: 1 = Nghị định 91/2017, 2 = Nghị định 98/2023",
-        default=forms[guess.profile_for(plan.date)],
-        type=click.Choice(["1", "2"]),
-        show_choices=False,
-    )
-    profile = "nd91_2017" if chosen == "1" else "nd98_2023"
-    thematic = ask_yes("Đợt thi đua chuyên đề (báo cáo theo Mẫu 07)?", False)
-    threshold = ask_int("Tỷ lệ phiếu đồng ý cần đạt (%)", 50, minimum=1)
-    inclusive = ask_yes(
+def _vote(ask: Prompter) -> VoteRule:
+    section("Cách biểu quyết của Hội đồng")
+    threshold = ask.number("Tỷ lệ phiếu đồng ý cần đạt (%)", 50, minimum=1)
+    inclusive = ask.yes(
         f"Đạt từ {threshold} % trở lên là đủ (không: phải trên {threshold} %)?", False
     )
-    present = ask_yes(
+    present = ask.yes(
         "Tính tỷ lệ trên số thành viên có mặt (không: trên tổng số thành viên)?", False
     )
-    return (
-        profile,
-        thematic,
-        VoteRule(float(threshold), inclusive, "present" if present else "members"),
+    return VoteRule(float(threshold), inclusive, "present" if present else "members")
+
+
+def _signers(ask: Prompter, issuer: Issuer) -> dict[str, Signer]:
+    """Who signs the Tờ trình and confirms the reports: the chairman, or a vice-chairman
+    signing on the chairman's behalf (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)."""
+    section("Người ký Tờ trình và xác nhận báo cáo thành tích")
+    body = issuer.name_lines[0] if issuer.name_lines else ""
+    deputy = ask.choice(
+        f"Người ký: 1 = Chủ tịch (TM. {body} / CHỦ TỊCH); "
+        "2 = Phó Chủ tịch ký thay (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
+        ["1", "2"],
+        "1",
     )
-
-
-def _signers(issuer: Issuer) -> dict[str, Signer]:
-    section("Người ký Tờ trình")
-    authority = ask("Dòng thẩm quyền", f"TM. {issuer.name_lines[0]}" if issuer.name_lines else "")
-    title = ask("Chức vụ", "CHỦ TỊCH")
-    name = ask("Họ và tên")
+    authority, title = (
+        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") if deputy == "2" else (f"TM. {body}", "CHỦ TỊCH")
+    )
+    authority = ask.text("Dòng thẩm quyền", authority)
+    title = ask.text("Chức vụ", title)
+    name = ask.text("Họ và tên người ký")
     return {guess.slug(title, "_") or "nguoi_ky": Signer(authority, title, name)}
 
 
-def _subjects() -> tuple[tuple[Subject, ...], tuple[str, ...]]:
-    section("Đối tượng khen thưởng")
-    collectives = ask_list("Các đối tượng tập thể, cách nhau bởi dấu ;")
-    individuals = ask_list(
-        "Các đối tượng cá nhân, cách nhau bởi dấu ;", "Cán bộ; Công chức; Nhân viên"
+def _contacts(ask: Prompter, council: Council) -> Contacts:
+    """`[mail]` (who replies to departments) and `[[departments]]` (who sends workbooks)."""
+    section("Thư điện tử (docgen nhan-thu, docgen tra-loi)")
+    address = ask.checked(
+        "Địa chỉ thư của Thường trực Hội đồng, dùng gửi thư phản hồi (Enter nếu chưa có)",
+        _own_address,
+        "",
     )
-    subjects = [Subject(guess.slug(label), Kind.COLLECTIVE, label) for label in collectives]
-    subjects += [Subject(guess.slug(label), Kind.INDIVIDUAL, label) for label in individuals]
-    bodies = ask_list("Các cơ quan công nhận sáng kiến, cách nhau bởi dấu ;")
-    return tuple(subjects), bodies
-
-
-def _levels(subjects: tuple[Subject, ...], signer: str, council: Council) -> tuple[Level, ...]:
-    section("Cấp khen thưởng")
-    count = ask_int("Số cấp khen thưởng", 1, minimum=1)
-    return tuple(_level(n, subjects, signer, council) for n in range(1, count + 1))
-
-
-def _level(n: int, subjects: tuple[Subject, ...], signer: str, council: Council) -> Level:
-    click.echo(f"Cấp thứ {n}:")
-    label = ask("  Tên cấp (ví dụ: Cấp thành phố)")
-    award = ask("  Hình thức khen thưởng (ví dụ: Giấy khen của Chủ tịch Ủy ban nhân dân …)")
-    decider = ask("  Người quyết định khen thưởng", guess.decider(award) or None)
-    upward = ask_yes("  Lập Tờ trình gửi cấp trên?", n == 1)
-    kinh_gui = ask_list("  Kính gửi (cách nhau bởi dấu ;)", decider) if upward else ()
-    via = ask("  Gửi qua cơ quan (Enter nếu không có)", "") if upward else ""
-    documents = (
-        ("to-trinh", "danh-sach", "bien-ban", "bao-cao") if upward else ("bien-ban", "bao-cao")
-    )
-    menu = ", ".join(f"{i}. {s.label} ({s.kind.label})" for i, s in enumerate(subjects, 1))
-    chosen = _numbers(
-        f"  Đối tượng xét ở cấp này — số thứ tự, cách nhau bởi dấu phẩy ({menu})", len(subjects)
-    )
-    quota = {
-        Kind.COLLECTIVE: ask_int("  Số tập thể tối đa", 1),
-        Kind.INDIVIDUAL: ask_int("  Số cá nhân tối đa", 1),
-    }
-    noi_nhan = ask_list("  Nơi nhận (cách nhau bởi dấu ;)", f"Lưu: VT, {council.symbol}")
-    ids = tuple(subjects[i - 1].id for i in chosen)
-    return Level(
-        guess.level_id(label),
-        label,
-        award,
-        decider,
-        kinh_gui,
-        via,
-        documents,
-        ids,
-        quota,
-        signer,
-        noi_nhan,
-    )
-
-
-def _numbers(text: str, most: int) -> list[int]:
-    everything = ",".join(str(i) for i in range(1, most + 1))
-    while True:
-        parts = [p.strip() for p in ask(text, everything).replace(";", ",").split(",") if p.strip()]
-        if parts and all(p.isdigit() and 1 <= int(p) <= most for p in parts):
-            return [int(p) for p in parts]
-        click.echo(f"Hãy gõ các số từ 1 đến {most}, cách nhau bởi dấu phẩy, ví dụ 1,3.")
-
-
-def _criteria(bodies: tuple[str, ...]) -> tuple[list[FieldSpec], list[Criterion]]:
-    section("Tiêu chí xét khen thưởng")
-    fields: list[FieldSpec] = []
-    criteria: list[Criterion] = []
-    for kind, prefix in ((Kind.COLLECTIVE, "TT"), (Kind.INDIVIDUAL, "CN")):
-        while text := ask(
-            f"Tiêu chí {len([c for c in criteria if c.kind is kind]) + 1} cho {kind.label} — nguyên văn kế hoạch (Enter khi đã đủ)",
-            "",
-        ):
-            checks = _checks(kind, fields, bodies)
-            number = len([c for c in criteria if c.kind is kind]) + 1
-            criteria.append(Criterion(f"{prefix}{number}", kind, text, checks))
-    return fields, criteria
-
-
-def _checks(kind: Kind, fields: list[FieldSpec], bodies: tuple[str, ...]) -> tuple[Check, ...]:
-    how = click.prompt(
-        "  Xét bằng: 1 = một cột chọn giá trị trong phiếu nhập, 2 = sáng kiến được công nhận",
-        default="1",
-        type=click.Choice(["1", "2"]),
-        show_choices=False,
-    )
-    if how == "2":
-        return (
-            Check("sang_kien_ten", "not_empty"),
-            Check("sang_kien_cap", "one_of", bodies),
-            Check("sang_kien_so_qd", "not_empty"),
-            Check("sang_kien_ngay_qd", "within_period"),
+    name = ask.text("Tên người gửi trên thư", f"Thường trực {council.name}") if address else ""
+    click.echo("Các đơn vị gửi phiếu và địa chỉ thư của họ, mỗi lần một đơn vị (Enter khi đã đủ):")
+    departments: list[Department] = []
+    while unit := ask.text(f"  Đơn vị {len(departments) + 1} (ví dụ: Khối Nội chính)", ""):
+        taken = {e: d.name for d in departments for e in d.emails}
+        emails = ask.checked(
+            f"  Địa chỉ thư của {unit} (nhiều địa chỉ thì cách nhau bởi dấu ;)",
+            partial(_addresses, taken=taken),
         )
-    spec = _field(kind, fields)
-    known = {fold(choice): choice for choice in spec.choices}
-    while True:
-        typed = ask_list("  Giá trị đạt tiêu chí (nhiều giá trị thì cách nhau bởi dấu ;)")
-        wanted = tuple(known.get(fold(value), "") for value in typed)
-        if wanted and all(wanted):
-            break
-        click.echo(f"  Hãy chọn trong: {'; '.join(spec.choices)}.")
-    return (
-        Check(spec.key, "equals", wanted)
-        if len(wanted) == 1
-        else Check(spec.key, "one_of", wanted),
-    )
+        departments.append(Department(unit, tuple(emails.split("; "))))
+    return Contacts(address, name, tuple(departments))
 
 
-def _field(kind: Kind, fields: list[FieldSpec]) -> FieldSpec:
-    """The column a criterion checks: one already asked for (by its header) or a new one."""
-    header = ask("  Tên cột trong phiếu nhập (ví dụ: Xếp loại thực hiện nhiệm vụ năm 2023)")
-    for i, spec in enumerate(fields):
-        if fold(spec.header) == fold(header):
-            if kind not in spec.applies:
-                fields[i] = FieldSpec(
-                    spec.key, spec.header, spec.type, (*spec.applies, kind), spec.choices
-                )
-            return fields[i]
-    key = guess.slug(ask("  Mã cột (không dấu)", guess.slug(header, "_")), "_")
-    choices = ask_list("  Các giá trị để chọn trong cột, cách nhau bởi dấu ;")
-    spec = FieldSpec(key, header, "choice", (kind,), choices)
-    fields.append(spec)
-    return spec
+def _own_address(text: str) -> str:
+    """The council's own address, or "" (none yet)."""
+    if text and not looks_like_address(text):
+        raise click.BadParameter(
+            f"“{text}” không phải một địa chỉ thư (ví dụ: tdkt@phuong.gov.vn)."
+        )
+    return text
+
+
+def _addresses(text: str, taken: dict[str, str]) -> str:
+    """`a@b.vn; c@d.vn` in lower case, each an address that no other department has, or
+    click.BadParameter naming the wrong one."""
+    items = [item.strip().lower() for item in text.split(";") if item.strip()]
+    if not items:
+        raise click.BadParameter("hãy gõ ít nhất một địa chỉ thư.")
+    for item in items:
+        if not looks_like_address(item):
+            raise click.BadParameter(
+                f"“{item}” không phải địa chỉ thư (ví dụ: noichinh@phuong.gov.vn)."
+            )
+        if item in taken:
+            raise click.BadParameter(f"“{item}” đã là địa chỉ của “{taken[item]}”.")
+    return "; ".join(items)
+
+
+def _slug(text: str) -> str:
+    if slug := guess.slug(text):
+        return slug
+    raise click.BadParameter("hãy gõ chữ hoặc số không dấu, ví dụ kh12-2026.")

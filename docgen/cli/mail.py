@@ -10,13 +10,13 @@ from pathlib import Path
 
 import click
 
-from docgen.campaign import load_campaign
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     SUBMISSIONS_OPTION,
     WORKSPACE_OPTION,
     F,
     aborts_cleanly,
+    load_campaign,
     writes_workspace,
 )
 from docgen.errors import DocgenError

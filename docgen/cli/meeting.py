@@ -4,27 +4,32 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from docgen.campaign import load_campaign
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     FORCE_OPTION,
+    JSON_FILE_OPTION,
     SUBMISSIONS_OPTION,
     WORKSPACE_OPTION,
     aborts_cleanly,
     in_workspace,
+    load_campaign,
     out_option,
     writes_workspace,
 )
 from docgen.cli.console import emit_json
 from docgen.issues.codes import CODES
-from docgen.meeting.model import Decision
-from docgen.meeting.select import MeetingResult
 from docgen.output.files import Written
 from docgen.text import format_count, format_date_short, format_percent
-from docgen.workspace import Workspace
+
+# The meeting workbook is read with openpyxl: imported when a command runs.
+if TYPE_CHECKING:
+    from docgen.meeting.model import Decision
+    from docgen.meeting.select import MeetingResult
+    from docgen.workspace import Workspace
 
 _STATUS = {
     Written.CREATED: "Đã tạo bảng tổng hợp: {path}",
@@ -97,6 +102,10 @@ def consolidate(
         click.secho(
             f"  {excluded} đề nghị có lỗi không được đưa vào (xem docgen kiem-tra).", fg="yellow"
         )
+    click.echo(
+        f"Sau cuộc họp, thư ký ghi số phiếu và thông tin cuộc họp vào tệp này rồi lưu thành "
+        f"{workspace.meeting.absolute()}; sau đó chạy: docgen ket-qua"
+    )
 
 
 @click.command("ket-qua")
@@ -114,9 +123,15 @@ def consolidate(
     "Mặc định: input/hop-xet.xlsx trong thư mục làm việc.",
 )
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (UTF-8).")
+@JSON_FILE_OPTION
 @aborts_cleanly
 def results(
-    workspace: Workspace, campaign_path: Path, folder: Path, meeting_path: Path, as_json: bool
+    workspace: Workspace,
+    campaign_path: Path,
+    folder: Path,
+    meeting_path: Path,
+    as_json: bool,
+    json_file: Path | None,
 ) -> None:
     """Đọc phiếu bầu của cuộc họp và cho biết ai được đề nghị ở từng cấp.
 
@@ -127,7 +142,7 @@ def results(
     \b
     Ví dụ:
       docgen ket-qua
-      docgen ket-qua --hop-xet input/hop-xet.xlsx --json
+      docgen ket-qua --hop-xet input/hop-xet.xlsx --json-ra ket-qua.json
     """
     from docgen.meeting.select import decide
     from docgen.meeting.summary import to_json
@@ -135,6 +150,8 @@ def results(
 
     campaign = load_campaign(campaign_path)
     result = decide(campaign, validate_folder(campaign, folder), meeting_path)
+    if json_file is not None:
+        emit_json(to_json(campaign.id, result), json_file)
     if as_json:
         emit_json(to_json(campaign.id, result))
     else:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from docgen.campaign import load_campaign
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
+    JSON_FILE_OPTION,
     SUBMISSIONS_OPTION,
     WORKSPACE_OPTION,
     aborts_cleanly,
+    load_campaign,
     writes_workspace,
 )
 from docgen.cli.console import emit_json
@@ -26,6 +27,7 @@ from docgen.workspace import Workspace
 @click.option(
     "--json", "as_json", is_flag=True, help="In kết quả dạng JSON (UTF-8) ra đầu ra chuẩn."
 )
+@JSON_FILE_OPTION
 @click.option(
     "--phan-hoi/--khong-phan-hoi",
     "feedback",
@@ -36,7 +38,12 @@ from docgen.workspace import Workspace
 @aborts_cleanly
 @writes_workspace("kiem-tra", when=lambda options: options["feedback"])
 def validate(
-    workspace: Workspace, campaign_path: Path, folder: Path, as_json: bool, feedback: bool
+    workspace: Workspace,
+    campaign_path: Path,
+    folder: Path,
+    as_json: bool,
+    json_file: Path | None,
+    feedback: bool,
 ) -> None:
     """Kiểm tra các phiếu nhập đã nhận và lập tệp phản hồi cho từng đơn vị.
 
@@ -46,7 +53,7 @@ def validate(
     \b
     Ví dụ:
       docgen kiem-tra
-      docgen kiem-tra --phieu input/phieu --json > kiem-tra.json
+      docgen kiem-tra --phieu input/phieu --json-ra kiem-tra.json
       docgen kiem-tra --khong-phan-hoi
     """
     from docgen.feedback import write_feedback
@@ -64,6 +71,8 @@ def validate(
         if feedback
         else []
     )
+    if json_file is not None:
+        emit_json(to_json(report), json_file)
     if as_json:
         emit_json(to_json(report))
     else:

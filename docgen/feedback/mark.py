@@ -18,6 +18,7 @@ from docgen.workbook.write import ERROR_FILL, WARNING_FILL
 AUTHOR = "docgen"
 HEADER_SCAN_ROWS = 10  # the key and header rows sit at the top of a data sheet
 LABEL_SCAN_ROWS = 60  # the unit form is a short vertical list of labels
+SCAN_COLUMNS = 256  # headers and labels sit in the first columns (the template has ~30)
 
 
 def prepare(wb: Workbook) -> None:
@@ -27,10 +28,15 @@ def prepare(wb: Workbook) -> None:
         del wb[name]
     for ws in wb.worksheets:
         ws.protection.sheet = False
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.comment is not None and cell.comment.author == AUTHOR:
-                    cell.comment = None
+        for cell in _stored(ws):
+            if cell.comment is not None and cell.comment.author == AUTHOR:
+                cell.comment = None
+
+
+def _stored(ws: Worksheet) -> list[Cell]:
+    """The cells `ws` holds. `iter_rows` would build every empty cell of the grid up to the
+    last row and column: one value far right or far down must not cost a cell per position."""
+    return list(ws._cells.values())  # openpyxl's own map: (row, column) -> cell
 
 
 def mark(wb: Workbook, issues: Sequence[ValidationIssue]) -> None:
@@ -77,7 +83,7 @@ def _column(letters: str) -> int | None:
 
 def _header_column(ws: Worksheet, header: str) -> int | None:
     wanted = _bare(header)
-    for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS):
+    for row in ws.iter_rows(max_row=HEADER_SCAN_ROWS, max_col=_scan_columns(ws)):
         for cell in row:
             if isinstance(cell.value, str) and _bare(cell.value) == wanted:
                 return cell.column
@@ -86,11 +92,16 @@ def _header_column(ws: Worksheet, header: str) -> int | None:
 
 def _label_value(ws: Worksheet, label: str) -> tuple[int | None, int | None]:
     wanted = _bare(label)
-    for row in ws.iter_rows(min_row=1, max_row=LABEL_SCAN_ROWS):
+    for row in ws.iter_rows(max_row=LABEL_SCAN_ROWS, max_col=_scan_columns(ws)):
         for cell in row:
             if isinstance(cell.value, str) and _bare(cell.value) == wanted:
                 return cell.row, cell.column + 1
     return None, None
+
+
+def _scan_columns(ws: Worksheet) -> int:
+    # Scanning builds a cell at each position: a value far right must not widen the scan.
+    return min(ws.max_column, SCAN_COLUMNS)
 
 
 def _bare(text: str) -> str:

@@ -23,6 +23,7 @@ from docgen.validate.summary import ordered
 from docgen.workbook.printing import printable
 from docgen.workbook.raw import REFUSED
 from docgen.workbook.safety import check_archive, open_zip, read_file
+from docgen.workbook.trim import trimmed_package
 from docgen.workbook.write import workbook_bytes
 
 PREFIX = "phan-hoi-"
@@ -110,6 +111,7 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str)
         data = read_file(received)  # bytes only: the received file is never written
         with open_zip(data) as archive:
             check_archive(archive, len(data))
+            data = trimmed_package(archive)  # the copy costs what the data does, not the format
         wb = load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False, rich_text=False)
     except DocgenError as exc:  # WorkbookRefused: a limit or a check, in Vietnamese
         return exc.message

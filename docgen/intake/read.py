@@ -13,10 +13,11 @@ from docgen.errors import DocgenError
 from docgen.intake.columns import SCAN_ROWS, ColumnMap, cell_key, keys_by_header, match_columns
 from docgen.intake.records import Cell, Row, Source
 from docgen.intake.schema import META_SHEET, TEMPLATE_VERSION, IntakeSchema, SheetSpec
+from docgen.intake.sheets import plan_sheets
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.oserror import advice, describe
-from docgen.text import clean, file_name, fold
+from docgen.text import clean, file_name
 from docgen.workbook import RawCell, RawSheet, RawWorkbook, open_workbook
 from docgen.workbook.numfmt import column_letter
 
@@ -69,15 +70,26 @@ def _read_into(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
     _file_checks(wb, schema, result)
     if any(i.code == "FILE_WRONG_CAMPAIGN" for i in result.issues):
         return
-    result.unit = _read_unit(wb, schema.unit, result)
+    plan = plan_sheets(wb, schema)
+    result.unit = _read_unit(wb, plan.unit, schema.unit, result)
     for spec in (*schema.nominee_sheets, schema.awards):
-        sheet = _find_sheet(wb, spec.name)
-        if sheet is None:
+        names = plan.tables.get(spec.name, [])
+        if not names:
             result.issues.append(
                 make_issue("SHEET_MISSING", Place(result.name, spec.name), sheet=spec.name)
             )
-            continue
-        result.tables[spec.name] = _read_table(sheet, spec, result)
+        rows = result.tables.setdefault(spec.name, [])
+        for name in names:
+            if name in plan.copies:
+                place = Place(result.name, name)
+                result.issues.append(
+                    make_issue("SHEET_COPY_READ", place, sheet=name, kind=spec.name)
+                )
+            rows.extend(_read_table(wb.sheet(name), spec, result))
+    for name, why in plan.unread:
+        result.issues.append(
+            make_issue("SHEET_NOT_READ", Place(result.name, name), sheet=name, why=why)
+        )
 
 
 def _file_checks(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
@@ -119,23 +131,14 @@ def read_marker(wb: RawWorkbook, sheet: str = META_SHEET) -> dict[str, object]:
     return marker
 
 
-def _find_sheet(wb: RawWorkbook, name: str) -> RawSheet | None:
-    """The sheet called `name`, compared without diacritics, case or spaces."""
-    wanted = fold(name)
-    for candidate in wb.sheet_names:
-        if fold(candidate) == wanted:
-            return wb.sheet(candidate)
-    return None
-
-
-def _read_unit(wb: RawWorkbook, spec: SheetSpec, result: FileRead) -> list[Row]:
+def _read_unit(wb: RawWorkbook, name: str | None, spec: SheetSpec, result: FileRead) -> list[Row]:
     """The vertical unit form: key in column C (hidden) or label in column A, value in B."""
-    sheet = _find_sheet(wb, spec.name)
-    if sheet is None:
+    if name is None:
         result.issues.append(
             make_issue("SHEET_MISSING", Place(result.name, spec.name), sheet=spec.name)
         )
         return []
+    sheet = wb.sheet(name)
     keys = {c.key: c for c in spec.columns}
     labels = keys_by_header(spec)
     rows: dict[str, Row] = {}
@@ -160,9 +163,9 @@ def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]
             break
     texts = [(n, {c.col: t for c in cells if (t := _text(c))}) for n, cells in top]
     mapping = match_columns(spec, texts)
-    where = Place(result.name, spec.name)
+    where = Place(result.name, sheet.name)
     if mapping is None:
-        result.issues.append(make_issue("HEADER_NOT_FOUND", where, sheet=spec.name))
+        result.issues.append(make_issue("HEADER_NOT_FOUND", where, sheet=sheet.name))
         return []
     _missing_columns(spec, mapping, where, result)
     plan = _plan(mapping)
@@ -225,7 +228,7 @@ def _row(
     number: int, raw: list[RawCell], sheet: RawSheet, spec: SheetSpec, plan: Plan, result: FileRead
 ) -> Row | None:
     found = {c.col: c for c in raw}.get
-    source = _new(Source, (result.name, spec.name, number))
+    source = _new(Source, (result.name, sheet.name, number))
     cells: dict[str, Cell] = {}
     empty = True
     for key, col, letter, header, blank, memo in plan:

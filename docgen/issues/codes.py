@@ -148,6 +148,18 @@ class Code(Enum):
         "Không tìm thấy trang “{sheet}”.",
         "Không đổi tên hay xóa trang; điền lại trên mẫu phiếu gốc.",
     )
+    SHEET_COPY_READ = Entry(
+        W,
+        "Trang chép thêm đã được đọc",
+        "Trang “{sheet}” là bản chép của trang “{kind}” nên đã được đọc như trang “{kind}”.",
+        "Kiểm tra các dòng của trang này; lần sau hãy thêm dòng vào trang gốc, không chép thêm trang.",
+    )
+    SHEET_NOT_READ = Entry(
+        W,
+        "Trang không được đọc",
+        "Trang “{sheet}” có dữ liệu nhưng không được đọc: {why}.",
+        "Chuyển các đề nghị sang đúng trang của mẫu phiếu (Đơn vị, Tập thể, Cá nhân, Khen thưởng đã nhận) rồi gửi lại; xóa trang này nếu không cần.",
+    )
     HEADER_NOT_FOUND = Entry(
         E,
         "Không tìm thấy dòng tiêu đề",
@@ -183,7 +195,7 @@ class Code(Enum):
     CELL_DATE_TWO_DIGIT_YEAR = Entry(
         W,
         "Năm ghi hai chữ số",
-        "“{value}” ghi năm bằng hai chữ số; đã đọc là {date} (00–29 là 20xx, 30–99 là 19xx).",
+        "“{value}” ghi năm bằng hai chữ số; đã đọc là {date} (theo năm của phong trào, năm hai chữ số được hiểu trong khoảng {first}–{last}).",
         "Kiểm tra lại; lần sau hãy ghi năm đủ bốn chữ số, ví dụ 05/03/1990.",
     )
     CELL_NUMBER = Entry(
@@ -362,6 +374,13 @@ class Code(Enum):
         "Ngày văn bản không hợp lệ",
         "Ngày “{value}” không hợp lệ: {detail}",
         "Ghi ngày theo ngày/tháng/năm (ví dụ 18/12/2023), không trước ngày họp.",
+    )
+    DOC_NUMBER_ROW_UNKNOWN = Entry(
+        E,
+        "Số văn bản ghi ở dòng không thuộc văn bản nào",
+        "“{value}” ghi ở dòng không thuộc văn bản nào: {detail}",
+        "Ghi số và ngày vào đúng dòng docgen đã lập cho văn bản; nếu đã chèn, xóa hay chép dòng, "
+        "chạy lại “docgen tong-hop” rồi chép số, ngày sang trang “Số văn bản” của tệp mới.",
     )
 
     # --- the campaign's law (docgen kiem-tra-chien-dich) -----------------------------------

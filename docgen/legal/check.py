@@ -99,16 +99,11 @@ def _period(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[Val
             "LAW_PROFILE_PERIOD",
             here.key("campaign.legal_profile"),
             profile.id,
-            span=_span(profile),
+            span=profile.span(),
             day=date_vn(day),
-            right=f"“{right.id}” ({_span(right)})" if right else "không bộ nào",
+            right=f"“{right.id}” ({right.span()})" if right else "không bộ nào",
         )
     ]
-
-
-def _span(profile: LegalProfile) -> str:
-    start = f"từ {date_vn(profile.start)}"
-    return f"{start} đến {date_vn(profile.end)}" if profile.end else start
 
 
 def _citations(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[ValidationIssue]:

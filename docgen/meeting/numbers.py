@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Font
@@ -112,12 +113,16 @@ def read_numbers(
     slots = {s.key: s for s in numbered_documents(campaign)}
     found: dict[str, Assigned] = {}
     used: dict[str, str] = {}  # full number → label of the document that has it
+    rows: dict[str, int] = {}  # document key → the row that holds it
     for row, cells in wb.sheet(NUMBERS_SHEET).iter_rows():
         by_col = {c.col: c.value for c in cells}
-        slot = slots.get(text(by_col.get(KEY_COL)))
-        if slot is None:
-            continue
         here = Place(wb.path.name, NUMBERS_SHEET, row, "C", COLUMNS[2][0])
+        slot = slots.get(text(by_col.get(KEY_COL)))
+        if slot is None or slot.key in rows:
+            if row >= FIRST_ROW:
+                _stray(by_col, here, rows.get(slot.key) if slot else None, issues)
+            continue
+        rows[slot.key] = row
         number = _number(by_col.get(NUMBER_COL), slot, here, issues)
         day = _date(by_col.get(DATE_COL), here, meeting_date, issues)
         if number and f"{number}/{slot.symbol}" in used:
@@ -131,6 +136,22 @@ def read_numbers(
         if number or day:
             found[slot.key] = Assigned(number, slot.symbol, day)
     return found
+
+
+def _stray(
+    by_col: Mapping[int, object], place: Place, first: int | None, issues: list[ValidationIssue]
+) -> None:
+    """A number or date typed on a row docgen did not make for a document (or made for one
+    already read): reported, never silently dropped."""
+    typed = [shown(by_col[c]) for c in (NUMBER_COL, DATE_COL) if text(by_col.get(c))]
+    if not typed:
+        return
+    detail = (
+        f"văn bản này đã có dòng {first}; mỗi văn bản ghi số ở một dòng."
+        if first
+        else "dòng được chèn hoặc chép thêm, hoặc cột ẩn E (mã văn bản) đã bị xóa."
+    )
+    issues.append(make_issue("DOC_NUMBER_ROW_UNKNOWN", place, " — ".join(typed), detail=detail))
 
 
 def _number(value: object, slot: Slot, place: Place, issues: list[ValidationIssue]) -> str:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from docgen.errors import OutputError
+from docgen.oserror import naming
 
 TEMP_SUFFIX = ".tmp"
 # mkstemp's random part is 8 characters of [a-z0-9_]
@@ -45,7 +46,7 @@ def write_temp(path: Path, data: bytes | Iterable[bytes], durable: bool = False)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
-        with os.fdopen(fd, "wb") as handle:
+        with naming(path), os.fdopen(fd, "wb") as handle:  # a full disk names the file
             if isinstance(data, bytes):
                 handle.write(data)
             else:

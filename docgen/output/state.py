@@ -10,6 +10,9 @@ Rules:
   `da-thay-the/<date-time>/<same path>` (never deleted) and go to the manifest's history.
 - `commit` syncs once more, writes the manifest atomically, and clears the journal: every file
   the manifest lists is on disk.
+- A damaged manifest or journal stops the run (`docgen.statefile`): it is moved aside and the
+  next run rebuilds the state from the files on disk — the manifest's files from their hashes
+  (the unchanged ones are docgen's own; the others are kept), its history from `da-thay-the/`.
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ from pathlib import Path
 
 from docgen.output.files import remove_leftover_temps, sync_to_disk, write_temp
 from docgen.output.journal import Journal, Line
-from docgen.output.manifest import Entry, Manifest, Outcome, Retired, sha256
+from docgen.output.manifest import Entry, Manifest, Outcome, Retired, read_manifest, sha256
 
 RETIRED_DIR = "da-thay-the"
 BATCH = 256
 FORCED_REASON = "Được lập lại theo yêu cầu (--ghi-de); đây là bản đã sửa tay trước đó"
+REBUILT_REASON = "Lập lại từ thư mục da-thay-the/ (danh mục cũ bị hỏng hoặc bị xóa)"
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ class OutputState:
         self.folder = folder
         self.stamp = stamp  # names this run's da-thay-the/ folder
         self.cleaned = remove_leftover_temps(folder)  # docgen's temp files from a stopped run
-        self.manifest = Manifest.load(folder, campaign)
+        self.manifest = read_manifest(folder) or Manifest(campaign, history=retired_on_disk(folder))
         self.journal = Journal(folder)
         self.previous = dict(self.manifest.entries)
         self.known: dict[str, set[str]] = {p: {e.sha256} for p, e in self.previous.items()}
@@ -60,6 +64,10 @@ class OutputState:
             elif line.op == "retire" and (self.folder / line.moved_to).exists():
                 entry = self.previous.pop(line.path, None)
                 self.retired.append(_retired(line, entry))
+        # A history rebuilt from da-thay-the/ already holds what the stopped run moved; the
+        # journal's record of it says more (what it was, why), so it takes its place.
+        journaled = {r.moved_to for r in self.retired}
+        self.manifest.history = [h for h in self.manifest.history if h.moved_to not in journaled]
 
     def place(self, entry: Entry, data: bytes, force: bool) -> Outcome:
         """Put `data` at `entry.path` when allowed; keep a hand edit unless `force`."""
@@ -146,6 +154,22 @@ class OutputState:
         for staged in self._pending:
             staged.temp.unlink(missing_ok=True)
         self._pending = []
+
+
+def retired_on_disk(folder: Path) -> list[Retired]:
+    """The history as the files in `da-thay-the/<date-time>/` show it (no manifest to say it)."""
+    root = folder / RETIRED_DIR
+    found: list[Retired] = []
+    for path in sorted(root.rglob("*")) if root.is_dir() else ():
+        parts = path.relative_to(root).parts
+        if len(parts) < 2 or not path.is_file():
+            continue
+        level = parts[1] if len(parts) > 2 else ""
+        moved_to = path.relative_to(folder).as_posix()
+        original = "/".join(parts[1:])
+        digest = sha256(path.read_bytes())
+        found.append(Retired(original, digest, "", level, "", moved_to, REBUILT_REASON))
+    return found
 
 
 def _retired(line: Line, entry: Entry | None) -> Retired:

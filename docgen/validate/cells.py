@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
+from docgen.campaign.model import Period
 from docgen.intake.records import Cell, Row, Value
 from docgen.intake.schema import Column, SheetSpec
 from docgen.issues.codes import make_issue
@@ -13,9 +14,11 @@ from docgen.text import clean_line, fold, has_two_digit_year, parse_date, title_
 
 
 def convert_row(
-    row: Row, spec: SheetSpec, memo: Memo | None = None
+    row: Row, spec: SheetSpec, period: Period, memo: Memo | None = None
 ) -> tuple[dict[str, Value], list[ValidationIssue]]:
     """Typed values of `row` by column key, and the cell problems found.
+
+    Dates are judged against the campaign's `period`, never against the machine's today.
 
     `memo`, kept by the caller for one file and `spec`, holds each distinct cell's
     conversion: the values of a column repeat (choices, units, years); cells are immutable.
@@ -32,9 +35,9 @@ def convert_row(
         if column.type in _REPEATING:
             found = memo.get((key, cell))
             if found is None:
-                found = memo[key, cell] = convert_cell(cell, column)
+                found = memo[key, cell] = convert_cell(cell, column, period)
         else:
-            found = convert_cell(cell, column)
+            found = convert_cell(cell, column, period)
         value, problem = found
         values[key] = value
         if problem is not None:
@@ -51,15 +54,16 @@ Memo = dict[tuple[str, Cell], tuple[Value, Problem]]  # (column key, cell) -> co
 _REPEATING = frozenset({"choice", "int", "date", "text"})  # names and long texts do not repeat
 
 
-def convert_cell(cell: Cell, column: Column) -> tuple[Value, Problem]:
-    """One cell's typed value and its problem, if any."""
+def convert_cell(cell: Cell, column: Column, period: Period) -> tuple[Value, Problem]:
+    """One cell's typed value and its problem, if any, in the campaign of `period`."""
     raw = cell.raw
     if cell.reported:  # the reader already said why this cell has no value
         return None, None
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, (("CELL_REQUIRED", {}) if column.required else None)
-    converter = _CONVERTERS[column.type]
-    return converter(raw, column)
+    if column.type == "date":
+        return _date(raw, column, period)
+    return _CONVERTERS[column.type](raw, column)
 
 
 def _text(raw: object, column: Column) -> tuple[Value, Problem]:
@@ -88,41 +92,57 @@ def _as_text(raw: object) -> str:
     return str(raw)
 
 
-def _date(raw: object, column: Column) -> tuple[Value, Problem]:
+def _date(raw: object, column: Column, period: Period) -> tuple[Value, Problem]:
+    first = first_year(period)
     try:
-        value = parse_date(raw)
+        value = parse_date(raw, first)
     except ValueError:
         return None, ("CELL_DATE", {})
-    reason = implausible(value, column.key)
+    two_digits = isinstance(raw, str) and has_two_digit_year(raw)
+    reason = implausible(value, column.key, period)
     if reason:
         what = "ngày sinh" if column.key in BIRTH_DATES else f"“{column.header}”"
+        if two_digits:
+            reason = f"đã đọc là {value:%d/%m/%Y}, {reason}"
         return None, ("CELL_DATE_IMPOSSIBLE", {"what": what, "reason": reason})
-    if isinstance(raw, str) and has_two_digit_year(raw):
-        return value, ("CELL_DATE_TWO_DIGIT_YEAR", {"date": value.strftime("%d/%m/%Y")})
+    if two_digits:
+        shown = value.strftime("%d/%m/%Y")
+        return value, (
+            "CELL_DATE_TWO_DIGIT_YEAR",
+            {"date": shown, "first": first, "last": first + 99},
+        )
     return value, None
 
 
 BIRTH_DATES = frozenset({"ngay_sinh"})
 EARLIEST_BIRTH = date(1900, 1, 1)
 # Decisions, initiatives and submissions of a ward's campaign: none predates the state's
-# first commendation decrees, and none is dated years ahead.
+# first commendation decrees, and none is dated more than a year after the campaign's deadline.
 EARLIEST_EVENT = date(1945, 9, 2)
 AHEAD_DAYS = 366
+# A two-digit year is read among the hundred years around the campaign's: for a campaign of
+# 2000 that is Excel's own 1930–2029; a later campaign slides the window with it, so a year
+# typed "25" in a 2023 form is 2025 (and a birth date then cannot be), never 1925.
+YEARS_BEHIND = 70
 
 
-def implausible(value: date, key: str, today: date | None = None) -> str:
-    """Why `value` cannot be the date of column `key` ("" when it can)."""
-    today = today or date.today()
+def first_year(period: Period) -> int:
+    """The first of the hundred years a two-digit year of `period`'s campaign is read in."""
+    return period.deadline.year - YEARS_BEHIND
+
+
+def implausible(value: date, key: str, period: Period) -> str:
+    """Why `value` cannot be the date of column `key` in the campaign of `period` ("" when it can)."""
     if key in BIRTH_DATES:
-        if value > today:
-            return f"sau ngày hôm nay ({today:%d/%m/%Y})"
+        if value >= period.start:
+            return f"trùng hoặc sau ngày bắt đầu phong trào ({period.start:%d/%m/%Y})"
         if value < EARLIEST_BIRTH:
             return "trước năm 1900"
         return ""
     if value < EARLIEST_EVENT:
         return "trước ngày 02/09/1945"
-    if (value - today).days > AHEAD_DAYS:
-        return f"quá một năm sau ngày hôm nay ({today:%d/%m/%Y})"
+    if (value - period.deadline).days > AHEAD_DAYS:
+        return f"quá một năm sau hạn của kế hoạch ({period.deadline:%d/%m/%Y})"
     return ""
 
 
@@ -173,7 +193,6 @@ _CONVERTERS = {
     "text": _text,
     "name": _name,
     "long": _text,
-    "date": _date,
     "int": _int,
     "choice": _choice,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,9 +11,16 @@ from docgen.errors import DocgenError, not_found
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
 
-# .csv is listed so that the reader refuses it with a word (how to send the workbook instead),
-# never skipped in silence.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+# Every spreadsheet goes to the reader, which reads it or refuses it with an error saying how
+# to save it as .xlsx: a department's form sent as .xlsb, .csv or a template must stop the
+# run with a word to the department, never be set aside with a warning about mail files.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+OTHER_SPREADSHEETS = (
+    *(".xlsb", ".xltx", ".xltm", ".xlt", ".xlw"),  # Excel's binary, template and old formats
+    *(".csv", ".tsv", ".xml"),  # text exports and the "XML Spreadsheet 2003"
+    *(".ots", ".fods", ".numbers", ".et", ".ett"),  # LibreOffice, Apple Numbers, WPS
+)
+_ZIP_MAGIC = b"PK\x03\x04"
 _LOCKS = ("~$", ".~lock.")  # Excel's and LibreOffice's "file is open" markers
 
 
@@ -49,13 +57,34 @@ def _unread(path: Path, seen: dict[str, str]) -> ValidationIssue | None:
         return make_issue("ENTRY_FOLDER", place)
     if path.name.startswith(_LOCKS):
         return make_issue("ENTRY_LOCK_FILE", place)
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES or not path.is_file():
+    if not path.is_file() or not (_spreadsheet_name(path) or _excel_inside(path)):
         return make_issue("ENTRY_UNSUPPORTED", place, suffix=path.suffix or "(không có đuôi)")
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
     except OSError:
         return None  # the reader reports it as unreadable, with its own message
+    if not data:
+        return None  # nothing to compare: each empty file is FILE_EMPTY, none a copy of another
+    digest = hashlib.sha256(data).hexdigest()
     if digest in seen:
         return make_issue("FILE_DUPLICATE", place, same=seen[digest])
     seen[digest] = path.name
     return None
+
+
+def _spreadsheet_name(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return suffix in WORKBOOK_SUFFIXES or suffix in OTHER_SPREADSHEETS
+
+
+def _excel_inside(path: Path) -> bool:
+    """Whether a file of another name is an Excel package (a form renamed or saved without
+    its suffix): a zip whose parts sit under xl/."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(_ZIP_MAGIC)) != _ZIP_MAGIC:
+                return False
+        with zipfile.ZipFile(path) as archive:
+            return any(name.lower().startswith("xl/") for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        return False

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from docgen.campaign.model import Campaign, Kind
+from docgen.campaign.model import Campaign, Kind, Period
 from docgen.collect import fewer_collections
 from docgen.intake.read import FileRead, read_file
 from docgen.intake.records import Nominee, PreviousAward, Row, Submission, Value
@@ -51,7 +51,7 @@ def _validate(campaign: Campaign, folder: Path, progress: Callable[[Path], None]
         report.issues.extend(read.issues)
         submitted = None
         if read.readable:
-            submission, issues = _submission(read, schema)
+            submission, issues = _submission(read, schema, campaign.period)
             report.issues.extend(issues)
             candidates.append(submission)
             report.departments[read.name] = submission.department
@@ -74,9 +74,11 @@ def _resolve(report: Report, candidates: list[Submission]) -> None:
     report.superseded = superseded
 
 
-def _submission(read: FileRead, schema: IntakeSchema) -> tuple[Submission, list[ValidationIssue]]:
+def _submission(
+    read: FileRead, schema: IntakeSchema, period: Period
+) -> tuple[Submission, list[ValidationIssue]]:
     assert read.unit is not None
-    unit_values, issues = _unit_values(read.unit, schema)
+    unit_values, issues = _unit_values(read.unit, schema, period)
     submission = Submission(
         path=read.path,
         department=str(unit_values.get("don_vi") or ""),
@@ -90,24 +92,26 @@ def _submission(read: FileRead, schema: IntakeSchema) -> tuple[Submission, list[
         assert spec.kind is not None
         memo: Memo = {}
         for row in read.tables.get(spec.name, []):
-            values, row_issues = convert_row(row, spec, memo)
+            values, row_issues = convert_row(row, spec, period, memo)
             issues.extend(row_issues)
             submission.nominees.append(
                 Nominee(spec.kind, row.source, submission.department, values, row.cells)
             )
-    issues.extend(_attach_awards(read.tables.get(schema.awards.name, []), schema, submission))
+    awards = read.tables.get(schema.awards.name, [])
+    issues.extend(_attach_awards(awards, schema, submission, period))
     return submission, issues
 
 
 def _unit_values(
-    unit: list[Row], schema: IntakeSchema
+    unit: list[Row], schema: IntakeSchema, period: Period
 ) -> tuple[dict[str, Value], list[ValidationIssue]]:
     """The unit form's values; a missing department name is reported once, clearly."""
     values: dict[str, Value] = {}
     issues: list[ValidationIssue] = []
     for row in unit:
         key = next(iter(row.cells))
-        one, problems = convert_row(row, replace(schema.unit, columns=(schema.unit.column(key),)))
+        only = replace(schema.unit, columns=(schema.unit.column(key),))
+        one, problems = convert_row(row, only, period)
         values.update(one)
         issues.extend(p for p in problems if key != "don_vi")
     if not values.get("don_vi"):
@@ -118,7 +122,7 @@ def _unit_values(
 
 
 def _attach_awards(
-    rows: list[Row], schema: IntakeSchema, submission: Submission
+    rows: list[Row], schema: IntakeSchema, submission: Submission, period: Period
 ) -> list[ValidationIssue]:
     """Previous awards go to the nominee of the same name (and birth date, if given)."""
     issues: list[ValidationIssue] = []
@@ -127,7 +131,7 @@ def _attach_awards(
         by_name.setdefault(_name_key(nominee.name), []).append(nominee)
     memo: Memo = {}
     for row in rows:
-        values, problems = convert_row(row, schema.awards, memo)
+        values, problems = convert_row(row, schema.awards, period, memo)
         issues.extend(problems)
         if problems:
             continue

@@ -37,7 +37,11 @@ _ASIAN_DATE_IDS = frozenset([*range(27, 37), *range(50, 59)])
 _STATES: tuple[SheetState, ...] = ("visible", "hidden", "veryHidden")
 _KINDS = {"worksheet": "worksheet", "chartsheet": "chartsheet", "dialogsheet": "dialogsheet"}
 _RESAVE = " Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx rồi gửi lại."
-_XLSB = "Tệp được lưu ở định dạng Excel nhị phân (.xlsb)." + _RESAVE
+_XLSB = (
+    "Tệp được lưu ở định dạng Sổ làm việc nhị phân Excel (.xlsb), docgen không đọc được. Hãy mở "
+    "tệp bằng Excel, chọn Tệp › Lưu thành, ở ô kiểu tệp chọn “Sổ làm việc Excel (.xlsx)” (không "
+    "chọn .xlsb) rồi gửi lại chính tệp .xlsx đó."
+)
 _ODS = "Tệp là bảng tính OpenDocument (.ods), không phải tệp Excel (.xlsx)." + _RESAVE
 _OTHER_ZIP = (
     "Tệp nén này không chứa bảng tính Excel (có thể là tệp Word, PowerPoint hoặc tệp nén khác)."
@@ -176,6 +180,13 @@ def read_xlsx(path: Path, archive: ZipFile) -> RawWorkbook:
     )
     infos = [info for info, _ in sheets]
     return RawWorkbook(path, fmt, infos, macros, date1904, _loader=load)
+
+
+def worksheet_parts(archive: ZipFile) -> list[str]:
+    """The members holding the workbook's worksheets, as its relationships name them."""
+    package = Package(archive)
+    rels = package.rels(_workbook_part(package))
+    return [member for kind, member in rels.values() if kind == "worksheet" and member]
 
 
 def _book(package: Package, rels: dict[str, tuple[str, str | None]], date1904: bool) -> Book:

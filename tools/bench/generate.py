@@ -175,7 +175,7 @@ def write_campaign(root: Path, size: int, workbooks: int, seed: int) -> list[Dep
     ws.submissions.mkdir(parents=True, exist_ok=True)
     source = (REPO / "tools" / "example" / "campaign.toml").read_text(encoding="utf-8")
     ws.campaign.write_text(campaign_text(source, max(size, 1)), encoding="utf-8")
-    shutil.copytree(REPO / "templates_docx", ws.templates, dirs_exist_ok=True)
+    shutil.copytree(REPO / "templates_docx", ws.root / "templates_docx", dirs_exist_ok=True)
     campaign = load_campaign(ws.campaign)
     template = blank_template(campaign)
     depts = departments(size, workbooks, seed)

@@ -28,7 +28,7 @@ def write_pristine(root: Path) -> Path:
     ws = Workspace(root)
     ws.campaign.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(EXAMPLE_CAMPAIGN, ws.campaign)
-    shutil.copytree(TEMPLATES, ws.templates, dirs_exist_ok=True)
+    shutil.copytree(TEMPLATES, ws.root / "templates_docx", dirs_exist_ok=True)
     build_example(root)
     return root
 

@@ -65,7 +65,7 @@ def build_variant(name: str, root: Path) -> list[Path]:
     ws = Workspace(root)
     ws.campaign.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(variant.campaign, ws.campaign)
-    shutil.copytree(ROOT / "templates_docx", ws.templates, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "templates_docx", ws.root / "templates_docx", dirs_exist_ok=True)
     mover = _Mover(load_campaign(EXAMPLE_CAMPAIGN), load_campaign(ws.campaign))
     mover.replacements = variant.replacements
     departments = [mover.move(d) for d in DEPARTMENTS]

@@ -40,7 +40,7 @@ def _cell_problem(nominee: Nominee, check: Check, ctx: Context) -> bool:
     cell = nominee.cells.get(check.field)
     if cell is None:  # column absent from the file: reported by the reader when required
         return column.required
-    return convert_cell(cell, column)[1] is not None
+    return convert_cell(cell, column, ctx.campaign.period)[1] is not None
 
 
 def _issue(
