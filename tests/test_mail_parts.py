@@ -57,6 +57,8 @@ NAMES = [
      "Phiếu đề nghị 12-2023 - Tổ dân phố 1.xlsx", "Phiếu đề nghị 12/2023 - Tổ dân phố 1.xlsx"),
     ("bidi override", "phieu\u202eslx.xlsx", "phieu slx.xlsx", "phieu slx.xlsx"),
     ("dots and spaces", " phieu. .xlsx. ", "phieu.xlsx", "phieu. .xlsx."),
+    ("nothing left but the suffix", "\x1b[31m.xlsx", "tep.xlsx", ".xlsx"),
+    ("device name with a space", "COM1 .xlsx", "COM1_.xlsx", "COM1 .xlsx"),
     ("reserved characters", 'a<b>:c"d|e?f*.xlsx', "a_b__c_d_e_f_.xlsx", 'a<b>:c"d|e?f*.xlsx'),
 ]  # fmt: skip
 
