@@ -5,6 +5,7 @@ kept beside, never reset in silence, never a traceback."""
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,6 +56,23 @@ def _excel(raw: bytes) -> str:
     return raw.decode("utf-8-sig").replace(",", ";")
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _cp1258(raw: bytes) -> bytes:
+    """As Excel saves "CSV" on a Vietnamese Windows: code page 1258, tone marks combining."""
+    out = bytearray()
+    for char in raw.decode("utf-8-sig"):
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            tones = "".join(c for c in parts if c in _TONES)
+            out += (base + tones).encode("cp1258")
+    return bytes(out)
+
+
 Damage = Callable[[bytes], bytes]
 # (id, damage, line named in the message); the rows are: 1 header, 2 message, 3 file, 4 reply.
 DAMAGED: list[tuple[str, Damage, int | None]] = [
@@ -64,7 +82,7 @@ DAMAGED: list[tuple[str, Damage, int | None]] = [
     ("kind edited", lambda raw: _cell(raw, 2, 1, "thu"), 2),
     ("sha-256 cut", lambda raw: _cell(raw, 3, 9, "abc123"), 3),
     ("older header", lambda raw: raw.replace("Nhận lúc".encode(), b"Received"), 1),
-    ("saved as Windows-1258", lambda raw: raw.decode("utf-8-sig").encode("cp1258", "replace"), 1),
+    ("Windows-1258 with a letter lost", lambda raw: _cp1258(raw).replace(b"\xf0", b"?", 1), 1),
     ("garbage", lambda raw: b"\x00\xff\xfe garbage \x00" * 20, 1),
     ("a column too many", lambda raw: _cell(raw, 2, 12, "x,y"), 2),
     ("emptied", lambda raw: b"", None),
@@ -75,6 +93,7 @@ RESAVED: list[tuple[str, Damage]] = [
     ("no BOM", lambda raw: raw.removeprefix(codecs.BOM_UTF8)),
     ("UTF-16 (Unicode text)", lambda raw: _excel(raw).replace(";", "\t").encode("utf-16")),
     ("LF line ends", lambda raw: raw.replace(b"\r\n", b"\n")),
+    ("code page 1258 (Excel's plain CSV)", lambda raw: _cp1258(raw)),
     ("blank rows at the end (Excel)", lambda raw: raw + b",,,,,,,,,,,,\r\n\r\n"),
 ]
 COMMANDS = [

@@ -138,13 +138,30 @@ def _rows(raw: bytes) -> list[Entry]:
 
 
 def _decode(raw: bytes) -> str:
-    """UTF-16 too (Excel's "Unicode text"): the journal is written back whole before appending."""
+    """UTF-8; also what Excel writes (the journal is written back whole before appending):
+    UTF-16 ("Unicode text") and code page 1258 (plain "CSV" on a Vietnamese Windows)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             raise Damage("tệp UTF-16 bị cắt cụt hoặc hỏng", 1) from None
-    return decode(raw)
+    try:
+        return decode(raw)
+    except Damage:
+        legacy = _windows_vietnamese(raw)
+        if legacy is None:
+            raise
+        return legacy
+
+
+def _windows_vietnamese(raw: bytes) -> str | None:
+    """The text in code page 1258 (tone marks combining, made NFC), if its header reads right."""
+    try:
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    first = text.split("\n", 1)[0]
+    return text if all(header in first for header in HEADERS) else None
 
 
 def _entry(row: list[str], line: int) -> Entry:
