@@ -6,6 +6,7 @@ import hashlib
 import io
 import mailbox
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
@@ -154,8 +155,18 @@ def _broken(raw: bytes) -> bytes:
     return head.replace(boundary, b"not-the-boundary") + b"\n\n" + body
 
 
-def test_a_broken_boundary_that_carries_a_workbook_is_read(tmp_path: Path, workbook: bytes) -> None:
-    raw = _broken(message(KINH_TE, "Phiếu", [("phieu.xlsx", workbook)]).as_bytes())
+def _no_boundary(raw: bytes) -> bytes:
+    """The boundary parameter lost from the header altogether."""
+    head, body = raw.split(b"\n\n", 1)
+    boundary = head.split(b'boundary="')[1].split(b'"')[0]
+    return head.replace(b'; boundary="' + boundary + b'"', b"") + b"\n\n" + body
+
+
+@pytest.mark.parametrize("breakage", [_broken, _no_boundary], ids=["another boundary", "none"])
+def test_a_broken_boundary_that_carries_a_workbook_is_read(
+    tmp_path: Path, workbook: bytes, breakage: Callable[[bytes], bytes]
+) -> None:
+    raw = breakage(message(KINH_TE, "Phiếu", [("phieu.xlsx", workbook)]).as_bytes())
     result = run(tmp_path, raw)
     (msg,) = result.messages
     assert (msg.result, msg.reason) == (j.IMPORTED, DAMAGED_READ)
