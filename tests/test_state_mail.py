@@ -162,3 +162,12 @@ def test_no_control_character_reaches_the_journal(tmp_path: Path) -> None:
     assert b"\x00" not in journal.read_bytes() and b"\x1b" not in journal.read_bytes()
     (row,) = j.read_journal(journal)
     assert row.subject == "Phiếu  gửi [31m lại"
+
+
+def test_a_time_typed_without_its_offset_is_vietnam_time(workspace: Path) -> None:
+    journal = workspace / JOURNAL
+    journal.write_bytes(_cell(journal.read_bytes(), 3, 7, "2023-12-10 09:30"))
+    (receipt,) = j.receipts(journal).values()
+    assert receipt.received == datetime(2023, 12, 10, 2, 30, tzinfo=UTC)
+    checked = CliRunner().invoke(main, ["kiem-tra", "--khong-phan-hoi"])
+    assert checked.exit_code == 0, checked.output

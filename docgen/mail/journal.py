@@ -18,6 +18,7 @@ from pathlib import Path
 
 from docgen.output.files import write_atomic
 from docgen.statefile import Damage, StateFileDamaged, decode, keep_copy
+from docgen.text import VIETNAM
 
 # Results, as the clerk reads them in the journal.
 IMPORTED = "đã nhập"
@@ -69,8 +70,12 @@ class Entry:
 
     @property
     def received_at(self) -> datetime | None:
-        """The received time, or None when the row has none."""
-        return datetime.fromisoformat(self.received) if self.received else None
+        """The received time, or None when the row has none; a time typed without its offset
+        (a hand edit: "2023-12-10 09:30") is Vietnam time."""
+        if not self.received:
+            return None
+        when = datetime.fromisoformat(self.received)
+        return when if when.tzinfo else when.replace(tzinfo=VIETNAM)
 
 
 assert len(HEADERS) == len(fields(Entry))
@@ -185,9 +190,10 @@ def _entry(row: list[str], line: int) -> Entry:
 
 def _is_time(value: str) -> bool:
     try:
-        return datetime.fromisoformat(value).tzinfo is not None
+        datetime.fromisoformat(value)
     except ValueError:
         return False
+    return True
 
 
 def _choices(values: tuple[str, ...]) -> str:

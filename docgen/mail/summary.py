@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -68,7 +67,9 @@ def _what(e: j.Entry) -> str:
 def _when(e: j.Entry) -> str:
     if not e.received:
         return "không rõ thời gian nhận"
-    return "nhận lúc " + format_moment(datetime.fromisoformat(e.received))
+    return (
+        "nhận lúc " + format_moment(e.received_at) if e.received_at else "không rõ thời gian nhận"
+    )
 
 
 class _Reply(Protocol):
