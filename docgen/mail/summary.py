@@ -65,11 +65,8 @@ def _what(e: j.Entry) -> str:
 
 
 def _when(e: j.Entry) -> str:
-    if not e.received:
-        return "không rõ thời gian nhận"
-    return (
-        "nhận lúc " + format_moment(e.received_at) if e.received_at else "không rõ thời gian nhận"
-    )
+    received = e.received_at
+    return f"nhận lúc {format_moment(received)}" if received else "không rõ thời gian nhận"
 
 
 class _Reply(Protocol):
