@@ -228,7 +228,7 @@ def test_feedback_converts_in_libreoffice(
 
 
 FALLBACKS = [
-    ("legacy-xls", "tệp .xls đời cũ, docgen không chép lại được; lần sau hãy dùng mẫu .xlsx"),
+    ("legacy-xls", "tệp .xls đời cũ không chép lại được để đánh dấu; lần sau hãy dùng mẫu .xlsx"),
     ("openpyxl-fails", "Excel lưu tệp theo cách thư viện openpyxl không chép lại được: KeyError"),
 ]
 

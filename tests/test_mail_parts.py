@@ -6,6 +6,7 @@ import hashlib
 import io
 import mailbox
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
@@ -57,6 +58,8 @@ NAMES = [
      "Phiếu đề nghị 12-2023 - Tổ dân phố 1.xlsx", "Phiếu đề nghị 12/2023 - Tổ dân phố 1.xlsx"),
     ("bidi override", "phieu\u202eslx.xlsx", "phieu slx.xlsx", "phieu slx.xlsx"),
     ("dots and spaces", " phieu. .xlsx. ", "phieu.xlsx", "phieu. .xlsx."),
+    ("nothing left but the suffix", "\x1b[31m.xlsx", "tep.xlsx", ".xlsx"),
+    ("device name with a space", "COM1 .xlsx", "COM1_.xlsx", "COM1 .xlsx"),
     ("reserved characters", 'a<b>:c"d|e?f*.xlsx', "a_b__c_d_e_f_.xlsx", 'a<b>:c"d|e?f*.xlsx'),
 ]  # fmt: skip
 
@@ -152,8 +155,18 @@ def _broken(raw: bytes) -> bytes:
     return head.replace(boundary, b"not-the-boundary") + b"\n\n" + body
 
 
-def test_a_broken_boundary_that_carries_a_workbook_is_read(tmp_path: Path, workbook: bytes) -> None:
-    raw = _broken(message(KINH_TE, "Phiếu", [("phieu.xlsx", workbook)]).as_bytes())
+def _no_boundary(raw: bytes) -> bytes:
+    """The boundary parameter lost from the header altogether."""
+    head, body = raw.split(b"\n\n", 1)
+    boundary = head.split(b'boundary="')[1].split(b'"')[0]
+    return head.replace(b'; boundary="' + boundary + b'"', b"") + b"\n\n" + body
+
+
+@pytest.mark.parametrize("breakage", [_broken, _no_boundary], ids=["another boundary", "none"])
+def test_a_broken_boundary_that_carries_a_workbook_is_read(
+    tmp_path: Path, workbook: bytes, breakage: Callable[[bytes], bytes]
+) -> None:
+    raw = breakage(message(KINH_TE, "Phiếu", [("phieu.xlsx", workbook)]).as_bytes())
     result = run(tmp_path, raw)
     (msg,) = result.messages
     assert (msg.result, msg.reason) == (j.IMPORTED, DAMAGED_READ)

@@ -151,12 +151,12 @@ def test_kiem_tra_fails_while_a_sender_is_unconfirmed(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "input").mkdir()
     (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
-    old, _ = versions(make_workbook, tmp_path)
-    save(tmp_path / "thu" / "1.eml", message("Ai đó <ai.do@gmail.com>", "P", [(NAME, old)]))
+    _, clean = versions(make_workbook, tmp_path)
+    save(tmp_path / "thu" / "1.eml", message("Ai đó <ai.do@gmail.com>", "P", [(NAME, clean)]))
     assert CliRunner().invoke(main, ["nhan-thu", "thu"]).exit_code == 0
     result = CliRunner().invoke(main, ["kiem-tra", "--khong-phan-hoi"])
     assert result.exit_code == 1, result.output
-    assert "SENDER_UNKNOWN" in result.stdout
+    assert "1 tệp, 1 lỗi, 0 cảnh báo" in result.stdout and "SENDER_UNKNOWN" in result.stdout
 
 
 def _department_text(code: Code) -> str:

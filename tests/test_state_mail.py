@@ -5,6 +5,7 @@ kept beside, never reset in silence, never a traceback."""
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,19 +56,36 @@ def _excel(raw: bytes) -> str:
     return raw.decode("utf-8-sig").replace(",", ";")
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _cp1258(raw: bytes) -> bytes:
+    """As Excel saves "CSV" on a Vietnamese Windows: code page 1258, tone marks combining."""
+    out = bytearray()
+    for char in raw.decode("utf-8-sig"):
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            tones = "".join(c for c in parts if c in _TONES)
+            out += (base + tones).encode("cp1258")
+    return bytes(out)
+
+
 Damage = Callable[[bytes], bytes]
 # (id, damage, line named in the message); the rows are: 1 header, 2 message, 3 file, 4 reply.
-DAMAGED: list[tuple[str, Damage, int]] = [
+DAMAGED: list[tuple[str, Damage, int | None]] = [
     ("received hand-edited", lambda raw: _cell(raw, 3, 7, "10/12/2023 9:30"), 3),
     ("truncated mid-row", lambda raw: raw[: raw.rindex(b"\r\n", 0, len(raw) - 2) + 40], 4),
     ("reply result edited", lambda raw: _cell(raw, 4, 11, "sent"), 4),
     ("kind edited", lambda raw: _cell(raw, 2, 1, "thu"), 2),
     ("sha-256 cut", lambda raw: _cell(raw, 3, 9, "abc123"), 3),
     ("older header", lambda raw: raw.replace("Nhận lúc".encode(), b"Received"), 1),
-    ("saved as Windows-1258", lambda raw: raw.decode("utf-8-sig").encode("cp1258", "replace"), 1),
+    ("Windows-1258 with a letter lost", lambda raw: _cp1258(raw).replace(b"\xf0", b"?", 1), 1),
     ("garbage", lambda raw: b"\x00\xff\xfe garbage \x00" * 20, 1),
     ("a column too many", lambda raw: _cell(raw, 2, 12, "x,y"), 2),
-    ("emptied", lambda raw: b"", 1),
+    ("emptied", lambda raw: b"", None),
 ]  # fmt: skip
 # Saved again by Excel or an editor: read as it is, rows unchanged.
 RESAVED: list[tuple[str, Damage]] = [
@@ -75,6 +93,7 @@ RESAVED: list[tuple[str, Damage]] = [
     ("no BOM", lambda raw: raw.removeprefix(codecs.BOM_UTF8)),
     ("UTF-16 (Unicode text)", lambda raw: _excel(raw).replace(";", "\t").encode("utf-16")),
     ("LF line ends", lambda raw: raw.replace(b"\r\n", b"\n")),
+    ("code page 1258 (Excel's plain CSV)", lambda raw: _cp1258(raw)),
     ("blank rows at the end (Excel)", lambda raw: raw + b",,,,,,,,,,,,\r\n\r\n"),
 ]
 COMMANDS = [
@@ -87,19 +106,20 @@ COMMANDS = [
 @pytest.mark.parametrize("command", [c[1] for c in COMMANDS], ids=[c[0] for c in COMMANDS])
 @pytest.mark.parametrize(("damage", "line"), [d[1:] for d in DAMAGED], ids=[d[0] for d in DAMAGED])
 def test_a_damaged_journal_is_named_kept_and_never_reset(
-    workspace: Path, damage: Damage, line: int, command: list[str]
+    workspace: Path, damage: Damage, line: int | None, command: list[str]
 ) -> None:
     damaged = damage((workspace / JOURNAL).read_bytes())
     (workspace / JOURNAL).write_bytes(damaged)
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert f"Lỗi: Nhật ký thư {JOURNAL} bị hỏng ở dòng {line}: " in result.stderr
+    where = f" ở dòng {line}" if line else ""
+    assert f"Lỗi: Nhật ký thư {JOURNAL} bị hỏng{where}: " in result.stderr
     assert "Notepad" in result.stderr and "docgen nhan-thu" in result.stderr
     assert (workspace / JOURNAL).read_bytes() == damaged  # never reset, never rewritten
     (kept,) = (workspace / "input").glob("thu-nhan.csv.hong-*")
     assert kept.read_bytes() == damaged
-    assert str(kept.relative_to(workspace)) in result.stderr
+    assert f"Bản hỏng được giữ lại, không xóa: {kept.name}" in result.stderr
     again = CliRunner().invoke(main, command)
     assert again.exit_code == 2
     assert len(list((workspace / "input").glob("thu-nhan.csv.hong-*"))) == 1
@@ -142,3 +162,12 @@ def test_no_control_character_reaches_the_journal(tmp_path: Path) -> None:
     assert b"\x00" not in journal.read_bytes() and b"\x1b" not in journal.read_bytes()
     (row,) = j.read_journal(journal)
     assert row.subject == "Phiếu  gửi [31m lại"
+
+
+def test_a_time_typed_without_its_offset_is_vietnam_time(workspace: Path) -> None:
+    journal = workspace / JOURNAL
+    journal.write_bytes(_cell(journal.read_bytes(), 3, 7, "2023-12-10 09:30"))
+    (receipt,) = j.receipts(journal).values()
+    assert receipt.received == datetime(2023, 12, 10, 2, 30, tzinfo=UTC)
+    checked = CliRunner().invoke(main, ["kiem-tra", "--khong-phan-hoi"])
+    assert checked.exit_code == 0, checked.output

@@ -106,7 +106,7 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str)
     if any(i.code in REFUSED for i in issues):
         return ""
     if received.suffix.lower() == ".xls":
-        return "tệp .xls đời cũ, docgen không chép lại được; lần sau hãy dùng mẫu .xlsx"
+        return "tệp .xls đời cũ không chép lại được để đánh dấu; lần sau hãy dùng mẫu .xlsx"
     try:
         data = read_file(received)  # bytes only: the received file is never written
         with open_zip(data) as archive:

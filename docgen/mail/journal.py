@@ -16,8 +16,8 @@ from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
-from docgen.errors import DocgenError
 from docgen.output.files import write_atomic
+from docgen.statefile import Damage, StateFileDamaged, decode, keep_copy
 from docgen.text import VIETNAM
 
 # Results, as the clerk reads them in the journal.
@@ -70,8 +70,12 @@ class Entry:
 
     @property
     def received_at(self) -> datetime | None:
-        """The received time, or None when the row has none."""
-        return datetime.fromisoformat(self.received) if self.received else None
+        """The received time, or None when the row has none; a time typed without its offset
+        (a hand edit: "2023-12-10 09:30") is Vietnam time."""
+        if not self.received:
+            return None
+        when = datetime.fromisoformat(self.received)
+        return when if when.tzinfo else when.replace(tzinfo=VIETNAM)
 
 
 assert len(HEADERS) == len(fields(Entry))
@@ -95,17 +99,29 @@ class Receipt:
 def read_journal(path: Path) -> list[Entry]:
     """Every row of the journal; an absent journal is empty; a damaged one aborts by name.
 
-    A journal Excel saved again (`;` separators, UTF-16, no BOM, LF line ends) reads the same;
-    anything else that is not a row docgen wrote raises JournalDamaged naming the line, after
-    a copy of the file is kept beside it.
+    Read through the state-file door (`docgen.statefile`). What Excel changes when it saves
+    the journal again (`;` separators, UTF-16 "Unicode text", no BOM, LF line ends, rows of
+    bare separators) reads the same; anything else docgen did not write raises
+    StateFileDamaged naming the line, a copy kept beside, the way back said.
     """
     if not path.is_file():
         return []
-    raw = path.read_bytes()
     try:
-        return _rows(raw)
-    except _Damage as damage:
-        raise JournalDamaged(path, damage.line, damage.what, keep_beside(path, raw)) from None
+        return _rows(path.read_bytes())
+    except Damage as damage:
+        raise StateFileDamaged(WHAT, path, damage, keep_copy(path), _remedy(path)) from None
+
+
+WHAT = "Nhật ký thư"
+
+
+def _remedy(path: Path) -> str:
+    return (
+        f"Cách sửa: mở {path.name} bằng Notepad (không mở bằng Excel), sửa dòng hỏng theo các "
+        "dòng khác rồi chạy lại lệnh; hoặc để docgen ghi lại nhật ký: chuyển "
+        f"{path.name} ra khỏi thư mục rồi chạy “docgen nhan-thu” với tất cả thư đã nhận (phiếu "
+        "đã có không bị nhập lại, giờ nhận được ghi lại theo thư)."
+    )
 
 
 def _rows(raw: bytes) -> list[Entry]:
@@ -116,88 +132,72 @@ def _rows(raw: bytes) -> list[Entry]:
     rows: list[Entry] = []
     try:
         header = next(reader, None)
-        if header is None:  # docgen writes the header and its rows at once: emptied by hand
-            raise _Damage(1, "tệp rỗng, không còn cả dòng tiêu đề")
-        if tuple(h.strip() for h in header) != HEADERS:
-            raise _Damage(1, "dòng đầu không phải dòng tiêu đề của nhật ký thư do docgen ghi")
+        if header is None or tuple(h.strip() for h in header) != HEADERS:
+            raise Damage("dòng đầu không phải dòng tiêu đề của nhật ký thư do docgen ghi", 1)
         for row in reader:
             if any(cell.strip() for cell in row):  # Excel leaves rows of bare separators
                 rows.append(_entry(row, reader.line_num))
     except csv.Error as exc:
-        raise _Damage(reader.line_num, f"không đọc được dòng CSV ({exc})") from None
+        raise Damage(f"không đọc được dòng CSV ({exc})", reader.line_num) from None
     return rows
 
 
 def _decode(raw: bytes) -> str:
-    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    """UTF-8; also what Excel writes (the journal is written back whole before appending):
+    UTF-16 ("Unicode text") and code page 1258 (plain "CSV" on a Vietnamese Windows)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise Damage("tệp UTF-16 bị cắt cụt hoặc hỏng", 1) from None
     try:
-        return raw.decode("utf-16" if utf16 else "utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise _Damage(line, "có chữ không ở mã UTF-8 (tệp đã được lưu bằng bảng mã khác)") from None
+        return decode(raw)
+    except Damage:
+        legacy = _windows_vietnamese(raw)
+        if legacy is None:
+            raise
+        return legacy
+
+
+def _windows_vietnamese(raw: bytes) -> str | None:
+    """The text in code page 1258 (tone marks combining, made NFC), if its header reads right."""
+    try:
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    first = text.split("\n", 1)[0]
+    return text if all(header in first for header in HEADERS) else None
 
 
 def _entry(row: list[str], line: int) -> Entry:
     if len(row) != len(HEADERS):
-        raise _Damage(line, f"có {len(row)} cột, nhật ký thư có {len(HEADERS)} cột")
+        raise Damage(f"có {len(row)} cột, nhật ký thư có {len(HEADERS)} cột", line)
     entry = Entry(*row)
     if entry.kind not in KINDS:
-        raise _Damage(line, f"cột “Loại” ghi “{entry.kind}”, không phải {_choices(KINDS)}")
+        raise Damage(f"cột “Loại” ghi “{entry.kind}”, không phải {_choices(KINDS)}", line)
     if entry.result not in RESULTS:
-        raise _Damage(line, f"cột “Kết quả” ghi “{entry.result}”, không phải {_choices(RESULTS)}")
+        raise Damage(f"cột “Kết quả” ghi “{entry.result}”, không phải {_choices(RESULTS)}", line)
     for header, value in (("Ghi lúc", entry.recorded), ("Nhận lúc", entry.received)):
         if value and not _is_time(value):
-            raise _Damage(
-                line,
+            raise Damage(
                 f"cột “{header}” ghi “{value}”, không phải thời điểm dạng 2023-12-10T09:30:00+07:00",
+                line,
             )
     if entry.sha256 and not _SHA256.fullmatch(entry.sha256):
-        raise _Damage(line, f"cột “SHA-256” ghi “{entry.sha256}”, không phải mã SHA-256")
+        raise Damage(f"cột “SHA-256” ghi “{entry.sha256}”, không phải mã SHA-256", line)
     return entry
 
 
 def _is_time(value: str) -> bool:
     try:
-        return datetime.fromisoformat(value).tzinfo is not None
+        datetime.fromisoformat(value)
     except ValueError:
         return False
+    return True
 
 
 def _choices(values: tuple[str, ...]) -> str:
     return " hay ".join(f"“{v}”" for v in values)
-
-
-class _Damage(Exception):
-    def __init__(self, line: int, what: str) -> None:
-        super().__init__(what)
-        self.line = line
-        self.what = what
-
-
-class JournalDamaged(DocgenError):
-    """The mail journal holds a line docgen did not write: the clerk repairs or rebuilds it."""
-
-    def __init__(self, path: Path, line: int, what: str, kept: Path) -> None:
-        super().__init__(
-            "MAIL_JOURNAL_DAMAGED",
-            f"Nhật ký thư {path} bị hỏng ở dòng {line}: {what}. Lệnh dừng, chưa đổi gì; một "
-            f"bản của nhật ký đã được giữ ở {kept}. Cách sửa: mở {path.name} bằng Notepad "
-            f"(không mở bằng Excel), sửa dòng {line} theo các dòng khác rồi chạy lại lệnh; hoặc "
-            f"để docgen ghi lại nhật ký: chuyển {path.name} ra khỏi thư mục rồi chạy "
-            "“docgen nhan-thu” với tất cả thư đã nhận (phiếu đã có không bị nhập lại, giờ nhận "
-            "được ghi lại theo thư).",
-        )
-
-
-def keep_beside(path: Path, raw: bytes) -> Path:
-    """A copy of `raw` beside `path` (`thu-nhan.csv.hong-<time>`); an identical copy is reused."""
-    for old in sorted(path.parent.glob(f"{path.name}.hong-*")):
-        if old.is_file() and old.read_bytes() == raw:
-            return old
-    stamp = datetime.now(UTC).astimezone(VIETNAM).strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.name}.hong-{stamp}")
-    write_atomic(kept, raw)
-    return kept
 
 
 def append(path: Path, entries: list[Entry]) -> None:
@@ -210,9 +210,8 @@ def append(path: Path, entries: list[Entry]) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_file() and path.stat().st_size and not _own_form(path):
-        raw = path.read_bytes()
         rows = read_journal(path)
-        keep_beside(path, raw)
+        keep_copy(path)  # as Excel left it
         write_atomic(path, _csv(rows, header=True).encode("utf-8-sig"))
     new = not path.is_file() or path.stat().st_size == 0
     with path.open("a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:

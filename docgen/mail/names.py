@@ -41,10 +41,10 @@ def store_name(name: str, *, path: bool = False) -> str:
     if path:
         text = text.rsplit("/", 1)[-1]
     text = "".join("-" if c == "/" else "_" if c in _WINDOWS_FORBIDDEN else c for c in text)
-    text = text.strip(" .")
-    stem, dot, suffix = text.rpartition(".")
-    if not dot or not stem:
-        stem, suffix = text, ""
+    stem, dot, suffix = text.rstrip(" .").rpartition(".")  # Windows drops trailing dots
+    if not dot:
+        stem, suffix = suffix, ""
+    stem, suffix = stem.strip(" ."), suffix.strip()
     first, _, rest = stem.partition(".")
     if first.strip().upper() in _RESERVED:
         stem = f"{first.rstrip()}_" + (f".{rest}" if rest else "")

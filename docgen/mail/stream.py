@@ -84,6 +84,8 @@ def walk(handle: IO[bytes], top: Message, name_of: Namer) -> Walked:
     if top.get_content_maintype() == "multipart" and end == _MISSING:
         boundary = _used_delimiter(handle, start)
         if boundary:
+            for attachment in found.attachments:
+                attachment.close()
             handle.seek(start)
             top.set_boundary(boundary.decode("ascii", "replace"))
             found = Walked(damaged=True)
@@ -131,7 +133,7 @@ def _multipart(
     boundary = part.get_boundary()
     if not boundary:
         found.damaged = True
-        return _skip(lines, outer) or _MISSING
+        return _skip(lines, outer) or (_MISSING if not outer else _EOF)
     own = boundary.encode("ascii", "replace")
     stack = [*outer, own]
     end = _skip(lines, stack)  # the preamble

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -66,9 +65,8 @@ def _what(e: j.Entry) -> str:
 
 
 def _when(e: j.Entry) -> str:
-    if not e.received:
-        return "không rõ thời gian nhận"
-    return "nhận lúc " + format_moment(datetime.fromisoformat(e.received))
+    received = e.received_at
+    return f"nhận lúc {format_moment(received)}" if received else "không rõ thời gian nhận"
 
 
 class _Reply(Protocol):
