@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from pathlib import Path
 from docgen.mail import journal as j
 from docgen.mail.attachments import WORKBOOK_SUFFIXES, Verdict, sort_out
 from docgen.mail.message import Envelope, Incoming, Unreadable
+from docgen.mail.parse import content_key
 from docgen.mail.senders import department_of
 from docgen.output.files import write_atomic
 from docgen.text import in_vietnam
@@ -201,8 +201,5 @@ def _unreadable(stamp: str, item: Unreadable) -> j.Entry:
 
 
 def _file_sha(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return content_key(handle)  # the SHA-256 of the bytes, read in pieces

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 import extract_msg
 
 from docgen.mail.message import Attachment, Incoming
+from docgen.mail.parse import content_key as bytes_key
 from docgen.mail.parse import nfc
 
 # extract-msg logs every unusual property at WARNING; the clerk sees our own messages instead.
@@ -56,11 +56,8 @@ def msg_key(path: Path) -> str:
 
 def content_key(path: Path) -> str:
     """A message without a Message-ID is known by its bytes, never by its file name."""
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return bytes_key(handle)
 
 
 def _attachments(msg: Any) -> tuple[list[Attachment], list[str]]:
