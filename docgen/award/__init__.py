@@ -1,0 +1,1 @@
+"""The award stage: the ward's own decision, its list, the certificates and the award history."""
