@@ -30,8 +30,9 @@ $(DEV): $(RUNTIME) $(LOCK_DEV)
 dossiers: $(RUNTIME)
 	$(DOCGEN) ho-so
 
+# Spread over every core (pytest-xdist): most of the suite's time is processes it starts.
 test: $(DEV)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist worksteal
 
 # The whole suite against the newest versions pyproject.toml allows, in a separate environment:
 # drift shows here before a clerk installs it. The lock is not touched.
@@ -40,7 +41,7 @@ test-latest:
 	python3 -m venv $(LATEST)
 	$(LATEST)/bin/python -m pip install --disable-pip-version-check --upgrade --upgrade-strategy eager -e '.[dev]'
 	$(LATEST)/bin/python -m pip freeze --exclude-editable > $(LATEST)/versions.txt
-	$(LATEST)/bin/python -m pytest
+	$(LATEST)/bin/python -m pytest -n auto --dist worksteal
 
 # Refresh the lock to the newest versions pyproject.toml allows (a deliberate step: run
 # `make test-latest` first, then review the diff of tools/lock/ before committing it).
