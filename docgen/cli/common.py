@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from docgen.cli import click_vi
 from docgen.errors import DocgenError
 from docgen.lock import workspace_lock
 from docgen.oserror import advice, describe
@@ -38,8 +37,6 @@ from docgen.workspace import Workspace
 
 if TYPE_CHECKING:
     from docgen.campaign import Campaign
-
-click_vi.install()  # before any option below is declared: click names path types at declaration
 
 F = TypeVar("F", bound=Callable[..., Any])
 WORKSPACE_KEY = "docgen.workspace"
