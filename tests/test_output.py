@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from docgen.digest import sha256
 from docgen.output.files import write_atomic
-from docgen.output.manifest import Entry, Manifest, Outcome, Retired, read_manifest, sha256
+from docgen.output.manifest import Entry, Manifest, Outcome, Retired, read_manifest
 from docgen.output.names import MAX_STEM, NameBook, safe_stem
 from docgen.output.state import OutputState
 from docgen.statefile import StateFileDamaged

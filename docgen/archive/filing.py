@@ -17,7 +17,14 @@ from pathlib import Path, PurePosixPath
 
 from docgen.archive.match import BY_CONTENT, match
 from docgen.archive.received import SCAN_PDF, NotFileable, Received, collect, receive
-from docgen.archive.register import Filing, add_filing, current_filing, save_document
+from docgen.archive.register import (
+    Filing,
+    add_filing,
+    current_filing,
+    save_document,
+    stored_files,
+    transaction,
+)
 from docgen.archive.source import Expected
 from docgen.archive.store import Store
 
@@ -136,13 +143,8 @@ def _file_one(
 def _record(
     received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
 ) -> Outcome:
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(db):
         outcome, staged = _decide_and_stage(received, doc, store, db, request)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
     if staged is not None:
         store.place(staged)
     return outcome
@@ -173,7 +175,7 @@ def _name_for(
     received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
 ) -> str:
     year = doc.issued.year if doc.issued else request.year
-    taken = {row[0] for row in db.execute("SELECT stored FROM filings")}
+    taken = set(stored_files(db))
     suffix = received.path.suffix.lower()
     return store.free_name(f"{year}/{doc.campaign}/{doc.level}", doc.stem, suffix, taken)
 

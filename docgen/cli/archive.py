@@ -13,12 +13,12 @@ from docgen.cli.common import (
     CAMPAIGN_OPTION,
     JSON_FILE_OPTION,
     WORKSPACE_OPTION,
+    UsageProblem,
     aborts_cleanly,
     load_campaign,
     writes_workspace,
 )
 from docgen.cli.console import emit_json
-from docgen.errors import DocgenError
 
 # The archive reads signed PDFs with pyHanko and workbooks with openpyxl: each command imports
 # what it needs when it runs, so `docgen --help` and the other commands start quickly.
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
     from docgen.workspace import Workspace
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-
-
-class UsageProblem(DocgenError):
-    """A command called wrongly (a path that does not exist, a date not in dd/mm/yyyy)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__("USAGE", message)
 
 
 def _existing(paths: tuple[Path, ...]) -> tuple[Path, ...]:

@@ -43,6 +43,14 @@ WORKSPACE_KEY = "docgen.workspace"
 WORKSPACE_HELP = "Thư mục làm việc (chứa input/, templates_docx/, output/)."
 
 
+class UsageProblem(DocgenError):
+    """A command called wrongly (a missing option or password, a path that does not exist, a
+    date not in dd/mm/yyyy): one Vietnamese line, exit 2, no English usage banner."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("USAGE", message)
+
+
 def current_workspace(ctx: click.Context | None = None) -> Workspace:
     """The workspace of the running command (the current folder when none was given)."""
     ctx = ctx or click.get_current_context(silent=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from docgen.campaign.model import Campaign
 from docgen.collect import new_garbage_only
+from docgen.digest import sha256
 from docgen.dossier.plan import Planned, plan_documents, template_keys
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
@@ -17,7 +18,7 @@ from docgen.issues.model import ValidationIssue
 from docgen.legal.check import campaign_law_warnings
 from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.select import MeetingResult, decide
-from docgen.output.manifest import Outcome, Retired, sha256
+from docgen.output.manifest import Outcome, Retired
 from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate
 from docgen.validate.report import Report

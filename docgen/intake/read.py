@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from docgen import legacy
+from docgen.digest import sha256
 from docgen.errors import DocgenError
 from docgen.intake.columns import SCAN_ROWS, ColumnMap, cell_key, keys_by_header, match_columns
 from docgen.intake.records import Cell, Row, Source
@@ -47,7 +47,7 @@ def read_file(path: Path, schema: IntakeSchema) -> FileRead:
     """Read `path` against `schema`; never raises for bad input, never writes to it."""
     result = FileRead(path)
     try:
-        result.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        result.sha256 = sha256(path.read_bytes())
         _read_into(open_workbook(path), schema, result)
     except DocgenError as exc:  # refused when opened, or damage found deep inside a sheet
         _refused(result, exc.code, exc.message)

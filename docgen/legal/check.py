@@ -18,7 +18,6 @@ from docgen.campaign.profiles import (
     TIERS,
     LegalProfile,
     cited_document,
-    date_vn,
     profile_for,
 )
 from docgen.campaign.reader import TomlReader
@@ -26,6 +25,7 @@ from docgen.errors import TemplateError
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.legal.sources import FormSource, load_sources
+from docgen.text import format_date_short
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _period(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[Val
             here.key("campaign.legal_profile"),
             profile.id,
             span=profile.span(),
-            day=date_vn(day),
+            day=format_date_short(day),
             right=f"“{right.id}” ({right.span()})" if right else "không bộ nào",
         )
     ]
@@ -136,13 +136,15 @@ def _citations(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[
 def _out_of_force(key: str, day: date, place: Place) -> ValidationIssue:
     doc = DOCUMENTS[key]
     if day < doc.start:
-        state = f"chỉ có hiệu lực từ {date_vn(doc.start)}"
+        state = f"chỉ có hiệu lực từ {format_date_short(doc.start)}"
     else:
         assert doc.end is not None
-        state = f"đã hết hiệu lực từ {date_vn(doc.end + timedelta(days=1))}"
+        state = f"đã hết hiệu lực từ {format_date_short(doc.end + timedelta(days=1))}"
         if doc.replaced_by:
             state += f", thay bằng {DOCUMENTS[doc.replaced_by].name}"
-    return make_issue("LAW_CITES_REPEALED", place, doc.name, state=state, day=date_vn(day))
+    return make_issue(
+        "LAW_CITES_REPEALED", place, doc.name, state=state, day=format_date_short(day)
+    )
 
 
 def _tiers(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[ValidationIssue]:

@@ -10,7 +10,7 @@ import extract_msg
 
 from docgen.mail.message import Attachment, Incoming
 from docgen.mail.parse import content_key as bytes_key
-from docgen.mail.parse import nfc
+from docgen.text import nfc
 
 
 class MsgUnreadable(Exception):

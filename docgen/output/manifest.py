@@ -9,7 +9,6 @@ target with the hashes docgen itself wrote (manifest and journal, see `docgen.ou
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -27,11 +26,6 @@ REBUILD = (
     "bản docgen lập được nhận lại; văn bản khác bản đó được giữ nguyên và báo ra, không bị ghi "
     "đè) và lịch sử văn bản đã thay thế được lập lại từ thư mục da-thay-the/."
 )
-
-
-def sha256(data: bytes) -> str:
-    """Hex SHA-256 of `data`."""
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)

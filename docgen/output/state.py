@@ -22,9 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from docgen.digest import sha256
 from docgen.output.files import remove_leftover_temps, sync_to_disk, write_temp
 from docgen.output.journal import Journal, Line
-from docgen.output.manifest import Entry, Manifest, Outcome, Retired, read_manifest, sha256
+from docgen.output.manifest import Entry, Manifest, Outcome, Retired, read_manifest
 
 RETIRED_DIR = "da-thay-the"
 BATCH = 256

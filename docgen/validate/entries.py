@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docgen.digest import sha256
 from docgen.errors import DocgenError, not_found
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, ValidationIssue
@@ -65,7 +65,7 @@ def _unread(path: Path, seen: dict[str, str]) -> ValidationIssue | None:
         return None  # the reader reports it as unreadable, with its own message
     if not data:
         return None  # nothing to compare: each empty file is FILE_EMPTY, none a copy of another
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256(data)
     if digest in seen:
         return make_issue("FILE_DUPLICATE", place, same=seen[digest])
     seen[digest] = path.name
