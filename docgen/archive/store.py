@@ -79,7 +79,7 @@ class Store:
         """Every file in the tree (relative), the register and staged files left out."""
         found = []
         for path in self.folder.rglob("*"):
-            if path.is_file() and not _internal(path, self):
+            if path.is_file() and not _internal(path):
                 found.append(path.relative_to(self.folder).as_posix())
         return sorted(found)
 
@@ -100,7 +100,8 @@ def recover(store: Store, registered: dict[str, str]) -> list[str]:
     return touched
 
 
-def _internal(path: Path, store: Store) -> bool:
+def _internal(path: Path) -> bool:
+    """The register and its staged files: part of the store, not archived documents."""
     return path.name.startswith(REGISTER) or path.name.endswith(STAGING)
 
 
