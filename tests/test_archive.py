@@ -26,7 +26,7 @@ from docgen.archive.store import recover
 from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.convert import convert_to_pdf
-from docgen.output.manifest import Entry, Manifest
+from docgen.output.manifest import Manifest, ManifestEntry
 from tests.conftest import ROOT, soffice
 from tools.sign import (
     SIGNED_AT,
@@ -75,7 +75,7 @@ def _file(ws: Path, campaign: Campaign, *paths: Path, replace: bool = False) -> 
 
 
 def _rows(ws: Path) -> list[sqlite3.Row]:
-    db = open_register(Store.of(ws).register)
+    db = open_register(Store.of(ws).register_file)
     try:
         return register_rows(db)
     finally:
@@ -121,13 +121,13 @@ def test_the_archive_takes_each_document_s_register_fields_from_the_manifest(
 ) -> None:
     """The Biên bản is signed by the chair (as the dossier run wrote), not by nobody; a
     manifest without register fields (earlier docgen) gives empty fields, never invented."""
-    minutes = Entry(
+    minutes = ManifestEntry(
         "bien-ban.docx", "a" * 64, "bien-ban", "templates_docx/bien-ban.docx",
         title="Biên bản họp xét", number="03", symbol="BB-HĐTĐKT", date="2023-12-05",
         summary="Họp xét đề nghị khen thưởng phong trào", signer="Nguyễn Văn Chủ Tọa",
         recipients=("Thường trực Hội đồng TĐKT phường",),
     )  # fmt: skip
-    older = Entry("thanh-pho/to-trinh.docx", "b" * 64, "to-trinh", "t.docx", "thanh-pho",
+    older = ManifestEntry("thanh-pho/to-trinh.docx", "b" * 64, "to-trinh", "t.docx", "thanh-pho",
                   title="Tờ trình")  # fmt: skip
     Manifest(campaign.id, entries={e.path: e for e in (minutes, older)}).save(tmp_path)
     first, second = expected_documents(campaign, tmp_path)

@@ -42,7 +42,7 @@ def run(tmp_path: Path, *raws: bytes) -> ImportResult:
     return import_messages(read_paths([box]), folder, j.journal_for(folder), {}, NOW)
 
 
-def files(result: ImportResult) -> list[j.Entry]:
+def files(result: ImportResult) -> list[j.JournalEntry]:
     return [e for e in result.entries if e.kind == j.FILE]
 
 

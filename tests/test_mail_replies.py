@@ -38,7 +38,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: Ma
     j.append(
         j.journal_for(folder),
         [
-            j.Entry(
+            j.JournalEntry(
                 when, j.FILE, "imap://x", "<phieu-kt@dongxoai.gov.vn>", KT,
                 "Khối Kinh tế - Hạ tầng", "Phiếu", when, "kinh-te.xlsx", "0" * 64,
                 "kinh-te.xlsx", j.IMPORTED,

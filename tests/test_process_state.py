@@ -127,7 +127,7 @@ def test_quiet_library_logs_hides_pyhanko_and_restores() -> None:
 
 
 def test_new_garbage_only_keeps_what_the_host_froze() -> None:
-    from docgen.collect import new_garbage_only
+    from docgen.gctune import new_garbage_only
 
     gc.freeze()
     try:
@@ -141,7 +141,7 @@ def test_new_garbage_only_keeps_what_the_host_froze() -> None:
 
 
 def test_new_garbage_only_unfreezes_what_it_froze() -> None:
-    from docgen.collect import new_garbage_only
+    from docgen.gctune import new_garbage_only
 
     assert gc.get_freeze_count() == 0
     with new_garbage_only() as collect:

@@ -27,7 +27,7 @@ def receive(folder: Path, name: str, when: str, sender: str = VHXH, department: 
     j.append(
         j.journal_for(folder),
         [
-            j.Entry(
+            j.JournalEntry(
                 when, j.FILE, "thu.eml", f"<{name}@x>", sender, department, "Phiếu", when,
                 name, "0" * 64, name, j.IMPORTED,
             )

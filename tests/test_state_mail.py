@@ -36,7 +36,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: Ma
     (tmp_path / "thu" / "1.eml").write_bytes(mail.as_bytes())
     assert CliRunner().invoke(main, ["nhan-thu", "thu"]).exit_code == 0
     sent = "2023-12-11T08:00:00+07:00"
-    reply = j.Entry(
+    reply = j.JournalEntry(
         sent, j.REPLY, "tra-loi/a.eml", "<a@x>", "tdkt@x", "Khối Kinh tế - Hạ tầng", "Phản hồi",
         sent, "phan-hoi.xlsx", "a" * 64, "tra-loi/a.eml", j.SENT, f"gửi tới {KT}",
     )  # fmt: skip
@@ -143,7 +143,7 @@ def test_appending_to_a_journal_excel_saved_writes_docgen_s_form(workspace: Path
     rows = j.read_journal(journal)
     excel = codecs.BOM_UTF8 + _excel(journal.read_bytes()).encode()
     journal.write_bytes(excel)
-    extra = j.Entry(*rows[0].__dict__.values())
+    extra = j.JournalEntry(*rows[0].__dict__.values())
     j.append(journal, [extra])
     assert j.read_journal(journal) == [*rows, extra]
     assert journal.read_bytes().startswith(codecs.BOM_UTF8 + "Ghi lúc,Loại,".encode())
@@ -154,7 +154,7 @@ def test_appending_to_a_journal_excel_saved_writes_docgen_s_form(workspace: Path
 def test_no_control_character_reaches_the_journal(tmp_path: Path) -> None:
     journal = tmp_path / "thu-nhan.csv"
     now = "2023-12-10T09:30:00+07:00"
-    entry = j.Entry(
+    entry = j.JournalEntry(
         now, j.MESSAGE, "a.eml", "<a@x>", "a@x", "", "Phiếu\x00 gửi\x1b[31m lại", now, "", "",
         "", j.SKIPPED, "",
     )  # fmt: skip

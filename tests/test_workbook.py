@@ -774,7 +774,7 @@ def test_merges_after_the_consumer_breaks_early(layout_book: Path) -> None:
 def test_fewer_collections_restores_the_thresholds(before: tuple[int, int, int]) -> None:
     import gc
 
-    from docgen.collect import YOUNG, fewer_collections
+    from docgen.gctune import YOUNG, fewer_collections
 
     saved = gc.get_threshold()
     try:

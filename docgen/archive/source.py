@@ -3,7 +3,7 @@
 The manifest is read through its one reader (`docgen.output.manifest.read_manifest`), which
 checks it and reports damage by name. Each document's register fields (number, ký hiệu, date,
 trích yếu, signer, recipients) are the ones the dossier run wrote beside it
-(`docgen.dossier.register`): the archive never works them out again from the campaign, so the
+(`docgen.dossier.register_fields`): the archive never works them out again from the campaign, so the
 register and the dossier cannot disagree. A manifest of an earlier docgen that lacks them gives
 empty fields (its title stands for the trích yếu); rerunning `docgen ho-so` fills them in.
 """
@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from docgen.campaign import Campaign
 from docgen.errors import DocgenError
-from docgen.output.manifest import MANIFEST, Entry, read_manifest
+from docgen.output.manifest import MANIFEST, ManifestEntry, read_manifest
 
 
 class ManifestMissingError(DocgenError):
@@ -59,7 +59,7 @@ def expected_documents(campaign: Campaign, folder: Path) -> list[Expected]:
     return [_expected(campaign, entry) for entry in manifest.entries.values()]
 
 
-def _expected(campaign: Campaign, entry: Entry) -> Expected:
+def _expected(campaign: Campaign, entry: ManifestEntry) -> Expected:
     head, _, subject = entry.title.strip().partition(" — ")
     return Expected(
         campaign=campaign.id,

@@ -36,13 +36,13 @@ class Store:
         return cls(root / ARCHIVE)
 
     @property
-    def register(self) -> Path:
+    def register_file(self) -> Path:
         """The SQLite register."""
         return self.folder / REGISTER
 
     def open(self) -> tuple[sqlite3.Connection, list[str]]:
         """The register, and what recovery did to the tree (relative paths)."""
-        db = open_register(self.register)
+        db = open_register(self.register_file)
         return db, recover(self, stored_files(db))
 
     def path(self, stored: str) -> Path:

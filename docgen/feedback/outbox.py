@@ -127,10 +127,10 @@ def _recipients(draft: Draft) -> str:
     return "gửi tới " + ", ".join(draft.to)
 
 
-def _journal_row(reply: Reply, now: datetime, sender: str) -> j.Entry:
+def _journal_row(reply: Reply, now: datetime, sender: str) -> j.JournalEntry:
     stamp = in_vietnam(now).isoformat(timespec="seconds")
     d = reply.draft
-    return j.Entry(
+    return j.JournalEntry(
         stamp, j.REPLY, str(reply.path), d.in_reply_to, sender, d.department, d.subject, stamp,
         d.attachment_names, d.fingerprint(), str(reply.path), j.SENT, _recipients(d),
     )  # fmt: skip

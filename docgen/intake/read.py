@@ -43,7 +43,7 @@ class FileRead:
         return self.unit is not None
 
 
-def read_file(path: Path, schema: IntakeSchema) -> FileRead:
+def read_intake_file(path: Path, schema: IntakeSchema) -> FileRead:
     """Read `path` against `schema`; never raises for bad input, never writes to it."""
     result = FileRead(path)
     try:
@@ -203,12 +203,12 @@ def _missing_columns(spec: SheetSpec, mapping: ColumnMap, where: Place, result: 
 # Where each mapped column is: key, column index, column letter, header as found, the
 # cell that stands for it when the row leaves it empty, and its short texts already read
 # (text and font -> cell; only those read without a finding).
-Plan = list[tuple[str, int, str, str, Cell, dict[tuple[str, str | None], Cell]]]
+ColumnRoutes = list[tuple[str, int, str, str, Cell, dict[tuple[str, str | None], Cell]]]
 _MEMO_CELLS = 4096  # per column of one sheet
 
 
-def _plan(mapping: ColumnMap) -> Plan:
-    plan: Plan = []
+def _plan(mapping: ColumnMap) -> ColumnRoutes:
+    plan: ColumnRoutes = []
     for key, (col, header) in mapping.columns.items():
         letter = column_letter(col)
         plan.append((key, col, letter, header, _shared_cell(letter, header, None, None), {}))
@@ -223,7 +223,12 @@ def _value_cell(raw: RawCell | None, header: str, source: Source, result: FileRe
 
 
 def _row(
-    number: int, raw: list[RawCell], sheet: RawSheet, spec: SheetSpec, plan: Plan, result: FileRead
+    number: int,
+    raw: list[RawCell],
+    sheet: RawSheet,
+    spec: SheetSpec,
+    plan: ColumnRoutes,
+    result: FileRead,
 ) -> Row | None:
     found = {c.col: c for c in raw}.get
     source = _new(Source, (result.name, sheet.name, number))

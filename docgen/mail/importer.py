@@ -28,25 +28,25 @@ DAMAGED_READ = "Thư bị hỏng cấu trúc (MIME); đã đọc được các t
 class ImportResult:
     """What one import did: journal rows written, by outcome."""
 
-    entries: list[j.Entry] = field(default_factory=list)
+    entries: list[j.JournalEntry] = field(default_factory=list)
     known: int = 0  # messages already in the journal, not read again
 
-    def files(self, result: str) -> list[j.Entry]:
+    def files(self, result: str) -> list[j.JournalEntry]:
         """Attachment rows with this result."""
         return [e for e in self.entries if e.kind == j.FILE and e.result == result]
 
     @property
-    def messages(self) -> list[j.Entry]:
+    def messages(self) -> list[j.JournalEntry]:
         """Message rows (new messages and unreadable sources)."""
         return [e for e in self.entries if e.kind == j.MESSAGE]
 
     @property
-    def problems(self) -> list[j.Entry]:
+    def problems(self) -> list[j.JournalEntry]:
         """Refused attachments and unreadable sources: what the clerk must look at."""
         return [e for e in self.entries if e.result == j.REFUSED]
 
     @property
-    def unknown_senders(self) -> list[j.Entry]:
+    def unknown_senders(self) -> list[j.JournalEntry]:
         """Messages whose address is not in the campaign file."""
         return [e for e in self.messages if e.message_id and not e.department]
 
@@ -54,7 +54,7 @@ class ImportResult:
 class _Folder:
     """The input folder's workbooks by SHA-256, and the names already taken."""
 
-    def __init__(self, folder: Path, journal_rows: list[j.Entry]) -> None:
+    def __init__(self, folder: Path, journal_rows: list[j.JournalEntry]) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.by_hash = {e.sha256: e.stored for e in journal_rows if e.result == j.IMPORTED}
@@ -137,9 +137,9 @@ def import_messages(
     return result
 
 
-def _message(stamp: str, msg: Incoming, department: str, target: _Folder) -> list[j.Entry]:
+def _message(stamp: str, msg: Incoming, department: str, target: _Folder) -> list[j.JournalEntry]:
     """The message row first, then one row per attachment (or zip member)."""
-    files: list[j.Entry] = []
+    files: list[j.JournalEntry] = []
     for attachment in msg.attachments:
         for verdict in sort_out(attachment):
             files.append(_file(stamp, msg, department, verdict, target))
@@ -161,7 +161,9 @@ def _why_nothing(results: set[str]) -> str:
     return NO_WORKBOOK
 
 
-def _file(stamp: str, msg: Incoming, department: str, v: Verdict, target: _Folder) -> j.Entry:
+def _file(
+    stamp: str, msg: Incoming, department: str, v: Verdict, target: _Folder
+) -> j.JournalEntry:
     digest = v.sha256
     if not v.accepted:
         result = j.REFUSED if v.refused else j.SKIPPED
@@ -185,17 +187,17 @@ def _row(
     stored: str,
     result: str,
     reason: str,
-) -> j.Entry:
+) -> j.JournalEntry:
     received = in_vietnam(msg.received).isoformat(timespec="seconds") if msg.received else ""
-    return j.Entry(
+    return j.JournalEntry(
         stamp, kind, msg.origin, msg.key, msg.sender, department, msg.subject,
         received, original, digest, stored, result, reason,
     )  # fmt: skip
 
 
-def _unreadable(stamp: str, item: Unreadable) -> j.Entry:
+def _unreadable(stamp: str, item: Unreadable) -> j.JournalEntry:
     result = j.SKIPPED if item.skipped else j.REFUSED
-    return j.Entry(
+    return j.JournalEntry(
         stamp, j.MESSAGE, item.origin, "", "", "", "", "", "", "", "", result, item.reason
     )
 

@@ -51,7 +51,7 @@ HEADERS = (
 
 
 @dataclass(frozen=True)
-class Entry:
+class JournalEntry:
     """One journal row; times are ISO 8601 with their UTC offset."""
 
     recorded: str
@@ -78,7 +78,7 @@ class Entry:
         return when if when.tzinfo else when.replace(tzinfo=VIETNAM)
 
 
-assert len(HEADERS) == len(fields(Entry))
+assert len(HEADERS) == len(fields(JournalEntry))
 _NEVER = datetime.max.replace(tzinfo=UTC)
 _OWN_HEAD = ("\ufeff" + ",".join(HEADERS) + "\r\n").encode()
 _SHA256 = re.compile("[0-9a-f]{64}")
@@ -96,7 +96,7 @@ class Receipt:
     message_id: str
 
 
-def read_journal(path: Path) -> list[Entry]:
+def read_journal(path: Path) -> list[JournalEntry]:
     """Every row of the journal; an absent journal is empty; a damaged one aborts by name.
 
     Read through the state-file door (`docgen.statefile`). What Excel changes when it saves
@@ -124,12 +124,12 @@ def _remedy(path: Path) -> str:
     )
 
 
-def _rows(raw: bytes) -> list[Entry]:
+def _rows(raw: bytes) -> list[JournalEntry]:
     text = _decode(raw)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[Entry] = []
+    rows: list[JournalEntry] = []
     try:
         header = next(reader, None)
         if header is None or tuple(h.strip() for h in header) != HEADERS:
@@ -169,10 +169,10 @@ def _windows_vietnamese(raw: bytes) -> str | None:
     return text if all(header in first for header in HEADERS) else None
 
 
-def _entry(row: list[str], line: int) -> Entry:
+def _entry(row: list[str], line: int) -> JournalEntry:
     if len(row) != len(HEADERS):
         raise Damage(f"có {len(row)} cột, nhật ký thư có {len(HEADERS)} cột", line)
-    entry = Entry(*row)
+    entry = JournalEntry(*row)
     if entry.kind not in KINDS:
         raise Damage(f"cột “Loại” ghi “{entry.kind}”, không phải {_choices(KINDS)}", line)
     if entry.result not in RESULTS:
@@ -200,7 +200,7 @@ def _choices(values: tuple[str, ...]) -> str:
     return " hay ".join(f"“{v}”" for v in values)
 
 
-def append(path: Path, entries: list[Entry]) -> None:
+def append(path: Path, entries: list[JournalEntry]) -> None:
     """Add rows at the end (the header first when the journal is new).
 
     A journal saved again by Excel in another form is first written back in docgen's own
@@ -224,7 +224,7 @@ def _own_form(path: Path) -> bool:
     return head == _OWN_HEAD
 
 
-def _csv(entries: list[Entry], header: bool) -> str:
+def _csv(entries: list[JournalEntry], header: bool) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if header:
@@ -246,7 +246,7 @@ def receipts(path: Path, book: Mapping[str, str] | None = None) -> dict[str, Rec
     were read nor a later copy can make old bytes look new. With `book` (the campaign's current
     addresses), a sender confirmed since the import counts as confirmed.
     """
-    copies: dict[str, list[Entry]] = {}
+    copies: dict[str, list[JournalEntry]] = {}
     for e in read_journal(path):
         if e.kind == FILE and e.result in (IMPORTED, DUPLICATE) and e.stored:
             copies.setdefault(Path(e.stored).name, []).append(e)
@@ -257,8 +257,8 @@ def receipts(path: Path, book: Mapping[str, str] | None = None) -> dict[str, Rec
     }
 
 
-def _first_arrival(name: str, rows: list[Entry], book: Mapping[str, str] | None) -> Receipt:
-    def department(e: Entry) -> str:
+def _first_arrival(name: str, rows: list[JournalEntry], book: Mapping[str, str] | None) -> Receipt:
+    def department(e: JournalEntry) -> str:
         return book.get(e.sender, "") if book is not None and e.sender else e.department
 
     timed = [e for e in rows if e.received_at is not None] or rows

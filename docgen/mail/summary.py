@@ -46,25 +46,25 @@ def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]
     return lines
 
 
-def _not_messages(result: ImportResult) -> list[j.Entry]:
+def _not_messages(result: ImportResult) -> list[j.JournalEntry]:
     return [e for e in result.messages if e.result == j.SKIPPED and not e.message_id]
 
 
-def _no_workbook(result: ImportResult) -> list[j.Entry]:
+def _no_workbook(result: ImportResult) -> list[j.JournalEntry]:
     return [e for e in result.messages if e.result == j.SKIPPED and e.reason == NO_WORKBOOK]
 
 
-def _who(e: j.Entry) -> str:
+def _who(e: j.JournalEntry) -> str:
     return f"{e.sender} ({e.department})" if e.department else f"{e.sender} ({UNKNOWN_SENDER})"
 
 
-def _what(e: j.Entry) -> str:
+def _what(e: j.JournalEntry) -> str:
     if e.kind == j.MESSAGE:
         return f"{e.source}" + (f" (“{e.subject}” từ {e.sender})" if e.sender else "")
     return f"{e.original} (thư “{e.subject}” từ {e.sender})"
 
 
-def _when(e: j.Entry) -> str:
+def _when(e: j.JournalEntry) -> str:
     received = e.received_at
     return f"nhận lúc {format_moment(received)}" if received else "không rõ thời gian nhận"
 

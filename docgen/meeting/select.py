@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind, Level, VoteRule
-from docgen.collect import fewer_collections
+from docgen.gctune import fewer_collections
 from docgen.intake.records import Nominee
 from docgen.issues.codes import make_issue
 from docgen.issues.model import Place, Severity, ValidationIssue
@@ -58,7 +58,7 @@ def select(
         selection = Selection(level)
         for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL):
             group = groups.get((id(level), kind), [])
-            decisions, tie = _decide(campaign.vote, meeting, level, kind, group)
+            decisions, tie = _rank_group(campaign.vote, meeting, level, kind, group)
             selection.decisions.extend(decisions)
             if tie:
                 issues.extend(_settle(meeting, selection, kind, tie))
@@ -67,7 +67,7 @@ def select(
     return selections, issues
 
 
-def _decide(
+def _rank_group(
     rule: VoteRule, meeting: Meeting, level: Level, kind: Kind, group: Votes
 ) -> tuple[list[Decision], list[Decision]]:
     """Decisions of one level and kind in rank order, and the tie at the boundary (if any)."""
@@ -241,7 +241,7 @@ class MeetingResult:
         return [i for i in self.issues if i.severity is Severity.ERROR]
 
 
-def decide(campaign: Campaign, report: Report, path: Path) -> MeetingResult:
+def read_and_select(campaign: Campaign, report: Report, path: Path) -> MeetingResult:
     """Read the filled meeting workbook at `path` and select per level."""
     with fewer_collections():
         meeting, votes, issues = read_meeting(path, campaign, report)

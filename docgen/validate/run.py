@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind, Period
-from docgen.collect import fewer_collections
-from docgen.intake.read import FileRead, read_file
+from docgen.gctune import fewer_collections
+from docgen.intake.read import FileRead, read_intake_file
 from docgen.intake.records import Nominee, PreviousAward, Row, Submission, Value
 from docgen.intake.schema import IntakeSchema, build_schema
 from docgen.issues.codes import make_issue
@@ -45,7 +45,7 @@ def _validate(campaign: Campaign, folder: Path, progress: Callable[[Path], None]
     received = receipts(journal_for(folder), campaign.contacts.book())
     candidates: list[Submission] = []
     for path in listing.workbooks:
-        read = read_file(path, schema)
+        read = read_intake_file(path, schema)
         report.files.append(read.name)
         report.paths[read.name] = path
         report.issues.extend(read.issues)
