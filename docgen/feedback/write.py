@@ -14,7 +14,7 @@ from docgen.feedback.mark import locate, mark, prepare
 from docgen.feedback.sheet import add_confirmation_sheet, add_issues_sheet
 from docgen.intake.records import Submission
 from docgen.intake.schema import HEADER_ROW
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.output.files import write_atomic
 from docgen.text import ascii_slug
@@ -130,7 +130,7 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str)
 def _with_reason(issues: list[ValidationIssue], file: str, reason: str) -> list[ValidationIssue]:
     if not reason:
         return issues
-    return [make_issue("FEEDBACK_PLAIN", Place(file), detail=reason.rstrip(".")), *issues]
+    return [make_issue(Code.FEEDBACK_PLAIN, Place(file), detail=reason.rstrip(".")), *issues]
 
 
 def _issues_only(issues: list[ValidationIssue], checked: str) -> Workbook:

@@ -495,19 +495,21 @@ CLERK_ONLY = frozenset(
             for c in Code
             if c.name.startswith(("MEETING_", "VOTES_", "RUNOFF_", "DOC_", "LAW_"))
         ),
-        "TIE_AT_QUOTA",
-        "FOLDER_EMPTY",
-        "ENTRY_LOCK_FILE",
-        "ENTRY_FOLDER",
+        Code.TIE_AT_QUOTA.name,
+        Code.FOLDER_EMPTY.name,
+        Code.ENTRY_LOCK_FILE.name,
+        Code.ENTRY_FOLDER.name,
     }
 )
 
 
-def make_issue(
-    code: str | Code, place: Place, value: object = "", **details: object
-) -> ValidationIssue:
-    """The issue for `code` at `place`, with the catalogue's message and hint."""
-    member = Code[code] if isinstance(code, str) else code
+def make_issue(code: Code, place: Place, value: object = "", **details: object) -> ValidationIssue:
+    """The issue for `code` at `place`, with the catalogue's message and hint.
+
+    Codes are named by member (`Code.ROW_HIDDEN`), so a misspelt code fails type-checking;
+    the issue carries the member's name, the spelling of the JSON and the README.
+    """
+    member = code
     entry = member.value
     shown = "" if value is None else str(value)
     details.setdefault("detail", entry.detail)
@@ -519,6 +521,6 @@ def make_issue(
     return ValidationIssue(member.name, entry.severity, place, message, entry.hint, shown, reply)
 
 
-def default_detail(code: str) -> str:
+def default_detail(code: Code) -> str:
     """The message a refused file gets when nothing more specific is known."""
-    return Code[code].value.detail
+    return code.value.detail

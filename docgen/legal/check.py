@@ -22,7 +22,7 @@ from docgen.campaign.profiles import (
 )
 from docgen.campaign.reader import TomlReader
 from docgen.errors import TemplateError
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.legal.sources import FormSource, load_sources
 from docgen.text import format_date_short
@@ -96,7 +96,7 @@ def _period(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[Val
     right = profile_for(day)
     return [
         make_issue(
-            "LAW_PROFILE_PERIOD",
+            Code.LAW_PROFILE_PERIOD,
             here.key("campaign.legal_profile"),
             profile.id,
             span=profile.span(),
@@ -118,13 +118,13 @@ def _citations(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[
                 issues.append(_out_of_force(doc.key, day, place))
             elif doc.key not in profile.documents:
                 issues.append(
-                    make_issue("LAW_CITES_OTHER_PROFILE", place, doc.name, profile=profile.id)
+                    make_issue(Code.LAW_CITES_OTHER_PROFILE, place, doc.name, profile=profile.id)
                 )
     for key in profile.documents:
         if key not in cited and key != profile.circular:
             issues.append(
                 make_issue(
-                    "LAW_MISSING_CITATION",
+                    Code.LAW_MISSING_CITATION,
                     here.key("plan.bases"),
                     DOCUMENTS[key].name,
                     profile=profile.id,
@@ -143,7 +143,7 @@ def _out_of_force(key: str, day: date, place: Place) -> ValidationIssue:
         if doc.replaced_by:
             state += f", thay bằng {DOCUMENTS[doc.replaced_by].name}"
     return make_issue(
-        "LAW_CITES_REPEALED", place, doc.name, state=state, day=format_date_short(day)
+        Code.LAW_CITES_REPEALED, place, doc.name, state=state, day=format_date_short(day)
     )
 
 
@@ -151,7 +151,7 @@ def _tiers(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[Vali
     allowed = ", ".join(TIERS[t] for t in profile.tiers)
     return [
         make_issue(
-            "LAW_LEVEL_TIER",
+            Code.LAW_LEVEL_TIER,
             here.key(f"levels[{index}].tier"),
             TIERS[level.tier],
             level=level.label,
@@ -183,7 +183,7 @@ def _unverified(
         return []
     return [
         make_issue(
-            "LAW_FORMS_UNVERIFIED",
+            Code.LAW_FORMS_UNVERIFIED,
             here.key("campaign.legal_profile"),
             profile.id,
             forms="; ".join(shown),

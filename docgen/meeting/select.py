@@ -24,7 +24,7 @@ from pathlib import Path
 from docgen.campaign.model import Campaign, Kind, Level, VoteRule
 from docgen.gctune import fewer_collections
 from docgen.intake.records import Nominee
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, Severity, ValidationIssue
 from docgen.meeting.layout import LIST_COLUMNS
 from docgen.meeting.model import (
@@ -202,13 +202,13 @@ def _tie_issue(
         first + "Hội đồng biểu quyết lại giữa những người bằng phiếu; thư ký ghi số phiếu "
         f"biểu quyết lại vào {_runoff_where(meeting, tie)} (không sửa số phiếu vòng đầu)."
     )
-    return make_issue("TIE_AT_QUOTA", Place(meeting.source, level.label), detail=detail)
+    return make_issue(Code.TIE_AT_QUOTA, Place(meeting.source, level.label), detail=detail)
 
 
 def _runoff_missing(meeting: Meeting, decision: Decision) -> ValidationIssue:
     key = nominee_key(decision.nominee)
     place = meeting.runoff_cells.get(key) or Place(meeting.source, decision.level.label)
-    return make_issue("RUNOFF_INCOMPLETE", place, name=decision.nominee.name)
+    return make_issue(Code.RUNOFF_INCOMPLETE, place, name=decision.nominee.name)
 
 
 def _unused_runoffs(meeting: Meeting, selections: list[Selection]) -> list[ValidationIssue]:
@@ -221,7 +221,7 @@ def _unused_runoffs(meeting: Meeting, selections: list[Selection]) -> list[Valid
     }
     names = {nominee_key(d.nominee): d.nominee.name for s in selections for d in s.decisions}
     return [
-        make_issue("RUNOFF_UNUSED", meeting.runoff_cells[key], name=names.get(key, ""))
+        make_issue(Code.RUNOFF_UNUSED, meeting.runoff_cells[key], name=names.get(key, ""))
         for key in sorted(meeting.runoffs)
         if key not in used and key in meeting.runoff_cells
     ]
