@@ -28,8 +28,8 @@ def receive(folder: Path, name: str, when: str, sender: str = VHXH, department: 
         j.journal_for(folder),
         [
             j.JournalEntry(
-                when, j.FILE, "thu.eml", f"<{name}@x>", sender, department, "Phiếu", when,
-                name, "0" * 64, name, j.IMPORTED,
+                when, j.RowKind.FILE, "thu.eml", f"<{name}@x>", sender, department, "Phiếu", when,
+                name, "0" * 64, name, j.Result.IMPORTED,
             )
         ],
     )  # fmt: skip
