@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shlex
@@ -20,10 +21,12 @@ from openpyxl import load_workbook
 from docgen.archive import Request, Status, Store, file_signed, verify
 from docgen.archive.register import register_rows
 from docgen.archive.schema import LATEST, RegisterError, open_register
+from docgen.archive.source import expected_documents
 from docgen.archive.store import recover
 from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.convert import convert_to_pdf
+from docgen.output.manifest import Manifest, ManifestEntry
 from tests.conftest import ROOT, soffice
 from tools.sign import (
     SIGNED_AT,
@@ -72,7 +75,7 @@ def _file(ws: Path, campaign: Campaign, *paths: Path, replace: bool = False) -> 
 
 
 def _rows(ws: Path) -> list[sqlite3.Row]:
-    db = open_register(Store.of(ws).register)
+    db = open_register(Store.of(ws).register_file)
     try:
         return register_rows(db)
     finally:
@@ -111,6 +114,34 @@ def test_signed_pdf_is_validated_filed_read_only_and_registered(
         "Hà",
     )
     assert row["signed_at"] and row["filed_at"]
+
+
+def test_the_archive_takes_each_document_s_register_fields_from_the_manifest(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    """The Biên bản is signed by the chair (as the dossier run wrote), not by nobody; a
+    manifest without register fields (earlier docgen) gives empty fields, never invented."""
+    minutes = ManifestEntry(
+        "bien-ban.docx", "a" * 64, "bien-ban", "templates_docx/bien-ban.docx",
+        title="Biên bản họp xét", number="03", symbol="BB-HĐTĐKT", date="2023-12-05",
+        summary="Họp xét đề nghị khen thưởng phong trào", signer="Nguyễn Văn Chủ Tọa",
+        recipients=("Thường trực Hội đồng TĐKT phường",),
+    )  # fmt: skip
+    older = ManifestEntry("thanh-pho/to-trinh.docx", "b" * 64, "to-trinh", "t.docx", "thanh-pho",
+                  title="Tờ trình")  # fmt: skip
+    Manifest(campaign.id, entries={e.path: e for e in (minutes, older)}).save(tmp_path)
+    first, second = expected_documents(campaign, tmp_path)
+    assert (first.title, first.number, first.signer, first.recipients) == (
+        "Biên bản họp xét họp xét đề nghị khen thưởng phong trào",
+        "03/BB-HĐTĐKT",
+        "Nguyễn Văn Chủ Tọa",
+        ("Thường trực Hội đồng TĐKT phường",),
+    )
+    assert first.issued == dt.date(2023, 12, 5)
+    assert (second.title, second.number, second.signer, second.recipients) == (
+        "Tờ trình", "", "", ()
+    )  # fmt: skip
+    assert second.issued is None
 
 
 def test_trust_is_decided_only_against_configured_roots(ws: Path, campaign: Campaign) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from docgen.campaign import load_campaign
 from docgen.issues.model import Severity
-from docgen.meeting.select import decide
+from docgen.meeting.select import read_and_select
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 from tests.conftest import CAMPAIGN_FILE
@@ -66,7 +66,7 @@ def test_generated_campaign_is_valid_and_everyone_is_selected(workspace: Workspa
     validation = validate_folder(campaign, workspace.submissions)
     assert [i for i in validation.issues if i.severity is Severity.ERROR] == []
     assert len(validation.eligible()) == 40
-    outcome = decide(campaign, validation, workspace.meeting)
+    outcome = read_and_select(campaign, validation, workspace.meeting)
     assert outcome.errors == []
     assert sum(len(s.proposed()) for s in outcome.selections) == 40
 

@@ -13,7 +13,7 @@ from docgen.campaign import Campaign
 from docgen.checks.docx_format import check_docx
 from docgen.cli import main
 from docgen.dossier.run import BuildResult, build_dossiers
-from docgen.output.manifest import Outcome
+from docgen.output.manifest import WriteOutcome
 from docgen.workspace import Workspace
 from tests.conftest import libreoffice_convert
 from tests.test_templates import plain
@@ -48,7 +48,7 @@ def test_each_level_gets_exactly_its_documents(built: BuildResult) -> None:
         "phuong/bao-cao-thanh-tich-do-thi-hong-nhung.docx",
         "phuong/bao-cao-thanh-tich-ly-thi-mai.docx",
     ]
-    assert all(outcome is Outcome.WRITTEN for _, outcome in built.files)
+    assert all(outcome is WriteOutcome.WRITTEN for _, outcome in built.files)
 
 
 def test_selection_respects_the_plan_quotas(built: BuildResult) -> None:
@@ -98,7 +98,7 @@ def test_rerun_is_byte_identical(
     before = {p: (built.folder / p).read_bytes() for p in _names(built)}
     manifest = (built.folder / "manifest.json").read_bytes()
     again = build_dossiers(campaign, workspace)
-    assert all(outcome is Outcome.UNCHANGED for _, outcome in again.files)
+    assert all(outcome is WriteOutcome.UNCHANGED for _, outcome in again.files)
     assert {p: (again.folder / p).read_bytes() for p in _names(again)} == before
     assert (again.folder / "manifest.json").read_bytes() == manifest
 
@@ -118,10 +118,10 @@ def test_hand_edited_document_is_kept(
     edited = built.folder / "thanh-pho" / "to-trinh.docx"
     edited.write_bytes(edited.read_bytes() + b"edited in Word")
     again = build_dossiers(campaign, workspace)
-    assert dict(again.files)["thanh-pho/to-trinh.docx"] is Outcome.KEPT_EDITED
+    assert dict(again.files)["thanh-pho/to-trinh.docx"] is WriteOutcome.KEPT_EDITED
     assert edited.read_bytes().endswith(b"edited in Word")
     forced = build_dossiers(campaign, workspace, force=True)
-    assert dict(forced.files)["thanh-pho/to-trinh.docx"] is Outcome.FORCED
+    assert dict(forced.files)["thanh-pho/to-trinh.docx"] is WriteOutcome.FORCED
     backups = list(forced.folder.glob("da-thay-the/*/thanh-pho/to-trinh.docx"))
     assert len(backups) == 1 and backups[0].read_bytes().endswith(b"edited in Word")
     assert [(r.path, r.edited) for r in forced.retired] == [("thanh-pho/to-trinh.docx", True)]

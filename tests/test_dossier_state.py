@@ -18,7 +18,7 @@ from docgen.cli import main
 from docgen.dossier.run import build_dossiers
 from docgen.meeting.consolidate import write_consolidated
 from docgen.meeting.model import nominee_key
-from docgen.output.manifest import Outcome
+from docgen.output.manifest import WriteOutcome
 from docgen.text import person_key
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
@@ -166,7 +166,9 @@ def test_run_killed_anywhere_leaves_nothing_that_looks_hand_edited(
     final = build_dossiers(campaign, workspace)
 
     fates = dict(final.files)
-    assert {p for p, o in fates.items() if o not in (Outcome.WRITTEN, Outcome.UNCHANGED)} == set()
+    assert {
+        p for p, o in fates.items() if o not in (WriteOutcome.WRITTEN, WriteOutcome.UNCHANGED)
+    } == set()
     assert not [p for p in final.folder.rglob("*.tmp")]
     assert not (final.folder / ".docgen-nhat-ky.jsonl").exists()
     assert not any(r.edited for r in final.retired)
@@ -197,7 +199,7 @@ def test_interrupted_run_in_process_leaves_no_temp_file(
     monkeypatch.undo()
     assert not list((workspace.root / "output").rglob("*.tmp"))
     again = build_dossiers(campaign, workspace)
-    assert {o for _, o in again.files} <= {Outcome.WRITTEN, Outcome.UNCHANGED}
+    assert {o for _, o in again.files} <= {WriteOutcome.WRITTEN, WriteOutcome.UNCHANGED}
 
 
 def test_leftover_temp_files_are_removed_and_reported(

@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaign import Campaign
-from docgen.intake.read import read_file
+from docgen.intake.read import read_intake_file
 from docgen.intake.schema import build_schema
 from docgen.validate.run import validate_folder
 from tests.conftest import GOOD_INDIVIDUAL, MakeWorkbook, libreoffice_convert
@@ -211,7 +211,7 @@ def test_trailing_formatted_rows_are_not_read(
             ws.cell(row=row, column=1).font = Font(bold=True)
 
     path = _edited(make_workbook(individuals=[GOOD_INDIVIDUAL]), "Cá nhân", format_down)
-    read = read_file(path, build_schema(campaign))
+    read = read_intake_file(path, build_schema(campaign))
     assert [r.source.row for r in read.tables["Cá nhân"]] == [ROW]
 
 

@@ -80,7 +80,7 @@ def test_every_source_imports_the_workbook_unchanged(
 ) -> None:
     result = run(sources(kind, tmp_path, workbook), tmp_path)
     assert stored(tmp_path) == {NAME: workbook}
-    (row,) = result.files(j.IMPORTED)
+    (row,) = result.files(j.Result.IMPORTED)
     assert (row.sender, row.department, row.original, row.stored) == (
         "kinhte.tienthanh@dongxoai.gov.vn",
         "Khối Kinh tế - Hạ tầng",
@@ -89,7 +89,7 @@ def test_every_source_imports_the_workbook_unchanged(
     )
     assert row.received == "2023-12-10T16:30:00+07:00" if kind != "msg" else row.received
     assert j.read_journal(j.journal_for(tmp_path / "input" / "phieu")) == result.entries
-    assert [e.kind for e in result.entries] == [j.MESSAGE, j.FILE]
+    assert [e.kind for e in result.entries] == [j.RowKind.MESSAGE, j.RowKind.FILE]
 
 
 def test_stored_file_time_is_the_received_time(tmp_path: Path, workbook: bytes) -> None:
@@ -149,7 +149,7 @@ def test_same_attachment_twice_is_imported_once(tmp_path: Path, workbook: bytes)
     save_eml(box / "2.eml", again.as_bytes())
     result = run([box], tmp_path)
     assert list(stored(tmp_path)) == [NAME]
-    (dup,) = result.files(j.DUPLICATE)
+    (dup,) = result.files(j.Result.DUPLICATE)
     assert (dup.original, dup.stored, dup.reason) == (
         "phieu-gui-lai.xlsx",
         NAME,
@@ -194,11 +194,11 @@ def test_zip_attachment_is_unpacked_safely(tmp_path: Path, workbook: bytes) -> N
     msg = message(KINH_TE, "Phiếu nén", [("phieu.zip", archive)])
     result = run([save_eml(tmp_path / "t.eml", msg.as_bytes())], tmp_path)
     assert stored(tmp_path) == {"Phiếu KT.xlsx": workbook}
-    rows = [(e.original, e.result) for e in result.entries if e.kind == j.FILE]
+    rows = [(e.original, e.result) for e in result.entries if e.kind == j.RowKind.FILE]
     assert rows == [
-        ("phieu.zip › Phiếu gửi/Phiếu KT.xlsx", j.IMPORTED),
-        ("phieu.zip › ghi-chu.txt", j.SKIPPED),
-        ("phieu.zip › trong/long.zip", j.REFUSED),
+        ("phieu.zip › Phiếu gửi/Phiếu KT.xlsx", j.Result.IMPORTED),
+        ("phieu.zip › ghi-chu.txt", j.Result.SKIPPED),
+        ("phieu.zip › trong/long.zip", j.Result.REFUSED),
     ]
 
 
@@ -237,7 +237,7 @@ def test_hostile_attachments_are_refused(
     assert stored(tmp_path) == {}
     (refused,) = result.problems
     assert refused.reason.startswith(reason), refused.reason
-    assert result.entries[0].result == j.SKIPPED  # the message: nothing imported
+    assert result.entries[0].result == j.Result.SKIPPED  # the message: nothing imported
 
 
 def test_nested_message_is_refused_unopened(tmp_path: Path, workbook: bytes) -> None:

@@ -51,7 +51,11 @@ def test_a_57_mb_message_is_read_in_bounded_memory(big_message: Path, tmp_path: 
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert [e.result for e in result.entries] == [j.IMPORTED, j.IMPORTED, j.REFUSED]
+    assert [e.result for e in result.entries] == [
+        j.Result.IMPORTED,
+        j.Result.IMPORTED,
+        j.Result.REFUSED,
+    ]
     assert result.entries[2].sha256  # hashed while read, never held
     assert peak < 8 * 1024 * 1024, f"{peak / 1024 / 1024:.1f} MB"
 

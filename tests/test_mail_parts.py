@@ -42,8 +42,8 @@ def run(tmp_path: Path, *raws: bytes) -> ImportResult:
     return import_messages(read_paths([box]), folder, j.journal_for(folder), {}, NOW)
 
 
-def files(result: ImportResult) -> list[j.Entry]:
-    return [e for e in result.entries if e.kind == j.FILE]
+def files(result: ImportResult) -> list[j.JournalEntry]:
+    return [e for e in result.entries if e.kind == j.RowKind.FILE]
 
 
 def stored(tmp_path: Path) -> list[str]:
@@ -72,7 +72,7 @@ def test_names_are_safe_on_windows_and_linux_and_the_original_is_kept(
 ) -> None:
     result = run(tmp_path, message(KINH_TE, "Phiếu", [(name, workbook)]).as_bytes())
     (row,) = files(result)
-    assert (row.result, row.stored, row.original) == (j.IMPORTED, safe, original)
+    assert (row.result, row.stored, row.original) == (j.Result.IMPORTED, safe, original)
     assert stored(tmp_path) == [safe]
 
 
@@ -96,7 +96,7 @@ def test_every_part_has_its_original_name_and_sha256(tmp_path: Path, workbook: b
     assert rows[".DS_Store"].sha256 == hashlib.sha256(b"\0\0\0\1Bud1").hexdigest()
     assert rows["rong.xlsx"].sha256 == EMPTY_SHA
     assert rows["nen.zip › long.zip"].sha256 == hashlib.sha256(inner.getvalue()).hexdigest()
-    assert rows["nen.zip › phieu.xlsx"].result == j.IMPORTED
+    assert rows["nen.zip › phieu.xlsx"].result == j.Result.IMPORTED
 
 
 def test_a_path_traversal_zip_is_refused_for_what_it_is(tmp_path: Path, workbook: bytes) -> None:
@@ -105,7 +105,7 @@ def test_a_path_traversal_zip_is_refused_for_what_it_is(tmp_path: Path, workbook
         z.writestr("../../etc/phieu.xlsx", workbook)
     result = run(tmp_path, message(KINH_TE, "P", [("phieu.zip", archive.getvalue())]).as_bytes())
     (row,) = files(result)
-    assert row.result == j.REFUSED
+    assert row.result == j.Result.REFUSED
     assert "trỏ ra ngoài thư mục (“../../etc/phieu.xlsx”)" in row.reason
     assert "hỏng" not in row.reason
     assert row.sha256 == hashlib.sha256(archive.getvalue()).hexdigest()
@@ -127,7 +127,7 @@ def test_winmail_dat_says_how_to_resend(tmp_path: Path) -> None:
         message(KINH_TE, "P", [("winmail.dat", tnef)]).as_bytes(),
         message(KINH_TE, "Q", [("ATT00001.bin", tnef)]).as_bytes(),
     )
-    assert [(e.result, e.reason) for e in files(result)] == [(j.REFUSED, WINMAIL)] * 2
+    assert [(e.result, e.reason) for e in files(result)] == [(j.Result.REFUSED, WINMAIL)] * 2
     assert "gửi lại thư ở dạng HTML" in WINMAIL
 
 
@@ -139,13 +139,13 @@ def test_an_inline_image_has_its_own_reason(tmp_path: Path) -> None:
     msg.add_related(b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "image", "png", cid="<logo@x>")
     result = run(tmp_path, msg.as_bytes())
     (row,) = files(result)
-    assert (row.result, row.reason) == (j.SKIPPED, INLINE_IMAGE)
+    assert (row.result, row.reason) == (j.Result.SKIPPED, INLINE_IMAGE)
 
 
 def test_an_empty_eml_is_not_a_message_without_a_workbook(tmp_path: Path) -> None:
     result = run(tmp_path, b"")
     (row,) = result.entries
-    assert (row.kind, row.result, row.reason) == (j.MESSAGE, j.REFUSED, EMPTY)
+    assert (row.kind, row.result, row.reason) == (j.RowKind.MESSAGE, j.Result.REFUSED, EMPTY)
 
 
 def _broken(raw: bytes) -> bytes:
@@ -169,7 +169,7 @@ def test_a_broken_boundary_that_carries_a_workbook_is_read(
     raw = breakage(message(KINH_TE, "Phiếu", [("phieu.xlsx", workbook)]).as_bytes())
     result = run(tmp_path, raw)
     (msg,) = result.messages
-    assert (msg.result, msg.reason) == (j.IMPORTED, DAMAGED_READ)
+    assert (msg.result, msg.reason) == (j.Result.IMPORTED, DAMAGED_READ)
     assert stored(tmp_path) == ["phieu.xlsx"]
     assert (tmp_path / "input" / "phieu" / "phieu.xlsx").read_bytes() == workbook
 
@@ -181,7 +181,7 @@ def test_a_broken_message_with_nothing_readable_says_so(tmp_path: Path) -> None:
     )
     result = run(tmp_path, raw)
     (msg,) = result.messages
-    assert (msg.result, msg.reason) == (j.REFUSED, DAMAGED)
+    assert (msg.result, msg.reason) == (j.Result.REFUSED, DAMAGED)
 
 
 @pytest.mark.parametrize(
@@ -200,7 +200,7 @@ def test_a_workbook_without_a_file_name_is_imported_under_a_generated_name(
     result = run(tmp_path, msg.as_bytes())
     (row,) = files(result)
     name = f"phieu-khong-ten-{hashlib.sha256(workbook).hexdigest()[:8]}.xlsx"
-    assert (row.result, row.original, row.stored) == (j.IMPORTED, "(không có tên)", name)
+    assert (row.result, row.original, row.stored) == (j.Result.IMPORTED, "(không có tên)", name)
     assert stored(tmp_path) == [name]
 
 
@@ -215,4 +215,4 @@ def test_an_empty_message_in_a_maildir_is_said_to_be_empty(tmp_path: Path) -> No
     paths = [tmp_path / "Maildir"]
     result = import_messages(read_paths(paths), folder, j.journal_for(folder), {}, NOW)
     (row,) = result.entries
-    assert (row.result, row.reason) == (j.REFUSED, EMPTY)
+    assert (row.result, row.reason) == (j.Result.REFUSED, EMPTY)

@@ -38,10 +38,10 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: Ma
     j.append(
         j.journal_for(folder),
         [
-            j.Entry(
-                when, j.FILE, "imap://x", "<phieu-kt@dongxoai.gov.vn>", KT,
+            j.JournalEntry(
+                when, j.RowKind.FILE, "imap://x", "<phieu-kt@dongxoai.gov.vn>", KT,
                 "Khối Kinh tế - Hạ tầng", "Phiếu", when, "kinh-te.xlsx", "0" * 64,
-                "kinh-te.xlsx", j.IMPORTED,
+                "kinh-te.xlsx", j.Result.IMPORTED,
             )
         ],
     )  # fmt: skip
@@ -105,7 +105,7 @@ def test_drafts_are_ready_to_send_and_nothing_is_sent(workspace: Path) -> None:
     assert clean["Subject"].endswith("– Khối Nội chính: hợp lệ")
     assert "In-Reply-To" not in clean
     rows = j.read_journal(workspace / "input" / "thu-nhan.csv")
-    assert [e.kind for e in rows] == [j.FILE]  # nothing sent, nothing journaled
+    assert [e.kind for e in rows] == [j.RowKind.FILE]  # nothing sent, nothing journaled
 
 
 def test_gui_sends_through_smtp_once(
@@ -125,12 +125,14 @@ def test_gui_sends_through_smtp_once(
     kt_draft = next(drafts.glob("phan-hoi-khoi-kinh-te-*.eml")).read_bytes()
     delivered = next(content for _, (rcpt,), content in sent if rcpt == KT)
     assert delivered.endswith(kt_draft.split(b"\r\n\r\n", 1)[1])  # the very message drafted
-    rows = [e for e in j.read_journal(workspace / "input" / "thu-nhan.csv") if e.kind == j.REPLY]
+    rows = [
+        e for e in j.read_journal(workspace / "input" / "thu-nhan.csv") if e.kind == j.RowKind.REPLY
+    ]
     assert sorted(e.reason for e in rows) == [
         f"gửi tới {KT}",
         "gửi tới noichinh.tienthanh@dongxoai.gov.vn",
     ]
-    assert all(e.result == j.SENT for e in rows)
+    assert all(e.result == j.Result.SENT for e in rows)
     assert PASSWORD not in result.output
 
     again = CliRunner().invoke(main, args)

@@ -89,9 +89,15 @@ def test_import_over_imap_leaves_the_mailbox_unchanged(
     assert stored[name] == first and stored["Phiếu đề nghị Khối Kinh tế-2.xlsx"] == fixed
     rows = j.read_journal(workspace / "input" / "thu-nhan.csv")
     files = [
-        e for e in rows if e.kind == j.FILE and e.subject != "" and e.sender.startswith("kinhte")
+        e
+        for e in rows
+        if e.kind == j.RowKind.FILE and e.subject != "" and e.sender.startswith("kinhte")
     ]
-    assert [e.result for e in files][-3:] == [j.IMPORTED, j.IMPORTED, j.DUPLICATE]
+    assert [e.result for e in files][-3:] == [
+        j.Result.IMPORTED,
+        j.Result.IMPORTED,
+        j.Result.DUPLICATE,
+    ]
     assert all(e.source.startswith(f"imap://{USER}@{HOST}:") for e in files)
     assert PASSWORD not in result.output and PASSWORD not in (
         workspace / "input" / "thu-nhan.csv"

@@ -91,7 +91,7 @@ def test_since_is_a_vietnam_day_whatever_the_server_s_zone(
     result = CliRunner().invoke(main, [*args, "--tai-khoan", USER, "--tu-ngay", "15/12/2023"])
     assert result.exit_code == 0, result.output
     rows = j.read_journal(workspace / "input" / "thu-nhan.csv")
-    subjects = {e.subject for e in rows if e.kind == j.MESSAGE}
+    subjects = {e.subject for e in rows if e.kind == j.RowKind.MESSAGE}
     assert "Sáng 15/12 giờ Việt Nam" in subjects
     assert "Tối 14/12 giờ Việt Nam" not in subjects
     (early,) = [e for e in rows if e.subject == "Sáng 15/12 giờ Việt Nam"]

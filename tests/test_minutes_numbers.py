@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.dossier.run import build_dossiers
-from docgen.meeting.select import decide
-from docgen.output.manifest import Outcome
+from docgen.meeting.select import read_and_select
+from docgen.output.manifest import WriteOutcome
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 from tests.test_dossier_state import _docx_text, set_votes
@@ -127,7 +127,9 @@ def test_runoff_problems_are_reported_at_the_cell(
     codes: list[str],
 ) -> None:
     set_votes(campaign, workspace, TIED, tmp_path, runoffs=runoff)
-    outcome = decide(campaign, validate_folder(campaign, workspace.submissions), workspace.meeting)
+    outcome = read_and_select(
+        campaign, validate_folder(campaign, workspace.submissions), workspace.meeting
+    )
     found = [i for i in outcome.issues if i.code != "MEETING_MEMBERS_DIFFER"]
     assert [i.code for i in found] == codes
     if codes[0] in ("RUNOFF_INCOMPLETE", "RUNOFF_UNUSED", "VOTES_INVALID"):
@@ -148,8 +150,8 @@ def test_numbers_entered_print_with_their_symbol_and_are_cited(
     again = build_dossiers(campaign, workspace)
 
     fates = dict(again.files)
-    assert fates["thanh-pho/to-trinh.docx"] is Outcome.WRITTEN  # not taken for a hand edit
-    assert fates["phuong/bien-ban.docx"] is Outcome.WRITTEN
+    assert fates["thanh-pho/to-trinh.docx"] is WriteOutcome.WRITTEN  # not taken for a hand edit
+    assert fates["phuong/bien-ban.docx"] is WriteOutcome.WRITTEN
     minutes = _docx_text(again.folder / "phuong" / "bien-ban.docx")
     assert "Số: 05/BB-HĐTĐKT" in minutes
     proposal = _docx_text(again.folder / "thanh-pho" / "to-trinh.docx")
@@ -199,7 +201,9 @@ def test_bad_numbers_are_reported_at_their_cell(
     message: str,
 ) -> None:
     set_votes(campaign, workspace, VOTES, tmp_path, numbers=numbers)
-    outcome = decide(campaign, validate_folder(campaign, workspace.submissions), workspace.meeting)
+    outcome = read_and_select(
+        campaign, validate_folder(campaign, workspace.submissions), workspace.meeting
+    )
     (issue,) = [i for i in outcome.issues if i.code.startswith("DOC_")]
     assert issue.code == code and message in issue.message
     assert issue.place.sheet == "Số văn bản" and issue.place.row in (5, 6)
@@ -210,7 +214,9 @@ def test_full_symbol_typed_and_excel_number_are_accepted(
 ) -> None:
     numbers = {"bien-ban": ("05/BB-HĐTĐKT", None), "to-trinh:thanh-pho": (7, None)}
     set_votes(campaign, workspace, VOTES, tmp_path, numbers=numbers)
-    outcome = decide(campaign, validate_folder(campaign, workspace.submissions), workspace.meeting)
+    outcome = read_and_select(
+        campaign, validate_folder(campaign, workspace.submissions), workspace.meeting
+    )
     assert not [i for i in outcome.issues if i.code.startswith("DOC_")]
     assert outcome.meeting is not None
     assert {k: a.full for k, a in outcome.meeting.numbers.items()} == {
@@ -230,7 +236,9 @@ def test_a_number_used_twice_is_refused(workspace: Workspace, tmp_path: Path) ->
     campaign = load_campaign(workspace.campaign)
     numbers = {"to-trinh:thanh-pho": ("12", None), "to-trinh:phuong": ("12", None)}
     set_votes(campaign, workspace, VOTES, tmp_path, numbers=numbers)
-    outcome = decide(campaign, validate_folder(campaign, workspace.submissions), workspace.meeting)
+    outcome = read_and_select(
+        campaign, validate_folder(campaign, workspace.submissions), workspace.meeting
+    )
     (issue,) = [i for i in outcome.issues if i.code.startswith("DOC_")]
     assert issue.code == "DOC_NUMBER_DUPLICATE"
     assert issue.message == "Số 12/TTr-UBND đã dùng cho Tờ trình — Cấp thành phố."

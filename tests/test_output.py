@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from docgen.digest import sha256
 from docgen.output.files import write_atomic
-from docgen.output.manifest import Entry, Manifest, Outcome, Retired, read_manifest, sha256
+from docgen.output.manifest import Manifest, ManifestEntry, Retired, WriteOutcome, read_manifest
 from docgen.output.names import MAX_STEM, NameBook, safe_stem
 from docgen.output.state import OutputState
 from docgen.statefile import StateFileDamaged
@@ -67,19 +68,19 @@ def test_interrupted_write_keeps_the_old_file(
     assert [p.name for p in tmp_path.iterdir()] == ["b.docx"]
 
 
-def _entry(data: bytes) -> Entry:
-    return Entry("x.docx", sha256(data), "bao-cao", "t.docx")
+def _entry(data: bytes) -> ManifestEntry:
+    return ManifestEntry("x.docx", sha256(data), "bao-cao", "t.docx")
 
 
 @pytest.mark.parametrize(
     ("existing", "previous", "force", "outcome", "content_after"),
     [
-        (None, None, False, Outcome.WRITTEN, b"new"),
-        (b"new", _entry(b"new"), False, Outcome.UNCHANGED, b"new"),
-        (b"gen", _entry(b"gen"), False, Outcome.WRITTEN, b"new"),
-        (b"edited", _entry(b"gen"), False, Outcome.KEPT_EDITED, b"edited"),
-        (b"stranger", None, False, Outcome.KEPT_UNKNOWN, b"stranger"),
-        (b"edited", _entry(b"gen"), True, Outcome.FORCED, b"new"),
+        (None, None, False, WriteOutcome.WRITTEN, b"new"),
+        (b"new", _entry(b"new"), False, WriteOutcome.UNCHANGED, b"new"),
+        (b"gen", _entry(b"gen"), False, WriteOutcome.WRITTEN, b"new"),
+        (b"edited", _entry(b"gen"), False, WriteOutcome.KEPT_EDITED, b"edited"),
+        (b"stranger", None, False, WriteOutcome.KEPT_UNKNOWN, b"stranger"),
+        (b"edited", _entry(b"gen"), True, WriteOutcome.FORCED, b"new"),
     ],
     ids=[
         "fresh",
@@ -93,9 +94,9 @@ def _entry(data: bytes) -> Entry:
 def test_rerun_never_destroys_work(
     tmp_path: Path,
     existing: bytes | None,
-    previous: Entry | None,
+    previous: ManifestEntry | None,
     force: bool,
-    outcome: Outcome,
+    outcome: WriteOutcome,
     content_after: bytes,
 ) -> None:
     target = tmp_path / "x.docx"
@@ -109,7 +110,7 @@ def test_rerun_never_destroys_work(
     assert target.read_bytes() == content_after
     moved = tmp_path / "da-thay-the" / "2023-12-05_10-00-00" / "x.docx"
     assert (moved.read_bytes() if moved.exists() else None) == (
-        existing if outcome is Outcome.FORCED else None
+        existing if outcome is WriteOutcome.FORCED else None
     )
     assert not list(tmp_path.glob(".*.tmp")) and not (tmp_path / ".docgen-nhat-ky.jsonl").exists()
 
@@ -120,7 +121,7 @@ def test_manifest_round_trip_and_stable_bytes(tmp_path: Path) -> None:
         "abc",
         {
             "b.docx": _entry(b"1"),
-            "a.docx": Entry(
+            "a.docx": ManifestEntry(
                 "a.docx",
                 sha256(b"a"),
                 "to-trinh",

@@ -15,7 +15,7 @@ from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
 from docgen.dossier.plan import plan_documents
-from docgen.meeting.select import decide
+from docgen.meeting.select import read_and_select
 from docgen.render import CompiledTemplate, render_plain
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
@@ -76,7 +76,7 @@ def example_documents(
     campaign: Campaign, pristine_example: Path
 ) -> list[tuple[str, Path, dict[str, Any]]]:
     ws = Workspace(pristine_example)
-    outcome = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    outcome = read_and_select(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
     assert outcome.meeting is not None
     plan = plan_documents(campaign, outcome.meeting, outcome.selections)
     return [(item.path, ws.templates / item.template, item.context()) for item in plan]

@@ -27,9 +27,9 @@ def receive(folder: Path, name: str, when: str, sender: str = VHXH, department: 
     j.append(
         j.journal_for(folder),
         [
-            j.Entry(
-                when, j.FILE, "thu.eml", f"<{name}@x>", sender, department, "Phiếu", when,
-                name, "0" * 64, name, j.IMPORTED,
+            j.JournalEntry(
+                when, j.RowKind.FILE, "thu.eml", f"<{name}@x>", sender, department, "Phiếu", when,
+                name, "0" * 64, name, j.Result.IMPORTED,
             )
         ],
     )  # fmt: skip

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from docgen.campaign.model import Campaign, Check, Kind
 from docgen.intake.records import Cell, Nominee, PreviousAward, Row, Source, Submission
 from docgen.intake.schema import build_schema
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, Severity, ValidationIssue
 from docgen.validate.cells import Memo, convert_row
 from docgen.validate.rules import AGGREGATE_RULES, ROW_RULES, SUBMISSION_RULES, Context
@@ -421,7 +421,7 @@ def test_quota(
         make_nominee(campaign, kind, {key: f"Tên {n}", "cap_de_nghi": level, **subject}, row=3 + n)
         for n in range(count)
     ]
-    errors = [make_issue("CELL_REQUIRED", n.place(key)) for n in nominees[:bad]]
+    errors = [make_issue(Code.CELL_REQUIRED, n.place(key)) for n in nominees[:bad]]
     issues = list(Quota().check([submission(*nominees)], Context(campaign, errors)))
     if expected is None:
         assert issues == []

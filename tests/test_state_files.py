@@ -24,8 +24,8 @@ from click.testing import CliRunner, Result
 from docgen import lock
 from docgen.campaign import Campaign
 from docgen.cli import main
+from docgen.digest import sha256
 from docgen.output.journal import JOURNAL, Journal, Line
-from docgen.output.manifest import sha256
 from docgen.output.state import OutputState
 from docgen.workspace import Workspace
 from tests.test_dossier_state import VOTES_2, set_votes

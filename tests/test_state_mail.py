@@ -36,9 +36,9 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: Ma
     (tmp_path / "thu" / "1.eml").write_bytes(mail.as_bytes())
     assert CliRunner().invoke(main, ["nhan-thu", "thu"]).exit_code == 0
     sent = "2023-12-11T08:00:00+07:00"
-    reply = j.Entry(
-        sent, j.REPLY, "tra-loi/a.eml", "<a@x>", "tdkt@x", "Khối Kinh tế - Hạ tầng", "Phản hồi",
-        sent, "phan-hoi.xlsx", "a" * 64, "tra-loi/a.eml", j.SENT, f"gửi tới {KT}",
+    reply = j.JournalEntry(
+        sent, j.RowKind.REPLY, "tra-loi/a.eml", "<a@x>", "tdkt@x", "Khối Kinh tế - Hạ tầng", "Phản hồi",
+        sent, "phan-hoi.xlsx", "a" * 64, "tra-loi/a.eml", j.Result.SENT, f"gửi tới {KT}",
     )  # fmt: skip
     j.append(tmp_path / JOURNAL, [reply])
     return tmp_path
@@ -128,7 +128,7 @@ def test_a_damaged_journal_is_named_kept_and_never_reset(
 @pytest.mark.parametrize("resave", [r[1] for r in RESAVED], ids=[r[0] for r in RESAVED])
 def test_a_journal_saved_again_reads_the_same(workspace: Path, resave: Damage) -> None:
     rows = j.read_journal(workspace / JOURNAL)
-    assert [e.kind for e in rows] == [j.MESSAGE, j.FILE, j.REPLY]
+    assert [e.kind for e in rows] == [j.RowKind.MESSAGE, j.RowKind.FILE, j.RowKind.REPLY]
     (workspace / JOURNAL).write_bytes(resave((workspace / JOURNAL).read_bytes()))
     assert j.read_journal(workspace / JOURNAL) == rows
     rerun = CliRunner().invoke(main, ["nhan-thu", "thu"])
@@ -143,7 +143,7 @@ def test_appending_to_a_journal_excel_saved_writes_docgen_s_form(workspace: Path
     rows = j.read_journal(journal)
     excel = codecs.BOM_UTF8 + _excel(journal.read_bytes()).encode()
     journal.write_bytes(excel)
-    extra = j.Entry(*rows[0].__dict__.values())
+    extra = j.JournalEntry(*rows[0].__dict__.values())
     j.append(journal, [extra])
     assert j.read_journal(journal) == [*rows, extra]
     assert journal.read_bytes().startswith(codecs.BOM_UTF8 + "Ghi lúc,Loại,".encode())
@@ -154,9 +154,9 @@ def test_appending_to_a_journal_excel_saved_writes_docgen_s_form(workspace: Path
 def test_no_control_character_reaches_the_journal(tmp_path: Path) -> None:
     journal = tmp_path / "thu-nhan.csv"
     now = "2023-12-10T09:30:00+07:00"
-    entry = j.Entry(
-        now, j.MESSAGE, "a.eml", "<a@x>", "a@x", "", "Phiếu\x00 gửi\x1b[31m lại", now, "", "",
-        "", j.SKIPPED, "",
+    entry = j.JournalEntry(
+        now, j.RowKind.MESSAGE, "a.eml", "<a@x>", "a@x", "", "Phiếu\x00 gửi\x1b[31m lại", now, "", "",
+        "", j.Result.SKIPPED, "",
     )  # fmt: skip
     j.append(journal, [entry])
     assert b"\x00" not in journal.read_bytes() and b"\x1b" not in journal.read_bytes()
@@ -171,3 +171,18 @@ def test_a_time_typed_without_its_offset_is_vietnam_time(workspace: Path) -> Non
     assert receipt.received == datetime(2023, 12, 10, 2, 30, tzinfo=UTC)
     checked = CliRunner().invoke(main, ["kiem-tra", "--khong-phan-hoi"])
     assert checked.exit_code == 0, checked.output
+
+
+def test_the_journal_holds_the_clerk_s_words_and_the_code_its_members(workspace: Path) -> None:
+    """Rows say "thư", "tệp", "phản hồi", "đã nhập", "đã gửi" (journals of every version read
+    alike); what is read back are members, never the words."""
+    text = (workspace / JOURNAL).read_text(encoding="utf-8-sig")
+    kinds_results = [(r[1], r[11]) for r in (line.split(",") for line in text.splitlines()[1:])]
+    assert kinds_results == [("thư", "đã nhập"), ("tệp", "đã nhập"), ("phản hồi", "đã gửi")]
+    rows = j.read_journal(workspace / JOURNAL)
+    assert [(r.kind, r.result) for r in rows] == [
+        (j.RowKind.MESSAGE, j.Result.IMPORTED),
+        (j.RowKind.FILE, j.Result.IMPORTED),
+        (j.RowKind.REPLY, j.Result.SENT),
+    ]
+    assert all(type(r.kind) is j.RowKind and type(r.result) is j.Result for r in rows)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docgen.campaign.model import Campaign
-from docgen.issues.codes import CODES
+from docgen.issues.codes import CODES, Code
 from docgen.validate.run import validate_folder
 from docgen.validate.summary import issue_line, ordered, to_json, to_text
 from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, GOOD_UNIT, MakeWorkbook
@@ -128,8 +128,8 @@ def test_ordering_puts_column_z_before_aa() -> None:
     from docgen.issues.codes import make_issue
     from docgen.issues.model import Place
 
-    issues = [make_issue("CELL_REQUIRED", Place("a", "S", 3, col)) for col in ("AA", "B", "Z")]
-    issues.append(make_issue("FILE_MACROS", Place("a")))
+    issues = [make_issue(Code.CELL_REQUIRED, Place("a", "S", 3, col)) for col in ("AA", "B", "Z")]
+    issues.append(make_issue(Code.FILE_MACROS, Place("a")))
     assert [i.place.column for i in ordered(issues)] == ["", "B", "Z", "AA"]
 
 

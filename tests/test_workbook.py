@@ -23,7 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from docgen.errors import DocgenError
-from docgen.issues.codes import default_detail
+from docgen.issues.codes import Code, default_detail
 from docgen.workbook import (
     RawCell,
     RawWorkbook,
@@ -722,9 +722,10 @@ class _FakeInflate:
 
 
 def test_messages_are_vietnamese_nfc() -> None:
-    for code in REFUSED:
+    for name in REFUSED:
+        code = Code[name]
         message = default_detail(code)
-        assert code.startswith("FILE_")
+        assert name.startswith("FILE_")
         assert unicodedata.is_normalized("NFC", message)
         assert "Tệp" in message or "tệp" in message
 
@@ -774,7 +775,7 @@ def test_merges_after_the_consumer_breaks_early(layout_book: Path) -> None:
 def test_fewer_collections_restores_the_thresholds(before: tuple[int, int, int]) -> None:
     import gc
 
-    from docgen.collect import YOUNG, fewer_collections
+    from docgen.gctune import YOUNG, fewer_collections
 
     saved = gc.get_threshold()
     try:

@@ -1,7 +1,7 @@
 """The archive: filing signed documents, the register, its verification and printed registers.
 
 Entry points for the commands: `file_signed` (luu-tru), `verify` (luu-tru --kiem-tra) and
-`write_registers` (so-van-ban-di).
+`write_printed_books` (so-van-ban-di).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from docgen.archive.filing import FilingReport, Outcome, Request, Status, file_documents
-from docgen.archive.registers import RegistersResult, write_registers
+from docgen.archive.filing import FilingOutcome, FilingReport, Request, Status, file_documents
+from docgen.archive.printed import PrintedBooks, write_printed_books
 from docgen.archive.source import expected_documents
 from docgen.archive.store import Store
 from docgen.archive.verify import Finding, Problem, VerifyReport, verify_archive
@@ -21,9 +21,9 @@ from docgen.workspace import Workspace
 __all__ = [
     "FilingReport",
     "Finding",
-    "Outcome",
+    "FilingOutcome",
     "Problem",
-    "RegistersResult",
+    "PrintedBooks",
     "Request",
     "Status",
     "Store",
@@ -31,7 +31,7 @@ __all__ = [
     "VerifyReport",
     "file_signed",
     "verify",
-    "write_registers",
+    "write_printed_books",
 ]
 
 

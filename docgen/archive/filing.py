@@ -17,7 +17,14 @@ from pathlib import Path, PurePosixPath
 
 from docgen.archive.match import BY_CONTENT, match
 from docgen.archive.received import SCAN_PDF, NotFileable, Received, collect, receive
-from docgen.archive.register import Filing, add_filing, current_filing, save_document
+from docgen.archive.register import (
+    Filing,
+    add_filing,
+    current_filing,
+    save_document,
+    stored_files,
+    transaction,
+)
 from docgen.archive.source import Expected
 from docgen.archive.store import Store
 
@@ -40,7 +47,7 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True)
-class Outcome:
+class FilingOutcome:
     """One file's result: status, the document it is, where it is stored, and why."""
 
     source: Path
@@ -55,11 +62,11 @@ class Outcome:
 class FilingReport:
     """Every file's outcome, and what recovery of an interrupted run did."""
 
-    outcomes: list[Outcome]
+    outcomes: list[FilingOutcome]
     recovered: list[str] = field(default_factory=list)
 
     @property
-    def problems(self) -> list[Outcome]:
+    def problems(self) -> list[FilingOutcome]:
         """Outcomes that left a file outside the archive."""
         return [o for o in self.outcomes if not o.status.ok]
 
@@ -68,7 +75,7 @@ class FilingReport:
         return {"recovered": self.recovered, "files": [_outcome_json(o) for o in self.outcomes]}
 
 
-def _outcome_json(outcome: Outcome) -> dict[str, object]:
+def _outcome_json(outcome: FilingOutcome) -> dict[str, object]:
     received = outcome.received
     return {
         "file": str(outcome.source),
@@ -115,34 +122,29 @@ def _file_one(
     store: Store,
     db: sqlite3.Connection,
     request: Request,
-) -> Outcome:
+) -> FilingOutcome:
     try:
         received = receive(path, request.roots)
     except NotFileable as exc:
-        return Outcome(path, Status.REFUSED, detail=str(exc))
+        return FilingOutcome(path, Status.REFUSED, detail=str(exc))
     if not received.intact:
-        return Outcome(path, Status.REFUSED, detail=received.verdict, received=received)
+        return FilingOutcome(path, Status.REFUSED, detail=received.verdict, received=received)
     found = match(PurePosixPath(path.parent.name, path.name), received.data, expected, folder)
     if found.how == BY_CONTENT and received.form == SCAN_PDF:
         detail = "đây là bản PDF docgen lập, chưa có chữ ký; hãy nộp bản đã ký"
-        return Outcome(path, Status.REFUSED, found.document, detail=detail, received=received)
+        return FilingOutcome(path, Status.REFUSED, found.document, detail=detail, received=received)
     if found.document is None:
         status = Status.AMBIGUOUS if found.candidates else Status.UNMATCHED
         names = ", ".join(c.path for c in found.candidates)
-        return Outcome(path, status, detail=names, received=received)
+        return FilingOutcome(path, status, detail=names, received=received)
     return _record(received, found.document, store, db, request)
 
 
 def _record(
     received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
-) -> Outcome:
-    db.execute("BEGIN IMMEDIATE")
-    try:
+) -> FilingOutcome:
+    with transaction(db):
         outcome, staged = _decide_and_stage(received, doc, store, db, request)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
     if staged is not None:
         store.place(staged)
     return outcome
@@ -150,14 +152,16 @@ def _record(
 
 def _decide_and_stage(
     received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
-) -> tuple[Outcome, Path | None]:
+) -> tuple[FilingOutcome, Path | None]:
     document_id = save_document(db, doc)
     current = current_filing(db, document_id)
     if current is not None and current["sha256"] == received.sha256:
-        return Outcome(received.path, Status.ALREADY, doc, current["stored"], "", received), None
+        return FilingOutcome(
+            received.path, Status.ALREADY, doc, current["stored"], "", received
+        ), None
     if current is not None and not request.replace:
         detail = f"đã lưu {current['stored']} ngày {current['filed_at'][:10]}"
-        return Outcome(
+        return FilingOutcome(
             received.path, Status.CONFLICT, doc, current["stored"], detail, received
         ), None
     stored = _name_for(received, doc, store, db, request)
@@ -166,14 +170,14 @@ def _decide_and_stage(
     add_filing(db, document_id, _filing(received, stored, request), replaces)
     status = Status.REPLACED if current is not None else Status.FILED
     detail = f"thay {current['stored']}" if current is not None else ""
-    return Outcome(received.path, status, doc, stored, detail, received), staged
+    return FilingOutcome(received.path, status, doc, stored, detail, received), staged
 
 
 def _name_for(
     received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
 ) -> str:
     year = doc.issued.year if doc.issued else request.year
-    taken = {row[0] for row in db.execute("SELECT stored FROM filings")}
+    taken = set(stored_files(db))
     suffix = received.path.suffix.lower()
     return store.free_name(f"{year}/{doc.campaign}/{doc.level}", doc.stem, suffix, taken)
 

@@ -9,7 +9,6 @@ A file that fits no document, or several, is left unmatched with the candidates 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import zipfile
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from docgen.archive.source import Expected
+from docgen.digest import sha256
 from docgen.text import ascii_slug
 
 BY_CONTENT = "nội dung"
@@ -61,7 +61,7 @@ def _copies(found: list[Expected], name: PurePath) -> list[Expected]:
 
 
 def _by_content(data: bytes, expected: list[Expected], folder: Path) -> list[Expected]:
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256(data)
     body = _body_digest(data)
     found = []
     for entry in expected:
@@ -76,7 +76,7 @@ def _body_digest(data: bytes) -> str:
     """SHA-256 of a Word package's main document part ("" when not a Word package)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return hashlib.sha256(package.read("word/document.xml")).hexdigest()
+            return sha256(package.read("word/document.xml"))
     except (zipfile.BadZipFile, KeyError):
         return ""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from docgen.archive.docxsig import docx_signatures
 from docgen.archive.signatures import PdfUnreadableError, pdf_signatures
+from docgen.digest import sha256
 
 SIGNED_PDF, SCAN_PDF, SIGNED_DOCX = "signed-pdf", "scan-pdf", "signed-docx"
 FORM_LABELS = {
@@ -37,7 +37,7 @@ class Received:
     @property
     def sha256(self) -> str:
         """Hex SHA-256 of the file."""
-        return hashlib.sha256(self.data).hexdigest()
+        return sha256(self.data)
 
 
 class NotFileable(ValueError):

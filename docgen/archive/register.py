@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from docgen.archive.source import Expected
@@ -23,6 +25,19 @@ class Filing:
     trust: str
     filed_by: str
     filed_at: str
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE): committed when the block ends,
+    rolled back when it raises — a kill inside it leaves the register as it was."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 def save_document(db: sqlite3.Connection, doc: Expected) -> int:

@@ -9,7 +9,6 @@ only decided against roots the clerk configured; without them it is "chưa xác 
 from __future__ import annotations
 
 import io
-import logging
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,11 +30,6 @@ with warnings.catch_warnings():
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
-
-# pyHanko logs each untrusted certificate with a traceback; the verdict is reported as data.
-for _name in ("pyhanko", "pyhanko_certvalidator"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
-    logging.getLogger(_name).propagate = False
 
 UNVERIFIED = "chưa xác minh"
 TRUSTED = "tin cậy"

@@ -1,20 +1,22 @@
 """What the archive expects to receive: the current documents of a campaign's manifest.
 
 The manifest is read through its one reader (`docgen.output.manifest.read_manifest`), which
-checks it and reports damage by name. Fields the manifest does not carry yet (number, date, trích yếu,
-signer, recipients) are taken from the campaign where it says them, else left empty — never
-invented.
+checks it and reports damage by name. Each document's register fields (number, ký hiệu, date,
+trích yếu, signer, recipients) are the ones the dossier run wrote beside it
+(`docgen.dossier.register_fields`): the archive never works them out again from the campaign, so the
+register and the dossier cannot disagree. A manifest of an earlier docgen that lacks them gives
+empty fields (its title stands for the trích yếu); rerunning `docgen ho-so` fills them in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from docgen.campaign import Campaign
 from docgen.errors import DocgenError
-from docgen.output.manifest import MANIFEST, Entry, read_manifest
+from docgen.output.manifest import MANIFEST, ManifestEntry, read_manifest
 
 
 class ManifestMissingError(DocgenError):
@@ -57,23 +59,19 @@ def expected_documents(campaign: Campaign, folder: Path) -> list[Expected]:
     return [_expected(campaign, entry) for entry in manifest.entries.values()]
 
 
-def _expected(campaign: Campaign, entry: Entry) -> Expected:
-    kind, level = entry.kind, entry.level
+def _expected(campaign: Campaign, entry: ManifestEntry) -> Expected:
     head, _, subject = entry.title.strip().partition(" — ")
-    summary = entry.summary.strip()
     return Expected(
         campaign=campaign.id,
-        level=level,
+        level=entry.level,
         path=entry.path,
-        kind=kind,
+        kind=entry.kind,
         sha256=entry.sha256,
-        title=_with_summary(head, summary, subject) or _title(campaign, kind, level, subject),
+        title=_with_summary(head, entry.summary.strip(), subject) or entry.title.strip(),
         number=_number(entry.number.strip(), entry.symbol.strip()),
         issued=_date(entry.date.strip()),
-        signer=entry.signer.strip() or _signer(campaign, kind, level),
-        recipients=tuple(map(str, entry.recipients))
-        if entry.recipients
-        else _recipients(campaign, kind, level),
+        signer=entry.signer.strip(),
+        recipients=tuple(map(str, entry.recipients)),
     )
 
 
@@ -93,44 +91,8 @@ def _with_summary(head: str, summary: str, subject: str) -> str:
 
 
 def _date(text: str) -> date | None:
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _level_award(campaign: Campaign, level: str) -> str:
-    known = {lv.id: lv for lv in campaign.levels}
-    return known[level].award if level in known else ""
-
-
-def _title(campaign: Campaign, kind: str, level: str, subject: str) -> str:
-    award = _level_award(campaign, level)
-    titles = {
-        "to-trinh": f"Tờ trình về việc đề nghị tặng {award}",
-        "danh-sach": f"Danh sách đề nghị tặng {award} (kèm theo Tờ trình)",
-        "bien-ban": f"Biên bản họp xét đề nghị khen thưởng {_lower_first(campaign.title)}",
-        "bao-cao": f"Báo cáo thành tích đề nghị tặng {award}",
-    }
-    title = titles.get(kind, kind)
-    return f"{title}: {subject}" if subject else title
-
-
-def _signer(campaign: Campaign, kind: str, level: str) -> str:
-    """The level's signer for the documents the campaign has them sign (Tờ trình, Danh sách)."""
-    known = {lv.id: lv for lv in campaign.levels}
-    if kind not in ("to-trinh", "danh-sach") or level not in known:
-        return ""
-    signer = campaign.signers.get(known[level].signer)
-    return signer.name if signer else ""
-
-
-def _recipients(campaign: Campaign, kind: str, level: str) -> tuple[str, ...]:
-    known = {lv.id: lv for lv in campaign.levels}
-    return known[level].noi_nhan if kind == "to-trinh" and level in known else ()
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    """The manifest's ISO date (empty until the văn thư assigns one)."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -36,13 +36,13 @@ class Store:
         return cls(root / ARCHIVE)
 
     @property
-    def register(self) -> Path:
+    def register_file(self) -> Path:
         """The SQLite register."""
         return self.folder / REGISTER
 
     def open(self) -> tuple[sqlite3.Connection, list[str]]:
         """The register, and what recovery did to the tree (relative paths)."""
-        db = open_register(self.register)
+        db = open_register(self.register_file)
         return db, recover(self, stored_files(db))
 
     def path(self, stored: str) -> Path:
@@ -79,7 +79,7 @@ class Store:
         """Every file in the tree (relative), the register and staged files left out."""
         found = []
         for path in self.folder.rglob("*"):
-            if path.is_file() and not _internal(path, self):
+            if path.is_file() and not _internal(path):
                 found.append(path.relative_to(self.folder).as_posix())
         return sorted(found)
 
@@ -100,7 +100,8 @@ def recover(store: Store, registered: dict[str, str]) -> list[str]:
     return touched
 
 
-def _internal(path: Path, store: Store) -> bool:
+def _internal(path: Path) -> bool:
+    """The register and its staged files: part of the store, not archived documents."""
     return path.name.startswith(REGISTER) or path.name.endswith(STAGING)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from docgen.archive.register import stored_files
 from docgen.archive.store import Store
+from docgen.digest import sha256_file
 
 
 class Problem(StrEnum):
@@ -67,8 +67,4 @@ def _check(store: Store, stored: str, digest: str) -> Finding | None:
     path = store.path(stored)
     if not path.is_file():
         return Finding(Problem.MISSING, stored)
-    sha = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            sha.update(block)
-    return None if sha.hexdigest() == digest else Finding(Problem.ALTERED, stored)
+    return None if sha256_file(path) == digest else Finding(Problem.ALTERED, stored)

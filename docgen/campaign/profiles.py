@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from docgen.text import fold
+from docgen.text import fold, format_date_short
 
 
 @dataclass(frozen=True)
@@ -148,8 +148,8 @@ class LegalProfile:
 
     def span(self) -> str:
         """When the profile applies, as the messages say it: "từ 01/07/2025", "từ … đến …"."""
-        start = f"từ {date_vn(self.start)}"
-        return f"{start} đến {date_vn(self.end)}" if self.end else start
+        start = f"từ {format_date_short(self.start)}"
+        return f"{start} đến {format_date_short(self.end)}" if self.end else start
 
     def templates(self) -> tuple[str, ...]:
         """Every form file the profile uses."""
@@ -197,8 +197,3 @@ PROFILES: dict[str, LegalProfile] = {
 def profile_for(day: date) -> LegalProfile | None:
     """The profile whose decree is in force on `day` (None before ND 91/2017)."""
     return next((p for p in PROFILES.values() if p.applies(day)), None)
-
-
-def date_vn(day: date) -> str:
-    """`01/07/2025`, as the warnings print dates."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import click
 
-from docgen.cli import archive, campaign, checks, dossiers, intake, mail, meeting, validate
+from docgen.cli import (
+    archive,
+    campaign,
+    checks,
+    click_vi,
+    dossiers,
+    intake,
+    mail,
+    meeting,
+    validate,
+)
 from docgen.cli.group import DocgenGroup, help_page
 
 
@@ -18,7 +28,11 @@ from docgen.cli.group import DocgenGroup, help_page
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(package_name="docgen")
+@click.version_option(
+    package_name="docgen",
+    message=click_vi.gettext("%(prog)s, version %(version)s"),
+    help=click_vi.gettext("Show the version and exit."),
+)
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """docgen — lập hồ sơ thi đua, khen thưởng từ phiếu nhập Excel.

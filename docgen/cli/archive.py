@@ -13,12 +13,12 @@ from docgen.cli.common import (
     CAMPAIGN_OPTION,
     JSON_FILE_OPTION,
     WORKSPACE_OPTION,
+    UsageProblem,
     aborts_cleanly,
     load_campaign,
     writes_workspace,
 )
 from docgen.cli.console import emit_json
-from docgen.errors import DocgenError
 
 # The archive reads signed PDFs with pyHanko and workbooks with openpyxl: each command imports
 # what it needs when it runs, so `docgen --help` and the other commands start quickly.
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
     from docgen.workspace import Workspace
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-
-
-class UsageProblem(DocgenError):
-    """A command called wrongly (a path that does not exist, a date not in dd/mm/yyyy)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__("USAGE", message)
 
 
 def _existing(paths: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -203,7 +196,7 @@ def _print_filing(report: FilingReport, store: Store) -> None:
     filed = sum(1 for o in report.outcomes if o.status.ok)
     click.echo(
         f"\nĐã lưu {filed}/{len(report.outcomes)} tệp vào {store.folder}; "
-        f"sổ đăng ký: {store.register}."
+        f"sổ đăng ký: {store.register_file}."
     )
     if report.problems:
         click.echo("Tệp không khớp: đặt đúng tên văn bản (ví dụ to-trinh-da-ky.pdf) rồi nộp lại.")
@@ -248,13 +241,13 @@ def registers(
       docgen so-van-ban-di
       docgen so-van-ban-di --tu 01/12/2023 --den 31/12/2023
     """
-    from docgen.archive import Store, write_registers
+    from docgen.archive import Store, write_printed_books
 
     campaign = load_campaign(campaign_path)
     year = campaign.period.year
     first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))
     out = workspace.output(campaign.id) / "luu-tru"
-    result = write_registers(campaign, Store.of(workspace.ward), out, first, last, force)
+    result = write_printed_books(campaign, Store.of(workspace.ward), out, first, last, force)
     path, _, count = result.outgoing
     click.echo(f"Sổ đăng ký văn bản đi: {path} ({count} văn bản).")
     path, _, count = result.index

@@ -2,8 +2,12 @@
 
 click marks every string it prints with gettext (`_` and `ngettext`, imported by name into each
 of its modules at import time). A gettext catalogue would need compiled .mo files and a locale
-environment that Windows consoles do not set, so `install()` rebinds those two names in click's
-modules to a lookup in the table below. Strings click adds in a later version fall back to
+environment that Windows consoles do not set, so `vietnamese()` rebinds those two names in
+click's modules to a lookup in the table below while the `docgen` group runs, and gives the
+originals back afterwards: importing docgen changes nothing in click (a page server or a test
+importing the library keeps click as it was). The few strings click computes when an option is
+declared (a path type's name, the version option's help) are translated by the group when it
+adds a command (`name_path_types`) or given explicitly. Strings click adds in a later version fall back to
 English until they are added here; a test lists every marked string of the installed click and
 fails on any that has no translation.
 
@@ -15,6 +19,11 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
 
 SINGULAR: dict[str, str] = {
     # help pages
@@ -155,14 +164,28 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return forms[0] if n == 1 else forms[1]
 
 
-def install() -> None:
-    """Make every string click prints Vietnamese, from now on in this process."""
+@contextmanager
+def vietnamese() -> Iterator[None]:
+    """Every string click prints inside the block is Vietnamese; click is as before after it."""
+    saved: list[tuple[Any, str, Any]] = []
     for name in MODULES:
         try:
             module = importlib.import_module(name)
         except ImportError:  # a module a later click renamed; its strings stay English
             continue
-        if hasattr(module, "_"):
-            module._ = gettext  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext  # type: ignore[attr-defined]
+        for attr, lookup in (("_", gettext), ("ngettext", ngettext)):
+            if hasattr(module, attr):
+                saved.append((module, attr, getattr(module, attr)))
+                setattr(module, attr, lookup)
+    try:
+        yield
+    finally:
+        for module, attr, original in reversed(saved):
+            setattr(module, attr, original)
+
+
+def name_path_types(command: click.Command) -> None:
+    """Give path types the Vietnamese name click computed in English when they were declared."""
+    for param in command.params:
+        if isinstance(param.type, click.Path):
+            param.type.name = gettext(param.type.name)

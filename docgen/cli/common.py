@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from docgen.cli import click_vi
 from docgen.errors import DocgenError
 from docgen.lock import workspace_lock
 from docgen.oserror import advice, describe
@@ -39,11 +38,17 @@ from docgen.workspace import Workspace
 if TYPE_CHECKING:
     from docgen.campaign import Campaign
 
-click_vi.install()  # before any option below is declared: click names path types at declaration
-
 F = TypeVar("F", bound=Callable[..., Any])
 WORKSPACE_KEY = "docgen.workspace"
 WORKSPACE_HELP = "Thư mục làm việc (chứa input/, templates_docx/, output/)."
+
+
+class UsageProblem(DocgenError):
+    """A command called wrongly (a missing option or password, a path that does not exist, a
+    date not in dd/mm/yyyy): one Vietnamese line, exit 2, no English usage banner."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("USAGE", message)
 
 
 def current_workspace(ctx: click.Context | None = None) -> Workspace:

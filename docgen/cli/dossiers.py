@@ -63,7 +63,7 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
 
 def _print(result: BuildResult) -> None:
     from docgen.dossier.summary import SUMMARY, summary_lines
-    from docgen.output.manifest import MANIFEST, Outcome
+    from docgen.output.manifest import MANIFEST, WriteOutcome
 
     _print_law(result.law)
     if result.blocked:
@@ -73,11 +73,11 @@ def _print(result: BuildResult) -> None:
         return
     for line in summary_lines(result):
         click.echo(line)
-    kept = result.count(Outcome.KEPT_EDITED) + result.count(Outcome.KEPT_UNKNOWN)
+    kept = result.count(WriteOutcome.KEPT_EDITED) + result.count(WriteOutcome.KEPT_UNKNOWN)
     click.echo(
         f"\nĐã lập {len(result.files)} văn bản vào {result.folder} "
-        f"(ghi mới {result.count(Outcome.WRITTEN) + result.count(Outcome.FORCED)}, "
-        f"không đổi {result.count(Outcome.UNCHANGED)}, giữ nguyên vì sửa tay {kept}"
+        f"(ghi mới {result.count(WriteOutcome.WRITTEN) + result.count(WriteOutcome.FORCED)}, "
+        f"không đổi {result.count(WriteOutcome.UNCHANGED)}, giữ nguyên vì sửa tay {kept}"
         f"{f', chuyển sang da-thay-the {len(result.retired)}' if result.retired else ''}). "
         f"Danh mục: {MANIFEST}; tóm tắt: {SUMMARY}."
     )

@@ -6,8 +6,10 @@ from typing import Any
 
 import click
 
+from docgen.cli import click_vi
 from docgen.cli.common import workspace_option
 from docgen.cli.console import prepare_streams
+from docgen.liblogs import quiet_library_logs
 
 OPTIONS_METAVAR = "[TÙY CHỌN]"
 # Metavars click derives from a type's English name; path types are named by click_vi.
@@ -29,7 +31,8 @@ class DocgenGroup(click.Group):
     """Lists commands in the order they were added (the clerk's workflow), not alphabetically.
 
     Every added command gets the Vietnamese "[TÙY CHỌN]" and metavars, and `--thu-muc` when
-    it does not declare it; `main` makes the console degrade instead of crashing first.
+    it does not declare it; `main` makes the console degrade instead of crashing first, and
+    makes click speak Vietnamese and other libraries' log records stay quiet while it runs.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -39,7 +42,8 @@ class DocgenGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         prepare_streams()
-        return super().main(*args, **kwargs)
+        with click_vi.vietnamese(), quiet_library_logs():
+            return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
@@ -48,6 +52,7 @@ class DocgenGroup(click.Group):
         cmd.options_metavar = OPTIONS_METAVAR
         if not any(p.name == "workspace" for p in cmd.params):
             workspace_option(expose_value=False)(cmd)
+        click_vi.name_path_types(cmd)
         for param in cmd.params:
             _vietnamese_metavar(param)
         super().add_command(cmd, name)

@@ -15,21 +15,14 @@ from docgen.cli.common import (
     SUBMISSIONS_OPTION,
     WORKSPACE_OPTION,
     F,
+    UsageProblem,
     aborts_cleanly,
     load_campaign,
     writes_workspace,
 )
-from docgen.errors import DocgenError
 from docgen.workspace import Workspace
 
 PASSWORD_ENV = "DOCGEN_MAIL_PASSWORD"
-
-
-class UsageProblem(DocgenError):
-    """A missing option or password: one Vietnamese line, exit 2 (no English usage banner)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__("MAIL_USAGE", message)
 
 
 def password_for(user: str, host: str) -> str:

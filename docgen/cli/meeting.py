@@ -144,12 +144,12 @@ def results(
       docgen ket-qua
       docgen ket-qua --hop-xet input/hop-xet.xlsx --json-ra ket-qua.json
     """
-    from docgen.meeting.select import decide
+    from docgen.meeting.select import read_and_select
     from docgen.meeting.summary import to_json
     from docgen.validate.run import validate_folder
 
     campaign = load_campaign(campaign_path)
-    result = decide(campaign, validate_folder(campaign, folder), meeting_path)
+    result = read_and_select(campaign, validate_folder(campaign, folder), meeting_path)
     if json_file is not None:
         emit_json(to_json(campaign.id, result), json_file)
     if as_json:

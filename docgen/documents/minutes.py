@@ -27,8 +27,8 @@ from docgen.documents.phrases import (
     kinds_count,
     listed,
     lower_first,
-    nfc,
     percent,
+    printable,
     votes,
 )
 from docgen.documents.required import require_context
@@ -65,7 +65,7 @@ def minutes_context(
         "noi_nhan": listed(_recipients(levels)),
     }
     require_context(DOCUMENT, context, REQUIRED)
-    return nfc(context)
+    return printable(context)
 
 
 def _attendance(campaign: Campaign, meeting: Meeting) -> dict[str, Any]:
@@ -197,7 +197,7 @@ class Rows(Sequence[Any]):
         if self._punctuated:  # as listed() ends them: ";" after each line, "." after the last
             last = index == len(self._items) - 1
             value = listed([value] if last else [value, ""], dash=False)[0]
-        return nfc(value)
+        return printable(value)
 
 
 def _rule(campaign: Campaign, level: Level) -> str:

@@ -52,16 +52,17 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def nfc(value: Any) -> Any:
-    """The same structure with every string in NFC, ký hiệu and place names unbreakable."""
+def printable(value: Any) -> Any:
+    """The same structure with every string as printed: NFC, ký hiệu and place names
+    unbreakable (for normalising alone there is `docgen.text.nfc`)."""
     if isinstance(value, str):
         # Short values (headers, units, places, titles) repeat in every context: cached.
         # A long text is one nominee's own and would only fill the cache.
         return _printed(value) if len(value) <= _SHORT else _print(value)
     if isinstance(value, dict):
-        return {key: nfc(item) for key, item in value.items()}
+        return {key: printable(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [nfc(item) for item in value]
+        return [printable(item) for item in value]
     return value
 
 

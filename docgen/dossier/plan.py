@@ -12,17 +12,17 @@ from docgen.documents.forms import DOCUMENT_TEMPLATES, report_template
 from docgen.documents.minutes import considered, minutes_context
 from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
-from docgen.dossier.register import (
-    Register,
-    list_register,
-    minutes_register,
-    proposal_register,
-    report_register,
+from docgen.dossier.register_fields import (
+    RegisterFields,
+    list_fields,
+    minutes_fields,
+    proposal_fields,
+    report_fields,
 )
 from docgen.errors import DocgenError
 from docgen.intake.records import Source
 from docgen.meeting.model import Meeting, Selection
-from docgen.output.manifest import Entry
+from docgen.output.manifest import ManifestEntry
 from docgen.output.names import NameBook, safe_stem
 
 DOCUMENT_NAMES = {
@@ -37,7 +37,7 @@ DOCUMENT_NAMES = {
 class Planned:
     """One document to write: where, from which template, with which context and source.
 
-    One per nominee at 20,000 nominees: slots, the row's own Source, a shared Register and
+    One per nominee at 20,000 nominees: slots, the row's own Source, a shared RegisterFields and
     title, the context built only when asked (:meth:`context`).
     """
 
@@ -48,37 +48,37 @@ class Planned:
     build: Callable[[], dict[str, Any]]  # the context
     source: Source | None = None  # the intake row a report is made from
     title: str = ""
-    register: Register = field(default_factory=Register)
+    register_fields: RegisterFields = field(default_factory=RegisterFields)
     subject: str = ""  # the nominee's kind, for a report
     about: str = ""  # who a report is about: the manifest's title is "title — about"
     same: str = ""  # documents with the same non-empty `same` have the same bytes
     early: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     def context(self) -> dict[str, Any]:
-        """The document's context: the one :func:`template_keys` built, else a new one.
+        """The document's context: the one :func:`build_first_contexts` built, else a new one.
 
         A context built early is handed over once, so that it is not kept after its render.
         """
         built, self.early = self.early, None
         return built if built is not None else self.build()
 
-    def entry(self, digest: str) -> Entry:
+    def entry(self, digest: str) -> ManifestEntry:
         """The manifest entry of this document once written with content hash `digest`."""
-        r = self.register
-        return Entry(
-            self.path,
-            digest,
-            self.kind,
-            f"templates_docx/{self.template}",
-            self.level,
-            (self.source._asdict(),) if self.source else (),
-            f"{self.title} — {self.about}" if self.about else self.title,
-            r.number,
-            r.symbol,
-            r.date,
-            r.summary,
-            r.signer,
-            r.recipients,
+        r = self.register_fields
+        return ManifestEntry(
+            path=self.path,
+            sha256=digest,
+            kind=self.kind,
+            template=f"templates_docx/{self.template}",
+            level=self.level,
+            sources=(self.source._asdict(),) if self.source else (),
+            title=f"{self.title} — {self.about}" if self.about else self.title,
+            number=r.number,
+            symbol=r.symbol,
+            date=r.date,
+            summary=r.summary,
+            signer=r.signer,
+            recipients=r.recipients,
         )
 
 
@@ -92,13 +92,13 @@ def plan_documents(
     """
     levels = [s.level for s in considered(selections)]
     minutes = Planned(
-        "",
-        "bien-ban",
-        DOCUMENT_TEMPLATES["bien-ban"],
-        "",
-        lambda: minutes_context(campaign, meeting, selections),
+        path="",
+        kind="bien-ban",
+        template=DOCUMENT_TEMPLATES["bien-ban"],
+        level="",
+        build=lambda: minutes_context(campaign, meeting, selections),
         title=DOCUMENT_NAMES["bien-ban"],
-        register=minutes_register(campaign, meeting, levels),
+        register_fields=minutes_fields(campaign, meeting, levels),
         same="bien-ban",
     )
     planned: list[Planned] = []
@@ -115,14 +115,14 @@ def _level_documents(
     folder = safe_stem("", level.id, fallback="cap")
     names = NameBook()
     out: list[Planned] = []
-    builders: dict[str, tuple[Callable[[], dict[str, Any]], Register]] = {
+    builders: dict[str, tuple[Callable[[], dict[str, Any]], RegisterFields]] = {
         "to-trinh": (
             lambda: proposal_context(campaign, level, meeting, selection),
-            proposal_register(campaign, meeting, level),
+            proposal_fields(campaign, meeting, level),
         ),
         "danh-sach": (
             lambda: list_context(campaign, level, meeting, selection),
-            list_register(campaign, meeting, level),
+            list_fields(campaign, meeting, level),
         ),
     }
     for kind in level.documents:
@@ -132,10 +132,18 @@ def _level_documents(
         elif kind == "bien-ban":
             out.append(replace(minutes, path=path, level=level.id))
         else:
-            context, register = builders[kind]
-            template = DOCUMENT_TEMPLATES[kind]
-            title = DOCUMENT_NAMES[kind]
-            out.append(Planned(path, kind, template, level.id, context, None, title, register))
+            context, fields = builders[kind]
+            out.append(
+                Planned(
+                    path=path,
+                    kind=kind,
+                    template=DOCUMENT_TEMPLATES[kind],
+                    level=level.id,
+                    build=context,
+                    title=DOCUMENT_NAMES[kind],
+                    register_fields=fields,
+                )
+            )
     return out
 
 
@@ -143,20 +151,20 @@ def _reports(
     campaign: Campaign, level: Level, selection: Selection, folder: str, names: NameBook
 ) -> list[Planned]:
     out = []
-    register = report_register(level)
+    fields = report_fields(level)
     for decision in selection.proposed():
         nominee = decision.nominee
         stem = safe_stem("bao-cao-thanh-tich", nominee.name)
         out.append(
             Planned(
-                f"{folder}/{names.claim(stem, '.docx')}",
-                "bao-cao",
-                report_template(campaign, nominee.kind),
-                level.id,
-                functools.partial(report_context, campaign, decision, level),
-                nominee.source,
-                DOCUMENT_NAMES["bao-cao"],
-                register,
+                path=f"{folder}/{names.claim(stem, '.docx')}",
+                kind="bao-cao",
+                template=report_template(campaign, nominee.kind),
+                level=level.id,
+                build=functools.partial(report_context, campaign, decision, level),
+                source=nominee.source,
+                title=DOCUMENT_NAMES["bao-cao"],
+                register_fields=fields,
                 subject=nominee.kind.value,
                 about=nominee.name,
             )
@@ -164,7 +172,7 @@ def _reports(
     return out
 
 
-def template_keys(planned: list[Planned]) -> dict[str, set[str]]:
+def build_first_contexts(planned: list[Planned]) -> dict[str, set[str]]:
     """Per template, the keys that its contexts of every subject kind have, for the check.
 
     One context per template and subject kind (a form such as Mẫu 07 serves collectives and

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from docgen.meeting.model import Decision, Selection
-from docgen.output.manifest import Entry
+from docgen.output.manifest import ManifestEntry
 
 
-def retire_reason(entry: Entry, selections: list[Selection], unbuilt: set[str]) -> str:
+def retire_reason(entry: ManifestEntry, selections: list[Selection], unbuilt: set[str]) -> str:
     """The reason printed in tom-tat.txt and kept in the manifest's history.
 
     `unbuilt`: paths of planned documents that could not be built this run (missing data).
@@ -25,7 +25,7 @@ def retire_reason(entry: Entry, selections: list[Selection], unbuilt: set[str]) 
     return f"{what}: kế hoạch không còn yêu cầu văn bản này ở {selection.level.label}"
 
 
-def _report_reason(entry: Entry, selection: Selection) -> str:
+def _report_reason(entry: ManifestEntry, selection: Selection) -> str:
     decision = _decision_of(entry, selection)
     what = entry.title or entry.path
     if decision is None:
@@ -37,7 +37,7 @@ def _report_reason(entry: Entry, selection: Selection) -> str:
     return f"{what}: thay bằng báo cáo mới (tên tệp đổi theo tên đã sửa trong phiếu nhập)"
 
 
-def _decision_of(entry: Entry, selection: Selection) -> Decision | None:
+def _decision_of(entry: ManifestEntry, selection: Selection) -> Decision | None:
     for source in entry.sources:
         for decision in selection.decisions:
             where = decision.nominee.source

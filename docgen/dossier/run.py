@@ -8,16 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.campaign.model import Campaign
-from docgen.collect import new_garbage_only
-from docgen.dossier.plan import Planned, plan_documents, template_keys
+from docgen.digest import sha256
+from docgen.dossier.plan import Planned, build_first_contexts, plan_documents
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
 from docgen.errors import DocgenError, TemplateError, not_found
+from docgen.gctune import new_garbage_only
 from docgen.issues.model import ValidationIssue
 from docgen.legal.check import campaign_law_warnings
 from docgen.meeting.model import Meeting, Selection
-from docgen.meeting.select import MeetingResult, decide
-from docgen.output.manifest import Outcome, Retired, sha256
+from docgen.meeting.select import MeetingResult, read_and_select
+from docgen.output.manifest import Retired, WriteOutcome
 from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate
 from docgen.validate.report import Report
@@ -34,7 +35,7 @@ class BuildResult:
     folder: Path
     report: Report
     meeting: MeetingResult
-    files: list[tuple[str, Outcome]] = field(default_factory=list)
+    files: list[tuple[str, WriteOutcome]] = field(default_factory=list)
     fallbacks: dict[str, str] = field(default_factory=dict)  # template → why docxtpl was used
     retired: list[Retired] = field(default_factory=list)  # moved to da-thay-the/ by this run
     cleaned: list[str] = field(default_factory=list)  # temp files a stopped run had left
@@ -51,7 +52,7 @@ class BuildResult:
         """The selection of every level."""
         return self.meeting.selections
 
-    def count(self, outcome: Outcome) -> int:
+    def count(self, outcome: WriteOutcome) -> int:
         """How many files had this outcome."""
         return sum(1 for _, o in self.files if o is outcome)
 
@@ -61,13 +62,13 @@ def build_dossiers(
 ) -> BuildResult:
     """Build every dossier of `campaign` from the workspace's intake and meeting."""
     report = validate_folder(campaign, ws.submissions)
-    meeting = decide(campaign, report, ws.meeting)
+    meeting = read_and_select(campaign, report, ws.meeting)
     result = BuildResult(ws.output(campaign.id), report, meeting)
     result.law = campaign_law_warnings(campaign, ws.templates)
     if result.blocked or meeting.meeting is None:
         return result
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)
-    keys = template_keys(planned)
+    keys = build_first_contexts(planned)
     compiled = _compile(
         ws.templates,
         [p for p in planned if p.template in keys],

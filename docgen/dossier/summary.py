@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from docgen.issues.model import Severity, ValidationIssue
 from docgen.meeting.model import Decision
 from docgen.output.files import write_atomic
-from docgen.output.manifest import Outcome
+from docgen.output.manifest import WriteOutcome
 from docgen.text import format_count, format_percent
 
 if TYPE_CHECKING:
@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 SUMMARY = "tom-tat.txt"
 
 OUTCOME_WORDS = {
-    Outcome.WRITTEN: "đã ghi",
-    Outcome.UNCHANGED: "không đổi",
-    Outcome.KEPT_EDITED: "GIỮ NGUYÊN — đã được sửa tay sau lần lập trước (dùng --ghi-de để lập lại)",
-    Outcome.KEPT_UNKNOWN: "GIỮ NGUYÊN — tệp không do docgen lập (dùng --ghi-de để thay)",
-    Outcome.FORCED: "đã lập lại; bản sửa tay cũ chuyển vào da-thay-the/",
+    WriteOutcome.WRITTEN: "đã ghi",
+    WriteOutcome.UNCHANGED: "không đổi",
+    WriteOutcome.KEPT_EDITED: "GIỮ NGUYÊN — đã được sửa tay sau lần lập trước (dùng --ghi-de để lập lại)",
+    WriteOutcome.KEPT_UNKNOWN: "GIỮ NGUYÊN — tệp không do docgen lập (dùng --ghi-de để thay)",
+    WriteOutcome.FORCED: "đã lập lại; bản sửa tay cũ chuyển vào da-thay-the/",
 }
 
 

@@ -105,7 +105,7 @@ def _send(
     sent = {
         (e.sha256, e.reason)
         for e in j.read_journal(journal)
-        if e.kind == j.REPLY and e.result == j.SENT
+        if e.kind == j.RowKind.REPLY and e.result == j.Result.SENT
     }
     outbox = Outbox(*smtp)
     try:
@@ -127,10 +127,21 @@ def _recipients(draft: Draft) -> str:
     return "gửi tới " + ", ".join(draft.to)
 
 
-def _journal_row(reply: Reply, now: datetime, sender: str) -> j.Entry:
+def _journal_row(reply: Reply, now: datetime, sender: str) -> j.JournalEntry:
     stamp = in_vietnam(now).isoformat(timespec="seconds")
     d = reply.draft
-    return j.Entry(
-        stamp, j.REPLY, str(reply.path), d.in_reply_to, sender, d.department, d.subject, stamp,
-        d.attachment_names, d.fingerprint(), str(reply.path), j.SENT, _recipients(d),
-    )  # fmt: skip
+    return j.JournalEntry(
+        recorded=stamp,
+        kind=j.RowKind.REPLY,
+        source=str(reply.path),
+        message_id=d.in_reply_to,
+        sender=sender,
+        department=d.department,
+        subject=d.subject,
+        received=stamp,
+        original=d.attachment_names,
+        sha256=d.fingerprint(),
+        stored=str(reply.path),
+        result=j.Result.SENT,
+        reason=_recipients(d),
+    )

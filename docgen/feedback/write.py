@@ -14,7 +14,7 @@ from docgen.feedback.mark import locate, mark, prepare
 from docgen.feedback.sheet import add_confirmation_sheet, add_issues_sheet
 from docgen.intake.records import Submission
 from docgen.intake.schema import HEADER_ROW
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.output.files import write_atomic
 from docgen.text import ascii_slug
@@ -22,7 +22,7 @@ from docgen.validate.report import Report
 from docgen.validate.summary import ordered
 from docgen.workbook.printing import printable
 from docgen.workbook.raw import REFUSED
-from docgen.workbook.safety import check_archive, open_zip, read_file
+from docgen.workbook.safety import check_archive, open_zip, read_limited
 from docgen.workbook.trim import trimmed_package
 from docgen.workbook.write import workbook_bytes
 
@@ -108,7 +108,7 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str)
     if received.suffix.lower() == ".xls":
         return "tệp .xls đời cũ không chép lại được để đánh dấu; lần sau hãy dùng mẫu .xlsx"
     try:
-        data = read_file(received)  # bytes only: the received file is never written
+        data = read_limited(received)  # bytes only: the received file is never written
         with open_zip(data) as archive:
             check_archive(archive, len(data))
             data = trimmed_package(archive)  # the copy costs what the data does, not the format
@@ -130,7 +130,7 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str)
 def _with_reason(issues: list[ValidationIssue], file: str, reason: str) -> list[ValidationIssue]:
     if not reason:
         return issues
-    return [make_issue("FEEDBACK_PLAIN", Place(file), detail=reason.rstrip(".")), *issues]
+    return [make_issue(Code.FEEDBACK_PLAIN, Place(file), detail=reason.rstrip(".")), *issues]
 
 
 def _issues_only(issues: list[ValidationIssue], checked: str) -> Workbook:

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from docgen import legacy
-from docgen.errors import DocgenError
+from docgen.digest import sha256
 from docgen.intake.columns import SCAN_ROWS, ColumnMap, cell_key, keys_by_header, match_columns
 from docgen.intake.records import Cell, Row, Source
 from docgen.intake.schema import META_SHEET, TEMPLATE_VERSION, IntakeSchema, SheetSpec
 from docgen.intake.sheets import plan_sheets
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.oserror import advice, describe
 from docgen.text import clean, file_name
-from docgen.workbook import RawCell, RawSheet, RawWorkbook, open_workbook
+from docgen.workbook import RawCell, RawSheet, RawWorkbook, WorkbookRefused, open_workbook
 from docgen.workbook.numfmt import column_letter
 
 
@@ -43,20 +42,20 @@ class FileRead:
         return self.unit is not None
 
 
-def read_file(path: Path, schema: IntakeSchema) -> FileRead:
+def read_intake_file(path: Path, schema: IntakeSchema) -> FileRead:
     """Read `path` against `schema`; never raises for bad input, never writes to it."""
     result = FileRead(path)
     try:
-        result.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        result.sha256 = sha256(path.read_bytes())
         _read_into(open_workbook(path), schema, result)
-    except DocgenError as exc:  # refused when opened, or damage found deep inside a sheet
-        _refused(result, exc.code, exc.message)
+    except WorkbookRefused as exc:  # refused when opened, or damage found deep inside a sheet
+        _refused(result, exc.issue_code, exc.message)
     except OSError as exc:
-        _refused(result, "FILE_UNREADABLE", f"{describe(exc)} {advice(exc)}")
+        _refused(result, Code.FILE_UNREADABLE, f"{describe(exc)} {advice(exc)}")
     return result
 
 
-def _refused(result: FileRead, code: str, detail: str) -> None:
+def _refused(result: FileRead, code: Code, detail: str) -> None:
     """The file as a whole is unusable: one issue, and nothing read from it is kept."""
     result.unit = None
     result.tables = {}
@@ -68,7 +67,7 @@ def _refused(result: FileRead, code: str, detail: str) -> None:
 
 def _read_into(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
     _file_checks(wb, schema, result)
-    if any(i.code == "FILE_WRONG_CAMPAIGN" for i in result.issues):
+    if any(i.code == Code.FILE_WRONG_CAMPAIGN.name for i in result.issues):
         return
     plan = plan_sheets(wb, schema)
     result.unit = _read_unit(wb, plan.unit, schema.unit, result)
@@ -76,39 +75,39 @@ def _read_into(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
         names = plan.tables.get(spec.name, [])
         if not names:
             result.issues.append(
-                make_issue("SHEET_MISSING", Place(result.name, spec.name), sheet=spec.name)
+                make_issue(Code.SHEET_MISSING, Place(result.name, spec.name), sheet=spec.name)
             )
         rows = result.tables.setdefault(spec.name, [])
         for name in names:
             rows.extend(_read_table(wb.sheet(name), spec, result))
     for name, kind in plan.copies.items():
         place = Place(result.name, name)
-        result.issues.append(make_issue("SHEET_COPY_READ", place, sheet=name, kind=kind))
+        result.issues.append(make_issue(Code.SHEET_COPY_READ, place, sheet=name, kind=kind))
     for name, why in plan.unread:
         result.issues.append(
-            make_issue("SHEET_NOT_READ", Place(result.name, name), sheet=name, why=why)
+            make_issue(Code.SHEET_NOT_READ, Place(result.name, name), sheet=name, why=why)
         )
 
 
 def _file_checks(wb: RawWorkbook, schema: IntakeSchema, result: FileRead) -> None:
     where = Place(result.name)
     if wb.format == "xls":
-        result.issues.append(make_issue("FILE_LEGACY_XLS", where))
+        result.issues.append(make_issue(Code.FILE_LEGACY_XLS, where))
     if wb.has_macros:
-        result.issues.append(make_issue("FILE_MACROS", where))
+        result.issues.append(make_issue(Code.FILE_MACROS, where))
     meta = _meta(wb)
     if not meta:
-        result.issues.append(make_issue("FILE_NO_MARKER", where))
+        result.issues.append(make_issue(Code.FILE_NO_MARKER, where))
         return
     found = str(meta.get("campaign_id", ""))
     if found != schema.campaign_id:
         result.issues.append(
-            make_issue("FILE_WRONG_CAMPAIGN", where, found=found, expected=schema.campaign_id)
+            make_issue(Code.FILE_WRONG_CAMPAIGN, where, found=found, expected=schema.campaign_id)
         )
     version = meta.get("template_version")
     if isinstance(version, int | float) and int(version) < TEMPLATE_VERSION:
         result.issues.append(
-            make_issue("FILE_OLD_TEMPLATE", where, found=int(version), expected=TEMPLATE_VERSION)
+            make_issue(Code.FILE_OLD_TEMPLATE, where, found=int(version), expected=TEMPLATE_VERSION)
         )
 
 
@@ -133,7 +132,7 @@ def _read_unit(wb: RawWorkbook, name: str | None, spec: SheetSpec, result: FileR
     """The vertical unit form: key in column C (hidden) or label in column A, value in B."""
     if name is None:
         result.issues.append(
-            make_issue("SHEET_MISSING", Place(result.name, spec.name), sheet=spec.name)
+            make_issue(Code.SHEET_MISSING, Place(result.name, spec.name), sheet=spec.name)
         )
         return []
     sheet = wb.sheet(name)
@@ -163,7 +162,7 @@ def _read_table(sheet: RawSheet, spec: SheetSpec, result: FileRead) -> list[Row]
     mapping = match_columns(spec, texts)
     where = Place(result.name, sheet.name)
     if mapping is None:
-        result.issues.append(make_issue("HEADER_NOT_FOUND", where, sheet=sheet.name))
+        result.issues.append(make_issue(Code.HEADER_NOT_FOUND, where, sheet=sheet.name))
         return []
     _missing_columns(spec, mapping, where, result)
     plan = _plan(mapping)
@@ -189,7 +188,9 @@ def _gaps(sheet: RawSheet, mapping: ColumnMap, where: Place, result: FileRead) -
         if first > mapping.data_start:
             place = Place(where.file, where.sheet, last + 1)
             result.issues.append(
-                make_issue("ROW_AFTER_GAP", place, count=last - first + 1, first=first, last=last)
+                make_issue(
+                    Code.ROW_AFTER_GAP, place, count=last - first + 1, first=first, last=last
+                )
             )
 
 
@@ -197,18 +198,18 @@ def _missing_columns(spec: SheetSpec, mapping: ColumnMap, where: Place, result: 
     for column in spec.columns:
         if column.required and column.key not in mapping.columns:
             place = Place(where.file, where.sheet, header=column.header)
-            result.issues.append(make_issue("COLUMN_MISSING", place))
+            result.issues.append(make_issue(Code.COLUMN_MISSING, place))
 
 
 # Where each mapped column is: key, column index, column letter, header as found, the
 # cell that stands for it when the row leaves it empty, and its short texts already read
 # (text and font -> cell; only those read without a finding).
-Plan = list[tuple[str, int, str, str, Cell, dict[tuple[str, str | None], Cell]]]
+ColumnRoutes = list[tuple[str, int, str, str, Cell, dict[tuple[str, str | None], Cell]]]
 _MEMO_CELLS = 4096  # per column of one sheet
 
 
-def _plan(mapping: ColumnMap) -> Plan:
-    plan: Plan = []
+def _plan(mapping: ColumnMap) -> ColumnRoutes:
+    plan: ColumnRoutes = []
     for key, (col, header) in mapping.columns.items():
         letter = column_letter(col)
         plan.append((key, col, letter, header, _shared_cell(letter, header, None, None), {}))
@@ -223,7 +224,12 @@ def _value_cell(raw: RawCell | None, header: str, source: Source, result: FileRe
 
 
 def _row(
-    number: int, raw: list[RawCell], sheet: RawSheet, spec: SheetSpec, plan: Plan, result: FileRead
+    number: int,
+    raw: list[RawCell],
+    sheet: RawSheet,
+    spec: SheetSpec,
+    plan: ColumnRoutes,
+    result: FileRead,
 ) -> Row | None:
     found = {c.col: c for c in raw}.get
     source = _new(Source, (result.name, sheet.name, number))
@@ -249,17 +255,17 @@ def _row(
     if empty:
         return None
     if number in sheet.hidden_rows:
-        result.issues.append(make_issue("ROW_HIDDEN", source.place()))
+        result.issues.append(make_issue(Code.ROW_HIDDEN, source.place()))
     return Row(source, cells)
 
 
 def _cell(raw: RawCell, letter: str, header: str, source: Source, result: FileRead) -> Cell:
     if raw.error:
         place = source.place(letter, header)
-        result.issues.append(make_issue("CELL_ERROR_VALUE", place, raw.error))
+        result.issues.append(make_issue(Code.CELL_ERROR_VALUE, place, raw.error))
         return Cell(letter, header, None, raw.font, reported=True)
     if raw.formula and not raw.cached:
-        result.issues.append(make_issue("CELL_FORMULA_NO_VALUE", source.place(letter, header)))
+        result.issues.append(make_issue(Code.CELL_FORMULA_NO_VALUE, source.place(letter, header)))
         return Cell(letter, header, None, raw.font, reported=True)
     value: object = raw.value
     if isinstance(value, str):
@@ -291,7 +297,7 @@ def _decode(
         name = "TCVN3" if encoding == "tcvn3" else "VNI"
         place = source.place(letter, header)
         result.issues.append(
-            make_issue("TEXT_LEGACY_CONVERTED", place, text, encoding=name, converted=cleaned)
+            make_issue(Code.TEXT_LEGACY_CONVERTED, place, text, encoding=name, converted=cleaned)
         )
     return cleaned or None
 
@@ -323,4 +329,4 @@ def _merged(sheet: RawSheet, mapping: ColumnMap, where: Place, result: FileRead)
             continue
         ref = f"{column_letter(min_col)}{min_row}:{column_letter(max_col)}{max_row}"
         place = Place(where.file, where.sheet, min_row, column_letter(min_col))
-        result.issues.append(make_issue("CELL_MERGED", place, range=ref))
+        result.issues.append(make_issue(Code.CELL_MERGED, place, range=ref))

@@ -15,6 +15,7 @@ from docgen.campaign.model import Campaign
 from docgen.intake.guide import guide_lines
 from docgen.intake.schema import (
     FIRST_DATA_ROW,
+    GUIDE_SHEET,
     HEADER_ROW,
     KEY_ROW,
     LISTS_SHEET,
@@ -50,7 +51,7 @@ def write_template(
     wb = Workbook()
     guide = wb.active
     assert guide is not None
-    guide.title = "Hướng dẫn"
+    guide.title = GUIDE_SHEET
     _write_guide(guide, campaign)
     printable(guide)
     lists = _write_lists(wb, schema)

@@ -18,14 +18,14 @@ from docgen.campaign.profiles import (
     TIERS,
     LegalProfile,
     cited_document,
-    date_vn,
     profile_for,
 )
 from docgen.campaign.reader import TomlReader
 from docgen.errors import TemplateError
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.legal.sources import FormSource, load_sources
+from docgen.text import format_date_short
 
 
 @dataclass(frozen=True)
@@ -96,11 +96,11 @@ def _period(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[Val
     right = profile_for(day)
     return [
         make_issue(
-            "LAW_PROFILE_PERIOD",
+            Code.LAW_PROFILE_PERIOD,
             here.key("campaign.legal_profile"),
             profile.id,
             span=profile.span(),
-            day=date_vn(day),
+            day=format_date_short(day),
             right=f"“{right.id}” ({right.span()})" if right else "không bộ nào",
         )
     ]
@@ -118,13 +118,13 @@ def _citations(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[
                 issues.append(_out_of_force(doc.key, day, place))
             elif doc.key not in profile.documents:
                 issues.append(
-                    make_issue("LAW_CITES_OTHER_PROFILE", place, doc.name, profile=profile.id)
+                    make_issue(Code.LAW_CITES_OTHER_PROFILE, place, doc.name, profile=profile.id)
                 )
     for key in profile.documents:
         if key not in cited and key != profile.circular:
             issues.append(
                 make_issue(
-                    "LAW_MISSING_CITATION",
+                    Code.LAW_MISSING_CITATION,
                     here.key("plan.bases"),
                     DOCUMENTS[key].name,
                     profile=profile.id,
@@ -136,20 +136,22 @@ def _citations(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[
 def _out_of_force(key: str, day: date, place: Place) -> ValidationIssue:
     doc = DOCUMENTS[key]
     if day < doc.start:
-        state = f"chỉ có hiệu lực từ {date_vn(doc.start)}"
+        state = f"chỉ có hiệu lực từ {format_date_short(doc.start)}"
     else:
         assert doc.end is not None
-        state = f"đã hết hiệu lực từ {date_vn(doc.end + timedelta(days=1))}"
+        state = f"đã hết hiệu lực từ {format_date_short(doc.end + timedelta(days=1))}"
         if doc.replaced_by:
             state += f", thay bằng {DOCUMENTS[doc.replaced_by].name}"
-    return make_issue("LAW_CITES_REPEALED", place, doc.name, state=state, day=date_vn(day))
+    return make_issue(
+        Code.LAW_CITES_REPEALED, place, doc.name, state=state, day=format_date_short(day)
+    )
 
 
 def _tiers(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[ValidationIssue]:
     allowed = ", ".join(TIERS[t] for t in profile.tiers)
     return [
         make_issue(
-            "LAW_LEVEL_TIER",
+            Code.LAW_LEVEL_TIER,
             here.key(f"levels[{index}].tier"),
             TIERS[level.tier],
             level=level.label,
@@ -181,7 +183,7 @@ def _unverified(
         return []
     return [
         make_issue(
-            "LAW_FORMS_UNVERIFIED",
+            Code.LAW_FORMS_UNVERIFIED,
             here.key("campaign.legal_profile"),
             profile.id,
             forms="; ".join(shown),

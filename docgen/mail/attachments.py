@@ -12,12 +12,12 @@ from a hand-made file, and a real form is never near either limit.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePosixPath
 from zipfile import BadZipFile, ZipFile
 
+from docgen.digest import sha256
 from docgen.mail.message import Attachment
 from docgen.mail.names import printable, store_name
 from docgen.workbook.raw import WorkbookRefused
@@ -148,7 +148,7 @@ def _unzip(name: str, data: bytes, digest: str) -> list[Verdict]:
             shown = f"{name} › {printable(info.filename.replace(chr(92), '/'))}"  # its path, too
             suffix = PurePosixPath(member).suffix.lower()
             inner = archive.read(info)  # within the archive limits checked above
-            sha = _sha(inner)
+            sha = sha256(inner)
             if suffix in (".zip", ".eml", ".msg", ".rar", ".7z"):
                 out.append(
                     _refuse(shown, sha, "Tệp nén hay thư lồng bên trong tệp nén không được mở.")
@@ -178,7 +178,3 @@ def _escaping_member(data: bytes) -> str:
 
 def _refuse(shown: str, digest: str, reason: str, name: str = "") -> Verdict:
     return Verdict(shown, name or shown, b"", False, True, reason, digest)
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

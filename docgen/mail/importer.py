@@ -28,25 +28,25 @@ DAMAGED_READ = "Thư bị hỏng cấu trúc (MIME); đã đọc được các t
 class ImportResult:
     """What one import did: journal rows written, by outcome."""
 
-    entries: list[j.Entry] = field(default_factory=list)
+    entries: list[j.JournalEntry] = field(default_factory=list)
     known: int = 0  # messages already in the journal, not read again
 
-    def files(self, result: str) -> list[j.Entry]:
+    def files(self, result: str) -> list[j.JournalEntry]:
         """Attachment rows with this result."""
-        return [e for e in self.entries if e.kind == j.FILE and e.result == result]
+        return [e for e in self.entries if e.kind == j.RowKind.FILE and e.result == result]
 
     @property
-    def messages(self) -> list[j.Entry]:
+    def messages(self) -> list[j.JournalEntry]:
         """Message rows (new messages and unreadable sources)."""
-        return [e for e in self.entries if e.kind == j.MESSAGE]
+        return [e for e in self.entries if e.kind == j.RowKind.MESSAGE]
 
     @property
-    def problems(self) -> list[j.Entry]:
+    def problems(self) -> list[j.JournalEntry]:
         """Refused attachments and unreadable sources: what the clerk must look at."""
-        return [e for e in self.entries if e.result == j.REFUSED]
+        return [e for e in self.entries if e.result == j.Result.REFUSED]
 
     @property
-    def unknown_senders(self) -> list[j.Entry]:
+    def unknown_senders(self) -> list[j.JournalEntry]:
         """Messages whose address is not in the campaign file."""
         return [e for e in self.messages if e.message_id and not e.department]
 
@@ -54,10 +54,10 @@ class ImportResult:
 class _Folder:
     """The input folder's workbooks by SHA-256, and the names already taken."""
 
-    def __init__(self, folder: Path, journal_rows: list[j.Entry]) -> None:
+    def __init__(self, folder: Path, journal_rows: list[j.JournalEntry]) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        self.by_hash = {e.sha256: e.stored for e in journal_rows if e.result == j.IMPORTED}
+        self.by_hash = {e.sha256: e.stored for e in journal_rows if e.result == j.Result.IMPORTED}
         self._on_disk: dict[str, str] | None = None  # hashed when a new file first needs it
 
     def same_as(self, digest: str) -> str:
@@ -105,9 +105,9 @@ def import_messages(
 ) -> ImportResult:
     """Copy every new workbook attachment into `folder` and journal every message and file."""
     rows = j.read_journal(journal)
-    seen = {e.message_id for e in rows if e.kind == j.MESSAGE and e.message_id}
-    seen_bad = {e.source for e in rows if e.kind == j.MESSAGE and not e.message_id}
-    read_from = {e.source for e in rows if e.kind == j.MESSAGE}
+    seen = {e.message_id for e in rows if e.kind == j.RowKind.MESSAGE and e.message_id}
+    seen_bad = {e.source for e in rows if e.kind == j.RowKind.MESSAGE and not e.message_id}
+    read_from = {e.source for e in rows if e.kind == j.RowKind.MESSAGE}
     target = _Folder(folder, rows)
     result = ImportResult()
     stamp = in_vietnam(now).isoformat(timespec="seconds")
@@ -137,66 +137,105 @@ def import_messages(
     return result
 
 
-def _message(stamp: str, msg: Incoming, department: str, target: _Folder) -> list[j.Entry]:
+def _message(stamp: str, msg: Incoming, department: str, target: _Folder) -> list[j.JournalEntry]:
     """The message row first, then one row per attachment (or zip member)."""
-    files: list[j.Entry] = []
+    files: list[j.JournalEntry] = []
     for attachment in msg.attachments:
         for verdict in sort_out(attachment):
             files.append(_file(stamp, msg, department, verdict, target))
     for name in msg.nested:
-        files.append(_row(stamp, msg, department, j.FILE, name, "", "", j.REFUSED, NESTED))
+        files.append(
+            _row(
+                stamp,
+                msg,
+                department,
+                j.RowKind.FILE,
+                j.Result.REFUSED,
+                original=name,
+                reason=NESTED,
+            )
+        )
     results = {e.result for e in files}
-    outcome = j.IMPORTED if j.IMPORTED in results else j.SKIPPED
-    reason = "" if outcome == j.IMPORTED else _why_nothing(results)
+    outcome = j.Result.IMPORTED if j.Result.IMPORTED in results else j.Result.SKIPPED
+    reason = "" if outcome is j.Result.IMPORTED else _why_nothing(results)
     if msg.damaged:  # say which: a broken message, not one without a workbook
-        outcome, reason = (outcome, DAMAGED_READ) if files else (j.REFUSED, DAMAGED)
-    return [_row(stamp, msg, department, j.MESSAGE, "", "", "", outcome, reason), *files]
+        outcome, reason = (outcome, DAMAGED_READ) if files else (j.Result.REFUSED, DAMAGED)
+    return [_row(stamp, msg, department, j.RowKind.MESSAGE, outcome, reason=reason), *files]
 
 
-def _why_nothing(results: set[str]) -> str:
-    if j.DUPLICATE in results:
+def _why_nothing(results: set[j.Result]) -> str:
+    if j.Result.DUPLICATE in results:
         return "Các phiếu đính kèm đã nhập từ trước."
-    if j.REFUSED in results:
+    if j.Result.REFUSED in results:
         return "Tệp đính kèm bị từ chối (xem các dòng dưới)."
     return NO_WORKBOOK
 
 
-def _file(stamp: str, msg: Incoming, department: str, v: Verdict, target: _Folder) -> j.Entry:
-    digest = v.sha256
+def _file(
+    stamp: str, msg: Incoming, department: str, v: Verdict, target: _Folder
+) -> j.JournalEntry:
+    def row(result: j.Result, stored: str = "", reason: str = "") -> j.JournalEntry:
+        return _row(
+            stamp, msg, department, j.RowKind.FILE, result,
+            original=v.name, digest=v.sha256, stored=stored, reason=reason,
+        )  # fmt: skip
+
     if not v.accepted:
-        result = j.REFUSED if v.refused else j.SKIPPED
-        return _row(stamp, msg, department, j.FILE, v.name, digest, "", result, v.reason)
-    same = target.same_as(digest)
+        return row(j.Result.REFUSED if v.refused else j.Result.SKIPPED, reason=v.reason)
+    same = target.same_as(v.sha256)
     if same:
         target.arrived(same, msg.received)
         reason = f"Trùng nội dung với {same}, đã có trong thư mục phiếu."
-        return _row(stamp, msg, department, j.FILE, v.name, digest, same, j.DUPLICATE, reason)
-    stored = target.store(v, msg.received)
-    return _row(stamp, msg, department, j.FILE, v.name, digest, stored, j.IMPORTED, "")
+        return row(j.Result.DUPLICATE, same, reason)
+    return row(j.Result.IMPORTED, target.store(v, msg.received))
 
 
 def _row(
     stamp: str,
     msg: Incoming,
     department: str,
-    kind: str,
-    original: str,
-    digest: str,
-    stored: str,
-    result: str,
-    reason: str,
-) -> j.Entry:
+    kind: j.RowKind,
+    result: j.Result,
+    *,
+    original: str = "",
+    digest: str = "",
+    stored: str = "",
+    reason: str = "",
+) -> j.JournalEntry:
     received = in_vietnam(msg.received).isoformat(timespec="seconds") if msg.received else ""
-    return j.Entry(
-        stamp, kind, msg.origin, msg.key, msg.sender, department, msg.subject,
-        received, original, digest, stored, result, reason,
-    )  # fmt: skip
+    return j.JournalEntry(
+        recorded=stamp,
+        kind=kind,
+        source=msg.origin,
+        message_id=msg.key,
+        sender=msg.sender,
+        department=department,
+        subject=msg.subject,
+        received=received,
+        original=original,
+        sha256=digest,
+        stored=stored,
+        result=result,
+        reason=reason,
+    )
 
 
-def _unreadable(stamp: str, item: Unreadable) -> j.Entry:
-    result = j.SKIPPED if item.skipped else j.REFUSED
-    return j.Entry(
-        stamp, j.MESSAGE, item.origin, "", "", "", "", "", "", "", "", result, item.reason
+def _unreadable(stamp: str, item: Unreadable) -> j.JournalEntry:
+    result = j.Result.SKIPPED if item.skipped else j.Result.REFUSED
+    return j.JournalEntry(
+        recorded=stamp,
+        kind=j.RowKind.MESSAGE,
+        source=item.origin,
+        message_id="",
+        sender="",
+        department="",
+        subject="",
+        received="",
+        original="",
+        sha256="",
+        stored="",
+        result=result,
+        reason=item.reason,
     )
 
 

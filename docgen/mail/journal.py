@@ -14,24 +14,45 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from docgen.output.files import write_atomic
 from docgen.statefile import Damage, StateFileDamaged, decode, keep_copy
 from docgen.text import VIETNAM
 
-# Results, as the clerk reads them in the journal.
-IMPORTED = "đã nhập"
-DUPLICATE = "trùng"
-SKIPPED = "bỏ qua"
-REFUSED = "từ chối"
-SENT = "đã gửi"
-# Kinds of row.
-MESSAGE = "thư"
-FILE = "tệp"
-REPLY = "phản hồi"
-KINDS = (MESSAGE, FILE, REPLY)
-RESULTS = (IMPORTED, DUPLICATE, SKIPPED, REFUSED, SENT)
+
+class RowKind(StrEnum):
+    """What a journal row is about."""
+
+    MESSAGE = "message"
+    FILE = "file"
+    REPLY = "reply"
+
+
+class Result(StrEnum):
+    """What became of a message, a file or a reply."""
+
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    SKIPPED = "skipped"
+    REFUSED = "refused"
+    SENT = "sent"
+
+
+# As the clerk reads them in the journal (the CSV holds these words, journals of every
+# docgen version alike): the code compares members, never the words.
+KIND_WORDS = {RowKind.MESSAGE: "thư", RowKind.FILE: "tệp", RowKind.REPLY: "phản hồi"}
+RESULT_WORDS = {
+    Result.IMPORTED: "đã nhập",
+    Result.DUPLICATE: "trùng",
+    Result.SKIPPED: "bỏ qua",
+    Result.REFUSED: "từ chối",
+    Result.SENT: "đã gửi",
+}
+_KIND_OF = {word: kind for kind, word in KIND_WORDS.items()}
+_RESULT_OF = {word: result for result, word in RESULT_WORDS.items()}
 
 HEADERS = (
     "Ghi lúc",
@@ -51,11 +72,11 @@ HEADERS = (
 
 
 @dataclass(frozen=True)
-class Entry:
+class JournalEntry:
     """One journal row; times are ISO 8601 with their UTC offset."""
 
     recorded: str
-    kind: str
+    kind: RowKind
     source: str
     message_id: str
     sender: str
@@ -65,7 +86,7 @@ class Entry:
     original: str
     sha256: str
     stored: str
-    result: str
+    result: Result
     reason: str = ""
 
     @property
@@ -78,7 +99,8 @@ class Entry:
         return when if when.tzinfo else when.replace(tzinfo=VIETNAM)
 
 
-assert len(HEADERS) == len(fields(Entry))
+_FIELDS = tuple(f.name for f in fields(JournalEntry))
+assert len(HEADERS) == len(_FIELDS)
 _NEVER = datetime.max.replace(tzinfo=UTC)
 _OWN_HEAD = ("\ufeff" + ",".join(HEADERS) + "\r\n").encode()
 _SHA256 = re.compile("[0-9a-f]{64}")
@@ -96,7 +118,7 @@ class Receipt:
     message_id: str
 
 
-def read_journal(path: Path) -> list[Entry]:
+def read_journal(path: Path) -> list[JournalEntry]:
     """Every row of the journal; an absent journal is empty; a damaged one aborts by name.
 
     Read through the state-file door (`docgen.statefile`). What Excel changes when it saves
@@ -124,12 +146,12 @@ def _remedy(path: Path) -> str:
     )
 
 
-def _rows(raw: bytes) -> list[Entry]:
+def _rows(raw: bytes) -> list[JournalEntry]:
     text = _decode(raw)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[Entry] = []
+    rows: list[JournalEntry] = []
     try:
         header = next(reader, None)
         if header is None or tuple(h.strip() for h in header) != HEADERS:
@@ -169,14 +191,16 @@ def _windows_vietnamese(raw: bytes) -> str | None:
     return text if all(header in first for header in HEADERS) else None
 
 
-def _entry(row: list[str], line: int) -> Entry:
+def _entry(row: list[str], line: int) -> JournalEntry:
     if len(row) != len(HEADERS):
         raise Damage(f"có {len(row)} cột, nhật ký thư có {len(HEADERS)} cột", line)
-    entry = Entry(*row)
-    if entry.kind not in KINDS:
-        raise Damage(f"cột “Loại” ghi “{entry.kind}”, không phải {_choices(KINDS)}", line)
-    if entry.result not in RESULTS:
-        raise Damage(f"cột “Kết quả” ghi “{entry.result}”, không phải {_choices(RESULTS)}", line)
+    kind, result = _KIND_OF.get(row[1]), _RESULT_OF.get(row[11])
+    if kind is None:
+        raise Damage(f"cột “Loại” ghi “{row[1]}”, không phải {_choices(KIND_WORDS)}", line)
+    if result is None:
+        raise Damage(f"cột “Kết quả” ghi “{row[11]}”, không phải {_choices(RESULT_WORDS)}", line)
+    cells: dict[str, Any] = dict(zip(_FIELDS, row, strict=True))
+    entry = JournalEntry(**{**cells, "kind": kind, "result": result})
     for header, value in (("Ghi lúc", entry.recorded), ("Nhận lúc", entry.received)):
         if value and not _is_time(value):
             raise Damage(
@@ -196,11 +220,11 @@ def _is_time(value: str) -> bool:
     return True
 
 
-def _choices(values: tuple[str, ...]) -> str:
-    return " hay ".join(f"“{v}”" for v in values)
+def _choices(words: Mapping[Any, str]) -> str:
+    return " hay ".join(f"“{w}”" for w in words.values())
 
 
-def append(path: Path, entries: list[Entry]) -> None:
+def append(path: Path, entries: list[JournalEntry]) -> None:
     """Add rows at the end (the header first when the journal is new).
 
     A journal saved again by Excel in another form is first written back in docgen's own
@@ -224,13 +248,20 @@ def _own_form(path: Path) -> bool:
     return head == _OWN_HEAD
 
 
-def _csv(entries: list[Entry], header: bool) -> str:
+def _csv(entries: list[JournalEntry], header: bool) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if header:
         writer.writerow(HEADERS)
-    writer.writerows(tuple(_clean(v) for v in astuple(e)) for e in entries)
+    writer.writerows(tuple(_clean(v) for v in _cells(e)) for e in entries)
     return buffer.getvalue()
+
+
+def _cells(entry: JournalEntry) -> tuple[str, ...]:
+    """The row as the clerk reads it: kind and result in words."""
+    cells = list(astuple(entry))
+    cells[1], cells[11] = KIND_WORDS[entry.kind], RESULT_WORDS[entry.result]
+    return tuple(cells)
 
 
 def _clean(value: str) -> str:
@@ -246,19 +277,19 @@ def receipts(path: Path, book: Mapping[str, str] | None = None) -> dict[str, Rec
     were read nor a later copy can make old bytes look new. With `book` (the campaign's current
     addresses), a sender confirmed since the import counts as confirmed.
     """
-    copies: dict[str, list[Entry]] = {}
+    copies: dict[str, list[JournalEntry]] = {}
     for e in read_journal(path):
-        if e.kind == FILE and e.result in (IMPORTED, DUPLICATE) and e.stored:
+        if e.kind is RowKind.FILE and e.result in (Result.IMPORTED, Result.DUPLICATE) and e.stored:
             copies.setdefault(Path(e.stored).name, []).append(e)
     return {
         name: _first_arrival(name, rows, book)
         for name, rows in copies.items()
-        if any(r.result == IMPORTED for r in rows)
+        if any(r.result is Result.IMPORTED for r in rows)
     }
 
 
-def _first_arrival(name: str, rows: list[Entry], book: Mapping[str, str] | None) -> Receipt:
-    def department(e: Entry) -> str:
+def _first_arrival(name: str, rows: list[JournalEntry], book: Mapping[str, str] | None) -> Receipt:
+    def department(e: JournalEntry) -> str:
         return book.get(e.sender, "") if book is not None and e.sender else e.department
 
     timed = [e for e in rows if e.received_at is not None] or rows

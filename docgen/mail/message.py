@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO
+
+from docgen.digest import sha256
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Attachment:
     def __post_init__(self) -> None:
         if self.spool is None:
             object.__setattr__(self, "size", len(self.data))
-            object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
+            object.__setattr__(self, "sha256", sha256(self.data))
 
     def read(self) -> bytes:
         """The bytes (read from the spool; callers check `size` first)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,7 @@ import extract_msg
 
 from docgen.mail.message import Attachment, Incoming
 from docgen.mail.parse import content_key as bytes_key
-from docgen.mail.parse import nfc
-
-# extract-msg logs every unusual property at WARNING; the clerk sees our own messages instead.
-logging.getLogger("extract_msg").setLevel(logging.ERROR)
+from docgen.text import nfc
 
 
 class MsgUnreadable(Exception):

@@ -8,9 +8,7 @@ more than half of the import's CPU time for nothing used here.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import unicodedata
 from datetime import UTC, datetime
 from email.errors import HeaderParseError
 from email.header import Header, decode_header, make_header
@@ -18,8 +16,10 @@ from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from typing import IO
 
+from docgen.digest import sha256_stream
 from docgen.mail.message import Incoming
 from docgen.mail.stream import read_headers, walk
+from docgen.text import nfc
 
 
 def parse_bytes(raw: bytes, origin: str, received: datetime | None = None) -> Incoming:
@@ -52,11 +52,7 @@ def message_id(headers: Message) -> str:
 
 def content_key(handle: IO[bytes], start: int = 0) -> str:
     """A message without a Message-ID is known by the SHA-256 of its bytes (read in pieces)."""
-    handle.seek(start)
-    digest = hashlib.sha256()
-    while chunk := handle.read(1 << 20):
-        digest.update(chunk)
-    return digest.hexdigest()
+    return sha256_stream(handle, start)
 
 
 def file_name(part: Message) -> str:
@@ -130,8 +126,3 @@ def _text(value: object) -> str:
             for part, charset in decode_header(value)
         )
     return str(value) if value is not None else ""
-
-
-def nfc(text: str) -> str:
-    """NFC text: names and subjects compare and print the same whatever the sender's mailer."""
-    return unicodedata.normalize("NFC", text)

@@ -7,7 +7,6 @@ space between two words outside the RFC 2047 encoded words, where mail clients d
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from email.header import Header
@@ -17,6 +16,8 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.policy import compat32
 from email.utils import format_datetime, make_msgid
+
+from docgen.digest import sha256
 
 XLSX = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WIRE = compat32.clone(linesep="\r\n")  # what an SMTP client sends, and what the .eml holds
@@ -40,10 +41,10 @@ class Draft:
 
     def fingerprint(self) -> str:
         """The SHA-256 of the attachment (of their hashes when there are several)."""
-        digests = [hashlib.sha256(data).hexdigest() for _, data in self.attachments]
+        digests = [sha256(data) for _, data in self.attachments]
         if len(digests) == 1:
             return digests[0]
-        return hashlib.sha256(" ".join(digests).encode()).hexdigest()
+        return sha256(" ".join(digests).encode())
 
 
 def compose(draft: Draft, sender: str, sender_name: str, when: datetime) -> Message:

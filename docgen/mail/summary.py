@@ -20,14 +20,14 @@ def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]
         f"Đã đọc {len(new)} thư mới"
         + (f" ({result.known} thư đã nhận từ trước)." if result.known else ".")
     ]
-    imported = result.files(j.IMPORTED)
+    imported = result.files(j.Result.IMPORTED)
     lines.append(f"Đã nhập {len(imported)} phiếu vào {folder}" + (":" if imported else "."))
     lines += [f"  - {e.stored} ← {_who(e)}, {_when(e)}" for e in imported]
     sections = [
-        (result.files(j.DUPLICATE), "Trùng, không nhập lại"),
-        (result.files(j.REFUSED), "Từ chối"),
-        ([e for e in result.messages if e.result == j.REFUSED], "Không đọc được"),
-        (result.files(j.SKIPPED), "Bỏ qua (không phải phiếu Excel)"),
+        (result.files(j.Result.DUPLICATE), "Trùng, không nhập lại"),
+        (result.files(j.Result.REFUSED), "Từ chối"),
+        ([e for e in result.messages if e.result == j.Result.REFUSED], "Không đọc được"),
+        (result.files(j.Result.SKIPPED), "Bỏ qua (không phải phiếu Excel)"),
         (_not_messages(result), "Bỏ qua (không phải thư)"),
         (_no_workbook(result), "Thư không có phiếu"),
     ]
@@ -46,25 +46,25 @@ def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]
     return lines
 
 
-def _not_messages(result: ImportResult) -> list[j.Entry]:
-    return [e for e in result.messages if e.result == j.SKIPPED and not e.message_id]
+def _not_messages(result: ImportResult) -> list[j.JournalEntry]:
+    return [e for e in result.messages if e.result == j.Result.SKIPPED and not e.message_id]
 
 
-def _no_workbook(result: ImportResult) -> list[j.Entry]:
-    return [e for e in result.messages if e.result == j.SKIPPED and e.reason == NO_WORKBOOK]
+def _no_workbook(result: ImportResult) -> list[j.JournalEntry]:
+    return [e for e in result.messages if e.result == j.Result.SKIPPED and e.reason == NO_WORKBOOK]
 
 
-def _who(e: j.Entry) -> str:
+def _who(e: j.JournalEntry) -> str:
     return f"{e.sender} ({e.department})" if e.department else f"{e.sender} ({UNKNOWN_SENDER})"
 
 
-def _what(e: j.Entry) -> str:
-    if e.kind == j.MESSAGE:
+def _what(e: j.JournalEntry) -> str:
+    if e.kind == j.RowKind.MESSAGE:
         return f"{e.source}" + (f" (“{e.subject}” từ {e.sender})" if e.sender else "")
     return f"{e.original} (thư “{e.subject}” từ {e.sender})"
 
 
-def _when(e: j.Entry) -> str:
+def _when(e: j.JournalEntry) -> str:
     received = e.received_at
     return f"nhận lúc {format_moment(received)}" if received else "không rõ thời gian nhận"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaign.model import Campaign, Kind, Level
+from docgen.digest import sha256
 from docgen.errors import DocgenError
 from docgen.intake.records import Nominee
 from docgen.meeting.layout import (
@@ -118,7 +118,7 @@ def fingerprint(grouped: Mapping[str, list[Nominee]]) -> str:
     lines = sorted(
         f"{lv}|{nominee_key(n)}|{content_hash(n)}" for lv, ns in grouped.items() for n in ns
     )
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    return sha256("\n".join(lines).encode())[:16]
 
 
 def summary(text: str, limit: int = SUMMARY_LIMIT) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from docgen.campaign.model import Campaign, Kind, Level
+from docgen.digest import sha256
 from docgen.intake.records import Nominee
 from docgen.issues.model import Place
 from docgen.text import fold, nfc, person_key
@@ -142,7 +142,7 @@ def content_hash(nominee: Nominee) -> str:
     """Short hash of what was nominated, to notice a row changed since consolidation."""
     values = sorted((k, "" if v is None else str(v)) for k, v in nominee.values.items())
     payload = _JSON.encode([str(nominee.kind), nominee.department, values])
-    return hashlib.sha256(nfc(payload).encode()).hexdigest()[:12]
+    return sha256(nfc(payload).encode())[:12]
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) builds

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaign.model import Campaign
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.model import Assigned
 from docgen.meeting.values import shown, text
@@ -128,7 +128,7 @@ def read_numbers(
         if number and f"{number}/{slot.symbol}" in used:
             first = used[f"{number}/{slot.symbol}"]
             issues.append(
-                make_issue("DOC_NUMBER_DUPLICATE", here, f"{number}/{slot.symbol}", detail=first)
+                make_issue(Code.DOC_NUMBER_DUPLICATE, here, f"{number}/{slot.symbol}", detail=first)
             )
             number = ""
         if number:
@@ -151,7 +151,7 @@ def _stray(
         if first
         else "dòng được chèn hoặc chép thêm, hoặc cột ẩn E (mã văn bản) đã bị xóa."
     )
-    issues.append(make_issue("DOC_NUMBER_ROW_UNKNOWN", place, " — ".join(typed), detail=detail))
+    issues.append(make_issue(Code.DOC_NUMBER_ROW_UNKNOWN, place, " — ".join(typed), detail=detail))
 
 
 def _number(value: object, slot: Slot, place: Place, issues: list[ValidationIssue]) -> str:
@@ -170,10 +170,10 @@ def _number(value: object, slot: Slot, place: Place, issues: list[ValidationIssu
     elif int(head) >= 10 and head.startswith("0"):
         detail = f"số từ 10 trở lên không có số 0 ở đầu: {int(head)}."
     if detail:
-        issues.append(make_issue("DOC_NUMBER_INVALID", place, shown(value), detail=detail))
+        issues.append(make_issue(Code.DOC_NUMBER_INVALID, place, shown(value), detail=detail))
         return ""
     if len(head) == 1:
-        issues.append(make_issue("DOC_NUMBER_PADDING", place, head, detail=f"0{head}"))
+        issues.append(make_issue(Code.DOC_NUMBER_PADDING, place, head, detail=f"0{head}"))
         return ""
     return head
 
@@ -192,10 +192,10 @@ def _date(
         day = parse_date(value)
     except ValueError:
         detail = "ghi ngày theo ngày/tháng/năm, ví dụ 18/12/2023."
-        issues.append(make_issue("DOC_DATE_INVALID", where, shown(value), detail=detail))
+        issues.append(make_issue(Code.DOC_DATE_INVALID, where, shown(value), detail=detail))
         return None
     if day < meeting_date:
         detail = f"trước ngày họp {meeting_date:%d/%m/%Y}."
-        issues.append(make_issue("DOC_DATE_INVALID", where, shown(value), detail=detail))
+        issues.append(make_issue(Code.DOC_DATE_INVALID, where, shown(value), detail=detail))
         return None
     return day

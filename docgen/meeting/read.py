@@ -12,7 +12,7 @@ from pathlib import Path
 from docgen.campaign.model import Campaign
 from docgen.errors import DocgenError
 from docgen.intake.read import read_marker as read_intake_marker
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.layout import (
     ABSENT_KEY,
@@ -29,7 +29,7 @@ from docgen.meeting.values import integer, parse_time, shown, text
 from docgen.meeting.votes import counts, read_lists, runoff_counts
 from docgen.text import file_name, fold, parse_date
 from docgen.validate.report import Report
-from docgen.workbook import RawWorkbook, open_workbook
+from docgen.workbook import RawWorkbook, WorkbookRefused, open_workbook
 
 
 class MeetingFileMissing(DocgenError):
@@ -60,14 +60,14 @@ def read_meeting(
         raise MeetingFileMissing(path)
     try:
         wb = open_workbook(path)
-    except DocgenError as exc:
-        return None, {}, [make_issue(exc.code, Place(file_name(path)), detail=exc.message)]
+    except WorkbookRefused as exc:
+        return None, {}, [make_issue(exc.issue_code, Place(file_name(path)), detail=exc.message)]
     problem = _marker_problem(wb, campaign)
     if problem:
         return (
             None,
             {},
-            [make_issue("MEETING_FILE_INVALID", Place(file_name(path)), detail=problem)],
+            [make_issue(Code.MEETING_FILE_INVALID, Place(file_name(path)), detail=problem)],
         )
     issues: list[ValidationIssue] = []
     meeting = _read_form(wb, campaign, issues)
@@ -131,13 +131,14 @@ def _absences(
         if not name_text:
             issues.append(
                 make_issue(
-                    "MEETING_FIELD_MISSING", Place(file, sheet, number, "A", "Thành viên vắng mặt")
+                    Code.MEETING_FIELD_MISSING,
+                    Place(file, sheet, number, "A", "Thành viên vắng mặt"),
                 )
             )
         if not reason_text:
             issues.append(
                 make_issue(
-                    "MEETING_FIELD_MISSING", Place(file, sheet, number, "B", "Lý do vắng mặt")
+                    Code.MEETING_FIELD_MISSING, Place(file, sheet, number, "B", "Lý do vắng mặt")
                 )
             )
         found.append(Absence(name_text, reason_text))
@@ -179,13 +180,13 @@ def _field(spec: Field, cell: FormCell, issues: list[ValidationIssue]) -> object
     """One form value converted to its type, or None (with an issue when it matters)."""
     if cell.value is None or text(cell.value) == "":
         if spec.required:
-            issues.append(make_issue("MEETING_FIELD_MISSING", cell.place))
+            issues.append(make_issue(Code.MEETING_FIELD_MISSING, cell.place))
         return None
     try:
         return _convert(spec.kind, cell.value)
     except ValueError as exc:
         issues.append(
-            make_issue("MEETING_FIELD_INVALID", cell.place, shown(cell.value), detail=str(exc))
+            make_issue(Code.MEETING_FIELD_INVALID, cell.place, shown(cell.value), detail=str(exc))
         )
         return None
 
@@ -221,7 +222,7 @@ def _attendance(
         place = form["thanh_vien"].place
         found.append(
             make_issue(
-                "MEETING_MEMBERS_DIFFER",
+                Code.MEETING_MEMBERS_DIFFER,
                 place,
                 meeting.members,
                 found=meeting.members,
@@ -232,12 +233,14 @@ def _attendance(
         detail = "giờ kết thúc phải sau giờ bắt đầu."
         shown = meeting.end.strftime("%H:%M")
         found.append(
-            make_issue("MEETING_FIELD_INVALID", form["gio_ket_thuc"].place, shown, detail=detail)
+            make_issue(Code.MEETING_FIELD_INVALID, form["gio_ket_thuc"].place, shown, detail=detail)
         )
     detail = _attendance_problem(meeting)
     if detail:
         found.append(
-            make_issue("MEETING_ATTENDANCE", form["co_mat"].place, meeting.present, detail=detail)
+            make_issue(
+                Code.MEETING_ATTENDANCE, form["co_mat"].place, meeting.present, detail=detail
+            )
         )
     return found
 

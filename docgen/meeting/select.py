@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind, Level, VoteRule
-from docgen.collect import fewer_collections
+from docgen.gctune import fewer_collections
 from docgen.intake.records import Nominee
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, Severity, ValidationIssue
 from docgen.meeting.layout import LIST_COLUMNS
 from docgen.meeting.model import (
@@ -58,7 +58,7 @@ def select(
         selection = Selection(level)
         for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL):
             group = groups.get((id(level), kind), [])
-            decisions, tie = _decide(campaign.vote, meeting, level, kind, group)
+            decisions, tie = _rank_group(campaign.vote, meeting, level, kind, group)
             selection.decisions.extend(decisions)
             if tie:
                 issues.extend(_settle(meeting, selection, kind, tie))
@@ -67,7 +67,7 @@ def select(
     return selections, issues
 
 
-def _decide(
+def _rank_group(
     rule: VoteRule, meeting: Meeting, level: Level, kind: Kind, group: Votes
 ) -> tuple[list[Decision], list[Decision]]:
     """Decisions of one level and kind in rank order, and the tie at the boundary (if any)."""
@@ -202,13 +202,13 @@ def _tie_issue(
         first + "Hội đồng biểu quyết lại giữa những người bằng phiếu; thư ký ghi số phiếu "
         f"biểu quyết lại vào {_runoff_where(meeting, tie)} (không sửa số phiếu vòng đầu)."
     )
-    return make_issue("TIE_AT_QUOTA", Place(meeting.source, level.label), detail=detail)
+    return make_issue(Code.TIE_AT_QUOTA, Place(meeting.source, level.label), detail=detail)
 
 
 def _runoff_missing(meeting: Meeting, decision: Decision) -> ValidationIssue:
     key = nominee_key(decision.nominee)
     place = meeting.runoff_cells.get(key) or Place(meeting.source, decision.level.label)
-    return make_issue("RUNOFF_INCOMPLETE", place, name=decision.nominee.name)
+    return make_issue(Code.RUNOFF_INCOMPLETE, place, name=decision.nominee.name)
 
 
 def _unused_runoffs(meeting: Meeting, selections: list[Selection]) -> list[ValidationIssue]:
@@ -221,7 +221,7 @@ def _unused_runoffs(meeting: Meeting, selections: list[Selection]) -> list[Valid
     }
     names = {nominee_key(d.nominee): d.nominee.name for s in selections for d in s.decisions}
     return [
-        make_issue("RUNOFF_UNUSED", meeting.runoff_cells[key], name=names.get(key, ""))
+        make_issue(Code.RUNOFF_UNUSED, meeting.runoff_cells[key], name=names.get(key, ""))
         for key in sorted(meeting.runoffs)
         if key not in used and key in meeting.runoff_cells
     ]
@@ -241,7 +241,7 @@ class MeetingResult:
         return [i for i in self.issues if i.severity is Severity.ERROR]
 
 
-def decide(campaign: Campaign, report: Report, path: Path) -> MeetingResult:
+def read_and_select(campaign: Campaign, report: Report, path: Path) -> MeetingResult:
     """Read the filled meeting workbook at `path` and select per level."""
     with fewer_collections():
         meeting, votes, issues = read_meeting(path, campaign, report)

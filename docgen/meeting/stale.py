@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.layout import by_level
 from docgen.meeting.model import content_hash, nominee_key
@@ -63,5 +63,5 @@ def _stale_issue(
         parts.append(f"Chưa có trong danh sách họp xét: {listed}.")
     place = gone[0].place if gone else Place(file)
     return make_issue(
-        "MEETING_LIST_STALE", Place(place.file, place.sheet, place.row), detail=" ".join(parts)
+        Code.MEETING_LIST_STALE, Place(place.file, place.sheet, place.row), detail=" ".join(parts)
     )

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from docgen.campaign.model import Campaign
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.layout import LIST_COLUMNS, sheet_name
 from docgen.meeting.values import integer, shown, text
@@ -53,13 +53,13 @@ def read_lists(
         if not wb.has_sheet(name):
             detail = f"Không tìm thấy trang “{name}” của {level.label}."
             issues.append(
-                make_issue("MEETING_FILE_INVALID", Place(file_name(wb.path)), detail=detail)
+                make_issue(Code.MEETING_FILE_INVALID, Place(file_name(wb.path)), detail=detail)
             )
             continue
         for row in _level_rows(wb, name, level.id, issues):
             if row.key in seen:
                 detail = f"Dòng {row.place.row} lặp lại đề nghị của {seen[row.key].label()}; hãy xóa dòng thừa."
-                issues.append(make_issue("MEETING_FILE_INVALID", row.place, detail=detail))
+                issues.append(make_issue(Code.MEETING_FILE_INVALID, row.place, detail=detail))
                 continue
             seen[row.key] = row.place
             rows.append(row)
@@ -86,7 +86,7 @@ def _level_rows(
             f"Trang “{name}” thiếu dòng mã cột ẩn hoặc cột “{_VOTE_HEADER}” (có thể đã bị xóa)."
         )
         issues.append(
-            make_issue("MEETING_FILE_INVALID", Place(file_name(wb.path), name), detail=detail)
+            make_issue(Code.MEETING_FILE_INVALID, Place(file_name(wb.path), name), detail=detail)
         )
     return found
 
@@ -149,7 +149,7 @@ def _vote(
 ) -> int | None:
     """The votes of one row, or None with VOTES_MISSING / VOTES_INVALID."""
     if row.vote is None or text(row.vote) == "":
-        issues.append(make_issue("VOTES_MISSING", row.place, name=row.name))
+        issues.append(make_issue(Code.VOTES_MISSING, row.place, name=row.name))
         return None
     return _count(row.vote, row.place, row.name, present, members, issues)
 
@@ -177,6 +177,6 @@ def _count(
     elif number > limit:
         detail = f"lớn hơn {who} ({limit})."
     if detail:
-        issues.append(make_issue("VOTES_INVALID", place, shown(value), name=name, detail=detail))
+        issues.append(make_issue(Code.VOTES_INVALID, place, shown(value), name=name, detail=detail))
         return None
     return number

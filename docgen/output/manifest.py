@@ -9,7 +9,6 @@ target with the hashes docgen itself wrote (manifest and journal, see `docgen.ou
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -29,13 +28,8 @@ REBUILD = (
 )
 
 
-def sha256(data: bytes) -> str:
-    """Hex SHA-256 of `data`."""
-    return hashlib.sha256(data).hexdigest()
-
-
 @dataclass(frozen=True)
-class Entry:
+class ManifestEntry:
     """One generated file: where it is, its hash, what it was made from, and what it is.
 
     The register fields (number, symbol, date, summary, signer, recipients) are those the
@@ -71,7 +65,7 @@ class Retired:
     edited: bool = False  # it had been edited by hand
 
 
-_ENTRY_FIELDS = tuple(sorted(f.name for f in fields(Entry)))
+_ENTRY_FIELDS = tuple(sorted(f.name for f in fields(ManifestEntry)))
 _RETIRED_FIELDS = tuple(sorted(f.name for f in fields(Retired)))
 
 
@@ -81,7 +75,7 @@ class Manifest:
 
     campaign: str
     campaign_sha256: str = ""
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, ManifestEntry] = field(default_factory=dict)
     history: list[Retired] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -124,7 +118,7 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _plain(record: Entry | Retired, names: tuple[str, ...]) -> dict[str, Any]:
+def _plain(record: ManifestEntry | Retired, names: tuple[str, ...]) -> dict[str, Any]:
     """A record as JSON data (a shallow `asdict`: its values are plain already)."""
     return {name: getattr(record, name) for name in names}
 
@@ -230,14 +224,14 @@ def _key_line(text: str, key: str) -> int:
     return line_of(text, found) if found >= 0 else 1
 
 
-def _entry(values: dict[str, Any]) -> Entry:
+def _entry(values: dict[str, Any]) -> ManifestEntry:
     values = dict(values)
     values["sources"] = tuple(values.get("sources", ()))
     values["recipients"] = tuple(values.get("recipients", ()))
-    return Entry(**values)
+    return ManifestEntry(**values)
 
 
-class Outcome(StrEnum):
+class WriteOutcome(StrEnum):
     """What happened to one planned document on this run."""
 
     WRITTEN = "written"

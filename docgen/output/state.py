@@ -22,9 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from docgen.digest import sha256
 from docgen.output.files import remove_leftover_temps, sync_to_disk, write_temp
 from docgen.output.journal import Journal, Line
-from docgen.output.manifest import Entry, Manifest, Outcome, Retired, read_manifest, sha256
+from docgen.output.manifest import Manifest, ManifestEntry, Retired, WriteOutcome, read_manifest
 
 RETIRED_DIR = "da-thay-the"
 BATCH = 256
@@ -51,7 +52,7 @@ class OutputState:
         self.previous = dict(self.manifest.entries)
         self.known: dict[str, set[str]] = {p: {e.sha256} for p, e in self.previous.items()}
         self.retired: list[Retired] = []  # moved aside by this run (or the stopped one)
-        self.current: dict[str, Entry] = {}
+        self.current: dict[str, ManifestEntry] = {}
         self._pending: list[_Staged] = []
         self._written: list[Path] = []
         self._recover(self.journal.read())
@@ -69,36 +70,36 @@ class OutputState:
         journaled = {r.moved_to for r in self.retired}
         self.manifest.history = [h for h in self.manifest.history if h.moved_to not in journaled]
 
-    def place(self, entry: Entry, data: bytes, force: bool) -> Outcome:
+    def place(self, entry: ManifestEntry, data: bytes, force: bool) -> WriteOutcome:
         """Put `data` at `entry.path` when allowed; keep a hand edit unless `force`."""
         target = self.folder / entry.path
         outcome = self._fate(entry.path, target, data, force)
-        if outcome is Outcome.FORCED:
+        if outcome is WriteOutcome.FORCED:
             self._move_aside(entry.path, target, FORCED_REASON, edited=True)
-        if outcome in (Outcome.WRITTEN, Outcome.FORCED):
+        if outcome in (WriteOutcome.WRITTEN, WriteOutcome.FORCED):
             self._stage(target, entry, data)
-        if outcome in (Outcome.WRITTEN, Outcome.FORCED, Outcome.UNCHANGED):
+        if outcome in (WriteOutcome.WRITTEN, WriteOutcome.FORCED, WriteOutcome.UNCHANGED):
             self.current[entry.path] = entry
-        elif outcome is Outcome.KEPT_EDITED:
+        elif outcome is WriteOutcome.KEPT_EDITED:
             generated = self.previous.get(entry.path)
             self.current[entry.path] = generated or replace(
                 entry, sha256=sorted(self.known[entry.path])[0]
             )
         return outcome
 
-    def _fate(self, path: str, target: Path, data: bytes, force: bool) -> Outcome:
+    def _fate(self, path: str, target: Path, data: bytes, force: bool) -> WriteOutcome:
         if not target.exists():
-            return Outcome.WRITTEN
+            return WriteOutcome.WRITTEN
         on_disk = sha256(target.read_bytes())
         if on_disk == sha256(data):
-            return Outcome.UNCHANGED
+            return WriteOutcome.UNCHANGED
         if on_disk in self.known.get(path, ()):
-            return Outcome.WRITTEN
+            return WriteOutcome.WRITTEN
         if force:
-            return Outcome.FORCED
-        return Outcome.KEPT_EDITED if path in self.known else Outcome.KEPT_UNKNOWN
+            return WriteOutcome.FORCED
+        return WriteOutcome.KEPT_EDITED if path in self.known else WriteOutcome.KEPT_UNKNOWN
 
-    def _stage(self, target: Path, entry: Entry, data: bytes) -> None:
+    def _stage(self, target: Path, entry: ManifestEntry, data: bytes) -> None:
         temp = write_temp(target, data)
         self._pending.append(_Staged(target, temp, Line("write", entry.path, entry.sha256)))
         if len(self._pending) >= BATCH:
@@ -115,7 +116,7 @@ class OutputState:
             self._written.append(staged.target)
         self._pending = []
 
-    def retire_unplanned(self, reason_of: Callable[[Entry], str]) -> list[Retired]:
+    def retire_unplanned(self, reason_of: Callable[[ManifestEntry], str]) -> list[Retired]:
         """Move aside every earlier document that is not part of this run's plan."""
         self._flush()
         for path, entry in sorted(self.previous.items()):
@@ -172,7 +173,7 @@ def retired_on_disk(folder: Path) -> list[Retired]:
     return found
 
 
-def _retired(line: Line, entry: Entry | None) -> Retired:
+def _retired(line: Line, entry: ManifestEntry | None) -> Retired:
     return Retired(
         line.path,
         line.sha256,

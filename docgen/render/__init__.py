@@ -2,8 +2,7 @@
 
 API
 ---
-* :func:`make_env` — the sandboxed, autoescaping, StrictUndefined Jinja environment;
-  filters are registered with :func:`register_filter` (registry :data:`FILTERS`).
+* :func:`make_env` — the sandboxed, autoescaping, StrictUndefined Jinja environment.
 * :func:`render_plain` — docxtpl itself (the reference), deterministic output.
 * :class:`CompiledTemplate` — compile once, ``render(context) -> bytes`` many times;
   equal to :func:`render_plain` part for part (in practice byte for byte), with
@@ -51,14 +50,13 @@ take the exact steps for the part that prints them).
 
 from .compare import parts_equal
 from .compiled import CompiledTemplate, NeedsTemplate, Unsupported
-from .engine import FILTERS, make_env, register_filter
+from .engine import make_env
 from .inspect import SyntaxIssue, syntax_errors, undeclared_variables, variable_paragraphs
 from .package import DEFAULT_FIXED_TIME
 from .plain import Context, ContextFactory, render_plain
 
 __all__ = [
     "DEFAULT_FIXED_TIME",
-    "FILTERS",
     "NeedsTemplate",
     "CompiledTemplate",
     "Context",
@@ -67,7 +65,6 @@ __all__ = [
     "Unsupported",
     "make_env",
     "parts_equal",
-    "register_filter",
     "render_plain",
     "syntax_errors",
     "undeclared_variables",

@@ -122,7 +122,7 @@ class _Part:
 
 
 @dataclass(frozen=True, slots=True)
-class _Plan:
+class _Layout:
     parts: tuple[_Part, ...]  # body, headers, footers: docxtpl's order
     members: tuple[ZipMember | str, ...]  # pre-deflated member, or name of a rendered one
 
@@ -150,7 +150,7 @@ class CompiledTemplate:
         self.verify = verify
         self.fallback_reason: str | None = None
         self.last_fallback_reason: str | None = None
-        self._plan: _Plan | None = None
+        self._plan: _Layout | None = None
         tpl = load_template(template_path)
         self._sources = part_sources(tpl, footnotes=True)  # as undeclared_variables reads them
         self._variables: frozenset[str] | None = None
@@ -185,14 +185,14 @@ class CompiledTemplate:
         return render_plain(self.template_path, context, env=self.env, fixed_time=self.fixed_time)
 
 
-def _render(plan: _Plan, context: Context, verify: bool) -> bytes:
+def _render(plan: _Layout, context: Context, verify: bool) -> bytes:
     rendered = {part.source.member: part.member(context, verify) for part in plan.parts}
     return write_zip([m if isinstance(m, ZipMember) else rendered[m] for m in plan.members])
 
 
 def _compile(
     tpl: Any, every: list[PartSource], env: jinja2.Environment, fixed_time: dt.datetime | None
-) -> _Plan:
+) -> _Layout:
     sources = [source for source in every if source.kind != "footnotes"]
     _check_supported(tpl, sources)
     root = empty_body_root(tpl.docx.element)
@@ -210,7 +210,7 @@ def _compile(
     missing = rendered - {m for m in members if isinstance(m, str)}
     if missing:
         raise Unsupported(f"rendered parts not saved by python-docx: {sorted(missing)}")
-    return _Plan(parts, members)
+    return _Layout(parts, members)
 
 
 def _compile_part(env: jinja2.Environment, source: PartSource, root: Any) -> _Part:

@@ -8,7 +8,7 @@ from datetime import date
 from docgen.campaign.model import Period
 from docgen.intake.records import Cell, Row, Value
 from docgen.intake.schema import Column, SheetSpec
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import ValidationIssue
 from docgen.text import clean_line, fold, has_two_digit_year, parse_date, title_case_name
 
@@ -49,7 +49,7 @@ def convert_row(
     return values, issues
 
 
-Problem = tuple[str, dict[str, object]] | None
+Problem = tuple[Code, dict[str, object]] | None
 Memo = dict[tuple[str, Cell], tuple[Value, Problem]]  # (column key, cell) -> conversion
 _REPEATING = frozenset({"choice", "int", "date", "text"})  # names and long texts do not repeat
 
@@ -60,7 +60,7 @@ def convert_cell(cell: Cell, column: Column, period: Period) -> tuple[Value, Pro
     if cell.reported:  # the reader already said why this cell has no value
         return None, None
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None, (("CELL_REQUIRED", {}) if column.required else None)
+        return None, ((Code.CELL_REQUIRED, {}) if column.required else None)
     if column.type == "date":
         return _date(raw, column, period)
     return _CONVERTERS[column.type](raw, column)
@@ -72,7 +72,7 @@ def _text(raw: object, column: Column) -> tuple[Value, Problem]:
         # A line break in a one-line value (Alt+Enter, or Excel's stored _x000D_) is a space.
         text = clean_line(text)
     if len(text) > column.max_length:
-        return text, ("CELL_TOO_LONG", {"length": len(text), "limit": column.max_length})
+        return text, (Code.CELL_TOO_LONG, {"length": len(text), "limit": column.max_length})
     return text, None
 
 
@@ -97,18 +97,18 @@ def _date(raw: object, column: Column, period: Period) -> tuple[Value, Problem]:
     try:
         value = parse_date(raw, first)
     except ValueError:
-        return None, ("CELL_DATE", {})
+        return None, (Code.CELL_DATE, {})
     two_digits = isinstance(raw, str) and has_two_digit_year(raw)
     reason = implausible(value, column.key, period)
     if reason:
         what = "ngày sinh" if column.key in BIRTH_DATES else f"“{column.header}”"
         if two_digits:
             reason = f"đã đọc là {value:%d/%m/%Y}, {reason}"
-        return None, ("CELL_DATE_IMPOSSIBLE", {"what": what, "reason": reason})
+        return None, (Code.CELL_DATE_IMPOSSIBLE, {"what": what, "reason": reason})
     if two_digits:
         shown = value.strftime("%d/%m/%Y")
         return value, (
-            "CELL_DATE_TWO_DIGIT_YEAR",
+            Code.CELL_DATE_TWO_DIGIT_YEAR,
             {"date": shown, "first": first, "last": first + 99},
         )
     return value, None
@@ -148,7 +148,7 @@ def implausible(value: date, key: str, period: Period) -> str:
 
 def _int(raw: object, column: Column) -> tuple[Value, Problem]:
     if isinstance(raw, bool):
-        return None, ("CELL_NUMBER", {})
+        return None, (Code.CELL_NUMBER, {})
     if isinstance(raw, int):
         return raw, None
     if isinstance(raw, float) and raw.is_integer():
@@ -156,7 +156,7 @@ def _int(raw: object, column: Column) -> tuple[Value, Problem]:
     text = _as_text(raw).replace(".", "").replace(" ", "")
     if text.isdigit():
         return int(text), None
-    return None, ("CELL_NUMBER", {})
+    return None, (Code.CELL_NUMBER, {})
 
 
 def _choice(raw: object, column: Column) -> tuple[Value, Problem]:
@@ -166,7 +166,7 @@ def _choice(raw: object, column: Column) -> tuple[Value, Problem]:
     if choice is not None:
         return choice, None
     choices = "; ".join(column.choices)
-    return text, ("CELL_CHOICE", {"choices": choices})
+    return text, (Code.CELL_CHOICE, {"choices": choices})
 
 
 @functools.lru_cache(maxsize=256)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docgen.digest import sha256
 from docgen.errors import DocgenError, not_found
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 
 # Every spreadsheet goes to the reader, which reads it or refuses it with an error saying how
@@ -46,7 +46,7 @@ def list_entries(folder: Path) -> Listing:
         else:
             listing.issues.append(issue)
     if not listing.workbooks:
-        listing.issues.append(make_issue("FOLDER_EMPTY", Place(str(folder)), folder=folder))
+        listing.issues.append(make_issue(Code.FOLDER_EMPTY, Place(str(folder)), folder=folder))
     return listing
 
 
@@ -54,20 +54,20 @@ def _unread(path: Path, seen: dict[str, str]) -> ValidationIssue | None:
     """None for a workbook to read; otherwise the issue saying why it is not read."""
     place = Place(path.name)
     if path.is_dir():
-        return make_issue("ENTRY_FOLDER", place)
+        return make_issue(Code.ENTRY_FOLDER, place)
     if path.name.startswith(_LOCKS):
-        return make_issue("ENTRY_LOCK_FILE", place)
+        return make_issue(Code.ENTRY_LOCK_FILE, place)
     if not path.is_file() or not (_spreadsheet_name(path) or _excel_inside(path)):
-        return make_issue("ENTRY_UNSUPPORTED", place, suffix=path.suffix or "(không có đuôi)")
+        return make_issue(Code.ENTRY_UNSUPPORTED, place, suffix=path.suffix or "(không có đuôi)")
     try:
         data = path.read_bytes()
     except OSError:
         return None  # the reader reports it as unreadable, with its own message
     if not data:
         return None  # nothing to compare: each empty file is FILE_EMPTY, none a copy of another
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256(data)
     if digest in seen:
-        return make_issue("FILE_DUPLICATE", place, same=seen[digest])
+        return make_issue(Code.FILE_DUPLICATE, place, same=seen[digest])
     seen[digest] = path.name
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from docgen.intake.records import Submission
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.text import fold
 from docgen.validate.arrival import Arrival
@@ -56,7 +56,7 @@ def confirmed(arrival: Arrival) -> bool:
 def _unconfirmed(submission: Submission, arrival: Arrival) -> ValidationIssue:
     sender = arrival.receipt.sender if arrival.receipt else ""
     return make_issue(
-        "SENDER_UNKNOWN", Place(submission.file), sender=sender or "(không rõ người gửi)"
+        Code.SENDER_UNKNOWN, Place(submission.file), sender=sender or "(không rõ người gửi)"
     )
 
 
@@ -65,7 +65,7 @@ def _superseded(
 ) -> ValidationIssue:
     newer = ", ".join(f"{s.file}, {arrivals[s.file].label()}" for s in newest)
     return make_issue(
-        "FILE_SUPERSEDED", Place(older.file), department=newest[0].department, newer=newer
+        Code.FILE_SUPERSEDED, Place(older.file), department=newest[0].department, newer=newer
     )
 
 
@@ -73,7 +73,7 @@ def _tie(tied: list[Submission], arrival: Arrival) -> list[ValidationIssue]:
     files = ", ".join(s.file for s in tied)
     return [
         make_issue(
-            "SUBMISSION_TIE",
+            Code.SUBMISSION_TIE,
             Place(s.file),
             department=s.department,
             when=arrival.label(),
@@ -94,7 +94,7 @@ def sender_issues(kept: list[Submission], arrivals: Mapping[str, Arrival]) -> li
         if submission.department and fold(receipt.department) != fold(submission.department):
             issues.append(
                 make_issue(
-                    "SENDER_MISMATCH",
+                    Code.SENDER_MISMATCH,
                     place,
                     sender=receipt.sender,
                     sender_department=receipt.department,

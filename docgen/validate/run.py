@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from docgen.campaign.model import Campaign, Kind, Period
-from docgen.collect import fewer_collections
-from docgen.intake.read import FileRead, read_file
+from docgen.gctune import fewer_collections
+from docgen.intake.read import FileRead, read_intake_file
 from docgen.intake.records import Nominee, PreviousAward, Row, Submission, Value
 from docgen.intake.schema import IntakeSchema, build_schema
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.mail.journal import journal_for, receipts
 from docgen.text import person_key
@@ -45,7 +45,7 @@ def _validate(campaign: Campaign, folder: Path, progress: Callable[[Path], None]
     received = receipts(journal_for(folder), campaign.contacts.book())
     candidates: list[Submission] = []
     for path in listing.workbooks:
-        read = read_file(path, schema)
+        read = read_intake_file(path, schema)
         report.files.append(read.name)
         report.paths[read.name] = path
         report.issues.extend(read.issues)
@@ -117,7 +117,7 @@ def _unit_values(
     if not values.get("don_vi"):
         sheet = unit[0].source.sheet if unit else schema.unit.name
         file = unit[0].source.file if unit else ""
-        issues.append(make_issue("DEPARTMENT_MISSING", Place(file, sheet)))
+        issues.append(make_issue(Code.DEPARTMENT_MISSING, Place(file, sheet)))
     return values, issues
 
 
@@ -144,7 +144,7 @@ def _attach_awards(
         ]
         if not owners:
             place = row.source.place(row.cells["ten"].column, row.cells["ten"].header)
-            issues.append(make_issue("AWARD_OWNER_UNKNOWN", place, values["ten"]))
+            issues.append(make_issue(Code.AWARD_OWNER_UNKNOWN, place, values["ten"]))
             continue
         owners[0].awards.append(_award(row, values))
     return issues

@@ -20,7 +20,6 @@ Issues are ordered by file, sheet, row, column, code; dictionaries by key.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from docgen.issues.codes import CODES
@@ -127,8 +126,3 @@ def issue_line(issue: ValidationIssue) -> str:
     where = " › ".join(parts)
     text = f"{issue.message} — {issue.hint}" if issue.hint else issue.message
     return f"{where}: {text}" if where else text
-
-
-def count_by_severity(issues: list[ValidationIssue]) -> Counter[Severity]:
-    """How many errors and warnings among `issues`."""
-    return Counter(i.severity for i in issues)

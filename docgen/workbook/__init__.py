@@ -29,7 +29,7 @@ from docgen.workbook.raw import (
     SheetInfo,
     WorkbookRefused,
 )
-from docgen.workbook.safety import check_zip, open_zip, read_file, refusal_for, sniff
+from docgen.workbook.safety import check_zip, open_zip, read_limited, refusal_for, sniff
 
 
 def open_workbook(path: Path) -> RawWorkbook:
@@ -38,7 +38,7 @@ def open_workbook(path: Path) -> RawWorkbook:
     The file is read once into memory (bounded) and never written or kept open, so the
     clerk's copy stays byte-for-byte unchanged and unlocked.
     """
-    data = read_file(Path(path))
+    data = read_limited(Path(path))
     kind = sniff(data[:4096])
     if kind == "zip":
         from docgen.workbook.ods import is_ods, read_ods

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from docgen.errors import DocgenError
-from docgen.issues.codes import default_detail
+from docgen.issues.codes import Code, default_detail
 from docgen.workbook.strings import plain
 
 CellValue = str | float | int | bool | datetime | time | timedelta | None
@@ -23,17 +23,18 @@ MAX_ROW = 1_048_576  # Excel's grid; anything beyond is a damaged or hostile fil
 MAX_COL = 16_384
 GAP_ROWS = 50  # a blank run this long between two rows with content is worth a word
 
-FILE_NOT_WORKBOOK = "FILE_NOT_WORKBOOK"
-FILE_EMPTY = "FILE_EMPTY"
-FILE_ZIP_BOMB = "FILE_ZIP_BOMB"
-FILE_TOO_LARGE = "FILE_TOO_LARGE"
-FILE_ENCRYPTED = "FILE_ENCRYPTED"
-FILE_CORRUPT = "FILE_CORRUPT"
-FILE_XML_UNSAFE = "FILE_XML_UNSAFE"
-FILE_XLS_UNREADABLE = "FILE_XLS_UNREADABLE"
-# Codes of a received file refused before any sheet is read.
+FILE_NOT_WORKBOOK = Code.FILE_NOT_WORKBOOK
+FILE_EMPTY = Code.FILE_EMPTY
+FILE_ZIP_BOMB = Code.FILE_ZIP_BOMB
+FILE_TOO_LARGE = Code.FILE_TOO_LARGE
+FILE_ENCRYPTED = Code.FILE_ENCRYPTED
+FILE_CORRUPT = Code.FILE_CORRUPT
+FILE_XML_UNSAFE = Code.FILE_XML_UNSAFE
+FILE_XLS_UNREADABLE = Code.FILE_XLS_UNREADABLE
+# Codes (their names, as issues carry them) of a received file refused before any sheet is read.
 REFUSED = frozenset(
-    {
+    code.name
+    for code in (
         FILE_NOT_WORKBOOK,
         FILE_EMPTY,
         FILE_ZIP_BOMB,
@@ -42,15 +43,16 @@ REFUSED = frozenset(
         FILE_CORRUPT,
         FILE_XML_UNSAFE,
         FILE_XLS_UNREADABLE,
-    }
+    )
 )
 
 
 class WorkbookRefused(DocgenError):
     """A received file that is not read at all: a stable `code` and a Vietnamese `message`."""
 
-    def __init__(self, code: str, message: str | None = None) -> None:
-        super().__init__(code, message or default_detail(code))
+    def __init__(self, code: Code, message: str | None = None) -> None:
+        super().__init__(code.name, message or default_detail(code))
+        self.issue_code = code
 
 
 class RawCell(NamedTuple):

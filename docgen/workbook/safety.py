@@ -103,7 +103,7 @@ def refusal_for(kind: str) -> WorkbookRefused:
     return WorkbookRefused(FILE_NOT_WORKBOOK)
 
 
-def read_file(path: Path) -> bytes:
+def read_limited(path: Path) -> bytes:
     """The whole file, refused before reading when it is larger than MAX_FILE_BYTES."""
     if path.stat().st_size > MAX_FILE_BYTES:
         raise _too_large(MAX_FILE_BYTES)
@@ -122,7 +122,7 @@ def _too_large(limit: int) -> WorkbookRefused:
 
 def check_zip(path: Path) -> None:
     """Refuse `path` unless it is a zip archive within every limit; parses no XML."""
-    open_zip(read_file(path))
+    open_zip(read_limited(path))
 
 
 def open_zip(data: bytes) -> ZipFile:

@@ -137,10 +137,10 @@ def task_dossiers(root: Path, params: Result) -> Result:
 def _reports(root: Path) -> list[Planned]:
     """The achievement reports the build writes, in its order (contexts not yet built)."""
     from docgen.dossier.plan import plan_documents
-    from docgen.meeting.select import decide
+    from docgen.meeting.select import read_and_select
 
     campaign, ws = _campaign(root), Workspace(root)
-    meeting = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    meeting = read_and_select(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
     assert meeting.meeting is not None, "the generated meeting must be readable"
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)
     return [item for item in planned if item.kind == "bao-cao"]
@@ -225,12 +225,12 @@ def spread(items: list[Planned], count: int) -> list[Planned]:
 
 def task_bigsheet(root: Path, params: Result) -> Result:
     """One intake workbook whose sheet is formatted down to row 1,048,576."""
-    from docgen.intake.read import read_file
+    from docgen.intake.read import read_intake_file
     from docgen.intake.schema import build_schema
 
     schema, clock = build_schema(_campaign(root)), Clock()
     with clock.timed():
-        read = read_file(Path(params["path"]), schema)
+        read = read_intake_file(Path(params["path"]), schema)
     rows = sum(len(rows) for rows in read.tables.values())
     return clock.result(rows=rows, issues=[i.code for i in read.issues])
 
@@ -264,7 +264,7 @@ def task_floor(root: Path, params: Result) -> Result:
     from python_calamine import CalamineWorkbook
 
     from docgen.dossier.plan import plan_documents
-    from docgen.meeting.select import decide
+    from docgen.meeting.select import read_and_select
     from docgen.output.files import sync_to_disk
     from docgen.render import CompiledTemplate
 
@@ -274,7 +274,7 @@ def task_floor(root: Path, params: Result) -> Result:
             book = CalamineWorkbook.from_path(str(path))
             for name in book.sheet_names:
                 book.get_sheet_by_name(name).to_python()
-    meeting = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    meeting = read_and_select(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
     assert meeting.meeting is not None, "the generated meeting must be readable"
     planned = plan_documents(campaign, meeting.meeting, meeting.selections)
     compiled = {

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from docgen.campaign.model import Check, Criterion
 from docgen.intake.records import Nominee, Submission
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import ValidationIssue
 from docgen.validate import criteria
 from docgen.validate.cells import convert_cell
@@ -55,7 +55,7 @@ def _issue(
         )
     cell = nominee.cells.get(first)
     return make_issue(
-        "ROW_CRITERION",
+        Code.ROW_CRITERION,
         nominee.place(first),
         cell.shown if cell else "",
         criterion=criterion.id,

@@ -7,7 +7,7 @@ from datetime import date
 
 from docgen.campaign.model import Kind
 from docgen.intake.records import Nominee, Submission
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import ValidationIssue
 from docgen.text import format_date_short
 from docgen.validate.criteria import period_text
@@ -33,7 +33,11 @@ class PeriodDates:
                 what = f"“{place.header or key}”"
                 shown = format_date_short(value)
                 yield make_issue(
-                    "ROW_DATE_OUTSIDE_PERIOD", place, shown, what=what, period=period_text(period)
+                    Code.ROW_DATE_OUTSIDE_PERIOD,
+                    place,
+                    shown,
+                    what=what,
+                    period=period_text(period),
                 )
 
 
@@ -69,7 +73,7 @@ class AwardDates:
         for award in nominee.awards:
             if award.decision_date > reference:
                 yield make_issue(
-                    "AWARD_DATE_AFTER_SUBMISSION",
+                    Code.AWARD_DATE_AFTER_SUBMISSION,
                     award.source.place(header=header),
                     format_date_short(award.decision_date),
                     reference=what,
@@ -77,7 +81,7 @@ class AwardDates:
                 )
             if award.year > reference.year:
                 yield make_issue(
-                    "AWARD_YEAR_AFTER_SUBMISSION",
+                    Code.AWARD_YEAR_AFTER_SUBMISSION,
                     award.source.place(header=year_header),
                     award.year,
                     reference=what,

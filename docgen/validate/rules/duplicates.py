@@ -7,7 +7,7 @@ from datetime import date
 
 from docgen.campaign.model import Kind
 from docgen.intake.records import Nominee, Submission
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import ValidationIssue
 from docgen.text import fold, person_key
 from docgen.validate.rules.base import Context
@@ -40,7 +40,7 @@ class Duplicates:
                 others = "; ".join(_where(o) for o in group if o is not nominee)
                 name_key = "ten" if nominee.kind is Kind.COLLECTIVE else "ho_ten"
                 yield make_issue(
-                    "NOMINEE_DUPLICATE",
+                    Code.NOMINEE_DUPLICATE,
                     nominee.place(name_key),
                     nominee.name,
                     count=len(group),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from docgen.campaign.model import Kind, Level
 from docgen.intake.records import Nominee, Submission
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import ValidationIssue
 from docgen.validate.rules.base import Context
 
@@ -23,7 +23,7 @@ class Eligibility:
             return  # unknown labels are closed-list problems, reported by the cell rules
         allowed = [lv.label for lv in ctx.campaign.levels if subject.id in lv.subjects]
         yield make_issue(
-            "ROW_NOT_ELIGIBLE",
+            Code.ROW_NOT_ELIGIBLE,
             nominee.place("cap_de_nghi"),
             nominee.level_label,
             subject=subject.label,

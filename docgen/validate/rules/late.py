@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from docgen.intake.records import Submission
 from docgen.intake.schema import UNIT_SHEET
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.text import format_date_short
 from docgen.validate.rules.base import Context
@@ -27,5 +27,8 @@ class LateSubmission:
         header = ctx.schema.unit.column("ngay_gui").header
         place = Place(submission.file, UNIT_SHEET, header=header)
         yield make_issue(
-            "SUBMISSION_LATE", place, format_date_short(sent), deadline=format_date_short(deadline)
+            Code.SUBMISSION_LATE,
+            place,
+            format_date_short(sent),
+            deadline=format_date_short(deadline),
         )

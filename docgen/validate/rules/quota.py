@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from docgen.campaign.model import Kind
 from docgen.intake.records import Submission
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue, keeps_out
 from docgen.validate.rules.base import Context, row_key
 
@@ -34,7 +34,7 @@ class Quota:
                 count = counts[(level.label, kind)]
                 if quota is not None and count > quota:
                     yield make_issue(
-                        "QUOTA_EXCEEDED",
+                        Code.QUOTA_EXCEEDED,
                         Place(CAMPAIGN_FILE),
                         count,
                         level=level.label,

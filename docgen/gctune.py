@@ -37,7 +37,15 @@ def fewer_collections() -> Iterator[None]:
 @contextmanager
 def new_garbage_only() -> Iterator[Callable[[], None]]:
     """Freeze every object alive now; the block gets a function that collects the cyclic
-    garbage made since (cheap: the frozen objects are not walked). Unfrozen afterwards."""
+    garbage made since (cheap: the frozen objects are not walked). Unfrozen afterwards.
+
+    `gc.unfreeze()` releases every frozen object, not only ours: when the host process froze
+    objects of its own (a server after start-up does), nothing is frozen or unfrozen here and
+    each collection walks everything (slower, never wrong).
+    """
+    if gc.get_freeze_count():
+        yield _collect
+        return
     gc.freeze()
     try:
         yield _collect

@@ -15,7 +15,7 @@ from docgen.meeting.numbers import MINUTES_KEY, proposal_key
 
 
 @dataclass(frozen=True)
-class Register:
+class RegisterFields:
     """One document's register fields (blank number and date until assigned).
 
     `summary` is the trích yếu alone ("Về việc đề nghị tặng …"): the register prints it after
@@ -30,7 +30,7 @@ class Register:
     recipients: tuple[str, ...] = ()
 
 
-def minutes_register(campaign: Campaign, meeting: Meeting, levels: list[Level]) -> Register:
+def minutes_fields(campaign: Campaign, meeting: Meeting, levels: list[Level]) -> RegisterFields:
     """The Biên bản: the council's series, dated the meeting day unless the văn thư says else."""
     own = meeting.assigned(MINUTES_KEY)
     day = (own.date or meeting.date).isoformat() if own else ""  # dated once numbered
@@ -39,38 +39,40 @@ def minutes_register(campaign: Campaign, meeting: Meeting, levels: list[Level]) 
         recipients += [
             r for r in level.noi_nhan if r not in recipients and r.casefold() != "như trên"
         ]
-    return Register(
-        own.number if own else "",
-        f"BB-{campaign.council.symbol}",
-        day,
-        f"Họp xét đề nghị khen thưởng {lower_first(campaign.title)}",
-        meeting.chair.name,
-        tuple(recipients),
+    return RegisterFields(
+        number=own.number if own else "",
+        symbol=f"BB-{campaign.council.symbol}",
+        date=day,
+        summary=f"Họp xét đề nghị khen thưởng {lower_first(campaign.title)}",
+        signer=meeting.chair.name,
+        recipients=tuple(recipients),
     )
 
 
-def proposal_register(campaign: Campaign, meeting: Meeting, level: Level) -> Register:
+def proposal_fields(campaign: Campaign, meeting: Meeting, level: Level) -> RegisterFields:
     """A level's Tờ trình: the issuer's series, signed by the level's signer."""
     own = meeting.assigned(proposal_key(level.id))
     signer = campaign.signers[level.signer]
-    return Register(
-        own.number if own else "",
-        f"TTr-{campaign.issuer.symbol}",
-        own.date.isoformat() if own and own.date else "",
-        f"Về việc đề nghị tặng {level.award}",
-        signer.name,
-        tuple(level.noi_nhan),  # as the Nơi nhận prints them
+    return RegisterFields(
+        number=own.number if own else "",
+        symbol=f"TTr-{campaign.issuer.symbol}",
+        date=own.date.isoformat() if own and own.date else "",
+        summary=f"Về việc đề nghị tặng {level.award}",
+        signer=signer.name,
+        recipients=tuple(level.noi_nhan),  # as the Nơi nhận prints them
     )
 
 
-def list_register(campaign: Campaign, meeting: Meeting, level: Level) -> Register:
+def list_fields(campaign: Campaign, meeting: Meeting, level: Level) -> RegisterFields:
     """The Danh sách: no number of its own; it goes with the Tờ trình (its date, its signer)."""
-    own = proposal_register(campaign, meeting, level)
+    own = proposal_fields(campaign, meeting, level)
     cited = f"{own.number}/{own.symbol}" if own.number else f"…/{own.symbol}"
     summary = f"Đề nghị tặng {level.award} (kèm theo Tờ trình số {cited})"
-    return Register("", "", own.date, summary, own.signer, own.recipients)
+    return RegisterFields(
+        date=own.date, summary=summary, signer=own.signer, recipients=own.recipients
+    )
 
 
-def report_register(level: Level) -> Register:
+def report_fields(level: Level) -> RegisterFields:
     """A Báo cáo thành tích: no number; signed by the unit (see the document itself)."""
-    return Register(summary=f"Đề nghị tặng {level.award}")
+    return RegisterFields(summary=f"Đề nghị tặng {level.award}")

@@ -22,7 +22,7 @@ METADATA = "metadata"
 
 
 @dataclass(frozen=True)
-class RegistersResult:
+class PrintedBooks:
     """The files written (with their write status) and how many documents each lists."""
 
     outgoing: tuple[Path, Written, int]
@@ -30,9 +30,9 @@ class RegistersResult:
     metadata: list[Path]
 
 
-def write_registers(
+def write_printed_books(
     campaign: Campaign, store: Store, out: Path, start: date, end: date, force: bool = False
-) -> RegistersResult:
+) -> PrintedBooks:
     """Write the sổ đi for `start`..`end`, the campaign's Mục lục and its metadata files."""
     db, _ = store.open()
     try:
@@ -48,7 +48,7 @@ def write_registers(
     written = _write_metadata(
         campaign, out / METADATA, sorted(current(rows), key=dossier_order(campaign)), pages
     )
-    return RegistersResult(
+    return PrintedBooks(
         (outgoing_path, outgoing_status, len(sent.rows)),
         (index_path, index_status, len(index.rows)),
         written,
