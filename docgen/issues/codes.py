@@ -483,6 +483,18 @@ class Code(Enum):
         "Thường trực kiểm tra lại với đơn vị; sửa địa chỉ trong [[departments]] nếu danh sách sai.",
         reply_hint="Đề nghị đơn vị kiểm tra lại tên đơn vị ghi trong phiếu.",
     )
+    DEPARTMENT_NO_FORM = Entry(
+        W,
+        "Đơn vị chưa nộp phiếu",
+        "Đơn vị “{department}” (có trong [[departments]] của tệp chiến dịch) chưa có phiếu nào trong thư mục phiếu; hạn nộp: trước ngày {deadline}.",
+        "Nhắc đơn vị gửi phiếu, rồi nhận bằng “docgen nhan-thu” hoặc chép phiếu vào thư mục phiếu; đơn vị không có đề nghị thì không cần làm gì.",
+    )
+    FORM_GONE = Entry(
+        W,
+        "Phiếu đã nhận không còn trong thư mục",
+        "Phiếu của đơn vị “{department}” nhận qua thư lúc {received} (tệp {file}) không còn trong thư mục phiếu: các đề nghị của đơn vị không được xét.",
+        "Chép lại tệp từ thư đã nhận bằng “docgen nhan-thu --khoi-phuc” (thư đã lưu) hoặc “docgen nhan-thu --khoi-phuc --imap …” (hộp thư IMAP); nếu đã cố ý bỏ phiếu này thì không cần làm gì.",
+    )
 
 
 CODES: dict[str, Entry] = {c.name: c.value for c in Code}
@@ -499,6 +511,8 @@ CLERK_ONLY = frozenset(
         "FOLDER_EMPTY",
         "ENTRY_LOCK_FILE",
         "ENTRY_FOLDER",
+        "DEPARTMENT_NO_FORM",
+        "FORM_GONE",
     }
 )
 

@@ -26,12 +26,13 @@ DUPLICATE = "trùng"
 SKIPPED = "bỏ qua"
 REFUSED = "từ chối"
 SENT = "đã gửi"
+RESTORED = "khôi phục"  # a lost file written back from its message (`nhan-thu --khoi-phuc`)
 # Kinds of row.
 MESSAGE = "thư"
 FILE = "tệp"
 REPLY = "phản hồi"
 KINDS = (MESSAGE, FILE, REPLY)
-RESULTS = (IMPORTED, DUPLICATE, SKIPPED, REFUSED, SENT)
+RESULTS = (IMPORTED, DUPLICATE, SKIPPED, REFUSED, SENT, RESTORED)
 
 HEADERS = (
     "Ghi lúc",
