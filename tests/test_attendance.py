@@ -118,3 +118,28 @@ def test_nothing_to_restore_is_a_usage_error(workspace: Path) -> None:
     result = CliRunner().invoke(main, ["nhan-thu", "--khoi-phuc"])
     assert result.exit_code == 2
     assert "Không có thư đã lưu nào để chép lại phiếu" in result.stderr
+
+
+def test_a_form_gone_after_the_meeting_is_named_not_dropped(
+    example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(example_workspace)
+    meeting = example_workspace / "input" / "hop-xet.xlsx"
+    before = meeting.read_bytes()
+    (example_workspace / "input" / "phieu" / "khoi-kinh-te.xlsx").unlink()
+    runner = CliRunner()
+
+    built = runner.invoke(main, ["ho-so"])
+    assert built.exit_code == 1, built.output
+    assert "[MEETING_SOURCE_GONE]" not in built.stderr  # the line names the problem itself
+    line = next(x for x in built.stderr.splitlines() if "khoi-kinh-te.xlsx" in x)
+    assert "đề nghị của đơn vị “Khối Kinh tế - Hạ tầng” lấy từ tệp khoi-kinh-te.xlsx" in line
+    assert "tệp này không còn trong thư mục phiếu" in line
+    assert "docgen nhan-thu --khoi-phuc" in line and "đừng chạy lại “docgen tong-hop”" in line
+    assert "hãy chạy lại tong-hop" not in built.stderr
+
+    listed = runner.invoke(main, ["tong-hop"])
+    assert listed.exit_code == 1, listed.output
+    assert "Chú ý: hop-xet.xlsx: Danh sách họp xét có" in listed.stderr
+    assert "khoi-kinh-te.xlsx" in listed.stderr and "--khoi-phuc" in listed.stderr
+    assert meeting.read_bytes() == before

@@ -339,6 +339,12 @@ class Code(Enum):
         "Ghi số phiếu đồng ý là số nguyên, từ 0 đến số thành viên có mặt.",
     )
     MEETING_LIST_STALE = Entry(E, "Danh sách họp xét đã cũ", "{detail}", _RERUN)
+    MEETING_SOURCE_GONE = Entry(
+        E,
+        "Phiếu của đề nghị trong danh sách họp xét không còn",
+        "Danh sách họp xét có {count} đề nghị của đơn vị “{department}” lấy từ tệp {file}, tệp này không còn trong thư mục phiếu: {names}.",
+        "Chép lại tệp vào thư mục phiếu (phiếu nhận qua thư: “docgen nhan-thu --khoi-phuc”) rồi chạy lại; đừng chạy lại “docgen tong-hop”: bảng mới sẽ bỏ hẳn các đề nghị này.",
+    )
     TIE_AT_QUOTA = Entry(
         E,
         "Bằng phiếu ở vị trí cuối chỉ tiêu",
