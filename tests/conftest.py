@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,14 @@ GOOD_COLLECTIVE = {
 }
 
 MakeWorkbook = Callable[..., Path]
+
+# Findings about who has sent a form at all (campaign file `[[departments]]`), not about a form.
+ATTENDANCE = frozenset({"DEPARTMENT_NO_FORM", "FORM_GONE"})
+
+
+def forms_only(campaign: Campaign) -> Campaign:
+    """The campaign without its list of departments: checks of forms, not of who sent one."""
+    return replace(campaign, contacts=replace(campaign.contacts, departments=()))
 
 
 @pytest.fixture

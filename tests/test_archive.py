@@ -278,10 +278,17 @@ def test_kiem_tra_finds_altered_deleted_and_extra_files(ws: Path, campaign: Camp
     (tree / "thanh-pho" / "la.pdf").write_bytes(b"%PDF-1.4")
     result = CliRunner().invoke(main, ["luu-tru", "--kiem-tra", "--thu-muc", str(ws)])
     assert result.exit_code == 1
+    refile = "docgen so mã SHA-256 với sổ, chép lại bản lưu (chỉ đọc) và ghi lần sửa vào sổ."
     assert result.output.splitlines() == [
         "tệp bị thay đổi: 2023/kh19-2023-cchc/phuong/bien-ban.pdf",
+        "  Cách sửa: nộp lại bản gốc đã ký “bien-ban.pdf”: docgen luu-tru "
+        f'"{ws / "nop" / "phuong" / "bien-ban.pdf"}" — {refile}',
         "mất tệp: 2023/kh19-2023-cchc/thanh-pho/bien-ban.pdf",
+        "  Cách sửa: nộp lại bản gốc đã ký “bien-ban.pdf”: docgen luu-tru "
+        f'"{ws / "nop" / "thanh-pho" / "bien-ban.pdf"}" — {refile}',
         "tệp không có trong sổ đăng ký: 2023/kh19-2023-cchc/thanh-pho/la.pdf",
+        "  Tệp không do docgen lưu: chuyển nó ra khỏi luu-tru/, hoặc nộp lưu đúng cách bằng "
+        "“docgen luu-tru <tệp>”.",
         f"Đã kiểm tra 3 tệp trong {ws / 'luu-tru'}: 3 sai khác.",
     ]
     data = json.loads(
@@ -458,3 +465,83 @@ def test_readme_archive_walkthrough_runs_as_written(ws: Path) -> None:
         assert done.returncode == 0, (command, done.stdout, done.stderr)
     assert done.stdout.endswith("luu-tru: không có sai khác.\n")
     assert {r["path"] for r in _rows(ws)} == {"thanh-pho/to-trinh.docx", "phuong/bien-ban.docx"}
+
+
+def test_refiling_the_original_repairs_an_altered_or_lost_copy(
+    ws: Path, campaign: Campaign
+) -> None:
+    names = ["phuong/bien-ban.pdf", "thanh-pho/bien-ban.pdf"]
+    originals = [_put(ws / "nop", n, scan_pdf(n)) for n in names]
+    assert _file(ws, campaign, *originals) == [Status.FILED, Status.FILED]
+    tree = ws / "luu-tru" / "2023" / "kh19-2023-cchc"
+    altered, lost = tree / "phuong" / "bien-ban.pdf", tree / "thanh-pho" / "bien-ban.pdf"
+    altered.chmod(0o644)
+    altered.write_bytes(b"%PDF-1.4 sua")  # tampered, left writable
+    lost.chmod(0o644)
+    lost.unlink()
+
+    assert _file(ws, campaign, *originals) == [Status.REPAIRED, Status.REPAIRED]
+
+    for path, original in zip((altered, lost), originals, strict=True):
+        assert path.read_bytes() == original.read_bytes()
+        assert not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    assert verify(ws).findings == []
+    db = open_register(Store.of(ws).register)
+    try:
+        repairs = [tuple(r) for r in db.execute(
+            "SELECT f.stored, r.found, r.found_sha256 != '', r.source_name, r.repaired_by "
+            "FROM repairs r JOIN filings f ON f.id = r.filing_id ORDER BY r.id"
+        )]  # fmt: skip
+    finally:
+        db.close()
+    assert repairs == [
+        ("2023/kh19-2023-cchc/phuong/bien-ban.pdf", "altered", 1, "bien-ban.pdf", "Văn thư Hà"),
+        ("2023/kh19-2023-cchc/thanh-pho/bien-ban.pdf", "missing", 0, "bien-ban.pdf", "Văn thư Hà"),
+    ]
+    assert len(_rows(ws)) == 2  # a repair is no new filing
+    assert _file(ws, campaign, *originals) == [Status.ALREADY, Status.ALREADY]
+
+
+def test_a_version_1_register_is_migrated_with_its_filings(tmp_path: Path) -> None:
+    from docgen.archive.schema import MIGRATIONS
+
+    path = tmp_path / "so-dang-ky.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0][1])
+    old.execute(
+        "INSERT INTO documents (campaign, level, path, kind, title, generated_sha256) "
+        "VALUES ('c', 'phuong', 'phuong/bien-ban.docx', 'bien-ban', 'Biên bản', 'x')"
+    )
+    old.execute(
+        "INSERT INTO filings (document_id, sha256, size, form, stored, original_name, filed_by, "
+        "filed_at) VALUES (1, 'y', 1, 'scan-pdf', 'a/b.pdf', 'b.pdf', 'Hà', '2023-12-20')"
+    )
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    db = open_register(path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 2
+        row = db.execute("SELECT stored, source_path FROM filings").fetchone()
+        assert tuple(row) == ("a/b.pdf", "")
+        assert db.execute("SELECT count(*) FROM repairs").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def test_the_index_follows_the_citation_chain_and_names_each_kind_once(
+    ws: Path, campaign: Campaign
+) -> None:
+    names = ["thanh-pho/to-trinh.pdf", "thanh-pho/bien-ban.pdf", "thanh-pho/danh-sach.pdf"]
+    _file(ws, campaign, *(_put(ws / "nop", n, scan_pdf(n)) for n in names))
+    result = CliRunner().invoke(main, ["so-van-ban-di", "--thu-muc", str(ws)])
+    assert result.exit_code == 0, result.output
+    index = load_workbook(ws / OUT / "luu-tru" / "muc-luc-van-ban.xlsx").active
+    titles = [index.cell(r, 4).value for r in (5, 6, 7)]
+    assert titles[0].startswith("Biên bản họp xét đề nghị khen thưởng phong trào thi đua")
+    assert titles[1].startswith("Tờ trình về việc đề nghị tặng Giấy khen")  # cites the Biên bản
+    assert titles[2].startswith("Danh sách")  # kèm theo the Tờ trình
+    sent = load_workbook(next((ws / OUT / "luu-tru").glob("so-van-ban-di-*.xlsx"))).active
+    texts = [str(c.value).casefold() for row in sent.iter_rows() for c in row if c.value]
+    texts += [str(t).casefold() for t in titles]
+    assert not [t for t in texts if "họp xét họp xét" in t]

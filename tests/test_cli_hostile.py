@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from docgen.cli import main
-from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, MakeWorkbook
+from tests.conftest import ATTENDANCE, CAMPAIGN_FILE, GOOD_INDIVIDUAL, MakeWorkbook
 from tests.test_workbook import _bomb, _unsafe_shared, _unsafe_sheet
 
 
@@ -48,7 +48,7 @@ def test_every_bad_file_is_named_and_the_good_one_still_read(
     assert code == 1
     assert "Traceback" not in output
     data = json.loads(output)
-    codes = {(i["file"], i["code"]) for i in data["issues"]}
+    codes = {(i["file"], i["code"]) for i in data["issues"] if i["code"] not in ATTENDANCE}
     assert codes == {
         ("bom-zip.xlsx", "FILE_ZIP_BOMB"),
         ("billion-laughs.xlsx", "FILE_XML_UNSAFE"),

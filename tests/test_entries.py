@@ -15,7 +15,7 @@ from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.issues.model import Severity
 from docgen.validate.run import validate_folder
-from tests.conftest import CAMPAIGN_FILE, MakeWorkbook
+from tests.conftest import CAMPAIGN_FILE, MakeWorkbook, forms_only
 
 BINARY_MAIN = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -88,7 +88,7 @@ def test_a_spreadsheet_in_another_format_is_an_error_naming_the_file(
     folder = tmp_path / "phieu"
     make_workbook("tot.xlsx", folder=folder)
     names = build(folder)
-    report = validate_folder(campaign, folder)
+    report = validate_folder(forms_only(campaign), folder)
     found = [(i.place.file, i.code, i.severity) for i in report.issues if i.place.file in names]
     assert found == [(name, code, Severity.ERROR) for name in names]
     assert all(advice in i.message for i in report.issues if i.place.file in names)
@@ -122,7 +122,7 @@ def test_other_files_stay_a_warning(
     folder = tmp_path / "phieu"
     make_workbook("tot.xlsx", folder=folder)
     (folder / name).write_bytes(data)
-    report = validate_folder(campaign, folder)
+    report = validate_folder(forms_only(campaign), folder)
     assert [(i.place.file, i.code) for i in report.issues] == [(name, "ENTRY_UNSUPPORTED")]
 
 
@@ -140,7 +140,7 @@ def test_each_empty_file_is_empty_not_a_duplicate(
     folder.mkdir()
     for name in names:
         (folder / name).write_bytes(b"")
-    report = validate_folder(campaign, folder)
+    report = validate_folder(forms_only(campaign), folder)
     assert sorted((i.place.file, i.code) for i in report.issues) == [
         (name, "FILE_EMPTY") for name in names
     ]

@@ -21,7 +21,7 @@ from docgen.campaign import Campaign
 from docgen.workbook import open_workbook
 from docgen.workbook.safety import open_zip
 from docgen.workbook.trim import KEEP_BLANK, KEEP_COLUMNS, trimmed_package
-from tests.conftest import GOOD_INDIVIDUAL, ROOT, MakeWorkbook
+from tests.conftest import GOOD_INDIVIDUAL, ROOT, MakeWorkbook, forms_only
 from tests.test_workbook import read_all, sheet_xml, write_package
 
 
@@ -160,7 +160,7 @@ def test_the_copy_holds_the_data_rows_not_the_formatted_range(
     from docgen.validate.run import validate_folder
 
     path = formatted_workbook(make_workbook, 20_000)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     wb = _annotated_copy(path, report.issues_of(path.name), "big.xlsx")
     assert not isinstance(wb, str), wb
     ws = wb["Cá nhân"]
@@ -236,7 +236,7 @@ def test_a_value_far_right_does_not_fill_the_copy_with_cells(
     wb = load_workbook(path)
     wb["Cá nhân"]["BXX3"] = "ghi chú của đơn vị"
     wb.save(path)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     copy = _annotated_copy(path, report.issues_of(path.name), path.name)
     assert not isinstance(copy, str), copy
     assert copy["Cá nhân"]["BXX3"].value == "ghi chú của đơn vị"
@@ -289,7 +289,7 @@ def test_a_range_merged_to_the_bottom_does_not_fill_the_copy(
 
     path = make_workbook(individuals=[{**GOOD_INDIVIDUAL, "gioi_tinh": "Khác"}])
     _merge(path, "A300:T100000")  # openpyxl itself would build two million cells to write it
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert [i.place.row for i in report.issues if i.code == "CELL_MERGED"] == [300]
     copy = _annotated_copy(path, report.issues_of(path.name), path.name)
     assert not isinstance(copy, str), copy

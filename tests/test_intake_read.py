@@ -16,7 +16,7 @@ from docgen.campaign import Campaign
 from docgen.intake.read import read_intake_file
 from docgen.intake.schema import build_schema
 from docgen.validate.run import validate_folder
-from tests.conftest import GOOD_INDIVIDUAL, MakeWorkbook, libreoffice_convert
+from tests.conftest import GOOD_INDIVIDUAL, MakeWorkbook, forms_only, libreoffice_convert
 
 Edit = Callable[[Worksheet], None]
 ROW = 3  # first data row of the template
@@ -44,7 +44,7 @@ def _set(key: str, value: object, font: str | None = None) -> Edit:
 
 
 def _read_one(campaign: Campaign, path: Path) -> tuple[dict[str, object], list[str]]:
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     nominee = report.nominees[0] if report.nominees else None
     return (nominee.values if nominee else {}), [i.code for i in report.issues]
 
@@ -122,7 +122,9 @@ def test_sheet_oddities_are_reported_with_their_place(
     campaign: Campaign, make_workbook: MakeWorkbook, edit: Edit, code: str, column: str
 ) -> None:
     path = _edited(make_workbook(individuals=[GOOD_INDIVIDUAL]), "Cá nhân", edit)
-    issue = next(i for i in validate_folder(campaign, path.parent).issues if i.code == code)
+    issue = next(
+        i for i in validate_folder(forms_only(campaign), path.parent).issues if i.code == code
+    )
     assert (issue.place.file, issue.place.sheet, issue.place.row, issue.place.column) == (
         path.name,
         "Cá nhân",
@@ -189,7 +191,7 @@ def test_template_marker(
     campaign: Campaign, make_workbook: MakeWorkbook, edit: Edit, codes: list[str], nominees: int
 ) -> None:
     path = _edited(make_workbook(individuals=[GOOD_INDIVIDUAL]), "_docgen", edit)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert [i.code for i in report.issues] == codes
     assert len(report.nominees) == nominees
 
@@ -199,7 +201,7 @@ def test_missing_sheet(campaign: Campaign, make_workbook: MakeWorkbook) -> None:
     wb = load_workbook(path)
     del wb["Tập thể"]
     wb.save(path)
-    codes = [i.code for i in validate_folder(campaign, path.parent).issues]
+    codes = [i.code for i in validate_folder(forms_only(campaign), path.parent).issues]
     assert codes == ["SHEET_MISSING"]
 
 
@@ -228,7 +230,7 @@ def test_not_a_workbook(campaign: Campaign, tmp_path: Path, content: bytes, code
     path = tmp_path / "phieu" / "khoi-x.xlsx"
     path.parent.mkdir()
     path.write_bytes(content)
-    issues = validate_folder(campaign, path.parent).issues
+    issues = validate_folder(forms_only(campaign), path.parent).issues
     assert [(i.code, i.place.file) for i in issues] == [(code, "khoi-x.xlsx")]
     assert "Excel" in issues[0].message or "rỗng" in issues[0].message
 
@@ -244,7 +246,7 @@ def test_damage_deep_in_a_sheet_is_one_clear_issue(
             if item.filename == "xl/worksheets/sheet5.xml":  # the individuals sheet
                 data = data.replace(b'<row r="4"', b'<broken r="4"', 1)  # mismatched end tag
             dst.writestr(item, data)
-    report = validate_folder(campaign, good.parent)
+    report = validate_folder(forms_only(campaign), good.parent)
     assert [(i.code, i.place.file) for i in report.issues] == [("FILE_CORRUPT", "b-hong.xlsx")]
     assert [n.source.file for n in report.nominees] == ["a-tot.xlsx"]
 
@@ -299,7 +301,7 @@ def test_a_repeated_value_is_read_and_reported_on_every_row(
 
     people = [{**GOOD_INDIVIDUAL, "ho_ten": f"Nguyễn Văn {n}"} for n in ("An", "Bình", "Cường")]
     path = _edited(make_workbook(individuals=people), "Cá nhân", edit)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert [n.values["que_quan"] for n in report.nominees] == ["Cộng hòa"] * 3
     found = [(i.code, i.place.row) for i in report.issues if i.code in codes_per_row]
     assert found == [(code, row) for row in range(ROW, ROW + 3) for code in codes_per_row]
@@ -327,8 +329,8 @@ def test_warm_memos_read_hostile_rows_as_a_first_read_does(
     people = [{**GOOD_INDIVIDUAL, "ho_ten": f"Nguyễn Văn {n}"} for n in "ABCDEF"]
     path = _edited(make_workbook(individuals=people), "Cá nhân", _every_oddity)
     strings._XSTRINGS.clear()
-    first = validate_folder(campaign, path.parent)
-    second = validate_folder(campaign, path.parent)
+    first = validate_folder(forms_only(campaign), path.parent)
+    second = validate_folder(forms_only(campaign), path.parent)
     assert [repr(i) for i in second.issues] == [repr(i) for i in first.issues]
     assert [n.values for n in second.nominees] == [n.values for n in first.nominees]
     codes = {i.code for i in first.issues}

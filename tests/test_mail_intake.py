@@ -300,7 +300,7 @@ def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:
     ]
     checked = CliRunner().invoke(main, ["kiem-tra"])
     assert checked.exit_code == 0, checked.output
-    assert "Chiến dịch kh19-2023-cchc: 1 tệp, 0 lỗi, 0 cảnh báo." in checked.stdout
+    assert "Chiến dịch kh19-2023-cchc: 1 tệp, 0 lỗi, 4 cảnh báo." in checked.stdout
 
 
 def test_cli_needs_a_source(workspace: Path) -> None:

@@ -156,7 +156,7 @@ def test_kiem_tra_fails_while_a_sender_is_unconfirmed(
     assert CliRunner().invoke(main, ["nhan-thu", "thu"]).exit_code == 0
     result = CliRunner().invoke(main, ["kiem-tra", "--khong-phan-hoi"])
     assert result.exit_code == 1, result.output
-    assert "1 tệp, 1 lỗi, 0 cảnh báo" in result.stdout and "SENDER_UNKNOWN" in result.stdout
+    assert "1 tệp, 1 lỗi, 4 cảnh báo" in result.stdout and "SENDER_UNKNOWN" in result.stdout
 
 
 def _department_text(code: Code) -> str:

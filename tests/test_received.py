@@ -33,7 +33,7 @@ from docgen.validate.run import validate_folder
 from docgen.workbook import open_workbook
 from docgen.workbook.strings import plain, unescape, xstring
 from docgen.workspace import Workspace as DocgenWorkspace
-from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, ROOT, libreoffice_convert
+from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, ROOT, forms_only, libreoffice_convert
 from tests.test_cli_meeting import NAMES, Workspace, vote
 from tests.test_meeting import MEETING
 from tests.test_workbook import read_all, sheet_xml, write_package
@@ -77,7 +77,7 @@ def test_nfd_file_name_is_nfc_in_every_place(
 ) -> None:
     bad = {**GOOD_INDIVIDUAL, "ngay_sinh": "31/02/1985"}
     folder = make_workbook(NFD, individuals=[bad]).parent
-    report = validate_folder(campaign, folder)
+    report = validate_folder(forms_only(campaign), folder)
     nfc = unicodedata.normalize("NFC", NFD)
     assert report.files == [nfc] and report.submissions[0].file == nfc
     assert {i.place.file for i in report.issues} == {nfc}
@@ -181,7 +181,7 @@ def test_sheet_missing_a_required_column_is_kept_out_and_ho_so_builds(
 ) -> None:
     broken = example.submissions / "khoi-noi-chinh.xlsx"
     _break_columns(broken, "Cá nhân", "que_quan", "chuc_vu")
-    report = validate_folder(campaign, example.submissions)
+    report = validate_folder(forms_only(campaign), example.submissions)
     missing = [i for i in report.issues if i.code == "COLUMN_MISSING"]
     assert [(i.place.file, i.place.sheet, i.place.row) for i in missing] == [
         ("khoi-noi-chinh.xlsx", "Cá nhân", None)
@@ -321,7 +321,9 @@ def test_formula_without_cached_value_is_one_finding(
     col = next(c for c in range(1, ws.max_column + 1) if ws.cell(KEY_ROW, c).value == "chuc_vu")
     ws.cell(3, col).value = '=CONCAT("Công ", "chức")'  # openpyxl saves no cached value
     wb.save(path)
-    found = [i for i in validate_folder(campaign, path.parent).issues if i.place.row == 3]
+    found = [
+        i for i in validate_folder(forms_only(campaign), path.parent).issues if i.place.row == 3
+    ]
     assert [(i.code, i.place.column) for i in found] == [("CELL_FORMULA_NO_VALUE", "F")]
 
 
@@ -357,7 +359,7 @@ def test_two_digit_years_and_impossible_dates(
     message: str | None,
 ) -> None:
     folder = make_workbook(individuals=[{**GOOD_INDIVIDUAL, key: typed}]).parent
-    report = validate_folder(campaign, folder)
+    report = validate_folder(forms_only(campaign), folder)
     found = [i for i in report.issues if i.place.row == 3 and i.code.startswith("CELL_DATE")]
     assert [i.code for i in found] == codes
     assert report.nominees[0].values[key] == value
@@ -383,7 +385,7 @@ def test_nominee_after_fifty_blank_rows_is_read_with_a_warning(
             ws.cell(54, col).value = value
             ws.cell(54, col).number_format = ws.cell(3, col).number_format
     wb.save(path)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert [(n.name, n.source.row) for n in report.nominees] == [
         ("Nguyễn Văn An", 3),
         ("Lê Thị Muộn", 54),
@@ -409,7 +411,10 @@ def test_ods_saved_by_libreoffice_is_read_like_the_xlsx(
     ods_folder = tmp_path / "ods"
     libreoffice_convert([xlsx], "ods", ods_folder)
     assert [p.name for p in ods_folder.glob("*.ods")] == ["khoi-a.ods"]
-    by_xlsx, by_ods = validate_folder(campaign, xlsx.parent), validate_folder(campaign, ods_folder)
+    by_xlsx, by_ods = (
+        validate_folder(forms_only(campaign), xlsx.parent),
+        validate_folder(forms_only(campaign), ods_folder),
+    )
     assert by_ods.files == ["khoi-a.ods"] and by_ods.submissions[0].department
     assert [(n.source.row, n.values) for n in by_ods.nominees] == [
         (n.source.row, n.values) for n in by_xlsx.nominees
@@ -422,7 +427,7 @@ def test_csv_is_refused_with_how_to_send_the_workbook(tmp_path: Path, campaign: 
     folder = tmp_path / "phieu"
     folder.mkdir()
     (folder / "khoi-b.csv").write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,15/08/1985\n")
-    report = validate_folder(campaign, folder)
+    report = validate_folder(forms_only(campaign), folder)
     assert [(i.code, i.place.file) for i in report.issues] == [("FILE_NOT_WORKBOOK", "khoi-b.csv")]
     assert report.issues[0].message == (
         "Tệp này là văn bản thuần (CSV hoặc TXT), không phải bảng tính: CSV chỉ giữ chữ của một "

@@ -14,7 +14,7 @@ from docgen.campaign import Campaign
 from docgen.intake.schema import KEY_ROW
 from docgen.intake.sheets import sheet_key
 from docgen.validate.run import validate_folder
-from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, MakeWorkbook
+from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, MakeWorkbook, forms_only
 
 SECOND = {**GOOD_INDIVIDUAL, "ho_ten": "Lê Thị Hoa", "ngay_sinh": "02/01/1990"}
 
@@ -151,7 +151,7 @@ def test_every_sheet_is_read_or_named(
     wb = load_workbook(path)
     change(wb)
     wb.save(path)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert [(n.name, n.source.sheet) for n in report.nominees] == nominees
     sheet_issues = [i for i in report.issues if i.code.startswith("SHEET_")]
     assert [(i.code, i.place.sheet) for i in sheet_issues] == named
@@ -170,7 +170,7 @@ def test_rows_of_a_copy_are_placed_on_the_copy(
     col = next(c for c in range(1, ws.max_column + 1) if ws.cell(KEY_ROW, c).value == "ngay_sinh")
     ws.cell(3, col).value = "31/02/1990"
     wb.save(path)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert [(i.code, i.place.sheet, i.place.row) for i in report.errors] == [
         ("CELL_DATE", "Cá nhân (2)", 3)
     ]
@@ -195,7 +195,7 @@ def test_feedback_marks_the_copy(
     wb = load_workbook(path)
     _copy(wb, "Cá nhân", "Cá nhân (2)", {**SECOND, "gioi_tinh": "Khác"})
     wb.save(path)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     [written] = write_feedback(report, path.parent, tmp_path / "phan-hoi")
     marked = load_workbook(written)["Cá nhân (2)"]
     col = next(c for c in range(1, marked.max_column + 1) if marked.cell(1, c).value == "gioi_tinh")

@@ -12,7 +12,13 @@ from docgen.campaign.model import Campaign
 from docgen.issues.codes import CODES, Code
 from docgen.validate.run import validate_folder
 from docgen.validate.summary import issue_line, ordered, to_json, to_text
-from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, GOOD_UNIT, MakeWorkbook
+from tests.conftest import (
+    GOOD_COLLECTIVE,
+    GOOD_INDIVIDUAL,
+    GOOD_UNIT,
+    MakeWorkbook,
+    forms_only,
+)
 
 KEYS = ["code", "severity", "file", "sheet", "row", "column", "header", "value", "message", "hint"]
 
@@ -27,7 +33,7 @@ def codes(report, file: str | None = None) -> list[str]:  # type: ignore[no-unty
 
 def test_clean_folder_has_no_issue(campaign: Campaign, make_workbook: MakeWorkbook) -> None:
     path = make_workbook("a.xlsx", individuals=[GOOD_INDIVIDUAL], collectives=[GOOD_COLLECTIVE])
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert report.issues == []
     assert len(report.eligible()) == 2
 
@@ -40,7 +46,7 @@ def test_duplicate_across_two_files_and_levels(
     path = make_workbook(
         "b.xlsx", unit=other, individuals=[person("NGUYỄN VĂN HOÀ", "Cấp thành phố")]
     )
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     dups = [i for i in report.issues if i.code == "NOMINEE_DUPLICATE"]
     assert [(i.place.file, i.place.row) for i in dups] == [("a.xlsx", 3), ("b.xlsx", 3)]
     assert "b.xlsx › Cá nhân › dòng 3 (Cấp thành phố)" in dups[0].message
@@ -52,7 +58,7 @@ def test_duplicate_within_one_file(campaign: Campaign, make_workbook: MakeWorkbo
     path = make_workbook(
         individuals=[person("Lê Thị Thủy"), person("Lê Thị Thuỷ", "Cấp thành phố")]
     )
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert codes(report) == ["NOMINEE_DUPLICATE", "NOMINEE_DUPLICATE"]
 
 
@@ -62,7 +68,7 @@ def test_quota_warning_counts_only_eligible(
     people = [person(f"Trần Văn {n}") for n in ("Ba", "Bốn", "Năm", "Sáu")]
     people.append(person("Trần Văn Bảy", xep_loai_nam="Hoàn thành tốt nhiệm vụ"))
     path = make_workbook(individuals=people)
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert codes(report) == ["QUOTA_EXCEEDED", "ROW_CRITERION"]
     quota = next(i for i in report.issues if i.code == "QUOTA_EXCEEDED")
     assert quota.message.startswith("“Cấp phường”: 4 cá nhân đủ điều kiện")
@@ -76,7 +82,7 @@ def test_superseded_submission_is_not_counted(
         "a-cu.xlsx", unit={**GOOD_UNIT, "ngay_gui": "01/12/2023"}, individuals=[GOOD_INDIVIDUAL]
     )
     path = make_workbook("a-moi.xlsx", individuals=[GOOD_INDIVIDUAL])
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert codes(report) == ["FILE_SUPERSEDED"]  # no duplicate with its own earlier version
 
 
@@ -84,7 +90,7 @@ def test_bad_file_never_stops_the_others(campaign: Campaign, make_workbook: Make
     path = make_workbook("a.xlsx", individuals=[GOOD_INDIVIDUAL])
     (path.parent / "b.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     (path.parent / "c.xls").write_text("Họ tên;Ngày sinh\n", encoding="utf-8")
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     assert codes(report, "a.xlsx") == []
     assert len(codes(report, "b.xlsx")) == 1 and len(codes(report, "c.xls")) == 1
     assert report.files == ["a.xlsx", "b.xlsx", "c.xls"]
@@ -99,7 +105,7 @@ def test_json_schema_and_ordering(campaign: Campaign, make_workbook: MakeWorkboo
     path = make_workbook(
         "a.xlsx", individuals=bad, collectives=[{**GOOD_COLLECTIVE, "xep_loai_cchc": "Khá"}]
     )
-    data = to_json(validate_folder(campaign, path.parent))
+    data = to_json(validate_folder(forms_only(campaign), path.parent))
     json.dumps(data)  # serialisable as is
     assert list(data) == ["campaign", "files", "summary", "issues"]
     assert (data["campaign"], data["files"]) == ("kh19-2023-cchc", 2)
@@ -135,7 +141,7 @@ def test_ordering_puts_column_z_before_aa() -> None:
 
 def test_console_text(campaign: Campaign, make_workbook: MakeWorkbook) -> None:
     path = make_workbook(collectives=[{**GOOD_COLLECTIVE, "xep_loai_cchc": "Khá"}])
-    report = validate_folder(campaign, path.parent)
+    report = validate_folder(forms_only(campaign), path.parent)
     text = to_text(report)
     assert text.splitlines()[0] == "Chiến dịch kh19-2023-cchc: 1 tệp, 1 lỗi, 0 cảnh báo."
     assert "Theo đơn vị:\n  Khối Văn hóa - Xã hội: 1 lỗi, 0 cảnh báo" in text
@@ -159,5 +165,5 @@ def test_every_code_has_title_and_hint(code: str) -> None:
 def test_received_files_are_never_modified(campaign: Campaign, make_workbook: MakeWorkbook) -> None:
     path = make_workbook(individuals=[person("Bùi Văn Tư", ngay_sinh="x")])
     before = path.read_bytes()
-    validate_folder(campaign, Path(path.parent))
+    validate_folder(forms_only(campaign), Path(path.parent))
     assert path.read_bytes() == before

@@ -19,14 +19,17 @@ from docgen.archive.match import BY_CONTENT, match
 from docgen.archive.received import SCAN_PDF, NotFileable, Received, collect, receive
 from docgen.archive.register import (
     Filing,
+    Repair,
     add_filing,
+    add_repair,
     current_filing,
     save_document,
     stored_files,
     transaction,
 )
 from docgen.archive.source import Expected
-from docgen.archive.store import Store
+from docgen.archive.store import ALTERED, OK, Store
+from docgen.digest import sha256_file
 
 
 class Status(StrEnum):
@@ -35,6 +38,7 @@ class Status(StrEnum):
     FILED = "đã lưu"
     REPLACED = "đã lưu, thay bản trước"
     ALREADY = "đã lưu từ trước (không đổi)"
+    REPAIRED = "đã chép lại bản lưu từ bản gốc (bản trong kho đã bị thay đổi hoặc mất)"
     UNMATCHED = "không khớp văn bản nào"
     AMBIGUOUS = "khớp nhiều văn bản"
     CONFLICT = "văn bản đã có bản lưu khác"
@@ -43,7 +47,7 @@ class Status(StrEnum):
     @property
     def ok(self) -> bool:
         """True when the file is in the archive after this run."""
-        return self in (Status.FILED, Status.REPLACED, Status.ALREADY)
+        return self in (Status.FILED, Status.REPLACED, Status.ALREADY, Status.REPAIRED)
 
 
 @dataclass(frozen=True)
@@ -156,9 +160,7 @@ def _decide_and_stage(
     document_id = save_document(db, doc)
     current = current_filing(db, document_id)
     if current is not None and current["sha256"] == received.sha256:
-        return FilingOutcome(
-            received.path, Status.ALREADY, doc, current["stored"], "", received
-        ), None
+        return _same_again(received, doc, current, store, db, request)
     if current is not None and not request.replace:
         detail = f"đã lưu {current['stored']} ngày {current['filed_at'][:10]}"
         return FilingOutcome(
@@ -171,6 +173,32 @@ def _decide_and_stage(
     status = Status.REPLACED if current is not None else Status.FILED
     detail = f"thay {current['stored']}" if current is not None else ""
     return FilingOutcome(received.path, status, doc, stored, detail, received), staged
+
+
+def _same_again(
+    received: Received,
+    doc: Expected,
+    current: sqlite3.Row,
+    store: Store,
+    db: sqlite3.Connection,
+    request: Request,
+) -> tuple[FilingOutcome, Path | None]:
+    """The very file filed before: nothing to do, unless its archived copy was altered or
+    lost — then the original puts it back, and the register records the repair."""
+    stored = current["stored"]
+    found = store.state(stored, current["sha256"])
+    if found == OK:
+        return FilingOutcome(received.path, Status.ALREADY, doc, stored, "", received), None
+    altered = sha256_file(store.path(stored)) if found == ALTERED else ""
+    staged = store.stage(stored, received.data)
+    repair = Repair(found, altered, received.path.name, request.clerk or _user(), _now())
+    add_repair(db, int(current["id"]), repair)
+    detail = "bản trong kho đã bị thay đổi" if found == ALTERED else "bản trong kho bị mất"
+    return FilingOutcome(received.path, Status.REPAIRED, doc, stored, detail, received), staged
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def _name_for(
@@ -194,7 +222,8 @@ def _filing(received: Received, stored: str, request: Request) -> Filing:
         signed_at=received.signed_at,
         trust=received.trust,
         filed_by=request.clerk or _user(),
-        filed_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        filed_at=_now(),
+        source_path=str(received.path.absolute()),
     )
 
 

@@ -15,7 +15,10 @@ from docgen.archive.received import FORM_LABELS, SCAN_PDF
 from docgen.campaign import Campaign
 
 OUTGOING_KINDS = ("to-trinh", "bien-ban")  # issued under a number; the others are annexes
-KIND_ORDER = {"to-trinh": 0, "danh-sach": 1, "bien-ban": 2, "bao-cao": 3}
+# The hồ sơ's order follows the citation chain: each document after the one it cites — the
+# Biên bản, then the Tờ trình citing it, the Danh sách "kèm theo Tờ trình", then the Báo cáo
+# thành tích the Tờ trình sends "kèm theo".
+KIND_ORDER = {"bien-ban": 0, "to-trinh": 1, "danh-sach": 2, "bao-cao": 3}
 NO_NUMBER = "Chưa có số, ký hiệu trong danh mục văn bản"
 
 
@@ -95,8 +98,8 @@ def index_book(rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str,
 
 
 def dossier_order(campaign: Campaign) -> Callable[[sqlite3.Row], tuple[int, int, str]]:
-    """Sort key of the hồ sơ: levels in campaign order, then Tờ trình, Danh sách, Biên bản,
-    Báo cáo."""
+    """Sort key of the hồ sơ: levels in campaign order, then Biên bản, Tờ trình, Danh sách,
+    Báo cáo (the citation chain, `KIND_ORDER`)."""
     levels = {level.id: n for n, level in enumerate(campaign.levels)}
 
     def key(row: sqlite3.Row) -> tuple[int, int, str]:

@@ -25,6 +25,7 @@ class Filing:
     trust: str
     filed_by: str
     filed_at: str
+    source_path: str = ""  # the file handed in, absolute: re-filing it repairs the copy
 
 
 @contextmanager
@@ -86,8 +87,8 @@ def add_filing(
     db.execute(
         """INSERT INTO filings (document_id, sha256, size, form, stored, original_name,
                                 signature, signer_name, signed_at, trust, filed_by, filed_at,
-                                replaces)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                replaces, source_path)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             document_id,
             filing.sha256,
@@ -102,6 +103,7 @@ def add_filing(
             filing.filed_by,
             filing.filed_at,
             replaces,
+            filing.source_path,
         ),
     )
 
@@ -127,3 +129,51 @@ def register_rows(db: sqlite3.Connection, campaign: str | None = None) -> list[s
             (campaign, campaign),
         )
     )
+
+
+@dataclass(frozen=True)
+class Repair:
+    """An archived copy found altered or missing, put back from the original handed in again."""
+
+    found: str  # "altered" or "missing"
+    found_sha256: str  # of the altered copy ("" when it was missing)
+    source_name: str
+    repaired_by: str
+    repaired_at: str
+
+
+def add_repair(db: sqlite3.Connection, filing_id: int, repair: Repair) -> None:
+    """Record that the filing's archived copy was restored from the original."""
+    db.execute(
+        """INSERT INTO repairs (filing_id, found, found_sha256, source_name, repaired_by,
+                                repaired_at)
+           VALUES (?, ?, ?, ?, ?, ?)""",
+        (
+            filing_id,
+            repair.found,
+            repair.found_sha256,
+            repair.source_name,
+            repair.repaired_by,
+            repair.repaired_at,
+        ),
+    )
+
+
+def repairs_of(db: sqlite3.Connection, stored: str) -> list[sqlite3.Row]:
+    """The repairs of the archived file `stored`, oldest first."""
+    return list(
+        db.execute(
+            """SELECT r.* FROM repairs r JOIN filings f ON f.id = r.filing_id
+               WHERE f.stored = ? ORDER BY r.id""",
+            (stored,),
+        )
+    )
+
+
+def originals(db: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """Every archived file (relative path) → the file handed in: its name and full path ("" for
+    a filing recorded before the path was kept)."""
+    return {
+        row["stored"]: (row["original_name"], row["source_path"])
+        for row in db.execute("SELECT stored, original_name, source_path FROM filings")
+    }

@@ -61,6 +61,22 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX filings_sha256 ON filings (sha256);
         """,
     ),
+    (
+        2,
+        """
+        CREATE TABLE repairs (
+            id INTEGER PRIMARY KEY,
+            filing_id INTEGER NOT NULL REFERENCES filings (id),
+            found TEXT NOT NULL,             -- what the archived copy was: 'altered' or 'missing'
+            found_sha256 TEXT NOT NULL DEFAULT '', -- of the altered copy ('' when missing)
+            source_name TEXT NOT NULL,       -- the original file handed in again
+            repaired_by TEXT NOT NULL,
+            repaired_at TEXT NOT NULL
+        );
+        CREATE INDEX repairs_filing ON repairs (filing_id);
+        ALTER TABLE filings ADD COLUMN source_path TEXT NOT NULL DEFAULT ''; -- where it was read
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 WHAT = "Sổ đăng ký lưu trữ"

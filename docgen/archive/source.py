@@ -83,10 +83,20 @@ def _number(number: str, symbol: str) -> str:
 
 
 def _with_summary(head: str, summary: str, subject: str) -> str:
-    """Tên loại và trích yếu: "Tờ trình" + "Về việc …" → "Tờ trình về việc …"."""
+    """Tên loại và trích yếu: "Tờ trình" + "Về việc …" → "Tờ trình về việc …"; words the
+    summary repeats from the name are said once ("Biên bản họp xét" + "Họp xét đề nghị …" →
+    "Biên bản họp xét đề nghị …")."""
     if not (head and summary):
         return ""
-    text = f"{head} {summary[0].lower()}{summary[1:]}"
+    words = summary.split()
+    named = [w.casefold() for w in head.split()]
+    overlap = next(
+        (n for n in range(min(len(named), len(words)), 0, -1)
+         if named[-n:] == [w.casefold() for w in words[:n]]),
+        0,
+    )  # fmt: skip
+    rest = " ".join(words[overlap:])
+    text = f"{head} {rest[:1].lower()}{rest[1:]}".rstrip()
     return f"{text}: {subject}" if subject else text
 
 

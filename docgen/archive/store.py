@@ -17,11 +17,13 @@ from pathlib import Path, PurePosixPath
 
 from docgen.archive.register import stored_files
 from docgen.archive.schema import open_register
+from docgen.digest import sha256_file
 
 ARCHIVE = "luu-tru"
 REGISTER = "so-dang-ky.sqlite"
 STAGING = ".dang-luu"  # suffix of a file being filed
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
+OK, ALTERED, MISSING = "ok", "altered", "missing"  # an archived copy against its register row
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,24 @@ class Store:
         return staged
 
     def place(self, staged: Path) -> None:
-        """Move a staged file to its final name (after its register row was committed)."""
-        os.replace(staged, staged.with_name(staged.name[: -len(STAGING)]))
+        """Move a staged file to its final name (after its register row was committed).
+
+        A file already there (an altered copy being repaired) is made writable first:
+        Windows refuses to replace a read-only file.
+        """
+        final = staged.with_name(staged.name[: -len(STAGING)])
+        if final.exists():
+            os.chmod(final, stat.S_IWUSR | READ_ONLY)
+        os.replace(staged, final)
         _sync_folder(staged.parent)
+
+    def state(self, stored: str, digest: str) -> str:
+        """The archived copy of `stored` against the hash it was filed with: "ok", "altered"
+        or "missing"."""
+        path = self.path(stored)
+        if not path.is_file():
+            return MISSING
+        return OK if sha256_file(path) == digest else ALTERED
 
     def files(self) -> list[str]:
         """Every file in the tree (relative), the register and staged files left out."""
@@ -85,13 +102,17 @@ class Store:
 
 
 def recover(store: Store, registered: dict[str, str]) -> list[str]:
-    """Finish or undo filings a killed run left staged; the relative paths touched."""
+    """Finish or undo filings (and repairs) a killed run left staged; the paths touched."""
     touched: list[str] = []
     if not store.folder.is_dir():
         return touched
     for staged in sorted(store.folder.rglob(f"*{STAGING}")):
         final = staged.relative_to(store.folder).as_posix()[: -len(STAGING)]
-        if final in registered and not store.path(final).exists():
+        if final in registered and (
+            not store.path(final).exists()
+            or store.state(final, registered[final]) != OK
+            and sha256_file(staged) == registered[final]  # a repair stopped before its rename
+        ):
             store.place(staged)
         else:
             os.chmod(staged, stat.S_IWUSR | READ_ONLY)  # Windows refuses to delete read-only

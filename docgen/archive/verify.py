@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from docgen.archive.register import stored_files
-from docgen.archive.store import Store
-from docgen.digest import sha256_file
+from docgen.archive.register import originals, stored_files
+from docgen.archive.store import ALTERED, MISSING, OK, Store
 
 
 class Problem(StrEnum):
@@ -25,6 +24,22 @@ class Finding:
 
     problem: Problem
     stored: str
+    original: str = ""  # the name of the file that was filed
+    source_path: str = ""  # where it was read from, when the register kept it
+
+    def remedy(self) -> str:
+        """How to put the archived copy back (Vietnamese); "" for an unregistered file."""
+        if self.problem is Problem.UNREGISTERED:
+            return (
+                "Tệp không do docgen lưu: chuyển nó ra khỏi luu-tru/, hoặc nộp lưu đúng cách "
+                "bằng “docgen luu-tru <tệp>”."
+            )
+        named = self.source_path or self.original
+        return (
+            f'Cách sửa: nộp lại bản gốc đã ký “{self.original}”: docgen luu-tru "{named}" — '
+            "docgen so mã SHA-256 với sổ, chép lại bản lưu (chỉ đọc) và ghi lần sửa vào sổ."
+            + ("" if self.source_path else " (ghi đường dẫn tới tệp đó trên máy)")
+        )
 
 
 @dataclass(frozen=True)
@@ -43,7 +58,12 @@ class VerifyReport:
             "checked": self.checked,
             "recovered": self.recovered,
             "findings": [
-                {"problem": f.problem.name.lower(), "message": str(f.problem), "stored": f.stored}
+                {
+                    "problem": f.problem.name.lower(),
+                    "message": str(f.problem),
+                    "stored": f.stored,
+                    "remedy": f.remedy(),
+                }
                 for f in self.findings
             ],
         }
@@ -54,17 +74,22 @@ def verify_archive(store: Store) -> VerifyReport:
     db, recovered = store.open()
     try:
         registered = stored_files(db)
+        handed_in = originals(db)
     finally:
         db.close()
-    findings = [_check(store, stored, digest) for stored, digest in sorted(registered.items())]
+    findings = [
+        _check(store, stored, digest, *handed_in[stored])
+        for stored, digest in sorted(registered.items())
+    ]
     present = set(store.files())
     extra = [Finding(Problem.UNREGISTERED, p) for p in sorted(present - set(registered))]
     found = [f for f in findings if f is not None] + extra
     return VerifyReport(len(registered), found, recovered, store.folder)
 
 
-def _check(store: Store, stored: str, digest: str) -> Finding | None:
-    path = store.path(stored)
-    if not path.is_file():
-        return Finding(Problem.MISSING, stored)
-    return None if sha256_file(path) == digest else Finding(Problem.ALTERED, stored)
+_PROBLEMS = {ALTERED: Problem.ALTERED, MISSING: Problem.MISSING}
+
+
+def _check(store: Store, stored: str, digest: str, original: str, source: str) -> Finding | None:
+    state = store.state(stored, digest)
+    return None if state == OK else Finding(_PROBLEMS[state], stored, original, source)

@@ -209,6 +209,7 @@ def _print_verify(report: VerifyReport) -> None:
         click.echo(f"Hoàn tất lần nộp lưu bị ngắt: {path}")
     for finding in report.findings:
         click.secho(f"{finding.problem}: {finding.stored}", fg="red")
+        click.echo(f"  {finding.remedy()}")
     verdict = "không có sai khác" if not report.findings else f"{len(report.findings)} sai khác"
     click.echo(f"Đã kiểm tra {report.checked} tệp trong {report.folder.absolute()}: {verdict}.")
 

@@ -58,11 +58,11 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
 
         result = build_dossiers(campaign, workspace, force=force, progress=step)
     _print(result)
-    sys.exit(1 if result.blocked or result.missing else 0)
+    sys.exit(1 if result.blocked or result.missing or result.disagreements else 0)
 
 
 def _print(result: BuildResult) -> None:
-    from docgen.dossier.summary import SUMMARY, summary_lines
+    from docgen.dossier.summary import SUMMARY, disagreement_lines, summary_lines
     from docgen.output.manifest import MANIFEST, WriteOutcome
 
     _print_law(result.law)
@@ -90,6 +90,8 @@ def _print(result: BuildResult) -> None:
         )
         for line in result.missing:
             click.echo(f"  - {line}", err=True)
+    if result.disagreements:
+        click.secho("\n".join(disagreement_lines(result)), fg="red", err=True)
     for template, reason in result.fallbacks.items():
         click.echo(f"Lưu ý: mẫu {template} được lập bằng docxtpl thông thường ({reason}).")
     click.echo(f"Hồ sơ nằm trong thư mục: {result.folder.absolute()}")

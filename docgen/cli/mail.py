@@ -93,6 +93,13 @@ def server_options(
     metavar="NGÀY",
     help="Chỉ đọc thư từ ngày này (ngày/tháng/năm).",
 )
+@click.option(
+    "--khoi-phuc",
+    "restore",
+    is_flag=True,
+    help="Chép lại phiếu đã nhận mà không còn trong thư mục phiếu, từ thư đã nhận (không ghi "
+    "nguồn thì đọc lại các thư đã lưu ghi trong nhật ký).",
+)
 @aborts_cleanly
 @writes_workspace("nhan-thu")
 def receive(
@@ -105,6 +112,7 @@ def receive(
     user: str | None,
     mailbox: str,
     since: str | None,
+    restore: bool,
 ) -> None:
     """Nhận phiếu Excel đính kèm trong thư vào thư mục phiếu, không sửa tệp nào.
 
@@ -114,19 +122,33 @@ def receive(
     từ biến môi trường DOCGEN_MAIL_PASSWORD hoặc được hỏi khi chạy, không bao giờ được lưu.
 
     \b
+    Phiếu đã nhận bị xóa hay chuyển khỏi thư mục phiếu: --khoi-phuc chép lại đúng tệp đó từ
+    thư đã nhận (đối chiếu SHA-256 trong nhật ký).
+
+    \b
     Ví dụ:
       docgen nhan-thu ~/Tải\\ xuống/*.eml
       docgen nhan-thu thu-da-luu/ hop-thu.mbox
       docgen nhan-thu --imap imap.gmail.com --tai-khoan thiduakhenthuong@gmail.com --tu-ngay 01/12/2023
+      docgen nhan-thu --khoi-phuc
     """
     from docgen.mail.imap import Account, fetch
     from docgen.mail.importer import import_messages
-    from docgen.mail.journal import journal_for
+    from docgen.mail.journal import journal_for, read_journal
     from docgen.mail.message import Envelope, Incoming, Unreadable
+    from docgen.mail.restore import local_sources, lost_files
     from docgen.mail.sources import read_paths
     from docgen.mail.summary import import_lines
 
     campaign = load_campaign(campaign_path)  # from the wrong folder: says where it looked
+    journal = journal_for(folder)
+    if restore and not host and not sources:
+        sources = tuple(local_sources(lost_files(read_journal(journal), folder))[0])
+        if not sources:
+            raise UsageProblem(
+                "Không có thư đã lưu nào để chép lại phiếu (không có phiếu nào bị mất, hoặc thư "
+                "được nhận qua IMAP): ghi thư/hộp thư đã nhận, hoặc --imap MÁY_CHỦ --tai-khoan TÊN."
+            )
     if bool(host) == bool(sources):
         raise UsageProblem(
             "Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai)."
@@ -139,9 +161,8 @@ def receive(
         items = fetch(account, password_for(account.user, host))
     else:
         items = read_paths(list(sources))
-    journal = journal_for(folder)
     result = import_messages(
-        items, folder, journal, campaign.contacts.book(), datetime.now().astimezone()
+        items, folder, journal, campaign.contacts.book(), datetime.now().astimezone(), restore
     )
     for line in import_lines(result, folder, journal):
         click.echo(line)

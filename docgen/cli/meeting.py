@@ -83,6 +83,7 @@ def consolidate(
       docgen tong-hop --ra hop-xet-moi.xlsx --ghi-de
     """
     from docgen.meeting.consolidate import write_meeting_list
+    from docgen.meeting.read import listed_but_gone
     from docgen.meeting.summary import listed_counts
     from docgen.validate.run import validate_folder
 
@@ -106,6 +107,12 @@ def consolidate(
         f"Sau cuộc họp, thư ký ghi số phiếu và thông tin cuộc họp vào tệp này rồi lưu thành "
         f"{workspace.meeting.absolute()}; sau đó chạy: docgen ket-qua"
     )
+    gone = listed_but_gone(workspace.meeting, campaign, report)
+    for issue in gone:
+        click.secho(
+            f"Chú ý: {workspace.meeting.name}: {issue.message} {issue.hint}", fg="red", err=True
+        )
+    sys.exit(1 if gone else 0)
 
 
 @click.command("ket-qua")

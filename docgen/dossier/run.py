@@ -9,6 +9,7 @@ from pathlib import Path
 
 from docgen.campaign.model import Campaign
 from docgen.digest import sha256
+from docgen.dossier.agree import Disagreement, Kept, disagreements
 from docgen.dossier.plan import Planned, build_first_contexts, plan_documents
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
@@ -41,6 +42,7 @@ class BuildResult:
     cleaned: list[str] = field(default_factory=list)  # temp files a stopped run had left
     missing: list[str] = field(default_factory=list)  # documents not written: data missing
     law: list[ValidationIssue] = field(default_factory=list)  # profile, dates, citations, forms
+    disagreements: list[Disagreement] = field(default_factory=list)  # kept edits vs the rest
 
     @property
     def blocked(self) -> bool:
@@ -77,8 +79,9 @@ def build_dossiers(
     )
     state = OutputState(result.folder, campaign.id, _stamp(result.folder))
     result.cleaned = state.cleaned
+    seen = _Seen()
     try:
-        _write(planned, compiled, state, result, force, progress)
+        _write(planned, compiled, state, result, force, progress, seen)
         unbuilt = {m.split(": ", 1)[0] for m in result.missing}
         result.retired = state.retire_unplanned(
             lambda entry: retire_reason(entry, meeting.selections, unbuilt)
@@ -88,8 +91,24 @@ def build_dossiers(
         raise
     state.commit(sha256(Path(campaign.source).read_bytes()) if campaign.source else "")
     result.fallbacks = {t: c.fallback_reason for t, c in compiled.items() if c.fallback_reason}
+    names = [d.nominee.name for s in meeting.selections for d in s.decisions]
+    result.disagreements = disagreements(seen.kept, seen.others, names, ws.meeting.name)
     write_summary(result)
     return result
+
+
+@dataclass
+class _Seen:
+    """What the dossier check needs from a run: kept hand edits, and the documents that cite."""
+
+    kept: list[Kept] = field(default_factory=list)
+    others: dict[str, bytes] = field(default_factory=dict)  # every document but the reports
+
+    def note(self, item: Planned, data: bytes, outcome: WriteOutcome, folder: Path) -> None:
+        if outcome in (WriteOutcome.KEPT_EDITED, WriteOutcome.KEPT_UNKNOWN):
+            self.kept.append(Kept(item.path, (folder / item.path).read_bytes(), data))
+        elif item.kind != "bao-cao":
+            self.others[item.path] = data
 
 
 def _write(
@@ -99,6 +118,7 @@ def _write(
     result: BuildResult,
     force: bool,
     progress: Progress | None,
+    seen: _Seen,
 ) -> None:
     """Render and place every planned document; one whose data is missing is set aside."""
     same: dict[str, bytes] = {}  # the one Biên bản, filed in every level's dossier
@@ -108,7 +128,9 @@ def _write(
         except DocgenError as exc:
             result.missing.append(f"{item.path}: {exc.message}")
             continue
-        result.files.append((item.path, state.place(item.entry(sha256(data)), data, force)))
+        outcome = state.place(item.entry(sha256(data)), data, force)
+        seen.note(item, data, outcome, state.folder)
+        result.files.append((item.path, outcome))
         if progress:
             progress(index, len(planned))
 

@@ -8,6 +8,7 @@ from docgen.issues.model import Severity, ValidationIssue
 from docgen.meeting.model import Decision
 from docgen.output.files import write_atomic
 from docgen.output.manifest import WriteOutcome
+from docgen.output.state import RETIRED_DIR
 from docgen.text import format_count, format_percent
 
 if TYPE_CHECKING:
@@ -46,7 +47,31 @@ def summary_lines(result: BuildResult) -> list[str]:
     lines += _not_eligible(result) + ["Văn bản:"]
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
     lines += [f"  {line} — CHƯA LẬP" for line in result.missing]
+    lines += [""] + disagreement_lines(result) if result.disagreements else []
     return lines + retired_lines(result) + cleaned_lines(result)
+
+
+def disagreement_lines(result: BuildResult) -> list[str]:
+    """Each kept hand edit that contradicts the dossier: both places, what each says, the ways out."""
+    if not result.disagreements:
+        return []
+    lines = [
+        "HỒ SƠ KHÔNG KHỚP: văn bản sửa tay được giữ nguyên ghi khác các văn bản còn lại "
+        f"({len(result.disagreements)} chỗ):"
+    ]
+    for d in result.disagreements:
+        says = f"ghi “{d.says}”" if d.says else "không có dòng đó"
+        lines.append(
+            f"  - {d.path} (bản sửa tay) {says}, còn {d.other} ghi “{d.other_says}” ({d.what})."
+        )
+    paths = ", ".join(dict.fromkeys(d.path for d in result.disagreements))
+    fixes = "; ".join(f"{d.what}: {d.fix}" for d in result.disagreements if d.fix)
+    lines += [
+        "  Chọn một trong hai cách:",
+        f"  1. Lập lại văn bản đó: docgen ho-so --ghi-de (bản sửa tay chuyển vào {RETIRED_DIR}/, không mất).",
+        f"  2. Mở {paths} bằng Word, sửa cho khớp ({fixes}), lưu rồi chạy lại docgen ho-so.",
+    ]
+    return lines
 
 
 def retired_lines(result: BuildResult) -> list[str]:

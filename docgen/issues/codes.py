@@ -339,6 +339,12 @@ class Code(Enum):
         "Ghi số phiếu đồng ý là số nguyên, từ 0 đến số thành viên có mặt.",
     )
     MEETING_LIST_STALE = CodeInfo(E, "Danh sách họp xét đã cũ", "{detail}", _RERUN)
+    MEETING_SOURCE_GONE = CodeInfo(
+        E,
+        "Phiếu của đề nghị trong danh sách họp xét không còn",
+        "Danh sách họp xét có {count} đề nghị của đơn vị “{department}” lấy từ tệp {file}, tệp này không còn trong thư mục phiếu: {names}.",
+        "Chép lại tệp vào thư mục phiếu (phiếu nhận qua thư: “docgen nhan-thu --khoi-phuc”) rồi chạy lại; đừng chạy lại “docgen tong-hop”: bảng mới sẽ bỏ hẳn các đề nghị này.",
+    )
     TIE_AT_QUOTA = CodeInfo(
         E,
         "Bằng phiếu ở vị trí cuối chỉ tiêu",
@@ -483,6 +489,18 @@ class Code(Enum):
         "Thường trực kiểm tra lại với đơn vị; sửa địa chỉ trong [[departments]] nếu danh sách sai.",
         reply_hint="Đề nghị đơn vị kiểm tra lại tên đơn vị ghi trong phiếu.",
     )
+    DEPARTMENT_NO_FORM = CodeInfo(
+        W,
+        "Đơn vị chưa nộp phiếu",
+        "Đơn vị “{department}” (có trong [[departments]] của tệp chiến dịch) chưa có phiếu nào trong thư mục phiếu; hạn nộp: trước ngày {deadline}.",
+        "Nhắc đơn vị gửi phiếu, rồi nhận bằng “docgen nhan-thu” hoặc chép phiếu vào thư mục phiếu; đơn vị không có đề nghị thì không cần làm gì.",
+    )
+    FORM_GONE = CodeInfo(
+        W,
+        "Phiếu đã nhận không còn trong thư mục",
+        "Phiếu của đơn vị “{department}” nhận qua thư lúc {received} (tệp {file}) không còn trong thư mục phiếu: các đề nghị của đơn vị không được xét.",
+        "Chép lại tệp từ thư đã nhận bằng “docgen nhan-thu --khoi-phuc” (thư đã lưu) hoặc “docgen nhan-thu --khoi-phuc --imap …” (hộp thư IMAP); nếu đã cố ý bỏ phiếu này thì không cần làm gì.",
+    )
 
 
 CODES: dict[str, CodeInfo] = {c.name: c.value for c in Code}
@@ -499,6 +517,8 @@ CLERK_ONLY = frozenset(
         Code.FOLDER_EMPTY.name,
         Code.ENTRY_LOCK_FILE.name,
         Code.ENTRY_FOLDER.name,
+        Code.DEPARTMENT_NO_FORM.name,
+        Code.FORM_GONE.name,
     }
 )
 

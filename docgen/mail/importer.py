@@ -12,6 +12,7 @@ from docgen.mail import journal as j
 from docgen.mail.attachments import WORKBOOK_SUFFIXES, Verdict, sort_out
 from docgen.mail.message import Envelope, Incoming, Unreadable
 from docgen.mail.parse import content_key
+from docgen.mail.restore import by_message, lost_files, restore_message
 from docgen.mail.senders import department_of
 from docgen.output.files import write_atomic
 from docgen.text import in_vietnam
@@ -30,6 +31,8 @@ class ImportResult:
 
     entries: list[j.JournalEntry] = field(default_factory=list)
     known: int = 0  # messages already in the journal, not read again
+    lost: list[j.JournalEntry] = field(default_factory=list)  # imported files gone from the folder
+    restoring: bool = False  # asked to write the lost files back
 
     def files(self, result: str) -> list[j.JournalEntry]:
         """Attachment rows with this result."""
@@ -102,18 +105,25 @@ def import_messages(
     journal: Path,
     book: Mapping[str, str],
     now: datetime,
+    restore: bool = False,
 ) -> ImportResult:
-    """Copy every new workbook attachment into `folder` and journal every message and file."""
+    """Copy every new workbook attachment into `folder` and journal every message and file.
+
+    With `restore`, a message already journaled whose imported files are gone from `folder`
+    is opened again and those files written back (`docgen.mail.restore`).
+    """
     rows = j.read_journal(journal)
     seen = {e.message_id for e in rows if e.kind == j.RowKind.MESSAGE and e.message_id}
     seen_bad = {e.source for e in rows if e.kind == j.RowKind.MESSAGE and not e.message_id}
     read_from = {e.source for e in rows if e.kind == j.RowKind.MESSAGE}
     target = _Folder(folder, rows)
-    result = ImportResult()
+    result = ImportResult(lost=lost_files(rows, folder), restoring=restore)
+    to_restore = by_message(result.lost) if restore else {}
     stamp = in_vietnam(now).isoformat(timespec="seconds")
     for item in items:
         if isinstance(item, Envelope):
-            if item.key in seen or (item.lasting and item.origin in read_from):  # not read again
+            known = item.key in seen or (item.lasting and item.origin in read_from)
+            if known and item.key not in to_restore:  # not read again
                 result.known += 1
                 continue
             item = item.open()
@@ -124,7 +134,9 @@ def import_messages(
             new_rows = [_unreadable(stamp, item)]
         elif item.key in seen:
             result.known += 1
-            continue
+            if item.key not in to_restore:
+                continue
+            new_rows = _restore(stamp, item, to_restore.pop(item.key), folder)
         else:
             seen.add(item.key)
             try:
@@ -135,6 +147,16 @@ def import_messages(
         j.append(journal, new_rows)  # message by message: an interrupted import loses nothing
         result.entries.extend(new_rows)
     return result
+
+
+def _restore(
+    stamp: str, msg: Incoming, lost: list[j.JournalEntry], folder: Path
+) -> list[j.JournalEntry]:
+    try:
+        return restore_message(stamp, msg, lost, folder)
+    finally:
+        for attachment in msg.attachments:
+            attachment.close()
 
 
 def _message(stamp: str, msg: Incoming, department: str, target: _Folder) -> list[j.JournalEntry]:

@@ -39,6 +39,7 @@ class Result(StrEnum):
     SKIPPED = "skipped"
     REFUSED = "refused"
     SENT = "sent"
+    RESTORED = "restored"  # a lost file written back from its message (`nhan-thu --khoi-phuc`)
 
 
 # As the clerk reads them in the journal (the CSV holds these words, journals of every
@@ -50,6 +51,7 @@ RESULT_WORDS = {
     Result.SKIPPED: "bỏ qua",
     Result.REFUSED: "từ chối",
     Result.SENT: "đã gửi",
+    Result.RESTORED: "khôi phục",
 }
 _KIND_OF = {word: kind for kind, word in KIND_WORDS.items()}
 _RESULT_OF = {word: result for result, word in RESULT_WORDS.items()}

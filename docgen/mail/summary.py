@@ -42,7 +42,32 @@ def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]
             f"thêm địa chỉ vào [[departments]] của tệp chiến dịch): {len(unknown)}"
         )
         lines += [f"  - {e.sender} — “{e.subject}”, {_when(e)}" for e in unknown]
+    lines += restore_lines(result)
     lines.append(f"Nhật ký: {journal}. Tiếp theo: docgen kiem-tra")
+    return lines
+
+
+def restore_lines(result: ImportResult) -> list[str]:
+    """Files written back from their messages, and received files still gone from the folder."""
+    restored = result.files(j.Result.RESTORED)
+    lines = [f"Đã chép lại {len(restored)} phiếu từ thư đã nhận:"] if restored else []
+    lines += [f"  - {e.stored} ← {_who(e)}, {_when(e)}" for e in restored]
+    back = {e.sha256 for e in restored}
+    lost = [e for e in result.lost if e.sha256 not in back]
+    if not lost:
+        return lines
+    lines.append(f"Phiếu đã nhận không còn trong thư mục phiếu: {len(lost)}")
+    lines += [f"  - {e.stored} ← {_who(e)}, {_when(e)} (thư đọc từ {e.source})" for e in lost]
+    if restored or result.restoring:
+        lines.append(
+            "  Không tìm thấy thư chứa các tệp trên trong các nguồn đã ghi: chạy lại "
+            "“docgen nhan-thu --khoi-phuc” với đúng thư đã lưu hoặc hộp thư IMAP đã nhận."
+        )
+    else:
+        lines.append(
+            "  Chép lại từ thư đã nhận: docgen nhan-thu --khoi-phuc (thư đã lưu vẫn còn ở chỗ cũ), "
+            "hoặc thêm --imap MÁY_CHỦ --tai-khoan TÊN như lần nhận."
+        )
     return lines
 
 

@@ -24,7 +24,7 @@ from docgen.meeting.layout import (
 )
 from docgen.meeting.model import VOTING_FORMS, Absence, Meeting, Person
 from docgen.meeting.numbers import read_numbers
-from docgen.meeting.stale import stale_issues
+from docgen.meeting.stale import source_gone, source_gone_issue, stale_issues
 from docgen.meeting.values import integer, parse_time, shown, text
 from docgen.meeting.votes import counts, read_lists, runoff_counts
 from docgen.text import file_name, fold, parse_date
@@ -80,6 +80,24 @@ def read_meeting(
         numbers = read_numbers(wb, campaign, meeting.date, issues)
         meeting = replace(meeting, numbers=numbers, runoffs=runoffs, runoff_cells=cells)
     return meeting, votes, issues
+
+
+def listed_but_gone(path: Path, campaign: Campaign, report: Report) -> list[ValidationIssue]:
+    """Nominees of the filled meeting workbook whose intake file is gone from the folder.
+
+    `tong-hop` asks before the clerk replaces the list the council voted on: a new list would
+    leave them out. No workbook, or one that is not this campaign's, names none.
+    """
+    if not path.is_file():
+        return []
+    try:
+        wb = open_workbook(path)
+    except DocgenError:
+        return []
+    if _marker_problem(wb, campaign):
+        return []
+    rows = read_lists(wb, campaign, read_marker(wb), [])
+    return [source_gone_issue(f, r) for f, r in sorted(source_gone(rows, report).items())]
 
 
 def _marker_problem(wb: RawWorkbook, campaign: Campaign) -> str:

@@ -26,8 +26,13 @@ def stale_issues(
         for n in ns
     }
     listed = {r.key for r in rows}
+    lost = source_gone(rows, report)
+    issues = [source_gone_issue(file, rows_of) for file, rows_of in sorted(lost.items())]
     gone: dict[str, list[VoteRow]] = {}
     for row in rows:
+        if row.file in lost:
+            row.stale = True  # its votes count for nothing until its form is back
+            continue
         now = current.get(row.key)
         if now is None or now[0] != row.level_id or content_hash(now[1]) != row.hash:
             row.stale = True
@@ -37,10 +42,40 @@ def stale_issues(
         if key not in listed:
             missing.setdefault(fold(nominee.department), []).append(nominee)
     departments = {fold(s.department) for s in report.submissions}
-    return [
+    return issues + [
         _stale_issue(file, dept, gone.get(dept, []), missing.get(dept, []), dept in departments)
         for dept in sorted(set(gone) | set(missing))
     ]
+
+
+def source_gone(rows: list[VoteRow], report: Report) -> dict[str, list[VoteRow]]:
+    """The listed rows whose intake file is no longer in the input folder, by file.
+
+    Only for a department without any current form: one that sent a new form since is a
+    re-submission (the list is stale, `tong-hop` again takes the new form in).
+    """
+    received = set(report.files)
+    sending = {fold(s.department) for s in report.submissions}
+    lost: dict[str, list[VoteRow]] = {}
+    for row in rows:
+        if row.file not in received and fold(row.department) not in sending:
+            lost.setdefault(row.file, []).append(row)
+    return lost
+
+
+def source_gone_issue(file: str, rows: list[VoteRow]) -> ValidationIssue:
+    """A meeting list naming nominees of a form that is gone: never "run tong-hop again",
+    which would silently drop them; the form is to be put back."""
+    names = "; ".join(f"{r.name} (trang “{r.place.sheet}” dòng {r.place.row})" for r in rows)
+    return make_issue(
+        Code.MEETING_SOURCE_GONE,
+        Place(rows[0].place.file, rows[0].place.sheet, rows[0].place.row),
+        file,
+        file=file,
+        department=rows[0].department,
+        count=len(rows),
+        names=names,
+    )
 
 
 def _stale_issue(

@@ -19,6 +19,7 @@ from docgen.mail.journal import journal_for, receipts
 from docgen.text import person_key
 from docgen.validate import resubmit, rules
 from docgen.validate.arrival import arrival_of
+from docgen.validate.attendance import absent_departments
 from docgen.validate.cells import Memo, convert_row
 from docgen.validate.entries import list_entries
 from docgen.validate.report import Report
@@ -60,6 +61,7 @@ def _validate(campaign: Campaign, folder: Path, progress: Callable[[Path], None]
         if progress:
             progress(path)
     _resolve(report, candidates)
+    report.issues.extend(absent_departments(report, folder, received))
     _run_rules(report)
     return report
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from docgen.issues.codes import CODES
 from docgen.issues.model import Severity, ValidationIssue
+from docgen.text import vn_sort_key
 from docgen.validate.report import Report
 
 SEVERITY_LABEL = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}
@@ -90,15 +91,27 @@ def to_text(report: Report) -> str:
         f"Chiến dịch {report.campaign.id}: {len(report.files)} tệp, "
         f"{len(report.errors)} lỗi, {len(report.warnings)} cảnh báo."
     ]
+    clean = _without_problems(report)
     if not report.issues:
-        return "\n".join([*lines, "Không có lỗi."])
+        return "\n".join([*lines, "Không có lỗi.", *clean])
     lines += ["", "Theo đơn vị:"]
     for who, c in _by_department(report).items():
         lines.append(f"  {who}: {c['errors']} lỗi, {c['warnings']} cảnh báo")
+    lines += [f"  {line}" for line in clean]
     lines += ["", "Theo mã:"]
     for code, c in _by_code(report).items():
         lines.append(f"  {code} — {c['title']}: {c['count']}")
     return "\n".join(lines + _details(report))
+
+
+def _without_problems(report: Report) -> list[str]:
+    """`Không có vấn đề: A, B` — the departments whose current form has no finding at all."""
+    counted = report.counts_by_department()
+    names = sorted(
+        {s.department for s in report.submissions if s.department and s.department not in counted},
+        key=vn_sort_key,
+    )
+    return [f"Không có vấn đề: {', '.join(names)}."] if names else []
 
 
 def _details(report: Report) -> list[str]:
