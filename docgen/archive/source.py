@@ -108,10 +108,12 @@ def _level_award(campaign: Campaign, level: str) -> str:
 
 def _title(campaign: Campaign, kind: str, level: str, subject: str) -> str:
     award = _level_award(campaign, level)
+    if campaign.thematic:  # as the documents' trích yếu name it
+        award += f" trong {campaign.movement}"
     titles = {
         "to-trinh": f"Tờ trình về việc đề nghị tặng {award}",
         "danh-sach": f"Danh sách đề nghị tặng {award} (kèm theo Tờ trình)",
-        "bien-ban": f"Biên bản họp xét đề nghị khen thưởng {_lower_first(campaign.title)}",
+        "bien-ban": f"Biên bản họp xét đề nghị khen thưởng {campaign.movement}",
         "bao-cao": f"Báo cáo thành tích đề nghị tặng {award}",
     }
     title = titles.get(kind, kind)
@@ -130,7 +132,3 @@ def _signer(campaign: Campaign, kind: str, level: str) -> str:
 def _recipients(campaign: Campaign, kind: str, level: str) -> tuple[str, ...]:
     known = {lv.id: lv for lv in campaign.levels}
     return known[level].noi_nhan if kind == "to-trinh" and level in known else ()
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]

@@ -193,6 +193,24 @@ class Campaign:
         """Who confirms the achievement reports of `level` (the level's signer by default)."""
         return self.signers[level.confirmer or level.signer]
 
+    @property
+    def movement(self) -> str:
+        """The campaign as a sentence names it: `phong trào thi đua cải cách hành chính năm 2023`.
+
+        A thematic campaign says so in the decree's words, "thi đua theo chuyên đề" (ND 152/2025,
+        Điều 4 khoản 3: its awards do not count towards a higher merit award), its own name
+        quoted: `phong trào thi đua theo chuyên đề “Cải cách hành chính năm 2023”`.
+        """
+        title = self.title.strip()
+        if not self.thematic:
+            return title[:1].lower() + title[1:]
+        if "chuyên đề" in title.casefold():
+            return title[:1].lower() + title[1:]
+        lead = "phong trào thi đua "
+        if title.casefold().startswith(lead):
+            title = title[len(lead) :]
+        return f"{lead}theo chuyên đề “{title[:1].upper() + title[1:]}”"
+
     def criteria_for(self, kind: Kind) -> tuple[Criterion, ...]:
         """Criteria that apply to one subject kind."""
         return tuple(c for c in self.criteria if c.kind is kind)

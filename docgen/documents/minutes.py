@@ -54,7 +54,7 @@ def minutes_context(
     context: dict[str, Any] = {
         **council_header(campaign),
         "so": number(own.number if own else "", f"BB-{campaign.council.symbol}"),
-        "trich_yeu": f"Họp xét đề nghị khen thưởng {lower_first(campaign.title)}",
+        "trich_yeu": f"Họp xét đề nghị khen thưởng {campaign.movement}",
         **_attendance(campaign, meeting),
         "ke_hoach": _plan(campaign),
         "so_ho_so": counted(every),

@@ -1,0 +1,119 @@
+"""The wording a reviewer would send back (issue 22 §5), per legal profile, through `ho-so`.
+
+Each profile's example is built once per module from its pristine copy; a test that needs a
+changed campaign builds its own copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from docgen.cli import main
+from docgen.workspace import Workspace
+from tools.example.build import write_pristine
+from tools.example.variants import build_variant
+
+# variant ("" = the shipped example) → output folder of its campaign
+FOLDERS = {"": "kh19-2023-cchc", "nd98-2024": "kh21-2024-cchc", "nd152-2026": "kh12-2026-cchc"}
+POST_2023 = ["nd98-2024", "nd152-2026"]
+
+
+def text_of(path: Path) -> str:
+    """Paragraphs, then every table cell (cell paragraphs joined by new lines)."""
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([*(p.text for p in doc.paragraphs), *cells])
+
+
+def build(root: Path, variant: str, edit: Callable[[str], str] | None = None) -> Path:
+    """The variant's example workspace at `root`, its campaign edited, built with `ho-so`."""
+    if variant:
+        build_variant(variant, root)
+    else:
+        write_pristine(root)
+    ws = Workspace(root)
+    if edit is not None:
+        ws.campaign.write_text(edit(ws.campaign.read_text(encoding="utf-8")), encoding="utf-8")
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(root)])
+    assert result.exit_code == 0, result.output
+    return root / "output" / FOLDERS[variant]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The output folder of a variant's pristine example, built on first use."""
+    cache: dict[str, Path] = {}
+
+    def get(variant: str) -> Path:
+        if variant not in cache:
+            cache[variant] = build(tmp_path_factory.mktemp(variant or "nd91"), variant)
+        return cache[variant]
+
+    return get
+
+
+def reports(folder: Path) -> dict[str, str]:
+    return {
+        f"{p.parent.name}/{p.name}": text_of(p) for p in sorted(folder.glob("*/bao-cao-*.docx"))
+    }
+
+
+@pytest.mark.parametrize("variant", POST_2023)
+def test_post_2023_reports_are_confirmed_by_the_submitting_level(
+    built: Callable[[str], Path], variant: str
+) -> None:
+    found = reports(built(variant))
+    confirmed = {name for name, text in found.items() if "XÁC NHẬN" in text}
+    assert len(confirmed) >= 4, sorted(found)
+    for name in confirmed:
+        text = found[name]
+        assert "XÁC NHẬN CỦA CẤP\nTRÌNH KHEN THƯỞNG" in text, name
+        assert "XÁC NHẬN CỦA CẤP TRÊN" not in text and "XÁC NHẬN, ĐỀ NGHỊ" not in text, name
+
+
+def test_nd91_reports_keep_the_nd91_confirmation_labels(built: Callable[[str], Path]) -> None:
+    found = reports(built(""))
+    assert (
+        "XÁC NHẬN CỦA CẤP TRÊN"
+        in found["phuong/bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
+    )
+    assert "XÁC NHẬN, ĐỀ NGHỊ" in found["phuong/bao-cao-thanh-tich-pham-minh-tam.docx"]
+    assert not any("TRÌNH KHEN THƯỞNG" in text for text in found.values())
+
+
+def thematic(text: str) -> str:
+    assert "thematic = false" in text
+    return text.replace("thematic = false", "thematic = true")
+
+
+MOVEMENT = {
+    "": "phong trào thi đua theo chuyên đề “Cải cách hành chính năm 2023”",
+    "nd152-2026": "phong trào thi đua theo chuyên đề “Cải cách hành chính năm 2026”",
+}
+
+
+@pytest.mark.parametrize("variant", list(MOVEMENT), ids=["nd91_2017", "nd152_2025"])
+def test_a_thematic_campaign_is_named_as_such(
+    built: Callable[[str], Path], variant: str, tmp_path: Path
+) -> None:
+    folder = build(tmp_path, variant, thematic)
+    upper = sorted(p.parent.name for p in folder.glob("*/to-trinh.docx"))[0]
+    movement = MOVEMENT[variant]
+    proposal = text_of(folder / upper / "to-trinh.docx").splitlines()
+    award = next(line for line in proposal if line.startswith("Về việc đề nghị tặng"))
+    assert award.endswith(f" trong {movement}")  # the trích yếu
+    request = next(line for line in proposal if "kính đề nghị" in line)
+    assert f"có thành tích trong {movement}, gồm:" in request
+    listing = text_of(folder / upper / "danh-sach.docx")
+    assert "\nĐề nghị tặng " in listing and f" trong {movement}\n" in listing
+    minutes = text_of(folder / upper / "bien-ban.docx")
+    assert f"Họp xét đề nghị khen thưởng {movement}" in minutes
+    # the ordinary campaign's documents never say so
+    ordinary = built(variant)
+    for name in ("to-trinh.docx", "danh-sach.docx", "bien-ban.docx"):
+        assert "chuyên đề" not in text_of(ordinary / upper / name), name
