@@ -13,8 +13,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
+from docgen.campaign.model import Campaign
 from docgen.cli import main
 from docgen.workspace import Workspace
+from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, MakeWorkbook
 from tools.example.build import write_pristine
 from tools.example.variants import build_variant
 
@@ -117,3 +119,57 @@ def test_a_thematic_campaign_is_named_as_such(
     ordinary = built(variant)
     for name in ("to-trinh.docx", "danh-sach.docx", "bien-ban.docx"):
         assert "chuyên đề" not in text_of(ordinary / upper / name), name
+
+
+TITLE_CASES = [
+    ("collective, Chiến sĩ thi đua cơ sở", "collective", "Danh hiệu thi đua", "Chiến sĩ thi đua cơ sở", True),
+    ("collective, quoted and in capitals", "collective", "Danh hiệu thi đua", "“LAO ĐỘNG TIÊN TIẾN”", True),
+    ("collective, its own title", "collective", "Danh hiệu thi đua", "Tập thể lao động tiên tiến", False),
+    ("collective, a Giấy khen", "collective", "Hình thức khen thưởng", "Giấy khen của Chủ tịch UBND phường", False),
+    ("individual, Chiến sĩ thi đua cơ sở", "individual", "Danh hiệu thi đua", "Chiến sĩ thi đua cơ sở", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "kind_of_award", "title", "found"),
+    [c[1:] for c in TITLE_CASES],
+    ids=[c[0] for c in TITLE_CASES],
+)
+def test_a_collective_holding_an_individual_only_title_is_a_finding(
+    campaign: Campaign,
+    make_workbook: MakeWorkbook,
+    kind: str,
+    kind_of_award: str,
+    title: str,
+    found: bool,
+) -> None:
+    from docgen.validate.run import validate_folder
+
+    owner = GOOD_COLLECTIVE["ten"] if kind == "collective" else GOOD_INDIVIDUAL["ho_ten"]
+    award = {
+        "ten": owner,
+        "ngay_sinh": "" if kind == "collective" else GOOD_INDIVIDUAL["ngay_sinh"],
+        "loai": kind_of_award,
+        "nam": 2022,
+        "hinh_thuc": title,
+        "so_qd": "12/QĐ-UBND",
+        "ngay_qd": "10/01/2023",
+        "co_quan": "UBND phường Tiến Thành",
+    }
+    rows = {"collectives": [GOOD_COLLECTIVE]} if kind == "collective" else {}
+    path = make_workbook(individuals=[GOOD_INDIVIDUAL], awards=[award], **rows)
+    report = validate_folder(campaign, path.parent)
+    issues = [i for i in report.issues if i.code == "AWARD_TITLE_INDIVIDUAL_ONLY"]
+    assert [i.code for i in report.issues] == [i.code for i in issues]
+    if not found:
+        assert issues == []
+        return
+    (issue,) = issues
+    assert issue.message == (
+        f"“{title}” là danh hiệu thi đua chỉ tặng cho cá nhân; tập thể "
+        "“Bộ phận Một cửa phường Tiến Thành” không thể đã nhận danh hiệu này."
+    )
+    place = issue.place
+    assert (place.file, place.sheet, place.row) == ("don-vi.xlsx", "Khen thưởng đã nhận", 3)
+    assert place.column == "E" and place.header == "Danh hiệu / hình thức khen thưởng"
+    assert issue.severity.name == "ERROR"
