@@ -173,3 +173,43 @@ def test_a_collective_holding_an_individual_only_title_is_a_finding(
     assert (place.file, place.sheet, place.row) == ("don-vi.xlsx", "Khen thưởng đã nhận", 3)
     assert place.column == "E" and place.header == "Danh hiệu / hình thức khen thưởng"
     assert issue.severity.name == "ERROR"
+
+
+def test_a_unit_without_a_seal_signs_with_its_name(built: Callable[[str], Path]) -> None:
+    found = reports(built(""))
+    one_cua = found["phuong/bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
+    # the unit's head: no seal; the ward's chairman who confirms it: sealed
+    assert "TRƯỞNG BỘ PHẬN\n(Ký, ghi rõ họ tên)" in one_cua
+    assert one_cua.count("(Ký, đóng dấu)") == 1
+    assert "CHỦ TỊCH\n(Ký, đóng dấu)" in one_cua
+    ward = found["thanh-pho/bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx"]
+    assert "CHỦ TỊCH\n(Ký, đóng dấu)" in ward and "ghi rõ họ tên" not in ward
+
+
+def test_the_campaign_says_which_unit_has_a_seal(tmp_path: Path) -> None:
+    def sealed(text: str) -> str:
+        old = 'label = "Bộ phận \\"Một cửa\\" phường"\nseal = false'
+        assert old in text
+        return text.replace(old, 'label = "Bộ phận \\"Một cửa\\" phường"\nseal = true')
+
+    folder = build(tmp_path, "", sealed)
+    one_cua = text_of(folder / "phuong/bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx")
+    assert "TRƯỞNG BỘ PHẬN\n(Ký, đóng dấu)" in one_cua and "ghi rõ họ tên" not in one_cua
+
+
+SEAL_DEFAULTS = [
+    ("Ủy ban nhân dân phường", True),
+    ("Trường Tiểu học Tiến Thành", True),
+    ('Bộ phận "Một cửa" phường', False),
+    ("Tổ dân phố 3", False),
+    ("Khối Nội chính", False),
+    ("Khu phố Phú Thanh", False),
+    ("Tổng đội Thanh niên xung phong", True),
+]
+
+
+@pytest.mark.parametrize(("label", "seal"), SEAL_DEFAULTS, ids=[c[0] for c in SEAL_DEFAULTS])
+def test_a_subject_without_seal_key_has_the_default_of_its_kind(label: str, seal: bool) -> None:
+    from docgen.campaign.defaults import has_seal
+
+    assert has_seal(label) is seal

@@ -103,6 +103,10 @@ class Subject:
     id: str
     kind: Kind
     label: str
+    # A collective with its own seal signs its report "(Ký, đóng dấu)"; one without (a Bộ
+    # phận, a Tổ, a Khối of the ward) "(Ký, ghi rõ họ tên)". `seal` in the campaign file,
+    # else `defaults.has_seal(label)`. Individuals sign by hand: False.
+    seal: bool = False
 
 
 @dataclass(frozen=True)
