@@ -213,3 +213,57 @@ def test_a_subject_without_seal_key_has_the_default_of_its_kind(label: str, seal
     from docgen.campaign.defaults import has_seal
 
     assert has_seal(label) is seal
+
+
+NB_ELEMENT = b"<w:noBreakHyphen/>"
+
+
+def test_a_ky_hieu_keeps_words_own_no_break_hyphen(built: Callable[[str], Path]) -> None:
+    """Word's element in the documents; a plain "-" wherever the text is read or recorded."""
+    import zipfile
+
+    folder = built("")
+    for path in sorted(folder.glob("*/*.docx")):
+        with zipfile.ZipFile(path) as package:
+            xml = package.read("word/document.xml")
+        assert "\u2011".encode() not in xml, path.name
+    proposal = folder / "thanh-pho" / "to-trinh.docx"
+    with zipfile.ZipFile(proposal) as package:
+        xml = package.read("word/document.xml")
+    assert b'/TTr</w:t><w:noBreakHyphen/><w:t xml:space="preserve">UBND' in xml
+    assert xml.count(NB_ELEMENT) >= 5  # the number and every cited ký hiệu
+    text = text_of(proposal)
+    assert "Số:      /TTr-UBND" in text and "Nghị định số 91/2017/NĐ-CP" in text
+    for name in ("manifest.json", "tom-tat.txt"):
+        assert "\u2011" not in (folder / name).read_text(encoding="utf-8"), name
+
+
+def test_libreoffice_prints_the_no_break_hyphen_as_a_hyphen(
+    built: Callable[[str], Path], tmp_path: Path
+) -> None:
+    import subprocess
+
+    from tests.conftest import libreoffice_convert
+
+    pdf = libreoffice_convert([built("") / "thanh-pho" / "to-trinh.docx"], "pdf", tmp_path)
+    shown = subprocess.run(
+        ["pdftotext", "-layout", str(pdf / "to-trinh.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "/TTr-UBND" in shown and "91/2017/NĐ-CP" in shown and "\u2011" not in shown
+    # the ký hiệu is never split at its hyphen
+    assert not any(line.rstrip().endswith(("/TTr-", "/NĐ-", "/KH-")) for line in shown.splitlines())
+
+
+def test_the_format_checker_reads_the_element_as_a_hyphen() -> None:
+    from docx.oxml import parse_xml
+
+    from docgen.checks.styles import run_text
+
+    run = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:t>Số: 05/TTr</w:t><w:noBreakHyphen/><w:t>UBND</w:t></w:r>"
+    )
+    assert run_text(run) == "Số: 05/TTr-UBND"
