@@ -109,10 +109,10 @@ def test_minutes_context_counts_and_percentages(campaign: Campaign) -> None:
         for r in g["muc"]
     ]
     assert rows == [
-        ("TẬP THỂ", "1", "Ủy ban nhân dân phường Tiến Thành", "09/09", "100 %"),
-        ("CÁ NHÂN", "1", "Trần Thị Bình", "08/09", "88,89 %"),
-        ("CÁ NHÂN", "2", "Nguyễn Văn An", "07/09", "77,78 %"),
-        ("CÁ NHÂN", "3", "Lê Văn Cường", "04/09", "44,44 %"),
+        ("TẬP THỂ", "1", "Ủy ban nhân dân phường Tiến Thành", "09/09", "100"),
+        ("CÁ NHÂN", "1", "Trần Thị Bình", "08/09", "88,89"),
+        ("CÁ NHÂN", "2", "Nguyễn Văn An", "07/09", "77,78"),
+        ("CÁ NHÂN", "3", "Lê Văn Cường", "04/09", "44,44"),
     ]
     assert section["so_luong"] == "01 tập thể và 02 cá nhân"
     assert section["ten"] == level.label
@@ -201,9 +201,19 @@ def test_results_table_rows(campaign: Campaign) -> None:
     assert rows[0] == ["STT", "Tên tập thể / cá nhân", "Chức vụ, đơn vị", "Hình thức đề nghị",
                        "Số phiếu đồng ý / tổng số", "Tỷ lệ %"]  # fmt: skip
     assert rows[1] == ["I. TẬP THỂ"] * 6  # a merged group row
+    # a collective's name spans the name and "Chức vụ, đơn vị" columns; "%" only in the title
+    assert rows[2] == [
+        "1",
+        *["Ủy ban nhân dân phường Tiến\xa0Thành"] * 2,
+        "Giấy khen",
+        "09/09",
+        "100",
+    ]
+    assert len(table.rows[2]._tr.tc_lst) == 5
     assert rows[3] == ["II. CÁ NHÂN"] * 6
     assert rows[5] == ["2", "Nguyễn Văn An", "Công chức Văn phòng - Thống kê, Khối Văn phòng",
-                       "Giấy khen", "07/09", "77,78 %"]  # fmt: skip
+                       "Giấy khen", "07/09", "77,78"]  # fmt: skip
+    assert len(table.rows[5]._tr.tc_lst) == 6
     assert len(rows) == 7
 
 

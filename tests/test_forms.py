@@ -107,7 +107,7 @@ def test_signature_blocks_carry_the_real_signers(workspace: Workspace) -> None:
     # Titles on one row, names on the row below: the confirmer's (left), then the head's.
     assert "XÁC NHẬN CỦA CẤP TRÊN\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Ký, đóng dấu)" in one_cua
     assert re.search(
-        "TRƯỞNG BỘ PHẬN\n\\(Ký, đóng dấu\\)\n{5}Lê Thanh Hoan\n+Nguyễn Văn An", one_cua
+        "TRƯỞNG BỘ PHẬN\n\\(Ký, ghi rõ họ tên\\)\n{5}Lê Thanh Hoan\n+Nguyễn Văn An", one_cua
     )
     # The ward itself signs as the issuer, and does not confirm its own report.
     ward = reports["bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx"]

@@ -284,21 +284,35 @@ def _last_body_paragraph(doc: object) -> str:
 def _split_rows(doc: object, printed: Printed) -> list[str]:
     """A row is split when its longest cell starts on one page and ends on the next.
 
-    Head and tail are looked up apart: other cells of the row may be read in between.
+    Head and tail are looked up apart: other cells of the row may be read in between. A row
+    found split is looked up again without digits: a row's number (STT), centred beside a
+    name that wraps, is read between the name's lines.
     """
     problems = []
+    loose = _digitless(printed)
     for text in _rows(doc):
-        key = _squeeze(text)
-        heads, tails = printed.find(key[:15]), printed.find(key[-15:])
-        if not heads or not tails:
-            problems.append(f"không thấy dòng bảng “{text[:40]}”")
-            continue
-        for start, pages in heads:
-            tail = next((t for t in tails if t[0] >= start), None)
-            if tail is None or pages | tail[1] != {min(pages)}:
-                problems.append(f"dòng bảng “{text[:40]}” bị tách sang trang sau")
-                break
+        found = _row_problem(text, printed, _squeeze(text))
+        if found:
+            found = _row_problem(text, loose, "".join(c for c in _squeeze(text) if not c.isdigit()))
+        if found:
+            problems.append(found)
     return problems
+
+
+def _row_problem(text: str, printed: Printed, key: str) -> str:
+    heads, tails = printed.find(key[:15]), printed.find(key[-15:])
+    if not heads or not tails:
+        return f"không thấy dòng bảng “{text[:40]}”"
+    for start, pages in heads:
+        tail = next((t for t in tails if t[0] >= start), None)
+        if tail is None or pages | tail[1] != {min(pages)}:
+            return f"dòng bảng “{text[:40]}” bị tách sang trang sau"
+    return ""
+
+
+def _digitless(printed: Printed) -> Printed:
+    keep = [i for i, c in enumerate(printed.text) if not c.isdigit()]
+    return Printed("".join(printed.text[i] for i in keep), tuple(printed.pages[i] for i in keep))
 
 
 def test_every_document_prints_as_signed(converted: list[tuple[Path, Path]]) -> None:

@@ -12,6 +12,19 @@ _UNITS = ("thị trấn", "thành phố", "phường", "xã", "quận", "huyện
 _BODY = "Ủy ban nhân dân"
 
 
+# Units inside an agency, without a legal personality or a seal of their own (a seal belongs
+# to a body with legal personality: Nghị định 99/2016/NĐ-CP on seals, Điều 5). A campaign
+# subject says otherwise with `seal = true`.
+_UNSEALED = ("bộ phận", "tổ", "khối", "khu phố", "ấp", "thôn", "tổ dân phố")
+
+
+def has_seal(label: str) -> bool:
+    """The default for a collective subject: "Bộ phận “Một cửa” phường" → False, "Ủy ban
+    nhân dân phường", "Trường Tiểu học …" → True."""
+    words = label.strip().casefold().split()
+    return not any(words[: len(u.split())] == u.split() for u in _UNSEALED)
+
+
 def slug(text: str, sep: str = "-", limit: int = 40) -> str:
     """ASCII, lower case, words joined by `sep`: "Cấp thành phố" → "cap-thanh-pho"."""
     words = re.findall(r"[a-z0-9]+", fold(text))

@@ -8,6 +8,7 @@ from typing import Any
 
 from docgen.campaign.aliases import canonical
 from docgen.campaign.contacts import read_contacts
+from docgen.campaign.defaults import has_seal
 from docgen.campaign.fields import BASE_FIELD_KEYS
 from docgen.campaign.model import (
     CHECK_OPS,
@@ -179,7 +180,10 @@ def _subjects(r: TomlReader, data: dict[str, Any]) -> tuple[Subject, ...]:
     for i, t in enumerate(r.array(data, "subjects")):
         path = f"subjects[{i}]"
         kind = _kind(r, t.get("kind"), f"{path}.kind")
-        out.append(Subject(r.text(t, "id", path), kind, r.text(t, "label", path)))
+        label = r.text(t, "label", path)
+        sealed = kind is Kind.COLLECTIVE and has_seal(label)
+        seal = bool(r.get(t, "seal", path, bool, sealed)) if kind is Kind.COLLECTIVE else False
+        out.append(Subject(r.text(t, "id", path), kind, label, seal))
     return tuple(out)
 
 

@@ -103,6 +103,10 @@ class Subject:
     id: str
     kind: Kind
     label: str
+    # A collective with its own seal signs its report "(Ký, đóng dấu)"; one without (a Bộ
+    # phận, a Tổ, a Khối of the ward) "(Ký, ghi rõ họ tên)". `seal` in the campaign file,
+    # else `defaults.has_seal(label)`. Individuals sign by hand: False.
+    seal: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,24 @@ class Campaign:
     def confirmer(self, level: Level) -> Signer:
         """Who confirms the achievement reports of `level` (the level's signer by default)."""
         return self.signers[level.confirmer or level.signer]
+
+    @property
+    def movement(self) -> str:
+        """The campaign as a sentence names it: `phong trào thi đua cải cách hành chính năm 2023`.
+
+        A thematic campaign says so in the decree's words, "thi đua theo chuyên đề" (ND 152/2025,
+        Điều 4 khoản 3: its awards do not count towards a higher merit award), its own name
+        quoted: `phong trào thi đua theo chuyên đề “Cải cách hành chính năm 2023”`.
+        """
+        title = self.title.strip()
+        if not self.thematic:
+            return title[:1].lower() + title[1:]
+        if "chuyên đề" in title.casefold():
+            return title[:1].lower() + title[1:]
+        lead = "phong trào thi đua "
+        if title.casefold().startswith(lead):
+            title = title[len(lead) :]
+        return f"{lead}theo chuyên đề “{title[:1].upper() + title[1:]}”"
 
     def criteria_for(self, kind: Kind) -> tuple[Criterion, ...]:
         """Criteria that apply to one subject kind."""

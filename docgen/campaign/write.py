@@ -10,7 +10,16 @@ from pathlib import Path
 
 from docgen.campaign.contacts import Contacts
 from docgen.campaign.load import load_campaign
-from docgen.campaign.model import Campaign, Check, Criterion, FieldSpec, Level, Signer, Subject
+from docgen.campaign.model import (
+    Campaign,
+    Check,
+    Criterion,
+    FieldSpec,
+    Kind,
+    Level,
+    Signer,
+    Subject,
+)
 from docgen.campaign.profiles import PROFILES, TIERS
 from docgen.output.files import Written, write_atomic, write_beside
 from docgen.workspace import WARD_FILE, Workspace, ward_of
@@ -187,12 +196,16 @@ def _signers(signers: dict[str, Signer]) -> str:
     return "\n".join(lines)
 
 
+_SEAL_NOTE = "true: có con dấu riêng (Ký, đóng dấu); false: ký, ghi rõ họ tên"
+
+
 def _subjects(subjects: tuple[Subject, ...], bodies: tuple[str, ...]) -> str:
     lines = ['# Đối tượng khen thưởng. kind: "collective" (tập thể) hoặc "individual" (cá nhân).']
     for s in subjects:
         lines += [
             "[[subjects]]",
             *_pairs([("id", s.id, ""), ("kind", str(s.kind), ""), ("label", s.label, "")]),
+            *(_pairs([("seal", s.seal, _SEAL_NOTE)]) if s.kind is Kind.COLLECTIVE else []),
             "",
         ]
     lines += [

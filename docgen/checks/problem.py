@@ -8,6 +8,8 @@ from typing import Any
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 
+from docgen.checks.styles import run_text
+
 
 @dataclass(frozen=True)
 class FormatProblem:
@@ -48,7 +50,7 @@ def paragraphs(doc: DocumentObject) -> list[Para]:
     out: list[Para] = []
     section = 1
     for index, element in enumerate(doc.element.body.iter(qn("w:p")), 1):
-        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        text = run_text(element)
         in_table = any(a.tag == qn("w:tbl") for a in element.iterancestors())
         out.append(Para(element, index, section, in_table, text.strip()))
         ppr = element.find(qn("w:pPr"))

@@ -112,6 +112,10 @@ def _is_default_paragraph_style(style: Element) -> bool:
     )
 
 
+_T, _NB_HYPHEN = qn("w:t"), qn("w:noBreakHyphen")
+
+
 def run_text(run: Element) -> str:
-    """The visible text of a run (w:t and tabs)."""
-    return "".join(t.text or "" for t in run.iter(qn("w:t")))
+    """The visible text of a run, or of any element holding runs (Word's no-break hyphen
+    element reads as the "-" it prints)."""
+    return "".join(e.text or "" if e.tag == _T else "-" for e in run.iter(_T, _NB_HYPHEN))

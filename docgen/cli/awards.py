@@ -43,7 +43,10 @@ def subjects(
         individuals = ask.items(
             "Các đối tượng cá nhân, cách nhau bởi dấu ;", "Cán bộ; Công chức; Nhân viên"
         )
-        found = [Subject(guess.slug(label), Kind.COLLECTIVE, label) for label in collectives]
+        found = [
+            Subject(guess.slug(label), Kind.COLLECTIVE, label, guess.has_seal(label))
+            for label in collectives
+        ]
         found += [Subject(guess.slug(label), Kind.INDIVIDUAL, label) for label in individuals]
         ids = [s.id for s in found]
         if len(set(ids)) == len(ids) and all(ids):

@@ -54,7 +54,7 @@ def minutes_context(
     context: dict[str, Any] = {
         **council_header(campaign),
         "so": number(own.number if own else "", f"BB-{campaign.council.symbol}"),
-        "trich_yeu": f"Họp xét đề nghị khen thưởng {lower_first(campaign.title)}",
+        "trich_yeu": f"Họp xét đề nghị khen thưởng {campaign.movement}",
         **_attendance(campaign, meeting),
         "ke_hoach": _plan(campaign),
         "so_ho_so": counted(every),
@@ -134,8 +134,10 @@ def _groups(decisions: list[Decision]) -> list[dict[str, Any]]:
         members = [d for d in ordered(decisions) if d.nominee.kind is kind]
         if members:
             rows = Rows(members, _result, numbered=True)
+            title = GROUP_TITLES[kind].upper()
+            collective = kind is Kind.COLLECTIVE  # its row: one cell for name and unit
             out.append(
-                {"so_la_ma": ROMAN[len(out)], "tieu_de": GROUP_TITLES[kind].upper(), "muc": rows}
+                {"so_la_ma": ROMAN[len(out)], "tieu_de": title, "tap_the": collective, "muc": rows}
             )
     return out
 
@@ -147,7 +149,7 @@ def _result(decision: Decision, index: int) -> dict[str, str]:
         "chuc_vu_don_vi": position_unit(decision.nominee),
         "hinh_thuc": short_award(decision.level.award),
         "so_phieu": votes(decision.votes, decision.base),
-        "ty_le": percent(decision.share),
+        "ty_le": percent(decision.share).removesuffix(" %"),  # the column title says "%"
     }
 
 

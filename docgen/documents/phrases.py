@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from docgen.campaign.model import Kind
+from docgen.campaign.model import Campaign, Kind, Level
 from docgen.documents.typography import unbreakable
 from docgen.text import format_count, format_percent
 
@@ -50,6 +50,22 @@ def listed(lines: Sequence[str], dash: bool = True) -> list[str]:
 def lower_first(text: str) -> str:
     """`Phong trào thi đua …` → `phong trào thi đua …` (to run on inside a sentence)."""
     return text[:1].lower() + text[1:]
+
+
+def proposed_award(campaign: Campaign, level: Level) -> str:
+    """`đề nghị tặng Giấy khen …`, naming a thematic campaign (`… trong phong trào thi đua
+    theo chuyên đề “…”`): the trích yếu of the Tờ trình, its Danh sách and their registers."""
+    return f"đề nghị tặng {level.award}{thematic_clause(campaign)}"
+
+
+def thematic_clause(campaign: Campaign) -> str:
+    """` trong phong trào thi đua theo chuyên đề “…”` for a thematic campaign, else ""."""
+    return f" trong {campaign.movement}" if campaign.thematic else ""
+
+
+def upper_first(text: str) -> str:
+    """`đề nghị tặng …` → `Đề nghị tặng …` (to start a line)."""
+    return text[:1].upper() + text[1:]
 
 
 def printable(value: Any) -> Any:

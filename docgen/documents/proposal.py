@@ -9,7 +9,14 @@ from docgen.campaign.model import Campaign, Kind, Level
 from docgen.documents.dates import date_or_blank, date_words, number, place_date
 from docgen.documents.heading import issuer_header
 from docgen.documents.nominees import groups
-from docgen.documents.phrases import kinds_count, listed, printable
+from docgen.documents.phrases import (
+    kinds_count,
+    listed,
+    printable,
+    proposed_award,
+    thematic_clause,
+    upper_first,
+)
 from docgen.documents.required import require_context
 from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.numbers import MINUTES_KEY, proposal_key
@@ -31,11 +38,13 @@ def proposal_context(
         **issuer_header(campaign),
         "so": number(assigned, f"TTr-{campaign.issuer.symbol}"),
         "dia_danh_ngay": place_date(campaign.issuer.place, signed, meeting.date.year),
+        "trich_yeu": f"Về việc {proposed_award(campaign, level)}",
         "hinh_thuc": level.award,
         "kinh_gui": _recipients(level),
         "qua": level.via,
         "can_cu": _bases(campaign, meeting),
         **_request(campaign, level, selection),
+        "chuyen_de": f" có thành tích{clause}" if (clause := thematic_clause(campaign)) else "",
         "kem_theo": _attached(level),
         "ky": {"tham_quyen": signer.authority, "chuc_vu": signer.title, "ten": signer.name},
         "noi_nhan": listed(level.noi_nhan),
@@ -51,7 +60,7 @@ def list_context(
     assigned, signed = _own_number(meeting, level)
     context: dict[str, Any] = {
         **issuer_header(campaign),
-        "trich_yeu": f"Đề nghị tặng {level.award}",
+        "trich_yeu": upper_first(proposed_award(campaign, level)),
         "so_to_trinh": number(assigned, f"TTr-{campaign.issuer.symbol}"),
         "ngay_to_trinh": date_or_blank(signed, meeting.date.year),
         **_request(campaign, level, selection),

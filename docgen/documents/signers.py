@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from docgen.campaign.defaults import has_seal
 from docgen.campaign.model import Campaign, Kind, Level, Signer
 from docgen.documents.required import text
 from docgen.intake.records import Nominee
 from docgen.text import person_key
 
 SEAL = "(Ký, đóng dấu)"
-OWN_HAND = "(Ký, ghi rõ họ và tên)"
+OWN_HAND = "(Ký, ghi rõ họ và tên)"  # the person reporting, as the individual forms word it
+UNSEALED = "(Ký, ghi rõ họ tên)"  # the head of a unit without a seal of its own
 REPORTER = "NGƯỜI BÁO CÁO THÀNH TÍCH"
 
 
@@ -40,7 +42,17 @@ def reporter(campaign: Campaign, nominee: Nominee, level: Level) -> dict[str, st
         return block("", REPORTER, nominee.name, OWN_HAND)
     if is_issuer(campaign, nominee.name):
         return of_signer(campaign.signers[level.signer])
-    return block("", text(nominee, "chuc_vu_thu_truong"), text(nominee, "thu_truong"))
+    hint = SEAL if sealed(campaign, nominee) else UNSEALED
+    return block("", text(nominee, "chuc_vu_thu_truong"), text(nominee, "thu_truong"), hint)
+
+
+def sealed(campaign: Campaign, nominee: Nominee) -> bool:
+    """Whether the collective has a seal: its subject's `seal` (campaign file or default)."""
+    subject = next(
+        (s for s in campaign.subjects_of(Kind.COLLECTIVE) if s.label == nominee.subject_label),
+        None,
+    )
+    return subject.seal if subject is not None else has_seal(nominee.name)
 
 
 def confirmer(campaign: Campaign, level: Level, own: dict[str, str]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Typography of printed text: quotes inside quotes, and what a line must never break.
 
 - A document number's ký hiệu (`52/QĐ-UBND`, `Số:      /TTr-UBND`) keeps its hyphens
-  unbreakable (U+2011), so `52/QĐ-` never ends a line with `UBND` on the next.
+  unbreakable (U+2011 here; the renderer writes Word's own `<w:noBreakHyphen/>` for it,
+  docgen.render.hyphens), so `52/QĐ-` never ends a line with `UBND` on the next.
 - A place name after its unit word (`phường Tiến Thành`, `tỉnh Bình Phước`) and a person's
   name keep their words together (no-break spaces).
 - A quotation inside a quotation uses ‘…’ (Vietnamese practice: outer “…”, inner ‘…’).

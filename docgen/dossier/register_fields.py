@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docgen.campaign.model import Campaign, Level
-from docgen.documents.phrases import lower_first
+from docgen.documents.phrases import proposed_award, upper_first
 from docgen.meeting.model import Meeting
 from docgen.meeting.numbers import MINUTES_KEY, proposal_key
 
@@ -43,7 +43,7 @@ def minutes_fields(campaign: Campaign, meeting: Meeting, levels: list[Level]) ->
         number=own.number if own else "",
         symbol=f"BB-{campaign.council.symbol}",
         date=day,
-        summary=f"Họp xét đề nghị khen thưởng {lower_first(campaign.title)}",
+        summary=f"Họp xét đề nghị khen thưởng {campaign.movement}",
         signer=meeting.chair.name,
         recipients=tuple(recipients),
     )
@@ -57,7 +57,7 @@ def proposal_fields(campaign: Campaign, meeting: Meeting, level: Level) -> Regis
         number=own.number if own else "",
         symbol=f"TTr-{campaign.issuer.symbol}",
         date=own.date.isoformat() if own and own.date else "",
-        summary=f"Về việc đề nghị tặng {level.award}",
+        summary=f"Về việc {proposed_award(campaign, level)}",
         signer=signer.name,
         recipients=tuple(level.noi_nhan),  # as the Nơi nhận prints them
     )
@@ -67,7 +67,7 @@ def list_fields(campaign: Campaign, meeting: Meeting, level: Level) -> RegisterF
     """The Danh sách: no number of its own; it goes with the Tờ trình (its date, its signer)."""
     own = proposal_fields(campaign, meeting, level)
     cited = f"{own.number}/{own.symbol}" if own.number else f"…/{own.symbol}"
-    summary = f"Đề nghị tặng {level.award} (kèm theo Tờ trình số {cited})"
+    summary = f"{upper_first(proposed_award(campaign, level))} (kèm theo Tờ trình số {cited})"
     return RegisterFields(
         date=own.date, summary=summary, signer=own.signer, recipients=own.recipients
     )

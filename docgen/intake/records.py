@@ -77,6 +77,7 @@ class PreviousAward:
     decision_number: str
     decision_date: date
     issuer: str
+    title_column: str = ""  # column letter of `title` in the received sheet
 
 
 @dataclass(slots=True)

@@ -298,6 +298,12 @@ class Code(Enum):
         "“{value}” không có trong trang Tập thể / Cá nhân của tệp này.",
         "Ghi tên (và ngày sinh) đúng như ở trang Tập thể / Cá nhân.",
     )
+    AWARD_TITLE_INDIVIDUAL_ONLY = CodeInfo(
+        E,
+        "Tập thể ghi danh hiệu chỉ tặng cá nhân",
+        "“{value}” là danh hiệu thi đua chỉ tặng cho cá nhân; tập thể “{owner}” không thể đã nhận danh hiệu này.",
+        "Nếu danh hiệu là của một người trong đơn vị, ghi ở dòng của người đó (trang Cá nhân); danh hiệu của tập thể là “Tập thể lao động tiên tiến”, “Tập thể lao động xuất sắc”… Sửa hoặc xóa dòng này.",
+    )
     # --- meeting (consolidated list, meeting sheet, votes, selection) ---------------------------
     MEETING_FILE_INVALID = CodeInfo(
         E,

@@ -37,6 +37,7 @@ import markupsafe
 from jinja2 import nodes
 
 from .canonical import NotDirect, Walker
+from .hyphens import NB_HYPHEN, direct_text
 from .steps import template_errors, template_pieces, undo_line_breaks
 
 _NONEMPTY = "_docgen_direct_nonempty"
@@ -85,11 +86,16 @@ def _make_escape(guard: Callable[[Any], Any], refuse_blank: bool) -> Callable[[A
             raise NotDirect("whitespace-only value")
         if _BLANK_MARK in text:
             raise NotDirect("value holds the private mark character")
-        if _SPECIAL.search(text) is None:
+        if _SPECIAL.search(text) is not None:
+            if _CONTROL.search(text):
+                raise NotDirect("control character in value")
+            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if NB_HYPHEN not in text:
             return text
-        if _CONTROL.search(text):
-            raise NotDirect("control character in value")
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        printed = direct_text(text)
+        if printed is None:
+            raise NotDirect("no-break hyphen at the edge of a value")
+        return printed
 
     return escape_text
 

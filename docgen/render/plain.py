@@ -12,6 +12,7 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment
 
 from .engine import make_env
+from .hyphens import native_hyphens
 from .package import DEFAULT_FIXED_TIME, finalize
 from .zipout import read_members, rewrite
 
@@ -38,6 +39,10 @@ def render_plain(
     for image in iter_instances(values, InlineImage):
         image.tpl = tpl
     tpl.render(dict(values), jinja_env=env or make_env(), autoescape=True)
+    native_hyphens(tpl.docx.element.body)
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _key, part in tpl.get_headers_footers(uri):
+            native_hyphens(part.element)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return rewrite(finalize(read_members(buffer.getvalue()), fixed_time))

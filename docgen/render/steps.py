@@ -26,6 +26,8 @@ from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from .hyphens import native_hyphens
+
 PartKind = Literal["body", "header", "footer", "footnotes"]
 
 _P_OPEN = re.compile(r"<w:p([ >])")
@@ -159,6 +161,7 @@ def document_xml(root: etree._Element, body_xml: str) -> bytes:
     """``fix_tables`` + ``fix_docpr_ids`` + ``map_tree`` + python-docx's serialization."""
     tree = DocxTemplate.fix_tables(None, body_xml)
     DocxTemplate.fix_docpr_ids(SimpleNamespace(docx_ids_index=_DOCPR_START), tree)
+    native_hyphens(tree)
     doc = copy.deepcopy(root)
     doc.replace(doc.find(W_BODY), tree)
     return bytes(serialize_part_xml(doc))
@@ -166,4 +169,6 @@ def document_xml(root: etree._Element, body_xml: str) -> bytes:
 
 def story_xml(xml: str, encoding: str) -> bytes:
     """``map_headers_footers_xml`` (``XmlPart.load``) + python-docx's serialization."""
-    return bytes(serialize_part_xml(parse_xml(xml.encode(encoding))))
+    element = parse_xml(xml.encode(encoding))
+    native_hyphens(element)
+    return bytes(serialize_part_xml(element))

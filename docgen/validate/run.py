@@ -171,6 +171,7 @@ def _award(row: Row, values: Mapping[str, object]) -> PreviousAward:
         decision_number=str(values["so_qd"]),
         decision_date=values["ngay_qd"],  # type: ignore[arg-type]
         issuer=str(values["co_quan"]),
+        title_column=row.cells["hinh_thuc"].column if "hinh_thuc" in row.cells else "",
     )
 
 

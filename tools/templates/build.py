@@ -12,7 +12,12 @@ from docx.document import Document as DocumentObject
 from tools.templates.minutes import minutes
 from tools.templates.native import make_native
 from tools.templates.proposal import attached_list, proposal
-from tools.templates.reports import collective_report, individual_report, thematic_report
+from tools.templates.reports import (
+    SUBMITTING,
+    collective_report,
+    individual_report,
+    thematic_report,
+)
 from tools.templates.tables import fill_empty_cells
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
@@ -21,13 +26,17 @@ TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
     "bao-cao-nd91-mau01.docx": lambda: collective_report("tập thể (NĐ 91/2017, Mẫu 01)"),
     "bao-cao-nd91-mau02.docx": lambda: individual_report("cá nhân (NĐ 91/2017, Mẫu 02)", False),
     "bao-cao-nd91-mau07.docx": lambda: thematic_report("theo chuyên đề (NĐ 91/2017, Mẫu 07)"),
-    "bao-cao-nd98-mau02.docx": lambda: collective_report("tập thể (NĐ 98/2023, Mẫu 02)"),
-    "bao-cao-nd98-mau03.docx": lambda: individual_report("cá nhân (NĐ 98/2023, Mẫu 03)", True),
+    "bao-cao-nd98-mau02.docx": lambda: collective_report(
+        "tập thể (NĐ 98/2023, Mẫu 02)", SUBMITTING
+    ),
+    "bao-cao-nd98-mau03.docx": lambda: individual_report(
+        "cá nhân (NĐ 98/2023, Mẫu 03)", True, SUBMITTING
+    ),
     "bao-cao-nd152-tap-the.docx": lambda: collective_report(
-        "khen thưởng công trạng cho tập thể (NĐ 152/2025)"
+        "khen thưởng công trạng cho tập thể (NĐ 152/2025)", SUBMITTING
     ),
     "bao-cao-nd152-ca-nhan.docx": lambda: individual_report(
-        "khen thưởng công trạng cho cá nhân (NĐ 152/2025)", True
+        "khen thưởng công trạng cho cá nhân (NĐ 152/2025)", True, SUBMITTING
     ),
     "bao-cao-nd152-chuyen-de.docx": lambda: thematic_report("thi đua theo chuyên đề (NĐ 152/2025)"),
     "bien-ban.docx": minutes,

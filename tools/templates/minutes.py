@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from docx.document import Document as DocumentObject
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table
 
 from tools.templates.blocks import b, body, heading, i, loop, para, tag
 from tools.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
 from tools.templates.layout import new_document
-from tools.templates.tables import cell_text, grid, header_row, loop_rows, tag_row
+from tools.templates.tables import (
+    cell_text,
+    data_row,
+    grid,
+    header_row,
+    keep_whole,
+    loop_rows,
+    tag_row,
+)
 
 RESULT_WIDTHS_MM = (15.0, 40.0, 50.0, 19.0, 21.0, 20.0)  # STT on one line at 13 pt
 RESULT_TITLES = (
@@ -19,8 +26,9 @@ RESULT_TITLES = (
     "Chức vụ, đơn vị",
     "Hình thức đề nghị",
     "Số phiếu đồng ý / tổng số",
-    "Tỷ lệ %",
+    "Tỷ lệ %",  # as the reference form titles it; the cells print the number only
 )
+ALIGNS = ("center", "left", "left", "left", "center", "center")
 
 
 def minutes() -> DocumentObject:
@@ -102,16 +110,34 @@ def _results(doc: DocumentObject) -> None:
         ("{{ r.so_phieu }}",),
         ("{{ r.ty_le }}",),
     )
-    loop_rows(table, "r", "g.muc", cells, ("center", "left", "left", "left", "center", "center"))
+    tag_row(table, "{%tr if g.tap_the %}")
+    _collective_rows(table, cells)
+    tag_row(table, "{%tr else %}")
+    loop_rows(table, "r", "g.muc", cells, ALIGNS)
+    tag_row(table, "{%tr endif %}")
     tag_row(table, "{%tr endfor %}")
     _rows_stay_whole(table, keep_with_next=(2,))
     para(doc, "", after=6)
 
 
+def _collective_rows(table: Table, cells: tuple[tuple[str], ...]) -> None:
+    """A collective's row: its name over the name and "Chức vụ, đơn vị" columns (a
+    collective has no position; its long name then wraps over the width of both)."""
+    tag_row(table, "{%tr for r in g.muc %}")
+    data_row(table, cells, ALIGNS)
+    row = table.rows[-1]
+    unit = row.cells[2]
+    for paragraph in unit._tc.findall(qn("w:p")):
+        unit._tc.remove(paragraph)
+    unit.add_paragraph()  # an empty cell: merging moves nothing into the name's cell
+    row.cells[1].merge(unit)
+    tag_row(table, "{%tr endfor %}")
+
+
 def _rows_stay_whole(table: Table, keep_with_next: tuple[int, ...]) -> None:
     """No row breaks across pages; a group's title row stays with its first member."""
     for index, row in enumerate(table.rows):
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        keep_whole(row)
         if index in keep_with_next:
             for paragraph in row.cells[0].paragraphs:
                 paragraph.paragraph_format.keep_with_next = True

@@ -17,13 +17,13 @@ def proposal() -> DocumentObject:
     """Tờ trình: Kính gửi, căn cứ, the request with the list, signature and Nơi nhận."""
     doc = new_document("Tờ trình đề nghị khen thưởng")
     header(doc, HeaderSpec(number=True, date=True))
-    title(doc, "TỜ TRÌNH", "Về việc đề nghị tặng {{ hinh_thuc }}")
+    title(doc, "TỜ TRÌNH", "{{ trich_yeu }}")
     _recipients(doc)
     loop(doc, "cc", "can_cu", i("{{ cc }}"))
     body(
         doc,
         "{{ co_quan_de_nghi }} kính đề nghị {{ nguoi_quyet_dinh }} xem xét, "
-        "tặng {{ hinh_thuc }} cho {{ so_luong }}, gồm:",
+        "tặng {{ hinh_thuc }} cho {{ so_luong }}{{ chuyen_de }}, gồm:",
     )
     tag(doc, "{%p for nhom in danh_sach %}")
     body(doc, b("{{ nhom.so_thu_tu }}. {{ nhom.ten_nhom }}:"), keep_next=True)

@@ -21,6 +21,12 @@ from tools.templates.sections import (
 REPORT = "BÁO CÁO THÀNH TÍCH"
 PROPOSE = "ĐỀ NGHỊ TẶNG {{ de_nghi_tang }}"
 SEAL = "(Ký, đóng dấu)"
+# The confirming block's role: ND 91/2017 names the superior ("cấp trên") on the collective form
+# and the unit's head on the individual one; the post-2023 forms (ND 98/2023, ND 152/2025) name
+# the level that submits the proposal (sources: templates_docx/nguon-mau.toml).
+SUPERIOR = ("XÁC NHẬN CỦA CẤP TRÊN",)
+UNIT_HEAD = ("XÁC NHẬN, ĐỀ NGHỊ",)
+SUBMITTING = ("XÁC NHẬN CỦA CẤP", "TRÌNH KHEN THƯỞNG")
 
 
 def _start(name: str, *summary: str) -> DocumentObject:
@@ -30,8 +36,11 @@ def _start(name: str, *summary: str) -> DocumentObject:
     return doc
 
 
-def collective_report(name: str) -> DocumentObject:
-    """Collective report (ND 91 Mẫu 01, ND 98 Mẫu 02): facts, four achievement items, history."""
+def collective_report(name: str, confirm: tuple[str, ...] = SUPERIOR) -> DocumentObject:
+    """Collective report (ND 91 Mẫu 01, ND 98 Mẫu 02): facts, four achievement items, history.
+
+    `confirm`: the role lines of the confirming block, as the profile's form words them.
+    """
     doc = _start(name, PROPOSE)
     para(doc, b("{{ ten }}"), align="center", after=12)
     heading(doc, "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH")
@@ -52,15 +61,18 @@ def collective_report(name: str) -> DocumentObject:
     text_section(doc, "4. Hoạt động của tổ chức đảng, đoàn thể:", "doan_the")
     award_history(doc)
     closing(doc, "{{ ten }}")
-    upper = signer("xac_nhan", "XÁC NHẬN CỦA CẤP TRÊN", hint=SEAL, when=True)
+    upper = signer("xac_nhan", *confirm, hint=SEAL, when=True)
     signatures(doc, upper, signer("ky"))
     return doc
 
 
-def individual_report(name: str, political: bool) -> DocumentObject:
+def individual_report(
+    name: str, political: bool, confirm: tuple[str, ...] = UNIT_HEAD
+) -> DocumentObject:
     """Individual report (ND 91 Mẫu 02; ND 98 Mẫu 03 and ND 152 when `political`).
 
     ND 98 Mẫu 03 lists lý luận chính trị before chuyên môn, nghiệp vụ (source table).
+    `confirm`: the role lines of the confirming block, as the profile's form words them.
     """
     doc = _start(name, PROPOSE)
     heading(doc, "I. SƠ LƯỢC LÝ LỊCH")
@@ -73,7 +85,7 @@ def individual_report(name: str, political: bool) -> DocumentObject:
     _initiative(doc)
     award_history(doc)
     closing(doc, "cá nhân tôi")
-    unit = signer("xac_nhan", "XÁC NHẬN, ĐỀ NGHỊ", hint=SEAL, when=True)
+    unit = signer("xac_nhan", *confirm, hint=SEAL, when=True)
     signatures(doc, unit, signer("ky"))
     return doc
 
@@ -102,7 +114,7 @@ def thematic_report(name: str) -> DocumentObject:
         "tap_the and tap_the.bien_phap",
     )
     closing(doc, "{{ ben_bao_cao }}")
-    approver = signer("xac_nhan", "XÁC NHẬN CỦA CẤP", "TRÌNH KHEN THƯỞNG", hint=SEAL, when=True)
+    approver = signer("xac_nhan", *SUBMITTING, hint=SEAL, when=True)
     signatures(doc, approver, signer("ky"))
     return doc
 

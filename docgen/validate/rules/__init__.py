@@ -14,6 +14,7 @@ from docgen.validate.rules.duplicates import Duplicates
 from docgen.validate.rules.eligibility import Eligibility
 from docgen.validate.rules.late import LateSubmission
 from docgen.validate.rules.quota import Quota
+from docgen.validate.rules.titles import CollectiveTitles
 
 __all__ = [
     "AGGREGATE_RULES",
@@ -25,7 +26,13 @@ __all__ = [
     "SubmissionRule",
 ]
 
-ROW_RULES: list[RowRule] = [Eligibility(), CriterionRule(), PeriodDates(), AwardDates()]
+ROW_RULES: list[RowRule] = [
+    Eligibility(),
+    CriterionRule(),
+    PeriodDates(),
+    AwardDates(),
+    CollectiveTitles(),
+]
 SUBMISSION_RULES: list[SubmissionRule] = [LateSubmission()]
 # Order matters: the quota counts nominations without errors, duplicates included.
 AGGREGATE_RULES: list[AggregateRule] = [Duplicates(), Quota()]

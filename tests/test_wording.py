@@ -1,0 +1,269 @@
+"""The wording a reviewer would send back (issue 22 §5), per legal profile, through `ho-so`.
+
+Each profile's example is built once per module from its pristine copy; a test that needs a
+changed campaign builds its own copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from docgen.campaign.model import Campaign
+from docgen.cli import main
+from docgen.workspace import Workspace
+from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, MakeWorkbook
+from tools.example.build import write_pristine
+from tools.example.variants import build_variant
+
+# variant ("" = the shipped example) → output folder of its campaign
+FOLDERS = {"": "kh19-2023-cchc", "nd98-2024": "kh21-2024-cchc", "nd152-2026": "kh12-2026-cchc"}
+POST_2023 = ["nd98-2024", "nd152-2026"]
+
+
+def text_of(path: Path) -> str:
+    """Paragraphs, then every table cell (cell paragraphs joined by new lines)."""
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([*(p.text for p in doc.paragraphs), *cells])
+
+
+def build(root: Path, variant: str, edit: Callable[[str], str] | None = None) -> Path:
+    """The variant's example workspace at `root`, its campaign edited, built with `ho-so`."""
+    if variant:
+        build_variant(variant, root)
+    else:
+        write_pristine(root)
+    ws = Workspace(root)
+    if edit is not None:
+        ws.campaign.write_text(edit(ws.campaign.read_text(encoding="utf-8")), encoding="utf-8")
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(root)])
+    assert result.exit_code == 0, result.output
+    return root / "output" / FOLDERS[variant]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The output folder of a variant's pristine example, built on first use."""
+    cache: dict[str, Path] = {}
+
+    def get(variant: str) -> Path:
+        if variant not in cache:
+            cache[variant] = build(tmp_path_factory.mktemp(variant or "nd91"), variant)
+        return cache[variant]
+
+    return get
+
+
+def reports(folder: Path) -> dict[str, str]:
+    return {
+        f"{p.parent.name}/{p.name}": text_of(p) for p in sorted(folder.glob("*/bao-cao-*.docx"))
+    }
+
+
+@pytest.mark.parametrize("variant", POST_2023)
+def test_post_2023_reports_are_confirmed_by_the_submitting_level(
+    built: Callable[[str], Path], variant: str
+) -> None:
+    found = reports(built(variant))
+    confirmed = {name for name, text in found.items() if "XÁC NHẬN" in text}
+    assert len(confirmed) >= 4, sorted(found)
+    for name in confirmed:
+        text = found[name]
+        assert "XÁC NHẬN CỦA CẤP\nTRÌNH KHEN THƯỞNG" in text, name
+        assert "XÁC NHẬN CỦA CẤP TRÊN" not in text and "XÁC NHẬN, ĐỀ NGHỊ" not in text, name
+
+
+def test_nd91_reports_keep_the_nd91_confirmation_labels(built: Callable[[str], Path]) -> None:
+    found = reports(built(""))
+    assert (
+        "XÁC NHẬN CỦA CẤP TRÊN"
+        in found["phuong/bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
+    )
+    assert "XÁC NHẬN, ĐỀ NGHỊ" in found["phuong/bao-cao-thanh-tich-pham-minh-tam.docx"]
+    assert not any("TRÌNH KHEN THƯỞNG" in text for text in found.values())
+
+
+def thematic(text: str) -> str:
+    assert "thematic = false" in text
+    return text.replace("thematic = false", "thematic = true")
+
+
+MOVEMENT = {
+    "": "phong trào thi đua theo chuyên đề “Cải cách hành chính năm 2023”",
+    "nd152-2026": "phong trào thi đua theo chuyên đề “Cải cách hành chính năm 2026”",
+}
+
+
+@pytest.mark.parametrize("variant", list(MOVEMENT), ids=["nd91_2017", "nd152_2025"])
+def test_a_thematic_campaign_is_named_as_such(
+    built: Callable[[str], Path], variant: str, tmp_path: Path
+) -> None:
+    folder = build(tmp_path, variant, thematic)
+    upper = sorted(p.parent.name for p in folder.glob("*/to-trinh.docx"))[0]
+    movement = MOVEMENT[variant]
+    proposal = text_of(folder / upper / "to-trinh.docx").splitlines()
+    award = next(line for line in proposal if line.startswith("Về việc đề nghị tặng"))
+    assert award.endswith(f" trong {movement}")  # the trích yếu
+    request = next(line for line in proposal if "kính đề nghị" in line)
+    assert f"có thành tích trong {movement}, gồm:" in request
+    listing = text_of(folder / upper / "danh-sach.docx")
+    assert "\nĐề nghị tặng " in listing and f" trong {movement}\n" in listing
+    minutes = text_of(folder / upper / "bien-ban.docx")
+    assert f"Họp xét đề nghị khen thưởng {movement}" in minutes
+    # the ordinary campaign's documents never say so
+    ordinary = built(variant)
+    for name in ("to-trinh.docx", "danh-sach.docx", "bien-ban.docx"):
+        assert "chuyên đề" not in text_of(ordinary / upper / name), name
+
+
+TITLE_CASES = [
+    ("collective, Chiến sĩ thi đua cơ sở", "collective", "Danh hiệu thi đua", "Chiến sĩ thi đua cơ sở", True),
+    ("collective, quoted and in capitals", "collective", "Danh hiệu thi đua", "“LAO ĐỘNG TIÊN TIẾN”", True),
+    ("collective, its own title", "collective", "Danh hiệu thi đua", "Tập thể lao động tiên tiến", False),
+    ("collective, a Giấy khen", "collective", "Hình thức khen thưởng", "Giấy khen của Chủ tịch UBND phường", False),
+    ("individual, Chiến sĩ thi đua cơ sở", "individual", "Danh hiệu thi đua", "Chiến sĩ thi đua cơ sở", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "kind_of_award", "title", "found"),
+    [c[1:] for c in TITLE_CASES],
+    ids=[c[0] for c in TITLE_CASES],
+)
+def test_a_collective_holding_an_individual_only_title_is_a_finding(
+    campaign: Campaign,
+    make_workbook: MakeWorkbook,
+    kind: str,
+    kind_of_award: str,
+    title: str,
+    found: bool,
+) -> None:
+    from docgen.validate.run import validate_folder
+
+    owner = GOOD_COLLECTIVE["ten"] if kind == "collective" else GOOD_INDIVIDUAL["ho_ten"]
+    award = {
+        "ten": owner,
+        "ngay_sinh": "" if kind == "collective" else GOOD_INDIVIDUAL["ngay_sinh"],
+        "loai": kind_of_award,
+        "nam": 2022,
+        "hinh_thuc": title,
+        "so_qd": "12/QĐ-UBND",
+        "ngay_qd": "10/01/2023",
+        "co_quan": "UBND phường Tiến Thành",
+    }
+    rows = {"collectives": [GOOD_COLLECTIVE]} if kind == "collective" else {}
+    path = make_workbook(individuals=[GOOD_INDIVIDUAL], awards=[award], **rows)
+    report = validate_folder(campaign, path.parent)
+    issues = [i for i in report.issues if i.code == "AWARD_TITLE_INDIVIDUAL_ONLY"]
+    assert [i.code for i in report.issues] == [i.code for i in issues]
+    if not found:
+        assert issues == []
+        return
+    (issue,) = issues
+    assert issue.message == (
+        f"“{title}” là danh hiệu thi đua chỉ tặng cho cá nhân; tập thể "
+        "“Bộ phận Một cửa phường Tiến Thành” không thể đã nhận danh hiệu này."
+    )
+    place = issue.place
+    assert (place.file, place.sheet, place.row) == ("don-vi.xlsx", "Khen thưởng đã nhận", 3)
+    assert place.column == "E" and place.header == "Danh hiệu / hình thức khen thưởng"
+    assert issue.severity.name == "ERROR"
+
+
+def test_a_unit_without_a_seal_signs_with_its_name(built: Callable[[str], Path]) -> None:
+    found = reports(built(""))
+    one_cua = found["phuong/bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
+    # the unit's head: no seal; the ward's chairman who confirms it: sealed
+    assert "TRƯỞNG BỘ PHẬN\n(Ký, ghi rõ họ tên)" in one_cua
+    assert one_cua.count("(Ký, đóng dấu)") == 1
+    assert "CHỦ TỊCH\n(Ký, đóng dấu)" in one_cua
+    ward = found["thanh-pho/bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx"]
+    assert "CHỦ TỊCH\n(Ký, đóng dấu)" in ward and "ghi rõ họ tên" not in ward
+
+
+def test_the_campaign_says_which_unit_has_a_seal(tmp_path: Path) -> None:
+    def sealed(text: str) -> str:
+        old = 'label = "Bộ phận \\"Một cửa\\" phường"\nseal = false'
+        assert old in text
+        return text.replace(old, 'label = "Bộ phận \\"Một cửa\\" phường"\nseal = true')
+
+    folder = build(tmp_path, "", sealed)
+    one_cua = text_of(folder / "phuong/bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx")
+    assert "TRƯỞNG BỘ PHẬN\n(Ký, đóng dấu)" in one_cua and "ghi rõ họ tên" not in one_cua
+
+
+SEAL_DEFAULTS = [
+    ("Ủy ban nhân dân phường", True),
+    ("Trường Tiểu học Tiến Thành", True),
+    ('Bộ phận "Một cửa" phường', False),
+    ("Tổ dân phố 3", False),
+    ("Khối Nội chính", False),
+    ("Khu phố Phú Thanh", False),
+    ("Tổng đội Thanh niên xung phong", True),
+]
+
+
+@pytest.mark.parametrize(("label", "seal"), SEAL_DEFAULTS, ids=[c[0] for c in SEAL_DEFAULTS])
+def test_a_subject_without_seal_key_has_the_default_of_its_kind(label: str, seal: bool) -> None:
+    from docgen.campaign.defaults import has_seal
+
+    assert has_seal(label) is seal
+
+
+NB_ELEMENT = b"<w:noBreakHyphen/>"
+
+
+def test_a_ky_hieu_keeps_words_own_no_break_hyphen(built: Callable[[str], Path]) -> None:
+    """Word's element in the documents; a plain "-" wherever the text is read or recorded."""
+    import zipfile
+
+    folder = built("")
+    for path in sorted(folder.glob("*/*.docx")):
+        with zipfile.ZipFile(path) as package:
+            xml = package.read("word/document.xml")
+        assert "\u2011".encode() not in xml, path.name
+    proposal = folder / "thanh-pho" / "to-trinh.docx"
+    with zipfile.ZipFile(proposal) as package:
+        xml = package.read("word/document.xml")
+    assert b'/TTr</w:t><w:noBreakHyphen/><w:t xml:space="preserve">UBND' in xml
+    assert xml.count(NB_ELEMENT) >= 5  # the number and every cited ký hiệu
+    text = text_of(proposal)
+    assert "Số:      /TTr-UBND" in text and "Nghị định số 91/2017/NĐ-CP" in text
+    for name in ("manifest.json", "tom-tat.txt"):
+        assert "\u2011" not in (folder / name).read_text(encoding="utf-8"), name
+
+
+def test_libreoffice_prints_the_no_break_hyphen_as_a_hyphen(
+    built: Callable[[str], Path], tmp_path: Path
+) -> None:
+    import subprocess
+
+    from tests.conftest import libreoffice_convert
+
+    pdf = libreoffice_convert([built("") / "thanh-pho" / "to-trinh.docx"], "pdf", tmp_path)
+    shown = subprocess.run(
+        ["pdftotext", "-layout", str(pdf / "to-trinh.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "/TTr-UBND" in shown and "91/2017/NĐ-CP" in shown and "\u2011" not in shown
+    # the ký hiệu is never split at its hyphen
+    assert not any(line.rstrip().endswith(("/TTr-", "/NĐ-", "/KH-")) for line in shown.splitlines())
+
+
+def test_the_format_checker_reads_the_element_as_a_hyphen() -> None:
+    from docx.oxml import parse_xml
+
+    from docgen.checks.styles import run_text
+
+    run = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:t>Số: 05/TTr</w:t><w:noBreakHyphen/><w:t>UBND</w:t></w:r>"
+    )
+    assert run_text(run) == "Số: 05/TTr-UBND"
