@@ -3,7 +3,7 @@
 A person is the same person when the name, the birth date and the unit all agree (names
 compared regardless of case, spacing and tone placement; units regardless of case,
 diacritics, punctuation and the usual abbreviations). A collective is its name within its
-unit. Anything less than that is never merged: when the name agrees but the birth date is
+unit (a unit left blank on either side does not tell collectives apart). Anything less than that is never merged: when the name agrees but the birth date is
 missing on one side, or the unit differs (a person who moved, a collective renamed), the
 record is *ambiguous* and listed for the clerk to settle, not counted as the same recipient.
 """
@@ -56,7 +56,8 @@ class Identity:
         if other.kind is not self.kind or other.name_key != self.name_key:
             return Match.OTHER
         if self.kind is Kind.COLLECTIVE:
-            return Match.SAME if other.unit_key == self.unit_key else Match.AMBIGUOUS
+            same_unit = other.unit_key == self.unit_key or not (other.unit_key and self.unit_key)
+            return Match.SAME if same_unit else Match.AMBIGUOUS
         if self.birth and other.birth and self.birth != other.birth:
             return Match.OTHER
         same_unit = other.unit_key == self.unit_key

@@ -298,6 +298,21 @@ class Code(Enum):
         "“{value}” không có trong trang Tập thể / Cá nhân của tệp này.",
         "Ghi tên (và ngày sinh) đúng như ở trang Tập thể / Cá nhân.",
     )
+    HISTORY_CONFLICT = Entry(
+        W,
+        "Khen thưởng khác với sổ lịch sử khen thưởng của phường",
+        "Phiếu ghi “{form}” năm {year} theo Quyết định số {sheet}, nhưng sổ lịch sử khen thưởng "
+        "của phường ghi Quyết định số {history}; báo cáo thành tích in theo sổ.",
+        "Kiểm tra lại số, ngày quyết định trong trang khen thưởng đã nhận và sửa cho đúng.",
+    )
+    HISTORY_AMBIGUOUS = Entry(
+        W,
+        "Có thể trùng người trong sổ lịch sử khen thưởng",
+        "Sổ lịch sử khen thưởng có “{form}” năm {year} (Quyết định số {reference}) của "
+        "“{value}” {other}; chưa rõ có phải cùng {kind} nên chưa đưa vào báo cáo thành tích.",
+        "Nếu đúng là cùng một {kind}, đề nghị đơn vị ghi khen thưởng này vào trang khen thưởng "
+        "đã nhận của phiếu; nếu không, bỏ qua cảnh báo này.",
+    )
     # --- meeting (consolidated list, meeting sheet, votes, selection) ---------------------------
     MEETING_FILE_INVALID = Entry(
         E,
@@ -497,6 +512,7 @@ CLERK_ONLY = frozenset(
         ),
         "TIE_AT_QUOTA",
         "FOLDER_EMPTY",
+        "HISTORY_AMBIGUOUS",  # names another person's record: for the clerk only
         "ENTRY_LOCK_FILE",
         "ENTRY_FOLDER",
     }
