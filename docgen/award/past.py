@@ -17,6 +17,7 @@ from pathlib import Path
 
 from docgen.award.history import Award, History, load_history
 from docgen.award.identity import Identity
+from docgen.award.model import Recipient
 from docgen.campaign.model import Kind
 from docgen.intake.records import Nominee, PreviousAward, Source, Submission
 from docgen.intake.schema import AWARD_TYPES
@@ -57,13 +58,25 @@ def ward_awards(ward: Path, campaign: str) -> WardAwards:
     return WardAwards(load_history(ward), campaign)
 
 
-def identity_of(nominee: Nominee) -> Identity:
-    """A nominee's identity: an individual in the unit they work in, a collective within the
-    department that proposed it."""
+def recipient_of(nominee: Nominee) -> Recipient:
+    """A nominee as a decision names them: an individual in the unit they work in, a
+    collective within the department that proposed it (the rule every decision built from a
+    campaign follows, so the next campaign finds the same recipient)."""
     if nominee.kind is Kind.COLLECTIVE:
-        return Identity.of(nominee.kind, nominee.name, nominee.department)
-    unit = nominee.text("don_vi") or nominee.department
-    return Identity.of(nominee.kind, nominee.name, unit, nominee.birth)
+        return Recipient(kind=nominee.kind, name=nominee.name, unit=nominee.department)
+    return Recipient(
+        kind=nominee.kind,
+        name=nominee.name,
+        unit=nominee.text("don_vi") or nominee.department,
+        position=nominee.text("chuc_vu"),
+        birth=nominee.birth,
+    )
+
+
+def identity_of(nominee: Nominee) -> Identity:
+    """A nominee's identity in the history (see `recipient_of`)."""
+    r = recipient_of(nominee)
+    return Identity.of(r.kind, r.name, r.unit, r.birth)
 
 
 def merge(nominee: Nominee, awards: Sequence[Award]) -> list[ValidationIssue]:

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import click
 
-from docgen.cli import archive, campaign, checks, dossiers, intake, mail, meeting, validate
+from docgen.cli import (
+    archive,
+    campaign,
+    checks,
+    dossiers,
+    history,
+    intake,
+    mail,
+    meeting,
+    validate,
+)
 from docgen.cli.group import DocgenGroup, help_page
 
 
@@ -51,6 +61,7 @@ COMMANDS: tuple[click.Command, ...] = (
     archive.pdf,  # pdf
     archive.archive,  # luu-tru
     archive.registers,  # so-van-ban-di
+    history.history,  # lich-su
     checks.check_campaign,  # kiem-tra-chien-dich
     checks.check_templates,  # kiem-tra-mau
     checks.check_format,  # kiem-tra-dinh-dang

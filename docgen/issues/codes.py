@@ -310,7 +310,7 @@ class Code(Enum):
         "Có thể trùng người trong sổ lịch sử khen thưởng",
         "Sổ lịch sử khen thưởng có “{form}” năm {year} (Quyết định số {reference}) của "
         "“{value}” {other}; chưa rõ có phải cùng {kind} nên chưa đưa vào báo cáo thành tích.",
-        "Nếu đúng là cùng một {kind}, đề nghị đơn vị ghi khen thưởng này vào trang khen thưởng "
+        "Nếu đúng là cùng một người (tập thể), đề nghị đơn vị ghi khen thưởng này vào trang khen thưởng "
         "đã nhận của phiếu; nếu không, bỏ qua cảnh báo này.",
     )
     # --- meeting (consolidated list, meeting sheet, votes, selection) ---------------------------
