@@ -56,6 +56,7 @@ class Award:
     level: str
     campaign: str
     origin: Origin
+    achievement: str = ""  # the line a certificate prints, when the decision gave one
 
     @property
     def reference(self) -> str:
@@ -219,4 +220,5 @@ def _award(row: sqlite3.Row) -> Award:
         level=row["level"],
         campaign=row["campaign"],
         origin=Origin(row["origin"]),
+        achievement=row["achievement"],
     )

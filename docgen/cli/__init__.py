@@ -62,6 +62,7 @@ COMMANDS: tuple[click.Command, ...] = (
     archive.archive,  # luu-tru
     archive.registers,  # so-van-ban-di
     history.history,  # lich-su
+    history.wrap_up,  # tong-ket
     checks.check_campaign,  # kiem-tra-chien-dich
     checks.check_templates,  # kiem-tra-mau
     checks.check_format,  # kiem-tra-dinh-dang

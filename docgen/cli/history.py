@@ -266,3 +266,37 @@ _WRITTEN = {
     "unchanged": "Đã có, không thay đổi",
     "copy": "Tệp đã có và khác bản mới nên được giữ nguyên; bản mới ghi vào",
 }
+
+
+@click.command("tong-ket")
+@WORKSPACE_OPTION
+@CAMPAIGN_OPTION
+@FORCE_OPTION
+@aborts_cleanly
+@writes_workspace("tong-ket")
+def wrap_up(workspace: Workspace, campaign_path: Path, force: bool) -> None:
+    """Sau khi có quyết định: báo cáo kết quả thực hiện và thông báo nêu gương.
+
+    Ghi vào output/<mã chiến dịch>/tong-ket/: bao-cao-ket-qua.docx (Báo cáo của Thường trực
+    Hội đồng: đơn vị tham gia, người được đề nghị và được khen ở từng cấp, số quyết định), và khi
+    đã ghi quyết định (docgen lich-su --ghi-cap): thong-bao.txt (đọc trên đài, đăng bài) và
+    thong-bao.html (đoạn HTML dán vào trang thông tin điện tử; chỉ có tên, đơn vị, thành tích).
+
+    \b
+    Ví dụ:
+      docgen lich-su --ghi-cap phuong --so 15/QĐ-UBND --ngay 28/12/2023
+      docgen tong-ket
+    """
+    from docgen.award.wrapup import wrap_up as write
+
+    done = write(load_campaign(campaign_path), workspace, force)
+    for path, status in done.files:
+        click.echo(f"{_WRITTEN[status]}: {path}")
+    for level in done.results.levels:
+        if level.decision is None:
+            click.echo(
+                f"Cấp “{level.level.label}”: chưa ghi quyết định khen thưởng; khi có, chạy "
+                f"docgen lich-su --ghi-cap {level.level.id} --so … --ngay … rồi chạy lại."
+            )
+    if not done.results.awarded:
+        click.echo("Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương.")

@@ -13,6 +13,7 @@ from tools.templates.minutes import minutes
 from tools.templates.native import make_native
 from tools.templates.proposal import attached_list, proposal
 from tools.templates.reports import collective_report, individual_report, thematic_report
+from tools.templates.results import results_report
 from tools.templates.tables import fill_empty_cells
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
@@ -33,6 +34,7 @@ TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
     "bien-ban.docx": minutes,
     "to-trinh.docx": proposal,
     "danh-sach.docx": attached_list,
+    "bao-cao-ket-qua.docx": results_report,
 }
 """File name in `templates_docx/` → the function that builds it."""
 
