@@ -115,3 +115,13 @@ def test_a_rerun_keeps_a_report_edited_by_hand(ws: Path) -> None:
     path.write_bytes(path.read_bytes() + b"\0")
     out = _run(ws, "tong-ket")
     assert "bao-cao-ket-qua-2.docx" in out
+
+
+def test_the_template_checker_knows_the_results_report() -> None:
+    from docgen.award.wrapup import TEMPLATE
+    from docgen.campaign import load_campaign
+    from docgen.checks.template import RESULTS_TEMPLATE, check_template
+    from tests.conftest import CAMPAIGN_FILE, TEMPLATES
+
+    assert RESULTS_TEMPLATE == TEMPLATE
+    assert check_template(TEMPLATES / TEMPLATE, load_campaign(CAMPAIGN_FILE)) == []
