@@ -208,3 +208,15 @@ def test_a_run_of_years_out_of_range_is_refused(tmp_path: Path) -> None:
 def test_history_is_read_without_creating_a_register(tmp_path: Path) -> None:
     assert ward_awards(tmp_path, "x").history == load_history(tmp_path)
     assert not (tmp_path / "luu-tru").exists()
+
+
+def test_two_decisions_of_one_form_in_one_year_are_both_kept(
+    campaign: Campaign, make_workbook: MakeWorkbook, tmp_path: Path
+) -> None:
+    record_decision(tmp_path, past(2022, number="15"))
+    record_decision(tmp_path, past(2022, number="16", campaign="chuyen-de"))
+    path = make_workbook(individuals=[GOOD_INDIVIDUAL])
+    report = validate_folder(campaign, path.parent, past=ward_awards(tmp_path, campaign.id))
+    assert report.issues == []
+    awards = report.submissions[0].nominees[0].awards
+    assert sorted(a.decision_number for a in awards) == ["15/QĐ-UBND", "16/QĐ-UBND"]

@@ -84,7 +84,9 @@ def merge(nominee: Nominee, awards: Sequence[Award]) -> list[ValidationIssue]:
     issues: list[ValidationIssue] = []
     for award in awards:
         clashing = [
-            a for a in nominee.awards if a.year == award.year and fold(a.title) == fold(award.form)
+            a
+            for a in nominee.awards
+            if a.source is not SOURCE and a.year == award.year and fold(a.title) == fold(award.form)
         ]
         for sheet in clashing:
             nominee.awards.remove(sheet)
