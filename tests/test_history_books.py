@@ -126,6 +126,9 @@ def test_the_statistics_workbook_has_a_chart_and_prints_on_a4(ward: Path) -> Non
         [2023, 0, 2, 2],
     ]
     assert len(by_year._charts) == 1
+    assert by_year._charts[0].y_axis.majorUnit == 1
+    # Rows are given their wrapped height (spreadsheet programs do not grow them when opening).
+    assert all(lines.row_dimensions[r].height for r in range(3, lines.max_row + 1))
     for ws in (lines, by_year):
         assert int(ws.page_setup.paperSize) == 9  # A4
         assert ws.page_setup.orientation == "landscape"

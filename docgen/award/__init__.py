@@ -30,7 +30,7 @@ def write_statistics(
 ) -> tuple[Path, Written, Statistics]:
     """Write the statistics workbook of the ward's history to `target` (never over other work)."""
     stats = statistics(load_history(ward).awards)
-    path, status = write_beside(target, statistics_bytes(stats, ward.absolute().name), force)
+    path, status = write_beside(target, statistics_bytes(stats), force)
     return path, status, stats
 
 

@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.award.stats import Statistics
-from docgen.workbook.printing import printable
+from docgen.workbook.printing import fit_row_heights, printable
 from docgen.workbook.write import BODY_FONT, BOX, UNLOCKED, WRAP, header, put, workbook_bytes
 
 TITLE_FONT = Font(name="Times New Roman", bold=True, size=13)
@@ -28,7 +28,7 @@ CHART_ROWS = 20  # rows the chart covers below the table
 KIND_CHOICES = ("Tập thể", "Cá nhân")
 
 
-def statistics_bytes(stats: Statistics, ward: str) -> bytes:
+def statistics_bytes(stats: Statistics) -> bytes:
     """The statistics workbook: lines by year × unit × form, and by year × form with a chart."""
     wb = Workbook()
     lines = wb.active
@@ -38,11 +38,9 @@ def statistics_bytes(stats: Statistics, ward: str) -> bytes:
         (ln.year, ln.unit, ln.form, ln.collectives, ln.individuals, ln.total) for ln in stats.lines
     ]
     rows.append(("Cộng", "", "", *_sums(rows)))
-    _table(
-        lines, f"THỐNG KÊ KHEN THƯỞNG THEO NĂM, ĐƠN VỊ VÀ HÌNH THỨC — {ward}", LINE_COLUMNS, rows
-    )
+    _table(lines, "THỐNG KÊ KHEN THƯỞNG THEO NĂM, ĐƠN VỊ VÀ HÌNH THỨC", LINE_COLUMNS, rows)
     _bold_last(lines)
-    _by_year(wb.create_sheet("Theo năm"), stats, ward)
+    _by_year(wb.create_sheet("Theo năm"), stats)
     return workbook_bytes(wb)
 
 
@@ -50,14 +48,14 @@ def _sums(rows: Sequence[Sequence[object]]) -> tuple[int, int, int]:
     return tuple(sum(int(r[i]) for r in rows) for i in (3, 4, 5))  # type: ignore[return-value, call-overload]
 
 
-def _by_year(ws: Worksheet, stats: Statistics, ward: str) -> None:
-    columns = (("Năm", 8), *((form, 16) for form in stats.forms), ("Tổng", 10))
+def _by_year(ws: Worksheet, stats: Statistics) -> None:
+    columns = (("Năm", 8), *((form, 24) for form in stats.forms), ("Tổng", 10))
     rows = [
         (year, *(stats.by_year.get((year, f), 0) for f in stats.forms),
          sum(stats.by_year.get((year, f), 0) for f in stats.forms))
         for year in stats.years
     ]  # fmt: skip
-    _table(ws, f"SỐ KHEN THƯỞNG THEO NĂM VÀ HÌNH THỨC — {ward}", columns, rows)
+    _table(ws, "SỐ KHEN THƯỞNG THEO NĂM VÀ HÌNH THỨC", columns, rows)
     if not rows:
         return
     chart = BarChart()
@@ -65,6 +63,8 @@ def _by_year(ws: Worksheet, stats: Statistics, ward: str) -> None:
     chart.grouping = "clustered"
     chart.title = "Số khen thưởng theo năm"
     chart.y_axis.title = "Số lượng"
+    chart.y_axis.majorUnit = 1  # counts: whole numbers on the axis
+    chart.y_axis.number_format = "0"
     chart.x_axis.title = "Năm"
     last = HEADER_ROW + len(rows)
     data = Reference(ws, min_col=2, max_col=1 + len(stats.forms), min_row=HEADER_ROW, max_row=last)
@@ -95,6 +95,7 @@ def _table(
             cell = ws.cell(r, col)
             put(cell, value)
             cell.font, cell.alignment, cell.border = BODY_FONT, WRAP, BOX
+    fit_row_heights(ws, HEADER_ROW)
     printable(ws, f"{HEADER_ROW}:{HEADER_ROW}")
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
 
