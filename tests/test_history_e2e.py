@@ -77,3 +77,38 @@ def test_recording_the_same_decision_again_changes_nothing(ward: Path) -> None:
     found = json.loads(_run("lich-su", "--thu-muc", str(ward / "2023"), "--json"))
     assert len(found) == 3
     assert {f["ngay_quyet_dinh"] for f in found} == {"2023-12-29"}
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--ghi-cap", "tinh", "--so", "1/QĐ-UBND", "--ngay", "01/01/2024"], "Chiến dịch không có cấp “tinh” (các cấp: thanh-pho, phuong)."),
+        (["--ghi-cap", "phuong", "--so", "1/QĐ-UBND", "--ngay", "01/01/2024", "--tru", "Lê Văn Không"], "“Lê Văn Không” không có trong danh sách đề nghị"),
+        (["--ghi-cap", "phuong", "--so", "1/QĐ-UBND", "--ngay", "32/01/2024"], "--ngay “32/01/2024” không phải ngày"),
+    ],
+    ids=["unknown-level", "not-proposed", "bad-date"],
+)  # fmt: skip
+def test_a_decision_recorded_wrongly_is_refused_and_nothing_written(
+    pristine_example: Path, tmp_path: Path, args: list[str], said: str
+) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(pristine_example, ws)
+    result = CliRunner().invoke(main, ["lich-su", "--thu-muc", str(ws), *args])
+    assert result.exit_code == 2, result.output
+    assert said in result.output
+    assert not (ws / "luu-tru").exists()
+
+
+def test_a_damaged_register_is_named_and_kept(pristine_example: Path, tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(pristine_example, ws)
+    register = ws / "luu-tru" / "so-dang-ky.sqlite"
+    register.parent.mkdir()
+    register.write_bytes(b"not a database at all" * 10)
+    for command in (["lich-su"], ["kiem-tra", "--khong-phan-hoi"]):
+        result = CliRunner().invoke(main, [*command, "--thu-muc", str(ws)])
+        assert result.exit_code == 2, result.output
+        assert "so-dang-ky.sqlite" in result.output
+        assert "không phải cơ sở dữ liệu SQLite" in result.output
+    assert register.read_bytes() == b"not a database at all" * 10
+    assert list(register.parent.glob("so-dang-ky.sqlite.hong-*"))
