@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from docgen.archive.source import Expected
 
@@ -216,10 +217,11 @@ def _save_decision(
     return "new" if old is None else "replaced"
 
 
-def award_rows(db: sqlite3.Connection, name_key: str | None = None) -> list[sqlite3.Row]:
+def award_rows(db: sqlite3.Connection, name_key: str | None = None) -> list[dict[str, Any]]:
     """Every conferment with its decision (or those of one folded name), oldest first."""
-    return list(
-        db.execute(
+    return [
+        dict(row)
+        for row in db.execute(
             """SELECT c.kind, c.name, c.name_key, c.birth, c.unit, c.unit_key, c.position,
                       c.form, c.achievement, c.bonus, d.key, d.campaign, d.level, d.number,
                       d.symbol, d.issued, d.authority, d.year, d.origin
@@ -228,15 +230,16 @@ def award_rows(db: sqlite3.Connection, name_key: str | None = None) -> list[sqli
                ORDER BY d.year, d.issued, d.id, c.id""",
             (name_key, name_key),
         )
-    )
+    ]
 
 
-def decision_rows(db: sqlite3.Connection) -> list[sqlite3.Row]:
+def decision_rows(db: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every recorded decision with the number of its conferments, oldest first."""
-    return list(
-        db.execute(
+    return [
+        dict(row)
+        for row in db.execute(
             """SELECT d.*, (SELECT COUNT(*) FROM conferments c WHERE c.decision_id = d.id)
                       AS lines
                FROM decisions d ORDER BY d.year, d.issued, d.id"""
         )
-    )
+    ]

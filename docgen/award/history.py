@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from docgen.archive.register import (
     ConfermentRow,
@@ -117,7 +116,7 @@ def load_history(ward: Path) -> History:
     path = register_path(ward)
     if not path.exists():
         return History(())
-    with _register(path) as db:
+    with closing(open_register(path)) as db:
         return History(tuple(_award(row) for row in award_rows(db)))
 
 
@@ -126,26 +125,17 @@ def record_decision(ward: Path, decision: AwardDecision, when: datetime | None =
     lines = [_line(c) for c in decision.conferments]
     row = _decision_row(decision, lines)
     stamp = (when or datetime.now().astimezone()).isoformat(timespec="seconds")
-    with _register(register_path(ward)) as db:
+    with closing(open_register(register_path(ward))) as db:
         return save_decision(db, row, lines, stamp)
 
 
-def recorded_decisions(ward: Path) -> list[sqlite3.Row]:
+def recorded_decisions(ward: Path) -> list[dict[str, Any]]:
     """Every decision in the ward's history with its number of lines."""
     path = register_path(ward)
     if not path.exists():
         return []
-    with _register(path) as db:
+    with closing(open_register(path)) as db:
         return decision_rows(db)
-
-
-@contextmanager
-def _register(path: Path) -> Iterator[sqlite3.Connection]:
-    db = open_register(path)
-    try:
-        yield db
-    finally:
-        db.close()
 
 
 def decision_key(decision: AwardDecision) -> str:
@@ -201,7 +191,7 @@ def _line(conferment: Conferment) -> ConfermentRow:
     )
 
 
-def _award(row: sqlite3.Row) -> Award:
+def _award(row: dict[str, Any]) -> Award:
     recipient = Recipient(
         kind=Kind(row["kind"]),
         name=row["name"],

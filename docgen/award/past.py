@@ -21,7 +21,7 @@ from docgen.award.model import Recipient
 from docgen.campaign.model import Kind
 from docgen.intake.records import Nominee, PreviousAward, Source, Submission
 from docgen.intake.schema import AWARD_TYPES
-from docgen.issues.codes import make_issue
+from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import ValidationIssue
 from docgen.text import fold, format_date_short
 
@@ -125,7 +125,7 @@ def _same_decision(sheet: PreviousAward, award: Award) -> bool:
 
 def _conflict(sheet: PreviousAward, award: Award) -> ValidationIssue:
     return make_issue(
-        "HISTORY_CONFLICT",
+        Code.HISTORY_CONFLICT,
         sheet.source.place(),
         sheet.decision_number,
         form=award.form,
@@ -140,7 +140,7 @@ def _ambiguous(nominee: Nominee, award: Award) -> ValidationIssue:
     known = [f"ngày sinh {format_date_short(r.birth)}"] if r.birth else ["không ghi ngày sinh"]
     known += [f"đơn vị “{r.unit}”"] if r.unit else []
     return make_issue(
-        "HISTORY_AMBIGUOUS",
+        Code.HISTORY_AMBIGUOUS,
         nominee.place("ten" if nominee.kind is Kind.COLLECTIVE else "ho_ten"),
         r.name,
         form=award.form,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from docgen.cli.archive import UsageProblem
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     FORCE_OPTION,
@@ -19,19 +20,11 @@ from docgen.cli.common import (
     writes_workspace,
 )
 from docgen.cli.console import emit_json
-from docgen.errors import DocgenError
 
 if TYPE_CHECKING:
     from docgen.award import ImportResult
     from docgen.award.history import Award
     from docgen.workspace import Workspace
-
-
-class UsageProblem(DocgenError):
-    """Options that do not go together, or a date not in dd/mm/yyyy."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__("USAGE", message)
 
 
 def _writes(options: dict[str, object]) -> bool:
