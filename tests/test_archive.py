@@ -486,7 +486,7 @@ def test_refiling_the_original_repairs_an_altered_or_lost_copy(
         assert path.read_bytes() == original.read_bytes()
         assert not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
     assert verify(ws).findings == []
-    db = open_register(Store.of(ws).register)
+    db = open_register(Store.of(ws).register_file)
     try:
         repairs = [tuple(r) for r in db.execute(
             "SELECT f.stored, r.found, r.found_sha256 != '', r.source_name, r.repaired_by "
@@ -521,7 +521,7 @@ def test_a_version_1_register_is_migrated_with_its_filings(tmp_path: Path) -> No
     old.close()
     db = open_register(path)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 3
         row = db.execute("SELECT stored, source_path FROM filings").fetchone()
         assert tuple(row) == ("a/b.pdf", "")
         assert db.execute("SELECT count(*) FROM repairs").fetchone()[0] == 0

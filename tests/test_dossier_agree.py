@@ -13,7 +13,7 @@ from docx import Document
 from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.dossier.run import build_dossiers
-from docgen.output.manifest import Outcome
+from docgen.output.manifest import WriteOutcome
 from docgen.workspace import Workspace
 from tests.test_dossier_state import set_votes
 from tools.example.data import VOTES
@@ -40,7 +40,7 @@ def test_a_kept_edit_that_still_agrees_is_no_problem(
     first = build_dossiers(campaign, workspace)
     edit_by_hand(first.folder / PROPOSAL)
     again = build_dossiers(campaign, workspace)
-    assert dict(again.files)[PROPOSAL] is Outcome.KEPT_EDITED
+    assert dict(again.files)[PROPOSAL] is WriteOutcome.KEPT_EDITED
     assert again.disagreements == []
 
 

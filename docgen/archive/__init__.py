@@ -8,15 +8,37 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from docgen.archive.filing import FilingOutcome, FilingReport, Request, Status, file_documents
-from docgen.archive.printed import PrintedBooks, write_printed_books
 from docgen.archive.source import expected_documents
 from docgen.archive.store import Store
 from docgen.archive.verify import Finding, Problem, VerifyReport, verify_archive
 from docgen.campaign import Campaign
 from docgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from docgen.archive.filing import FilingOutcome, FilingReport, Request, Status
+    from docgen.archive.printed import PrintedBooks, write_printed_books
+
+# Filing reads signatures with pyHanko, the registers write workbooks: both load on first use,
+# so a stage that only reads the register (the award history) never loads them.
+_LAZY = {
+    "FilingReport": "filing",
+    "FilingOutcome": "filing",
+    "Request": "filing",
+    "Status": "filing",
+    "PrintedBooks": "printed",
+    "write_printed_books": "printed",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f"docgen.archive.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FilingReport",
@@ -39,6 +61,8 @@ def file_signed(
     paths: Iterable[Path], campaign: Campaign, root: Path, request: Request
 ) -> FilingReport:
     """File the signed files in `paths` against the campaign's current dossier."""
+    from docgen.archive.filing import file_documents
+
     folder = Workspace(root).output(campaign.id)
     expected = expected_documents(campaign, folder)
     if not request.year:

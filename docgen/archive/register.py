@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from docgen.archive.source import Expected
 
@@ -177,3 +178,133 @@ def originals(db: sqlite3.Connection) -> dict[str, tuple[str, str]]:
         row["stored"]: (row["original_name"], row["source_path"])
         for row in db.execute("SELECT stored, original_name, source_path FROM filings")
     }
+
+
+# --- the award history: decisions and what they conferred ------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionRow:
+    """A decision as the register keeps it (the award stage builds it from its records)."""
+
+    key: str  # one decision per key: "campaign|level", or its reference when it has no campaign
+    campaign: str
+    level: str
+    number: str
+    symbol: str
+    issued: str  # ISO date
+    authority: str
+    year: int
+    origin: str
+    fingerprint: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConfermentRow:
+    """One line of a decision's list as the register keeps it."""
+
+    kind: str
+    name: str
+    name_key: str
+    birth: str  # ISO date or ""
+    unit: str
+    unit_key: str
+    position: str
+    form: str
+    achievement: str
+    bonus: int
+
+
+def save_decision(
+    db: sqlite3.Connection, decision: DecisionRow, lines: list[ConfermentRow], when: str
+) -> str:
+    """Record a decision and its list in one transaction, replacing the decision of the same
+    key; "new", "replaced" or "unchanged" (same fingerprint: nothing is written)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        status = _save_decision(db, decision, lines, when)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return status
+
+
+def _save_decision(
+    db: sqlite3.Connection, decision: DecisionRow, lines: list[ConfermentRow], when: str
+) -> str:
+    old = db.execute(
+        "SELECT id, fingerprint FROM decisions WHERE key = ?", (decision.key,)
+    ).fetchone()
+    if old is not None and old["fingerprint"] == decision.fingerprint:
+        return "unchanged"
+    if old is not None:
+        db.execute("DELETE FROM decisions WHERE id = ?", (old["id"],))
+    cursor = db.execute(
+        """INSERT INTO decisions (key, campaign, level, number, symbol, issued, authority, year,
+                                  origin, fingerprint, recorded_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            decision.key,
+            decision.campaign,
+            decision.level,
+            decision.number,
+            decision.symbol,
+            decision.issued,
+            decision.authority,
+            decision.year,
+            decision.origin,
+            decision.fingerprint,
+            when,
+        ),
+    )
+    db.executemany(
+        """INSERT INTO conferments (decision_id, kind, name, name_key, birth, unit, unit_key,
+                                    position, form, achievement, bonus)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                cursor.lastrowid,
+                line.kind,
+                line.name,
+                line.name_key,
+                line.birth,
+                line.unit,
+                line.unit_key,
+                line.position,
+                line.form,
+                line.achievement,
+                line.bonus,
+            )
+            for line in lines
+        ],
+    )
+    return "new" if old is None else "replaced"
+
+
+def award_rows(db: sqlite3.Connection, name_key: str | None = None) -> list[dict[str, Any]]:
+    """Every conferment with its decision (or those of one folded name), oldest first."""
+    return [
+        dict(row)
+        for row in db.execute(
+            """SELECT c.kind, c.name, c.name_key, c.birth, c.unit, c.unit_key, c.position,
+                      c.form, c.achievement, c.bonus, d.key, d.campaign, d.level, d.number,
+                      d.symbol, d.issued, d.authority, d.year, d.origin
+               FROM conferments c JOIN decisions d ON d.id = c.decision_id
+               WHERE ? IS NULL OR c.name_key = ?
+               ORDER BY d.year, d.issued, d.id, c.id""",
+            (name_key, name_key),
+        )
+    ]
+
+
+def decision_rows(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every recorded decision with the number of its conferments, oldest first."""
+    return [
+        dict(row)
+        for row in db.execute(
+            """SELECT d.*, (SELECT COUNT(*) FROM conferments c WHERE c.decision_id = d.id)
+                      AS lines
+               FROM decisions d ORDER BY d.year, d.issued, d.id"""
+        )
+    ]

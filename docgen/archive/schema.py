@@ -77,6 +77,41 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         ALTER TABLE filings ADD COLUMN source_path TEXT NOT NULL DEFAULT ''; -- where it was read
         """,
     ),
+    (
+        3,
+        """
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,        -- campaign and level, or the reference when none
+            campaign TEXT NOT NULL DEFAULT '',
+            level TEXT NOT NULL,
+            number TEXT NOT NULL,            -- 15
+            symbol TEXT NOT NULL,            -- QĐ-UBND, plain hyphen
+            issued TEXT NOT NULL,            -- ISO date
+            authority TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('chien-dich', 'cap-tren', 'nhap')),
+            fingerprint TEXT NOT NULL,       -- SHA-256 of the decision as recorded
+            recorded_at TEXT NOT NULL
+        );
+        CREATE TABLE conferments (
+            id INTEGER PRIMARY KEY,
+            decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('collective', 'individual')),
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,          -- case, spacing and tone placement folded
+            birth TEXT NOT NULL DEFAULT '',  -- ISO date, individuals
+            unit TEXT NOT NULL DEFAULT '',
+            unit_key TEXT NOT NULL DEFAULT '',
+            position TEXT NOT NULL DEFAULT '',
+            form TEXT NOT NULL,
+            achievement TEXT NOT NULL DEFAULT '',
+            bonus INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX conferments_decision ON conferments (decision_id);
+        CREATE INDEX conferments_name ON conferments (name_key);
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 WHAT = "Sổ đăng ký lưu trữ"

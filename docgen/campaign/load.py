@@ -233,7 +233,20 @@ def _check(r: TomlReader, t: Any, path: str) -> Check:
         values = (r.text(t, "value", path),)
     elif op == "one_of":
         values = r.texts(t, "values", path)
+    elif op in ("not_awarded_last_year", "awarded_years_in_row"):
+        return _history_check(r, t, path, op)
     return Check(r.text(t, "field", path), op, values)
+
+
+def _history_check(r: TomlReader, t: dict[str, Any], path: str, op: str) -> Check:
+    """A check on the award history: `form` (the award form), `years` for a run of years."""
+    form = r.text(t, "form", path)
+    if op == "not_awarded_last_year":
+        return Check("", op, (form,))
+    years = r.get(t, "years", path, int, 0)
+    if isinstance(years, int) and not 1 <= years <= 20:
+        r.fail(f"{path}.years", "phải là số năm từ 1 đến 20.")
+    return Check("", op, (form, str(years)))
 
 
 def _levels(r: TomlReader, data: dict[str, Any]) -> tuple[Level, ...]:

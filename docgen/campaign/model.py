@@ -22,7 +22,15 @@ class Kind(StrEnum):
 
 
 DOCUMENT_KINDS = ("to-trinh", "danh-sach", "bien-ban", "bao-cao")
-CHECK_OPS = ("equals", "one_of", "not_empty", "is_true", "within_period")
+CHECK_OPS = (
+    "equals",
+    "one_of",
+    "not_empty",
+    "is_true",
+    "within_period",
+    "not_awarded_last_year",  # reads the award history, not a field: values = (form,)
+    "awarded_years_in_row",  # values = (form, years)
+)
 FIELD_TYPES = ("choice", "text", "date", "int")
 
 

@@ -236,7 +236,8 @@ def _fields(fields: tuple[FieldSpec, ...]) -> str:
 def _criteria(criteria: tuple[Criterion, ...]) -> str:
     lines = [
         "# Tiêu chí: mã, nguyên văn kế hoạch, và các phép kiểm tra trên cột của phiếu nhập:",
-        "# equals, one_of, not_empty, is_true, within_period.",
+        "# equals, one_of, not_empty, is_true, within_period; trên lịch sử khen thưởng:",
+        "# not_awarded_last_year (form), awarded_years_in_row (form, years).",
     ]
     for c in criteria:
         lines += ["[[criteria]]"]
@@ -246,6 +247,11 @@ def _criteria(criteria: tuple[Criterion, ...]) -> str:
 
 
 def _check(check: Check) -> str:
+    if check.op == "not_awarded_last_year":
+        return f"{{ op = {toml_value(check.op)}, form = {toml_value(check.values[0])} }}"
+    if check.op == "awarded_years_in_row":
+        form, years = toml_value(check.values[0]), check.values[1]
+        return f"{{ op = {toml_value(check.op)}, form = {form}, years = {years} }}"
     parts = [f"field = {toml_value(check.field)}", f"op = {toml_value(check.op)}"]
     if check.op == "equals":
         parts.append(f"value = {toml_value(check.values[0])}")

@@ -10,15 +10,17 @@ from typing import Any
 
 from docx import Document
 
-from docgen.campaign.model import Campaign
+from docgen.campaign.model import Campaign, Kind
 from docgen.checks import sample
 from docgen.documents.forms import DOCUMENT_TEMPLATES, form_kinds
 from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
 from docgen.errors import TemplateError, not_found
+from docgen.meeting.model import Meeting
 from docgen.render import syntax_errors, undeclared_variables, variable_paragraphs
 
+RESULTS_TEMPLATE = "bao-cao-ket-qua.docx"  # docgen tong-ket (docgen.award.wrapup.TEMPLATE)
 _OPEN = re.compile(r"\{\{|\{%")
 _CLOSE = re.compile(r"\}\}|%\}")
 
@@ -103,6 +105,7 @@ def _contexts_for(name: str, campaign: Campaign) -> dict[str, Builder]:
         DOCUMENT_TEMPLATES["danh-sach"]: lambda: list_context(campaign, level, meeting, selection),
         DOCUMENT_TEMPLATES["bien-ban"]: lambda: minutes_context(campaign, meeting, [selection]),
     }
+    documents[RESULTS_TEMPLATE] = lambda: _results_sample(campaign, meeting)
     if name in documents:
         return {"": documents[name]}
     kinds = form_kinds().get(name, ())
@@ -112,3 +115,15 @@ def _contexts_for(name: str, campaign: Campaign) -> dict[str, Builder]:
         )
         for kind in kinds
     }
+
+
+def _results_sample(campaign: Campaign, meeting: Meeting) -> dict[str, Any]:
+    """The results report (`docgen tong-ket`) of a sample level with one proposed nominee."""
+    from docgen.award.model import Recipient
+    from docgen.award.report import results_context
+    from docgen.award.results import LevelResult, Line, Results, Unit
+
+    who = Recipient(kind=Kind.INDIVIDUAL, name="Nguyễn Văn An", unit="Khối Kinh tế")
+    level = LevelResult(campaign.levels[0], (Line(who, False),), None, ())
+    units = (Unit("Khối Kinh tế", 0, 1),)
+    return results_context(Results(campaign, meeting, units, (level,)))

@@ -14,6 +14,7 @@ from docgen.cli import (
     checks,
     click_vi,
     dossiers,
+    history,
     intake,
     mail,
     meeting,
@@ -65,6 +66,8 @@ COMMANDS: tuple[click.Command, ...] = (
     archive.pdf,  # pdf
     archive.archive,  # luu-tru
     archive.registers,  # so-van-ban-di
+    history.history,  # lich-su
+    history.wrap_up,  # tong-ket
     checks.check_campaign,  # kiem-tra-chien-dich
     checks.check_templates,  # kiem-tra-mau
     checks.check_format,  # kiem-tra-dinh-dang

@@ -22,6 +22,7 @@ from docgen.meeting.select import MeetingResult, read_and_select
 from docgen.output.manifest import Retired, WriteOutcome
 from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate
+from docgen.validate.past import PastAwards
 from docgen.validate.report import Report
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
@@ -60,10 +61,15 @@ class BuildResult:
 
 
 def build_dossiers(
-    campaign: Campaign, ws: Workspace, force: bool = False, progress: Progress | None = None
+    campaign: Campaign,
+    ws: Workspace,
+    force: bool = False,
+    progress: Progress | None = None,
+    past: PastAwards | None = None,
 ) -> BuildResult:
-    """Build every dossier of `campaign` from the workspace's intake and meeting."""
-    report = validate_folder(campaign, ws.submissions)
+    """Build every dossier of `campaign` from the workspace's intake and meeting (and, with
+    `past`, the ward's award history in the achievement reports)."""
+    report = validate_folder(campaign, ws.submissions, past=past)
     meeting = read_and_select(campaign, report, ws.meeting)
     result = BuildResult(ws.output(campaign.id), report, meeting)
     result.law = campaign_law_warnings(campaign, ws.templates)

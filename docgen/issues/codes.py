@@ -304,6 +304,21 @@ class Code(Enum):
         "“{value}” là danh hiệu thi đua chỉ tặng cho cá nhân; tập thể “{owner}” không thể đã nhận danh hiệu này.",
         "Nếu danh hiệu là của một người trong đơn vị, ghi ở dòng của người đó (trang Cá nhân); danh hiệu của tập thể là “Tập thể lao động tiên tiến”, “Tập thể lao động xuất sắc”… Sửa hoặc xóa dòng này.",
     )
+    HISTORY_CONFLICT = CodeInfo(
+        W,
+        "Khen thưởng khác với sổ lịch sử khen thưởng của phường",
+        "Phiếu ghi “{form}” năm {year} theo Quyết định số {sheet}, nhưng sổ lịch sử khen thưởng "
+        "của phường ghi Quyết định số {history}; báo cáo thành tích in theo sổ.",
+        "Kiểm tra lại số, ngày quyết định trong trang khen thưởng đã nhận và sửa cho đúng.",
+    )
+    HISTORY_AMBIGUOUS = CodeInfo(
+        W,
+        "Có thể trùng người trong sổ lịch sử khen thưởng",
+        "Sổ lịch sử khen thưởng có “{form}” năm {year} (Quyết định số {reference}) của "
+        "“{value}” {other}; chưa rõ có phải cùng {kind} nên chưa đưa vào báo cáo thành tích.",
+        "Nếu đúng là cùng một người (tập thể), đề nghị đơn vị ghi khen thưởng này vào trang khen thưởng "
+        "đã nhận của phiếu; nếu không, bỏ qua cảnh báo này.",
+    )
     # --- meeting (consolidated list, meeting sheet, votes, selection) ---------------------------
     MEETING_FILE_INVALID = CodeInfo(
         E,
@@ -525,6 +540,7 @@ CLERK_ONLY = frozenset(
         Code.ENTRY_FOLDER.name,
         Code.DEPARTMENT_NO_FORM.name,
         Code.FORM_GONE.name,
+        Code.HISTORY_AMBIGUOUS.name,  # names another person's record: for the clerk only
     }
 )
 

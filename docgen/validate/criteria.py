@@ -3,17 +3,22 @@
 Each `Check` names an intake field and one of a closed set of operations (equals, one_of,
 not_empty, is_true, within_period); a criterion passes when all its checks pass.
 Text is compared after cleaning and case folding, so "tốt" passes `equals "Tốt"`.
+
+Two operations read the nominee's award history instead of a field (the previous-awards sheet
+and the ward's history, merged before the rules run): `not_awarded_last_year` (no award of
+the form in the year before the campaign's) and `awarded_years_in_row` (the form in each of
+the N years before it).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from docgen.campaign.model import Check, Criterion, Period
-from docgen.intake.records import Value
+from docgen.intake.records import PreviousAward, Value
 from docgen.text import clean_line, fold, format_date_short
 
 TRUE_WORDS = frozenset({"co", "dung", "dat", "x", "true", "yes", "1"})
@@ -28,14 +33,40 @@ class Failure:
     reason: str
 
 
-def failures(criterion: Criterion, values: Mapping[str, Value], period: Period) -> list[Failure]:
-    """The checks of `criterion` that `values` do not pass, in the campaign's order."""
+def failures(
+    criterion: Criterion,
+    values: Mapping[str, Value],
+    period: Period,
+    awards: Sequence[PreviousAward] = (),
+) -> list[Failure]:
+    """The checks of `criterion` that `values` (and the award history `awards`) do not pass,
+    in the campaign's order."""
     out = []
     for check in criterion.checks:
+        if check.op in HISTORY_OPS:
+            missing = _history_miss(check, awards, period)
+            if missing:
+                out.append(Failure(check, None, missing))
+            continue
         value = values.get(check.field)
         if not passes(check, value, period):
             out.append(Failure(check, value, reason(check, value, period)))
     return out
+
+
+def _history_miss(check: Check, awards: Sequence[PreviousAward], period: Period) -> str:
+    """Why the history fails a history check ("" when it passes)."""
+    form = check.values[0] if check.values else ""
+    years = {a.year for a in awards if _same(a.title, form)}
+    if check.op == "not_awarded_last_year":
+        last = period.year - 1
+        return f"đã được tặng “{form}” năm {last}" if last in years else ""
+    count = int(check.values[1]) if len(check.values) > 1 else 1
+    wanted = range(period.year - count, period.year)
+    lacking = [str(y) for y in wanted if y not in years]
+    if not lacking:
+        return ""
+    return f"chưa đủ {count} năm liên tục đạt “{form}” (thiếu năm {', '.join(lacking)})"
 
 
 def passes(check: Check, value: Value, period: Period) -> bool:
@@ -104,6 +135,8 @@ def _is_true(check: Check, value: Value, period: Period) -> bool:
 def _within_period(check: Check, value: Value, period: Period) -> bool:
     return isinstance(value, date) and period.contains(value)
 
+
+HISTORY_OPS = ("not_awarded_last_year", "awarded_years_in_row")
 
 _OPS: dict[str, Callable[[Check, Value, Period], bool]] = {
     "equals": _equals,

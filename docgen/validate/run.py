@@ -22,6 +22,7 @@ from docgen.validate.arrival import arrival_of
 from docgen.validate.attendance import absent_departments
 from docgen.validate.cells import Memo, convert_row
 from docgen.validate.entries import list_entries
+from docgen.validate.past import PastAwards
 from docgen.validate.report import Report
 
 
@@ -31,14 +32,23 @@ def submission_files(folder: Path) -> list[Path]:
 
 
 def validate_folder(
-    campaign: Campaign, folder: Path, progress: Callable[[Path], None] | None = None
+    campaign: Campaign,
+    folder: Path,
+    progress: Callable[[Path], None] | None = None,
+    past: PastAwards | None = None,
 ) -> Report:
-    """Read and check every workbook in `folder`; a bad file never stops the others."""
+    """Read and check every workbook in `folder`; a bad file never stops the others. With
+    `past`, each nominee's awards from the ward's history join those of the sheet first."""
     with fewer_collections():
-        return _validate(campaign, folder, progress)
+        return _validate(campaign, folder, progress, past)
 
 
-def _validate(campaign: Campaign, folder: Path, progress: Callable[[Path], None] | None) -> Report:
+def _validate(
+    campaign: Campaign,
+    folder: Path,
+    progress: Callable[[Path], None] | None,
+    past: PastAwards | None = None,
+) -> Report:
     schema = build_schema(campaign)
     report = Report(campaign)
     listing = list_entries(folder)
@@ -62,6 +72,8 @@ def _validate(campaign: Campaign, folder: Path, progress: Callable[[Path], None]
             progress(path)
     _resolve(report, candidates)
     report.issues.extend(absent_departments(report, folder, received))
+    if past is not None:
+        report.issues.extend(past.attach(report.submissions))
     _run_rules(report)
     return report
 

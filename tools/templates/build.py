@@ -18,6 +18,7 @@ from tools.templates.reports import (
     individual_report,
     thematic_report,
 )
+from tools.templates.results import results_report
 from tools.templates.tables import fill_empty_cells
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
@@ -42,6 +43,7 @@ TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
     "bien-ban.docx": minutes,
     "to-trinh.docx": proposal,
     "danh-sach.docx": attached_list,
+    "bao-cao-ket-qua.docx": results_report,
 }
 """File name in `templates_docx/` → the function that builds it."""
 

@@ -26,7 +26,9 @@ class CriterionRule:
         for criterion in ctx.campaign.criteria_for(nominee.kind):
             failed = [
                 f
-                for f in criteria.failures(criterion, nominee.values, ctx.campaign.period)
+                for f in criteria.failures(
+                    criterion, nominee.values, ctx.campaign.period, nominee.awards
+                )
                 if not _cell_problem(nominee, f.check, ctx)
             ]
             if failed:
@@ -47,7 +49,9 @@ def _issue(
     nominee: Nominee, criterion: Criterion, failed: list[criteria.Failure], ctx: Context
 ) -> ValidationIssue:
     first = failed[0].check.field
-    if len(criterion.checks) == 1:
+    if len(criterion.checks) == 1 and failed[0].check.op in criteria.HISTORY_OPS:
+        detail = "theo lịch sử khen thưởng: " + failed[0].reason
+    elif len(criterion.checks) == 1:
         detail = "giá trị nhập: " + _shown(nominee, failed[0])
     else:
         detail = "; ".join(
@@ -66,6 +70,8 @@ def _issue(
 
 def _shown(nominee: Nominee, failure: criteria.Failure) -> str:
     """The value as typed, with the reason when it is not obvious from the plan's wording."""
+    if failure.check.op in criteria.HISTORY_OPS:
+        return failure.reason
     cell = nominee.cells.get(failure.check.field)
     typed = cell.shown if cell else ""
     if not typed:
@@ -76,6 +82,8 @@ def _shown(nominee: Nominee, failure: criteria.Failure) -> str:
 
 
 def _header(nominee: Nominee, key: str, ctx: Context) -> str:
+    if not key:  # a check on the award history
+        return "Lịch sử khen thưởng"
     cell = nominee.cells.get(key)
     if cell and cell.header:
         return cell.header

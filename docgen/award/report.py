@@ -1,0 +1,121 @@
+"""Context of the Báo cáo kết quả thực hiện: the council's report on the campaign's results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.award.results import LevelResult, Results
+from docgen.campaign.model import Kind
+from docgen.documents.dates import date_words, number, place_date
+from docgen.documents.heading import council_header
+from docgen.documents.phrases import count, kinds_count, listed, printable
+from docgen.text import format_date_short
+
+AWARDED = "Đã khen thưởng"
+
+
+def results_context(results: Results) -> dict[str, Any]:
+    """Everything the report prints: header, the three parts, signature and Nơi nhận."""
+    c, meeting = results.campaign, results.meeting
+    units = [
+        {"stt": str(n), "ten": u.name, "tap_the": count(u.collectives), "ca_nhan": count(u.individuals)}
+        for n, u in enumerate(results.units, start=1)
+    ]  # fmt: skip
+    collectives = sum(u.collectives for u in results.units)
+    individuals = sum(u.individuals for u in results.units)
+    context: dict[str, Any] = {
+        **council_header(c),
+        "so": number("", f"BC-{c.council.symbol}"),
+        "dia_danh_ngay": place_date(c.issuer.place, None, c.period.year),
+        "trich_yeu": f"Kết quả thực hiện {_lower_first(c.title)}",
+        "mo_dau": (
+            f"Thực hiện Kế hoạch số {c.plan.number} {date_words(c.plan.date)} của "
+            f"{c.issuer.full_name} về {_lower_first(c.plan.title)}, Thường trực {c.council.name} "
+            "báo cáo kết quả thực hiện như sau:"
+        ),
+        "tham_gia": (
+            f"Có {count(len(units))} đơn vị gửi hồ sơ đề nghị khen thưởng, với "
+            f"{kinds_count(collectives, individuals)} được đề nghị:"
+        ),
+        "don_vi": units,
+        "tong": {"tap_the": count(collectives), "ca_nhan": count(individuals)},
+        "hop_xet": (
+            f"Ngày {format_date_short(meeting.date)}, {c.council.name} họp xét với "
+            f"{count(meeting.present)}/{count(meeting.members)} thành viên có mặt; kết quả "
+            "đề nghị và khen thưởng từng cấp như sau:"
+        ),
+        "cac_cap": [_level(n, lv) for n, lv in enumerate(results.levels, start=1)],
+        "neu_guong": (
+            "Danh sách tập thể, cá nhân được khen thưởng được giới thiệu trên trang thông tin "
+            f"điện tử và đài truyền thanh {_ward(c.issuer.full_name)} để nêu gương điển "
+            "hình tiên tiến."
+        ),
+        "ket_thuc": f"Trên đây là báo cáo kết quả thực hiện {_lower_first(c.title)}./.",
+        "ky": {
+            "tham_quyen": "TM. " + " ".join(council_header(c)["co_quan"]),
+            "chuc_vu": "CHỦ TỊCH",
+            "ten": meeting.chair.name,
+        },
+        "noi_nhan": listed(
+            [
+                f"{c.issuer.full_name} (để báo cáo)",
+                "Các đơn vị có hồ sơ đề nghị",
+                f"Lưu: VT, {c.council.symbol}",
+            ]
+        ),  # fmt: skip
+    }
+    return printable(context)
+
+
+def _level(n: int, level: LevelResult) -> dict[str, Any]:
+    lv = level.level
+    proposed = kinds_count(level.count(Kind.COLLECTIVE), level.count(Kind.INDIVIDUAL))
+    lines = [f"Hội đồng đề nghị tặng {lv.award} cho {proposed}."]
+    if level.decision is None:
+        lines.append(f"Chưa có quyết định khen thưởng của {lv.decider}.")
+        result = "Đã đề nghị, chưa có quyết định"
+    else:
+        d = level.decision
+        awarded = kinds_count(
+            level.count(Kind.COLLECTIVE, True), level.count(Kind.INDIVIDUAL, True)
+        )
+        lines.append(
+            f"{d.authority} đã khen thưởng {awarded} tại Quyết định số {d.reference} "
+            f"{date_words(d.issued)}."
+        )
+        result = AWARDED
+    rows = [
+        {
+            "stt": str(i),
+            "ten": line.recipient.name,
+            "don_vi": line.recipient.unit,
+            "ket_qua": result
+            if line.awarded or level.decision is None
+            else "Không có trong quyết định",
+        }
+        for i, line in enumerate(level.lines, start=1)
+    ]
+    return {
+        "tieu_de": f"{n}. {lv.award} ({lv.label.lower()}):",
+        "ket_qua": lines,
+        "danh_sach": rows,
+    }
+
+
+def _lower_first(text: str) -> str:
+    """ "Phong trào thi đua …" → "phong trào thi đua …" (inside a sentence)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _council_body(name: str) -> str:
+    """ "Hội đồng Thi đua - Khen thưởng phường Tiến Thành" → "Hội đồng Thi đua - Khen thưởng"."""
+    head, sep, _ = name.partition(" phường ")
+    return head if sep else name
+
+
+def _ward(full_name: str) -> str:
+    """ "Ủy ban nhân dân phường Tiến Thành" → "phường Tiến Thành" (whose website and radio)."""
+    for body in ("Ủy ban nhân dân ", "UBND "):
+        if full_name.startswith(body):
+            return full_name[len(body) :]
+    return full_name

@@ -1,0 +1,295 @@
+"""`docgen lich-su`: the ward's award history — search, statistics, import, decisions recorded."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from docgen.cli.archive import UsageProblem
+from docgen.cli.common import (
+    CAMPAIGN_OPTION,
+    FORCE_OPTION,
+    WORKSPACE_OPTION,
+    aborts_cleanly,
+    load_campaign,
+    out_option,
+    writes_workspace,
+)
+from docgen.cli.console import emit_json
+
+if TYPE_CHECKING:
+    from docgen.award import ImportResult
+    from docgen.award.history import Award
+    from docgen.workspace import Workspace
+
+
+def _writes(options: dict[str, object]) -> bool:
+    return bool(
+        options["statistics"] or options["template"] or options["sheet"] or options["level"]
+    )
+
+
+@click.command("lich-su")
+@WORKSPACE_OPTION
+@CAMPAIGN_OPTION
+@click.option("--ten", "name", default="", metavar="TÊN", help="Tìm theo tên tập thể, cá nhân.")
+@click.option("--don-vi", "unit", default="", metavar="ĐƠN_VỊ", help="Tìm theo đơn vị.")
+@click.option("--nam", "year", type=click.IntRange(1945, 2100), default=None, help="Tìm theo năm.")
+@click.option(
+    "--hinh-thuc", "form", default="", metavar="HÌNH_THỨC", help="Tìm theo hình thức khen thưởng."
+)
+@click.option("--json", "as_json", is_flag=True, help="In kết quả tìm kiếm dạng JSON.")
+@click.option(
+    "--thong-ke",
+    "statistics",
+    is_flag=True,
+    help="Lập bảng thống kê Excel (năm × đơn vị × hình thức, có biểu đồ).",
+)
+@click.option(
+    "--mau-nhap", "template", is_flag=True, help="Tạo mẫu Excel để nhập khen thưởng các năm trước."
+)
+@click.option(
+    "--nhap",
+    "sheet",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    metavar="TỆP",
+    help="Nhập khen thưởng các năm trước từ tệp Excel theo mẫu.",
+)
+@click.option(
+    "--ghi-cap",
+    "level",
+    default="",
+    metavar="CẤP",
+    help="Ghi quyết định khen thưởng của một cấp (mã cấp trong tệp chiến dịch) khi đã có.",
+)
+@click.option(
+    "--so",
+    "reference",
+    default="",
+    metavar="SỐ",
+    help="Số, ký hiệu quyết định (với --ghi-cap), ví dụ 123/QĐ-UBND.",
+)
+@click.option(
+    "--ngay", "day", default="", metavar="NGÀY", help="Ngày quyết định dd/mm/yyyy (với --ghi-cap)."
+)
+@click.option(
+    "--co-quan",
+    "authority",
+    default="",
+    metavar="TÊN",
+    help="Người, cơ quan quyết định (mặc định: theo tệp chiến dịch).",
+)
+@click.option(
+    "--tru",
+    "left_out",
+    multiple=True,
+    metavar="TÊN",
+    help="Người, tập thể được đề nghị nhưng không có trong quyết định; ghi nhiều lần được.",
+)
+@out_option("Tệp cần tạo (với --thong-ke, --mau-nhap; mặc định trong output/lich-su/).")
+@FORCE_OPTION
+@aborts_cleanly
+@writes_workspace("lich-su", when=_writes)
+def history(
+    workspace: Workspace,
+    campaign_path: Path,
+    name: str,
+    unit: str,
+    year: int | None,
+    form: str,
+    as_json: bool,
+    statistics: bool,
+    template: bool,
+    sheet: Path | None,
+    level: str,
+    reference: str,
+    day: str,
+    authority: str,
+    left_out: tuple[str, ...],
+    out: Path | None,
+    force: bool,
+) -> None:
+    """Lịch sử khen thưởng của phường: tìm kiếm, thống kê, nhập các năm trước, ghi quyết định.
+
+    Lịch sử nằm trong sổ đăng ký của phường (luu-tru/so-dang-ky.sqlite), dùng chung cho mọi
+    đợt thi đua; báo cáo thành tích của đợt sau lấy khen thưởng đã nhận từ đây.
+
+    \b
+    Ví dụ:
+      docgen lich-su --ten "Nguyễn Văn An"
+      docgen lich-su --nam 2023 --hinh-thuc "Giấy khen" --json
+      docgen lich-su --thong-ke
+      docgen lich-su --mau-nhap
+      docgen lich-su --nhap khen-thuong-cac-nam-truoc.xlsx
+      docgen lich-su --ghi-cap thanh-pho --so 123/QĐ-UBND --ngay 15/01/2024
+    """
+    modes = [m for m in (statistics, template, sheet, level) if m]
+    if len(modes) > 1:
+        raise UsageProblem("Chỉ dùng một trong --thong-ke, --mau-nhap, --nhap, --ghi-cap mỗi lần.")
+    folder = workspace.root / "output" / "lich-su"
+    if statistics:
+        _statistics(workspace.ward, out or folder / "thong-ke-khen-thuong.xlsx", force)
+    elif template:
+        _template(out or folder / "mau-nhap-lich-su-khen-thuong.xlsx", force)
+    elif sheet is not None:
+        _import(workspace.ward, sheet)
+    elif level:
+        _record(workspace, campaign_path, level, reference, day, authority, left_out)
+    else:
+        _search(workspace.ward, name, unit, year, form, as_json)
+
+
+def _search(ward: Path, name: str, unit: str, year: int | None, form: str, as_json: bool) -> None:
+    from docgen.award import find_awards
+    from docgen.award.search import Query, to_json
+
+    found = find_awards(ward, Query(name, unit, year, form))
+    if as_json:
+        emit_json(to_json(found))
+        return
+    _print_table(found)
+
+
+def _print_table(found: list[Award]) -> None:
+    from docgen.award.search import COLUMNS, table_rows
+
+    if not found:
+        click.echo("Không tìm thấy khen thưởng nào trong lịch sử khen thưởng của phường.")
+        return
+    rows = [COLUMNS, *table_rows(found)]
+    widths = [min(WIDEST, max(len(r[i]) for r in rows)) for i in range(len(COLUMNS))]
+    for row in rows:
+        cells = (_cut(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True))
+        click.echo("  ".join(cells).rstrip())
+    click.echo(f"Cộng: {len(found)} khen thưởng.")
+
+
+WIDEST = 36  # characters of a console column; longer text is cut with "…" (JSON has it all)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _statistics(ward: Path, target: Path, force: bool) -> None:
+    from docgen.award import write_statistics
+
+    path, status, stats = write_statistics(ward, target, force)
+    click.echo(f"{_WRITTEN[status]}: {path} ({stats.total} khen thưởng, {len(stats.years)} năm).")
+
+
+def _template(target: Path, force: bool) -> None:
+    from docgen.award import write_import_template
+
+    path, status = write_import_template(target, force)
+    click.echo(f"{_WRITTEN[status]}: {path}")
+
+
+def _import(ward: Path, sheet: Path) -> None:
+    from docgen.award import import_sheet
+
+    _print_import(import_sheet(ward, sheet))
+
+
+def _print_import(result: ImportResult) -> None:
+    sheet = result.sheet
+    if sheet.problems:
+        click.secho(f"Chưa nhập gì: tệp {sheet.file} còn {len(sheet.problems)} lỗi.", fg="red")
+        for p in sheet.problems:
+            click.echo(
+                f"  - {sheet.file}, trang “Khen thưởng”, dòng {p.row}, cột {p.column} ({p.header}): {p.message}"
+            )
+        sys.exit(1)
+    counts = {s: result.statuses.count(s) for s in ("new", "replaced", "unchanged")}
+    lines = sum(len(d.conferments) for d in sheet.decisions)
+    click.echo(
+        f"Đã nhập {len(sheet.decisions)} quyết định ({lines} dòng) từ {sheet.file}: "
+        f"{counts['new']} mới, {counts['replaced']} thay bản cũ, {counts['unchanged']} đã có."
+    )
+
+
+def _record(
+    workspace: Workspace,
+    campaign_path: Path,
+    level: str,
+    reference: str,
+    day: str,
+    authority: str,
+    left_out: tuple[str, ...],
+) -> None:
+    from docgen.award.record import record_level
+
+    if not reference.strip() or "/" not in reference:
+        raise UsageProblem("Cần --so với số và ký hiệu quyết định, ví dụ --so 123/QĐ-UBND.")
+    campaign = load_campaign(campaign_path)
+    done = record_level(campaign, workspace, level, reference, _date(day), authority, left_out)
+    d = done.decision
+    said = {
+        "new": "Đã ghi",
+        "replaced": "Đã ghi (thay bản đã ghi trước)",
+        "unchanged": "Đã có, không đổi",
+    }
+    click.echo(
+        f"{said[done.status]} Quyết định số {d.reference} ngày {d.date:%d/%m/%Y} "
+        f"({len(d.conferments)} tập thể, cá nhân) vào lịch sử khen thưởng."
+    )
+    for c in d.conferments:
+        click.echo(f"  - {c.recipient.name} — {c.form}")
+
+
+def _date(text: str) -> date:
+    from docgen.text import parse_date
+
+    try:
+        return parse_date(text.strip())
+    except ValueError:
+        raise UsageProblem(
+            f"--ngay “{text}” không phải ngày; ghi dd/mm/yyyy, ví dụ 15/01/2024."
+        ) from None
+
+
+_WRITTEN = {
+    "created": "Đã tạo",
+    "overwritten": "Đã ghi đè",
+    "unchanged": "Đã có, không thay đổi",
+    "copy": "Tệp đã có và khác bản mới nên được giữ nguyên; bản mới ghi vào",
+}
+
+
+@click.command("tong-ket")
+@WORKSPACE_OPTION
+@CAMPAIGN_OPTION
+@FORCE_OPTION
+@aborts_cleanly
+@writes_workspace("tong-ket")
+def wrap_up(workspace: Workspace, campaign_path: Path, force: bool) -> None:
+    """Sau khi có quyết định: báo cáo kết quả thực hiện và thông báo nêu gương.
+
+    Ghi vào output/<mã chiến dịch>/tong-ket/: bao-cao-ket-qua.docx (Báo cáo của Thường trực
+    Hội đồng: đơn vị tham gia, người được đề nghị và được khen ở từng cấp, số quyết định), và khi
+    đã ghi quyết định (docgen lich-su --ghi-cap): thong-bao.txt (đọc trên đài, đăng bài) và
+    thong-bao.html (đoạn HTML dán vào trang thông tin điện tử; chỉ có tên, đơn vị, thành tích).
+
+    \b
+    Ví dụ:
+      docgen lich-su --ghi-cap phuong --so 15/QĐ-UBND --ngay 28/12/2023
+      docgen tong-ket
+    """
+    from docgen.award.wrapup import wrap_up as write
+
+    done = write(load_campaign(campaign_path), workspace, force)
+    for path, status in done.files:
+        click.echo(f"{_WRITTEN[status]}: {path}")
+    for level in done.results.levels:
+        if level.decision is None:
+            click.echo(
+                f"Cấp “{level.level.label}”: chưa ghi quyết định khen thưởng; khi có, chạy "
+                f"docgen lich-su --ghi-cap {level.level.id} --so … --ngay … rồi chạy lại."
+            )
+    if not done.results.awarded:
+        click.echo("Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương.")
