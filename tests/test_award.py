@@ -59,18 +59,28 @@ def test_base_salary_by_date(day: dt.date, amount: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("profile", "kind", "day", "amount"),
+    ("profile", "tier", "kind", "day", "amount"),
     [
-        ("nd91_2017", Kind.INDIVIDUAL, dt.date(2023, 12, 20), 540_000),  # 0,3 × 1.800.000
-        ("nd91_2017", Kind.COLLECTIVE, dt.date(2023, 12, 20), 1_080_000),
-        ("nd98_2023", Kind.INDIVIDUAL, dt.date(2024, 12, 20), 360_000),  # 351.000 rounded up
-        ("nd98_2023", Kind.COLLECTIVE, dt.date(2024, 12, 20), 710_000),  # 702.000 rounded up
-        ("nd152_2025", Kind.INDIVIDUAL, dt.date(2026, 1, 10), 360_000),
+        ("nd91_2017", "xa", Kind.INDIVIDUAL, dt.date(2023, 12, 20), 270_000),  # 0,15 × 1.800.000
+        ("nd91_2017", "xa", Kind.COLLECTIVE, dt.date(2023, 12, 20), 540_000),
+        ("nd91_2017", "xa", Kind.INDIVIDUAL, dt.date(2023, 6, 20), 230_000),  # 223.500 rounded up
+        ("nd91_2017", "huyen", Kind.INDIVIDUAL, dt.date(2023, 12, 20), 540_000),
+        ("nd98_2023", "xa", Kind.INDIVIDUAL, dt.date(2024, 12, 20), 360_000),  # 351.000 up
+        ("nd98_2023", "xa", Kind.COLLECTIVE, dt.date(2024, 12, 20), 710_000),  # 702.000 up
+        ("nd152_2025", "xa", Kind.INDIVIDUAL, dt.date(2026, 1, 10), 360_000),
     ],
-    ids=["nd91-individual", "nd91-collective", "nd98-individual", "nd98-collective", "nd152"],
+    ids=[
+        "nd91-xa-individual",
+        "nd91-xa-collective",
+        "nd91-before-nd24",
+        "nd91-huyen",
+        "nd98-individual",
+        "nd98-collective",
+        "nd152",
+    ],
 )
-def test_giay_khen_bonus(profile: str, kind: Kind, day: dt.date, amount: int) -> None:
-    found = bonus.rate("giay-khen", kind, profile)
+def test_giay_khen_bonus(profile: str, tier: str, kind: Kind, day: dt.date, amount: int) -> None:
+    found = bonus.rate("giay-khen", kind, profile, tier)
     assert found is not None
     assert bonus.amount(found, day) == amount
 
@@ -82,7 +92,7 @@ def test_rounding_is_up_to_ten_thousand() -> None:
 
 def test_every_figure_names_its_source_and_none_claims_to_be_verified() -> None:
     records = [*bonus.RATES, *bonus.BASE_SALARIES, bonus.ROUNDING]
-    assert all(r.source.strip() for r in records)
+    assert all(r.source.strip() and r.read.strip() for r in records)
     # Nothing was read in an official text: a True here must come with the text read.
     assert not any(r.verified for r in records)
     for rate in bonus.RATES:
@@ -92,7 +102,7 @@ def test_every_figure_names_its_source_and_none_claims_to_be_verified() -> None:
 def test_every_profile_has_a_giay_khen_rate_for_both_kinds() -> None:
     for profile in PROFILES:
         for kind in Kind:
-            assert bonus.rate("giay-khen", kind, profile) is not None, (profile, kind)
+            assert bonus.rate("giay-khen", kind, profile, "xa") is not None, (profile, kind)
 
 
 @pytest.mark.parametrize(
@@ -121,9 +131,9 @@ def test_shipped_ward_level_decides_itself(campaign: Campaign) -> None:
 def test_conferments_in_list_order_with_bonus(campaign: Campaign) -> None:
     lines = conferments(campaign, _ward(campaign), dt.date(2023, 12, 20))
     assert [(c.recipient.kind, c.recipient.name, c.bonus) for c in lines] == [
-        (Kind.COLLECTIVE, "Ủy ban nhân dân phường Tiến Thành", 1_080_000),
-        (Kind.INDIVIDUAL, "Trần Thị Bình", 540_000),
-        (Kind.INDIVIDUAL, "Nguyễn Văn An", 540_000),
+        (Kind.COLLECTIVE, "Ủy ban nhân dân phường Tiến Thành", 540_000),
+        (Kind.INDIVIDUAL, "Trần Thị Bình", 270_000),
+        (Kind.INDIVIDUAL, "Nguyễn Văn An", 270_000),
     ]
     assert lines[1].recipient.birth is not None
     assert {c.form for c in lines} == {"Giấy khen"}
@@ -169,5 +179,5 @@ def test_no_decision_from_a_result_that_is_not_final(campaign: Campaign) -> None
 
 def test_bonus_follows_the_decision_date(campaign: Campaign) -> None:
     level = campaign.level("phuong")
-    assert bonus_of(campaign, level, Kind.INDIVIDUAL, dt.date(2023, 6, 30)) == 450_000
-    assert bonus_of(campaign, level, Kind.INDIVIDUAL, dt.date(2023, 7, 1)) == 540_000
+    assert bonus_of(campaign, level, Kind.INDIVIDUAL, dt.date(2023, 6, 30)) == 230_000
+    assert bonus_of(campaign, level, Kind.INDIVIDUAL, dt.date(2023, 7, 1)) == 270_000

@@ -74,7 +74,7 @@ def bonus_day(meeting: Meeting, level: Level) -> dt.date:
 
 def bonus_of(campaign: Campaign, level: Level, kind: Kind, day: dt.date) -> int:
     """The bonus in đồng one recipient of `kind` receives at `level` on `day`."""
-    found = bonus.rate(level.form, kind, campaign.legal_profile)
+    found = bonus.rate(level.form, kind, campaign.legal_profile, level.tier)
     form = FORMS.get(level.form, level.form)
     if found is None:
         raise NoRateError(
