@@ -12,6 +12,11 @@ DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tá
 SCALES = ("", "nghìn", "triệu", "tỷ")
 
 
+def money(amount: int) -> str:
+    """`1080000` → `1.080.000`: thousands grouped by dots, as Vietnamese figures are."""
+    return f"{amount:,}".replace(",", ".")
+
+
 def in_words(amount: int) -> str:
     """`710000` → `Bảy trăm mười nghìn đồng`; `0` → `Không đồng`."""
     if amount < 0:
