@@ -5,17 +5,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from docgen.award.decision import NotFinalError, bonus_of, conferments, ward_decision
 from docgen.award.model import Origin
 from docgen.award.words import in_words
 from docgen.campaign import Campaign
 from docgen.campaign.award import FORMS, form_of
+from docgen.campaign.load import load_campaign
 from docgen.campaign.model import Kind
 from docgen.campaign.profiles import PROFILES
 from docgen.checks import sample
+from docgen.cli import main
+from docgen.errors import CampaignError
 from docgen.legal import bonus
 from docgen.meeting.model import Assigned, Selection
 
@@ -181,3 +186,44 @@ def test_bonus_follows_the_decision_date(campaign: Campaign) -> None:
     level = campaign.level("phuong")
     assert bonus_of(campaign, level, Kind.INDIVIDUAL, dt.date(2023, 6, 30)) == 230_000
     assert bonus_of(campaign, level, Kind.INDIVIDUAL, dt.date(2023, 7, 1)) == 270_000
+
+
+# --- the campaign file's keys -----------------------------------------------------------------------
+def test_campaign_check_tells_the_wards_own_decision(pristine_example: Path) -> None:
+    result = CliRunner().invoke(main, ["kiem-tra-chien-dich", "--thu-muc", str(pristine_example)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "tự quyết định khen thưởng: tờ trình của Thường trực Hội đồng Thi đua - Khen thưởng "
+        "phường Tiến Thành (TTr-HĐTĐKT), quyết định (QĐ-UBND) và danh sách kèm theo; tiền "
+        "thưởng Giấy khen ngày 20/12/2023: tập thể 540.000 đồng; cá nhân 270.000 đồng (mức "
+        "lương cơ sở 1.800.000 đồng) — mức chưa đối chiếu văn bản gốc" in result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'documents = ["bien-ban", "bao-cao"]',
+            'documents = ["to-trinh", "bien-ban", "bao-cao"]',
+            "cấp này tự quyết định: tờ trình gửi Chủ tịch do Thường trực Hội đồng lập",
+        ),
+        ('tier = "xa"', 'tier = "xa"\nform = "bang-khen"', "cấp tự quyết định khen thưởng cần"),
+        (
+            'proposer_signer = "thuong_truc_hd"',
+            'proposer_signer = "khong_co"',
+            "khóa `award.proposer_signer`",
+        ),
+    ],
+    ids=["ubnd-to-its-own-chairman", "unknown-form", "unknown-signer"],
+)
+def test_campaign_award_keys_are_checked(
+    pristine_example: Path, tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    text = (pristine_example / "input" / "campaign.toml").read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "campaign.toml"
+    bad.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(CampaignError) as caught:
+        load_campaign(bad)
+    assert message in str(caught.value)
