@@ -11,9 +11,11 @@ council's Tờ trình, the chairman's Quyết định and its Danh sách at the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from docgen.campaign.model import AwardSetup, Campaign, Council, Issuer
+from docgen.campaign.defaults import unit
+from docgen.campaign.model import AwardSetup, Campaign, Council, Issuer, Level
 from docgen.campaign.reader import TomlReader
 from docgen.text import fold
 
@@ -35,20 +37,28 @@ OWN_TIER = "xa"
 
 
 def default_award(issuer: Issuer, council: Council) -> AwardSetup:
-    """What a ward uses when the campaign file has no `[award]`."""
+    """What a ward uses when the campaign file has no `[award]` (and what the wizard offers)."""
+    kind = unit(issuer.full_name)  # "phường"
+    own = f"{kind} {issuer.place}" if kind else issuer.full_name
     return AwardSetup(
         proposer=f"Thường trực {council.name}",
         header=(),
         symbol=council.symbol,
         signer="",
-        fund=f"Quỹ Thi đua, khen thưởng của {issuer.full_name}",
+        fund=f"Quỹ Thi đua, khen thưởng của {own}",
         executors=(
-            f"Thường trực {council.name}",
+            f"Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {kind or own}",
+            f"Thường trực Hội đồng Thi đua - Khen thưởng {kind or own}",
             "Thủ trưởng các cơ quan, đơn vị có liên quan",
             "các tập thể, cá nhân có tên tại Điều 1",
         ),
-        noi_nhan=("Như Điều 3", f"Lưu: VT, {council.symbol}"),
+        noi_nhan=("Như Điều 3", f"Thường trực Đảng ủy {kind or own}", f"Lưu: VT, {council.symbol}"),
     )
+
+
+def with_decision(level: Level) -> Level:
+    """`level` with the decision keys a campaign file without them would get."""
+    return replace(level, decides=level.tier == OWN_TIER, form=level.form or form_of(level.award))
 
 
 def read_award(r: TomlReader, data: dict[str, Any], issuer: Issuer, council: Council) -> AwardSetup:
