@@ -106,6 +106,20 @@ def conferments(campaign: Campaign, selection: Selection, day: dt.date) -> tuple
     )
 
 
+def decision_signer(campaign: Campaign, level: Level) -> tuple[str, str, str]:
+    """(authority, title, name): the chairman signs in his own name ("CHỦ TỊCH"), a
+    vice-chairman for him ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH")."""
+    signer = campaign.signers[level.decision_signer or level.signer]
+    title = signer.title.upper()
+    if title == "CHỦ TỊCH":
+        authority = ""
+    elif signer.authority.upper().startswith("KT."):
+        authority = signer.authority
+    else:
+        authority = "KT. CHỦ TỊCH"
+    return authority, title, signer.name
+
+
 def recipient(decision: Decision) -> Recipient:
     """Who a proposed nomination names, as the decision lists them."""
     nominee = decision.nominee

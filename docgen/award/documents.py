@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from docgen.award.decision import bonus_day, conferments, numbers
+from docgen.award.decision import bonus_day, conferments, decision_signer, numbers
 from docgen.award.words import in_words, money
 from docgen.campaign.award import FORMS, default_award
 from docgen.campaign.model import AwardSetup, Campaign, Kind, Level
@@ -175,16 +175,8 @@ def _proposer_signer(campaign: Campaign, meeting: Meeting, head: dict[str, Any])
 
 
 def _decision_signer(campaign: Campaign, level: Level) -> dict[str, str]:
-    """The chairman signs in his own name ("CHỦ TỊCH"), a vice-chairman "KT. CHỦ TỊCH"."""
-    signer = campaign.signers[level.decision_signer or level.signer]
-    title = signer.title.upper()
-    if title == "CHỦ TỊCH":
-        authority = ""
-    elif signer.authority.upper().startswith("KT."):
-        authority = signer.authority
-    else:
-        authority = "KT. CHỦ TỊCH"
-    return {"tham_quyen": authority, "chuc_vu": title, "ten": signer.name}
+    authority, title, name = decision_signer(campaign, level)
+    return {"tham_quyen": authority, "chuc_vu": title, "ten": name}
 
 
 def _bonus_article(

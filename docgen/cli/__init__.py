@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import click
 
-from docgen.cli import archive, campaign, checks, dossiers, intake, mail, meeting, validate
+from docgen.cli import (
+    archive,
+    campaign,
+    certificates,
+    checks,
+    dossiers,
+    intake,
+    mail,
+    meeting,
+    validate,
+)
 from docgen.cli.group import DocgenGroup, help_page
 
 
@@ -48,6 +58,7 @@ COMMANDS: tuple[click.Command, ...] = (
     meeting.consolidate,  # tong-hop
     meeting.results,  # ket-qua
     dossiers.dossiers,  # ho-so
+    certificates.certificates,  # giay-khen
     archive.pdf,  # pdf
     archive.archive,  # luu-tru
     archive.registers,  # so-van-ban-di
