@@ -133,11 +133,14 @@ def _page(line: dict[str, str], placement: Placement) -> list[Box]:
         if not words:
             continue
         spot = placement.spot(key)
-        fitted = fit(words, spot.width, spot.size, spot.smallest, spot.lines, spot.bold)
+        fitted = fit(
+            words, spot.width, spot.size, spot.smallest, spot.lines, spot.bold, spot.height
+        )
         if fitted is None:
             raise TooLongError(
                 f"Giấy khen của {line['ten']}: “{words}” quá dài cho dòng {LABELS[key]} "
-                f"(rộng {spot.width:g} mm, tối đa {spot.lines} dòng, cỡ chữ nhỏ nhất "
+                f"(rộng {spot.width:g} mm, cao {spot.height:g} mm, tối đa {spot.lines} dòng, "
+                f"cỡ chữ nhỏ nhất "
                 f"{spot.smallest:g}); sửa [vi_tri.{key}] trong giay-khen.toml hoặc rút gọn."
             )
         boxes.append(_box(spot, words, fitted.size, fitted.lines))

@@ -70,16 +70,24 @@ def lines_needed(text: str, size: float, box_mm: float, bold: bool = False) -> i
 
 
 def fit(
-    text: str, box_mm: float, size: float, smallest: float, max_lines: int, bold: bool = False
+    text: str,
+    box_mm: float,
+    size: float,
+    smallest: float,
+    max_lines: int,
+    bold: bool = False,
+    height_mm: float | None = None,
 ) -> Fit | None:
     """Shrink `text` by half points down to `smallest` until it holds on one line; then wrap at
-    the largest size that holds within `max_lines`. None when nothing fits (too long)."""
+    the largest size whose lines hold within `max_lines` and the box's height (the next line's
+    place). None when nothing fits (too long)."""
     steps = [size - 0.5 * i for i in range(int((size - smallest) * 2) + 1)]
     for step in steps:
         if lines_needed(text, step, box_mm, bold) == 1:
             return Fit(step, 1)
     for lines in range(2, max_lines + 1):
         for step in steps:
-            if lines_needed(text, step, box_mm, bold) <= lines:
+            tall = height_mm is not None and Fit(step, lines).height_mm() > height_mm
+            if not tall and lines_needed(text, step, box_mm, bold) <= lines:
                 return Fit(step, lines)
     return None

@@ -11,7 +11,7 @@ Two designs share the variable lines' places:
 
     lech_ngang = 1.5   # mm to the right (negative: to the left)
     lech_doc = -2      # mm down (negative: up)
-    [vi_tri.ten]       # one line's own place: x, y, rong (width), co_chu (size, points)
+    [vi_tri.ten]       # one line's own place: x, y, rong (width), cao (height), co_chu (pt)
     y = 90
 """
 
@@ -28,11 +28,13 @@ SETTINGS_FILE = "giay-khen.toml"
 
 @dataclass(frozen=True, kw_only=True)
 class Spot:
-    """One line's box: place, width, size (shrunk down to `smallest`, then wrapped)."""
+    """One line's box: place, width, height (up to the next line's place), size (shrunk down
+    to `smallest`, then wrapped within `lines` and the height)."""
 
     x: float
     y: float
     width: float
+    height: float
     size: float
     smallest: float
     lines: int = 1
@@ -42,14 +44,16 @@ class Spot:
 
 
 SPOTS: dict[str, Spot] = {
-    "ten": Spot(x=30, y=88, width=237, size=26, smallest=16, lines=2, bold=True),
-    "don_vi": Spot(x=30, y=106, width=237, size=16, smallest=12, lines=2),
-    "thanh_tich": Spot(x=30, y=120, width=237, size=16, smallest=12, lines=3, italic=True),
-    "ngay": Spot(x=160, y=146, width=120, size=14, smallest=11, italic=True),
-    "tham_quyen": Spot(x=160, y=153, width=120, size=14, smallest=11, bold=True),
-    "chuc_vu": Spot(x=160, y=160, width=120, size=14, smallest=11, bold=True),
-    "nguoi_ky": Spot(x=160, y=186, width=120, size=14, smallest=11, bold=True),
-    "quyet_dinh": Spot(x=22, y=186, width=125, size=12, smallest=10, align="left"),
+    "ten": Spot(x=30, y=88, width=237, height=17, size=26, smallest=16, lines=2, bold=True),
+    "don_vi": Spot(x=30, y=106, width=237, height=13, size=16, smallest=12, lines=2),
+    "thanh_tich": Spot(
+        x=30, y=120, width=237, height=24, size=16, smallest=12, lines=3, italic=True
+    ),
+    "ngay": Spot(x=160, y=146, width=120, height=7, size=14, smallest=11, italic=True),
+    "tham_quyen": Spot(x=160, y=153, width=120, height=7, size=14, smallest=11, bold=True),
+    "chuc_vu": Spot(x=160, y=160, width=120, height=7, size=14, smallest=11, bold=True),
+    "nguoi_ky": Spot(x=160, y=186, width=120, height=7, size=14, smallest=11, bold=True),
+    "quyet_dinh": Spot(x=22, y=186, width=125, height=7, size=12, smallest=10, align="left"),
 }
 """The variable lines and their default places (a common A4 landscape blank)."""
 
@@ -114,9 +118,9 @@ def _moved(path: Path, key: str, given: object) -> Spot:
     if key not in SPOTS or not isinstance(given, dict):
         names = ", ".join(SPOTS)
         raise SettingsError(f"Tệp {path}: [vi_tri.{key}] không dùng được; các dòng: {names}.")
-    unknown = set(given) - {"x", "y", "rong", "co_chu"}
+    unknown = set(given) - {"x", "y", "rong", "cao", "co_chu"}
     if unknown:
-        raise SettingsError(f"Tệp {path}: [vi_tri.{key}] chỉ có x, y, rong, co_chu.")
+        raise SettingsError(f"Tệp {path}: [vi_tri.{key}] chỉ có x, y, rong, cao, co_chu.")
     base = SPOTS[key]
 
     def value(name: str, default: float) -> float:
@@ -127,6 +131,7 @@ def _moved(path: Path, key: str, given: object) -> Spot:
         x=value("x", base.x),
         y=value("y", base.y),
         width=value("rong", base.width),
+        height=value("cao", base.height),
         size=value("co_chu", base.size),
     )
 

@@ -48,7 +48,7 @@ def print_certificates(
     if result.meeting is None or result.errors:
         first = result.errors[0].message if result.errors else "chưa đọc được tệp họp xét."
         raise NotFinalError(
-            f"Chưa thể in giấy khen: kết quả họp xét chưa cuối cùng — {first} "
+            f"Chưa thể in giấy khen: tệp họp xét còn lỗi, kết quả chưa cuối cùng — {first} "
             "Xem “docgen ket-qua”, sửa tệp họp xét rồi chạy lại."
         )
     meeting = result.meeting
