@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from docgen.campaign.model import Campaign, Level
 from docgen.documents.phrases import proposed_award, upper_first
 from docgen.meeting.model import Meeting
-from docgen.meeting.numbers import MINUTES_KEY, proposal_key
+from docgen.meeting.numbers import (
+    MINUTES_KEY,
+    council_proposal_key,
+    decision_key,
+    proposal_key,
+)
 
 
 @dataclass(frozen=True)
@@ -76,3 +81,43 @@ def list_fields(campaign: Campaign, meeting: Meeting, level: Level) -> RegisterF
 def report_fields(level: Level) -> RegisterFields:
     """A Báo cáo thành tích: no number; signed by the unit (see the document itself)."""
     return RegisterFields(summary=f"Đề nghị tặng {level.award}")
+
+
+def award_fields(campaign: Campaign, meeting: Meeting, level: Level) -> dict[str, RegisterFields]:
+    """At a level the ward decides: the proposer's Tờ trình (its own series), the chairman's
+    Quyết định (the issuer's QĐ series) and its Danh sách (no number; the decision's date)."""
+    award = campaign.award
+    symbol = award.symbol if award else campaign.council.symbol
+    proposal = meeting.assigned(council_proposal_key(level.id))
+    decision = meeting.assigned(decision_key(level.id))
+    signer = campaign.signers[level.decision_signer or level.signer]
+    proposer = campaign.signers.get(award.signer) if award and award.signer else None
+    cited = f"{decision.number}/QĐ-{campaign.issuer.symbol}" if decision and decision.number else ""
+    decided = decision.date.isoformat() if decision and decision.date else ""
+    return {
+        "to-trinh-khen-thuong": RegisterFields(
+            number=proposal.number if proposal else "",
+            symbol=f"TTr-{symbol}",
+            date=proposal.date.isoformat() if proposal and proposal.date else "",
+            summary=f"Về việc đề nghị tặng {level.award}",
+            signer=proposer.name if proposer else meeting.chair.name,
+            recipients=(level.decider,),
+        ),
+        "quyet-dinh": RegisterFields(
+            number=decision.number if decision else "",
+            symbol=f"QĐ-{campaign.issuer.symbol}",
+            date=decided,
+            summary=f"Về việc tặng {level.award}",
+            signer=signer.name,
+            recipients=tuple(award.noi_nhan) if award else (),
+        ),
+        "danh-sach-khen-thuong": RegisterFields(
+            number="",
+            symbol="",
+            date=decided,
+            summary=f"Tập thể, cá nhân được tặng {level.award} (kèm theo Quyết định số "
+            f"{cited or f'…/QĐ-{campaign.issuer.symbol}'})",
+            signer=signer.name,
+            recipients=tuple(award.noi_nhan) if award else (),
+        ),
+    }
