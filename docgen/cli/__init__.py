@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from docgen.cli import archive, campaign, checks, dossiers, intake, mail, meeting, validate
+from docgen.cli import archive, campaign, checks, dossiers, intake, mail, meeting, validate, web
 from docgen.cli.group import DocgenGroup, help_page
 
 
@@ -41,6 +41,7 @@ def main(ctx: click.Context) -> None:
 # Every command, in the order of the clerk's workflow. A new command module adds its line here.
 COMMANDS: tuple[click.Command, ...] = (
     campaign.new_campaign,  # chien-dich-moi
+    web.web,  # giao-dien: the clerk's page over every step below
     intake.intake_template,  # mau-nhap
     mail.receive,  # nhan-thu
     validate.validate,  # kiem-tra
