@@ -69,7 +69,9 @@ class Site:
 
     def inputs(self) -> Fingerprint:
         """What a validation reads, as (name, size, mtime) of each file."""
-        found = [self.ws.campaign, self.ws.submissions / "thu-nhan.csv"]
+        from docgen.mail.journal import journal_for
+
+        found = [self.ws.campaign, journal_for(self.ws.submissions)]
         if self.ws.submissions.is_dir():
             found.extend(sorted(self.ws.submissions.iterdir()))
         return tuple(_stat(p) for p in found)
