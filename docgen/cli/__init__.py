@@ -20,6 +20,7 @@ from docgen.cli import (
     mail,
     meeting,
     validate,
+    web,
 )
 from docgen.cli.group import DocgenGroup, help_page
 
@@ -57,6 +58,7 @@ def main(ctx: click.Context) -> None:
 # Every command, in the order of the clerk's workflow. A new command module adds its line here.
 COMMANDS: tuple[click.Command, ...] = (
     campaign.new_campaign,  # chien-dich-moi
+    web.web,  # giao-dien: the clerk's page over every step below
     intake.intake_template,  # mau-nhap
     mail.receive,  # nhan-thu
     validate.validate,  # kiem-tra

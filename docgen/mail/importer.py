@@ -140,7 +140,8 @@ def import_messages(
         else:
             seen.add(item.key)
             try:
-                new_rows = _message(stamp, item, department_of(item.sender, book), target)
+                department = item.department or department_of(item.sender, book)
+                new_rows = _message(stamp, item, department, target)
             finally:
                 for attachment in item.attachments:
                     attachment.close()

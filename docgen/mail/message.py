@@ -60,6 +60,7 @@ class Incoming:
     attachments: tuple[Attachment, ...] = ()
     nested: tuple[str, ...] = field(default=())  # attached messages, refused unopened
     damaged: bool = False  # the MIME structure is broken; what could be read was read
+    department: str = ""  # named by the clerk (a workbook dropped on the page), not by a sender
 
 
 @dataclass(frozen=True)

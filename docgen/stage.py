@@ -1,0 +1,94 @@
+"""Where a campaign stands: which steps of the clerk's workflow are done, and the next one.
+
+Read from the workspace alone (files present, the manifest, the archive tree), never by
+running a step, so any shell can show it on every screen at once. The validation of the
+received workbooks is the one fact that costs a run: a shell that has a recent report passes
+its error count; without one the step says the workbooks have not been checked yet.
+
+Policy: the steps follow the README's workflow table; the next step is the first one not
+done, except that errors found in the workbooks come before the meeting list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from docgen.archive.store import Store
+from docgen.output.manifest import read_manifest
+from docgen.validate.run import submission_files
+from docgen.workspace import Workspace
+
+
+class Step(StrEnum):
+    """The clerk's steps, in workflow order (the value is what the clerk reads)."""
+
+    RECEIVE = "Nhận phiếu"
+    CHECK = "Kiểm tra phiếu"
+    MEETING_LIST = "Tổng hợp danh sách họp"
+    MEETING = "Ghi kết quả họp xét"
+    DOSSIER = "Lập hồ sơ"
+    PDF = "Chuyển PDF, trình ký"
+    ARCHIVE = "Nộp lưu văn bản đã ký"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What is done and what comes next, with one sentence saying why."""
+
+    done: dict[Step, str] = field(default_factory=dict)  # step → what shows it is done
+    next: Step | None = None
+    advice: str = ""
+
+
+def campaign_stage(ws: Workspace, campaign_id: str, errors: int | None = None) -> Stage:
+    """The campaign's stage; `errors`: the error count of a current check (None: not run)."""
+    done: dict[Step, str] = {}
+    received = len(submission_files(ws.submissions)) if ws.submissions.is_dir() else 0
+    if received:
+        done[Step.RECEIVE] = f"{received} phiếu trong thư mục phiếu"
+    if errors == 0 and received:
+        done[Step.CHECK] = "không có lỗi"
+    out = ws.output(campaign_id)
+    if (out / "tong-hop.xlsx").is_file():
+        done[Step.MEETING_LIST] = "đã có bảng tổng hợp"
+    if ws.meeting.is_file():
+        done[Step.MEETING] = "đã có tệp họp xét"
+    manifest = read_manifest(out)
+    if manifest is not None and manifest.entries:
+        done[Step.DOSSIER] = f"{len(manifest.entries)} văn bản"
+        pdfs = sum((out / p).with_suffix(".pdf").is_file() for p in manifest.entries)
+        if pdfs:
+            done[Step.PDF] = f"{pdfs}/{len(manifest.entries)} văn bản có PDF"
+    filed = _filed(ws, campaign_id)
+    if filed:
+        done[Step.ARCHIVE] = f"{filed} tệp đã nộp lưu"
+    return _next(done, received, errors)
+
+
+def _filed(ws: Workspace, campaign_id: str) -> int:
+    store = Store.of(ws.ward)
+    if not store.folder.is_dir():
+        return 0
+    return sum(1 for f in store.files() if f"/{campaign_id}/" in f"/{f}")
+
+
+ADVICE = {
+    Step.RECEIVE: "Nhận phiếu các đơn vị gửi về (tải tệp lên hoặc đọc hộp thư).",
+    Step.CHECK: "Kiểm tra phiếu; đơn vị có lỗi nhận tệp phản hồi để sửa và gửi lại.",
+    Step.MEETING_LIST: "Tổng hợp danh sách đề nghị cho cuộc họp Hội đồng.",
+    Step.MEETING: "Sau cuộc họp, tải lên tệp họp xét thư ký đã ghi số phiếu.",
+    Step.DOSSIER: "Lập hồ sơ từ phiếu và kết quả họp xét.",
+    Step.PDF: "Chuyển văn bản sang PDF để trình ký.",
+    Step.ARCHIVE: "Nộp lưu các văn bản đã ký, rồi in sổ văn bản đi.",
+}
+
+
+def _next(done: dict[Step, str], received: int, errors: int | None) -> Stage:
+    if received and errors:
+        advice = f"Còn {errors} lỗi trong phiếu: gửi phản hồi để đơn vị sửa, rồi kiểm tra lại."
+        return Stage(done, Step.CHECK, advice)
+    for step in Step:
+        if step not in done:
+            return Stage(done, step, ADVICE[step])
+    return Stage(done, None, "Đã nộp lưu; kiểm tra kho và in sổ văn bản đi khi cần.")

@@ -1,0 +1,120 @@
+"""Lưu trữ: signed files dropped on the page are filed; verification; the printed registers.
+
+Filing is `docgen luu-tru` (`file_signed`), the check `docgen luu-tru --kiem-tra` (`verify`),
+the registers `docgen so-van-ban-di` (`write_registers`). Dropped files keep their (made safe)
+names in a folder of the server's own, since filing may match a file by its name.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from docgen.mail.names import store_name
+from docgen.web.common import current_job, frame, job_answer, site_of, uploads
+from docgen.web.jobs import Job, Work
+from docgen.web.site import Site
+
+PAGE = "/luu-tru"
+
+
+def archive(request: Request) -> Response:
+    """The page: drop signed files, the archive's files, check, registers."""
+    from docgen.archive import Store
+
+    site = site_of(request)
+    store = Store.of(site.ws.ward)
+    campaign_id = site.campaign().id
+    files = (
+        [f for f in store.files() if f"/{campaign_id}/" in f"/{f}"] if store.folder.is_dir() else []
+    )
+    out = site.output() / "luu-tru"
+    books = sorted(out.glob("*.xlsx")) if out.is_dir() else []
+    return frame(request, "luu-tru.html", job=current_job(request), files=files, store=store,
+                 books=books)  # fmt: skip
+
+
+async def file(request: Request) -> Response:
+    """File the dropped signed files."""
+    got = await uploads(request)
+    if isinstance(got, Response):
+        return got
+    fields, files = got
+    site = site_of(request)
+    work = _filing(site, files, fields.get("thay_the") == "co", fields.get("nguoi_nop", ""))
+    return job_answer(request, site.jobs.start("Nộp lưu văn bản đã ký", PAGE, work))
+
+
+def check(request: Request) -> Response:
+    """Re-hash the archive against its register (reads only)."""
+    site = site_of(request)
+    job = site.jobs.start("Kiểm tra kho lưu trữ", PAGE, _verifying(site), writes=False)
+    return job_answer(request, job)
+
+
+def registers(request: Request) -> Response:
+    """Write the outgoing register and the Mục lục."""
+    site = site_of(request)
+    return job_answer(request, site.jobs.start("Lập sổ văn bản đi", PAGE, _books(site)))
+
+
+def _filing(site: Site, files: list[tuple[str, bytes]], replace: bool, clerk: str) -> Work:
+    def work(job: Job) -> None:
+        from docgen.archive import Request as Filing
+        from docgen.archive import file_signed
+
+        if not files:
+            job.problems.append("Hãy chọn các tệp văn bản đã ký cần nộp lưu.")
+            return
+        with tempfile.TemporaryDirectory(prefix="docgen-da-ky-", dir=site.scratch) as tmp:
+            paths = []
+            for name, data in files:
+                path = Path(tmp) / store_name(name)
+                path.write_bytes(data)
+                paths.append(path)
+            result = file_signed(paths, site.campaign(), site.ws.root, Filing(replace, clerk, ()))
+        for o in result.outcomes:
+            line = f"{Path(o.source).name}: {o.status}" + (
+                f" — {o.document.path}" if o.document else ""
+            )
+            (job.say if o.status.ok else job.problems.append)(
+                line + (f" ({o.detail})" if o.detail else "")
+            )
+
+    return work
+
+
+def _verifying(site: Site) -> Work:
+    def work(job: Job) -> None:
+        from docgen.archive import verify
+
+        report = verify(site.ws.root)
+        for finding in report.findings:
+            job.problems.append(f"{finding.problem}: {finding.stored}")
+        verdict = "không có sai khác" if not report.findings else f"{len(report.findings)} sai khác"
+        job.say(f"Đã kiểm tra {report.checked} tệp trong kho: {verdict}.")
+
+    return work
+
+
+def _books(site: Site) -> Work:
+    def work(job: Job) -> None:
+        from docgen.archive import Store, write_registers
+
+        campaign = site.campaign()
+        year = campaign.period.year
+        first, last = date(year, 1, 1), max(date.today(), date(year, 12, 31))
+        out = site.ws.output(campaign.id) / "luu-tru"
+        result = write_registers(campaign, Store.of(site.ws.ward), out, first, last, False)
+        path, _, count = result.outgoing
+        job.say(f"Sổ đăng ký văn bản đi: {count} văn bản.")
+        job.offer("Sổ đăng ký văn bản đi", path)
+        path, _, count = result.index
+        job.say(f"Mục lục văn bản: {count} văn bản.")
+        job.offer("Mục lục văn bản", path)
+
+    return work

@@ -1,0 +1,84 @@
+"""What every page handler shares: the frame (campaign, stage, menu), uploads, job answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.datastructures import UploadFile
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from docgen.errors import DocgenError
+from docgen.web.guard import TOO_LARGE
+from docgen.web.jobs import Job
+from docgen.web.site import Site
+from docgen.web.views import page
+
+MENU = (
+    ("/", "Tổng quan"),
+    ("/don-vi", "Đơn vị"),
+    ("/nhan-phieu", "Nhận phiếu"),
+    ("/hop-xet", "Họp xét"),
+    ("/ho-so", "Hồ sơ"),
+    ("/luu-tru", "Lưu trữ"),
+)
+MAX_FILES = 200
+
+
+def site_of(request: Request) -> Site:
+    """The site this request is served by."""
+    site: Site = request.app.state.site
+    return site
+
+
+def frame(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Page `name` inside the common frame: campaign, where it stands, the menu, the CSRF token."""
+    site = site_of(request)
+    try:
+        campaign = site.campaign()
+        stage = site.stage()
+    except DocgenError as exc:  # a broken campaign file: every page says so, with the fix
+        return page("hong.html", 200, problem=str(exc), menu=MENU, here=request.url.path,
+                    csrf=request.scope["state"]["csrf"], site=site)  # fmt: skip
+    return page(
+        name,
+        status,
+        site=site,
+        campaign=campaign,
+        stage=stage,
+        menu=MENU,
+        here=request.url.path,
+        csrf=request.scope["state"]["csrf"],
+        link=site.downloads.id_of,
+        **context,
+    )
+
+
+async def uploads(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]] | Response:
+    """The form's text fields and its files (name, bytes); a 413 answer when too large."""
+    try:
+        form = await request.form(max_files=MAX_FILES, max_fields=50)
+    except ClientDisconnect:
+        return HTMLResponse(TOO_LARGE, status_code=413)
+    fields: dict[str, str] = {}
+    files: list[tuple[str, bytes]] = []
+    for key, value in form.multi_items():
+        if isinstance(value, UploadFile):
+            if value.filename:
+                files.append((value.filename, await value.read()))
+        else:
+            fields[key] = value
+    await form.close()
+    return fields, files
+
+
+def job_answer(request: Request, job: Job) -> Response:
+    """The job's panel for htmx (it polls itself until done), or the page for a plain post."""
+    if request.headers.get("hx-request"):
+        return page("viec.html", job=job, link=site_of(request).downloads.id_of)
+    return RedirectResponse(f"{job.page}?viec={job.id}", status_code=303)
+
+
+def current_job(request: Request) -> Job | None:
+    """The job named by `?viec=` (shown on the page it belongs to)."""
+    return site_of(request).jobs.all.get(request.query_params.get("viec", ""))

@@ -1,0 +1,147 @@
+"""Hồ sơ: build the dossiers with progress, each document's state, previews, PDF, downloads.
+
+`Lập hồ sơ` is `docgen ho-so` (`build_dossiers` with its progress callback); `PDF` is
+`docgen pdf` (`dossier_files`, `convert_to_pdf`). A preview shows the pages of the PDF that
+`docgen pdf` made, drawn as PNG by poppler's pdftoppm into the server's own temporary folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from docgen.output.manifest import Outcome, read_manifest
+from docgen.web.common import current_job, frame, job_answer, site_of
+from docgen.web.jobs import Job, Work
+from docgen.web.site import Site
+
+PAGE = "/ho-so"
+STATES = {
+    Outcome.WRITTEN: "mới lập",
+    Outcome.FORCED: "lập lại (bản sửa tay đã chuyển đi)",
+    Outcome.UNCHANGED: "không đổi",
+    Outcome.KEPT_EDITED: "sửa tay, giữ nguyên",
+    Outcome.KEPT_UNKNOWN: "tệp lạ, giữ nguyên",
+}
+PREVIEW_PAGES = 6
+
+
+@dataclass(frozen=True)
+class Document:
+    """One current document of the dossier, as the page lists it."""
+
+    path: Path
+    title: str
+    level: str
+    state: str
+    pdf: Path | None
+
+
+def dossier(request: Request) -> Response:
+    """The page: build, PDF, documents by level with their state, retired ones."""
+    site = site_of(request)
+    out = site.output()
+    manifest = read_manifest(out)
+    outcomes = dict(site.built.files) if site.built is not None else {}
+    states = {path: STATES[o] for path, o in outcomes.items()}
+    docs = [
+        Document(
+            out / e.path,
+            e.title or e.path,
+            e.level,
+            states.get(e.path, "hiện hành"),
+            _pdf(out / e.path),
+        )  # fmt: skip
+        for e in (manifest.entries.values() if manifest else ())
+    ]
+    history = manifest.history if manifest else []
+    return frame(request, "ho-so.html", job=current_job(request), docs=docs, history=history,
+                 built=site.built, out=out)  # fmt: skip
+
+
+async def build(request: Request) -> Response:
+    """Start `ho-so` (`--ghi-de` when the box is ticked)."""
+    form = await request.form(max_files=0, max_fields=5)
+    site = site_of(request)
+    work = _building(site, form.get("ghi_de") == "co")
+    return job_answer(request, site.jobs.start("Lập hồ sơ", PAGE, work))
+
+
+def pdf(request: Request) -> Response:
+    """Start `pdf` over the current dossier."""
+    site = site_of(request)
+    return job_answer(request, site.jobs.start("Chuyển PDF", PAGE, _converting(site)))
+
+
+def preview(request: Request) -> Response:
+    """The pages of one document's PDF as images."""
+    site = site_of(request)
+    source = site.downloads.path_of(request.path_params["file_id"])
+    pdf = _pdf(source) if source is not None else None
+    images = _pages(site, pdf) if pdf is not None else []
+    return frame(request, "xem.html", source=source, images=images)
+
+
+def _pdf(path: Path) -> Path | None:
+    pdf = path.with_suffix(".pdf")
+    return pdf if path.suffix == ".docx" and pdf.is_file() else None
+
+
+def _pages(site: Site, pdf: Path) -> list[Path]:
+    stat = pdf.stat()
+    folder = site.scratch / f"xem-{site.downloads.id_of(pdf)}-{stat.st_mtime_ns}"
+    if not folder.is_dir():
+        tool = shutil.which("pdftoppm")
+        if tool is None:
+            return []
+        folder.mkdir(parents=True)
+        command = [
+            tool,
+            "-png",
+            "-r",
+            "60",
+            "-l",
+            str(PREVIEW_PAGES),
+            str(pdf),
+            str(folder / "trang"),
+        ]
+        subprocess.run(command, check=False, capture_output=True, timeout=120)
+    return sorted(folder.glob("trang*.png"))
+
+
+def _building(site: Site, force: bool) -> Work:
+    def work(job: Job) -> None:
+        from docgen.dossier.run import build_dossiers
+        from docgen.dossier.summary import summary_lines
+
+        campaign = site.campaign()
+        result = build_dossiers(campaign, site.ws, force=force, progress=job.step)
+        site.built, site.meeting = result, result.meeting
+        if result.blocked:
+            job.problems.append("Chưa lập được hồ sơ: kết quả họp xét có lỗi cần sửa.")
+            job.problems.extend(f"{i.place.label()}: {i.message}" for i in result.meeting.errors)
+            return
+        job.lines.extend(summary_lines(result))
+        job.say(f"Đã lập {len(result.files)} văn bản vào {result.folder}.")
+        job.problems.extend(f"Chưa lập: {line}" for line in result.missing)
+
+    return work
+
+
+def _converting(site: Site) -> Work:
+    def work(job: Job) -> None:
+        from docgen.archive import dossier_files
+        from docgen.convert import convert_to_pdf
+
+        targets = dossier_files(site.campaign(), site.ws.root)
+        result = convert_to_pdf(targets, progress=job.step)
+        job.say(f"Đã chuyển {len(result.written)} văn bản sang PDF; "
+                f"{len(result.current)} PDF đã mới hơn văn bản, giữ nguyên.")  # fmt: skip
+        job.problems.extend(f"Không chuyển được: {p.name}" for p in result.failed)
+
+    return work

@@ -1,0 +1,163 @@
+"""Nhận phiếu: workbooks and saved mails dropped on the page, the mailbox, the replies.
+
+Every way in is `docgen nhan-thu`'s: `import_messages` into the submissions folder with its
+journal. A dropped workbook is a message of its own (`docgen.mail.uploads`), a dropped saved
+mail is read by `read_paths` like a file named on the command line, the mailbox by `fetch`.
+Replies are `docgen tra-loi`'s `reply_all`: drafted first, sent only after a confirmation.
+The mail password is typed in the page, used for that one job and never kept.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from docgen.mail.names import store_name
+from docgen.web.common import current_job, frame, job_answer, site_of, uploads
+from docgen.web.jobs import Job, Work
+from docgen.web.site import Site
+
+PAGE = "/nhan-phieu"
+MAILS = (".eml", ".msg", ".mbox")
+
+
+def intake(request: Request) -> Response:
+    """The page: drop zone, mailbox form, senders to confirm, replies."""
+    site = site_of(request)
+    report = site.report()
+    unknown = [i for i in report.issues if i.code == "SENDER_UNKNOWN"] if report else []
+    return frame(request, "nhan-phieu.html", job=current_job(request), unknown=unknown,
+                 replies=site.replies)  # fmt: skip
+
+
+async def upload(request: Request) -> Response:
+    """Dropped files: workbooks (for the department chosen) and saved mails."""
+    got = await uploads(request)
+    if isinstance(got, Response):
+        return got
+    fields, files = got
+    site = site_of(request)
+    work = _importing(site, files, fields.get("don_vi", "").strip())
+    return job_answer(request, site.jobs.start("Nhận phiếu tải lên", PAGE, work))
+
+
+async def mailbox(request: Request) -> Response:
+    """Read the IMAP mailbox with the password typed in the form (never stored)."""
+    form = await request.form(max_files=0, max_fields=20)
+    f = {k: str(v).strip() for k, v in form.items()}
+    site = site_of(request)
+    work = _reading(site, f.get("may_chu", ""), f.get("tai_khoan", ""), f.get("mat_khau", ""),
+                    int(f.get("cong") or 993), f.get("hop_thu") or "INBOX", f.get("tu_ngay", ""))  # fmt: skip
+    return job_answer(request, site.jobs.start("Đọc hộp thư", PAGE, work))
+
+
+async def replies(request: Request) -> Response:
+    """Draft the replies; with the confirmation box and a server, send them."""
+    form = await request.form(max_files=0, max_fields=20)
+    f = {k: str(v).strip() for k, v in form.items()}
+    site = site_of(request)
+    send = f.get("gui") == "co"
+    if send and not (f.get("xac_nhan") == "co" and f.get("may_chu")):
+        job = site.jobs.run_now("Gửi thư phản hồi", PAGE, _refuse_send, writes=False)
+        return job_answer(request, job)
+    server = (f.get("may_chu", ""), f.get("tai_khoan", ""), int(f.get("cong") or 587))
+    work = _replying(site, server if send else None, f.get("mat_khau", ""))
+    title = "Gửi thư phản hồi" if send else "Soạn thư phản hồi"
+    return job_answer(request, site.jobs.start(title, PAGE, work))
+
+
+def _refuse_send(job: Job) -> None:
+    job.problems.append(
+        "Chưa gửi: hãy ghi máy chủ SMTP và đánh dấu ô xác nhận đã xem các thư trước khi gửi."
+    )
+
+
+def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> Work:
+    def work(job: Job) -> None:
+        from docgen.mail.message import Envelope, Incoming, Unreadable
+        from docgen.mail.sources import read_paths
+        from docgen.mail.uploads import uploaded
+
+        now = datetime.now().astimezone()
+        mails = [(n, d) for n, d in files if Path(n).suffix.lower() in MAILS]
+        books = [(n, d) for n, d in files if Path(n).suffix.lower() not in MAILS]
+        if books and not department:
+            job.problems.append("Hãy chọn đơn vị gửi các phiếu tải lên (tệp thư thì không cần).")
+            return
+        with tempfile.TemporaryDirectory(prefix="docgen-thu-") as tmp:
+            for name, data in mails:
+                (Path(tmp) / store_name(name)).write_bytes(data)
+            items: list[Incoming | Unreadable | Envelope] = [
+                uploaded(name, data, department, now) for name, data in books
+            ]
+            items.extend(read_paths(sorted(Path(tmp).iterdir())))
+            _import(site, job, items)
+
+    return work
+
+
+def _reading(
+    site: Site, host: str, user: str, password: str, port: int, box: str, since: str
+) -> Work:
+    def work(job: Job) -> None:
+        from docgen.mail.imap import Account, fetch
+
+        if not host or not password:
+            job.problems.append("Hãy ghi máy chủ IMAP, tên đăng nhập và mật khẩu.")
+            return
+        account = Account(host, user or site.campaign().contacts.address, port, box, _day(since))
+        _import(site, job, fetch(account, password))
+
+    return work
+
+
+def _import(site: Site, job: Job, items: object) -> None:
+    from docgen.mail.importer import import_messages
+    from docgen.mail.journal import journal_for
+    from docgen.mail.summary import import_lines
+
+    folder = site.ws.submissions
+    folder.mkdir(parents=True, exist_ok=True)
+    journal = journal_for(folder)
+    campaign = site.campaign()
+    now = datetime.now().astimezone()
+    result = import_messages(items, folder, journal, campaign.contacts.book(), now)  # type: ignore[arg-type]
+    for line in import_lines(result, folder, journal):
+        job.say(line)
+    job.problems.extend(f"{e.original or e.source}: {e.reason}" for e in result.problems)
+
+
+def _replying(site: Site, server: tuple[str, str, int] | None, password: str) -> Work:
+    def work(job: Job) -> None:
+        from docgen.feedback.outbox import reply_all
+        from docgen.mail.smtp import Server
+        from docgen.mail.summary import reply_lines
+
+        campaign = site.campaign()
+        smtp = None
+        if server is not None:
+            host, user, port = server
+            smtp = (Server(host, user or campaign.contacts.address, port), password)
+        now = datetime.now().astimezone()
+        result = reply_all(campaign, site.ws.submissions, site.ws.output(campaign.id), now, smtp)
+        site.replies = {r.file: r.path for r in result.replies if r.path is not None}
+        lines, _problems = reply_lines(result, sent=server is not None)
+        for line in lines:
+            job.say(line)
+        for label, path in site.replies.items():
+            job.offer(f"Thư gửi {label}", path)
+
+    return work
+
+
+def _day(text: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        return None

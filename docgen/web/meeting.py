@@ -1,0 +1,112 @@
+"""Họp xét: the meeting list to download, the filled meeting workbook to upload, its result.
+
+`Tổng hợp` is `docgen tong-hop` (`validate_folder`, `write_meeting_list`); the result is
+`docgen ket-qua` (`validate_folder`, `decide`). An uploaded meeting workbook becomes
+`input/hop-xet.xlsx` only when it is a real workbook; one already there with other content is
+kept beside it (`hop-xet.truoc-<time>.xlsx`), never overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from docgen.web.common import current_job, frame, job_answer, site_of, uploads
+from docgen.web.jobs import Job, Work
+from docgen.web.site import Site
+
+PAGE = "/hop-xet"
+
+
+def meeting(request: Request) -> Response:
+    """The page: meeting list, upload, result with ties and run-off cells."""
+    site = site_of(request)
+    listed = site.output() / "tong-hop.xlsx"
+    return frame(request, "hop-xet.html", job=current_job(request), result=site.meeting,
+                 listed=listed if listed.is_file() else None,
+                 filled=site.ws.meeting if site.ws.meeting.is_file() else None)  # fmt: skip
+
+
+def consolidate(request: Request) -> Response:
+    """Start `tong-hop`."""
+    site = site_of(request)
+    return job_answer(request, site.jobs.start("Tổng hợp danh sách họp", PAGE, _listing(site)))
+
+
+async def upload(request: Request) -> Response:
+    """The filled meeting workbook: placed as input/hop-xet.xlsx, then its result."""
+    got = await uploads(request)
+    if isinstance(got, Response):
+        return got
+    _fields, files = got
+    site = site_of(request)
+    return job_answer(request, site.jobs.start("Đọc kết quả họp xét", PAGE, _placing(site, files)))
+
+
+def results(request: Request) -> Response:
+    """Read the meeting workbook again (`ket-qua`)."""
+    site = site_of(request)
+    job = site.jobs.start("Đọc kết quả họp xét", PAGE, _deciding(site), writes=False)
+    return job_answer(request, job)
+
+
+def _listing(site: Site) -> Work:
+    def work(job: Job) -> None:
+        from docgen.meeting.consolidate import write_meeting_list
+        from docgen.validate.run import validate_folder
+
+        campaign = site.campaign()
+        fingerprint = site.inputs()
+        report = validate_folder(campaign, site.ws.submissions)
+        site.remember(report, fingerprint)
+        target = site.ws.output(campaign.id) / "tong-hop.xlsx"
+        path, status = write_meeting_list(campaign, report, target, "submission", False)
+        job.say(f"Bảng tổng hợp: {path.name} ({status}).")
+        job.offer("Danh sách họp xét (Excel)", path)
+
+    return work
+
+
+def _placing(site: Site, files: list[tuple[str, bytes]]) -> Work:
+    def work(job: Job) -> None:
+        from docgen.mail.attachments import workbook_problem
+        from docgen.output.files import write_atomic
+
+        if len(files) != 1:
+            job.problems.append("Hãy chọn đúng một tệp họp xét (.xlsx) thư ký đã ghi.")
+            return
+        name, data = files[0]
+        problem = workbook_problem(".xlsx", data)
+        if problem:
+            job.problems.append(f"{name}: {problem} Hãy lưu tệp bằng Excel dạng .xlsx.")
+            return
+        target = site.ws.meeting
+        if target.is_file() and target.read_bytes() != data:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = target.with_name(f"{target.stem}.truoc-{stamp}{target.suffix}")
+            target.replace(kept)
+            job.say(f"Tệp họp xét cũ được giữ lại: {kept.name}")
+        write_atomic(target, data)
+        job.say(f"Đã lưu {name} thành {target.name}.")
+        _deciding(site)(job)
+
+    return work
+
+
+def _deciding(site: Site) -> Work:
+    def work(job: Job) -> None:
+        from docgen.meeting.select import decide
+        from docgen.validate.run import validate_folder
+
+        campaign = site.campaign()
+        fingerprint = site.inputs()
+        report = validate_folder(campaign, site.ws.submissions)
+        site.remember(report, fingerprint)
+        site.meeting = decide(campaign, report, site.ws.meeting)
+        errors = site.meeting.errors
+        job.say("Kết quả họp xét đã đọc." if not errors else f"Tệp họp xét còn {len(errors)} lỗi.")
+        job.problems.extend(f"{i.place.label()}: {i.message}" for i in errors)
+
+    return work

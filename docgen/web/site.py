@@ -1,0 +1,106 @@
+"""What the running page knows: its workspace and campaign, the last results, jobs, downloads.
+
+Reading every workbook again on each page view would make a 2,000-nominee campaign answer in
+seconds, so the page keeps the last validation report with a fingerprint of what it read (the
+campaign file, the submissions folder, the mail journal): when any of them changed, the page
+says the report is out of date and offers to check again instead of showing stale findings
+as current.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docgen.campaign import Campaign, load_campaign
+from docgen.stage import Stage, campaign_stage
+from docgen.web.files import Downloads
+from docgen.web.guard import Secrets
+from docgen.web.jobs import Jobs
+from docgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from docgen.dossier.run import BuildResult
+    from docgen.meeting.select import MeetingResult
+    from docgen.validate.report import Report
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+@dataclass
+class Checked:
+    """A validation report and the fingerprint of the inputs it read."""
+
+    report: Report
+    fingerprint: Fingerprint
+
+
+@dataclass
+class Site:
+    """The state of one page server over one workspace."""
+
+    ws: Workspace
+    scratch: Path  # the server's own folder: previews, dropped files being filed
+    keys: Secrets = field(default_factory=Secrets)
+    stop: Callable[[], None] = lambda: None
+    checked: Checked | None = None
+    built: BuildResult | None = None
+    meeting: MeetingResult | None = None
+    feedback: dict[str, Path] = field(default_factory=dict)  # received file → its feedback
+    replies: dict[str, Path] = field(default_factory=dict)  # received file(s) → reply draft
+    _campaign: tuple[int, Campaign] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.downloads = Downloads([self.ws.root, self.ws.ward, self.scratch])
+        self.jobs = Jobs(self.ws.root / "output")
+
+    def campaign(self) -> Campaign:
+        """The campaign file, read again only when it changed."""
+        stamp = self.ws.campaign.stat().st_mtime_ns
+        with self._lock:
+            if self._campaign is None or self._campaign[0] != stamp:
+                self._campaign = (stamp, load_campaign(self.ws.campaign))
+            return self._campaign[1]
+
+    def inputs(self) -> Fingerprint:
+        """What a validation reads, as (name, size, mtime) of each file."""
+        from docgen.mail.journal import journal_for
+
+        found = [self.ws.campaign, journal_for(self.ws.submissions)]
+        if self.ws.submissions.is_dir():
+            found.extend(sorted(self.ws.submissions.iterdir()))
+        return tuple(_stat(p) for p in found)
+
+    def report(self) -> Report | None:
+        """The last validation report, if nothing it read has changed since."""
+        checked = self.checked
+        if checked is None or checked.fingerprint != self.inputs():
+            return None
+        return checked.report
+
+    def remember(self, report: Report, fingerprint: Fingerprint) -> None:
+        """Keep a report made from inputs with this fingerprint (taken before reading)."""
+        self.checked = Checked(report, fingerprint)
+
+    def stage(self) -> Stage:
+        """Where the campaign stands (with the error count of a current report)."""
+        report = self.report()
+        errors = len(report.errors) if report is not None else None
+        return campaign_stage(self.ws, self.campaign().id, errors)
+
+    def output(self) -> Path:
+        """The campaign's output folder."""
+        return self.ws.output(self.campaign().id)
+
+
+def _stat(path: Path) -> tuple[str, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (path.name, -1, -1)
+    return (path.name, st.st_size, st.st_mtime_ns)
