@@ -209,9 +209,7 @@ def test_hostile_uploads_go_through_the_intake_door_and_are_refused(
     client.login()
     phieu = example_workspace / "input" / "phieu"
     before = sorted(p.name for p in phieu.iterdir())
-    panel = client.run(
-        "/nhan-phieu/tai-len", {"don_vi": "Khối Nội chính"}, [("tep", name, data)]
-    )
+    panel = client.run("/nhan-phieu/tai-len", {"don_vi": "Khối Nội chính"}, [("tep", name, data)])
     assert reason in panel
     after = sorted(p.name for p in phieu.iterdir())
     assert after == before  # nothing stored: only the journal says what came and why not

@@ -15,18 +15,18 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
-from docgen.output.manifest import Outcome, read_manifest
+from docgen.output.manifest import WriteOutcome, read_manifest
 from docgen.web.common import current_job, frame, job_answer, site_of
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
 
 PAGE = "/ho-so"
 STATES = {
-    Outcome.WRITTEN: "mới lập",
-    Outcome.FORCED: "lập lại (bản sửa tay đã chuyển đi)",
-    Outcome.UNCHANGED: "không đổi",
-    Outcome.KEPT_EDITED: "sửa tay, giữ nguyên",
-    Outcome.KEPT_UNKNOWN: "tệp lạ, giữ nguyên",
+    WriteOutcome.WRITTEN: "mới lập",
+    WriteOutcome.FORCED: "lập lại (bản sửa tay đã chuyển đi)",
+    WriteOutcome.UNCHANGED: "không đổi",
+    WriteOutcome.KEPT_EDITED: "sửa tay, giữ nguyên",
+    WriteOutcome.KEPT_UNKNOWN: "tệp lạ, giữ nguyên",
 }
 PREVIEW_PAGES = 6
 

@@ -1,7 +1,7 @@
 """Họp xét: the meeting list to download, the filled meeting workbook to upload, its result.
 
 `Tổng hợp` is `docgen tong-hop` (`validate_folder`, `write_meeting_list`); the result is
-`docgen ket-qua` (`validate_folder`, `decide`). An uploaded meeting workbook becomes
+`docgen ket-qua` (`validate_folder`, `read_and_select`). An uploaded meeting workbook becomes
 `input/hop-xet.xlsx` only when it is a real workbook; one already there with other content is
 kept beside it (`hop-xet.truoc-<time>.xlsx`), never overwritten.
 """
@@ -97,14 +97,14 @@ def _placing(site: Site, files: list[tuple[str, bytes]]) -> Work:
 
 def _deciding(site: Site) -> Work:
     def work(job: Job) -> None:
-        from docgen.meeting.select import decide
+        from docgen.meeting.select import read_and_select
         from docgen.validate.run import validate_folder
 
         campaign = site.campaign()
         fingerprint = site.inputs()
         report = validate_folder(campaign, site.ws.submissions)
         site.remember(report, fingerprint)
-        site.meeting = decide(campaign, report, site.ws.meeting)
+        site.meeting = read_and_select(campaign, report, site.ws.meeting)
         errors = site.meeting.errors
         job.say("Kết quả họp xét đã đọc." if not errors else f"Tệp họp xét còn {len(errors)} lỗi.")
         job.problems.extend(f"{i.place.label()}: {i.message}" for i in errors)
