@@ -105,7 +105,7 @@ def test_every_code_is_its_own_member() -> None:
 DOORS: dict[str, tuple[str, ...]] = {
     "openpyxl": ("docgen.workbook",),
     "docxtpl": ("docgen.render",),
-    "jinja2": ("docgen.render",),
+    "jinja2": ("docgen.render", "docgen.web.views"),  # documents; the page's HTML
     "docx": ("docgen.render", "docgen.checks"),  # python-docx: templates, and the format check
     "lxml": ("docgen.render.steps", "docgen.archive.docxsig"),
     "pyhanko": ("docgen.archive.signatures",),
@@ -122,6 +122,8 @@ DOORS: dict[str, tuple[str, ...]] = {
     "defusedxml": ("docgen.workbook.safety",),
     "sqlite3": ("docgen.archive",),
     "subprocess": ("docgen.convert.office",),
+    "starlette": ("docgen.web",),
+    "uvicorn": ("docgen.web.server",),
 }
 # Modules that still write workbooks with openpyxl themselves, to move behind docgen/workbook/:
 # the list may only shrink (a test below fails when one of them no longer needs its entry).

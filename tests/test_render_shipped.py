@@ -10,6 +10,7 @@ import pytest
 
 from docgen.campaign import Campaign, Kind
 from docgen.checks import sample
+from docgen.checks.template import RESULTS_TEMPLATE, sample_contexts
 from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FORMS
 from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context
@@ -56,6 +57,13 @@ def _cases(campaign: Campaign) -> list[tuple[str, str, dict[str, Any]]]:
             cases.append(
                 (f"thematic-{kind}", form, report_context(campaign, sample.nominee(kind), level))
             )
+    # The ward's own award and the results report, with the template check's sample data.
+    award = [
+        DOCUMENT_TEMPLATES[k]
+        for k in ("to-trinh-khen-thuong", "quyet-dinh", "danh-sach-khen-thuong")
+    ]
+    for template in (*award, RESULTS_TEMPLATE):
+        cases.append((template, template, sample_contexts(template, campaign)[""]()))
     return cases
 
 

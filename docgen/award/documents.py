@@ -24,7 +24,14 @@ from docgen.campaign.profiles import DOCUMENTS, PROFILES
 from docgen.documents.dates import date_or_blank, date_words, number, place_date
 from docgen.documents.heading import council_header, issuer_header, issuer_short
 from docgen.documents.nominees import groups
-from docgen.documents.phrases import kinds_count, listed, lower_first, printable
+from docgen.documents.phrases import (
+    kinds_count,
+    listed,
+    lower_first,
+    printable,
+    proposed_award,
+    thematic_achievement,
+)
 from docgen.documents.required import require_context
 from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.numbers import MINUTES_KEY
@@ -65,6 +72,7 @@ def council_proposal_context(
         "dia_danh_ngay": place_date(
             campaign.issuer.place, own.date if own else None, meeting.date.year
         ),
+        "trich_yeu": f"Về việc {proposed_award(campaign, level)}",
         "hinh_thuc": level.award,
         "kinh_gui": [level.decider.rstrip(".") + "."],
         "qua": "",
@@ -74,6 +82,7 @@ def council_proposal_context(
         "co_quan_de_nghi": award.proposer,
         "nguoi_quyet_dinh": level.decider,
         "so_luong": kinds_count(collectives, len(proposed) - collectives),
+        "chuyen_de": thematic_achievement(campaign),
         "danh_sach": groups(proposed),
         "kem_theo": f"(Có {attached} kèm theo)",
         "ky": _proposer_signer(campaign, meeting, head),

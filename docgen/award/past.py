@@ -11,19 +11,20 @@ its past, so building the dossier again after recording them changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.award.history import Award, History, load_history
 from docgen.award.identity import Identity
 from docgen.award.model import Recipient
-from docgen.campaign.model import Kind
+from docgen.campaign.model import Campaign, Kind
 from docgen.intake.records import Nominee, PreviousAward, Source, Submission
 from docgen.intake.schema import AWARD_TYPES
 from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import ValidationIssue
 from docgen.text import fold, format_date_short
+from docgen.validate.report import Report
 
 SOURCE = Source("so-dang-ky.sqlite", "Lịch sử khen thưởng", 0)
 
@@ -51,6 +52,18 @@ class WardAwards:
             if award.campaign != self.campaign:
                 issues.append(_ambiguous(nominee, award))
         return issues
+
+
+def check_forms(
+    campaign: Campaign, folder: Path, ward: Path, progress: Callable[[Path], None] | None = None
+) -> Report:
+    """The forms in `folder` checked against the campaign with the ward's award history (the
+    reports' past awards, the criteria on the history). Every step that decides who is
+    proposed asks this one function, so that none of them — a command, the page, the decision,
+    the certificates — decides without the history."""
+    from docgen.validate.run import validate_folder
+
+    return validate_folder(campaign, folder, progress, ward_awards(ward, campaign.id))
 
 
 def ward_awards(ward: Path, campaign: str) -> WardAwards:

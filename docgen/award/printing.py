@@ -15,12 +15,12 @@ from pathlib import Path
 from docgen.award.certificate import Design, certificate_lines, certificate_pages, test_page
 from docgen.award.decision import NotFinalError, require_final
 from docgen.award.layout import Placement
+from docgen.award.past import check_forms
 from docgen.campaign.model import Campaign
 from docgen.meeting.select import read_and_select
 from docgen.output.files import Written, write_beside
 from docgen.output.names import safe_stem
 from docgen.render.pages import Paper, write_pages
-from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 
 FOLDER = "giay-khen"
@@ -44,7 +44,7 @@ def print_certificates(
     campaign: Campaign, ws: Workspace, design: Design, placement: Placement, force: bool = False
 ) -> list[Printed]:
     """The certificates of every level the ward decides (NotFinalError before a final result)."""
-    result = read_and_select(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    result = read_and_select(campaign, check_forms(campaign, ws.submissions, ws.ward), ws.meeting)
     if result.meeting is None or result.errors:
         first = result.errors[0].message if result.errors else "chưa đọc được tệp họp xét."
         raise NotFinalError(

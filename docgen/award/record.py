@@ -14,12 +14,11 @@ from datetime import date
 
 from docgen.award.history import record_decision
 from docgen.award.model import AwardDecision, Conferment, Origin, Recipient
-from docgen.award.past import recipient_of, ward_awards
+from docgen.award.past import check_forms, recipient_of
 from docgen.campaign.model import Campaign
 from docgen.errors import DocgenError, ProblemsError
 from docgen.meeting.select import read_and_select
 from docgen.text import person_key
-from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 
 
@@ -78,7 +77,7 @@ def record_level(
 
 def _proposed(campaign: Campaign, ws: Workspace, level_id: str) -> list[Recipient]:
     """Those the meeting proposed at the level, in the Danh sách's order."""
-    report = validate_folder(campaign, ws.submissions, past=ward_awards(ws.ward, campaign.id))
+    report = check_forms(campaign, ws.submissions, ws.ward)
     result = read_and_select(campaign, report, ws.meeting)
     if result.errors:
         raise MeetingNotFinal(

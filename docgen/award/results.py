@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from docgen.award.history import Award, load_history
 from docgen.award.identity import Match
 from docgen.award.model import Recipient
-from docgen.award.past import identity_of, recipient_of, ward_awards
+from docgen.award.past import check_forms, identity_of, recipient_of
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.errors import ProblemsError
 from docgen.intake.records import Nominee
 from docgen.meeting.model import Meeting
 from docgen.meeting.select import read_and_select
-from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 
 
@@ -80,7 +79,7 @@ class Results:
 
 def campaign_results(campaign: Campaign, ws: Workspace) -> Results:
     """The results of `campaign` in workspace `ws`, with the decisions in the ward's history."""
-    report = validate_folder(campaign, ws.submissions, past=ward_awards(ws.ward, campaign.id))
+    report = check_forms(campaign, ws.submissions, ws.ward)
     result = read_and_select(campaign, report, ws.meeting)
     if result.errors or result.meeting is None:
         raise ResultNotFinal(

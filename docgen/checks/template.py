@@ -70,7 +70,7 @@ def _split_tags(path: Path) -> list[TemplateProblem]:
 
 
 def _unknown_variables(path: Path, campaign: Campaign) -> list[TemplateProblem]:
-    builders = _contexts_for(path.name, campaign)
+    builders = sample_contexts(path.name, campaign)
     if not builders:
         return [
             TemplateProblem(
@@ -97,7 +97,7 @@ def _unknown_variables(path: Path, campaign: Campaign) -> list[TemplateProblem]:
 Builder = Callable[[], dict[str, Any]]
 
 
-def _contexts_for(name: str, campaign: Campaign) -> dict[str, Builder]:
+def sample_contexts(name: str, campaign: Campaign) -> dict[str, Builder]:
     """The context builders that feed template `name` (one per subject kind for a report
     form), with sample data of `campaign`; empty when docgen does not use `name`."""
     level = campaign.levels[0]

@@ -47,7 +47,6 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
       docgen ho-so --ghi-de
       docgen ho-so --thu-muc "D:\\Thi đua\\docgen"
     """
-    from docgen.award.past import ward_awards
     from docgen.dossier.run import build_dossiers
 
     campaign = load_campaign(campaign_path)
@@ -57,8 +56,7 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
             bar.length = total
             bar.update(1)
 
-        past = ward_awards(workspace.ward, campaign.id)
-        result = build_dossiers(campaign, workspace, force=force, progress=step, past=past)
+        result = build_dossiers(campaign, workspace, force=force, progress=step)
     _print(result)
     sys.exit(1 if result.blocked or result.missing or result.disagreements else 0)
 

@@ -22,8 +22,8 @@ from docgen.cli.common import (
 from docgen.cli.console import emit_json
 
 if TYPE_CHECKING:
-    from docgen.award import ImportResult
     from docgen.award.history import Award
+    from docgen.award.ledger import ImportResult
     from docgen.workspace import Workspace
 
 
@@ -145,7 +145,7 @@ def history(
 
 
 def _search(ward: Path, name: str, unit: str, year: int | None, form: str, as_json: bool) -> None:
-    from docgen.award import find_awards
+    from docgen.award.ledger import find_awards
     from docgen.award.search import Query, to_json
 
     found = find_awards(ward, Query(name, unit, year, form))
@@ -177,21 +177,21 @@ def _cut(text: str, width: int) -> str:
 
 
 def _statistics(ward: Path, target: Path, force: bool) -> None:
-    from docgen.award import write_statistics
+    from docgen.award.ledger import write_statistics
 
     path, status, stats = write_statistics(ward, target, force)
     click.echo(f"{_WRITTEN[status]}: {path} ({stats.total} khen thưởng, {len(stats.years)} năm).")
 
 
 def _template(target: Path, force: bool) -> None:
-    from docgen.award import write_import_template
+    from docgen.award.ledger import write_import_template
 
     path, status = write_import_template(target, force)
     click.echo(f"{_WRITTEN[status]}: {path}")
 
 
 def _import(ward: Path, sheet: Path) -> None:
-    from docgen.award import import_sheet
+    from docgen.award.ledger import import_sheet
 
     _print_import(import_sheet(ward, sheet))
 

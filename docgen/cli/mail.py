@@ -218,7 +218,7 @@ def reply(
         server = Server(host, user or campaign.contacts.address, port)
         smtp = (server, password_for(server.user, host))
     out = workspace.output(campaign.id)
-    replies = reply_all(campaign, folder, out, datetime.now().astimezone(), smtp)
+    replies = reply_all(campaign, folder, workspace.ward, out, datetime.now().astimezone(), smtp)
     lines, problems = reply_lines(replies, sent=send)
     for line in lines:
         click.echo(line)

@@ -82,14 +82,13 @@ def consolidate(
       docgen tong-hop --sap-xep ten
       docgen tong-hop --ra hop-xet-moi.xlsx --ghi-de
     """
-    from docgen.award.past import ward_awards
+    from docgen.award.past import check_forms
     from docgen.meeting.consolidate import write_meeting_list
     from docgen.meeting.read import listed_but_gone
     from docgen.meeting.summary import listed_counts
-    from docgen.validate.run import validate_folder
 
     campaign = load_campaign(campaign_path)
-    report = validate_folder(campaign, folder, past=ward_awards(workspace.ward, campaign.id))
+    report = check_forms(campaign, folder, workspace.ward)
     target = out or workspace.output(campaign.id) / "tong-hop.xlsx"
     sort = "given_name" if order == "ten" else "submission"
     path, status = write_meeting_list(campaign, report, target, sort, force)
@@ -152,14 +151,12 @@ def results(
       docgen ket-qua
       docgen ket-qua --hop-xet input/hop-xet.xlsx --json-ra ket-qua.json
     """
-    from docgen.award.past import ward_awards
+    from docgen.award.past import check_forms
     from docgen.meeting.select import read_and_select
     from docgen.meeting.summary import to_json
-    from docgen.validate.run import validate_folder
 
     campaign = load_campaign(campaign_path)
-    past = ward_awards(workspace.ward, campaign.id)
-    result = read_and_select(campaign, validate_folder(campaign, folder, past=past), meeting_path)
+    result = read_and_select(campaign, check_forms(campaign, folder, workspace.ward), meeting_path)
     if json_file is not None:
         emit_json(to_json(campaign.id, result), json_file)
     if as_json:

@@ -56,9 +56,9 @@ def validate(
       docgen kiem-tra --phieu input/phieu --json-ra kiem-tra.json
       docgen kiem-tra --khong-phan-hoi
     """
-    from docgen.award.past import ward_awards
+    from docgen.award.past import check_forms
     from docgen.feedback import write_feedback
-    from docgen.validate.run import submission_files, validate_folder
+    from docgen.validate.run import submission_files
     from docgen.validate.summary import to_json, to_text
 
     campaign = load_campaign(campaign_path)
@@ -66,8 +66,7 @@ def validate(
     with click.progressbar(
         length=total, label="Đang kiểm tra phiếu", file=sys.stderr, hidden=as_json
     ) as bar:
-        past = ward_awards(workspace.ward, campaign.id)
-        report = validate_folder(campaign, folder, lambda _path: bar.update(1), past)
+        report = check_forms(campaign, folder, workspace.ward, lambda _path: bar.update(1))
     written = (
         write_feedback(report, folder, workspace.output(campaign.id) / "phan-hoi")
         if feedback

@@ -159,3 +159,15 @@ def _converted(line: str, by_name: dict[str, Path]) -> Path | None:
     if not line.startswith("convert ") or " -> " not in line:
         return None
     return by_name.get(line[len("convert ") :].split(" -> ", 1)[0])
+
+
+def pdf_pages_png(pdf: Path, folder: Path, last: int, dpi: int = 60) -> list[Path]:
+    """The first `last` pages of `pdf` as PNG images `trang-N.png` in `folder`, for a preview
+    (poppler's pdftoppm); none when poppler is not installed or cannot read the file."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return []
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [tool, "-png", "-r", str(dpi), "-l", str(last), str(pdf), str(folder / "trang")]
+    subprocess.run(command, check=False, capture_output=True, timeout=120)
+    return sorted(folder.glob("trang*.png"))

@@ -63,6 +63,13 @@ def thematic_clause(campaign: Campaign) -> str:
     return f" trong {campaign.movement}" if campaign.thematic else ""
 
 
+def thematic_achievement(campaign: Campaign) -> str:
+    """` có thành tích trong phong trào thi đua theo chuyên đề “…”` after the proposal's count,
+    for a thematic campaign; else ""."""
+    clause = thematic_clause(campaign)
+    return f" có thành tích{clause}" if clause else ""
+
+
 def upper_first(text: str) -> str:
     """`đề nghị tặng …` → `Đề nghị tặng …` (to start a line)."""
     return text[:1].upper() + text[1:]

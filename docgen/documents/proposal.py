@@ -14,7 +14,7 @@ from docgen.documents.phrases import (
     listed,
     printable,
     proposed_award,
-    thematic_clause,
+    thematic_achievement,
     upper_first,
 )
 from docgen.documents.required import require_context
@@ -44,7 +44,7 @@ def proposal_context(
         "qua": level.via,
         "can_cu": _bases(campaign, meeting),
         **_request(campaign, level, selection),
-        "chuyen_de": f" có thành tích{clause}" if (clause := thematic_clause(campaign)) else "",
+        "chuyen_de": thematic_achievement(campaign),
         "kem_theo": _attached(level),
         "ky": {"tham_quyen": signer.authority, "chuc_vu": signer.title, "ten": signer.name},
         "noi_nhan": listed(level.noi_nhan),

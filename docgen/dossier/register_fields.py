@@ -99,7 +99,7 @@ def award_fields(campaign: Campaign, meeting: Meeting, level: Level) -> dict[str
             number=proposal.number if proposal else "",
             symbol=f"TTr-{symbol}",
             date=proposal.date.isoformat() if proposal and proposal.date else "",
-            summary=f"Về việc đề nghị tặng {level.award}",
+            summary=f"Về việc {proposed_award(campaign, level)}",
             signer=proposer.name if proposer else meeting.chair.name,
             recipients=(level.decider,),
         ),

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docgen.award.past import check_forms
 from docgen.campaign.model import Campaign
 from docgen.digest import sha256
 from docgen.dossier.agree import Disagreement, Kept, disagreements
@@ -22,9 +23,7 @@ from docgen.meeting.select import MeetingResult, read_and_select
 from docgen.output.manifest import Retired, WriteOutcome
 from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate
-from docgen.validate.past import PastAwards
 from docgen.validate.report import Report
-from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -65,11 +64,10 @@ def build_dossiers(
     ws: Workspace,
     force: bool = False,
     progress: Progress | None = None,
-    past: PastAwards | None = None,
 ) -> BuildResult:
-    """Build every dossier of `campaign` from the workspace's intake and meeting (and, with
-    `past`, the ward's award history in the achievement reports)."""
-    report = validate_folder(campaign, ws.submissions, past=past)
+    """Build every dossier of `campaign` from the workspace's intake and meeting, with the
+    ward's award history in the achievement reports."""
+    report = check_forms(campaign, ws.submissions, ws.ward)
     meeting = read_and_select(campaign, report, ws.meeting)
     result = BuildResult(ws.output(campaign.id), report, meeting)
     result.law = campaign_law_warnings(campaign, ws.templates)

@@ -17,7 +17,6 @@ from docgen.mail.smtp import Outbox, Server
 from docgen.output.files import write_atomic
 from docgen.text import fold, in_vietnam
 from docgen.validate.report import Report
-from docgen.validate.run import validate_folder
 
 DRAFTED, SENT, ALREADY, NO_ADDRESS, FAILED = (
     "đã soạn",
@@ -55,18 +54,22 @@ class Replies:
 def reply_all(
     campaign: Campaign,
     submissions: Path,
+    ward: Path,
     out_dir: Path,
     now: datetime,
     smtp: tuple[Server, str] | None = None,
 ) -> Replies:
-    """Draft every reply into `out_dir/tra-loi/`; with `smtp` (server, password) send them too."""
+    """Draft every reply into `out_dir/tra-loi/`; with `smtp` (server, password) send them too.
+    The forms are checked as `kiem-tra` checks them, with the ward's award history."""
+    from docgen.award.past import check_forms
+
     if not campaign.contacts.address:
         raise DocgenError(
             "MAIL_ADDRESS_MISSING",
             "Tệp chiến dịch chưa có địa chỉ thư của Thường trực: thêm mục [mail] với address = "
             '"…" (địa chỉ dùng làm người gửi).',
         )
-    report = validate_folder(campaign, submissions)
+    report = check_forms(campaign, submissions, ward)
     feedback = write_feedback_files(report, submissions, out_dir / "phan-hoi")
     replies = Replies(out_dir / "tra-loi")
     for files in _by_department(report, list(feedback)):

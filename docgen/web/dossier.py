@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,25 +91,13 @@ def _pdf(path: Path) -> Path | None:
 
 
 def _pages(site: Site, pdf: Path) -> list[Path]:
+    from docgen.convert.office import pdf_pages_png
+
     stat = pdf.stat()
     folder = site.scratch / f"xem-{site.downloads.id_of(pdf)}-{stat.st_mtime_ns}"
-    if not folder.is_dir():
-        tool = shutil.which("pdftoppm")
-        if tool is None:
-            return []
-        folder.mkdir(parents=True)
-        command = [
-            tool,
-            "-png",
-            "-r",
-            "60",
-            "-l",
-            str(PREVIEW_PAGES),
-            str(pdf),
-            str(folder / "trang"),
-        ]
-        subprocess.run(command, check=False, capture_output=True, timeout=120)
-    return sorted(folder.glob("trang*.png"))
+    if folder.is_dir():
+        return sorted(folder.glob("trang*.png"))
+    return pdf_pages_png(pdf, folder, PREVIEW_PAGES)
 
 
 def _building(site: Site, force: bool) -> Work:

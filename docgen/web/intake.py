@@ -143,7 +143,9 @@ def _replying(site: Site, server: tuple[str, str, int] | None, password: str) ->
             host, user, port = server
             smtp = (Server(host, user or campaign.contacts.address, port), password)
         now = datetime.now().astimezone()
-        result = reply_all(campaign, site.ws.submissions, site.ws.output(campaign.id), now, smtp)
+        result = reply_all(
+            campaign, site.ws.submissions, site.ws.ward, site.ws.output(campaign.id), now, smtp
+        )
         site.replies = {r.file: r.path for r in result.replies if r.path is not None}
         lines, _problems = reply_lines(result, sent=server is not None)
         for line in lines:

@@ -54,12 +54,12 @@ def results(request: Request) -> Response:
 
 def _listing(site: Site) -> Work:
     def work(job: Job) -> None:
+        from docgen.award.past import check_forms
         from docgen.meeting.consolidate import write_meeting_list
-        from docgen.validate.run import validate_folder
 
         campaign = site.campaign()
         fingerprint = site.inputs()
-        report = validate_folder(campaign, site.ws.submissions)
+        report = check_forms(campaign, site.ws.submissions, site.ws.ward)
         site.remember(report, fingerprint)
         target = site.ws.output(campaign.id) / "tong-hop.xlsx"
         path, status = write_meeting_list(campaign, report, target, "submission", False)
@@ -97,12 +97,12 @@ def _placing(site: Site, files: list[tuple[str, bytes]]) -> Work:
 
 def _deciding(site: Site) -> Work:
     def work(job: Job) -> None:
+        from docgen.award.past import check_forms
         from docgen.meeting.select import read_and_select
-        from docgen.validate.run import validate_folder
 
         campaign = site.campaign()
         fingerprint = site.inputs()
-        report = validate_folder(campaign, site.ws.submissions)
+        report = check_forms(campaign, site.ws.submissions, site.ws.ward)
         site.remember(report, fingerprint)
         site.meeting = read_and_select(campaign, report, site.ws.meeting)
         errors = site.meeting.errors
