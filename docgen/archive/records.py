@@ -13,9 +13,13 @@ from datetime import date
 from docgen.archive.books import INDEX_COLUMNS, OUTGOING_COLUMNS, Book
 from docgen.archive.received import FORM_LABELS, SCAN_PDF
 from docgen.campaign import Campaign
+from docgen.campaign.model import DocKind
 
-OUTGOING_KINDS = ("to-trinh", "bien-ban")  # issued under a number; the others are annexes
-KIND_ORDER = {"to-trinh": 0, "danh-sach": 1, "bien-ban": 2, "bao-cao": 3}
+OUTGOING_KINDS = (
+    DocKind.PROPOSAL,
+    DocKind.MINUTES,
+)  # issued under a number; the others are annexes
+KIND_ORDER = {DocKind.PROPOSAL: 0, DocKind.LIST: 1, DocKind.MINUTES: 2, DocKind.REPORT: 3}
 NO_NUMBER = "Chưa có số, ký hiệu trong danh mục văn bản"
 
 
@@ -111,9 +115,9 @@ def _sheets(first: int, count: int) -> str:
 
 def author(row: sqlite3.Row, campaign: Campaign) -> str:
     """Who issued the document: the council for its Biên bản, the body for its own papers."""
-    if row["kind"] == "bien-ban":
+    if row["kind"] == DocKind.MINUTES:
         return campaign.council.name
-    if row["kind"] in ("to-trinh", "danh-sach"):
+    if row["kind"] in (DocKind.PROPOSAL, DocKind.LIST):
         return campaign.issuer.full_name
     return ""
 
@@ -147,12 +151,13 @@ def metadata(row: sqlite3.Row, campaign: Campaign, stt: int, pages: int) -> dict
 
 
 def _kind_name(kind: str) -> str:
-    return {
-        "to-trinh": "Tờ trình",
-        "danh-sach": "Danh sách",
-        "bien-ban": "Biên bản",
-        "bao-cao": "Báo cáo",
-    }.get(kind, kind)
+    names: dict[str, str] = {
+        DocKind.PROPOSAL: "Tờ trình",
+        DocKind.LIST: "Danh sách",
+        DocKind.MINUTES: "Biên bản",
+        DocKind.REPORT: "Báo cáo",
+    }
+    return names.get(kind, kind)
 
 
 def _date(iso: str) -> str:

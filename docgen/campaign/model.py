@@ -21,7 +21,17 @@ class Kind(StrEnum):
         return "tập thể" if self is Kind.COLLECTIVE else "cá nhân"
 
 
-DOCUMENT_KINDS = ("to-trinh", "danh-sach", "bien-ban", "bao-cao")
+class DocKind(StrEnum):
+    """A document of a level's dossier, spelt as campaign files, file names, manifests and the
+    archive register spell it."""
+
+    PROPOSAL = "to-trinh"  # Tờ trình
+    LIST = "danh-sach"  # Danh sách kèm theo Tờ trình
+    MINUTES = "bien-ban"  # Biên bản họp xét
+    REPORT = "bao-cao"  # Báo cáo thành tích
+
+
+DOCUMENT_KINDS = tuple(kind.value for kind in DocKind)
 CHECK_OPS = ("equals", "one_of", "not_empty", "is_true", "within_period")
 FIELD_TYPES = ("choice", "text", "date", "int")
 
@@ -146,7 +156,7 @@ class Level:
     decider: str
     kinh_gui: tuple[str, ...]
     via: str
-    documents: tuple[str, ...]
+    documents: tuple[DocKind, ...]
     subjects: tuple[str, ...]
     quota: dict[Kind, int]
     signer: str

@@ -10,7 +10,7 @@ from typing import Any
 
 from docx import Document
 
-from docgen.campaign.model import Campaign
+from docgen.campaign.model import Campaign, DocKind
 from docgen.checks import sample
 from docgen.documents.forms import DOCUMENT_TEMPLATES, form_kinds
 from docgen.documents.minutes import minutes_context
@@ -97,11 +97,13 @@ def _contexts_for(name: str, campaign: Campaign) -> dict[str, Builder]:
     selection = sample.selection(campaign, level.id)
     meeting = sample.meeting()
     documents: dict[str, Builder] = {
-        DOCUMENT_TEMPLATES["to-trinh"]: lambda: proposal_context(
+        DOCUMENT_TEMPLATES[DocKind.PROPOSAL]: lambda: proposal_context(
             campaign, level, meeting, selection
         ),
-        DOCUMENT_TEMPLATES["danh-sach"]: lambda: list_context(campaign, level, meeting, selection),
-        DOCUMENT_TEMPLATES["bien-ban"]: lambda: minutes_context(campaign, meeting, [selection]),
+        DOCUMENT_TEMPLATES[DocKind.LIST]: lambda: list_context(campaign, level, meeting, selection),
+        DOCUMENT_TEMPLATES[DocKind.MINUTES]: lambda: minutes_context(
+            campaign, meeting, [selection]
+        ),
     }
     if name in documents:
         return {"": documents[name]}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.campaign.model import Campaign, Kind
+from docgen.campaign.model import Campaign, DocKind, Kind
 from docgen.campaign.profiles import PROFILES
 from docgen.errors import TemplateError
 
@@ -18,9 +18,9 @@ THEMATIC_FORMS: dict[str, str] = {
 }
 
 DOCUMENT_TEMPLATES: dict[str, str] = {
-    "bien-ban": "bien-ban.docx",
-    "to-trinh": "to-trinh.docx",
-    "danh-sach": "danh-sach.docx",
+    DocKind.MINUTES: "bien-ban.docx",
+    DocKind.PROPOSAL: "to-trinh.docx",
+    DocKind.LIST: "danh-sach.docx",
 }
 """Campaign document kind (other than `bao-cao`) → template file."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from docgen.campaign.model import Campaign, Kind, Level
+from docgen.campaign.model import Campaign, DocKind, Kind, Level
 from docgen.documents.dates import date_or_blank, date_words, number, place_date
 from docgen.documents.heading import issuer_header
 from docgen.documents.nominees import groups
@@ -70,7 +70,7 @@ def _attached(level: Level) -> str:
     """`(Có danh sách và báo cáo thành tích kèm theo)`: what the dossier sends with it."""
     parts = [
         words
-        for kind, words in (("danh-sach", "danh sách"), ("bao-cao", "báo cáo thành tích"))
+        for kind, words in ((DocKind.LIST, "danh sách"), (DocKind.REPORT, "báo cáo thành tích"))
         if kind in level.documents
     ]
     return f"(Có {' và '.join(parts)} kèm theo)" if parts else ""

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from docgen.campaign.model import Campaign
+from docgen.campaign.model import Campaign, DocKind
 from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.model import Assigned
@@ -28,7 +28,7 @@ from docgen.workbook.printing import fit_row_heights, printable
 from docgen.workbook.write import BODY_FONT, BOX, UNLOCKED, WRAP, header, put
 
 NUMBERS_SHEET = "Số văn bản"
-MINUTES_KEY = "bien-ban"
+MINUTES_KEY = DocKind.MINUTES.value
 COLUMNS = (
     ("Văn bản", 46),
     ("Ký hiệu", 16),
@@ -57,13 +57,13 @@ def proposal_key(level_id: str) -> str:
 def numbered_documents(campaign: Campaign) -> list[Slot]:
     """The rows of the numbers sheet, in order: the Biên bản, then each level's Tờ trình."""
     slots: list[Slot] = []
-    if any("bien-ban" in level.documents for level in campaign.levels):
+    if any(DocKind.MINUTES in level.documents for level in campaign.levels):
         label = "Biên bản họp xét (một biên bản cho cả cuộc họp, ngày = ngày họp nếu để trống)"
         slots.append(Slot(MINUTES_KEY, label, f"BB-{campaign.council.symbol}"))
     slots += [
         Slot(proposal_key(level.id), f"Tờ trình — {level.label}", f"TTr-{campaign.issuer.symbol}")
         for level in campaign.levels
-        if "to-trinh" in level.documents
+        if DocKind.PROPOSAL in level.documents
     ]
     return slots
 
