@@ -88,8 +88,8 @@ def _print(result: BuildResult) -> None:
             fg="red",
             err=True,
         )
-        for line in result.missing:
-            click.echo(f"  - {line}", err=True)
+        for unbuilt in result.missing:
+            click.echo(f"  - {unbuilt.path}: {unbuilt.problem}", err=True)
     for template, reason in result.fallbacks.items():
         click.echo(f"Lưu ý: mẫu {template} được lập bằng docxtpl thông thường ({reason}).")
     click.echo(f"Hồ sơ nằm trong thư mục: {result.folder.absolute()}")
