@@ -10,15 +10,34 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from docgen.archive.books import INDEX_COLUMNS, OUTGOING_COLUMNS, Book
 from docgen.archive.received import FORM_LABELS, SCAN_PDF
 from docgen.campaign import Campaign
 from docgen.campaign.model import DocKind
+from docgen.workbook.table import TableSheet
 
-OUTGOING_KINDS = (
-    DocKind.PROPOSAL,
-    DocKind.MINUTES,
-)  # issued under a number; the others are annexes
+OUTGOING_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Số, ký hiệu văn bản", 16),
+    ("Ngày tháng văn bản", 12),
+    ("Tên loại và trích yếu nội dung văn bản", 42),
+    ("Người ký", 16),
+    ("Nơi nhận văn bản", 26),
+    ("Đơn vị, người nhận bản lưu", 16),
+    ("Số lượng bản", 8),
+    ("Ngày chuyển", 11),
+    ("Ký nhận", 11),
+    ("Ghi chú", 22),
+)
+INDEX_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("STT", 6),
+    ("Số, ký hiệu văn bản", 16),
+    ("Ngày tháng văn bản", 12),
+    ("Tên loại và trích yếu nội dung văn bản", 48),
+    ("Tác giả văn bản", 24),
+    ("Tờ số", 8),
+    ("Ghi chú", 26),
+)
+# Issued under a number of their own; the others are annexes.
+OUTGOING_KINDS = (DocKind.PROPOSAL, DocKind.MINUTES)
 KIND_ORDER = {DocKind.PROPOSAL: 0, DocKind.LIST: 1, DocKind.MINUTES: 2, DocKind.REPORT: 3}
 NO_NUMBER = "Chưa có số, ký hiệu trong danh mục văn bản"
 
@@ -33,7 +52,7 @@ def day(row: sqlite3.Row) -> date:
     return date.fromisoformat(row["issued"] or row["filed_at"][:10])
 
 
-def outgoing_book(rows: Sequence[sqlite3.Row], start: date, end: date, issuer: str) -> Book:
+def outgoing_book(rows: Sequence[sqlite3.Row], start: date, end: date, issuer: str) -> TableSheet:
     """Sổ đăng ký văn bản đi for documents dated `start`..`end` (both included)."""
     chosen = [
         r
@@ -41,7 +60,7 @@ def outgoing_book(rows: Sequence[sqlite3.Row], start: date, end: date, issuer: s
         if (r["number"] or r["kind"] in OUTGOING_KINDS) and start <= day(r) <= end
     ]
     chosen.sort(key=lambda r: (day(r), r["number"], r["path"]))
-    return Book(
+    return TableSheet(
         "Sổ văn bản đi",
         f"SỔ ĐĂNG KÝ VĂN BẢN ĐI — {issuer.upper()}",
         f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}",
@@ -70,7 +89,9 @@ def _outgoing_row(row: sqlite3.Row) -> list[object]:
     ]
 
 
-def index_book(rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str, int]) -> Book:
+def index_book(
+    rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str, int]
+) -> TableSheet:
     """Mục lục văn bản of the campaign's hồ sơ, in dossier order, with sheet numbers."""
     chosen = sorted(current(rows), key=dossier_order(campaign))
     body, sheet = [], 1
@@ -89,7 +110,7 @@ def index_book(rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str,
                 FORM_LABELS.get(row["form"], row["form"]),
             ]
         )
-    return Book(
+    return TableSheet(
         "Mục lục văn bản",
         "MỤC LỤC VĂN BẢN",
         f"Hồ sơ: {campaign.title} ({campaign.id})",
