@@ -130,8 +130,6 @@ OPENPYXL_NOT_YET_BEHIND_THE_DOOR = (
     "docgen.feedback.sheet",
     "docgen.feedback.write",
     "docgen.intake.template",
-    "docgen.meeting.consolidate",
-    "docgen.meeting.numbers",
 )
 
 

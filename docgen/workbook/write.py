@@ -1,4 +1,10 @@
-"""Writing cells into workbooks we produce: text that looks like a formula stays text."""
+"""Writing the workbooks we produce: cells (text that looks like a formula stays text), the
+styles they share, column widths, drop-down lists and number ranges, and reproducible bytes.
+
+The door to openpyxl for writing: the modules that lay out a workbook (meeting list, numbers
+sheet, printed registers) name openpyxl's sheets and workbooks through `WriteSheet` and
+`WriteBook` and its styles and validations through this module.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,13 @@ from datetime import date, datetime
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+WriteSheet = Worksheet
+WriteBook = Workbook
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 DATE_FORMAT = "dd/mm/yyyy"
@@ -21,8 +33,55 @@ ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TITLE_FONT = Font(name="Times New Roman", bold=True, size=13)
+NOTE_FONT = Font(name="Times New Roman", italic=True, size=11)
 WRAP = Alignment(wrap_text=True, vertical="top")
+LEFT = Alignment(horizontal="left")
+LEFT_MIDDLE = Alignment(horizontal="left", vertical="center")
+CENTER = Alignment(horizontal="center")
+CENTER_TOP = Alignment(horizontal="center", vertical="top")
 UNLOCKED = Protection(locked=False)
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook: no sheet until one is created."""
+    wb = Workbook()
+    if wb.active is not None:
+        wb.remove(wb.active)
+    return wb
+
+
+def column_width(ws: Worksheet, col: int, width: float, hidden: bool = False) -> None:
+    """Set column `col` (1-based) to `width` characters, hidden when asked."""
+    dimension = ws.column_dimensions[get_column_letter(col)]
+    dimension.width = width
+    dimension.hidden = hidden
+
+
+def hide_column(ws: Worksheet, col: int) -> None:
+    """Hide column `col` (1-based): machine keys the clerk does not need to see."""
+    ws.column_dimensions[get_column_letter(col)].hidden = True
+
+
+def choice_list(ws: Worksheet, ref: str, choices: tuple[str, ...]) -> None:
+    """Cells `ref` ("B5", "C3:C40") take one of `choices`, from a drop-down list."""
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    dv.error = "Hãy chọn trong danh sách: " + ", ".join(choices) + "."
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def whole_numbers(ws: Worksheet, ref: str, low: int, high: int, title: str, error: str) -> None:
+    """Cells `ref` take a whole number from `low` to `high`; Excel says `error` otherwise."""
+    dv = DataValidation(
+        type="whole", operator="between", formula1=str(low), formula2=str(high), allow_blank=True
+    )
+    dv.error = error
+    dv.errorTitle = title
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
 
 
 def put(cell: Cell, value: object) -> None:
