@@ -129,7 +129,6 @@ OPENPYXL_NOT_YET_BEHIND_THE_DOOR = (
     "docgen.feedback.mark",
     "docgen.feedback.sheet",
     "docgen.feedback.write",
-    "docgen.intake.template",
 )
 
 

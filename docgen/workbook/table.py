@@ -8,13 +8,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from docgen.workbook.write import BODY_FONT, BOX, WRAP, header, put, workbook_bytes
+from docgen.workbook.write import (
+    BODY_FONT,
+    BOX,
+    CENTER,
+    TITLE_FONT,
+    WRAP,
+    header,
+    put,
+    workbook_bytes,
+)
 
-TITLE_FONT = Font(name="Times New Roman", bold=True, size=13)
 SUBTITLE_FONT = Font(name="Times New Roman", italic=True, size=12)
 HEADER_ROW = 4
 LINE_HEIGHT = 15  # points per line of 11 pt text
@@ -73,7 +81,7 @@ def _titles(ws: Worksheet, book: TableSheet) -> None:
         ws.merge_cells(f"A{row}:{last}{row}")
         put(ws.cell(row, 1), text)
         ws.cell(row, 1).font = font
-        ws.cell(row, 1).alignment = Alignment(horizontal="center")
+        ws.cell(row, 1).alignment = CENTER
 
 
 def _print_setup(ws: Worksheet, columns: int) -> None:

@@ -12,16 +12,19 @@ import io
 import re
 import zipfile
 from datetime import date, datetime
+from typing import TypeAlias
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-WriteSheet = Worksheet
-WriteBook = Workbook
+WriteSheet: TypeAlias = Worksheet
+WriteBook: TypeAlias = Workbook
+Rule: TypeAlias = DataValidation  # an Excel data validation, made by `rule`
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 DATE_FORMAT = "dd/mm/yyyy"
@@ -70,6 +73,38 @@ def choice_list(ws: Worksheet, ref: str, choices: tuple[str, ...]) -> None:
     dv.showErrorMessage = True
     ws.add_data_validation(dv)
     dv.add(ref)
+
+
+def rule(
+    kind: str, first: str, error: str, second: str | None = None, operator: str | None = None
+) -> Rule:
+    """A data validation that allows blanks: `kind` "list" (`first`: "=NAME" or '"a,b"'),
+    "date", "whole" or "textLength" (`first`, `second`: the bounds, with `operator`)."""
+    dv = DataValidation(
+        type=kind, operator=operator, formula1=first, formula2=second, allow_blank=True
+    )
+    dv.error = error
+    return dv
+
+
+def apply_rule(ws: Worksheet, dv: Rule, ref: str, title: str = "", prompt: str = "") -> None:
+    """Check cells `ref` by `dv`, Excel showing `title` with the error and `prompt` on entry."""
+    if title:
+        dv.errorTitle = title[:32]
+    dv.showErrorMessage = True
+    if prompt:
+        dv.prompt, dv.promptTitle = prompt[:255], title[:32]
+        dv.showInputMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def name_range(wb: Workbook, name: str, sheet: str, col: int, first: int, last: int) -> str:
+    """Define `name` for rows `first`..`last` of column `col` of `sheet`; the name."""
+    letter = get_column_letter(col)
+    ref = f"{quote_sheetname(sheet)}!${letter}${first}:${letter}${last}"
+    wb.defined_names[name] = DefinedName(name, attr_text=ref)
+    return name
 
 
 def whole_numbers(ws: Worksheet, ref: str, low: int, high: int, title: str, error: str) -> None:
