@@ -122,6 +122,9 @@ DOORS: dict[str, tuple[str, ...]] = {
     "defusedxml": ("docgen.workbook.safety",),
     "sqlite3": ("docgen.archive",),
     "subprocess": ("docgen.convert.office",),
+    # SHA-256 of whole data and files in one home; streams hash while they spool; signatures
+    # name their own digest algorithms.
+    "hashlib": ("docgen.digest", "docgen.mail.stream", "docgen.archive.docxsig"),
 }
 
 
