@@ -12,18 +12,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from docgen.campaign.model import DocKind, Kind
 from docgen.campaign.profiles import PROFILES
 from docgen.text import fold
 
-KINDS = {"tap the": "collective", "ca nhan": "individual"}
+KINDS = {"tap the": Kind.COLLECTIVE.value, "ca nhan": Kind.INDIVIDUAL.value}
 DOCUMENTS = {
-    "to trinh": "to-trinh",
-    "danh sach": "danh-sach",
-    "danh sach kem theo": "danh-sach",
-    "bien ban": "bien-ban",
-    "bien ban hop xet": "bien-ban",
-    "bao cao": "bao-cao",
-    "bao cao thanh tich": "bao-cao",
+    "to trinh": DocKind.PROPOSAL.value,
+    "danh sach": DocKind.LIST.value,
+    "danh sach kem theo": DocKind.LIST.value,
+    "bien ban": DocKind.MINUTES.value,
+    "bien ban hop xet": DocKind.MINUTES.value,
+    "bao cao": DocKind.REPORT.value,
+    "bao cao thanh tich": DocKind.REPORT.value,
 }
 FIELD_TYPES = {
     "chon": "choice",
