@@ -56,7 +56,11 @@ def test_mypy_rejects_a_code_that_is_not_a_member(
 def _mypy(path: Path) -> tuple[int, str]:
     """mypy with the project's settings on one file; docgen read from its source."""
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), str(path)],
+        [
+            *(sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml")),
+            *("--cache-dir", str(path.parent / ".mypy_cache")),  # its own: tests run in parallel
+            str(path),
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "MYPYPATH": str(ROOT)},
