@@ -9,7 +9,7 @@ from docgen.campaign.model import Campaign, DocKind, Kind, Level
 from docgen.documents.dates import date_or_blank, date_words, number, place_date
 from docgen.documents.heading import issuer_header
 from docgen.documents.nominees import groups
-from docgen.documents.phrases import kinds_count, listed, printable
+from docgen.documents.phrases import as_printed, kinds_count, listed
 from docgen.documents.required import require_context
 from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.numbers import MINUTES_KEY, proposal_key
@@ -41,7 +41,7 @@ def proposal_context(
         "noi_nhan": listed(level.noi_nhan),
     }
     require_context(PROPOSAL, context, ("kinh_gui", "danh_sach", "noi_nhan"))
-    return printable(context)
+    return as_printed(context)
 
 
 def list_context(
@@ -57,7 +57,7 @@ def list_context(
         **_request(campaign, level, selection),
     }
     require_context(LIST, context, ("danh_sach",))
-    return printable(context)
+    return as_printed(context)
 
 
 def _own_number(meeting: Meeting, level: Level) -> tuple[str, dt.date | None]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from docgen.output.files import write_atomic
 from docgen.statefile import Damage, StateFileDamaged, decode, keep_copy
-from docgen.text import VIETNAM
+from docgen.text import VIETNAM, nfc
 
 
 class RowKind(StrEnum):
@@ -184,7 +184,7 @@ def _decode(raw: bytes) -> str:
 def _windows_vietnamese(raw: bytes) -> str | None:
     """The text in code page 1258 (tone marks combining, made NFC), if its header reads right."""
     try:
-        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+        text = nfc(raw.decode("cp1258"))
     except UnicodeDecodeError:
         return None
     first = text.split("\n", 1)[0]

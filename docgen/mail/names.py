@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from docgen.text import nfc
+
 # ANSI/VT escape sequences (CSI, OSC, two-byte escapes), removed whole so no "[31m" is left.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]"
@@ -29,7 +31,7 @@ MAX_NAME_BYTES = 200  # ext4 allows 255 bytes; room left for "-2" and a temporar
 
 def printable(name: str) -> str:
     """The name as sent, NFC, without escapes or invisible characters (for the journal)."""
-    text = _ESCAPES.sub("", unicodedata.normalize("NFC", name))
+    text = _ESCAPES.sub("", nfc(name))
     text = "".join(" " if unicodedata.category(c) in _INVISIBLE else c for c in text)
     return " ".join(text.split())
 
