@@ -29,7 +29,7 @@ _RESERVED = {
 MAX_NAME_BYTES = 200  # ext4 allows 255 bytes; room left for "-2" and a temporary suffix
 
 
-def printable(name: str) -> str:
+def shown_name(name: str) -> str:
     """The name as sent, NFC, without escapes or invisible characters (for the journal)."""
     text = _ESCAPES.sub("", nfc(name))
     text = "".join(" " if unicodedata.category(c) in _INVISIBLE else c for c in text)
@@ -39,7 +39,7 @@ def printable(name: str) -> str:
 def store_name(name: str, *, path: bool = False) -> str:
     """A name safe to store on Windows and Linux: `path` True takes a zip member's last part;
     otherwise a "/" is part of the name ("12/2023" stays "12-2023")."""
-    text = printable(name.replace("\\", "/"))
+    text = shown_name(name.replace("\\", "/"))
     if path:
         text = text.rsplit("/", 1)[-1]
     text = "".join("-" if c == "/" else "_" if c in _WINDOWS_FORBIDDEN else c for c in text)
