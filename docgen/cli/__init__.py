@@ -64,7 +64,7 @@ COMMANDS: tuple[click.Command, ...] = (
     dossiers.dossiers,  # ho-so
     archive.pdf,  # pdf
     archive.archive,  # luu-tru
-    archive.registers,  # so-van-ban-di
+    archive.printed_books,  # so-van-ban-di
     checks.check_campaign,  # kiem-tra-chien-dich
     checks.check_templates,  # kiem-tra-mau
     checks.check_format,  # kiem-tra-dinh-dang
