@@ -22,7 +22,7 @@ from docgen.archive import Request, Status, Store, file_signed, verify
 from docgen.archive.register import register_rows
 from docgen.archive.schema import LATEST, RegisterError, open_register
 from docgen.archive.source import expected_documents
-from docgen.archive.store import recover
+from docgen.archive.store import STAGING, recover
 from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.convert import convert_to_pdf
@@ -301,34 +301,81 @@ def test_kiem_tra_finds_altered_deleted_and_extra_files(ws: Path, campaign: Camp
     ]
 
 
-def _kill_when_staging(process: subprocess.Popen[bytes], tree: Path, limit: float) -> bool:
-    """Kill `process` as soon as a file is staged in `tree` (or at `limit` s); True if staged."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline and process.poll() is None:
-        if tree.is_dir() and any(tree.rglob("*.dang-luu")):
-            process.kill()
-            return True
+# The child files as `docgen luu-tru` does, but stops for good at the named crash point of the
+# n-th file and says so in a marker file (the staged path): the parent then kills it there.
+PAUSE_AT = r"""
+import sys, time
+from pathlib import Path
+from docgen.archive import store
+
+marker, point, nth = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+real = getattr(store.Store, point)
+calls = []
+
+def paused(self, *args):
+    result = real(self, *args) if point == "stage" else None  # place: before the rename
+    calls.append(1)
+    if len(calls) == nth:
+        staged = result if point == "stage" else args[0]
+        marker.write_text(str(staged), encoding="utf-8")
+        time.sleep(600)
+    return result if point == "stage" else real(self, *args)
+
+setattr(store.Store, point, paused)
+from docgen.cli import main
+main(sys.argv[4:], prog_name="docgen")
+"""
+
+
+def _kill_at(command: list[str], marker: Path, point: str, nth: int) -> Path:
+    """Run the filing, kill it (SIGKILL) once it reached `point` of its `nth` file; the staged
+    path it was at. Fails when the crash point was never reached."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = [sys.executable, "-c", PAUSE_AT, str(marker), point, str(nth), *command]
+    process = subprocess.Popen(child, env=env, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    reached = marker.exists()
     process.kill()
-    return False
+    process.wait()
+    assert reached, f"the filing never reached {point} of file {nth}"
+    staged = Path(marker.read_text(encoding="utf-8"))
+    marker.unlink()
+    assert staged.name.endswith(STAGING) and staged.exists()  # killed with the file staged
+    return staged
 
 
-def test_kill_during_filing_leaves_old_or_new_state(ws: Path) -> None:
-    """Real kills (SIGKILL) mid-filing, at a staged file or at spread moments; after each,
-    --kiem-tra finds the archive equal to its register, and a last run files the rest."""
+@pytest.mark.parametrize(
+    ("point", "nth", "committed"),
+    [("stage", 1, False), ("stage", 3, False), ("place", 2, True)],
+    ids=["staged-first-file", "staged-third-file", "committed-not-yet-placed"],
+)
+def test_kill_during_filing_leaves_old_or_new_state(
+    ws: Path, point: str, nth: int, committed: bool
+) -> None:
+    """A real kill (SIGKILL) while a file is staged, before or after its register row is
+    committed: --kiem-tra then finds the archive equal to its register, the killed file in place
+    exactly when its row was committed, and a last run files the rest."""
     manifest = json.loads((ws / OUT / "manifest.json").read_text(encoding="utf-8"))
     folder = ws / "nop"
     for entry in manifest["files"]:
         _put(folder, entry["path"].replace(".docx", ".pdf"), scan_pdf(entry["path"]))
-    command = [sys.executable, "-m", "docgen", "luu-tru", "--thu-muc", str(ws), str(folder)]
+    command = ["luu-tru", "--thu-muc", str(ws), str(folder)]
+    staged = _kill_at(command, ws / "dung-o-day.txt", point, nth)
+    final = staged.with_name(staged.name.removesuffix(STAGING))
+    stored = final.relative_to(ws / "luu-tru").as_posix()
+    check = CliRunner().invoke(main, ["luu-tru", "--kiem-tra", "--thu-muc", str(ws)])
+    assert check.exit_code == 0, check.output
+    assert check.output.splitlines()[-1].endswith(": không có sai khác.")
+    assert not staged.exists()  # recovery: placed or dropped, never left staged
+    assert final.exists() is committed
+    assert (stored in {r["stored"] for r in _rows(ws)}) is committed
+    assert len(_rows(ws)) == nth - 1 + committed
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for limit in (0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0):
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-        _kill_when_staging(process, ws / "luu-tru", limit)
-        process.wait()
-        check = CliRunner().invoke(main, ["luu-tru", "--kiem-tra", "--thu-muc", str(ws)])
-        assert check.exit_code == 0, (limit, check.output)
-        assert check.output.splitlines()[-1].endswith(": không có sai khác.")
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "docgen", *command], env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert len(_rows(ws)) == len(manifest["files"])
     assert verify(ws).findings == []

@@ -153,9 +153,12 @@ def test_cli_builds_and_reports(workspace: Workspace) -> None:
 def test_cli_missing_meeting_is_a_clear_error(workspace: Workspace) -> None:
     workspace.meeting.unlink()
     result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
-    assert result.exit_code in (1, 2)
-    assert "hop-xet.xlsx" in result.output
-    assert "Traceback" not in result.output
+    assert result.exit_code == 2  # a file the clerk must make first: usage, not data
+    meeting = workspace.root / "input" / "hop-xet.xlsx"
+    assert result.output.splitlines()[-1] == (
+        f"Lỗi: Chưa có tệp họp xét {meeting}. Hãy chạy “docgen tong-hop”, để thư ký ghi phiếu "
+        f"bầu và thông tin cuộc họp vào tệp đó, rồi lưu thành {meeting}."
+    )
 
 
 def test_every_document_converts_in_libreoffice(built: BuildResult, tmp_path: Path) -> None:

@@ -190,6 +190,18 @@ def test_a_clerks_way_of_writing_gives_the_same_campaign(
 
 
 @pytest.mark.parametrize(
+    ("written", "profile"),
+    [("NĐ 91/2017", "nd91_2017"), ("nd98-2023", "nd98_2023"), ("Nghị định 152/2025", "nd152_2025")],
+)
+def test_every_legal_profile_is_known_by_its_decree_number(written: str, profile: str) -> None:
+    """The aliases ask the one list of profiles (ND 152/2025 was missing from a copy)."""
+    from docgen.campaign.aliases import canonical
+
+    data = canonical({"campaign": {"legal_profile": written}})
+    assert data["campaign"]["legal_profile"] == profile
+
+
+@pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
         (

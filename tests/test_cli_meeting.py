@@ -65,9 +65,14 @@ def vote(ws: Workspace, campaign: Campaign, votes: list[object]) -> None:
 def test_tong_hop_writes_the_list_and_counts_per_level(ws: Workspace) -> None:
     result = ws.tong_hop()
     assert result.exit_code == 0, result.output
-    assert f"Đã tạo bảng tổng hợp: {ws.out}" in result.output
-    assert "Cấp thành phố: 00 tập thể, 03 cá nhân" in result.output
-    assert "Cấp phường: 00 tập thể, 00 cá nhân" in result.output
+    meeting = Path.cwd() / "input" / "hop-xet.xlsx"  # the workspace is the current folder
+    assert result.output.splitlines()[1:] == [
+        f"Đã tạo bảng tổng hợp: {ws.out}",
+        "  Cấp thành phố: 00 tập thể, 03 cá nhân",
+        "  Cấp phường: 00 tập thể, 00 cá nhân",
+        "Sau cuộc họp, thư ký ghi số phiếu và thông tin cuộc họp vào tệp này rồi lưu thành "
+        f"{meeting}; sau đó chạy: docgen ket-qua",
+    ]
     assert ws.out.exists()
 
 
@@ -79,10 +84,15 @@ def test_tong_hop_never_overwrites_a_filled_list(ws: Workspace, campaign: Campai
     filled = ws.out.read_bytes()
     again = ws.tong_hop()
     assert again.exit_code == 0
-    assert "tong-hop-2.xlsx" in again.output and "--ghi-de" in again.output
+    assert again.output.splitlines()[1] == (
+        f"Tệp {ws.out} đã có và khác bản mới (có thể thư ký đã ghi phiếu vào đó), nên được giữ "
+        f"nguyên; bản mới được ghi vào {ws.out.with_name('tong-hop-2.xlsx')}. Dùng --ghi-de để "
+        "ghi đè."
+    )
     assert ws.out.read_bytes() == filled
     forced = ws.tong_hop("--ghi-de")
-    assert "Đã ghi đè" in forced.output and ws.out.read_bytes() != filled
+    assert forced.output.splitlines()[1] == f"Đã ghi đè bảng tổng hợp: {ws.out}"
+    assert ws.out.read_bytes() != filled
 
 
 @pytest.mark.parametrize(
@@ -97,7 +107,14 @@ def test_sort_option(ws: Workspace, args: list[str], code: int) -> None:
 def test_ket_qua_without_meeting_file_is_a_usage_error(ws: Workspace) -> None:
     result = ws.ket_qua()
     assert result.exit_code == 2
-    assert "Chưa có tệp họp xét" in result.output
+    assert result.output.splitlines()[1:] == [
+        f"Lỗi: Chưa có tệp họp xét {ws.meeting}. Hãy chạy “docgen tong-hop”, để thư ký ghi phiếu "
+        f"bầu và thông tin cuộc họp vào tệp đó, rồi lưu thành {ws.meeting}.",
+        f"Thư mục làm việc đang dùng: {Path.cwd()}",
+        "Hãy chạy lệnh trong thư mục làm việc của đợt (thư mục có input/campaign.toml),",
+        'hoặc chỉ rõ thư mục đó: docgen ket-qua --thu-muc "<đường dẫn thư mục làm việc>"',
+        "(hoặc đặt biến môi trường DOCGEN_THU_MUC một lần cho mọi lệnh).",
+    ]
 
 
 OUTCOMES = [

@@ -255,7 +255,7 @@ def test_a_feedback_without_the_copy_says_why_on_the_issues_sheet(
         def broken(*args: object, **kwargs: object) -> None:
             raise KeyError("xl/styles.xml")
 
-        monkeypatch.setattr("docgen.feedback.write.load_workbook", broken)
+        monkeypatch.setattr("docgen.workbook.marks.load_workbook", broken)
     (out,) = run(campaign, folder, tmp_path / "out")
     wb = load_workbook(out)
     assert wb.sheetnames == ["Lỗi"]

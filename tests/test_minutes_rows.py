@@ -12,7 +12,7 @@ from docgen.checks import sample
 from docgen.documents.minutes import Rows, _result, minutes_context
 from docgen.documents.nominees import ordered
 from docgen.documents.outcomes import not_proposed_line, proposed_line
-from docgen.documents.phrases import listed, printable
+from docgen.documents.phrases import as_printed, listed
 
 
 def _section(campaign: Campaign) -> dict[str, Any]:
@@ -26,10 +26,10 @@ def test_lines_equal_the_listed_lines(campaign: Campaign) -> None:
     selection, meeting = sample.selection(campaign), sample.meeting()
     section = _section(campaign)
     assert isinstance(section["de_nghi"], Rows)
-    assert list(section["de_nghi"]) == printable(
+    assert list(section["de_nghi"]) == as_printed(
         listed([proposed_line(d, meeting) for d in selection.proposed()], dash=False)
     )
-    assert list(section["khong_de_nghi"]) == printable(
+    assert list(section["khong_de_nghi"]) == as_printed(
         listed(
             [not_proposed_line(d, campaign, meeting) for d in ordered(selection.not_proposed())],
             dash=False,

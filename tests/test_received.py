@@ -218,12 +218,41 @@ def test_ho_so_builds_the_others_when_one_report_lacks_data(
     monkeypatch.setattr(plan, "report_context", lacking)
     result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example.root)])
     assert result.exit_code == 1, result.output
-    assert "Chưa lập 1 văn bản vì thiếu dữ liệu" in result.output
-    assert (
-        "Báo cáo thành tích: thiếu “Quê quán” của “Trần Thị Bích Ngọc” "
-        "(van-phong-hdnd-ubnd.xlsx › Cá nhân › dòng 4)"
-    ) in result.output
     assert "Đã lập 13 văn bản" in result.output
+    missing = (
+        "thanh-pho/bao-cao-thanh-tich-tran-thi-bich-ngoc.docx: Báo cáo thành tích: thiếu “Quê "
+        "quán” của “Trần Thị Bích Ngọc” (van-phong-hdnd-ubnd.xlsx › Cá nhân › dòng 4); bổ sung "
+        "vào phiếu nhập rồi chạy lại."
+    )
+    lines = result.output.splitlines()
+    heading = "Chưa lập 1 văn bản vì thiếu dữ liệu (bổ sung vào phiếu nhập rồi chạy lại):"
+    assert lines[lines.index(heading) + 1] == f"  - {missing}"  # the command's list
+    assert f"  {missing} — CHƯA LẬP" in lines  # the summary (tom-tat.txt)
+
+
+def test_a_document_built_before_and_not_rebuildable_now_is_set_aside_as_such(
+    example: DocgenWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its path is known as unbuilt (not parsed back from a message): the reason says so."""
+    assert CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example.root)]).exit_code == 0
+    real = plan.report_context
+
+    def lacking(campaign: Campaign, decision: Decision, level: Level) -> dict[str, object]:
+        if decision.nominee.name == "Trần Thị Bích Ngọc":
+            decision.nominee.values["que_quan"] = None
+        return real(campaign, decision, level)
+
+    monkeypatch.setattr(plan, "report_context", lacking)
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example.root)])
+    assert result.exit_code == 1, result.output
+    output = example.root / "output" / "kh19-2023-cchc"
+    manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
+    (retired,) = manifest["history"]
+    assert retired["path"] == "thanh-pho/bao-cao-thanh-tich-tran-thi-bich-ngoc.docx"
+    assert retired["reason"] == (
+        "Báo cáo thành tích — Trần Thị Bích Ngọc: chưa lập lại được vì thiếu dữ liệu (xem thông "
+        "báo của lần chạy này); bản cũ không còn đúng"
+    )
 
 
 # ---------------------------------------------------------------- 7. messages at the edges

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from docgen.campaign import Campaign, Kind
+from docgen.campaign.model import DocKind
 from docgen.checks import sample
 from docgen.checks.template import RESULTS_TEMPLATE, sample_contexts
 from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FORMS
@@ -60,7 +61,7 @@ def _cases(campaign: Campaign) -> list[tuple[str, str, dict[str, Any]]]:
     # The ward's own award and the results report, with the template check's sample data.
     award = [
         DOCUMENT_TEMPLATES[k]
-        for k in ("to-trinh-khen-thuong", "quyet-dinh", "danh-sach-khen-thuong")
+        for k in (DocKind.AWARD_PROPOSAL, DocKind.DECISION, DocKind.DECISION_LIST)
     ]
     for template in (*award, RESULTS_TEMPLATE):
         cases.append((template, template, sample_contexts(template, campaign)[""]()))

@@ -324,8 +324,11 @@ def test_a_busy_workspace_with_an_unreadable_note_still_says_who_to_wait_for(
         fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
         result = _run(root, "ho-so")
     assert result.exit_code == 2, result.output
-    assert "đang được một lệnh docgen khác ghi (không đọc được ai đang giữ khóa" in result.output
-    assert "Traceback" not in result.output
+    assert result.output == (
+        f"Lỗi: Thư mục làm việc {root / 'output'} đang được một lệnh docgen khác ghi (không đọc "
+        "được ai đang giữ khóa: tệp .docgen-khoa không ghi rõ); đã chờ 0 giây. Hãy chờ lệnh đó "
+        "chạy xong rồi chạy lại (hai lệnh cùng ghi một lúc có thể làm lẫn kết quả).\n"
+    )
 
 
 def test_a_rebuilt_history_and_a_stopped_runs_journal_name_each_move_once(tmp_path: Path) -> None:

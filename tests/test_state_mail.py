@@ -114,12 +114,18 @@ def test_a_damaged_journal_is_named_kept_and_never_reset(
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     where = f" ở dòng {line}" if line else ""
-    assert f"Lỗi: Nhật ký thư {JOURNAL} bị hỏng{where}: " in result.stderr
-    assert "Notepad" in result.stderr and "docgen nhan-thu" in result.stderr
     assert (workspace / JOURNAL).read_bytes() == damaged  # never reset, never rewritten
     (kept,) = (workspace / "input").glob("thu-nhan.csv.hong-*")
     assert kept.read_bytes() == damaged
-    assert f"Bản hỏng được giữ lại, không xóa: {kept.name}" in result.stderr
+    (error,) = [text for text in result.stderr.splitlines() if text.startswith("Lỗi: ")]
+    assert error.startswith(f"Lỗi: Nhật ký thư {JOURNAL} bị hỏng{where}: ")
+    assert error.endswith(
+        f". Bản hỏng được giữ lại, không xóa: {kept.name} (cùng thư mục). Cách sửa: mở "
+        "thu-nhan.csv bằng Notepad (không mở bằng Excel), sửa dòng hỏng theo các dòng khác rồi "
+        "chạy lại lệnh; hoặc để docgen ghi lại nhật ký: chuyển thu-nhan.csv ra khỏi thư mục rồi "
+        "chạy “docgen nhan-thu” với tất cả thư đã nhận (phiếu đã có không bị nhập lại, giờ nhận "
+        "được ghi lại theo thư)."
+    )
     again = CliRunner().invoke(main, command)
     assert again.exit_code == 2
     assert len(list((workspace / "input").glob("thu-nhan.csv.hong-*"))) == 1

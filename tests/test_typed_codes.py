@@ -1,4 +1,5 @@
-"""Issue codes are enum members: a misspelt code, or a code passed as a string, fails mypy."""
+"""Issue codes and document kinds are enum members: a misspelt one, or an issue code passed as
+a string, fails mypy."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 GOOD = """
+from docgen.campaign.model import DocKind
 from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place
 
@@ -30,8 +32,9 @@ make_issue(Code.CELL_REQUIRED, Place("a.xlsx"))
             'make_issue("CELL_REQUIRED", Place("a.xlsx"))',
             'incompatible type "str"; expected "Code"',
         ),
+        ("kinds = [DocKind.PROPOSL]", '"type[DocKind]" has no attribute "PROPOSL"'),
     ],
-    ids=["misspelt-member", "string"],
+    ids=["misspelt-member", "string", "misspelt-kind"],
 )
 def test_mypy_rejects_a_code_that_is_not_a_member(
     tmp_path: Path, line: str, complaint: str
@@ -47,13 +50,17 @@ def test_mypy_rejects_a_code_that_is_not_a_member(
     assert "Literal[docgen.issues.codes.Code.CELL_REQUIRED]" in _mypy(reveal)[1]  # docgen was read
     status, out = _mypy(bad)
     assert status == 1
-    assert complaint in out and "bad.py:6:" in out, out
+    assert complaint in out and "bad.py:7:" in out, out
 
 
 def _mypy(path: Path) -> tuple[int, str]:
     """mypy with the project's settings on one file; docgen read from its source."""
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), str(path)],
+        [
+            *(sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml")),
+            *("--cache-dir", str(path.parent / ".mypy_cache")),  # its own: tests run in parallel
+            str(path),
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "MYPYPATH": str(ROOT)},

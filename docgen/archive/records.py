@@ -10,25 +10,47 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from docgen.archive.books import INDEX_COLUMNS, OUTGOING_COLUMNS, Book
 from docgen.archive.received import FORM_LABELS, SCAN_PDF
 from docgen.campaign import Campaign
+from docgen.campaign.model import DocKind
+from docgen.workbook.table import TableSheet
 
-# Issued under a number; the others are annexes. The ward's own award: the proposer's Tờ trình
-# and the chairman's Quyết định (its Danh sách is the decision's annex).
-OUTGOING_KINDS = ("to-trinh", "bien-ban", "to-trinh-khen-thuong", "quyet-dinh")
+OUTGOING_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Số, ký hiệu văn bản", 16),
+    ("Ngày tháng văn bản", 12),
+    ("Tên loại và trích yếu nội dung văn bản", 42),
+    ("Người ký", 16),
+    ("Nơi nhận văn bản", 26),
+    ("Đơn vị, người nhận bản lưu", 16),
+    ("Số lượng bản", 8),
+    ("Ngày chuyển", 11),
+    ("Ký nhận", 11),
+    ("Ghi chú", 22),
+)
+INDEX_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("STT", 6),
+    ("Số, ký hiệu văn bản", 16),
+    ("Ngày tháng văn bản", 12),
+    ("Tên loại và trích yếu nội dung văn bản", 48),
+    ("Tác giả văn bản", 24),
+    ("Tờ số", 8),
+    ("Ghi chú", 26),
+)
+# Issued under a number of their own; the others are annexes. The ward's own award: the
+# proposer's Tờ trình and the chairman's Quyết định (its Danh sách is the decision's annex).
+OUTGOING_KINDS = (DocKind.PROPOSAL, DocKind.MINUTES, DocKind.AWARD_PROPOSAL, DocKind.DECISION)
 # The hồ sơ's order follows the citation chain: each document after the one it cites — the
 # Biên bản, then the Tờ trình citing it, the Danh sách "kèm theo Tờ trình", then the Báo cáo
 # thành tích the Tờ trình sends "kèm theo"; the ward's own award after them: the proposer's
 # Tờ trình, the Quyết định citing it, the Danh sách "kèm theo Quyết định".
 KIND_ORDER = {
-    "bien-ban": 0,
-    "to-trinh": 1,
-    "danh-sach": 2,
-    "bao-cao": 3,
-    "to-trinh-khen-thuong": 4,
-    "quyet-dinh": 5,
-    "danh-sach-khen-thuong": 6,
+    DocKind.MINUTES: 0,
+    DocKind.PROPOSAL: 1,
+    DocKind.LIST: 2,
+    DocKind.REPORT: 3,
+    DocKind.AWARD_PROPOSAL: 4,
+    DocKind.DECISION: 5,
+    DocKind.DECISION_LIST: 6,
 }
 NO_NUMBER = "Chưa có số, ký hiệu trong danh mục văn bản"
 
@@ -43,7 +65,7 @@ def day(row: sqlite3.Row) -> date:
     return date.fromisoformat(row["issued"] or row["filed_at"][:10])
 
 
-def outgoing_book(rows: Sequence[sqlite3.Row], start: date, end: date, issuer: str) -> Book:
+def outgoing_book(rows: Sequence[sqlite3.Row], start: date, end: date, issuer: str) -> TableSheet:
     """Sổ đăng ký văn bản đi for documents dated `start`..`end` (both included)."""
     chosen = [
         r
@@ -51,7 +73,7 @@ def outgoing_book(rows: Sequence[sqlite3.Row], start: date, end: date, issuer: s
         if (r["number"] or r["kind"] in OUTGOING_KINDS) and start <= day(r) <= end
     ]
     chosen.sort(key=lambda r: (day(r), r["number"], r["path"]))
-    return Book(
+    return TableSheet(
         "Sổ văn bản đi",
         f"SỔ ĐĂNG KÝ VĂN BẢN ĐI — {issuer.upper()}",
         f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}",
@@ -80,7 +102,9 @@ def _outgoing_row(row: sqlite3.Row) -> list[object]:
     ]
 
 
-def index_book(rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str, int]) -> Book:
+def index_book(
+    rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str, int]
+) -> TableSheet:
     """Mục lục văn bản of the campaign's hồ sơ, in dossier order, with sheet numbers."""
     chosen = sorted(current(rows), key=dossier_order(campaign))
     body, sheet = [], 1
@@ -99,7 +123,7 @@ def index_book(rows: Sequence[sqlite3.Row], campaign: Campaign, pages: dict[str,
                 FORM_LABELS.get(row["form"], row["form"]),
             ]
         )
-    return Book(
+    return TableSheet(
         "Mục lục văn bản",
         "MỤC LỤC VĂN BẢN",
         f"Hồ sơ: {campaign.title} ({campaign.id})",
@@ -125,13 +149,13 @@ def _sheets(first: int, count: int) -> str:
 
 def author(row: sqlite3.Row, campaign: Campaign) -> str:
     """Who issued the document: the council for its Biên bản, the body for its own papers."""
-    if row["kind"] == "bien-ban":
+    if row["kind"] == DocKind.MINUTES:
         return campaign.council.name
-    if row["kind"] in ("to-trinh", "danh-sach"):
+    if row["kind"] in (DocKind.PROPOSAL, DocKind.LIST):
         return campaign.issuer.full_name
     if row["kind"] == "to-trinh-khen-thuong" and campaign.award:
         return campaign.award.proposer
-    if row["kind"] in ("quyet-dinh", "danh-sach-khen-thuong"):
+    if row["kind"] in (DocKind.DECISION, DocKind.DECISION_LIST):
         return f"Chủ tịch {campaign.issuer.full_name}"
     return ""
 
@@ -165,15 +189,16 @@ def metadata(row: sqlite3.Row, campaign: Campaign, stt: int, pages: int) -> dict
 
 
 def _kind_name(kind: str) -> str:
-    return {
-        "to-trinh": "Tờ trình",
-        "danh-sach": "Danh sách",
-        "bien-ban": "Biên bản",
-        "bao-cao": "Báo cáo",
-        "to-trinh-khen-thuong": "Tờ trình",
-        "quyet-dinh": "Quyết định",
-        "danh-sach-khen-thuong": "Danh sách",
-    }.get(kind, kind)
+    names: dict[str, str] = {
+        DocKind.PROPOSAL: "Tờ trình",
+        DocKind.LIST: "Danh sách",
+        DocKind.MINUTES: "Biên bản",
+        DocKind.REPORT: "Báo cáo",
+        DocKind.AWARD_PROPOSAL: "Tờ trình",
+        DocKind.DECISION: "Quyết định",
+        DocKind.DECISION_LIST: "Danh sách",
+    }
+    return names.get(kind, kind)
 
 
 def _date(iso: str) -> str:

@@ -25,10 +25,10 @@ from docgen.documents.dates import date_or_blank, date_words, number, place_date
 from docgen.documents.heading import council_header, issuer_header, issuer_short
 from docgen.documents.nominees import groups
 from docgen.documents.phrases import (
+    as_printed,
     kinds_count,
     listed,
     lower_first,
-    printable,
     proposed_award,
     thematic_achievement,
 )
@@ -89,7 +89,7 @@ def council_proposal_context(
         "noi_nhan": listed(["Như trên", f"Lưu: VT, {award.symbol}"]),
     }
     require_context(PROPOSAL, context, ("danh_sach", "noi_nhan"))
-    return printable(context)
+    return as_printed(context)
 
 
 def decision_context(
@@ -121,7 +121,7 @@ def decision_context(
         "noi_nhan": listed(award.noi_nhan),
     }
     require_context(DECISION, context, ("can_cu", "noi_nhan"))
-    return printable(context)
+    return as_printed(context)
 
 
 def decision_list_context(
@@ -151,7 +151,7 @@ def decision_list_context(
         "so_luong": kinds_count(collectives, len(lines) - collectives),
     }
     require_context(LIST, context, ("danh_sach",))
-    return printable(context)
+    return as_printed(context)
 
 
 def _bases(campaign: Campaign) -> list[str]:

@@ -8,7 +8,7 @@ from docgen.award.results import LevelResult, Results
 from docgen.campaign.model import Kind
 from docgen.documents.dates import date_words, number, place_date
 from docgen.documents.heading import council_header
-from docgen.documents.phrases import count, kinds_count, listed, printable
+from docgen.documents.phrases import as_printed, count, kinds_count, listed
 from docgen.text import format_date_short
 
 AWARDED = "Đã khen thưởng"
@@ -64,7 +64,7 @@ def results_context(results: Results) -> dict[str, Any]:
             ]
         ),  # fmt: skip
     }
-    return printable(context)
+    return as_printed(context)
 
 
 def _level(n: int, level: LevelResult) -> dict[str, Any]:

@@ -12,17 +12,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from docgen.campaign.model import DocKind, Kind
+from docgen.campaign.profiles import PROFILES
 from docgen.text import fold
 
-KINDS = {"tap the": "collective", "ca nhan": "individual"}
+KINDS = {"tap the": Kind.COLLECTIVE.value, "ca nhan": Kind.INDIVIDUAL.value}
 DOCUMENTS = {
-    "to trinh": "to-trinh",
-    "danh sach": "danh-sach",
-    "danh sach kem theo": "danh-sach",
-    "bien ban": "bien-ban",
-    "bien ban hop xet": "bien-ban",
-    "bao cao": "bao-cao",
-    "bao cao thanh tich": "bao-cao",
+    "to trinh": DocKind.PROPOSAL.value,
+    "danh sach": DocKind.LIST.value,
+    "danh sach kem theo": DocKind.LIST.value,
+    "bien ban": DocKind.MINUTES.value,
+    "bien ban hop xet": DocKind.MINUTES.value,
+    "bao cao": DocKind.REPORT.value,
+    "bao cao thanh tich": DocKind.REPORT.value,
 }
 FIELD_TYPES = {
     "chon": "choice",
@@ -62,8 +64,10 @@ def _alias(table: dict[str, str]) -> Callable[[Any], Any]:
 
 
 def _profile(value: Any) -> Any:
+    """ "NĐ 91/2017", "nd 152-2025" → the profile's id: by its digits, from the one list."""
     digits = re.sub(r"\D", "", value) if isinstance(value, str) else ""
-    return {"912017": "nd91_2017", "982023": "nd98_2023"}.get(digits, value)
+    by_digits = {re.sub(r"\D", "", id_): id_ for id_ in PROFILES}
+    return by_digits.get(digits, value) if digits else value
 
 
 def canonical(data: dict[str, Any]) -> dict[str, Any]:

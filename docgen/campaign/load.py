@@ -19,6 +19,7 @@ from docgen.campaign.model import (
     Check,
     Council,
     Criterion,
+    DocKind,
     FieldSpec,
     Issuer,
     Kind,
@@ -266,6 +267,7 @@ def _levels(r: TomlReader, data: dict[str, Any]) -> tuple[Level, ...]:
                     f"{path}.documents",
                     f"“{doc}” không phải loại văn bản ({', '.join(DOCUMENT_KINDS)}).",
                 )
+        kinds = tuple(DocKind(doc) for doc in documents if doc in DOCUMENT_KINDS)
         out.append(
             Level(
                 id=r.text(t, "id", path),
@@ -274,7 +276,7 @@ def _levels(r: TomlReader, data: dict[str, Any]) -> tuple[Level, ...]:
                 decider=r.text(t, "decider", path),
                 kinh_gui=r.texts(t, "kinh_gui", path),
                 via=r.text(t, "via", path, allow_empty=True),
-                documents=documents,
+                documents=kinds,
                 subjects=r.texts(t, "subjects", path),
                 quota=_quota(r, t, path),
                 signer=r.text(t, "signer", path),
@@ -325,7 +327,7 @@ def _cross_check(r: TomlReader, c: Campaign) -> None:
                 f"levels[{i}].confirmer",
                 f"người xác nhận “{level.confirmer}” chưa khai báo trong [signers].",
             )
-        if "danh-sach" in level.documents and "to-trinh" not in level.documents:
+        if DocKind.LIST in level.documents and DocKind.PROPOSAL not in level.documents:
             r.fail(f"levels[{i}].documents", "danh sách chỉ đi kèm tờ trình: thêm “to-trinh”.")
     for i, crit in enumerate(c.criteria):
         for check in crit.checks:

@@ -21,7 +21,25 @@ class Kind(StrEnum):
         return "tập thể" if self is Kind.COLLECTIVE else "cá nhân"
 
 
-DOCUMENT_KINDS = ("to-trinh", "danh-sach", "bien-ban", "bao-cao")
+class DocKind(StrEnum):
+    """A document of a level's dossier, spelt as campaign files, file names, manifests and the
+    archive register spell it."""
+
+    PROPOSAL = "to-trinh"  # Tờ trình
+    LIST = "danh-sach"  # Danh sách kèm theo Tờ trình
+    MINUTES = "bien-ban"  # Biên bản họp xét
+    REPORT = "bao-cao"  # Báo cáo thành tích
+    # The ward's own award, at a level that decides itself (`Level.decides`), never listed in a
+    # campaign file's `documents`:
+    AWARD_PROPOSAL = "to-trinh-khen-thuong"  # the proposer's Tờ trình to the chairman
+    DECISION = "quyet-dinh"  # the chairman's Quyết định khen thưởng
+    DECISION_LIST = "danh-sach-khen-thuong"  # Danh sách kèm theo Quyết định
+
+
+# What a campaign file may list in a level's `documents`.
+DOCUMENT_KINDS = tuple(
+    k.value for k in (DocKind.PROPOSAL, DocKind.LIST, DocKind.MINUTES, DocKind.REPORT)
+)
 CHECK_OPS = (
     "equals",
     "one_of",
@@ -175,7 +193,7 @@ class Level:
     decider: str
     kinh_gui: tuple[str, ...]
     via: str
-    documents: tuple[str, ...]
+    documents: tuple[DocKind, ...]
     subjects: tuple[str, ...]
     quota: dict[Kind, int]
     signer: str

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,7 +11,7 @@ from docx.oxml.ns import qn
 
 from docgen.checks.problem import FormatProblem, Para
 from docgen.checks.styles import Resolver, RunFormat, run_text
-from docgen.text import format_date_vn, person_key
+from docgen.text import format_date_vn, nfc, person_key
 
 FONT = "times new roman"
 BODY_SIZES = (13.0, 14.0)
@@ -135,7 +134,7 @@ def _facets(rule: Rule, para: Para, formats: list[RunFormat]) -> list[tuple[bool
 def _dates(para: Para) -> list[FormatProblem]:
     """Every `ngày D tháng M năm Y` written with the decree's zero-padding rule."""
     problems = []
-    for match in _DATE.finditer(unicodedata.normalize("NFC", para.text)):
+    for match in _DATE.finditer(nfc(para.text)):
         day, month, year = match.groups()
         try:
             correct = format_date_vn(dt.date(int(year), int(month), int(day)))

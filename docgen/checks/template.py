@@ -15,7 +15,7 @@ from docgen.award.documents import (
     decision_context,
     decision_list_context,
 )
-from docgen.campaign.model import Campaign, Kind
+from docgen.campaign.model import Campaign, DocKind, Kind
 from docgen.checks import sample
 from docgen.documents.forms import DOCUMENT_TEMPLATES, form_kinds
 from docgen.documents.minutes import minutes_context
@@ -104,11 +104,13 @@ def sample_contexts(name: str, campaign: Campaign) -> dict[str, Builder]:
     selection = sample.selection(campaign, level.id)
     meeting = sample.meeting()
     documents: dict[str, Builder] = {
-        DOCUMENT_TEMPLATES["to-trinh"]: lambda: proposal_context(
+        DOCUMENT_TEMPLATES[DocKind.PROPOSAL]: lambda: proposal_context(
             campaign, level, meeting, selection
         ),
-        DOCUMENT_TEMPLATES["danh-sach"]: lambda: list_context(campaign, level, meeting, selection),
-        DOCUMENT_TEMPLATES["bien-ban"]: lambda: minutes_context(campaign, meeting, [selection]),
+        DOCUMENT_TEMPLATES[DocKind.LIST]: lambda: list_context(campaign, level, meeting, selection),
+        DOCUMENT_TEMPLATES[DocKind.MINUTES]: lambda: minutes_context(
+            campaign, meeting, [selection]
+        ),
     }
     documents[RESULTS_TEMPLATE] = lambda: _results_sample(campaign, meeting)
     documents.update(_award_contexts(campaign))
@@ -144,9 +146,9 @@ def _award_contexts(campaign: Campaign) -> dict[str, Builder]:
     selection = replace(selection, level=level)
     meeting = sample.meeting()
     builders = {
-        "to-trinh-khen-thuong": council_proposal_context,
-        "quyet-dinh": decision_context,
-        "danh-sach-khen-thuong": decision_list_context,
+        DocKind.AWARD_PROPOSAL: council_proposal_context,
+        DocKind.DECISION: decision_context,
+        DocKind.DECISION_LIST: decision_list_context,
     }
     return {
         DOCUMENT_TEMPLATES[kind]: (

@@ -69,7 +69,7 @@ COMMANDS: tuple[click.Command, ...] = (
     certificates.certificates,  # giay-khen
     archive.pdf,  # pdf
     archive.archive,  # luu-tru
-    archive.registers,  # so-van-ban-di
+    archive.printed_books,  # so-van-ban-di
     history.history,  # lich-su
     history.wrap_up,  # tong-ket
     checks.check_campaign,  # kiem-tra-chien-dich

@@ -231,7 +231,7 @@ def _day(text: str | None, default: date) -> date:
 @click.option("--ghi-de", "force", is_flag=True, help="Ghi đè sổ đã lập (mặc định: tệp -2, -3…).")
 @aborts_cleanly
 @writes_workspace("so-van-ban-di")
-def registers(
+def printed_books(
     campaign_path: Path, workspace: Workspace, start: str | None, end: str | None, force: bool
 ) -> None:
     """Lập sổ đăng ký văn bản đi (NĐ 30/2020, Phụ lục IV), Mục lục văn bản của hồ sơ (Phụ lục V)

@@ -16,6 +16,7 @@ from docgen.campaign.model import (
     Check,
     Council,
     Criterion,
+    DocKind,
     FieldSpec,
     Issuer,
     Kind,
@@ -135,9 +136,9 @@ def _level(ask: Prompter, n: int, tier: str, setting: Setting) -> Level:
         decider=decider,
         kinh_gui=kinh_gui,
         via=via,
-        documents=("to-trinh", "danh-sach", "bien-ban", "bao-cao")
+        documents=(DocKind.PROPOSAL, DocKind.LIST, DocKind.MINUTES, DocKind.REPORT)
         if upward
-        else ("bien-ban", "bao-cao"),
+        else (DocKind.MINUTES, DocKind.REPORT),
         subjects=tuple(subjects[i - 1].id for i in chosen),
         quota=quota,
         signer=setting.signer,

@@ -88,8 +88,8 @@ def _print(result: BuildResult) -> None:
             fg="red",
             err=True,
         )
-        for line in result.missing:
-            click.echo(f"  - {line}", err=True)
+        for unbuilt in result.missing:
+            click.echo(f"  - {unbuilt.path}: {unbuilt.problem}", err=True)
     if result.disagreements:
         click.secho("\n".join(disagreement_lines(result)), fg="red", err=True)
     for template, reason in result.fallbacks.items():

@@ -9,7 +9,6 @@ one answer in the file with Notepad before resuming.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +21,7 @@ from docgen.campaign.reader import day_first
 from docgen.errors import CampaignError
 from docgen.output.files import write_atomic
 from docgen.statefile import Damage, StateFileDamaged, keep_copy, parse_json, read_text
-from docgen.text import fold
+from docgen.text import fold, nfc
 from docgen.workspace import Workspace
 
 T = TypeVar("T")
@@ -137,7 +136,7 @@ class Prompter:
                 return value
 
         def proc(raw: str) -> T:
-            typed = unicodedata.normalize("NFC", raw).strip()
+            typed = nfc(raw).strip()
             value = convert(typed)
             self.answers.keep(text, typed)
             return value

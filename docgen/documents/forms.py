@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.campaign.model import Campaign, Kind
+from docgen.campaign.model import Campaign, DocKind, Kind
 from docgen.campaign.profiles import PROFILES
 from docgen.errors import TemplateError
 
@@ -18,12 +18,12 @@ THEMATIC_FORMS: dict[str, str] = {
 }
 
 DOCUMENT_TEMPLATES: dict[str, str] = {
-    "bien-ban": "bien-ban.docx",
-    "to-trinh": "to-trinh.docx",
-    "danh-sach": "danh-sach.docx",
-    "to-trinh-khen-thuong": "to-trinh-khen-thuong.docx",
-    "quyet-dinh": "quyet-dinh-khen-thuong.docx",
-    "danh-sach-khen-thuong": "danh-sach-khen-thuong.docx",
+    DocKind.MINUTES: "bien-ban.docx",
+    DocKind.PROPOSAL: "to-trinh.docx",
+    DocKind.LIST: "danh-sach.docx",
+    DocKind.AWARD_PROPOSAL: "to-trinh-khen-thuong.docx",
+    DocKind.DECISION: "quyet-dinh-khen-thuong.docx",
+    DocKind.DECISION_LIST: "danh-sach-khen-thuong.docx",
 }
 """Document kind (other than `bao-cao`) → template file. The last three are the ward's own
 award at a level it decides itself (docgen/award/documents.py)."""

@@ -23,12 +23,12 @@ from docgen.documents.outcomes import (
 )
 from docgen.documents.phrases import (
     ROMAN,
+    as_printed,
     count,
     kinds_count,
     listed,
     lower_first,
     percent,
-    printable,
     votes,
 )
 from docgen.documents.required import require_context
@@ -65,7 +65,7 @@ def minutes_context(
         "noi_nhan": listed(_recipients(levels)),
     }
     require_context(DOCUMENT, context, REQUIRED)
-    return printable(context)
+    return as_printed(context)
 
 
 def _attendance(campaign: Campaign, meeting: Meeting) -> dict[str, Any]:
@@ -199,7 +199,7 @@ class Rows(Sequence[Any]):
         if self._punctuated:  # as listed() ends them: ";" after each line, "." after the last
             last = index == len(self._items) - 1
             value = listed([value] if last else [value, ""], dash=False)[0]
-        return printable(value)
+        return as_printed(value)
 
 
 def _rule(campaign: Campaign, level: Level) -> str:

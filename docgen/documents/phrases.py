@@ -75,7 +75,7 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def printable(value: Any) -> Any:
+def as_printed(value: Any) -> Any:
     """The same structure with every string as printed: NFC, ký hiệu and place names
     unbreakable (for normalising alone there is `docgen.text.nfc`)."""
     if isinstance(value, str):
@@ -83,9 +83,9 @@ def printable(value: Any) -> Any:
         # A long text is one nominee's own and would only fill the cache.
         return _printed(value) if len(value) <= _SHORT else _print(value)
     if isinstance(value, dict):
-        return {key: printable(item) for key, item in value.items()}
+        return {key: as_printed(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [printable(item) for item in value]
+        return [as_printed(item) for item in value]
     return value
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from docgen.campaign.model import Campaign, Kind, Level
+from docgen.campaign.model import Campaign, DocKind, Kind, Level
 from docgen.documents.dates import date_or_blank, date_words, number, place_date
 from docgen.documents.heading import issuer_header
 from docgen.documents.nominees import groups
 from docgen.documents.phrases import (
+    as_printed,
     kinds_count,
     listed,
-    printable,
     proposed_award,
     thematic_achievement,
     upper_first,
@@ -50,7 +50,7 @@ def proposal_context(
         "noi_nhan": listed(level.noi_nhan),
     }
     require_context(PROPOSAL, context, ("kinh_gui", "danh_sach", "noi_nhan"))
-    return printable(context)
+    return as_printed(context)
 
 
 def list_context(
@@ -66,7 +66,7 @@ def list_context(
         **_request(campaign, level, selection),
     }
     require_context(LIST, context, ("danh_sach",))
-    return printable(context)
+    return as_printed(context)
 
 
 def _own_number(meeting: Meeting, level: Level) -> tuple[str, dt.date | None]:
@@ -79,7 +79,7 @@ def _attached(level: Level) -> str:
     """`(Có danh sách và báo cáo thành tích kèm theo)`: what the dossier sends with it."""
     parts = [
         words
-        for kind, words in (("danh-sach", "danh sách"), ("bao-cao", "báo cáo thành tích"))
+        for kind, words in ((DocKind.LIST, "danh sách"), (DocKind.REPORT, "báo cáo thành tích"))
         if kind in level.documents
     ]
     return f"(Có {' và '.join(parts)} kèm theo)" if parts else ""

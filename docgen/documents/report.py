@@ -16,7 +16,7 @@ from docgen.campaign.profiles import PROFILES
 from docgen.documents.dates import date_words, place_date
 from docgen.documents.heading import unit_header
 from docgen.documents.nominees import position_unit
-from docgen.documents.phrases import paragraphs, printable
+from docgen.documents.phrases import as_printed, paragraphs
 from docgen.documents.required import require, text
 from docgen.documents.signers import confirmer, reporter
 from docgen.documents.typography import quoted
@@ -61,7 +61,7 @@ def report_context(
         "ky": own,
         "xac_nhan": confirmer(campaign, level, own),
     }
-    return printable(context)
+    return as_printed(context)
 
 
 def _header(campaign: Campaign, nominee: Nominee, signed: dt.date | None) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from docgen.award.documents import (
     decision_context,
     decision_list_context,
 )
-from docgen.campaign.model import Campaign, Level
+from docgen.campaign.model import Campaign, DocKind, Level
 from docgen.documents.forms import DOCUMENT_TEMPLATES, report_template
 from docgen.documents.minutes import considered, minutes_context
 from docgen.documents.proposal import list_context, proposal_context
@@ -32,18 +32,18 @@ from docgen.output.manifest import ManifestEntry
 from docgen.output.names import NameBook, safe_stem
 
 DOCUMENT_NAMES = {
-    "to-trinh": "Tờ trình",
-    "danh-sach": "Danh sách",
-    "bien-ban": "Biên bản họp xét",
-    "bao-cao": "Báo cáo thành tích",
-    "to-trinh-khen-thuong": "Tờ trình đề nghị khen thưởng",
-    "quyet-dinh": "Quyết định khen thưởng",
-    "danh-sach-khen-thuong": "Danh sách kèm theo Quyết định",
+    DocKind.PROPOSAL: "Tờ trình",
+    DocKind.LIST: "Danh sách",
+    DocKind.MINUTES: "Biên bản họp xét",
+    DocKind.REPORT: "Báo cáo thành tích",
+    DocKind.AWARD_PROPOSAL: "Tờ trình đề nghị khen thưởng",
+    DocKind.DECISION: "Quyết định khen thưởng",
+    DocKind.DECISION_LIST: "Danh sách kèm theo Quyết định",
 }
 AWARD_DOCUMENTS = {
-    "to-trinh-khen-thuong": ("to-trinh-de-nghi-khen-thuong", council_proposal_context),
-    "quyet-dinh": ("quyet-dinh-khen-thuong", decision_context),
-    "danh-sach-khen-thuong": ("danh-sach-kem-theo-quyet-dinh", decision_list_context),
+    DocKind.AWARD_PROPOSAL: ("to-trinh-de-nghi-khen-thuong", council_proposal_context),
+    DocKind.DECISION: ("quyet-dinh-khen-thuong", decision_context),
+    DocKind.DECISION_LIST: ("danh-sach-kem-theo-quyet-dinh", decision_list_context),
 }
 """At a level the ward decides itself: kind → (file stem, context), in the dossier's order."""
 
@@ -57,7 +57,7 @@ class Planned:
     """
 
     path: str  # relative to the campaign's output folder
-    kind: str
+    kind: DocKind
     template: str
     level: str
     build: Callable[[], dict[str, Any]]  # the context
@@ -108,13 +108,13 @@ def plan_documents(
     levels = [s.level for s in considered(selections)]
     minutes = Planned(
         path="",
-        kind="bien-ban",
-        template=DOCUMENT_TEMPLATES["bien-ban"],
+        kind=DocKind.MINUTES,
+        template=DOCUMENT_TEMPLATES[DocKind.MINUTES],
         level="",
         build=lambda: minutes_context(campaign, meeting, selections),
-        title=DOCUMENT_NAMES["bien-ban"],
+        title=DOCUMENT_NAMES[DocKind.MINUTES],
         register_fields=minutes_fields(campaign, meeting, levels),
-        same="bien-ban",
+        same=DocKind.MINUTES,
     )
     planned: list[Planned] = []
     for selection in selections:
@@ -131,20 +131,20 @@ def _level_documents(
     names = NameBook()
     out: list[Planned] = []
     builders: dict[str, tuple[Callable[[], dict[str, Any]], RegisterFields]] = {
-        "to-trinh": (
+        DocKind.PROPOSAL: (
             lambda: proposal_context(campaign, level, meeting, selection),
             proposal_fields(campaign, meeting, level),
         ),
-        "danh-sach": (
+        DocKind.LIST: (
             lambda: list_context(campaign, level, meeting, selection),
             list_fields(campaign, meeting, level),
         ),
     }
     for kind in level.documents:
-        path = f"{folder}/{names.claim(kind, '.docx')}" if kind != "bao-cao" else ""
-        if kind == "bao-cao":
+        path = f"{folder}/{names.claim(kind, '.docx')}" if kind != DocKind.REPORT else ""
+        if kind == DocKind.REPORT:
             out += _reports(campaign, level, selection, folder, names)
-        elif kind == "bien-ban":
+        elif kind == DocKind.MINUTES:
             out.append(replace(minutes, path=path, level=level.id))
         else:
             context, fields = builders[kind]
@@ -195,12 +195,12 @@ def _reports(
         out.append(
             Planned(
                 path=f"{folder}/{names.claim(stem, '.docx')}",
-                kind="bao-cao",
+                kind=DocKind.REPORT,
                 template=report_template(campaign, nominee.kind),
                 level=level.id,
                 build=functools.partial(report_context, campaign, decision, level),
                 source=nominee.source,
-                title=DOCUMENT_NAMES["bao-cao"],
+                title=DOCUMENT_NAMES[DocKind.REPORT],
                 register_fields=fields,
                 subject=nominee.kind.value,
                 about=nominee.name,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docgen.campaign.model import Campaign, Level
+from docgen.campaign.model import Campaign, DocKind, Level
 from docgen.documents.phrases import proposed_award, upper_first
 from docgen.meeting.model import Meeting
 from docgen.meeting.numbers import (
@@ -83,7 +83,9 @@ def report_fields(level: Level) -> RegisterFields:
     return RegisterFields(summary=f"Đề nghị tặng {level.award}")
 
 
-def award_fields(campaign: Campaign, meeting: Meeting, level: Level) -> dict[str, RegisterFields]:
+def award_fields(
+    campaign: Campaign, meeting: Meeting, level: Level
+) -> dict[DocKind, RegisterFields]:
     """At a level the ward decides: the proposer's Tờ trình (its own series), the chairman's
     Quyết định (the issuer's QĐ series) and its Danh sách (no number; the decision's date)."""
     award = campaign.award
@@ -95,7 +97,7 @@ def award_fields(campaign: Campaign, meeting: Meeting, level: Level) -> dict[str
     cited = f"{decision.number}/QĐ-{campaign.issuer.symbol}" if decision and decision.number else ""
     decided = decision.date.isoformat() if decision and decision.date else ""
     return {
-        "to-trinh-khen-thuong": RegisterFields(
+        DocKind.AWARD_PROPOSAL: RegisterFields(
             number=proposal.number if proposal else "",
             symbol=f"TTr-{symbol}",
             date=proposal.date.isoformat() if proposal and proposal.date else "",
@@ -103,7 +105,7 @@ def award_fields(campaign: Campaign, meeting: Meeting, level: Level) -> dict[str
             signer=proposer.name if proposer else meeting.chair.name,
             recipients=(level.decider,),
         ),
-        "quyet-dinh": RegisterFields(
+        DocKind.DECISION: RegisterFields(
             number=decision.number if decision else "",
             symbol=f"QĐ-{campaign.issuer.symbol}",
             date=decided,
@@ -111,7 +113,7 @@ def award_fields(campaign: Campaign, meeting: Meeting, level: Level) -> dict[str
             signer=signer.name,
             recipients=tuple(award.noi_nhan) if award else (),
         ),
-        "danh-sach-khen-thuong": RegisterFields(
+        DocKind.DECISION_LIST: RegisterFields(
             number="",
             symbol="",
             date=decided,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docgen.campaign.model import DocKind
 from docgen.meeting.model import Decision, Selection
 from docgen.output.manifest import ManifestEntry
 
@@ -18,7 +19,7 @@ def retire_reason(entry: ManifestEntry, selections: list[Selection], unbuilt: se
         return f"{what}: chưa lập lại được vì thiếu dữ liệu (xem thông báo của lần chạy này); bản cũ không còn đúng"
     if selection is None:
         return f"{what}: cấp khen thưởng “{entry.level}” không còn trong kế hoạch"
-    if entry.kind == "bao-cao":
+    if entry.kind == DocKind.REPORT:
         return _report_reason(entry, selection)
     if not selection.proposed():
         return f"{what}: {selection.level.label} không còn ai được đề nghị"

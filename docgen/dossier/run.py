@@ -29,6 +29,14 @@ from docgen.workspace import Workspace
 Progress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True)
+class Unbuilt:
+    """A planned document not written because its data is missing, and what is missing."""
+
+    path: str  # relative to the campaign's output folder
+    problem: str  # Vietnamese, for the clerk
+
+
 @dataclass
 class BuildResult:
     """What the build did: the validation, the meeting outcome and each file's fate."""
@@ -40,7 +48,7 @@ class BuildResult:
     fallbacks: dict[str, str] = field(default_factory=dict)  # template → why docxtpl was used
     retired: list[Retired] = field(default_factory=list)  # moved to da-thay-the/ by this run
     cleaned: list[str] = field(default_factory=list)  # temp files a stopped run had left
-    missing: list[str] = field(default_factory=list)  # documents not written: data missing
+    missing: list[Unbuilt] = field(default_factory=list)  # documents not written: data missing
     law: list[ValidationIssue] = field(default_factory=list)  # profile, dates, citations, forms
     disagreements: list[Disagreement] = field(default_factory=list)  # kept edits vs the rest
 
@@ -86,7 +94,7 @@ def build_dossiers(
     seen = _Seen()
     try:
         _write(planned, compiled, state, result, force, progress, seen)
-        unbuilt = {m.split(": ", 1)[0] for m in result.missing}
+        unbuilt = {m.path for m in result.missing}
         result.retired = state.retire_unplanned(
             lambda entry: retire_reason(entry, meeting.selections, unbuilt)
         )
@@ -130,7 +138,7 @@ def _write(
         try:
             data = _document(item, compiled, same)
         except DocgenError as exc:
-            result.missing.append(f"{item.path}: {exc.message}")
+            result.missing.append(Unbuilt(item.path, exc.message))
             continue
         outcome = state.place(item.entry(sha256(data)), data, force)
         seen.note(item, data, outcome, state.folder)

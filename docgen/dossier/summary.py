@@ -46,7 +46,7 @@ def summary_lines(result: BuildResult) -> list[str]:
         lines += [""]
     lines += _not_eligible(result) + ["Văn bản:"]
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
-    lines += [f"  {line} — CHƯA LẬP" for line in result.missing]
+    lines += [f"  {m.path}: {m.problem} — CHƯA LẬP" for m in result.missing]
     lines += [""] + disagreement_lines(result) if result.disagreements else []
     return lines + retired_lines(result) + cleaned_lines(result)
 

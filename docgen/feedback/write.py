@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-
 from docgen.campaign.model import Kind
 from docgen.errors import DocgenError
-from docgen.feedback.mark import locate, mark, prepare
+from docgen.feedback.mark import mark_issues
 from docgen.feedback.sheet import add_confirmation_sheet, add_issues_sheet
 from docgen.intake.records import Submission
 from docgen.intake.schema import HEADER_ROW
@@ -20,11 +17,12 @@ from docgen.output.files import write_atomic
 from docgen.text import ascii_slug
 from docgen.validate.report import Report
 from docgen.validate.summary import ordered
+from docgen.workbook.marks import cell_ref, open_copy
 from docgen.workbook.printing import printable
 from docgen.workbook.raw import REFUSED
 from docgen.workbook.safety import check_archive, open_zip, read_limited
 from docgen.workbook.trim import trimmed_package
-from docgen.workbook.write import workbook_bytes
+from docgen.workbook.write import WriteBook, new_workbook, workbook_bytes
 
 PREFIX = "phan-hoi-"
 OLD = "cu"  # feedback of earlier versions, kept out of the way
@@ -90,7 +88,7 @@ def _feedback_bytes(
 ) -> bytes:
     issues = ordered(report.told_to_department(file))
     if not issues:
-        wb = Workbook()
+        wb = new_workbook()
         lines = _proposed(_submission(report, file))
         add_confirmation_sheet(wb, department, checked, lines)
     else:
@@ -100,7 +98,7 @@ def _feedback_bytes(
     return workbook_bytes(wb, report.campaign.plan.date)
 
 
-def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str) -> Workbook | str:
+def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str) -> WriteBook | str:
     """The department's workbook, marked; or why it cannot be opened safely ("" when the
     file-level issue already says so)."""
     if any(i.code in REFUSED for i in issues):
@@ -112,18 +110,17 @@ def _annotated_copy(received: Path, issues: list[ValidationIssue], checked: str)
         with open_zip(data) as archive:
             check_archive(archive, len(data))
             data = trimmed_package(archive)  # the copy costs what the data does, not the format
-        wb = load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False, rich_text=False)
+        wb = open_copy(data)
     except DocgenError as exc:  # WorkbookRefused: a limit or a check, in Vietnamese
         return exc.message
     except Exception as exc:  # openpyxl raises many kinds on a damaged or unusual file
         return (
             f"Excel lưu tệp theo cách thư viện openpyxl không chép lại được: {type(exc).__name__}"
         )
-    prepare(wb)
-    mark(wb, issues)
+    mark_issues(wb, issues)
     for ws in wb.worksheets:  # whatever the department's print settings were
         printable(ws, f"{HEADER_ROW}:{HEADER_ROW}" if ws.max_row > HEADER_ROW else None)
-    add_issues_sheet(wb, issues, lambda issue: locate(wb, issue.place), checked)
+    add_issues_sheet(wb, issues, lambda issue: cell_ref(wb, issue.place), checked)
     return wb
 
 
@@ -133,10 +130,9 @@ def _with_reason(issues: list[ValidationIssue], file: str, reason: str) -> list[
     return [make_issue(Code.FEEDBACK_PLAIN, Place(file), detail=reason.rstrip(".")), *issues]
 
 
-def _issues_only(issues: list[ValidationIssue], checked: str) -> Workbook:
-    wb = Workbook()
+def _issues_only(issues: list[ValidationIssue], checked: str) -> WriteBook:
+    wb = new_workbook()
     add_issues_sheet(wb, issues, lambda issue: None, checked)
-    del wb[wb.sheetnames[1]]  # the default empty sheet
     return wb
 
 

@@ -5,12 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
-
 from docgen.campaign.model import Campaign
 from docgen.intake.guide import guide_lines
 from docgen.intake.schema import (
@@ -27,6 +21,7 @@ from docgen.intake.schema import (
     build_schema,
 )
 from docgen.output.files import Written, write_beside
+from docgen.workbook.numfmt import column_letter
 from docgen.workbook.printing import printable
 from docgen.workbook.write import (
     BODY_FONT,
@@ -34,8 +29,17 @@ from docgen.workbook.write import (
     HEADER_FONT,
     UNLOCKED,
     WRAP,
+    Rule,
+    WriteBook,
+    WriteSheet,
+    apply_rule,
+    column_width,
     header,
+    hide_column,
+    name_range,
+    new_workbook,
     put,
+    rule,
     workbook_bytes,
 )
 
@@ -48,10 +52,8 @@ def write_template(
     """Write the intake workbook for `campaign` at `path` (never over another file's content
     unless `force`); the path written and its status, see `output.files.write_beside`."""
     schema = build_schema(campaign)
-    wb = Workbook()
-    guide = wb.active
-    assert guide is not None
-    guide.title = GUIDE_SHEET
+    wb = new_workbook()
+    guide = wb.create_sheet(GUIDE_SHEET)
     _write_guide(guide, campaign)
     printable(guide)
     lists = _write_lists(wb, schema)
@@ -65,8 +67,8 @@ def write_template(
     return write_beside(path, workbook_bytes(wb, campaign.plan.date), force)
 
 
-def _write_guide(ws: Worksheet, campaign: Campaign) -> None:
-    ws.column_dimensions["A"].width = 110
+def _write_guide(ws: WriteSheet, campaign: Campaign) -> None:
+    column_width(ws, 1, 110)
     for row, (text, bold) in enumerate(guide_lines(campaign), start=1):
         cell = ws.cell(row=row, column=1)
         put(cell, text)
@@ -76,7 +78,7 @@ def _write_guide(ws: Worksheet, campaign: Campaign) -> None:
     ws.protection.sheet = True
 
 
-def _write_lists(wb: Workbook, schema: IntakeSchema) -> dict[str, str]:
+def _write_lists(wb: WriteBook, schema: IntakeSchema) -> dict[str, str]:
     """Hidden sheet of closed lists; returns column key → range formula for validations."""
     ws = wb.create_sheet(LISTS_SHEET)
     ws.sheet_state = "hidden"
@@ -87,15 +89,12 @@ def _write_lists(wb: Workbook, schema: IntakeSchema) -> dict[str, str]:
             if column.type != "choice" or not column.choices:
                 continue
             col += 1
-            letter = get_column_letter(col)
             put(ws.cell(row=1, column=col), f"{spec.name}: {column.header}")
             for i, choice in enumerate(column.choices, start=2):
                 put(ws.cell(row=i, column=col), choice)
-            last = len(column.choices) + 1
-            ref = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${last}"
             name = f"DM_{_slug(spec.name)}_{column.key}"
-            wb.defined_names[name] = DefinedName(name, attr_text=ref)
-            ranges[f"{spec.name}:{column.key}"] = name
+            last = len(column.choices) + 1
+            ranges[f"{spec.name}:{column.key}"] = name_range(wb, name, LISTS_SHEET, col, 2, last)
     ws.protection.sheet = True
     return ranges
 
@@ -106,11 +105,11 @@ def _slug(text: str) -> str:
     return ascii_slug(text).replace("-", "_")
 
 
-def _write_unit(ws: Worksheet, spec: SheetSpec, department: str) -> None:
+def _write_unit(ws: WriteSheet, spec: SheetSpec, department: str) -> None:
     """Vertical form: label (A), value to fill (B), hidden key (C)."""
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 50
-    ws.column_dimensions["C"].hidden = True
+    column_width(ws, 1, 28)
+    column_width(ws, 2, 50)
+    hide_column(ws, 3)
     header(ws.cell(row=1, column=1), "Thông tin")
     header(ws.cell(row=1, column=2), "Nội dung")
     put(ws.cell(row=1, column=3), "key")
@@ -131,21 +130,22 @@ def _write_unit(ws: Worksheet, spec: SheetSpec, department: str) -> None:
     ws.protection.sheet = True
 
 
-def _write_table(ws: Worksheet, spec: SheetSpec, lists: dict[str, str]) -> None:
+def _write_table(ws: WriteSheet, spec: SheetSpec, lists: dict[str, str]) -> None:
     """One nominee per row: hidden key row, frozen headers, validations, unlocked inputs."""
     last_row = FIRST_DATA_ROW + INPUT_ROWS - 1
     for col, column in enumerate(spec.columns, start=1):
-        letter = get_column_letter(col)
+        letter = column_letter(col)
         put(ws.cell(row=KEY_ROW, column=col), column.key)
         header(
             ws.cell(row=HEADER_ROW, column=col), column.header + (" (*)" if column.required else "")
         )
-        ws.column_dimensions[letter].width = column.width
+        column_width(ws, col, column.width)
         _prepare_inputs(ws, col, column, last_row)
-        validation = _validation(column, lists.get(f"{spec.name}:{column.key}"))
-        if validation is not None:
-            ws.add_data_validation(validation)
-            validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}")
+        make = _RULES.get(column.type)
+        dv = make(column, lists.get(f"{spec.name}:{column.key}")) if make else None
+        if dv is not None:
+            ref = f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}"
+            apply_rule(ws, dv, ref, column.header, column.note)
     ws.row_dimensions[KEY_ROW].hidden = True
     ws.row_dimensions[HEADER_ROW].height = 48
     ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=2)
@@ -155,7 +155,7 @@ def _write_table(ws: Worksheet, spec: SheetSpec, lists: dict[str, str]) -> None:
     ws.protection.formatColumns = False
 
 
-def _prepare_inputs(ws: Worksheet, col: int, column: Column, last_row: int) -> None:
+def _prepare_inputs(ws: WriteSheet, col: int, column: Column, last_row: int) -> None:
     for row in range(FIRST_DATA_ROW, last_row + 1):
         cell = ws.cell(row=row, column=col)
         cell.protection = UNLOCKED
@@ -165,59 +165,30 @@ def _prepare_inputs(ws: Worksheet, col: int, column: Column, last_row: int) -> N
             cell.alignment = WRAP
 
 
-def _validation(column: Column, list_name: str | None) -> DataValidation | None:
-    """The Excel data validation of a column: drop-down, date, whole number or text length."""
-    dv = _RULES[column.type](column, list_name) if column.type in _RULES else None
-    if dv is None:
-        return None
-    dv.errorTitle = column.header[:32]
-    dv.showErrorMessage = True
-    if column.note:
-        dv.prompt, dv.promptTitle = column.note[:255], column.header[:32]
-        dv.showInputMessage = True
-    return dv
-
-
-def _choice_rule(column: Column, list_name: str | None) -> DataValidation | None:
-    if not list_name:
-        return None
-    dv = DataValidation(type="list", formula1=f"={list_name}", allow_blank=True)
-    dv.error = "Hãy chọn một giá trị trong danh sách."
-    return dv
-
-
-def _date_rule(column: Column, list_name: str | None) -> DataValidation:
-    dv = DataValidation(
-        type="date",
-        operator="between",
-        formula1="DATE(1900,1,1)",
-        formula2="DATE(2100,12,31)",
-        allow_blank=True,
+def _choice_rule(column: Column, list_name: str | None) -> Rule | None:
+    return (
+        rule("list", f"={list_name}", "Hãy chọn một giá trị trong danh sách.")
+        if list_name
+        else None
     )
-    dv.error = "Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2023."
-    return dv
 
 
-def _int_rule(column: Column, list_name: str | None) -> DataValidation:
-    dv = DataValidation(
-        type="whole", operator="between", formula1="0", formula2="100000", allow_blank=True
-    )
-    dv.error = "Hãy nhập một số nguyên."
-    return dv
+def _date_rule(column: Column, list_name: str | None) -> Rule:
+    error = "Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 05/03/2023."
+    return rule("date", "DATE(1900,1,1)", error, "DATE(2100,12,31)", "between")
 
 
-def _length_rule(column: Column, list_name: str | None) -> DataValidation:
-    dv = DataValidation(
-        type="textLength",
-        operator="lessThanOrEqual",
-        formula1=str(column.max_length),
-        allow_blank=True,
-    )
-    dv.error = f"Tối đa {column.max_length} ký tự."
-    return dv
+def _int_rule(column: Column, list_name: str | None) -> Rule:
+    return rule("whole", "0", "Hãy nhập một số nguyên.", "100000", "between")
 
 
-_RULES: dict[str, Callable[[Column, str | None], DataValidation | None]] = {
+def _length_rule(column: Column, list_name: str | None) -> Rule:
+    error = f"Tối đa {column.max_length} ký tự."
+    return rule("textLength", str(column.max_length), error, operator="lessThanOrEqual")
+
+
+# The Excel data validation of each column type: drop-down, date, whole number or text length.
+_RULES: dict[str, Callable[[Column, str | None], Rule | None]] = {
     "choice": _choice_rule,
     "date": _date_rule,
     "int": _int_rule,
@@ -227,7 +198,7 @@ _RULES: dict[str, Callable[[Column, str | None], DataValidation | None]] = {
 }
 
 
-def _write_meta(wb: Workbook, campaign: Campaign) -> None:
+def _write_meta(wb: WriteBook, campaign: Campaign) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
     for row, (key, value) in enumerate(

@@ -19,7 +19,7 @@ from zipfile import BadZipFile, ZipFile
 
 from docgen.digest import sha256
 from docgen.mail.message import Attachment
-from docgen.mail.names import printable, store_name
+from docgen.mail.names import shown_name, store_name
 from docgen.workbook.raw import WorkbookRefused
 from docgen.workbook.safety import MAX_FILE_BYTES, MB, OLE2_MAGIC, open_zip, sniff
 
@@ -66,7 +66,7 @@ class Verdict:
 
 def sort_out(attachment: Attachment) -> list[Verdict]:
     """The workbooks in one attachment, and every other part with its reason."""
-    shown = printable(attachment.name) or "(không có tên)"
+    shown = shown_name(attachment.name) or "(không có tên)"
     digest = attachment.sha256
     if attachment.size > MAX_ATTACHMENT_BYTES:  # never read into memory
         return [_refuse(shown, digest, TOO_LARGE)]
@@ -134,7 +134,7 @@ def workbook_problem(suffix: str, data: bytes) -> str:
 def _unzip(name: str, data: bytes, digest: str) -> list[Verdict]:
     outside = _escaping_member(data)
     if outside:
-        return [_refuse(name, digest, TRAVERSAL.format(name=printable(outside)))]
+        return [_refuse(name, digest, TRAVERSAL.format(name=shown_name(outside)))]
     try:
         archive = open_zip(data)  # the workbook limits: members, ratio, total size, names
     except WorkbookRefused as exc:
@@ -145,7 +145,7 @@ def _unzip(name: str, data: bytes, digest: str) -> list[Verdict]:
             if info.is_dir():
                 continue
             member = store_name(info.filename, path=True)
-            shown = f"{name} › {printable(info.filename.replace(chr(92), '/'))}"  # its path, too
+            shown = f"{name} › {shown_name(info.filename.replace(chr(92), '/'))}"  # its path, too
             suffix = PurePosixPath(member).suffix.lower()
             inner = archive.read(info)  # within the archive limits checked above
             sha = sha256(inner)

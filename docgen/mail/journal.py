@@ -20,7 +20,7 @@ from typing import Any
 
 from docgen.output.files import write_atomic
 from docgen.statefile import Damage, StateFileDamaged, decode, keep_copy
-from docgen.text import VIETNAM
+from docgen.text import VIETNAM, nfc
 
 
 class RowKind(StrEnum):
@@ -186,7 +186,7 @@ def _decode(raw: bytes) -> str:
 def _windows_vietnamese(raw: bytes) -> str | None:
     """The text in code page 1258 (tone marks combining, made NFC), if its header reads right."""
     try:
-        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+        text = nfc(raw.decode("cp1258"))
     except UnicodeDecodeError:
         return None
     first = text.split("\n", 1)[0]
@@ -196,12 +196,13 @@ def _windows_vietnamese(raw: bytes) -> str | None:
 def _entry(row: list[str], line: int) -> JournalEntry:
     if len(row) != len(HEADERS):
         raise Damage(f"có {len(row)} cột, nhật ký thư có {len(HEADERS)} cột", line)
-    kind, result = _KIND_OF.get(row[1]), _RESULT_OF.get(row[11])
-    if kind is None:
-        raise Damage(f"cột “Loại” ghi “{row[1]}”, không phải {_choices(KIND_WORDS)}", line)
-    if result is None:
-        raise Damage(f"cột “Kết quả” ghi “{row[11]}”, không phải {_choices(RESULT_WORDS)}", line)
     cells: dict[str, Any] = dict(zip(_FIELDS, row, strict=True))
+    kind, result = _KIND_OF.get(cells["kind"]), _RESULT_OF.get(cells["result"])
+    if kind is None:
+        raise Damage(f"cột “Loại” ghi “{cells['kind']}”, không phải {_choices(KIND_WORDS)}", line)
+    if result is None:
+        words = _choices(RESULT_WORDS)
+        raise Damage(f"cột “Kết quả” ghi “{cells['result']}”, không phải {words}", line)
     entry = JournalEntry(**{**cells, "kind": kind, "result": result})
     for header, value in (("Ghi lúc", entry.recorded), ("Nhận lúc", entry.received)):
         if value and not _is_time(value):
@@ -261,9 +262,10 @@ def _csv(entries: list[JournalEntry], header: bool) -> str:
 
 def _cells(entry: JournalEntry) -> tuple[str, ...]:
     """The row as the clerk reads it: kind and result in words."""
-    cells = list(astuple(entry))
-    cells[1], cells[11] = KIND_WORDS[entry.kind], RESULT_WORDS[entry.result]
-    return tuple(cells)
+    words = {"kind": KIND_WORDS[entry.kind], "result": RESULT_WORDS[entry.result]}
+    return tuple(
+        words.get(name, value) for name, value in zip(_FIELDS, astuple(entry), strict=True)
+    )
 
 
 def _clean(value: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from docgen.text import nfc
+
 # ANSI/VT escape sequences (CSI, OSC, two-byte escapes), removed whole so no "[31m" is left.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]"
@@ -27,9 +29,9 @@ _RESERVED = {
 MAX_NAME_BYTES = 200  # ext4 allows 255 bytes; room left for "-2" and a temporary suffix
 
 
-def printable(name: str) -> str:
+def shown_name(name: str) -> str:
     """The name as sent, NFC, without escapes or invisible characters (for the journal)."""
-    text = _ESCAPES.sub("", unicodedata.normalize("NFC", name))
+    text = _ESCAPES.sub("", nfc(name))
     text = "".join(" " if unicodedata.category(c) in _INVISIBLE else c for c in text)
     return " ".join(text.split())
 
@@ -37,7 +39,7 @@ def printable(name: str) -> str:
 def store_name(name: str, *, path: bool = False) -> str:
     """A name safe to store on Windows and Linux: `path` True takes a zip member's last part;
     otherwise a "/" is part of the name ("12/2023" stays "12-2023")."""
-    text = printable(name.replace("\\", "/"))
+    text = shown_name(name.replace("\\", "/"))
     if path:
         text = text.rsplit("/", 1)[-1]
     text = "".join("-" if c == "/" else "_" if c in _WINDOWS_FORBIDDEN else c for c in text)

@@ -5,12 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
-
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.digest import sha256
 from docgen.errors import DocgenError
@@ -40,15 +34,27 @@ from docgen.meeting.numbers import NUMBERS_SHEET, numbered_documents, write_numb
 from docgen.output.files import Written, write_atomic, write_beside
 from docgen.text import clean, given_name_sort_key, vn_sort_key
 from docgen.validate.report import Report
+from docgen.workbook.numfmt import column_letter
 from docgen.workbook.printing import LINE_HEIGHT, fit_row_heights, printable
 from docgen.workbook.write import (
     BODY_FONT,
     BOX,
     HEADER_FONT,
+    LEFT,
+    LEFT_MIDDLE,
+    NOTE_FONT,
+    TITLE_FONT,
     UNLOCKED,
     WRAP,
+    WriteBook,
+    WriteSheet,
+    choice_list,
+    column_width,
     header,
+    hide_column,
+    new_workbook,
     put,
+    whole_numbers,
     workbook_bytes,
 )
 
@@ -97,10 +103,7 @@ def consolidated_bytes(campaign: Campaign, report: Report, sort: str = "submissi
     """The consolidated workbook's bytes; equal inputs give equal bytes."""
     if sort not in ("submission", "given_name"):
         raise ValueError(f"unknown sort order: {sort}")
-    wb = Workbook()
-    first = wb.active
-    assert first is not None
-    wb.remove(first)
+    wb = new_workbook()
     grouped = by_level(campaign, report.eligible())
     for level in campaign.levels:
         _write_level(
@@ -153,7 +156,7 @@ def _sorted(nominees: list[Nominee], sort: str) -> list[Nominee]:
     )
 
 
-def _write_level(ws: Worksheet, campaign: Campaign, level: Level, nominees: list[Nominee]) -> None:
+def _write_level(ws: WriteSheet, campaign: Campaign, level: Level, nominees: list[Nominee]) -> None:
     _title(
         ws, f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG — {level.award}", len(LIST_COLUMNS) - len(HIDDEN_KEYS)
     )
@@ -162,7 +165,7 @@ def _write_level(ws: Worksheet, campaign: Campaign, level: Level, nominees: list
         "Ghi số phiếu đồng ý của từng đề nghị vào cột “Số phiếu đồng ý”; không sửa các cột khác."
     )
     put(ws.cell(row=NOTE_ROW, column=1), note)
-    ws.cell(row=NOTE_ROW, column=1).font = Font(name="Times New Roman", italic=True, size=11)
+    ws.cell(row=NOTE_ROW, column=1).font = NOTE_FONT
     ws.cell(row=NOTE_ROW, column=1).alignment = WRAP
     visible = len(LIST_COLUMNS) - len(HIDDEN_KEYS)
     ws.merge_cells(start_row=NOTE_ROW, start_column=1, end_row=NOTE_ROW, end_column=visible)
@@ -170,9 +173,7 @@ def _write_level(ws: Worksheet, campaign: Campaign, level: Level, nominees: list
     for col, spec in enumerate(LIST_COLUMNS, start=1):
         put(ws.cell(row=KEY_ROW, column=col), spec.key)
         header(ws.cell(row=HEADER_ROW, column=col), spec.header)
-        letter = get_column_letter(col)
-        ws.column_dimensions[letter].width = spec.width
-        ws.column_dimensions[letter].hidden = spec.key in HIDDEN_KEYS
+        column_width(ws, col, spec.width, hidden=spec.key in HIDDEN_KEYS)
     ws.row_dimensions[KEY_ROW].hidden = True
     last = _write_rows(ws, nominees)
     _vote_validation(ws, campaign.council.members, last)
@@ -182,7 +183,7 @@ def _write_level(ws: Worksheet, campaign: Campaign, level: Level, nominees: list
     _protect(ws)
 
 
-def _write_rows(ws: Worksheet, nominees: list[Nominee]) -> int:
+def _write_rows(ws: WriteSheet, nominees: list[Nominee]) -> int:
     """Section rows and one row per nomination; returns the last row written."""
     row = FIRST_ROW - 1
     sections = [
@@ -201,7 +202,7 @@ def _write_rows(ws: Worksheet, nominees: list[Nominee]) -> int:
     return row
 
 
-def _write_nominee(ws: Worksheet, row: int, number: int, nominee: Nominee) -> None:
+def _write_nominee(ws: WriteSheet, row: int, number: int, nominee: Nominee) -> None:
     values = {
         "stt": number,
         "ten": nominee.name,
@@ -222,47 +223,41 @@ def _write_nominee(ws: Worksheet, row: int, number: int, nominee: Nominee) -> No
             cell.protection = UNLOCKED
 
 
-def _vote_validation(ws: Worksheet, members: int, last: int) -> None:
+def _vote_validation(ws: WriteSheet, members: int, last: int) -> None:
     if last < FIRST_ROW:
         return
-    dv = DataValidation(
-        type="whole", operator="between", formula1="0", formula2=str(members), allow_blank=True
-    )
-    dv.error = f"Số phiếu đồng ý là số nguyên từ 0 đến {members} (không quá số thành viên có mặt)."
-    dv.errorTitle = "Số phiếu đồng ý"
-    dv.showErrorMessage = True
-    ws.add_data_validation(dv)
-    letter = get_column_letter(COLUMN["so_phieu"])
-    dv.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+    letter = column_letter(COLUMN["so_phieu"])
+    error = f"Số phiếu đồng ý là số nguyên từ 0 đến {members} (không quá số thành viên có mặt)."
+    whole_numbers(ws, f"{letter}{FIRST_ROW}:{letter}{last}", 0, members, "Số phiếu đồng ý", error)
 
 
-def _title(ws: Worksheet, text: str, width: int) -> None:
+def _title(ws: WriteSheet, text: str, width: int) -> None:
     put(ws.cell(row=TITLE_ROW, column=1), text)
-    ws.cell(row=TITLE_ROW, column=1).font = Font(name="Times New Roman", bold=True, size=13)
-    ws.cell(row=TITLE_ROW, column=1).alignment = Alignment(horizontal="left", vertical="center")
+    ws.cell(row=TITLE_ROW, column=1).font = TITLE_FONT
+    ws.cell(row=TITLE_ROW, column=1).alignment = LEFT_MIDDLE
     ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=width)
     ws.row_dimensions[TITLE_ROW].height = 22
 
 
-def _protect(ws: Worksheet) -> None:
+def _protect(ws: WriteSheet) -> None:
     ws.protection.sheet = True
     ws.protection.formatRows = False  # the secretary may resize rows and columns
     ws.protection.formatColumns = False
 
 
-def _write_meeting(ws: Worksheet, campaign: Campaign) -> None:
+def _write_meeting(ws: WriteSheet, campaign: Campaign) -> None:
     """The meeting form (label, value, hidden key) and the absent members' table."""
     _title(ws, "THÔNG TIN CUỘC HỌP XÉT KHEN THƯỞNG", 2)
     for col, (text, width) in enumerate((("Thông tin", 34), ("Nội dung", 48)), start=1):
         header(ws.cell(row=HEADER_ROW - 1, column=col), text)
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.column_dimensions["C"].hidden = True
+        column_width(ws, col, width)
+    hide_column(ws, 3)
     row = HEADER_ROW - 1
     for spec in MEETING_FIELDS:
         row += 1
         _form_line(ws, row, spec)
     put(ws.cell(row=_field_row("thanh_vien"), column=2), campaign.council.members)
-    _choice(ws, f"B{_field_row('hinh_thuc')}", VOTING_FORMS)
+    choice_list(ws, f"B{_field_row('hinh_thuc')}", VOTING_FORMS)
     row += 2
     header(ws.cell(row=row, column=1), "Thành viên vắng mặt: họ và tên")
     header(ws.cell(row=row, column=2), "Lý do vắng mặt")
@@ -282,26 +277,18 @@ def _field_row(key: str) -> int:
     return HEADER_ROW + [f.key for f in MEETING_FIELDS].index(key)
 
 
-def _form_line(ws: Worksheet, row: int, spec: Field) -> None:
+def _form_line(ws: WriteSheet, row: int, spec: Field) -> None:
     label = ws.cell(row=row, column=1)
     put(label, spec.header + (" (*)" if spec.required else ""))
     label.font, label.border = HEADER_FONT, BOX
     value = ws.cell(row=row, column=2)
     value.protection, value.border, value.font = UNLOCKED, BOX, BODY_FONT
-    value.alignment = Alignment(horizontal="left")
+    value.alignment = LEFT
     value.number_format = {"date": "dd/mm/yyyy", "time": "hh:mm"}.get(spec.kind, "General")
     put(ws.cell(row=row, column=3), spec.key)
 
 
-def _choice(ws: Worksheet, ref: str, choices: tuple[str, ...]) -> None:
-    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
-    dv.error = "Hãy chọn trong danh sách: " + ", ".join(choices) + "."
-    dv.showErrorMessage = True
-    ws.add_data_validation(dv)
-    dv.add(ref)
-
-
-def _write_marker(wb: Workbook, campaign: Campaign, grouped: Mapping[str, list[Nominee]]) -> None:
+def _write_marker(wb: WriteBook, campaign: Campaign, grouped: Mapping[str, list[Nominee]]) -> None:
     ws = wb.create_sheet(MARKER_SHEET)
     ws.sheet_state = "veryHidden"
     lines: list[tuple[str, object]] = [

@@ -13,11 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
-from docgen.campaign.model import Campaign
+from docgen.campaign.model import Campaign, DocKind
 from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.meeting.model import Assigned
@@ -25,10 +21,23 @@ from docgen.meeting.values import shown, text
 from docgen.text import fold, parse_date
 from docgen.workbook import RawWorkbook
 from docgen.workbook.printing import fit_row_heights, printable
-from docgen.workbook.write import BODY_FONT, BOX, UNLOCKED, WRAP, header, put
+from docgen.workbook.write import (
+    BODY_FONT,
+    BOX,
+    CENTER_TOP,
+    NOTE_FONT,
+    TITLE_FONT,
+    UNLOCKED,
+    WRAP,
+    WriteSheet,
+    column_width,
+    header,
+    hide_column,
+    put,
+)
 
 NUMBERS_SHEET = "Số văn bản"
-MINUTES_KEY = "bien-ban"
+MINUTES_KEY = DocKind.MINUTES.value
 COLUMNS = (
     ("Văn bản", 46),
     ("Ký hiệu", 16),
@@ -68,13 +77,13 @@ def numbered_documents(campaign: Campaign) -> list[Slot]:
     """The rows of the numbers sheet, in order: the Biên bản, each level's Tờ trình, then at
     each level the ward decides, the proposer's Tờ trình and the chairman's Quyết định."""
     slots: list[Slot] = []
-    if any("bien-ban" in level.documents for level in campaign.levels):
+    if any(DocKind.MINUTES in level.documents for level in campaign.levels):
         label = "Biên bản họp xét (một biên bản cho cả cuộc họp, ngày = ngày họp nếu để trống)"
         slots.append(Slot(MINUTES_KEY, label, f"BB-{campaign.council.symbol}"))
     slots += [
         Slot(proposal_key(level.id), f"Tờ trình — {level.label}", f"TTr-{campaign.issuer.symbol}")
         for level in campaign.levels
-        if "to-trinh" in level.documents
+        if DocKind.PROPOSAL in level.documents
     ]
     for level in campaign.levels:
         if level.decides and campaign.award:
@@ -86,30 +95,30 @@ def numbered_documents(campaign: Campaign) -> list[Slot]:
     return slots
 
 
-def write_numbers_sheet(ws: Worksheet, campaign: Campaign) -> None:
+def write_numbers_sheet(ws: WriteSheet, campaign: Campaign) -> None:
     """The sheet as `tong-hop` writes it: ký hiệu filled, number and date cells left empty."""
     put(ws.cell(row=1, column=1), "SỐ VÀ NGÀY VĂN BẢN (văn thư ghi khi cấp số)")
-    ws.cell(row=1, column=1).font = Font(name="Times New Roman", bold=True, size=13)
+    ws.cell(row=1, column=1).font = TITLE_FONT
     note = (
         "Ghi số (ví dụ 05; số nhỏ hơn 10 có số 0 ở đầu) và ngày văn thư cấp cho từng văn bản, "
         "lưu tệp rồi chạy lại “docgen ho-so”: văn bản được lập lại với số và ngày đầy đủ."
     )
     put(ws.cell(row=2, column=1), note)
-    ws.cell(row=2, column=1).font = Font(name="Times New Roman", italic=True, size=11)
+    ws.cell(row=2, column=1).font = NOTE_FONT
     ws.cell(row=2, column=1).alignment = WRAP
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(COLUMNS))
     ws.row_dimensions[2].height = 32
     for col, (title, width) in enumerate(COLUMNS, start=1):
         header(ws.cell(row=HEADER_ROW, column=col), title)
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.column_dimensions[get_column_letter(KEY_COL)].hidden = True
+        column_width(ws, col, width)
+    hide_column(ws, KEY_COL)
     for row, slot in enumerate(numbered_documents(campaign), start=FIRST_ROW):
         for col, value in ((1, slot.label), (2, slot.symbol), (KEY_COL, slot.key)):
             put(ws.cell(row=row, column=col), value)
         for col in range(1, len(COLUMNS) + 1):
             cell = ws.cell(row=row, column=col)
             cell.font, cell.border = BODY_FONT, BOX
-            cell.alignment = WRAP if col == 1 else Alignment(horizontal="center", vertical="top")
+            cell.alignment = WRAP if col == 1 else CENTER_TOP
         ws.cell(row=row, column=NUMBER_COL).number_format = "@"  # 05 stays 05
         ws.cell(row=row, column=DATE_COL).number_format = "dd/mm/yyyy"
         for col in (NUMBER_COL, DATE_COL):

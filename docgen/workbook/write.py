@@ -1,4 +1,10 @@
-"""Writing cells into workbooks we produce: text that looks like a formula stays text."""
+"""Writing the workbooks we produce: cells (text that looks like a formula stays text), the
+styles they share, column widths, drop-down lists and number ranges, and reproducible bytes.
+
+The door to openpyxl for writing: the modules that lay out a workbook (meeting list, numbers
+sheet, printed registers) name openpyxl's sheets and workbooks through `WriteSheet` and
+`WriteBook` and its styles and validations through this module.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,19 @@ import io
 import re
 import zipfile
 from datetime import date, datetime
+from typing import TypeAlias
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+WriteSheet: TypeAlias = Worksheet
+WriteBook: TypeAlias = Workbook
+Rule: TypeAlias = DataValidation  # an Excel data validation, made by `rule`
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 DATE_FORMAT = "dd/mm/yyyy"
@@ -21,8 +36,87 @@ ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TITLE_FONT = Font(name="Times New Roman", bold=True, size=13)
+NOTE_FONT = Font(name="Times New Roman", italic=True, size=11)
 WRAP = Alignment(wrap_text=True, vertical="top")
+LEFT = Alignment(horizontal="left")
+LEFT_MIDDLE = Alignment(horizontal="left", vertical="center")
+CENTER = Alignment(horizontal="center")
+CENTER_TOP = Alignment(horizontal="center", vertical="top")
 UNLOCKED = Protection(locked=False)
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook: no sheet until one is created."""
+    wb = Workbook()
+    if wb.active is not None:
+        wb.remove(wb.active)
+    return wb
+
+
+def column_width(ws: Worksheet, col: int, width: float, hidden: bool = False) -> None:
+    """Set column `col` (1-based) to `width` characters, hidden when asked."""
+    dimension = ws.column_dimensions[get_column_letter(col)]
+    dimension.width = width
+    dimension.hidden = hidden
+
+
+def hide_column(ws: Worksheet, col: int) -> None:
+    """Hide column `col` (1-based): machine keys the clerk does not need to see."""
+    ws.column_dimensions[get_column_letter(col)].hidden = True
+
+
+def choice_list(ws: Worksheet, ref: str, choices: tuple[str, ...]) -> None:
+    """Cells `ref` ("B5", "C3:C40") take one of `choices`, from a drop-down list."""
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    dv.error = "Hãy chọn trong danh sách: " + ", ".join(choices) + "."
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def rule(
+    kind: str, first: str, error: str, second: str | None = None, operator: str | None = None
+) -> Rule:
+    """A data validation that allows blanks: `kind` "list" (`first`: "=NAME" or '"a,b"'),
+    "date", "whole" or "textLength" (`first`, `second`: the bounds, with `operator`)."""
+    dv = DataValidation(
+        type=kind, operator=operator, formula1=first, formula2=second, allow_blank=True
+    )
+    dv.error = error
+    return dv
+
+
+def apply_rule(ws: Worksheet, dv: Rule, ref: str, title: str = "", prompt: str = "") -> None:
+    """Check cells `ref` by `dv`, Excel showing `title` with the error and `prompt` on entry."""
+    if title:
+        dv.errorTitle = title[:32]
+    dv.showErrorMessage = True
+    if prompt:
+        dv.prompt, dv.promptTitle = prompt[:255], title[:32]
+        dv.showInputMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def name_range(wb: Workbook, name: str, sheet: str, col: int, first: int, last: int) -> str:
+    """Define `name` for rows `first`..`last` of column `col` of `sheet`; the name."""
+    letter = get_column_letter(col)
+    ref = f"{quote_sheetname(sheet)}!${letter}${first}:${letter}${last}"
+    wb.defined_names[name] = DefinedName(name, attr_text=ref)
+    return name
+
+
+def whole_numbers(ws: Worksheet, ref: str, low: int, high: int, title: str, error: str) -> None:
+    """Cells `ref` take a whole number from `low` to `high`; Excel says `error` otherwise."""
+    dv = DataValidation(
+        type="whole", operator="between", formula1=str(low), formula2=str(high), allow_blank=True
+    )
+    dv.error = error
+    dv.errorTitle = title
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
 
 
 def put(cell: Cell, value: object) -> None:

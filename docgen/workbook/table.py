@@ -1,7 +1,5 @@
-"""The printable registers: sổ đăng ký văn bản đi (ND 30 Phụ lục IV) and the hồ sơ's Mục lục
-văn bản (Phụ lục V), as workbooks that print on A4 landscape, one page wide, header repeated.
-
-The one module of the archive that writes workbooks (through docgen.workbook.write).
+"""A table to print as a workbook: title lines, a header row, rows of values, on A4 landscape,
+one page wide, the header repeated on every page (the archive's registers print this way).
 """
 
 from __future__ import annotations
@@ -10,42 +8,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from docgen.workbook.write import BODY_FONT, BOX, WRAP, header, put, workbook_bytes
+from docgen.workbook.write import (
+    BODY_FONT,
+    BOX,
+    CENTER,
+    TITLE_FONT,
+    WRAP,
+    header,
+    put,
+    workbook_bytes,
+)
 
-OUTGOING_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("Số, ký hiệu văn bản", 16),
-    ("Ngày tháng văn bản", 12),
-    ("Tên loại và trích yếu nội dung văn bản", 42),
-    ("Người ký", 16),
-    ("Nơi nhận văn bản", 26),
-    ("Đơn vị, người nhận bản lưu", 16),
-    ("Số lượng bản", 8),
-    ("Ngày chuyển", 11),
-    ("Ký nhận", 11),
-    ("Ghi chú", 22),
-)
-INDEX_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("STT", 6),
-    ("Số, ký hiệu văn bản", 16),
-    ("Ngày tháng văn bản", 12),
-    ("Tên loại và trích yếu nội dung văn bản", 48),
-    ("Tác giả văn bản", 24),
-    ("Tờ số", 8),
-    ("Ghi chú", 26),
-)
-TITLE_FONT = Font(name="Times New Roman", bold=True, size=13)
 SUBTITLE_FONT = Font(name="Times New Roman", italic=True, size=12)
 HEADER_ROW = 4
 LINE_HEIGHT = 15  # points per line of 11 pt text
 
 
 @dataclass(frozen=True)
-class Book:
-    """A register to print: its title lines, columns and rows of cell values."""
+class TableSheet:
+    """A table to print: its sheet name, title lines, columns (header, width) and rows."""
 
     sheet: str
     title: str
@@ -54,7 +39,7 @@ class Book:
     rows: Sequence[Sequence[object]]
 
 
-def book_bytes(book: Book) -> bytes:
+def table_bytes(book: TableSheet) -> bytes:
     """The workbook of `book`, laid out for A4 landscape printing."""
     wb = Workbook()
     ws = wb.active
@@ -90,13 +75,13 @@ def _lines(values: Sequence[object], widths: Sequence[int]) -> int:
     return tallest
 
 
-def _titles(ws: Worksheet, book: Book) -> None:
+def _titles(ws: Worksheet, book: TableSheet) -> None:
     last = get_column_letter(len(book.columns))
     for row, text, font in ((1, book.title, TITLE_FONT), (2, book.subtitle, SUBTITLE_FONT)):
         ws.merge_cells(f"A{row}:{last}{row}")
         put(ws.cell(row, 1), text)
         ws.cell(row, 1).font = font
-        ws.cell(row, 1).alignment = Alignment(horizontal="center")
+        ws.cell(row, 1).alignment = CENTER
 
 
 def _print_setup(ws: Worksheet, columns: int) -> None:
