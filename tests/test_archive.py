@@ -406,7 +406,7 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
 def _walkthrough() -> list[list[str]]:
     """The commands of the README's archive walk-through, as argument lists."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Sau khi ký: PDF, nộp lưu, sổ văn bản đi", 1)[1]
+    section = readme.split("#### Thử nộp lưu với chữ ký thử (chỉ để kiểm thử)", 1)[1]
     block = section.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", " ")
     commands = []
     for line in block.splitlines():
@@ -514,3 +514,13 @@ def test_the_index_follows_the_citation_chain_and_names_each_kind_once(
     texts = [str(c.value).casefold() for row in sent.iter_rows() for c in row if c.value]
     texts += [str(t).casefold() for t in titles]
     assert not [t for t in texts if "họp xét họp xét" in t]
+
+
+def test_the_clerk_s_part_of_the_readme_needs_nothing_outside_docgen() -> None:
+    """tools/ is not installed for the clerk: the test signer lives in the engineers' part."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    clerk = readme.split("## Dành cho kỹ sư", 1)[0]
+    assert "tools.sign" not in clerk and "tools/sign" not in clerk
+    section = clerk.split("## Sau khi ký: PDF, nộp lưu, sổ văn bản đi", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split()[0] for line in block.splitlines()] == ["docgen"] * 4
