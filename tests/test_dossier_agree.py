@@ -4,6 +4,7 @@ nominees): `ho-so` names both places and the two ways out, and exits 1."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from docx import Document
 from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.dossier.run import build_dossiers
-from docgen.output.manifest import Outcome
+from docgen.output.manifest import Outcome, sha256
 from docgen.workspace import Workspace
 from tests.test_dossier_state import set_votes
 from tools.example.data import VOTES
@@ -95,3 +96,32 @@ def test_a_kept_edit_naming_a_nominee_no_longer_proposed(
         (PROPOSAL, "có tên Nguyễn Văn An", "hop-xet.xlsx", "không có tên Nguyễn Văn An"),
         (PROPOSAL, "không có tên Vũ Đức Thắng", "hop-xet.xlsx", "có tên Vũ Đức Thắng"),  # …in
     ]
+
+
+def test_the_number_applied_by_hand_reaches_the_manifest(
+    campaign: Campaign, workspace: Workspace, tmp_path: Path
+) -> None:
+    """The second way out: the văn thư's number typed into the kept Tờ trình in Word."""
+    first = build_dossiers(campaign, workspace)
+    edit_by_hand(first.folder / PROPOSAL)
+    set_votes(campaign, workspace, VOTES, tmp_path, numbers=NUMBERS)
+    document = Document(str(first.folder / PROPOSAL))
+    lines = {"Số:": "Số: 112/TTr-UBND", "Tiến Thành, ngày": "Tiến Thành, ngày 18 tháng 12 năm 2023"}
+    for table in document.tables:
+        for cell in (c for row in table.rows for c in row.cells):
+            for paragraph in cell.paragraphs:
+                start = next((k for k in lines if paragraph.text.strip().startswith(k)), None)
+                if start is not None:
+                    for run in paragraph.runs[1:]:
+                        run.text = ""
+                    paragraph.runs[0].text = lines[start]
+    document.save(str(first.folder / PROPOSAL))
+
+    again = build_dossiers(campaign, workspace)
+
+    assert dict(again.files)[PROPOSAL] is Outcome.KEPT_EDITED
+    assert again.disagreements == []
+    manifest = json.loads((again.folder / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(f for f in manifest["files"] if f["path"] == PROPOSAL)
+    assert (entry["number"], entry["symbol"], entry["date"]) == ("112", "TTr-UBND", "2023-12-18")
+    assert entry["sha256"] != sha256((again.folder / PROPOSAL).read_bytes())  # still "edited"
