@@ -534,3 +534,15 @@ def test_the_signing_time_reads_in_vietnam_time_date_first(ws: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "thời điểm ký: 15/12/2023 15:30:00;" in result.output  # SIGNED_AT is 08:30 UTC
     assert SIGNED_AT not in result.output
+
+
+def test_a_conflict_says_when_in_the_clerk_s_date_and_only_its_own_way_out(ws: Path) -> None:
+    _put(ws / "a", "phuong/bien-ban.pdf", scan_pdf("lan 1"))
+    _put(ws / "b", "phuong/bien-ban.pdf", scan_pdf("lan 2"))
+    assert CliRunner().invoke(main, ["luu-tru", "--thu-muc", str(ws), str(ws / "a")]).exit_code == 0
+    result = CliRunner().invoke(main, ["luu-tru", "--thu-muc", str(ws), str(ws / "b")])
+    assert result.exit_code == 1
+    today = time.strftime("%d/%m/%Y")
+    assert f"(đã lưu 2023/kh19-2023-cchc/phuong/bien-ban.pdf ngày {today})" in result.output
+    assert "Tệp không khớp" not in result.output  # it matched: the way out is --thay-the
+    assert "Văn bản đã có bản lưu khác: nếu tệp mới thay bản cũ, thêm --thay-the." in result.output

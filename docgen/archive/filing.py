@@ -11,7 +11,7 @@ import getpass
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
@@ -27,6 +27,7 @@ from docgen.archive.register import (
 )
 from docgen.archive.source import Expected
 from docgen.archive.store import ALTERED, OK, Store, sha256_of
+from docgen.text import format_date_short
 
 
 class Status(StrEnum):
@@ -164,7 +165,8 @@ def _decide_and_stage(
     if current is not None and current["sha256"] == received.sha256:
         return _same_again(received, doc, current, store, db, request)
     if current is not None and not request.replace:
-        detail = f"đã lưu {current['stored']} ngày {current['filed_at'][:10]}"
+        filed = format_date_short(date.fromisoformat(current["filed_at"][:10]))
+        detail = f"đã lưu {current['stored']} ngày {filed}"
         return Outcome(
             received.path, Status.CONFLICT, doc, current["stored"], detail, received
         ), None

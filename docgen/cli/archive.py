@@ -205,7 +205,7 @@ def _print_filing(report: FilingReport, store: Store) -> None:
         f"\nĐã lưu {filed}/{len(report.outcomes)} tệp vào {store.folder}; "
         f"sổ đăng ký: {store.register}."
     )
-    if report.problems:
+    if any(o.status in (Status.UNMATCHED, Status.AMBIGUOUS) for o in report.outcomes):
         click.echo("Tệp không khớp: đặt đúng tên văn bản (ví dụ to-trinh-da-ky.pdf) rồi nộp lại.")
     if any(o.status is Status.CONFLICT for o in report.outcomes):
         click.echo("Văn bản đã có bản lưu khác: nếu tệp mới thay bản cũ, thêm --thay-the.")
