@@ -32,3 +32,14 @@ def test_every_code_is_in_the_readme_table(code: str) -> None:
 
 def test_readme_shows_the_two_commands() -> None:
     assert "make dossiers" in README and "make test" in README
+
+
+def test_the_workflow_table_needs_no_make() -> None:
+    """A clerk's workspace has no Makefile: every step of the workflow is a docgen command."""
+    table = README.split("## Quy trình làm việc", 1)[1].split("\n\n", 2)[1]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert len(rows) == 11
+    for row in rows:
+        command = row.rstrip(" |").rsplit("|", 1)[1]
+        assert "make" not in command, row
+        assert command.strip() == "—" or "docgen " in command, row

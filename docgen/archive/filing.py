@@ -36,7 +36,7 @@ class Status(StrEnum):
     FILED = "đã lưu"
     REPLACED = "đã lưu, thay bản trước"
     ALREADY = "đã lưu từ trước (không đổi)"
-    REPAIRED = "đã chép lại bản lưu từ bản gốc (bản trong kho đã bị thay đổi hoặc mất)"
+    REPAIRED = "đã chép lại bản lưu từ bản gốc"
     UNMATCHED = "không khớp văn bản nào"
     AMBIGUOUS = "khớp nhiều văn bản"
     CONFLICT = "văn bản đã có bản lưu khác"
