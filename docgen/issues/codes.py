@@ -523,6 +523,10 @@ CLERK_ONLY = frozenset(
 )
 
 
+# About a department as a whole, not one of its files: the issue's value is the department.
+ABOUT_DEPARTMENT = frozenset({"DEPARTMENT_NO_FORM", "FORM_GONE"})
+
+
 def make_issue(
     code: str | Code, place: Place, value: object = "", **details: object
 ) -> ValidationIssue:
