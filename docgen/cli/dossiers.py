@@ -71,7 +71,7 @@ def _print(result: BuildResult) -> None:
         for issue in result.meeting.errors:
             click.echo(f"  - {_line(issue)}", err=True)
         return
-    for line in summary_lines(result):
+    for line in summary_lines(result, disagreements=False):  # they go to stderr, in red
         click.echo(line)
     kept = result.count(Outcome.KEPT_EDITED) + result.count(Outcome.KEPT_UNKNOWN)
     click.echo(

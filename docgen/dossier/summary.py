@@ -25,8 +25,9 @@ OUTCOME_WORDS = {
 }
 
 
-def summary_lines(result: BuildResult) -> list[str]:
-    """The summary as lines of Vietnamese text."""
+def summary_lines(result: BuildResult, disagreements: bool = True) -> list[str]:
+    """The summary as lines of Vietnamese text (the disagreements left out when the caller
+    shows them on their own)."""
     campaign = result.report.campaign
     lines = [
         f"KẾT QUẢ LẬP HỒ SƠ — {campaign.title.upper()}",
@@ -47,7 +48,7 @@ def summary_lines(result: BuildResult) -> list[str]:
     lines += _not_eligible(result) + ["Văn bản:"]
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
     lines += [f"  {line} — CHƯA LẬP" for line in result.missing]
-    lines += [""] + disagreement_lines(result) if result.disagreements else []
+    lines += [""] + disagreement_lines(result) if disagreements and result.disagreements else []
     return lines + retired_lines(result) + cleaned_lines(result)
 
 
