@@ -72,7 +72,9 @@ def workspace_option(expose_value: bool = True) -> Callable[[F], F]:
         expose_value=expose_value,
         callback=_set_workspace,
         metavar="THƯ_MỤC",
-        help=WORKSPACE_HELP + " Mặc định: thư mục hiện tại.",
+        help=WORKSPACE_HELP
+        + " Mặc định: biến môi trường DOCGEN_THU_MUC, rồi thư mục hiện tại hoặc thư mục gần nhất"
+        " phía trên có input/campaign.toml.",
     )
 
 

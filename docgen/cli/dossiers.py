@@ -43,9 +43,8 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
     \b
     Ví dụ:
       docgen ho-so
-      make dossiers
       docgen ho-so --ghi-de
-      docgen ho-so --thu-muc "D:\\Thi đua\\docgen"
+      docgen ho-so --thu-muc "D:\\Thi đua\\Phường Tiến Thành\\kh05-2026"
     """
     from docgen.dossier.run import build_dossiers
 
