@@ -76,13 +76,15 @@ def test_the_numbered_annex_against_the_unnumbered_kept_proposal(
     assert lines[start + 3].endswith(
         "”, còn phuong/bien-ban.docx ghi “Số: 05/BB-HĐTĐKT” (văn bản dẫn)."
     )
-    assert lines[start + 4 :][:3] == [
+    assert lines[start + 4 :][:4] == [
         "  Chọn một trong hai cách:",
         "  1. Lập lại văn bản đó: docgen ho-so --ghi-de (bản sửa tay chuyển vào da-thay-the/, "
         "không mất).",
         "  2. Mở thanh-pho/to-trinh.docx bằng Word, sửa cho khớp (số: 112/TTr-UBND; ngày: ngày 18 "
         "tháng 12 năm 2023; văn bản dẫn: số 05/BB-HĐTĐKT ngày 15 tháng 12 năm 2023), lưu rồi "
         "chạy lại docgen ho-so.",
+        "  Số, ngày do văn thư cấp mà docgen chưa biết (văn bản sửa tay ghi đúng): ghi vào trang "
+        "“Số văn bản” của input/hop-xet.xlsx rồi chạy lại docgen ho-so.",
     ]
     summary = (workspace.output(campaign.id) / "tom-tat.txt").read_text(encoding="utf-8")
     assert "HỒ SƠ KHÔNG KHỚP" in summary

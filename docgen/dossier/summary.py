@@ -72,6 +72,11 @@ def disagreement_lines(result: BuildResult) -> list[str]:
         f"  1. Lập lại văn bản đó: docgen ho-so --ghi-de (bản sửa tay chuyển vào {RETIRED_DIR}/, không mất).",
         f"  2. Mở {paths} bằng Word, sửa cho khớp ({fixes}), lưu rồi chạy lại docgen ho-so.",
     ]
+    if any(d.what != "người được đề nghị" for d in result.disagreements):
+        lines.append(
+            "  Số, ngày do văn thư cấp mà docgen chưa biết (văn bản sửa tay ghi đúng): ghi vào trang "
+            "“Số văn bản” của input/hop-xet.xlsx rồi chạy lại docgen ho-so."
+        )
     return lines
 
 
