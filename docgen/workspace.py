@@ -36,6 +36,15 @@ def ward_of(folder: Path) -> Path | None:
     return next((f for f in (absolute, *absolute.parents) if (f / WARD_FILE).is_file()), None)
 
 
+def campaigns_in(folder: Path) -> list[Path]:
+    """The campaign folders directly inside `folder` (a ward folder), by name."""
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [c for c in children if (c / CAMPAIGN_FILE).is_file()]
+
+
 def default_ward() -> Path:
     """Where a new campaign goes when the clerk names no folder: DOCGEN_PHUONG, else the ward
     of the current folder, else "Thi đua" in the clerk's Documents folder (or home folder)."""

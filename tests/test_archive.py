@@ -466,11 +466,11 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
         "Ghi chú",
     ]
     assert [index.cell(r, 6).value for r in (5, 6)] == ["01", "02"]  # one page each
-    assert [index.cell(r, 5).value for r in (5, 6)] == [  # city level first, as the campaign
-        "Ủy ban nhân dân phường Tiến Thành",
+    assert [index.cell(r, 5).value for r in (5, 6)] == [  # the Biên bản the Tờ trình cites
         "Hội đồng Thi đua - Khen thưởng phường Tiến Thành",
+        "Ủy ban nhân dân phường Tiến Thành",
     ]
-    assert index.row_dimensions[5].height == 30  # the trích yếu wraps to two lines
+    assert index.row_dimensions[6].height == 30  # the Tờ trình's trích yếu wraps to two lines
     for sheet in (sent, index):
         assert sheet.page_setup.orientation == "landscape"
         assert int(sheet.page_setup.paperSize) == 9  # A4
@@ -484,7 +484,7 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
 def _walkthrough() -> list[list[str]]:
     """The commands of the README's archive walk-through, as argument lists."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Sau khi ký: PDF, nộp lưu, sổ văn bản đi", 1)[1]
+    section = readme.split("#### Thử nộp lưu với chữ ký thử (chỉ để kiểm thử)", 1)[1]
     block = section.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", " ")
     commands = []
     for line in block.splitlines():
@@ -579,7 +579,8 @@ def test_a_version_1_register_is_migrated_with_its_filings(tmp_path: Path) -> No
 def test_the_index_follows_the_citation_chain_and_names_each_kind_once(
     ws: Path, campaign: Campaign
 ) -> None:
-    names = ["thanh-pho/to-trinh.pdf", "thanh-pho/bien-ban.pdf", "thanh-pho/danh-sach.pdf"]
+    # the meeting's one Biên bản, filed under the ward level, heads the city level's papers
+    names = ["thanh-pho/to-trinh.pdf", "phuong/bien-ban.pdf", "thanh-pho/danh-sach.pdf"]
     _file(ws, campaign, *(_put(ws / "nop", n, scan_pdf(n)) for n in names))
     result = CliRunner().invoke(main, ["so-van-ban-di", "--thu-muc", str(ws)])
     assert result.exit_code == 0, result.output
@@ -592,3 +593,34 @@ def test_the_index_follows_the_citation_chain_and_names_each_kind_once(
     texts = [str(c.value).casefold() for row in sent.iter_rows() for c in row if c.value]
     texts += [str(t).casefold() for t in titles]
     assert not [t for t in texts if "họp xét họp xét" in t]
+
+
+def test_the_clerk_s_part_of_the_readme_needs_nothing_outside_docgen() -> None:
+    """tools/ is not installed for the clerk: the test signer lives in the engineers' part."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    clerk = readme.split("## Dành cho kỹ sư", 1)[0]
+    assert "tools.sign" not in clerk and "tools/sign" not in clerk
+    section = clerk.split("## Sau khi ký: PDF, nộp lưu, sổ văn bản đi", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split()[0] for line in block.splitlines()] == ["docgen"] * 4
+
+
+def test_the_signing_time_reads_in_vietnam_time_date_first(ws: Path) -> None:
+    signed = sign_docx((ws / OUT / "phuong" / "bien-ban.docx").read_bytes())
+    _put(ws / "da-ky", "bien-ban-da-ky.docx", signed)
+    result = CliRunner().invoke(main, ["luu-tru", "--thu-muc", str(ws), str(ws / "da-ky")])
+    assert result.exit_code == 0, result.output
+    assert "thời điểm ký: 15/12/2023 15:30:00;" in result.output  # SIGNED_AT is 08:30 UTC
+    assert SIGNED_AT not in result.output
+
+
+def test_a_conflict_says_when_in_the_clerk_s_date_and_only_its_own_way_out(ws: Path) -> None:
+    _put(ws / "a", "phuong/bien-ban.pdf", scan_pdf("lan 1"))
+    _put(ws / "b", "phuong/bien-ban.pdf", scan_pdf("lan 2"))
+    assert CliRunner().invoke(main, ["luu-tru", "--thu-muc", str(ws), str(ws / "a")]).exit_code == 0
+    result = CliRunner().invoke(main, ["luu-tru", "--thu-muc", str(ws), str(ws / "b")])
+    assert result.exit_code == 1
+    today = time.strftime("%d/%m/%Y")
+    assert f"(đã lưu 2023/kh19-2023-cchc/phuong/bien-ban.pdf ngày {today})" in result.output
+    assert "Tệp không khớp" not in result.output  # it matched: the way out is --thay-the
+    assert "Văn bản đã có bản lưu khác: nếu tệp mới thay bản cũ, thêm --thay-the." in result.output

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from docgen.cli import COMMANDS, click_vi, main
 from docgen.cli.console import degrade, error_handler
+from tests.conftest import CAMPAIGN_FILE
 from tests.test_new_campaign import ANSWERS_19
 
 # Words click prints in English unless translated (help headings, metavars, errors).
@@ -326,3 +327,27 @@ def test_a_step_not_done_yet_is_not_called_a_wrong_folder(example_workspace: Pat
     assert "Chưa có tệp họp xét" in result.stderr
     assert "Hãy chạy lệnh trong thư mục làm việc" not in result.stderr
     assert "Thư mục làm việc đang dùng" not in result.stderr
+
+
+def test_from_the_ward_folder_the_campaigns_in_it_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """chien-dich-moi leaves a ward folder with the campaign folders inside: one level up is
+    the likeliest wrong folder, and the way in is the campaign folder itself."""
+    ward = tmp_path / "Phường Tiến Thành"
+    for when, name in enumerate(("kh19-2023", "kh12-2026")):  # the 2026 one touched last
+        (ward / name / "input").mkdir(parents=True)
+        campaign = ward / name / "input" / "campaign.toml"
+        campaign.write_bytes(CAMPAIGN_FILE.read_bytes())
+        os.utime(campaign, (1_700_000_000 + when, 1_700_000_000 + when))
+    (ward / "phuong.toml").write_text("", encoding="utf-8")
+    monkeypatch.chdir(ward)
+    monkeypatch.delenv("DOCGEN_THU_MUC", raising=False)
+    result = CliRunner().invoke(main, ["kiem-tra"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        f"Thư mục làm việc đang dùng: {ward} — đây là thư mục phường, các đợt nằm trong các "
+        "thư mục con: kh12-2026, kh19-2023.",
+        f'Hãy vào thư mục của đợt rồi chạy lại, ví dụ: cd "{ward / "kh12-2026"}"',
+        f'hoặc chỉ rõ thư mục đó: docgen kiem-tra --thu-muc "{ward / "kh12-2026"}"',
+    ]

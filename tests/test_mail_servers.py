@@ -180,3 +180,28 @@ def test_missing_mailbox_folder_is_a_clear_message(
         after_announce(result.stderr)
         == f"Lỗi: Tài khoản {USER} không có thư mục thư “Phiếu thi đua”.\n"
     )
+
+
+def test_a_form_deleted_after_an_imap_import_is_restored_from_the_mailbox(
+    workspace: Path,
+    mail_servers: Servers,
+    make_workbook: MakeWorkbook,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unit = {**GOOD_UNIT, "don_vi": "Khối Kinh tế - Hạ tầng", "nguoi_lien_he": "Khôi Phục"}
+    data = make_workbook("k.xlsx", unit=unit, folder=workspace / "made").read_bytes()
+    name = "Phiếu khôi phục.xlsx"
+    send(mail_servers, message(KINH_TE, "Phiếu để khôi phục", [(name, data)]))
+    monkeypatch.setenv("DOCGEN_MAIL_PASSWORD", PASSWORD)
+    assert CliRunner().invoke(main, imap_args(mail_servers)).exit_code == 0
+    form = workspace / "input" / "phieu" / name
+    assert form.read_bytes() == data
+    form.unlink()
+
+    plain = CliRunner().invoke(main, ["nhan-thu", "--khoi-phuc"])  # no saved message to re-read
+    assert plain.exit_code == 2
+    assert "--imap MÁY_CHỦ" in plain.stderr
+    restored = CliRunner().invoke(main, [*imap_args(mail_servers), "--khoi-phuc"])
+    assert restored.exit_code == 0, restored.output
+    assert "Đã chép lại 1 phiếu từ thư đã nhận:" in restored.stdout
+    assert form.read_bytes() == data

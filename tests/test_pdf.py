@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from docgen.cli import main
 from docgen.convert import OfficeMissingError, convert_to_pdf, find_soffice
-from docgen.convert.office import usual_places
+from docgen.convert.office import convert_batch, usual_places
 from docgen.convert.pdf import split
 from tests.conftest import ROOT, soffice
 from tools.sign import sign_pdf
@@ -148,3 +148,33 @@ def test_libreoffice_is_found_from_the_environment_and_windows_places(
     assert find_soffice({"DOCGEN_SOFFICE": str(binary), "PATH": ""}) == binary
     monkeypatch.setattr(sys, "platform", "win32")
     assert r"C:\Program Files\LibreOffice\program\soffice.exe" in usual_places()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the silent wrapper is a POSIX shell script")
+def test_progress_moves_per_document_even_when_libreoffice_says_nothing(
+    docs: Path, tmp_path: Path
+) -> None:
+    """soffice.exe on Windows writes nothing to a console: progress must not wait for the end."""
+    binary = find_soffice()
+    silent = tmp_path / "soffice-silent"
+    silent.write_text(f'#!/bin/sh\nexec "{binary}" "$@" >/dev/null 2>&1\n', encoding="utf-8")
+    silent.chmod(0o755)
+    names = [
+        "thanh-pho/to-trinh.docx",
+        "thanh-pho/danh-sach.docx",
+        "thanh-pho/bien-ban.docx",
+        "phuong/bao-cao-thanh-tich-ly-thi-mai.docx",
+    ]
+    sources = _copy(docs, tmp_path / "src", *names)
+    outdir = tmp_path / "out"
+    finished_then: list[int] = []  # how many outputs existed when each file was reported
+
+    def on_done(source: Path) -> None:
+        finished_then.append(len(list(outdir.glob("*.pdf"))))
+
+    convert_batch(silent, sources, outdir, "pdf", on_done=on_done)
+    assert len(finished_then) == len(sources)  # each file reported once
+    assert finished_then[0] < len(sources)  # the first before the batch was done
+    assert sorted(p.name for p in outdir.glob("*.pdf")) == sorted(
+        Path(n).with_suffix(".pdf").name for n in names
+    )

@@ -11,7 +11,7 @@ import getpass
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
@@ -30,6 +30,7 @@ from docgen.archive.register import (
 from docgen.archive.source import Expected
 from docgen.archive.store import ALTERED, OK, Store
 from docgen.digest import sha256_file
+from docgen.text import format_date_short
 
 
 class Status(StrEnum):
@@ -38,7 +39,7 @@ class Status(StrEnum):
     FILED = "đã lưu"
     REPLACED = "đã lưu, thay bản trước"
     ALREADY = "đã lưu từ trước (không đổi)"
-    REPAIRED = "đã chép lại bản lưu từ bản gốc (bản trong kho đã bị thay đổi hoặc mất)"
+    REPAIRED = "đã chép lại bản lưu từ bản gốc"
     UNMATCHED = "không khớp văn bản nào"
     AMBIGUOUS = "khớp nhiều văn bản"
     CONFLICT = "văn bản đã có bản lưu khác"
@@ -162,7 +163,8 @@ def _decide_and_stage(
     if current is not None and current["sha256"] == received.sha256:
         return _same_again(received, doc, current, store, db, request)
     if current is not None and not request.replace:
-        detail = f"đã lưu {current['stored']} ngày {current['filed_at'][:10]}"
+        filed = format_date_short(date.fromisoformat(current["filed_at"][:10]))
+        detail = f"đã lưu {current['stored']} ngày {filed}"
         return FilingOutcome(
             received.path, Status.CONFLICT, doc, current["stored"], detail, received
         ), None

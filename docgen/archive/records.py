@@ -132,13 +132,16 @@ def index_book(
     )
 
 
-def dossier_order(campaign: Campaign) -> Callable[[sqlite3.Row], tuple[int, int, str]]:
-    """Sort key of the hồ sơ: levels in campaign order, then Biên bản, Tờ trình, Danh sách,
-    Báo cáo (the citation chain, `KIND_ORDER`)."""
+def dossier_order(campaign: Campaign) -> Callable[[sqlite3.Row], tuple[int, int, int, str]]:
+    """Sort key of the hồ sơ, the citation chain (`KIND_ORDER`): the meeting's one Biên bản
+    first (every level's Tờ trình cites it, whichever level it was filed under), then each
+    level in campaign order with its Tờ trình, Danh sách, Báo cáo."""
     levels = {level.id: n for n, level in enumerate(campaign.levels)}
 
-    def key(row: sqlite3.Row) -> tuple[int, int, str]:
-        return (levels.get(row["level"], 99), KIND_ORDER.get(row["kind"], 9), row["path"])
+    def key(row: sqlite3.Row) -> tuple[int, int, int, str]:
+        kind = KIND_ORDER.get(row["kind"], 9)
+        first = 0 if kind == KIND_ORDER[DocKind.MINUTES] else 1
+        return (first, levels.get(row["level"], 99), kind, row["path"])
 
     return key
 

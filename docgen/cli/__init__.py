@@ -41,14 +41,14 @@ def main(ctx: click.Context) -> None:
     """docgen — lập hồ sơ thi đua, khen thưởng từ phiếu nhập Excel.
 
     \b
-    Quy trình: mau-nhap → (các đơn vị điền, gửi lại qua thư) → nhan-thu
+    Quy trình: chien-dich-moi → mau-nhap → (các đơn vị điền, gửi lại qua thư) → nhan-thu
     → kiem-tra → tra-loi → tong-hop → (thư ký ghi phiếu bầu vào input/hop-xet.xlsx) → ho-so
-    → (ký) → pdf → luu-tru → so-van-ban-di
+    → pdf → (người ký ký) → luu-tru → so-van-ban-di
 
     \b
     Ví dụ:
       docgen kiem-tra
-      docgen ho-so --thu-muc "D:\\Thi đua\\docgen"
+      docgen ho-so --thu-muc "D:\\Thi đua\\Phường Tiến Thành\\kh05-2026"
       docgen kiem-tra --help
     """
     if ctx.invoked_subcommand is None:

@@ -191,17 +191,27 @@ def _print_filing(report: FilingReport, store: Store) -> None:
         if received is not None and received.signer and outcome.status.ok:
             click.echo(
                 f"  Chữ ký: {received.verdict}; người ký: {received.signer}; "
-                f"thời điểm ký: {received.signed_at or 'không rõ'}; chứng thư: {received.trust}."
+                f"thời điểm ký: {_moment(received.signed_at)}; chứng thư: {received.trust}."
             )
     filed = sum(1 for o in report.outcomes if o.status.ok)
     click.echo(
         f"\nĐã lưu {filed}/{len(report.outcomes)} tệp vào {store.folder}; "
         f"sổ đăng ký: {store.register_file}."
     )
-    if report.problems:
+    if any(o.status in (Status.UNMATCHED, Status.AMBIGUOUS) for o in report.outcomes):
         click.echo("Tệp không khớp: đặt đúng tên văn bản (ví dụ to-trinh-da-ky.pdf) rồi nộp lại.")
     if any(o.status is Status.CONFLICT for o in report.outcomes):
         click.echo("Văn bản đã có bản lưu khác: nếu tệp mới thay bản cũ, thêm --thay-the.")
+
+
+def _moment(iso: str) -> str:
+    """A signing time as the clerk reads it: Vietnam time, date first ("không rõ" if none)."""
+    from docgen.text import format_moment
+
+    try:
+        return format_moment(datetime.fromisoformat(iso)) if iso else "không rõ"
+    except ValueError:
+        return iso
 
 
 def _print_verify(report: VerifyReport) -> None:

@@ -33,7 +33,7 @@ import click
 from docgen.errors import DocgenError
 from docgen.lock import workspace_lock
 from docgen.oserror import advice, describe
-from docgen.workspace import Workspace
+from docgen.workspace import CAMPAIGN_FILE, Workspace, campaigns_in
 
 if TYPE_CHECKING:
     from docgen.campaign import Campaign
@@ -77,7 +77,9 @@ def workspace_option(expose_value: bool = True) -> Callable[[F], F]:
         expose_value=expose_value,
         callback=_set_workspace,
         metavar="THƯ_MỤC",
-        help=WORKSPACE_HELP + " Mặc định: thư mục hiện tại.",
+        help=WORKSPACE_HELP
+        + " Mặc định: biến môi trường DOCGEN_THU_MUC, rồi thư mục hiện tại hoặc thư mục gần nhất"
+        " phía trên có input/campaign.toml.",
     )
 
 
@@ -166,6 +168,16 @@ def where_hint(missing: Path, said: str = "") -> str:
     if workspace.campaign.is_file():
         return looked.rstrip("\n")
     command = ctx.command_path if ctx else "docgen"
+    found = campaigns_in(workspace.root)  # standing in the ward folder, one level too high
+    if found:
+        names = ", ".join(c.name for c in found)
+        latest = max(found, key=lambda c: (c.joinpath(CAMPAIGN_FILE).stat().st_mtime, c.name))
+        return (
+            f"{looked}Thư mục làm việc đang dùng: {workspace.root.absolute()} — đây là thư mục "
+            f"phường, các đợt nằm trong các thư mục con: {names}.\n"
+            f'Hãy vào thư mục của đợt rồi chạy lại, ví dụ: cd "{latest.absolute()}"\n'
+            f'hoặc chỉ rõ thư mục đó: {command} --thu-muc "{latest.absolute()}"'
+        )
     return (
         f"{looked}Thư mục làm việc đang dùng: {workspace.root.absolute()}\n"
         "Hãy chạy lệnh trong thư mục làm việc của đợt (thư mục có input/campaign.toml),\n"

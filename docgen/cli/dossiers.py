@@ -43,9 +43,8 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
     \b
     Ví dụ:
       docgen ho-so
-      make dossiers
       docgen ho-so --ghi-de
-      docgen ho-so --thu-muc "D:\\Thi đua\\docgen"
+      docgen ho-so --thu-muc "D:\\Thi đua\\Phường Tiến Thành\\kh05-2026"
     """
     from docgen.dossier.run import build_dossiers
 
@@ -71,7 +70,7 @@ def _print(result: BuildResult) -> None:
         for issue in result.meeting.errors:
             click.echo(f"  - {_line(issue)}", err=True)
         return
-    for line in summary_lines(result):
+    for line in summary_lines(result, disagreements=False):  # they go to stderr, in red
         click.echo(line)
     kept = result.count(WriteOutcome.KEPT_EDITED) + result.count(WriteOutcome.KEPT_UNKNOWN)
     click.echo(

@@ -116,13 +116,64 @@ def convert_batch(
             str(outdir),
             *(str(s.resolve()) for s in sources),
         ]
-        _run(command, sources, on_done, timeout)
+        made = {f"{s.stem}.{target.split(':', 1)[0]}": s for s in sources}
+        with _Finished(outdir, made, on_done) as finished:
+            _run(command, sources, finished.report, timeout)
+
+
+class _Finished:
+    """Reports each source once, as soon as LibreOffice is known to have converted it.
+
+    LibreOffice says so on its output ("convert A -> B"), but not everywhere (soffice.exe on
+    Windows writes nothing to a console): a finished file also shows as its output, which
+    LibreOffice writes under a temporary name and renames when complete. A watcher thread
+    looks for those names while the batch runs, so progress moves file by file either way.
+    """
+
+    INTERVAL = 0.1  # seconds between looks at the output folder
+
+    def __init__(
+        self, outdir: Path, made: dict[str, Path], on_done: Callable[[Path], None] | None
+    ) -> None:
+        self.outdir, self.made, self.on_done = outdir, made, on_done
+        self.reported: set[Path] = set()
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> _Finished:
+        if self.on_done is not None:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        if self.thread.is_alive():
+            self.thread.join()
+
+    def report(self, source: Path) -> None:
+        with self.lock:
+            if source in self.reported or self.on_done is None:
+                return
+            self.reported.add(source)
+            self.on_done(source)
+
+    def _watch(self) -> None:
+        while not self.stop.wait(self.INTERVAL):
+            try:
+                names = os.listdir(self.outdir)
+            except OSError:
+                continue
+            for name in names:
+                source = self.made.get(name)
+                if source is not None:
+                    self.report(source)
 
 
 def _run(
     command: list[str],
     sources: Sequence[Path],
-    on_done: Callable[[Path], None] | None,
+    on_done: Callable[[Path], None],
     timeout: float,
 ) -> None:
     by_name = {str(s.resolve()): s for s in sources}  # LibreOffice reports absolute paths
@@ -144,7 +195,7 @@ def _run(
                 source = _converted(line, by_name)
                 if source is None:
                     said.append(line.strip())
-                elif on_done is not None:
+                else:
                     on_done(source)
             process.wait()
         finally:

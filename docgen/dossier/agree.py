@@ -21,6 +21,11 @@ _NUMBER = re.compile(r"^\s*Số\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^[^,\d]{2,60},\s*ngày\b", re.IGNORECASE)
 _SHAPE = re.compile(r"Số\s*:\s*(.*)$|ngày\s*(.*)$", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w]+")
+# "số 05/BB-HĐTĐKT ngày 15 tháng 12 năm 2023", "Số:      /TTr-UBND" (blank number, blank date)
+_REFERENCE = re.compile(
+    r"[Ss]ố:?\s*(\d*)\s*/\s*([A-ZĐ][\w-]*(?:-[\w]+)*)"
+    r"(?:\s+ngày(?:\s+\d{1,2}|\s+)\s*tháng(?:\s+\d{1,2}|\s+)\s*năm\s+\d{4})?"
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,7 @@ class Disagreement:
     """One fact on which a kept document and the dossier differ."""
 
     path: str  # the kept document, relative to the campaign's output folder
-    what: str  # "số", "ngày", "người được đề nghị"
+    what: str  # "số", "ngày", "văn bản dẫn", "người được đề nghị"
     says: str  # the kept document's line ("" when it lacks the fact)
     other: str  # where the dossier says it: another document, or the meeting workbook
     other_says: str
@@ -63,8 +68,43 @@ def disagreements(
                 value = _value(should)
                 where, line = _citing(texts, document.path, value, meeting)
                 found.append(Disagreement(document.path, what, says, where, line, value))
+        found += _citations(document.path, mine, now, texts, meeting)
         found += _nominees(document.path, mine, now, keys, meeting)
     return found
+
+
+def _citations(
+    path: str, mine: list[str], now: list[str], texts: Mapping[str, list[str]], meeting: str
+) -> list[Disagreement]:
+    """Documents cited by number and date ("Biên bản số 05/BB-HĐTĐKT ngày …"): the kept
+    document must cite them as the dossier now does (its own number line is checked apart)."""
+    own = _symbols(_first(now, _NUMBER))
+    mine_refs, now_refs = _references(mine), _references(now)
+    found: list[Disagreement] = []
+    for symbol, cited in sorted(now_refs.items()):
+        if symbol in own or {_norm(c) for c in cited} == {
+            _norm(c) for c in mine_refs.get(symbol, [])
+        }:
+            continue
+        says = next((line for line in mine if symbol in line), "")
+        value = cited[0]
+        number = value.split()[1] if len(value.split()) > 1 else value
+        where, line = _citing(texts, path, number, meeting)
+        found.append(Disagreement(path, "văn bản dẫn", says, where, line, value))
+    return found
+
+
+def _references(lines: list[str]) -> dict[str, list[str]]:
+    """Every "số N/KÝ-HIỆU [ngày … tháng … năm …]" in the text, by ký hiệu."""
+    found: dict[str, list[str]] = {}
+    for line in lines:
+        for match in _REFERENCE.finditer(line):
+            found.setdefault(match.group(2), []).append(" ".join(match.group(0).split()))
+    return found
+
+
+def _symbols(line: str) -> set[str]:
+    return {m.group(2) for m in _REFERENCE.finditer(line)}
 
 
 def _nominees(

@@ -103,8 +103,10 @@ def build_dossiers(
         raise
     state.commit(sha256(Path(campaign.source).read_bytes()) if campaign.source else "")
     result.fallbacks = {t: c.fallback_reason for t, c in compiled.items() if c.fallback_reason}
-    names = [d.nominee.name for s in meeting.selections for d in s.decisions]
-    result.disagreements = disagreements(seen.kept, seen.others, names, ws.meeting.name)
+    if seen.kept:  # the written documents are read back only when a hand edit was kept
+        names = [d.nominee.name for s in meeting.selections for d in s.decisions]
+        others = {path: (result.folder / path).read_bytes() for path in seen.others}
+        result.disagreements = disagreements(seen.kept, others, names, ws.meeting.name)
     write_summary(result)
     return result
 
@@ -114,13 +116,13 @@ class _Seen:
     """What the dossier check needs from a run: kept hand edits, and the documents that cite."""
 
     kept: list[Kept] = field(default_factory=list)
-    others: dict[str, bytes] = field(default_factory=dict)  # every document but the reports
+    others: list[str] = field(default_factory=list)  # written documents that may cite: no reports
 
     def note(self, item: Planned, data: bytes, outcome: WriteOutcome, folder: Path) -> None:
         if outcome in (WriteOutcome.KEPT_EDITED, WriteOutcome.KEPT_UNKNOWN):
             self.kept.append(Kept(item.path, (folder / item.path).read_bytes(), data))
         elif item.kind != "bao-cao":
-            self.others[item.path] = data
+            self.others.append(item.path)
 
 
 def _write(

@@ -25,8 +25,9 @@ OUTCOME_WORDS = {
 }
 
 
-def summary_lines(result: BuildResult) -> list[str]:
-    """The summary as lines of Vietnamese text."""
+def summary_lines(result: BuildResult, disagreements: bool = True) -> list[str]:
+    """The summary as lines of Vietnamese text (the disagreements left out when the caller
+    shows them on their own)."""
     campaign = result.report.campaign
     lines = [
         f"KẾT QUẢ LẬP HỒ SƠ — {campaign.title.upper()}",
@@ -47,7 +48,7 @@ def summary_lines(result: BuildResult) -> list[str]:
     lines += _not_eligible(result) + ["Văn bản:"]
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
     lines += [f"  {m.path}: {m.problem} — CHƯA LẬP" for m in result.missing]
-    lines += [""] + disagreement_lines(result) if result.disagreements else []
+    lines += [""] + disagreement_lines(result) if disagreements and result.disagreements else []
     return lines + retired_lines(result) + cleaned_lines(result)
 
 
@@ -71,6 +72,11 @@ def disagreement_lines(result: BuildResult) -> list[str]:
         f"  1. Lập lại văn bản đó: docgen ho-so --ghi-de (bản sửa tay chuyển vào {RETIRED_DIR}/, không mất).",
         f"  2. Mở {paths} bằng Word, sửa cho khớp ({fixes}), lưu rồi chạy lại docgen ho-so.",
     ]
+    if any(d.what != "người được đề nghị" for d in result.disagreements):
+        lines.append(
+            "  Số, ngày do văn thư cấp mà docgen chưa biết (văn bản sửa tay ghi đúng): ghi vào trang "
+            "“Số văn bản” của input/hop-xet.xlsx rồi chạy lại docgen ho-so."
+        )
     return lines
 
 

@@ -545,6 +545,10 @@ CLERK_ONLY = frozenset(
 )
 
 
+# About a department as a whole, not one of its files: the issue's value is the department.
+ABOUT_DEPARTMENT = frozenset({Code.DEPARTMENT_NO_FORM.name, Code.FORM_GONE.name})
+
+
 def make_issue(code: Code, place: Place, value: object = "", **details: object) -> ValidationIssue:
     """The issue for `code` at `place`, with the catalogue's message and hint.
 

@@ -119,11 +119,14 @@ def import_messages(
     target = _Folder(folder, rows)
     result = ImportResult(lost=lost_files(rows, folder), restoring=restore)
     to_restore = by_message(result.lost) if restore else {}
+    # where the lost files' messages were read (an IMAP envelope may carry no Message-ID)
+    lost_at = {e.source for e in result.lost} if restore else set()
     stamp = in_vietnam(now).isoformat(timespec="seconds")
     for item in items:
         if isinstance(item, Envelope):
             known = item.key in seen or (item.lasting and item.origin in read_from)
-            if known and item.key not in to_restore:  # not read again
+            wanted = item.key in to_restore or item.origin in lost_at
+            if known and not wanted:  # not read again
                 result.known += 1
                 continue
             item = item.open()

@@ -81,10 +81,12 @@ class OutputState:
         if outcome in (WriteOutcome.WRITTEN, WriteOutcome.FORCED, WriteOutcome.UNCHANGED):
             self.current[entry.path] = entry
         elif outcome is WriteOutcome.KEPT_EDITED:
+            # Still docgen's document as far as the register goes (number, date, trích yếu of
+            # this run: the văn thư's number reaches the archive even when the clerk typed it
+            # into the kept file by hand), under the hash docgen wrote, so it stays "edited".
             generated = self.previous.get(entry.path)
-            self.current[entry.path] = generated or replace(
-                entry, sha256=sorted(self.known[entry.path])[0]
-            )
+            digest = generated.sha256 if generated else sorted(self.known[entry.path])[0]
+            self.current[entry.path] = replace(entry, sha256=digest)
         return outcome
 
     def _fate(self, path: str, target: Path, data: bytes, force: bool) -> WriteOutcome:

@@ -41,7 +41,7 @@ def absent_departments(
                 make_issue(
                     Code.FORM_GONE,
                     place,
-                    gone.file,
+                    department.name,
                     department=department.name,
                     received=format_moment(gone.received),
                     file=gone.file,

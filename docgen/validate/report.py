@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee, Submission
-from docgen.issues.codes import CLERK_ONLY
+from docgen.issues.codes import ABOUT_DEPARTMENT, CLERK_ONLY
 from docgen.issues.model import Severity, ValidationIssue, error_places, keeps_out
 from docgen.validate.arrival import Arrival
 
@@ -58,7 +58,10 @@ class Report:
         """Per department (or file, before the department is known): errors and warnings."""
         out: dict[str, Counter[str]] = {}
         for issue in self.issues:
-            who = self.departments.get(issue.place.file) or issue.place.file
+            if issue.code in ABOUT_DEPARTMENT:
+                who = issue.value
+            else:
+                who = self.departments.get(issue.place.file) or issue.place.file
             out.setdefault(who, Counter())[str(issue.severity)] += 1
         return out
 
