@@ -6,6 +6,7 @@ changed campaign builds its own copy.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,8 +14,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from docgen.campaign.model import Campaign
+from docgen.campaign.model import Campaign, Kind
+from docgen.checks import sample
 from docgen.cli import main
+from docgen.meeting.model import Selection
 from docgen.workspace import Workspace
 from tests.conftest import GOOD_COLLECTIVE, GOOD_INDIVIDUAL, MakeWorkbook
 from tools.example.build import write_pristine
@@ -267,3 +270,53 @@ def test_the_format_checker_reads_the_element_as_a_hyphen() -> None:
         "<w:t>Số: 05/TTr</w:t><w:noBreakHyphen/><w:t>UBND</w:t></w:r>"
     )
     assert run_text(run) == "Số: 05/TTr-UBND"
+
+
+def _individuals_only(campaign: Campaign) -> Selection:
+    selection = sample.selection(campaign)
+    selection.decisions = [d for d in selection.decisions if d.nominee.kind is Kind.INDIVIDUAL]
+    return selection
+
+
+def test_a_list_of_one_group_is_not_numbered(campaign: Campaign) -> None:
+    from tests.test_documents import _dossier
+    from tests.test_templates import render, text_of
+
+    documents = _dossier(campaign, _individuals_only(campaign))
+    proposal = text_of(render(*documents["to-trinh"])).splitlines()
+    assert "Cá nhân:" in proposal and "1. Cá nhân:" not in proposal
+    listing = text_of(render(*documents["danh-sach"]))
+    assert "\nCÁ NHÂN" in listing and "I\nCÁ NHÂN" not in listing
+    minutes = text_of(render(*documents["bien-ban"])).splitlines()
+    assert "CÁ NHÂN" in minutes and "I. CÁ NHÂN" not in minutes
+    # one level considered: its section is not numbered either
+    assert any(line.startswith("Cấp thành phố: đề nghị tặng") for line in minutes)
+    assert not any(line.startswith("6.1.") for line in minutes)
+
+
+def test_lists_of_several_keep_their_numbers(campaign: Campaign) -> None:
+    from tests.test_documents import _dossier
+    from tests.test_templates import render, text_of
+
+    documents = _dossier(campaign)
+    proposal = text_of(render(*documents["to-trinh"])).splitlines()
+    assert "1. Tập thể:" in proposal and "2. Cá nhân:" in proposal
+    minutes = text_of(render(*documents["bien-ban"])).splitlines()
+    assert "I. TẬP THỂ" in minutes and "II. CÁ NHÂN" in minutes
+
+
+def test_two_levels_are_numbered_in_the_minutes(built: Callable[[str], Path]) -> None:
+    minutes = text_of(built("") / "phuong" / "bien-ban.docx").splitlines()
+    assert any(line.startswith("6.1. Cấp thành phố: đề nghị tặng") for line in minutes)
+    assert any(line.startswith("6.2. Cấp phường: đề nghị tặng") for line in minutes)
+
+
+FORM_LINE = re.compile(r"^- [^:]{3,80}:\s*$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("variant", ["", *POST_2023])
+def test_no_form_line_is_printed_empty(built: Callable[[str], Path], variant: str) -> None:
+    """Optional facts left blank (học hàm, lý luận chính trị, điện thoại…) leave their line
+    out; the required ones are findings before rendering."""
+    for name, text in reports(built(variant)).items():
+        assert FORM_LINE.findall(text) == [], name

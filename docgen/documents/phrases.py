@@ -63,6 +63,12 @@ def thematic_clause(campaign: Campaign) -> str:
     return f" trong {campaign.movement}" if campaign.thematic else ""
 
 
+def item_mark(mark: str, total: int) -> str:
+    """`1. ` before an item of a list of several; "" when the list has one item (a list of
+    one is not numbered)."""
+    return f"{mark}. " if total > 1 else ""
+
+
 def upper_first(text: str) -> str:
     """`đề nghị tặng …` → `Đề nghị tặng …` (to start a line)."""
     return text[:1].upper() + text[1:]
