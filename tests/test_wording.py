@@ -320,3 +320,37 @@ def test_no_form_line_is_printed_empty(built: Callable[[str], Path], variant: st
     out; the required ones are findings before rendering."""
     for name, text in reports(built(variant)).items():
         assert FORM_LINE.findall(text) == [], name
+
+
+WARD_REPORT = "bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx"
+
+
+@pytest.mark.parametrize("variant", list(FOLDERS))
+def test_example_awards_are_the_chairmans(built: Callable[[str], Path], variant: str) -> None:
+    """A Giấy khen is conferred by the Chủ tịch UBND, not the UBND; the ward's committee holds
+    no award of its own chairman."""
+    found = reports(built(variant))
+    histories = "\n".join(found.values())
+    decisions = re.findall(r"Quyết định số \S+ ngày [^\n]*? của ([^\n]+)", histories)
+    assert decisions and all(d.startswith("Chủ tịch ") for d in decisions), decisions
+    ward = next(text for name, text in found.items() if name.endswith(WARD_REPORT))
+    assert "Chủ tịch UBND phường" not in ward and "Chủ tịch Ủy ban nhân dân phường" not in ward
+
+
+LAW = "Luật Thi đua, khen thưởng"
+
+
+def test_the_law_has_one_spelling_everywhere(built: Callable[[str], Path]) -> None:
+    root = Path(__file__).resolve().parents[1]
+    files = [
+        root / "input" / "campaign.toml",
+        *sorted((root / "tools" / "example").rglob("*.toml")),
+        *sorted((root / "tools" / "example").glob("*.py")),
+        *sorted((root / "docgen").rglob("*.py")),
+    ]
+    other = re.compile(r"Luật\s+thi\s+đua\s*[,-]?\s*khen\s+thưởng", re.IGNORECASE)
+    for path in files:
+        spelled = other.findall(path.read_text(encoding="utf-8"))
+        assert set(spelled) <= {LAW}, path
+    proposal = text_of(built("") / "thanh-pho" / "to-trinh.docx")
+    assert f"Căn cứ {LAW} ngày 26 tháng 11 năm 2003" in proposal
