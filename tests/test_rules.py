@@ -439,6 +439,7 @@ def test_rules_are_registered() -> None:
         "CriterionRule",
         "PeriodDates",
         "AwardDates",
+        "CollectiveTitles",
         "LateSubmission",
         "Duplicates",
         "Quota",
