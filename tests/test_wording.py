@@ -354,3 +354,47 @@ def test_the_law_has_one_spelling_everywhere(built: Callable[[str], Path]) -> No
         assert set(spelled) <= {LAW}, path
     proposal = text_of(built("") / "thanh-pho" / "to-trinh.docx")
     assert f"Căn cứ {LAW} ngày 26 tháng 11 năm 2003" in proposal
+
+
+LONG_COLLECTIVE = (
+    "Tổ công tác liên ngành hỗ trợ giải quyết thủ tục hành chính trên môi trường điện tử "
+    "của Ủy ban nhân dân phường Tiến Thành"
+)
+
+
+def test_a_long_collective_name_wraps_over_the_merged_width(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Printed by LibreOffice, the name keeps to a few lines (over 8 in a name column alone)."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from docgen.documents.minutes import minutes_context
+    from tests.conftest import libreoffice_convert
+    from tests.test_templates import render
+
+    selection = sample.selection(campaign)
+    collective = next(d for d in selection.decisions if d.nominee.kind is Kind.COLLECTIVE)
+    collective.nominee.values["ten"] = LONG_COLLECTIVE
+    context = minutes_context(campaign, sample.meeting(), [selection])
+    render("bien-ban.docx", context).save(str(tmp_path / "bien-ban.docx"))
+    pdf = libreoffice_convert([tmp_path / "bien-ban.docx"], "pdf", tmp_path / "pdf")
+    layout = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf / "bien-ban.pdf"), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    # pdftotext may cut a word at its accented letters: lines are compared without spaces
+    lines = [
+        "".join(w.text or "" for w in line.iter() if w.tag.endswith("word"))
+        for line in ET.fromstring(layout).iter()
+        if line.tag.endswith("line")
+    ]
+    name = "".join(LONG_COLLECTIVE.split())
+    start = next(i for i, line in enumerate(lines) if line and name.startswith(line))
+    printed, used = "", 0
+    for line in lines[start : start + 20]:  # other cells of the row may be read in between
+        if line and name.startswith(printed + line):
+            printed, used = printed + line, used + 1
+    assert printed == name
+    assert used <= 3, used
