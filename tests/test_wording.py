@@ -6,6 +6,7 @@ changed campaign builds its own copy.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -118,6 +119,10 @@ def test_a_thematic_campaign_is_named_as_such(
     assert "\nĐề nghị tặng " in listing and f" trong {movement}\n" in listing
     minutes = text_of(folder / upper / "bien-ban.docx")
     assert f"Họp xét đề nghị khen thưởng {movement}" in minutes
+    # the manifest (and the registers made from it) summarise each document alike
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    summaries = {f["path"]: f["summary"] for f in manifest["files"]}
+    assert all(movement in text for text in summaries.values()), summaries
     # the ordinary campaign's documents never say so
     ordinary = built(variant)
     for name in ("to-trinh.docx", "danh-sach.docx", "bien-ban.docx"):
@@ -398,3 +403,22 @@ def test_a_long_collective_name_wraps_over_the_merged_width(
             printed, used = printed + line, used + 1
     assert printed == name
     assert used <= 3, used
+
+
+MOVEMENTS = [
+    ("Phong trào thi đua cải cách hành chính năm 2023", False, "phong trào thi đua cải cách hành chính năm 2023"),
+    ("Phong trào thi đua cải cách hành chính năm 2023", True, "phong trào thi đua theo chuyên đề “Cải cách hành chính năm 2023”"),
+    ("Thi đua chuyên đề chuyển đổi số năm 2026", True, "thi đua chuyên đề chuyển đổi số năm 2026"),
+    ("Chuyển đổi số năm 2026", True, "phong trào thi đua theo chuyên đề “Chuyển đổi số năm 2026”"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "thematic", "named"), MOVEMENTS, ids=["ordinary", "thematic", "says-so", "bare"]
+)
+def test_how_a_campaign_is_named_in_a_sentence(
+    campaign: Campaign, title: str, thematic: bool, named: str
+) -> None:
+    import dataclasses
+
+    assert dataclasses.replace(campaign, title=title, thematic=thematic).movement == named

@@ -143,7 +143,7 @@ def _reports(
     campaign: Campaign, level: Level, selection: Selection, folder: str, names: NameBook
 ) -> list[Planned]:
     out = []
-    register = report_register(level)
+    register = report_register(campaign, level)
     for decision in selection.proposed():
         nominee = decision.nominee
         stem = safe_stem("bao-cao-thanh-tich", nominee.name)

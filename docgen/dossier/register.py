@@ -71,6 +71,6 @@ def list_register(campaign: Campaign, meeting: Meeting, level: Level) -> Registe
     return Register("", "", own.date, summary, own.signer, own.recipients)
 
 
-def report_register(level: Level) -> Register:
+def report_register(campaign: Campaign, level: Level) -> Register:
     """A Báo cáo thành tích: no number; signed by the unit (see the document itself)."""
-    return Register(summary=f"Đề nghị tặng {level.award}")
+    return Register(summary=upper_first(proposed_award(campaign, level)))
