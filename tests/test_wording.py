@@ -422,3 +422,18 @@ def test_how_a_campaign_is_named_in_a_sentence(
     import dataclasses
 
     assert dataclasses.replace(campaign, title=title, thematic=thematic).movement == named
+
+
+@pytest.mark.parametrize("variant", ["", "nd152-2026"], ids=["nd91_2017", "nd152_2025"])
+def test_a_thematic_report_numbers_its_results_only_beside_measures(
+    variant: str, tmp_path: Path
+) -> None:
+    folder = build(tmp_path, variant, thematic)
+    found = reports(folder)
+    results = "Kết quả thực hiện các mục tiêu, chỉ tiêu thi đua đã đăng ký:"
+    person = next(t for n, t in found.items() if n.endswith("nguyen-van-an.docx"))
+    lines = person.splitlines()
+    assert results in lines and f"1. {results}" not in lines  # one item: not numbered
+    unit = next(t for n, t in found.items() if n.endswith(WARD_REPORT)).splitlines()
+    assert f"1. {results}" in unit
+    assert "2. Biện pháp, giải pháp thực hiện và bài học kinh nghiệm:" in unit
