@@ -291,4 +291,4 @@ def test_other_report_forms_render_and_pass(
         if profile == "nd98_2023" and decision.nominee.kind is Kind.INDIVIDUAL:
             assert "Trình độ lý luận chính trị: Trung cấp" in text
         if thematic:
-            assert "TRONG PHONG TRÀO THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM 2023" in text
+            assert "TRONG PHONG TRÀO THI ĐUA THEO CHUYÊN ĐỀ “CẢI CÁCH HÀNH CHÍNH NĂM 2023”" in text

@@ -119,6 +119,8 @@ def test_a_thematic_campaign_is_named_as_such(
     assert "\nĐề nghị tặng " in listing and f" trong {movement}\n" in listing
     minutes = text_of(folder / upper / "bien-ban.docx")
     assert f"Họp xét đề nghị khen thưởng {movement}" in minutes
+    for name, text in reports(folder).items():  # the thematic form's title
+        assert f"TRONG {movement.upper()}" in text, name
     # the manifest (and the registers made from it) summarise each document alike
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     summaries = {f["path"]: f["summary"] for f in manifest["files"]}

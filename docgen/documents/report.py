@@ -51,7 +51,7 @@ def report_context(
         **_header(campaign, nominee, signed),
         "de_nghi_tang": level.award.upper(),
         "hinh_thuc": level.award,
-        "phong_trao": campaign.title.upper(),
+        "phong_trao": campaign.movement.upper(),  # "… THEO CHUYÊN ĐỀ “…”" when thematic
         **facts,
         **_history(nominee.awards),
         "tap_the": facts if collective else {},
