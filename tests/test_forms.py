@@ -69,7 +69,7 @@ def test_thematic_campaign_builds_for_collectives_and_individuals(workspace: Wor
     reports = _reports(workspace)
     one_cua = reports["bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
     person = reports["bao-cao-thanh-tich-nguyen-van-an.docx"]
-    assert "TRONG PHONG TRÀO THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM 2023" in one_cua
+    assert "TRONG PHONG TRÀO THI ĐUA THEO CHUYÊN ĐỀ “CẢI CÁCH HÀNH CHÍNH NĂM 2023”" in one_cua
     assert "- Địa chỉ trụ sở: Trụ sở UBND phường" in one_cua
     assert "- Họ tên: Nguyễn Văn An" in person and "- Quê quán: Xã Tiến Hưng" in person
     assert "Trên đây là báo cáo thành tích của cá nhân tôi" in person

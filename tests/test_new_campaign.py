@@ -18,7 +18,7 @@ from docgen.cli import main
 from docgen.errors import CampaignError
 
 BASES = [
-    "Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013",
+    "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013",
     "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
     "Kế hoạch số 04/KH-UBND ngày 20/01/2023 của Ủy ban nhân dân phường về công tác cải cách hành chính năm 2023",
 ]  # the plan's own căn cứ; the plan itself is offered after them

@@ -6,6 +6,8 @@ changed campaign builds its own copy.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,8 +15,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from docgen.campaign.model import Campaign
+from docgen.campaign.model import Campaign, Kind
+from docgen.checks import sample
 from docgen.cli import main
+from docgen.meeting.model import Selection
 from docgen.workspace import Workspace
 from tests.conftest import ATTENDANCE, GOOD_COLLECTIVE, GOOD_INDIVIDUAL, MakeWorkbook
 from tools.example.build import write_pristine
@@ -115,6 +119,12 @@ def test_a_thematic_campaign_is_named_as_such(
     assert "\nĐề nghị tặng " in listing and f" trong {movement}\n" in listing
     minutes = text_of(folder / upper / "bien-ban.docx")
     assert f"Họp xét đề nghị khen thưởng {movement}" in minutes
+    for name, text in reports(folder).items():  # the thematic form's title
+        assert f"TRONG {movement.upper()}" in text, name
+    # the manifest (and the registers made from it) summarise each document alike
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    summaries = {f["path"]: f["summary"] for f in manifest["files"]}
+    assert all(movement in text for text in summaries.values()), summaries
     # the ordinary campaign's documents never say so
     ordinary = built(variant)
     for name in ("to-trinh.docx", "danh-sach.docx", "bien-ban.docx"):
@@ -267,3 +277,165 @@ def test_the_format_checker_reads_the_element_as_a_hyphen() -> None:
         "<w:t>Số: 05/TTr</w:t><w:noBreakHyphen/><w:t>UBND</w:t></w:r>"
     )
     assert run_text(run) == "Số: 05/TTr-UBND"
+
+
+def _individuals_only(campaign: Campaign) -> Selection:
+    selection = sample.selection(campaign)
+    selection.decisions = [d for d in selection.decisions if d.nominee.kind is Kind.INDIVIDUAL]
+    return selection
+
+
+def test_a_list_of_one_group_is_not_numbered(campaign: Campaign) -> None:
+    from tests.test_documents import _dossier
+    from tests.test_templates import render, text_of
+
+    documents = _dossier(campaign, _individuals_only(campaign))
+    proposal = text_of(render(*documents["to-trinh"])).splitlines()
+    assert "Cá nhân:" in proposal and "1. Cá nhân:" not in proposal
+    listing = text_of(render(*documents["danh-sach"]))
+    assert "\nCÁ NHÂN" in listing and "I\nCÁ NHÂN" not in listing
+    minutes = text_of(render(*documents["bien-ban"])).splitlines()
+    assert "CÁ NHÂN" in minutes and "I. CÁ NHÂN" not in minutes
+    # one level considered: its section is not numbered either
+    assert any(line.startswith("Cấp thành phố: đề nghị tặng") for line in minutes)
+    assert not any(line.startswith("6.1.") for line in minutes)
+
+
+def test_lists_of_several_keep_their_numbers(campaign: Campaign) -> None:
+    from tests.test_documents import _dossier
+    from tests.test_templates import render, text_of
+
+    documents = _dossier(campaign)
+    proposal = text_of(render(*documents["to-trinh"])).splitlines()
+    assert "1. Tập thể:" in proposal and "2. Cá nhân:" in proposal
+    minutes = text_of(render(*documents["bien-ban"])).splitlines()
+    assert "I. TẬP THỂ" in minutes and "II. CÁ NHÂN" in minutes
+
+
+def test_two_levels_are_numbered_in_the_minutes(built: Callable[[str], Path]) -> None:
+    minutes = text_of(built("") / "phuong" / "bien-ban.docx").splitlines()
+    assert any(line.startswith("6.1. Cấp thành phố: đề nghị tặng") for line in minutes)
+    assert any(line.startswith("6.2. Cấp phường: đề nghị tặng") for line in minutes)
+
+
+FORM_LINE = re.compile(r"^- [^:]{3,80}:\s*$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("variant", ["", *POST_2023])
+def test_no_form_line_is_printed_empty(built: Callable[[str], Path], variant: str) -> None:
+    """Optional facts left blank (học hàm, lý luận chính trị, điện thoại…) leave their line
+    out; the required ones are findings before rendering."""
+    for name, text in reports(built(variant)).items():
+        assert FORM_LINE.findall(text) == [], name
+
+
+WARD_REPORT = "bao-cao-thanh-tich-uy-ban-nhan-dan-phuong-tien-thanh.docx"
+
+
+@pytest.mark.parametrize("variant", list(FOLDERS))
+def test_example_awards_are_the_chairmans(built: Callable[[str], Path], variant: str) -> None:
+    """A Giấy khen is conferred by the Chủ tịch UBND, not the UBND; the ward's committee holds
+    no award of its own chairman."""
+    found = reports(built(variant))
+    histories = "\n".join(found.values())
+    decisions = re.findall(r"Quyết định số \S+ ngày [^\n]*? của ([^\n]+)", histories)
+    assert decisions and all(d.startswith("Chủ tịch ") for d in decisions), decisions
+    ward = next(text for name, text in found.items() if name.endswith(WARD_REPORT))
+    assert "Chủ tịch UBND phường" not in ward and "Chủ tịch Ủy ban nhân dân phường" not in ward
+
+
+LAW = "Luật Thi đua, khen thưởng"
+
+
+def test_the_law_has_one_spelling_everywhere(built: Callable[[str], Path]) -> None:
+    root = Path(__file__).resolve().parents[1]
+    files = [
+        root / "input" / "campaign.toml",
+        *sorted((root / "tools" / "example").rglob("*.toml")),
+        *sorted((root / "tools" / "example").glob("*.py")),
+        *sorted((root / "docgen").rglob("*.py")),
+    ]
+    other = re.compile(r"Luật\s+thi\s+đua\s*[,-]?\s*khen\s+thưởng", re.IGNORECASE)
+    for path in files:
+        spelled = other.findall(path.read_text(encoding="utf-8"))
+        assert set(spelled) <= {LAW}, path
+    proposal = text_of(built("") / "thanh-pho" / "to-trinh.docx")
+    assert f"Căn cứ {LAW} ngày 26 tháng 11 năm 2003" in proposal
+
+
+LONG_COLLECTIVE = (
+    "Tổ công tác liên ngành hỗ trợ giải quyết thủ tục hành chính trên môi trường điện tử "
+    "của Ủy ban nhân dân phường Tiến Thành"
+)
+
+
+def test_a_long_collective_name_wraps_over_the_merged_width(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Printed by LibreOffice, the name keeps to a few lines (over 8 in a name column alone)."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from docgen.documents.minutes import minutes_context
+    from tests.conftest import libreoffice_convert
+    from tests.test_templates import render
+
+    selection = sample.selection(campaign)
+    collective = next(d for d in selection.decisions if d.nominee.kind is Kind.COLLECTIVE)
+    collective.nominee.values["ten"] = LONG_COLLECTIVE
+    context = minutes_context(campaign, sample.meeting(), [selection])
+    render("bien-ban.docx", context).save(str(tmp_path / "bien-ban.docx"))
+    pdf = libreoffice_convert([tmp_path / "bien-ban.docx"], "pdf", tmp_path / "pdf")
+    layout = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf / "bien-ban.pdf"), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    # pdftotext may cut a word at its accented letters: lines are compared without spaces
+    lines = [
+        "".join(w.text or "" for w in line.iter() if w.tag.endswith("word"))
+        for line in ET.fromstring(layout).iter()
+        if line.tag.endswith("line")
+    ]
+    name = "".join(LONG_COLLECTIVE.split())
+    start = next(i for i, line in enumerate(lines) if line and name.startswith(line))
+    printed, used = "", 0
+    for line in lines[start : start + 20]:  # other cells of the row may be read in between
+        if line and name.startswith(printed + line):
+            printed, used = printed + line, used + 1
+    assert printed == name
+    assert used <= 3, used
+
+
+MOVEMENTS = [
+    ("Phong trào thi đua cải cách hành chính năm 2023", False, "phong trào thi đua cải cách hành chính năm 2023"),
+    ("Phong trào thi đua cải cách hành chính năm 2023", True, "phong trào thi đua theo chuyên đề “Cải cách hành chính năm 2023”"),
+    ("Thi đua chuyên đề chuyển đổi số năm 2026", True, "thi đua chuyên đề chuyển đổi số năm 2026"),
+    ("Chuyển đổi số năm 2026", True, "phong trào thi đua theo chuyên đề “Chuyển đổi số năm 2026”"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "thematic", "named"), MOVEMENTS, ids=["ordinary", "thematic", "says-so", "bare"]
+)
+def test_how_a_campaign_is_named_in_a_sentence(
+    campaign: Campaign, title: str, thematic: bool, named: str
+) -> None:
+    import dataclasses
+
+    assert dataclasses.replace(campaign, title=title, thematic=thematic).movement == named
+
+
+@pytest.mark.parametrize("variant", ["", "nd152-2026"], ids=["nd91_2017", "nd152_2025"])
+def test_a_thematic_report_numbers_its_results_only_beside_measures(
+    variant: str, tmp_path: Path
+) -> None:
+    folder = build(tmp_path, variant, thematic)
+    found = reports(folder)
+    results = "Kết quả thực hiện các mục tiêu, chỉ tiêu thi đua đã đăng ký:"
+    person = next(t for n, t in found.items() if n.endswith("nguyen-van-an.docx"))
+    lines = person.splitlines()
+    assert results in lines and f"1. {results}" not in lines  # one item: not numbered
+    unit = next(t for n, t in found.items() if n.endswith(WARD_REPORT)).splitlines()
+    assert f"1. {results}" in unit
+    assert "2. Biện pháp, giải pháp thực hiện và bài học kinh nghiệm:" in unit

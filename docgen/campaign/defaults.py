@@ -12,9 +12,9 @@ _UNITS = ("thị trấn", "thành phố", "phường", "xã", "quận", "huyện
 _BODY = "Ủy ban nhân dân"
 
 
-# Units inside an agency, without a legal personality or a seal of their own (a seal belongs
-# to a body with legal personality: Nghị định 99/2016/NĐ-CP on seals, Điều 5). A campaign
-# subject says otherwise with `seal = true`.
+# Units inside an agency, without a legal personality or a seal of their own (seals belong to
+# bodies and organisations, Nghị định 99/2016/NĐ-CP on seals; the article is not checked here).
+# A default only: a campaign subject says otherwise with `seal = true` / `seal = false`.
 _UNSEALED = ("bộ phận", "tổ", "khối", "khu phố", "ấp", "thôn", "tổ dân phố")
 
 

@@ -40,7 +40,7 @@ DOCUMENTS: dict[str, LegalDocument] = {
     for d in (
         LegalDocument(
             "luat-2003",
-            "Luật Thi đua, Khen thưởng năm 2003 (và các luật sửa đổi năm 2005, 2013)",
+            "Luật Thi đua, khen thưởng năm 2003 (và các luật sửa đổi năm 2005, 2013)",
             ("15/2003/qh11", "26 thang 11 nam 2003", "26/11/2003", "47/2005/qh11", "39/2013/qh13"),
             date(2004, 7, 1),
             date(2023, 12, 31),

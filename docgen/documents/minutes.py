@@ -25,6 +25,7 @@ from docgen.documents.phrases import (
     ROMAN,
     as_printed,
     count,
+    item_mark,
     kinds_count,
     listed,
     lower_first,
@@ -60,7 +61,10 @@ def minutes_context(
         "so_ho_so": counted(every),
         "so_cap": count(len(levels)),
         "hinh_thuc_bieu_quyet": meeting.voting_form,
-        "cac_cap": [_level(campaign, meeting, s, f"6.{i}") for i, s in enumerate(levels, start=1)],
+        "cac_cap": [
+            _level(campaign, meeting, s, item_mark(f"6.{i}", len(levels)))
+            for i, s in enumerate(levels, start=1)
+        ],
         "ket_thuc": clock(meeting.end, meeting.date),
         "noi_nhan": listed(_recipients(levels)),
     }
@@ -91,12 +95,16 @@ def _plan(campaign: Campaign) -> str:
 
 
 def _level(campaign: Campaign, meeting: Meeting, selection: Selection, mark: str) -> dict[str, Any]:
-    """One level's section: heading, criteria, grouped results, run-offs and conclusion."""
+    """One level's section: heading, criteria, grouped results, run-offs and conclusion.
+
+    `mark`: "6.1. " before the level's heading, "" when the meeting considered one level.
+    """
     level = selection.level
     proposed = selection.proposed()
     collectives = sum(d.nominee.kind is Kind.COLLECTIVE for d in proposed)
     return {
-        "muc": mark,
+        "muc": mark.removesuffix(". "),
+        "dau_muc": mark,
         "ten": level.label,
         "hinh_thuc": level.award,
         "so_ho_so": counted(selection.decisions),
@@ -139,6 +147,8 @@ def _groups(decisions: list[Decision]) -> list[dict[str, Any]]:
             out.append(
                 {"so_la_ma": ROMAN[len(out)], "tieu_de": title, "tap_the": collective, "muc": rows}
             )
+    for group in out:  # one group alone is not numbered
+        group["dau_muc"] = item_mark(group["so_la_ma"], len(out))
     return out
 
 

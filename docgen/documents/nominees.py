@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from docgen.campaign.model import Kind
-from docgen.documents.phrases import ROMAN, listed
+from docgen.documents.phrases import ROMAN, item_mark, listed
 from docgen.documents.required import text
 from docgen.documents.typography import keep_together
 from docgen.intake.records import Nominee
@@ -63,6 +63,9 @@ def groups(decisions: Sequence[Decision]) -> list[dict[str, Any]]:
             "tieu_de": GROUP_TITLES[kind].upper(),
             "muc": [_row(i, n, line) for i, (n, line) in enumerate(zip(members, lines, strict=True), 1)],
         })  # fmt: skip
+    for group in out:  # a list of one group is not numbered
+        group["dau_muc"] = item_mark(group["so_thu_tu"], len(out))  # "1. " (Tờ trình)
+        group["stt_nhom"] = group["so_la_ma"] if len(out) > 1 else ""  # "I" (Danh sách)
     return out
 
 

@@ -70,6 +70,12 @@ def thematic_achievement(campaign: Campaign) -> str:
     return f" có thành tích{clause}" if clause else ""
 
 
+def item_mark(mark: str, total: int) -> str:
+    """`1. ` before an item of a list of several; "" when the list has one item (a list of
+    one is not numbered)."""
+    return f"{mark}. " if total > 1 else ""
+
+
 def upper_first(text: str) -> str:
     """`đề nghị tặng …` → `Đề nghị tặng …` (to start a line)."""
     return text[:1].upper() + text[1:]

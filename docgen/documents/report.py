@@ -16,7 +16,7 @@ from docgen.campaign.profiles import PROFILES
 from docgen.documents.dates import date_words, place_date
 from docgen.documents.heading import unit_header
 from docgen.documents.nominees import position_unit
-from docgen.documents.phrases import as_printed, paragraphs
+from docgen.documents.phrases import as_printed, item_mark, paragraphs
 from docgen.documents.required import require, text
 from docgen.documents.signers import confirmer, reporter
 from docgen.documents.typography import quoted
@@ -51,7 +51,7 @@ def report_context(
         **_header(campaign, nominee, signed),
         "de_nghi_tang": level.award.upper(),
         "hinh_thuc": level.award,
-        "phong_trao": campaign.title.upper(),
+        "phong_trao": campaign.movement.upper(),  # "… THEO CHUYÊN ĐỀ “…”" when thematic
         **facts,
         **_history(nominee.awards),
         "tap_the": facts if collective else {},
@@ -60,6 +60,8 @@ def report_context(
         "ben_bao_cao": nominee.name if collective else "cá nhân tôi",
         "ky": own,
         "xac_nhan": confirmer(campaign, level, own),
+        # the thematic form's section II: "1. " only when a second item (measures) follows
+        "dau_ket_qua": item_mark("1", 2 if collective and facts["bien_phap"] else 1),
     }
     return as_printed(context)
 

@@ -188,7 +188,7 @@ def _reports(
     campaign: Campaign, level: Level, selection: Selection, folder: str, names: NameBook
 ) -> list[Planned]:
     out = []
-    fields = report_fields(level)
+    fields = report_fields(campaign, level)
     for decision in selection.proposed():
         nominee = decision.nominee
         stem = safe_stem("bao-cao-thanh-tich", nominee.name)

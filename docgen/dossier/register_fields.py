@@ -78,9 +78,9 @@ def list_fields(campaign: Campaign, meeting: Meeting, level: Level) -> RegisterF
     )
 
 
-def report_fields(level: Level) -> RegisterFields:
+def report_fields(campaign: Campaign, level: Level) -> RegisterFields:
     """A Báo cáo thành tích: no number; signed by the unit (see the document itself)."""
-    return RegisterFields(summary=f"Đề nghị tặng {level.award}")
+    return RegisterFields(summary=upper_first(proposed_award(campaign, level)))
 
 
 def award_fields(

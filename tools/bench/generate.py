@@ -154,6 +154,8 @@ def _awards(rng: random.Random, nominee: Row) -> list[Row]:
     out: list[Row] = []
     for year in sorted(rng.sample(range(2018, 2023), rng.randint(0, 3))):
         kind, title = rng.choice(texts.AWARDS)
+        if not individual:
+            title = texts.COLLECTIVE_TITLES.get(title, title)
         out.append(
             {
                 "ten": nominee["ho_ten"] if individual else nominee["ten"],

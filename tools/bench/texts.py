@@ -70,7 +70,13 @@ AWARDS = (
     ("Hình thức khen thưởng", "Giấy khen của Chủ tịch UBND thành phố"),
     ("Hình thức khen thưởng", "Giấy khen của Chủ tịch UBND phường"),
 )
-ISSUERS = ("UBND thành phố Đồng Xoài", "UBND phường Tiến Thành")
+# A collective holds the collective titles (the individual ones are findings at intake).
+COLLECTIVE_TITLES = {
+    "Chiến sĩ thi đua cơ sở": "Tập thể lao động xuất sắc",
+    "Lao động tiên tiến": "Tập thể lao động tiên tiến",
+}
+# Titles and Giấy khen are conferred by the chairman, not by the committee.
+ISSUERS = ("Chủ tịch UBND thành phố Đồng Xoài", "Chủ tịch UBND phường Tiến Thành")
 
 ACHIEVEMENTS = (
     "Hoàn thành {p} % nhiệm vụ trong Kế hoạch cải cách hành chính năm 2023, đúng tiến độ.",

@@ -129,13 +129,15 @@ VAN_PHONG = {
     ],
     "awards": [
         {
+            # The ward's committee holds an award of the level above, never one of its own
+            # chairman; the Giấy khen is the chairman's (Luật Thi đua, khen thưởng 2022, Điều 80).
             "ten": "Ủy ban nhân dân phường Tiến Thành",
             "loai": "Hình thức khen thưởng",
             "nam": 2022,
-            "hinh_thuc": "Giấy khen của Chủ tịch UBND thành phố",
+            "hinh_thuc": "Giấy khen của Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài",
             "so_qd": "1520/QĐ-UBND",
             "ngay_qd": date(2022, 12, 28),
-            "co_quan": "UBND thành phố Đồng Xoài",
+            "co_quan": "Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài",
         },
         {
             "ten": "Nguyễn Văn An",
@@ -145,7 +147,7 @@ VAN_PHONG = {
             "hinh_thuc": "Chiến sĩ thi đua cơ sở",
             "so_qd": "1498/QĐ-UBND",
             "ngay_qd": date(2022, 12, 20),
-            "co_quan": "UBND thành phố Đồng Xoài",
+            "co_quan": "Chủ tịch UBND thành phố Đồng Xoài",
         },
         {
             "ten": "Nguyễn Văn An",
@@ -155,7 +157,7 @@ VAN_PHONG = {
             "hinh_thuc": "Giấy khen của Chủ tịch UBND thành phố",
             "so_qd": "1702/QĐ-UBND",
             "ngay_qd": date(2021, 12, 27),
-            "co_quan": "UBND thành phố Đồng Xoài",
+            "co_quan": "Chủ tịch UBND thành phố Đồng Xoài",
         },
     ],
 }
@@ -228,7 +230,7 @@ MOT_CUA = {
             "hinh_thuc": "Giấy khen của Chủ tịch UBND phường",
             "so_qd": "88/QĐ-UBND",
             "ngay_qd": date(2022, 12, 30),
-            "co_quan": "UBND phường Tiến Thành",
+            "co_quan": "Chủ tịch UBND phường Tiến Thành",
         },
     ],
 }

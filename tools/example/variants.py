@@ -48,6 +48,15 @@ VARIANTS: dict[str, Variant] = {
             "nd152-2026",
             (  # a ward directly under the province: no district (city) level after 01/07/2025
                 (", thành phố Đồng Xoài, tỉnh Bình Phước", ", tỉnh Đồng Nai"),
+                # the ward's committee: an award of the province, not of its own chairman
+                (
+                    "Giấy khen của Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài",
+                    "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai",
+                ),
+                (
+                    "Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài",
+                    "Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai",
+                ),
                 ("phường, xã của thành phố", "phường, xã của tỉnh"),
                 ("Hội đồng sáng kiến thành phố", "Hội đồng sáng kiến tỉnh"),
                 ("Giấy khen của Chủ tịch UBND thành phố", "Giấy khen của Chủ tịch UBND phường"),

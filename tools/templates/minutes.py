@@ -76,7 +76,7 @@ def _content(doc: DocumentObject) -> None:
 
 def _level(doc: DocumentObject) -> None:
     """One level's section; the loop over `cac_cap` surrounds it."""
-    body(doc, b("{{ cap.muc }}. {{ cap.ten }}: đề nghị tặng {{ cap.hinh_thuc }}"), keep_next=True)
+    body(doc, b("{{ cap.dau_muc }}{{ cap.ten }}: đề nghị tặng {{ cap.hinh_thuc }}"), keep_next=True)
     body(doc, "a) Hồ sơ đề nghị: {{ cap.so_ho_so }}.")
     tag(doc, "{%p if cap.tieu_chi %}")
     body(doc, "b) Tiêu chuẩn xét khen thưởng áp dụng:", keep_next=True)
@@ -101,7 +101,7 @@ def _results(doc: DocumentObject) -> None:
     merged = group.cells[0].merge(group.cells[-1])
     for paragraph in merged._tc.findall(qn("w:p")):
         merged._tc.remove(paragraph)
-    cell_text(merged, b("{{ g.so_la_ma }}. {{ g.tieu_de }}"), align="left")
+    cell_text(merged, b("{{ g.dau_muc }}{{ g.tieu_de }}"), align="left")
     cells = (
         ("{{ r.stt }}",),
         ("{{ r.ten }}",),

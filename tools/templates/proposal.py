@@ -26,7 +26,7 @@ def proposal() -> DocumentObject:
         "tặng {{ hinh_thuc }} cho {{ so_luong }}{{ chuyen_de }}, gồm:",
     )
     tag(doc, "{%p for nhom in danh_sach %}")
-    body(doc, b("{{ nhom.so_thu_tu }}. {{ nhom.ten_nhom }}:"), keep_next=True)
+    body(doc, b("{{ nhom.dau_muc }}{{ nhom.ten_nhom }}:"), keep_next=True)
     loop(doc, "m", "nhom.muc", "- {{ m.dong }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if kem_theo %}")
@@ -71,7 +71,7 @@ def attached_list() -> DocumentObject:
     tag_row(table, "{%tr for nhom in danh_sach %}")
     data_row(
         table,
-        ((b("{{ nhom.so_la_ma }}"),), (b("{{ nhom.tieu_de }}"),), ("",)),
+        ((b("{{ nhom.stt_nhom }}"),), (b("{{ nhom.tieu_de }}"),), ("",)),
         ("center", "left", "left"),
     )
     cells = (("{{ m.stt }}",), ("{{ m.ten }}",), ("{{ m.chuc_vu_don_vi }}",))

@@ -104,7 +104,7 @@ def thematic_report(name: str) -> DocumentObject:
     _training(doc, "ca_nhan.", True)
     tag(doc, "{%p endif %}")
     heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
-    item(doc, "1. Kết quả thực hiện các mục tiêu, chỉ tiêu thi đua đã đăng ký:")
+    item(doc, "{{ dau_ket_qua }}Kết quả thực hiện các mục tiêu, chỉ tiêu thi đua đã đăng ký:")
     loop(doc, "doan", "thanh_tich", "{{ doan }}")
     _initiative(doc)
     optional_section(
