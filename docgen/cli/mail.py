@@ -192,6 +192,7 @@ def reply(
       docgen tra-loi
       docgen tra-loi --gui --smtp smtp.gmail.com --tai-khoan thiduakhenthuong@gmail.com
     """
+    from docgen.award.past import ward_awards
     from docgen.feedback.outbox import reply_all
     from docgen.mail.smtp import Server
     from docgen.mail.summary import reply_lines
@@ -204,7 +205,8 @@ def reply(
         server = Server(host, user or campaign.contacts.address, port)
         smtp = (server, password_for(server.user, host))
     out = workspace.output(campaign.id)
-    replies = reply_all(campaign, folder, out, datetime.now().astimezone(), smtp)
+    past = ward_awards(workspace.ward, campaign.id)
+    replies = reply_all(campaign, folder, out, datetime.now().astimezone(), smtp, past)
     lines, problems = reply_lines(replies, sent=send)
     for line in lines:
         click.echo(line)

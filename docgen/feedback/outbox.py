@@ -16,6 +16,7 @@ from docgen.mail.reply import Draft, as_bytes, compose
 from docgen.mail.smtp import Outbox, Server
 from docgen.output.files import write_atomic
 from docgen.text import fold, in_vietnam
+from docgen.validate.past import PastAwards
 from docgen.validate.report import Report
 from docgen.validate.run import validate_folder
 
@@ -58,15 +59,17 @@ def reply_all(
     out_dir: Path,
     now: datetime,
     smtp: tuple[Server, str] | None = None,
+    past: PastAwards | None = None,
 ) -> Replies:
-    """Draft every reply into `out_dir/tra-loi/`; with `smtp` (server, password) send them too."""
+    """Draft every reply into `out_dir/tra-loi/`; with `smtp` (server, password) send them too.
+    With `past`, the forms are checked with the ward's award history (as `kiem-tra` does)."""
     if not campaign.contacts.address:
         raise DocgenError(
             "MAIL_ADDRESS_MISSING",
             "Tệp chiến dịch chưa có địa chỉ thư của Thường trực: thêm mục [mail] với address = "
             '"…" (địa chỉ dùng làm người gửi).',
         )
-    report = validate_folder(campaign, submissions)
+    report = validate_folder(campaign, submissions, past=past)
     feedback = write_feedback_files(report, submissions, out_dir / "phan-hoi")
     replies = Replies(out_dir / "tra-loi")
     for files in _by_department(report, list(feedback)):
