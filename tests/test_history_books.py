@@ -225,3 +225,16 @@ def test_a_long_form_gets_a_row_tall_enough_to_print() -> None:
     rows = {ws.cell(r, 3).value: ws.row_dimensions[r].height for r in range(4, ws.max_row)}
     assert rows[long_form] and rows[long_form] >= 2 * 15
     assert rows["Giấy khen"] is None  # one line: the default height
+
+
+def test_records_that_may_be_one_person_are_listed_not_merged(ward: Path) -> None:
+    assert "Không có cặp khen thưởng nào chưa rõ" in run(ward, "--chua-ro")
+    no_birth = Recipient(kind=Kind.INDIVIDUAL, name="NGUYỄN VĂN AN", unit="Khối  kinh tế")
+    record_decision(ward, decision(2019, "3", [(no_birth, "Giấy khen")]))
+    out = run(ward, "--chua-ro")
+    assert "1. Có thể là cùng một người (chưa gộp):" in out
+    assert "   - NGUYỄN VĂN AN (không ghi ngày sinh, Khối  kinh tế): Giấy khen năm 2019, Quyết định số 3/QĐ-UBND" in out  # fmt: skip
+    assert "   - Nguyễn Văn An (sinh 02/03/1985, Khối Kinh tế): Giấy khen năm 2022" in out
+    assert "Cộng: 2 cặp." in out  # the 2022 and the 2023 record of the same An
+    pairs = json.loads(run(ward, "--chua-ro", "--json"))
+    assert [[p["nam"] for p in pair] for pair in pairs] == [[2019, 2022], [2019, 2023]]

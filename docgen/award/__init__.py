@@ -1,6 +1,6 @@
 """The award stage: the decisions, the certificates and the ward's award history.
 
-Entry points of `docgen lich-su`: `find_awards` (search), `write_statistics`,
+Entry points of `docgen lich-su`: `find_awards` (search), `maybe_same`, `write_statistics`,
 `write_import_template`, `import_sheet`, and `record.record_level` (a decision that came back).
 """
 
@@ -23,6 +23,11 @@ TEMPLATE_FILE = "mau-nhap-lich-su-khen-thuong.xlsx"
 def find_awards(ward: Path, query: Query) -> list[Award]:
     """The awards of the ward's history answering `query`."""
     return search(load_history(ward), query)
+
+
+def maybe_same(ward: Path) -> list[tuple[Award, Award]]:
+    """Pairs of the ward's history that may be one recipient (for the clerk to settle)."""
+    return load_history(ward).maybe_same()
 
 
 def write_statistics(

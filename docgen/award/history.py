@@ -105,6 +105,20 @@ class History:
                 ambiguous.append(award)
         return Found(tuple(same), tuple(ambiguous))
 
+    def maybe_same(self) -> list[tuple[Award, Award]]:
+        """Pairs of records that may name the same recipient but are not surely the same
+        (a birth date missing on one side, another unit): for the clerk, never merged."""
+        by_name: dict[tuple[Kind, str], list[Award]] = {}
+        for award in self.awards:
+            by_name.setdefault((award.recipient.kind, award.identity.name_key), []).append(award)
+        pairs = []
+        for group in by_name.values():
+            for i, first in enumerate(group):
+                for second in group[i + 1 :]:
+                    if first.identity.match(second.identity) is Match.AMBIGUOUS:
+                        pairs.append((first, second))
+        return pairs
+
 
 def register_path(ward: Path) -> Path:
     """The ward's register, which holds the history beside the archive's records."""

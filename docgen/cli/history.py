@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from docgen.workspace import Workspace
 
 
-def _writes(options: dict[str, object]) -> bool:
+def _writes(options: dict[str, object]) -> bool:  # --chua-ro and the search only read
     return bool(
         options["statistics"] or options["template"] or options["sheet"] or options["level"]
     )
@@ -43,6 +43,12 @@ def _writes(options: dict[str, object]) -> bool:
     "--hinh-thuc", "form", default="", metavar="HÌNH_THỨC", help="Tìm theo hình thức khen thưởng."
 )
 @click.option("--json", "as_json", is_flag=True, help="In kết quả tìm kiếm dạng JSON.")
+@click.option(
+    "--chua-ro",
+    "unsure",
+    is_flag=True,
+    help="Liệt kê các cặp khen thưởng có thể của cùng một người mà chưa chắc (thiếu ngày sinh, khác đơn vị).",
+)
 @click.option(
     "--thong-ke",
     "statistics",
@@ -103,6 +109,7 @@ def history(
     year: int | None,
     form: str,
     as_json: bool,
+    unsure: bool,
     statistics: bool,
     template: bool,
     sheet: Path | None,
@@ -123,14 +130,17 @@ def history(
     Ví dụ:
       docgen lich-su --ten "Nguyễn Văn An"
       docgen lich-su --nam 2023 --hinh-thuc "Giấy khen" --json
+      docgen lich-su --chua-ro
       docgen lich-su --thong-ke
       docgen lich-su --mau-nhap
       docgen lich-su --nhap khen-thuong-cac-nam-truoc.xlsx
       docgen lich-su --ghi-cap thanh-pho --so 123/QĐ-UBND --ngay 15/01/2024
     """
-    modes = [m for m in (statistics, template, sheet, level) if m]
+    modes = [m for m in (statistics, template, sheet, level, unsure) if m]
     if len(modes) > 1:
-        raise UsageProblem("Chỉ dùng một trong --thong-ke, --mau-nhap, --nhap, --ghi-cap mỗi lần.")
+        raise UsageProblem(
+            "Chỉ dùng một trong --thong-ke, --mau-nhap, --nhap, --ghi-cap, --chua-ro mỗi lần."
+        )
     folder = workspace.root / "output" / "lich-su"
     if statistics:
         _statistics(workspace.ward, out or folder / "thong-ke-khen-thuong.xlsx", force)
@@ -140,6 +150,8 @@ def history(
         _import(workspace.ward, sheet)
     elif level:
         _record(workspace, campaign_path, level, reference, day, authority, left_out)
+    elif unsure:
+        _unsure(workspace.ward, as_json)
     else:
         _search(workspace.ward, name, unit, year, form, as_json)
 
@@ -174,6 +186,32 @@ WIDEST = 36  # characters of a console column; longer text is cut with "…" (JS
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _unsure(ward: Path, as_json: bool) -> None:
+    from docgen.award import maybe_same
+    from docgen.award.search import to_json
+
+    pairs = maybe_same(ward)
+    if as_json:
+        emit_json([to_json(pair) for pair in pairs])
+        return
+    if not pairs:
+        click.echo("Không có cặp khen thưởng nào chưa rõ là của cùng một người.")
+        return
+    for n, pair in enumerate(pairs, start=1):
+        click.echo(f"{n}. Có thể là cùng một người (chưa gộp):")
+        for award in pair:
+            r = award.recipient
+            born = f"sinh {r.birth:%d/%m/%Y}" if r.birth else "không ghi ngày sinh"
+            click.echo(
+                f"   - {r.name} ({born}, {r.unit or 'không ghi đơn vị'}): {award.form} năm "
+                f"{award.year}, Quyết định số {award.reference}"
+            )
+    click.echo(
+        f"Cộng: {len(pairs)} cặp. Nếu đúng là một người, sửa tệp đã nhập cho khớp (họ tên, ngày "
+        "sinh, đơn vị) rồi nhập lại (docgen lich-su --nhap …); quyết định cũ được thay."
+    )
 
 
 def _statistics(ward: Path, target: Path, force: bool) -> None:
