@@ -211,6 +211,7 @@ def test_two_modes_at_once_are_a_usage_error(ward: Path) -> None:
 
 def test_recording_needs_a_number_and_a_date(ward: Path) -> None:
     assert "Cần --so" in run(ward, "--ghi-cap", "phuong", code=2)
+    assert "chỉ dùng cùng --ghi-cap" in run(ward, "--so", "5/QĐ-UBND", code=2)
 
 
 def test_a_long_form_gets_a_row_tall_enough_to_print() -> None:

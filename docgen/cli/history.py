@@ -141,6 +141,8 @@ def history(
         raise UsageProblem(
             "Chỉ dùng một trong --thong-ke, --mau-nhap, --nhap, --ghi-cap, --chua-ro mỗi lần."
         )
+    if not level and (reference or day or authority or left_out):
+        raise UsageProblem("--so, --ngay, --co-quan, --tru chỉ dùng cùng --ghi-cap CẤP.")
     folder = workspace.root / "output" / "lich-su"
     if statistics:
         _statistics(workspace.ward, out or folder / "thong-ke-khen-thuong.xlsx", force)
