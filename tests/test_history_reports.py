@@ -250,3 +250,17 @@ def test_the_department_is_told_of_a_conflict_with_the_history_in_its_reply(
     text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert "sổ lịch sử khen thưởng của phường ghi Quyết định số 15/QĐ-UBND" in text
     assert "Có thể trùng người" not in text and "không ghi ngày sinh" not in text
+
+
+def test_history_checks_may_be_written_in_vietnamese(tmp_path: Path) -> None:
+    text = CAMPAIGN_FILE.read_text(encoding="utf-8") + (
+        '\n[[criteria]]\nid = "LS1"\nsubject = "cá nhân"\ntext = "x"\n'
+        'checks = [{ op = "đạt liên tục", form = "Lao động tiên tiến", years = 2 },'
+        ' { op = "năm trước chưa nhận", form = "Giấy khen" }]\n'
+    )
+    path = tmp_path / "campaign.toml"
+    path.write_text(text, encoding="utf-8")
+    assert [c.op for c in load_campaign(path).criteria[-1].checks] == [
+        "awarded_years_in_row",
+        "not_awarded_last_year",
+    ]
