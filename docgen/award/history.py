@@ -14,6 +14,7 @@ import json
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -94,11 +95,21 @@ class History:
 
     awards: tuple[Award, ...]
 
+    @cached_property
+    def _by_name(self) -> dict[tuple[Kind, str], list[tuple[Award, Identity]]]:
+        """The awards with their identities, by kind and name key: a lookup reads only the
+        records of the same name (a ward's history and a campaign both run to thousands)."""
+        index: dict[tuple[Kind, str], list[tuple[Award, Identity]]] = {}
+        for award in self.awards:
+            who = award.identity
+            index.setdefault((who.kind, who.name_key), []).append((award, who))
+        return index
+
     def of(self, identity: Identity) -> Found:
         """The awards of `identity`, and those only maybe theirs (for the clerk)."""
         same, ambiguous = [], []
-        for award in self.awards:
-            match = identity.match(award.identity)
+        for award, who in self._by_name.get((identity.kind, identity.name_key), []):
+            match = identity.match(who)
             if match is Match.SAME:
                 same.append(award)
             elif match is Match.AMBIGUOUS:
@@ -108,14 +119,11 @@ class History:
     def maybe_same(self) -> list[tuple[Award, Award]]:
         """Pairs of records that may name the same recipient but are not surely the same
         (a birth date missing on one side, another unit): for the clerk, never merged."""
-        by_name: dict[tuple[Kind, str], list[Award]] = {}
-        for award in self.awards:
-            by_name.setdefault((award.recipient.kind, award.identity.name_key), []).append(award)
         pairs = []
-        for group in by_name.values():
-            for i, first in enumerate(group):
-                for second in group[i + 1 :]:
-                    if first.identity.match(second.identity) is Match.AMBIGUOUS:
+        for group in self._by_name.values():
+            for i, (first, one) in enumerate(group):
+                for second, other in group[i + 1 :]:
+                    if one.match(other) is Match.AMBIGUOUS:
                         pairs.append((first, second))
         return pairs
 
