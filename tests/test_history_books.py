@@ -85,6 +85,14 @@ def test_search_prints_a_table(ward: Path) -> None:
     assert "Không tìm thấy khen thưởng nào" in run(ward, "--ten", "Không Có Ai")
 
 
+def test_search_results_go_to_a_json_file_for_powershell(ward: Path, tmp_path: Path) -> None:
+    target = tmp_path / "kết quả.json"
+    out = run(ward, "--nam", "2022", "--json-ra", str(target))
+    assert "Cộng: 2 khen thưởng." in out  # the table still prints
+    found = json.loads(target.read_text(encoding="utf-8"))
+    assert sorted(f["ten"] for f in found) == ["Khối Kinh tế", "Nguyễn Văn An"]
+
+
 def test_statistics_count_by_year_unit_and_form() -> None:
     stats = statistics(
         [

@@ -13,6 +13,7 @@ from docgen.cli.archive import UsageProblem
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     FORCE_OPTION,
+    JSON_FILE_OPTION,
     WORKSPACE_OPTION,
     aborts_cleanly,
     load_campaign,
@@ -97,6 +98,7 @@ def _writes(options: dict[str, object]) -> bool:  # --chua-ro and the search onl
     metavar="TÊN",
     help="Người, tập thể được đề nghị nhưng không có trong quyết định; ghi nhiều lần được.",
 )
+@JSON_FILE_OPTION
 @out_option("Tệp cần tạo (với --thong-ke, --mau-nhap; mặc định trong output/lich-su/).")
 @FORCE_OPTION
 @aborts_cleanly
@@ -118,6 +120,7 @@ def history(
     day: str,
     authority: str,
     left_out: tuple[str, ...],
+    json_file: Path | None,
     out: Path | None,
     force: bool,
 ) -> None:
@@ -155,14 +158,18 @@ def history(
     elif unsure:
         _unsure(workspace.ward, as_json)
     else:
-        _search(workspace.ward, name, unit, year, form, as_json)
+        _search(workspace.ward, (name, unit, year, form), as_json, json_file)
 
 
-def _search(ward: Path, name: str, unit: str, year: int | None, form: str, as_json: bool) -> None:
+def _search(
+    ward: Path, parts: tuple[str, str, int | None, str], as_json: bool, json_file: Path | None
+) -> None:
     from docgen.award import find_awards
     from docgen.award.search import Query, to_json
 
-    found = find_awards(ward, Query(name, unit, year, form))
+    found = find_awards(ward, Query(*parts))
+    if json_file is not None:
+        emit_json(to_json(found), json_file)
     if as_json:
         emit_json(to_json(found))
         return
