@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 
 from docgen.award.model import AwardDecision, Conferment, Origin, Recipient
-from docgen.award.words import money
 from docgen.campaign.award import FORMS
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.documents.nominees import ordered, position_unit
@@ -164,28 +163,4 @@ def ward_decision(
         year=campaign.period.year,
         origin=Origin.CAMPAIGN,
         conferments=conferments(campaign, selection, assigned.date or meeting_day),
-    )
-
-
-def describe(campaign: Campaign, level: Level, day: dt.date) -> str:
-    """One line for the campaign check: who proposes, the numbers, the bonus on `day`."""
-    award = campaign.award
-    proposer = award.proposer if award else f"Thường trực {campaign.council.name}"
-    symbol = award.symbol if award else campaign.council.symbol
-    amounts = []
-    unverified = False
-    for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL):
-        found = bonus.rate(level.form, kind, campaign.legal_profile, level.tier)
-        if found is None:
-            continue
-        unverified |= not found.verified
-        amounts.append(f"{kind.label} {money(bonus.amount(found, day))} đồng")
-    each = "; ".join(amounts) or "chưa có mức tiền thưởng"
-    salary = bonus.base_salary(day)
-    note = " — mức chưa đối chiếu văn bản gốc, kế toán kiểm tra lại" if unverified else ""
-    return (
-        f"tự quyết định khen thưởng: tờ trình của {proposer} (TTr-{symbol}), quyết định "
-        f"(QĐ-{campaign.issuer.symbol}) và danh sách kèm theo; tiền thưởng "
-        f"{FORMS.get(level.form, level.form)} ngày {day:%d/%m/%Y}: {each} "
-        f"(mức lương cơ sở {money(salary.amount)} đồng){note}"
     )
