@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from docgen.award.decision import NotFinalError, bonus_of, conferments, ward_decision
+from docgen.award.decision import (
+    NotFinalError,
+    bonus_of,
+    conferments,
+    ward_decision,
+    ward_decisions,
+)
 from docgen.award.model import Origin
 from docgen.award.recorded import RecordError, recorded_decision
 from docgen.award.words import in_words
@@ -265,3 +271,13 @@ def test_a_record_never_guesses(
             campaign, sample.selection(campaign, level), reference, dt.date(2024, 1, 15), names
         )
     assert message in str(caught.value)
+
+
+def test_the_campaigns_issued_decisions(campaign: Campaign) -> None:
+    selections = [sample.selection(campaign, "thanh-pho"), _ward(campaign)]
+    assert ward_decisions(campaign, sample.meeting(), selections) == []
+    numbered = sample.meeting(
+        {"quyet-dinh:phuong": Assigned("215", "QĐ-UBND", dt.date(2023, 12, 20))}
+    )
+    (issued,) = ward_decisions(campaign, numbered, selections)
+    assert (issued.reference, issued.level, len(issued.conferments)) == ("215/QĐ-UBND", "phuong", 3)

@@ -164,3 +164,19 @@ def ward_decision(
         origin=Origin.CAMPAIGN,
         conferments=conferments(campaign, selection, assigned.date or meeting_day),
     )
+
+
+def ward_decisions(
+    campaign: Campaign, meeting: Meeting, selections: list[Selection]
+) -> list[AwardDecision]:
+    """Every issued decision of the ward in this campaign: one per level it decides whose
+    decision the văn thư has numbered and dated (the others are not issued yet)."""
+    found = []
+    for selection in selections:
+        if not selection.level.decides or not selection.proposed():
+            continue
+        _, own = numbers(meeting, selection.level)
+        issued = ward_decision(campaign, selection, own, meeting.date)
+        if issued is not None:
+            found.append(issued)
+    return found
