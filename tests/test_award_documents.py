@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,12 @@ from docgen.campaign import Campaign
 from docgen.checks import sample
 from docgen.checks.docx_format import check_docx
 from docgen.documents.forms import DOCUMENT_TEMPLATES
+from docgen.dossier.run import build_dossiers
 from docgen.meeting.model import Assigned, Meeting
+from docgen.workspace import Workspace
+from tests.test_dossier_state import _docx_text, set_votes
 from tests.test_templates import find, render, text_of
+from tools.example.data import VOTES
 
 BUILDERS = {
     "to-trinh-khen-thuong": council_proposal_context,
@@ -147,3 +152,32 @@ def test_documents_pass_the_format_check(campaign: Campaign, tmp_path: Path, kin
     path = tmp_path / f"{kind}.docx"
     render(DOCUMENT_TEMPLATES[kind], _context(campaign, kind)).save(str(path))
     assert check_docx(path) == []
+
+
+def test_the_dossier_numbers_and_files_the_wards_documents(
+    campaign: Campaign, example_workspace: Path, tmp_path: Path
+) -> None:
+    """`ho-so` on the example: the văn thư's numbers print, are cited, reach the manifest."""
+    ws = Workspace(example_workspace)
+    numbers = {
+        "to-trinh-hd:phuong": ("07", "16/12/2023"),
+        "quyet-dinh:phuong": ("215", "20/12/2023"),
+    }
+    set_votes(campaign, ws, VOTES, tmp_path, numbers=numbers)
+    built = build_dossiers(campaign, ws)
+    assert not built.blocked and not built.missing
+    folder = built.folder / "phuong"
+    decision = _docx_text(folder / "quyet-dinh-khen-thuong.docx")
+    assert "Số: 215/QĐ-UBND" in decision
+    assert "tại Tờ trình số 07/TTr-HĐTĐKT ngày 16 tháng 12 năm 2023." in decision
+    assert "Kèm theo Quyết định số 215/QĐ-UBND ngày 20 tháng 12 năm 2023" in _docx_text(
+        folder / "danh-sach-kem-theo-quyet-dinh.docx"
+    )
+    manifest = json.loads((built.folder / "manifest.json").read_text(encoding="utf-8"))
+    entries = {f["path"]: f for f in manifest["files"]}
+    entry = entries["phuong/quyet-dinh-khen-thuong.docx"]
+    assert (entry["number"], entry["symbol"], entry["date"]) == ("215", "QĐ-UBND", "2023-12-20")
+    proposal = entries["phuong/to-trinh-de-nghi-khen-thuong.docx"]
+    assert (proposal["symbol"], proposal["signer"]) == ("TTr-HĐTĐKT", "Nguyễn Văn An")
+    for path in ("to-trinh-de-nghi-khen-thuong", "quyet-dinh-khen-thuong"):
+        assert check_docx(folder / f"{path}.docx") == []
