@@ -47,6 +47,9 @@ def test_each_level_gets_exactly_its_documents(built: BuildResult) -> None:
         "phuong/bao-cao-thanh-tich-pham-minh-tam.docx",
         "phuong/bao-cao-thanh-tich-do-thi-hong-nhung.docx",
         "phuong/bao-cao-thanh-tich-ly-thi-mai.docx",
+        "phuong/to-trinh-de-nghi-khen-thuong.docx",  # the ward decides this level itself
+        "phuong/quyet-dinh-khen-thuong.docx",
+        "phuong/danh-sach-kem-theo-quyet-dinh.docx",
     ]
     assert all(outcome is Outcome.WRITTEN for _, outcome in built.files)
 
@@ -143,7 +146,8 @@ def test_summary_names_who_was_not_proposed_and_why(built: BuildResult) -> None:
 def test_cli_builds_and_reports(workspace: Workspace) -> None:
     result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(workspace.root)])
     assert result.exit_code == 0, result.output
-    assert "Đã lập 11 văn bản" in result.output
+    # 11, and the ward's own Tờ trình, Quyết định and Danh sách
+    assert "Đã lập 14 văn bản" in result.output
 
 
 def test_cli_missing_meeting_is_a_clear_error(workspace: Workspace) -> None:

@@ -165,6 +165,7 @@ RUNS: list[list[str]] = [
     ["ket-qua"],
     ["ket-qua", "--json"],
     ["ho-so"],
+    ["giay-khen", "--khong-pdf"],
     ["kiem-tra-chien-dich"],
     ["kiem-tra-mau"],
     ["pdf", "output/kh19-2023-cchc/thanh-pho/to-trinh.docx"],

@@ -65,7 +65,7 @@ THEMATIC = {"thematic = false": "thematic = true"}
 def test_thematic_campaign_builds_for_collectives_and_individuals(workspace: Workspace) -> None:
     _campaign(workspace, **THEMATIC)
     output = _ho_so(workspace)
-    assert "Đã lập 11 văn bản" in output
+    assert "Đã lập 14 văn bản" in output
     reports = _reports(workspace)
     one_cua = reports["bao-cao-thanh-tich-bo-phan-mot-cua-phuong-tien-thanh.docx"]
     person = reports["bao-cao-thanh-tich-nguyen-van-an.docx"]

@@ -224,7 +224,8 @@ def test_a_number_used_twice_is_refused(workspace: Workspace, tmp_path: Path) ->
 
     text = workspace.campaign.read_text(encoding="utf-8")
     text = text.replace(
-        'documents = ["bien-ban", "bao-cao"]', 'documents = ["to-trinh", "bien-ban", "bao-cao"]'
+        'documents = ["bien-ban", "bao-cao"]',
+        'documents = ["to-trinh", "bien-ban", "bao-cao"]\ndecides = false',  # its own Tờ trình
     )
     workspace.campaign.write_text(text, encoding="utf-8")
     campaign = load_campaign(workspace.campaign)

@@ -62,6 +62,8 @@ def _answers(
         # levels: the one above the ward, then the ward's own (everything as offered)
         "", *first_level,
         "", "", "", "", "", "2,3,4,5", "1", "3", "",
+        # the ward's own award: proposer, ký hiệu, the Tờ trình's signer, fund, Điều 3, Nơi nhận
+        "", "", "", "", "Nguyễn Văn An", "", "", "",
         # criteria, collectives
         f"Hoàn thành xuất sắc nhiệm vụ được giao năm {year}.", "1",
         f"Xếp loại thực hiện nhiệm vụ năm {year}", "xep_loai_nam", XEP_LOAI, "Hoàn thành xuất sắc nhiệm vụ",
@@ -144,7 +146,7 @@ def _facts(c: Campaign) -> dict[str, object]:
     levels = [
         (lv.id, lv.label, lv.award, lv.decider, lv.kinh_gui, lv.via, lv.documents,
          tuple(labels[s] for s in lv.subjects), lv.quota, lv.noi_nhan, lv.signer, lv.tier,
-         lv.confirmer)
+         lv.confirmer, lv.decides, lv.form)
         for lv in c.levels
     ]  # fmt: skip
     return {
@@ -161,6 +163,7 @@ def _facts(c: Campaign) -> dict[str, object]:
         "fields": c.fields,
         "criteria": c.criteria,
         "levels": levels,
+        "award": c.award,
     }
 
 
@@ -252,8 +255,22 @@ def test_a_vice_chairman_signs_on_the_chairmans_behalf(example_workspace: Path) 
     code, output = _run(example_workspace, answers)
     assert code == 0, output
     new = load_campaign(example_workspace / "input" / "campaign.toml")
-    assert new.signers == {"pho_chu_tich": Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")}
+    assert new.signers["pho_chu_tich"] == Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
     assert {lv.signer for lv in new.levels} == {"pho_chu_tich"}
+    assert set(new.signers) == {"pho_chu_tich", "thuong_truc_hd"}  # and the council's Tờ trình
+
+
+def test_without_a_name_the_meeting_chair_signs_the_councils_proposal(
+    example_workspace: Path,
+) -> None:
+    (example_workspace / "input" / "campaign.toml").unlink()
+    at = ANSWERS_19.index("Nguyễn Văn An")
+    code, output = _run(example_workspace, [*ANSWERS_19[:at], "", *ANSWERS_19[at + 1 :]])
+    assert code == 0, output
+    assert "Họ và tên người ký tờ trình (Enter: chủ tọa cuộc họp ký)" in output
+    new = load_campaign(example_workspace / "input" / "campaign.toml")
+    assert new.award is not None and new.award.signer == ""
+    assert "thuong_truc_hd" not in new.signers
 
 
 def test_the_plan_itself_is_among_the_bases(folder: Path) -> None:

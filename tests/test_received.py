@@ -223,7 +223,7 @@ def test_ho_so_builds_the_others_when_one_report_lacks_data(
         "Báo cáo thành tích: thiếu “Quê quán” của “Trần Thị Bích Ngọc” "
         "(van-phong-hdnd-ubnd.xlsx › Cá nhân › dòng 4)"
     ) in result.output
-    assert "Đã lập 10 văn bản" in result.output
+    assert "Đã lập 13 văn bản" in result.output
 
 
 # ---------------------------------------------------------------- 7. messages at the edges

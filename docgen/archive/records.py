@@ -14,8 +14,18 @@ from docgen.archive.books import INDEX_COLUMNS, OUTGOING_COLUMNS, Book
 from docgen.archive.received import FORM_LABELS, SCAN_PDF
 from docgen.campaign import Campaign
 
-OUTGOING_KINDS = ("to-trinh", "bien-ban")  # issued under a number; the others are annexes
-KIND_ORDER = {"to-trinh": 0, "danh-sach": 1, "bien-ban": 2, "bao-cao": 3}
+# Issued under a number; the others are annexes. The ward's own award: the proposer's Tờ trình
+# and the chairman's Quyết định (its Danh sách is the decision's annex).
+OUTGOING_KINDS = ("to-trinh", "bien-ban", "to-trinh-khen-thuong", "quyet-dinh")
+KIND_ORDER = {
+    "to-trinh": 0,
+    "danh-sach": 1,
+    "bien-ban": 2,
+    "bao-cao": 3,
+    "to-trinh-khen-thuong": 4,
+    "quyet-dinh": 5,
+    "danh-sach-khen-thuong": 6,
+}
 NO_NUMBER = "Chưa có số, ký hiệu trong danh mục văn bản"
 
 
@@ -115,6 +125,10 @@ def author(row: sqlite3.Row, campaign: Campaign) -> str:
         return campaign.council.name
     if row["kind"] in ("to-trinh", "danh-sach"):
         return campaign.issuer.full_name
+    if row["kind"] == "to-trinh-khen-thuong" and campaign.award:
+        return campaign.award.proposer
+    if row["kind"] in ("quyet-dinh", "danh-sach-khen-thuong"):
+        return f"Chủ tịch {campaign.issuer.full_name}"
     return ""
 
 
@@ -152,6 +166,9 @@ def _kind_name(kind: str) -> str:
         "danh-sach": "Danh sách",
         "bien-ban": "Biên bản",
         "bao-cao": "Báo cáo",
+        "to-trinh-khen-thuong": "Tờ trình",
+        "quyet-dinh": "Quyết định",
+        "danh-sach-khen-thuong": "Danh sách",
     }.get(kind, kind)
 
 

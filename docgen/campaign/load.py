@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.campaign.aliases import canonical
+from docgen.campaign.award import check_award, level_decision, read_award
 from docgen.campaign.contacts import read_contacts
 from docgen.campaign.fields import BASE_FIELD_KEYS
 from docgen.campaign.model import (
@@ -68,13 +69,15 @@ def _build(r: TomlReader, data: dict[str, Any], source: str) -> Campaign:
     head = r.table(data, "campaign")
     subjects = _subjects(r, data)
     fields = _fields(r, data)
+    issuer = _issuer(r, r.table(data, "issuer"))
+    council = _council(r, r.table(data, "council"))
     campaign = Campaign(
         id=r.text(head, "id", "campaign"),
         title=r.text(head, "title", "campaign"),
         legal_profile=_profile(r, head),
         thematic=bool(r.get(head, "thematic", "campaign", bool, False)),
-        issuer=_issuer(r, r.table(data, "issuer")),
-        council=_council(r, r.table(data, "council")),
+        issuer=issuer,
+        council=council,
         plan=_plan(r, r.table(data, "plan")),
         period=_period(r, r.table(data, "period")),
         vote=_vote(r, r.table(data, "vote")),
@@ -85,9 +88,11 @@ def _build(r: TomlReader, data: dict[str, Any], source: str) -> Campaign:
         criteria=_criteria(r, data),
         levels=_levels(r, data),
         contacts=read_contacts(r, data),
+        award=read_award(r, data, issuer, council),
         source=source,
     )
     _cross_check(r, campaign)
+    check_award(r, campaign)
     profile_needs(r, campaign)
     return campaign
 
@@ -250,6 +255,7 @@ def _levels(r: TomlReader, data: dict[str, Any]) -> tuple[Level, ...]:
     for i, t in enumerate(r.array(data, "levels")):
         path = f"levels[{i}]"
         documents = r.texts(t, "documents", path)
+        tier = level_tier(r, t, path)
         for doc in documents:
             if doc not in DOCUMENT_KINDS:
                 r.fail(
@@ -269,8 +275,9 @@ def _levels(r: TomlReader, data: dict[str, Any]) -> tuple[Level, ...]:
                 quota=_quota(r, t, path),
                 signer=r.text(t, "signer", path),
                 noi_nhan=r.texts(t, "noi_nhan", path),
-                tier=level_tier(r, t, path),
+                tier=tier,
                 confirmer=r.text(t, "confirmer", path, allow_empty=True),
+                **level_decision(r, t, path, tier),
             )
         )
     return tuple(out)

@@ -56,6 +56,23 @@ class Council:
 
 
 @dataclass(frozen=True)
+class AwardSetup:
+    """The ward's own award: who proposes it to the chairman, the bonus fund, who carries out.
+
+    The proposing body is the council's standing members or the advisory office, never the
+    issuer to its own chairman; its Tờ trình has its own header lines, ký hiệu and signer.
+    """
+
+    proposer: str  # "Thường trực Hội đồng Thi đua - Khen thưởng phường Tiến Thành"
+    header: tuple[str, ...]  # its name lines under the issuer in the header
+    symbol: str  # its ký hiệu: TTr-<symbol>
+    signer: str  # signer key; "" → the meeting's chair signs for the council
+    fund: str  # where the bonus is paid from
+    executors: tuple[str, ...]  # Điều 3: who carries the decision out
+    noi_nhan: tuple[str, ...]  # the decision's Nơi nhận
+
+
+@dataclass(frozen=True)
 class Plan:
     """The plan document that launched the campaign, and the legal bases cited."""
 
@@ -161,6 +178,9 @@ class Level:
     noi_nhan: tuple[str, ...]
     tier: str = ""  # administrative tier of the deciding body: "tinh", "huyen" or "xa"
     confirmer: str = ""  # signer key of who confirms the reports; "" → `signer`
+    decides: bool = False  # the issuer's own chairman decides: Tờ trình, Quyết định, Danh sách
+    form: str = ""  # the award form conferred (docgen.legal.bonus.FORMS): its bonus rate
+    decision_signer: str = ""  # signer key of who signs the decision; "" → `signer`
 
 
 @dataclass(frozen=True)
@@ -183,6 +203,7 @@ class Campaign:
     criteria: tuple[Criterion, ...]
     levels: tuple[Level, ...]
     contacts: Contacts = field(default_factory=Contacts)
+    award: AwardSetup | None = None  # None: the loader fills it in from the council
     source: str = field(default="", compare=False)
 
     def subject(self, subject_id: str) -> Subject:

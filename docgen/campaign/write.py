@@ -10,7 +10,16 @@ from pathlib import Path
 
 from docgen.campaign.contacts import Contacts
 from docgen.campaign.load import load_campaign
-from docgen.campaign.model import Campaign, Check, Criterion, FieldSpec, Level, Signer, Subject
+from docgen.campaign.model import (
+    AwardSetup,
+    Campaign,
+    Check,
+    Criterion,
+    FieldSpec,
+    Level,
+    Signer,
+    Subject,
+)
 from docgen.campaign.profiles import PROFILES, TIERS
 from docgen.output.files import Written, write_atomic, write_beside
 from docgen.workspace import WARD_FILE, Workspace, ward_of
@@ -127,6 +136,7 @@ def campaign_toml(c: Campaign) -> str:
         _fields(c.fields),
         _criteria(c.criteria),
         _levels(c.levels),
+        _award(c.award),
         _contacts(c.contacts),
     ]
     return "\n".join(parts)
@@ -264,7 +274,36 @@ def _levels(levels: tuple[Level, ...]) -> str:
             lines += _pairs([("tier", lv.tier, f"người quyết định thuộc {TIERS[lv.tier]}")])
         if lv.confirmer:
             lines += _pairs([("confirmer", lv.confirmer, "người xác nhận báo cáo thành tích")])
+        lines += _pairs([
+            ("decides", lv.decides, "true: phường tự quyết định (tờ trình, quyết định, danh sách)"),
+            ("form", lv.form, "hình thức: giay-khen, chien-si-thi-dua-co-so, lao-dong-tien-tien"),
+        ])  # fmt: skip
+        if lv.decision_signer:
+            lines += _pairs([("decision_signer", lv.decision_signer, "người ký quyết định")])
         lines.append("")
+    return "\n".join(lines)
+
+
+def _award(award: AwardSetup | None) -> str:
+    """`[award]`: who proposes the ward's own award to its chairman, the fund, Điều 3."""
+    if award is None:
+        return ""
+    lines = [
+        "# Khen thưởng của chính phường (cấp có decides = true): Thường trực Hội đồng lập tờ trình",
+        "# trình Chủ tịch; Chủ tịch ký quyết định khen thưởng kèm danh sách và tiền thưởng.",
+        "[award]",
+    ]
+    lines += _pairs([
+        ("proposer", award.proposer, "cơ quan trình"),
+        ("proposer_symbol", award.symbol, "ký hiệu tờ trình: TTr-<ký hiệu>"),
+        ("proposer_signer", award.signer, "người ký tờ trình ([signers]); trống: chủ tọa cuộc họp"),
+        ("fund", award.fund, "nguồn chi tiền thưởng (Điều 2)"),
+        ("executors", award.executors, "Điều 3: người chịu trách nhiệm thi hành"),
+        ("noi_nhan", award.noi_nhan, "nơi nhận quyết định"),
+    ])  # fmt: skip
+    if award.header:
+        lines += _pairs([("proposer_header", award.header, "tên cơ quan trình ở tiêu đề")])
+    lines.append("")
     return "\n".join(lines)
 
 

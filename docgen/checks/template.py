@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 
+from docgen.award.documents import (
+    council_proposal_context,
+    decision_context,
+    decision_list_context,
+)
 from docgen.campaign.model import Campaign, Kind
 from docgen.checks import sample
 from docgen.documents.forms import DOCUMENT_TEMPLATES, form_kinds
@@ -105,6 +110,7 @@ def _contexts_for(name: str, campaign: Campaign) -> dict[str, Builder]:
         DOCUMENT_TEMPLATES["danh-sach"]: lambda: list_context(campaign, level, meeting, selection),
         DOCUMENT_TEMPLATES["bien-ban"]: lambda: minutes_context(campaign, meeting, [selection]),
     }
+    documents.update(_award_contexts(campaign))
     documents[RESULTS_TEMPLATE] = lambda: _results_sample(campaign, meeting)
     if name in documents:
         return {"": documents[name]}
@@ -127,3 +133,24 @@ def _results_sample(campaign: Campaign, meeting: Meeting) -> dict[str, Any]:
     level = LevelResult(campaign.levels[0], (Line(who, False),), None, ())
     units = (Unit("Khối Kinh tế", 0, 1),)
     return results_context(Results(campaign, meeting, units, (level,)))
+
+
+def _award_contexts(campaign: Campaign) -> dict[str, Builder]:
+    """The ward's own award documents, from the level it decides (the last level, made to
+    decide a Giấy khen, when the campaign has none), with sample data."""
+    own = next((lv for lv in campaign.levels if lv.decides), None)
+    level = own or replace(campaign.levels[-1], decides=True, form="giay-khen")
+    selection = sample.selection(campaign, campaign.levels[-1].id if own is None else own.id)
+    selection = replace(selection, level=level)
+    meeting = sample.meeting()
+    builders = {
+        "to-trinh-khen-thuong": council_proposal_context,
+        "quyet-dinh": decision_context,
+        "danh-sach-khen-thuong": decision_list_context,
+    }
+    return {
+        DOCUMENT_TEMPLATES[kind]: (
+            lambda b=build: b(campaign, level, meeting, selection)  # type: ignore[misc]
+        )
+        for kind, build in builders.items()
+    }

@@ -11,6 +11,7 @@ import click
 from docgen.cli import (
     archive,
     campaign,
+    certificates,
     checks,
     dossiers,
     history,
@@ -58,6 +59,7 @@ COMMANDS: tuple[click.Command, ...] = (
     meeting.consolidate,  # tong-hop
     meeting.results,  # ket-qua
     dossiers.dossiers,  # ho-so
+    certificates.certificates,  # giay-khen
     archive.pdf,  # pdf
     archive.archive,  # luu-tru
     archive.registers,  # so-van-ban-di

@@ -38,6 +38,7 @@ def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
       docgen kiem-tra-chien-dich
       docgen kiem-tra-chien-dich --chien-dich input/khen-thuong-cuoi-nam.toml
     """
+    from docgen.award.summary import describe
     from docgen.issues.codes import CODES
     from docgen.legal.check import review_campaign
 
@@ -50,6 +51,8 @@ def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
         click.echo(
             f"  - {level.label}: {level.award}; tối đa {quota}; văn bản: {', '.join(level.documents)}"
         )
+        if level.decides:
+            click.echo(f"    {describe(campaign, level, campaign.period.deadline)}")
     if review.warnings:
         click.echo(f"Cảnh báo về căn cứ pháp lý ({len(review.warnings)}):")
     for issue in review.warnings:

@@ -139,6 +139,8 @@ def history(
       docgen lich-su --nhap khen-thuong-cac-nam-truoc.xlsx
       docgen lich-su --ghi-cap thanh-pho --so 123/QĐ-UBND --ngay 15/01/2024
     """
+    from docgen.award import STATISTICS_FILE, TEMPLATE_FILE
+
     modes = [m for m in (statistics, template, sheet, level, unsure) if m]
     if len(modes) > 1:
         raise UsageProblem(
@@ -148,9 +150,9 @@ def history(
         raise UsageProblem("--so, --ngay, --co-quan, --tru chỉ dùng cùng --ghi-cap CẤP.")
     folder = workspace.root / "output" / "lich-su"
     if statistics:
-        _statistics(workspace.ward, out or folder / "thong-ke-khen-thuong.xlsx", force)
+        _statistics(workspace.ward, out or folder / STATISTICS_FILE, force)
     elif template:
-        _template(out or folder / "mau-nhap-lich-su-khen-thuong.xlsx", force)
+        _template(out or folder / TEMPLATE_FILE, force)
     elif sheet is not None:
         _import(workspace.ward, sheet)
     elif level:

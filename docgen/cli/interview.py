@@ -16,9 +16,19 @@ from pathlib import Path
 import click
 
 from docgen.campaign import defaults as guess
+from docgen.campaign.award import default_award, with_decision
 from docgen.campaign.contacts import Contacts, Department, looks_like_address
 from docgen.campaign.load import campaign_from_text
-from docgen.campaign.model import Campaign, Council, Issuer, Period, Plan, Signer, VoteRule
+from docgen.campaign.model import (
+    AwardSetup,
+    Campaign,
+    Council,
+    Issuer,
+    Period,
+    Plan,
+    Signer,
+    VoteRule,
+)
 from docgen.campaign.profiles import DOCUMENTS, PROFILES, LegalProfile, profile_for
 from docgen.campaign.write import campaign_toml
 from docgen.cli.awards import Setting, criteria, levels, subjects
@@ -59,6 +69,8 @@ def interview(ask: Prompter) -> Campaign:
     contacts = _contacts(ask, council)
     chosen, bodies = subjects(ask, profile, issuer)
     awards = levels(ask, Setting(profile, chosen, next(iter(signers)), issuer, council))
+    awards = tuple(with_decision(level) for level in awards)
+    award = _award(ask, issuer, council, signers) if any(lv.decides for lv in awards) else None
     fields, rules = criteria(ask, bodies, period.year)
     return Campaign(
         id=campaign_id,
@@ -77,6 +89,7 @@ def interview(ask: Prompter) -> Campaign:
         criteria=tuple(rules),
         levels=awards,
         contacts=contacts,
+        award=award,
     )
 
 
@@ -208,6 +221,35 @@ def _signers(ask: Prompter, issuer: Issuer) -> dict[str, Signer]:
     title = ask.text("Chức vụ", title)
     name = ask.text("Họ và tên người ký")
     return {guess.slug(title, "_") or "nguoi_ky": Signer(authority, title, name)}
+
+
+def _award(
+    ask: Prompter, issuer: Issuer, council: Council, signers: dict[str, Signer]
+) -> AwardSetup:
+    """`[award]`: who proposes the ward's own award to its chairman, who signs that Tờ trình
+    (added to `signers`), the bonus fund, Điều 3 and the decision's Nơi nhận."""
+    section("Khen thưởng của phường: tờ trình trình Chủ tịch và quyết định")
+    base = default_award(issuer, council)
+    proposer = ask.text("Cơ quan trình Chủ tịch quyết định khen thưởng", base.proposer)
+    symbol = ask.text("Ký hiệu tờ trình của cơ quan đó (TTr-…)", base.symbol)
+    authority = ask.text("Dòng thẩm quyền người ký tờ trình", "TM. THƯỜNG TRỰC HỘI ĐỒNG")
+    title = ask.text("Chức vụ người ký tờ trình", "PHÓ CHỦ TỊCH")
+    name = ask.text("Họ và tên người ký tờ trình (Enter: chủ tọa cuộc họp ký)", "")
+    key = ""
+    if name:
+        key = "thuong_truc_hd"
+        signers[key] = Signer(authority, title, name)
+    return AwardSetup(
+        proposer=proposer,
+        header=(),
+        symbol=symbol,
+        signer=key,
+        fund=ask.text("Nguồn chi tiền thưởng", base.fund),
+        executors=ask.items(
+            "Người thi hành quyết định (Điều 3), cách nhau bởi dấu ;", "; ".join(base.executors)
+        ),
+        noi_nhan=ask.items("Nơi nhận quyết định, cách nhau bởi dấu ;", "; ".join(base.noi_nhan)),
+    )
 
 
 def _contacts(ask: Prompter, council: Council) -> Contacts:

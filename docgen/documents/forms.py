@@ -21,8 +21,12 @@ DOCUMENT_TEMPLATES: dict[str, str] = {
     "bien-ban": "bien-ban.docx",
     "to-trinh": "to-trinh.docx",
     "danh-sach": "danh-sach.docx",
+    "to-trinh-khen-thuong": "to-trinh-khen-thuong.docx",
+    "quyet-dinh": "quyet-dinh-khen-thuong.docx",
+    "danh-sach-khen-thuong": "danh-sach-khen-thuong.docx",
 }
-"""Campaign document kind (other than `bao-cao`) → template file."""
+"""Document kind (other than `bao-cao`) → template file. The last three are the ward's own
+award at a level it decides itself (docgen/award/documents.py)."""
 
 
 def report_template(campaign: Campaign, kind: Kind) -> str:

@@ -7,6 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from docgen.award.documents import (
+    council_proposal_context,
+    decision_context,
+    decision_list_context,
+)
 from docgen.campaign.model import Campaign, Level
 from docgen.documents.forms import DOCUMENT_TEMPLATES, report_template
 from docgen.documents.minutes import considered, minutes_context
@@ -14,6 +19,7 @@ from docgen.documents.proposal import list_context, proposal_context
 from docgen.documents.report import report_context
 from docgen.dossier.register import (
     Register,
+    award_registers,
     list_register,
     minutes_register,
     proposal_register,
@@ -30,7 +36,16 @@ DOCUMENT_NAMES = {
     "danh-sach": "Danh sách",
     "bien-ban": "Biên bản họp xét",
     "bao-cao": "Báo cáo thành tích",
+    "to-trinh-khen-thuong": "Tờ trình đề nghị khen thưởng",
+    "quyet-dinh": "Quyết định khen thưởng",
+    "danh-sach-khen-thuong": "Danh sách kèm theo Quyết định",
 }
+AWARD_DOCUMENTS = {
+    "to-trinh-khen-thuong": ("to-trinh-de-nghi-khen-thuong", council_proposal_context),
+    "quyet-dinh": ("quyet-dinh-khen-thuong", decision_context),
+    "danh-sach-khen-thuong": ("danh-sach-kem-theo-quyet-dinh", decision_list_context),
+}
+"""At a level the ward decides itself: kind → (file stem, context), in the dossier's order."""
 
 
 @dataclass(slots=True)
@@ -136,7 +151,30 @@ def _level_documents(
             template = DOCUMENT_TEMPLATES[kind]
             title = DOCUMENT_NAMES[kind]
             out.append(Planned(path, kind, template, level.id, context, None, title, register))
+    if level.decides:
+        out += _award_documents(campaign, meeting, selection, folder, names)
     return out
+
+
+def _award_documents(
+    campaign: Campaign, meeting: Meeting, selection: Selection, folder: str, names: NameBook
+) -> list[Planned]:
+    """The proposer's Tờ trình, the chairman's Quyết định and its Danh sách."""
+    level = selection.level
+    registers = award_registers(campaign, meeting, level)
+    return [
+        Planned(
+            f"{folder}/{names.claim(stem, '.docx')}",
+            kind,
+            DOCUMENT_TEMPLATES[kind],
+            level.id,
+            functools.partial(build, campaign, level, meeting, selection),
+            None,
+            DOCUMENT_NAMES[kind],
+            registers[kind],
+        )
+        for kind, (stem, build) in AWARD_DOCUMENTS.items()
+    ]
 
 
 def _reports(

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from docgen.campaign.model import Campaign, Level
 from docgen.documents.phrases import lower_first
 from docgen.meeting.model import Meeting
-from docgen.meeting.numbers import MINUTES_KEY, proposal_key
+from docgen.meeting.numbers import (
+    MINUTES_KEY,
+    council_proposal_key,
+    decision_key,
+    proposal_key,
+)
 
 
 @dataclass(frozen=True)
@@ -74,3 +79,43 @@ def list_register(campaign: Campaign, meeting: Meeting, level: Level) -> Registe
 def report_register(level: Level) -> Register:
     """A Báo cáo thành tích: no number; signed by the unit (see the document itself)."""
     return Register(summary=f"Đề nghị tặng {level.award}")
+
+
+def award_registers(campaign: Campaign, meeting: Meeting, level: Level) -> dict[str, Register]:
+    """At a level the ward decides: the proposer's Tờ trình (its own series), the chairman's
+    Quyết định (the issuer's QĐ series) and its Danh sách (no number; the decision's date)."""
+    award = campaign.award
+    symbol = award.symbol if award else campaign.council.symbol
+    proposal = meeting.assigned(council_proposal_key(level.id))
+    decision = meeting.assigned(decision_key(level.id))
+    signer = campaign.signers[level.decision_signer or level.signer]
+    proposer = campaign.signers.get(award.signer) if award and award.signer else None
+    cited = f"{decision.number}/QĐ-{campaign.issuer.symbol}" if decision and decision.number else ""
+    decided = decision.date.isoformat() if decision and decision.date else ""
+    return {
+        "to-trinh-khen-thuong": Register(
+            proposal.number if proposal else "",
+            f"TTr-{symbol}",
+            proposal.date.isoformat() if proposal and proposal.date else "",
+            f"Về việc đề nghị tặng {level.award}",
+            proposer.name if proposer else meeting.chair.name,
+            (level.decider,),
+        ),
+        "quyet-dinh": Register(
+            decision.number if decision else "",
+            f"QĐ-{campaign.issuer.symbol}",
+            decided,
+            f"Về việc tặng {level.award}",
+            signer.name,
+            tuple(award.noi_nhan) if award else (),
+        ),
+        "danh-sach-khen-thuong": Register(
+            "",
+            "",
+            decided,
+            f"Tập thể, cá nhân được tặng {level.award} (kèm theo Quyết định số "
+            f"{cited or f'…/QĐ-{campaign.issuer.symbol}'})",
+            signer.name,
+            tuple(award.noi_nhan) if award else (),
+        ),
+    }

@@ -54,8 +54,19 @@ def proposal_key(level_id: str) -> str:
     return f"to-trinh:{level_id}"
 
 
+def council_proposal_key(level_id: str) -> str:
+    """The key of the proposer's Tờ trình to the chairman, at a level the ward decides."""
+    return f"to-trinh-hd:{level_id}"
+
+
+def decision_key(level_id: str) -> str:
+    """The key of the chairman's Quyết định khen thưởng, at a level the ward decides."""
+    return f"quyet-dinh:{level_id}"
+
+
 def numbered_documents(campaign: Campaign) -> list[Slot]:
-    """The rows of the numbers sheet, in order: the Biên bản, then each level's Tờ trình."""
+    """The rows of the numbers sheet, in order: the Biên bản, each level's Tờ trình, then at
+    each level the ward decides, the proposer's Tờ trình and the chairman's Quyết định."""
     slots: list[Slot] = []
     if any("bien-ban" in level.documents for level in campaign.levels):
         label = "Biên bản họp xét (một biên bản cho cả cuộc họp, ngày = ngày họp nếu để trống)"
@@ -65,6 +76,13 @@ def numbered_documents(campaign: Campaign) -> list[Slot]:
         for level in campaign.levels
         if "to-trinh" in level.documents
     ]
+    for level in campaign.levels:
+        if level.decides and campaign.award:
+            proposer = f"Tờ trình của {campaign.award.proposer} — {level.label}"
+            symbol = f"TTr-{campaign.award.symbol}"
+            slots.append(Slot(council_proposal_key(level.id), proposer, symbol))
+            label = f"Quyết định khen thưởng — {level.label}"
+            slots.append(Slot(decision_key(level.id), label, f"QĐ-{campaign.issuer.symbol}"))
     return slots
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from docx.document import Document as DocumentObject
 
+from tools.templates.decision import council_proposal, decision, decision_list
 from tools.templates.minutes import minutes
 from tools.templates.native import make_native
 from tools.templates.proposal import attached_list, proposal
@@ -34,6 +35,9 @@ TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
     "bien-ban.docx": minutes,
     "to-trinh.docx": proposal,
     "danh-sach.docx": attached_list,
+    "to-trinh-khen-thuong.docx": council_proposal,
+    "quyet-dinh-khen-thuong.docx": decision,
+    "danh-sach-khen-thuong.docx": decision_list,
     "bao-cao-ket-qua.docx": results_report,
 }
 """File name in `templates_docx/` → the function that builds it."""
