@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docgen.award.past import ward_awards
+from docgen.award.record import Recorded, record_ward_decisions
 from docgen.campaign.model import Campaign
 from docgen.collect import new_garbage_only
 from docgen.dossier.plan import Planned, plan_documents, template_keys
@@ -41,6 +43,7 @@ class BuildResult:
     cleaned: list[str] = field(default_factory=list)  # temp files a stopped run had left
     missing: list[str] = field(default_factory=list)  # documents not written: data missing
     law: list[ValidationIssue] = field(default_factory=list)  # profile, dates, citations, forms
+    recorded: list[Recorded] = field(default_factory=list)  # the ward's decisions, into the history
 
     @property
     def blocked(self) -> bool:
@@ -64,8 +67,10 @@ def build_dossiers(
     progress: Progress | None = None,
     past: PastAwards | None = None,
 ) -> BuildResult:
-    """Build every dossier of `campaign` from the workspace's intake and meeting (and, with
-    `past`, the ward's award history in the achievement reports)."""
+    """Build every dossier of `campaign` from the workspace's intake and meeting, the ward's
+    award history in the achievement reports (`past`, by default the ward's register); the
+    ward's decisions the văn thư has numbered go into that history."""
+    past = past if past is not None else ward_awards(ws.ward, campaign.id)
     report = validate_folder(campaign, ws.submissions, past=past)
     meeting = decide(campaign, report, ws.meeting)
     result = BuildResult(ws.output(campaign.id), report, meeting)
@@ -94,6 +99,7 @@ def build_dossiers(
     state.commit(sha256(Path(campaign.source).read_bytes()) if campaign.source else "")
     result.fallbacks = {t: c.fallback_reason for t, c in compiled.items() if c.fallback_reason}
     write_summary(result)
+    result.recorded = record_ward_decisions(ws.ward, campaign, meeting.meeting, meeting.selections)
     return result
 
 
