@@ -41,7 +41,14 @@ def _folder(ws: Path) -> Path:
 def test_before_any_decision_the_report_says_so_and_nothing_is_announced(ws: Path) -> None:
     out = _run(ws, "tong-ket")
     assert "Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương." in out
-    assert "Cấp “Cấp phường”: chưa ghi quyết định khen thưởng" in out
+    assert (
+        "Cấp phường: chưa có quyết định khen thưởng; khi văn thư ghi số, ngày Quyết định vào input/hop-xet.xlsx, chạy docgen ho-so"
+        in out
+    )
+    assert (
+        "Cấp thành phố: chưa có quyết định khen thưởng; khi quyết định về đến phường, ghi bằng docgen lich-su --ghi-cap"
+        in out
+    )
     assert sorted(p.name for p in _folder(ws).iterdir()) == ["bao-cao-ket-qua.docx"]
     text = text_of(docx.Document(str(_folder(ws) / "bao-cao-ket-qua.docx")))
     assert "Chưa có quyết định khen thưởng của Chủ tịch Ủy ban nhân dân phường Tiến Thành." in text

@@ -72,7 +72,7 @@ def _writes(options: dict[str, object]) -> bool:  # --chua-ro and the search onl
     "level",
     default="",
     metavar="CẤP",
-    help="Ghi quyết định khen thưởng của một cấp (mã cấp trong tệp chiến dịch) khi đã có.",
+    help="Ghi quyết định khen thưởng của cấp trên (mã cấp trong tệp chiến dịch) khi về đến phường.",
 )
 @click.option(
     "--so",
@@ -321,12 +321,13 @@ def wrap_up(workspace: Workspace, campaign_path: Path, force: bool) -> None:
 
     Ghi vào output/<mã chiến dịch>/tong-ket/: bao-cao-ket-qua.docx (Báo cáo của Thường trực
     Hội đồng: đơn vị tham gia, người được đề nghị và được khen ở từng cấp, số quyết định), và khi
-    đã ghi quyết định (docgen lich-su --ghi-cap): thong-bao.txt (đọc trên đài, đăng bài) và
+    có quyết định trong lịch sử khen thưởng: thong-bao.txt (đọc trên đài, đăng bài) và
     thong-bao.html (đoạn HTML dán vào trang thông tin điện tử; chỉ có tên, đơn vị, thành tích).
+    Quyết định của phường vào lịch sử khi văn thư ghi số, ngày và lập lại hồ sơ (docgen ho-so).
 
     \b
     Ví dụ:
-      docgen lich-su --ghi-cap phuong --so 15/QĐ-UBND --ngay 28/12/2023
+      docgen lich-su --ghi-cap thanh-pho --so 1234/QĐ-UBND --ngay 10/01/2024
       docgen tong-ket
     """
     from docgen.award.wrapup import wrap_up as write
@@ -337,8 +338,15 @@ def wrap_up(workspace: Workspace, campaign_path: Path, force: bool) -> None:
     for level in done.results.levels:
         if level.decision is None:
             click.echo(
-                f"Cấp “{level.level.label}”: chưa ghi quyết định khen thưởng; khi có, chạy "
-                f"docgen lich-su --ghi-cap {level.level.id} --so … --ngay … rồi chạy lại."
+                f"{level.level.label}: chưa có quyết định khen thưởng; {_HOW[level.level.decides]}"
             )
     if not done.results.awarded:
         click.echo("Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương.")
+
+
+_HOW = {
+    True: "khi văn thư ghi số, ngày Quyết định vào input/hop-xet.xlsx, chạy docgen ho-so rồi "
+    "chạy lại.",
+    False: "khi quyết định về đến phường, ghi bằng docgen lich-su --ghi-cap … --so … --ngay … "
+    "rồi chạy lại.",
+}
