@@ -19,6 +19,7 @@ from docgen.cli import (
     mail,
     meeting,
     validate,
+    wrapup,
 )
 from docgen.cli.group import DocgenGroup, help_page
 
@@ -64,7 +65,7 @@ COMMANDS: tuple[click.Command, ...] = (
     archive.archive,  # luu-tru
     archive.registers,  # so-van-ban-di
     history.history,  # lich-su
-    history.wrap_up,  # tong-ket
+    wrapup.wrap_up,  # tong-ket
     checks.check_campaign,  # kiem-tra-chien-dich
     checks.check_templates,  # kiem-tra-mau
     checks.check_format,  # kiem-tra-dinh-dang

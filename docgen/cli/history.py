@@ -229,14 +229,14 @@ def _statistics(ward: Path, target: Path, force: bool) -> None:
     from docgen.award import write_statistics
 
     path, status, stats = write_statistics(ward, target, force)
-    click.echo(f"{_WRITTEN[status]}: {path} ({stats.total} khen thưởng, {len(stats.years)} năm).")
+    click.echo(f"{WRITTEN[status]}: {path} ({stats.total} khen thưởng, {len(stats.years)} năm).")
 
 
 def _template(target: Path, force: bool) -> None:
     from docgen.award import write_import_template
 
     path, status = write_import_template(target, force)
-    click.echo(f"{_WRITTEN[status]}: {path}")
+    click.echo(f"{WRITTEN[status]}: {path}")
 
 
 def _import(ward: Path, sheet: Path) -> None:
@@ -302,51 +302,9 @@ def _date(text: str) -> date:
         ) from None
 
 
-_WRITTEN = {
+WRITTEN = {
     "created": "Đã tạo",
     "overwritten": "Đã ghi đè",
     "unchanged": "Đã có, không thay đổi",
     "copy": "Tệp đã có và khác bản mới nên được giữ nguyên; bản mới ghi vào",
-}
-
-
-@click.command("tong-ket")
-@WORKSPACE_OPTION
-@CAMPAIGN_OPTION
-@FORCE_OPTION
-@aborts_cleanly
-@writes_workspace("tong-ket")
-def wrap_up(workspace: Workspace, campaign_path: Path, force: bool) -> None:
-    """Sau khi có quyết định: báo cáo kết quả thực hiện và thông báo nêu gương.
-
-    Ghi vào output/<mã chiến dịch>/tong-ket/: bao-cao-ket-qua.docx (Báo cáo của Thường trực
-    Hội đồng: đơn vị tham gia, người được đề nghị và được khen ở từng cấp, số quyết định), và khi
-    có quyết định trong lịch sử khen thưởng: thong-bao.txt (đọc trên đài, đăng bài) và
-    thong-bao.html (đoạn HTML dán vào trang thông tin điện tử; chỉ có tên, đơn vị, thành tích).
-    Quyết định của phường vào lịch sử khi văn thư ghi số, ngày và lập lại hồ sơ (docgen ho-so).
-
-    \b
-    Ví dụ:
-      docgen lich-su --ghi-cap thanh-pho --so 1234/QĐ-UBND --ngay 10/01/2024
-      docgen tong-ket
-    """
-    from docgen.award.wrapup import wrap_up as write
-
-    done = write(load_campaign(campaign_path), workspace, force)
-    for path, status in done.files:
-        click.echo(f"{_WRITTEN[status]}: {path}")
-    for level in done.results.levels:
-        if level.decision is None:
-            click.echo(
-                f"{level.level.label}: chưa có quyết định khen thưởng; {_HOW[level.level.decides]}"
-            )
-    if not done.results.awarded:
-        click.echo("Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương.")
-
-
-_HOW = {
-    True: "khi văn thư ghi số, ngày Quyết định vào input/hop-xet.xlsx, chạy docgen ho-so rồi "
-    "chạy lại.",
-    False: "khi quyết định về đến phường, ghi bằng docgen lich-su --ghi-cap … --so … --ngay … "
-    "rồi chạy lại.",
 }
