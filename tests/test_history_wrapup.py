@@ -75,7 +75,7 @@ def test_the_report_names_units_levels_and_decisions_and_passes_the_format_check
         "Chủ tịch Ủy ban nhân dân phường Tiến Thành đã khen thưởng 01 tập thể và 03 cá nhân tại Quyết định số 15/QĐ-UBND ngày 28 tháng 12 năm 2023.",
         "Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài đã khen thưởng 01 tập thể và 01 cá nhân tại Quyết định số 1234/QĐ-UBND ngày 10 tháng 01 năm 2024.",
         "III. NÊU GƯƠNG ĐIỂN HÌNH TIÊN TIẾN",
-        "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "TM. THƯỜNG TRỰC HỘI ĐỒNG PHÓ CHỦ TỊCH Nguyễn Văn An",  # the standing members sign, as on their Tờ trình
     ):
         assert expected in " ".join(text.split()), expected
     rows = {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from docgen.award.documents import proposer_header, setup
 from docgen.award.results import LevelResult, Results
 from docgen.campaign.model import Kind
 from docgen.documents.dates import date_words, number, place_date
-from docgen.documents.heading import council_header
 from docgen.documents.phrases import count, kinds_count, listed, nfc
 from docgen.text import format_date_short
 
@@ -18,8 +18,8 @@ def results_context(results: Results) -> dict[str, Any]:
     """Everything the report prints: header, the three parts, signature and Nơi nhận."""
     c = results.campaign
     context: dict[str, Any] = {
-        **council_header(c),
-        "so": number("", f"BC-{c.council.symbol}"),
+        **proposer_header(c),
+        "so": number("", f"BC-{setup(c).symbol}"),
         "dia_danh_ngay": place_date(c.issuer.place, None, c.period.year),
         "trich_yeu": f"Kết quả thực hiện {_lower_first(c.title)}",
         "mo_dau": (
@@ -72,14 +72,22 @@ def _deciding(results: Results) -> dict[str, Any]:
 
 
 def _closing(results: Results) -> dict[str, Any]:
-    """The council's chair signs for the council; Nơi nhận."""
+    """The standing members' signer (as on their Tờ trình), else the meeting's chair for the
+    council; Nơi nhận."""
     c = results.campaign
-    return {
-        "ky": {
-            "tham_quyen": "TM. " + " ".join(council_header(c)["co_quan"]),
+    key = setup(c).signer
+    if key:
+        own = c.signers[key]
+        signer = {"tham_quyen": own.authority, "chuc_vu": own.title, "ten": own.name}
+    else:
+        body = " ".join(proposer_header(c)["co_quan"])
+        signer = {
+            "tham_quyen": f"TM. {body}",
             "chuc_vu": "CHỦ TỊCH",
             "ten": results.meeting.chair.name,
-        },
+        }
+    return {
+        "ky": signer,
         "noi_nhan": listed(
             [
                 f"{c.issuer.full_name} (để báo cáo)",
