@@ -172,6 +172,9 @@ RUNS: list[list[str]] = [
     ["luu-tru", "--kiem-tra"],
     ["luu-tru", "--kiem-tra", "--json"],
     ["so-van-ban-di"],
+    ["lich-su"],
+    ["lich-su", "--thong-ke"],
+    ["tong-ket"],
     ["kiem-tra-dinh-dang", "templates_docx/to-trinh.docx"],
 ]
 

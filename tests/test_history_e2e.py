@@ -44,6 +44,13 @@ def _run(*args: str) -> str:
     return result.output
 
 
+def _run_json(*args: str) -> str:
+    """Standard output only: JSON, without the lines on stderr."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
 @pytest.fixture
 def ward(pristine_example: Path, tmp_path: Path) -> Path:
     """A ward folder holding the 2023 campaign, built and its ward decision recorded."""
@@ -82,7 +89,7 @@ def test_every_campaign_of_the_ward_searches_the_same_history(ward: Path) -> Non
     second = ward / "2024"
     build_variant("nd98-2024", second)
     found = json.loads(
-        _run("lich-su", "--thu-muc", str(second), "--ten", "pham minh tam", "--json")
+        _run_json("lich-su", "--thu-muc", str(second), "--ten", "pham minh tam", "--json")
     )
     assert [(f["nam"], f["quyet_dinh"], f["ngay_quyet_dinh"], f["nguon"]) for f in found] == [
         (2023, "15/QĐ-UBND", "2023-12-28", "chien-dich")
@@ -96,7 +103,7 @@ def test_building_again_records_nothing_new_and_a_renumbered_decision_replaces(w
     assert "— đã có." in _run("ho-so", "--thu-muc", str(first))
     number_the_decision(first, "16", "29/12/2023")
     assert "Quyết định số 16/QĐ-UBND ngày 29/12/2023 (4 tập thể, cá nhân) — đã ghi, thay bản trước." in _run("ho-so", "--thu-muc", str(first))  # fmt: skip
-    found = json.loads(_run("lich-su", "--thu-muc", str(first), "--json"))
+    found = json.loads(_run_json("lich-su", "--thu-muc", str(first), "--json"))
     assert {(f["quyet_dinh"], f["ngay_quyet_dinh"]) for f in found} == {
         ("16/QĐ-UBND", "2023-12-29")
     }
@@ -110,7 +117,7 @@ def test_the_city_decision_is_recorded_when_it_comes_back(ward: Path) -> None:
     assert "\nĐã có, không đổi Quyết định số 1234/QĐ-UBND" in _run(
         "lich-su", "--thu-muc", str(first), *CITY_DECISION, "--tru", "Nguyễn Văn An"
     )
-    found = json.loads(_run("lich-su", "--thu-muc", str(first), "--nam", "2023", "--json"))
+    found = json.loads(_run_json("lich-su", "--thu-muc", str(first), "--nam", "2023", "--json"))
     city = [f for f in found if f["quyet_dinh"] == "1234/QĐ-UBND"]
     assert sorted(f["ten"] for f in city) == [
         "Trần Thị Bích Ngọc",

@@ -148,6 +148,7 @@ def history(
         )
     if not level and (reference or day or authority or left_out):
         raise UsageProblem("--so, --ngay, --co-quan, --tru chỉ dùng cùng --ghi-cap CẤP.")
+    _in_a_ward(workspace, campaign_path)
     folder = workspace.root / "output" / "lich-su"
     if statistics:
         _statistics(workspace.ward, out or folder / STATISTICS_FILE, force)
@@ -161,6 +162,17 @@ def history(
         _unsure(workspace.ward, as_json)
     else:
         _search(workspace.ward, (name, unit, year, form), as_json, json_file)
+
+
+def _in_a_ward(workspace: Workspace, campaign_path: Path) -> None:
+    """Say whose history this is; from a folder that is neither a campaign's nor a ward's,
+    stop as every command does (where it looked, how to point at the workspace)."""
+    from docgen.award.history import register_path
+    from docgen.workspace import ward_of
+
+    if not workspace.campaign.is_file() and ward_of(workspace.root) is None:
+        load_campaign(campaign_path)  # raises: the campaign file is not there
+    click.echo(f"Lịch sử khen thưởng của phường: {register_path(workspace.ward)}", err=True)
 
 
 def _search(
