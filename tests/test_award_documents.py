@@ -203,3 +203,25 @@ def test_a_decision_dated_before_its_proposal_is_reported(
     assert (issue.place.sheet, issue.place.column) == ("Số văn bản", "D")
     assert outcome.meeting is not None
     assert outcome.meeting.assigned("quyet-dinh:phuong") == Assigned("215", "QĐ-UBND", None)
+
+
+def test_a_title_is_recognised_not_given(campaign: Campaign) -> None:
+    level = dataclasses.replace(
+        campaign.level("phuong"), form="chien-si-thi-dua-co-so", award="Chiến sĩ thi đua cơ sở"
+    )
+    chosen = sample.selection(campaign, "phuong")
+    people = dataclasses.replace(
+        chosen,
+        level=level,
+        decisions=[d for d in chosen.decisions if d.nominee.kind.value == "individual"],
+    )
+    text = text_of(
+        render(
+            DOCUMENT_TEMPLATES["quyet-dinh"],
+            decision_context(campaign, level, sample.meeting(), people),
+        )
+    )
+    assert "Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở" in text
+    assert "Điều 1. Công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 02 cá nhân" in text
+    assert "Kèm theo danh hiệu Chiến sĩ thi đua cơ sở là tiền thưởng" in text
+    assert "mỗi cá nhân 1.800.000 đồng" in text
