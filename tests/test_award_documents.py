@@ -183,6 +183,12 @@ def test_the_dossier_numbers_and_files_the_wards_documents(
     assert (proposal["symbol"], proposal["signer"]) == ("TTr-HĐTĐKT", "Nguyễn Văn An")
     for path in ("to-trinh-de-nghi-khen-thuong", "quyet-dinh-khen-thuong"):
         assert check_docx(folder / f"{path}.docx") == []
+    summary = (built.folder / "tom-tat.txt").read_text(encoding="utf-8")
+    assert (
+        "Phường tự quyết định: tờ trình của Thường trực Hội đồng Thi đua - Khen thưởng phường "
+        "Tiến Thành, quyết định của Chủ tịch Ủy ban nhân dân phường Tiến Thành; tiền thưởng mỗi "
+        "tập thể 540.000 đồng, mỗi cá nhân 270.000 đồng, tổng 1.350.000 đồng" in summary
+    )
 
 
 def test_a_decision_dated_before_its_proposal_is_reported(
