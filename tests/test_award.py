@@ -281,3 +281,12 @@ def test_the_campaigns_issued_decisions(campaign: Campaign) -> None:
     )
     (issued,) = ward_decisions(campaign, numbered, selections)
     assert (issued.reference, issued.level, len(issued.conferments)) == ("215/QĐ-UBND", "phuong", 3)
+
+
+def test_a_record_never_merges_two_people_of_one_name(campaign: Campaign) -> None:
+    city = sample.selection(campaign, "thanh-pho")
+    twin = sample.nominee(Kind.INDIVIDUAL, chuc_vu="Công chức Tư pháp")  # Nguyễn Văn An again
+    city.decisions[3] = sample.decision(twin, city.level, 8, 1, True)
+    with pytest.raises(RecordError) as caught:
+        recorded_decision(campaign, city, "7/QĐ-UBND", dt.date(2024, 1, 15), ["Nguyễn Văn An"])
+    assert "có nhiều người cùng tên Nguyễn Văn An" in str(caught.value)

@@ -22,6 +22,8 @@ from docgen.checks.docx_format import check_docx
 from docgen.documents.forms import DOCUMENT_TEMPLATES
 from docgen.dossier.run import build_dossiers
 from docgen.meeting.model import Assigned, Meeting
+from docgen.meeting.select import decide
+from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 from tests.test_dossier_state import _docx_text, set_votes
 from tests.test_templates import find, render, text_of
@@ -181,3 +183,51 @@ def test_the_dossier_numbers_and_files_the_wards_documents(
     assert (proposal["symbol"], proposal["signer"]) == ("TTr-HĐTĐKT", "Nguyễn Văn An")
     for path in ("to-trinh-de-nghi-khen-thuong", "quyet-dinh-khen-thuong"):
         assert check_docx(folder / f"{path}.docx") == []
+    summary = (built.folder / "tom-tat.txt").read_text(encoding="utf-8")
+    assert (
+        "Phường tự quyết định: tờ trình của Thường trực Hội đồng Thi đua - Khen thưởng phường "
+        "Tiến Thành, quyết định của Chủ tịch Ủy ban nhân dân phường Tiến Thành; tiền thưởng mỗi "
+        "tập thể 540.000 đồng, mỗi cá nhân 270.000 đồng, tổng 1.350.000 đồng" in summary
+    )
+
+
+def test_a_decision_dated_before_its_proposal_is_reported(
+    campaign: Campaign, example_workspace: Path, tmp_path: Path
+) -> None:
+    ws = Workspace(example_workspace)
+    numbers = {
+        "to-trinh-hd:phuong": ("07", "18/12/2023"),
+        "quyet-dinh:phuong": ("215", "16/12/2023"),
+    }
+    set_votes(campaign, ws, VOTES, tmp_path, numbers=numbers)
+    outcome = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    (issue,) = [i for i in outcome.issues if i.code.startswith("DOC_")]
+    assert issue.code == "DOC_DATE_INVALID"
+    assert issue.message == (
+        "Ngày “16/12/2023” không hợp lệ: trước ngày của Tờ trình đề nghị (18/12/2023)."
+    )
+    assert (issue.place.sheet, issue.place.column) == ("Số văn bản", "D")
+    assert outcome.meeting is not None
+    assert outcome.meeting.assigned("quyet-dinh:phuong") == Assigned("215", "QĐ-UBND", None)
+
+
+def test_a_title_is_recognised_not_given(campaign: Campaign) -> None:
+    level = dataclasses.replace(
+        campaign.level("phuong"), form="chien-si-thi-dua-co-so", award="Chiến sĩ thi đua cơ sở"
+    )
+    chosen = sample.selection(campaign, "phuong")
+    people = dataclasses.replace(
+        chosen,
+        level=level,
+        decisions=[d for d in chosen.decisions if d.nominee.kind.value == "individual"],
+    )
+    text = text_of(
+        render(
+            DOCUMENT_TEMPLATES["quyet-dinh"],
+            decision_context(campaign, level, sample.meeting(), people),
+        )
+    )
+    assert "Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở" in text
+    assert "Điều 1. Công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 02 cá nhân" in text
+    assert "Kèm theo danh hiệu Chiến sĩ thi đua cơ sở là tiền thưởng" in text
+    assert "mỗi cá nhân 1.800.000 đồng" in text

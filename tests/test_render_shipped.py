@@ -8,6 +8,11 @@ from typing import Any
 
 import pytest
 
+from docgen.award.documents import (
+    council_proposal_context,
+    decision_context,
+    decision_list_context,
+)
 from docgen.campaign import Campaign, Kind
 from docgen.checks import sample
 from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FORMS
@@ -56,6 +61,14 @@ def _cases(campaign: Campaign) -> list[tuple[str, str, dict[str, Any]]]:
             cases.append(
                 (f"thematic-{kind}", form, report_context(campaign, sample.nominee(kind), level))
             )
+    ward = next(lv for lv in campaign.levels if lv.decides)  # the ward's own award
+    chosen = sample.selection(campaign, ward.id)
+    for kind, build in (
+        ("to-trinh-khen-thuong", council_proposal_context),
+        ("quyet-dinh", decision_context),
+        ("danh-sach-khen-thuong", decision_list_context),
+    ):
+        cases.append((kind, DOCUMENT_TEMPLATES[kind], build(campaign, ward, meeting, chosen)))
     return cases
 
 

@@ -18,7 +18,7 @@ from docgen.campaign.award import FORMS, form_of
 from docgen.campaign.model import Campaign
 from docgen.documents.nominees import ordered
 from docgen.errors import DocgenError
-from docgen.meeting.model import Selection
+from docgen.meeting.model import Decision, Selection
 from docgen.text import person_key
 
 _REFERENCE = re.compile(r"\s*(\d{1,6})\s*/\s*(\S+)\s*")
@@ -60,9 +60,10 @@ def recorded_decision(
         )
     number, symbol = parse_reference(reference)
     proposed = ordered(selection.proposed())
-    by_key = {person_key(d.nominee.name): d for d in proposed}
+    by_key: dict[str, list[Decision]] = {}
+    for decision in proposed:
+        by_key.setdefault(person_key(decision.nominee.name), []).append(decision)
     given = [(name, person_key(name)) for name in awarded if name.strip()]
-    wanted = [key for _, key in given]
     unknown = [name for name, key in given if key not in by_key]
     if unknown:
         names = "; ".join(d.nominee.name for d in proposed)
@@ -70,7 +71,14 @@ def recorded_decision(
             f"{level.label}: không có trong danh sách phường đề nghị: {', '.join(unknown)}. "
             f"Người được đề nghị ở cấp này: {names}."
         )
-    chosen = [by_key[key] for key in dict.fromkeys(wanted)] if wanted else proposed
+    twins = [name for name, key in given if len(by_key[key]) > 1]
+    if twins:
+        raise RecordError(
+            f"{level.label}: có nhiều người cùng tên {', '.join(twins)} trong danh sách đề nghị; "
+            "ghi nhận quyết định này cho từng người trong lịch sử khen thưởng, không đoán."
+        )
+    wanted = dict.fromkeys(key for _, key in given)
+    chosen = [by_key[key][0] for key in wanted] if wanted else proposed
     form = FORMS.get(level.form or form_of(level.award), level.award)
     return AwardDecision(
         number=number,

@@ -27,6 +27,15 @@ FORMS = {
 }
 """Award forms a level may confer (its `form` key) → how documents name them."""
 
+TITLES = frozenset({"chien-si-thi-dua-co-so", "lao-dong-tien-tien"})
+"""Forms that are emulation titles (danh hiệu thi đua): recognised (công nhận), not given."""
+
+
+def conferring(form: str) -> str:
+    """How a decision confers `form`: "Tặng" a Giấy khen, "Công nhận danh hiệu" a title."""
+    return "Công nhận danh hiệu" if form in TITLES else "Tặng"
+
+
 FORM_WORDS = (
     ("giay khen", "giay-khen"),
     ("chien si thi dua co so", "chien-si-thi-dua-co-so"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docgen.campaign.award import conferring
 from docgen.campaign.model import Campaign, Level
 from docgen.documents.phrases import lower_first
 from docgen.meeting.model import Meeting
@@ -105,7 +106,7 @@ def award_registers(campaign: Campaign, meeting: Meeting, level: Level) -> dict[
             decision.number if decision else "",
             f"QĐ-{campaign.issuer.symbol}",
             decided,
-            f"Về việc tặng {level.award}",
+            f"Về việc {lower_first(conferring(level.form))} {level.award}",
             signer.name,
             tuple(award.noi_nhan) if award else (),
         ),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.award.decision import decision_line
+from docgen.errors import DocgenError
 from docgen.issues.model import Severity, ValidationIssue
-from docgen.meeting.model import Decision
+from docgen.meeting.model import Decision, Selection
 from docgen.output.files import write_atomic
 from docgen.output.manifest import Outcome
 from docgen.text import format_count, format_percent
@@ -42,11 +44,23 @@ def summary_lines(result: BuildResult) -> list[str]:
         lines += [f"    - {_who(d)} — {d.reason}" for d in selection.not_proposed()] or [
             "    (không có)"
         ]
-        lines += [""]
+        lines += [line for line in (_decision(result, selection),) if line] + [""]
     lines += _not_eligible(result) + ["Văn bản:"]
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
     lines += [f"  {line} — CHƯA LẬP" for line in result.missing]
     return lines + retired_lines(result) + cleaned_lines(result)
+
+
+def _decision(result: BuildResult, selection: Selection) -> str:
+    """The level's own decision and bonus, when the ward decides it ("" otherwise, or when its
+    data is missing: the documents' own messages say why)."""
+    meeting = result.meeting.meeting
+    if meeting is None:
+        return ""
+    try:
+        return decision_line(result.report.campaign, meeting, selection)
+    except DocgenError:
+        return ""
 
 
 def retired_lines(result: BuildResult) -> list[str]:
