@@ -69,7 +69,31 @@ def _cases(campaign: Campaign) -> list[tuple[str, str, dict[str, Any]]]:
         ("danh-sach-khen-thuong", decision_list_context),
     ):
         cases.append((kind, DOCUMENT_TEMPLATES[kind], build(campaign, ward, meeting, chosen)))
+    cases.append(("bao-cao-ket-qua", "bao-cao-ket-qua.docx", _results(campaign, meeting)))
     return cases
+
+
+def _results(campaign: Campaign, meeting: Any) -> dict[str, Any]:
+    """The results report (docgen tong-ket): a level decided, with one left out, and one not."""
+    import datetime as dt
+
+    from docgen.award.history import Award
+    from docgen.award.model import Origin, Recipient
+    from docgen.award.report import results_context
+    from docgen.award.results import LevelResult, Line, Results, Unit
+
+    an = Recipient(kind=Kind.INDIVIDUAL, name="Nguyễn Văn An", unit="Khối Kinh tế & Hạ tầng")
+    khoi = Recipient(kind=Kind.COLLECTIVE, name="Bộ phận <Một cửa>", unit="Văn phòng")
+    award = Award(recipient=khoi, form="Giấy khen", year=2023, number="15", symbol="QĐ-UBND",
+                  issued=dt.date(2023, 12, 28), authority="Chủ tịch UBND phường", level="phuong",
+                  campaign=campaign.id, origin=Origin.CAMPAIGN)  # fmt: skip
+    first, last = campaign.levels[0], campaign.levels[-1]
+    levels = (
+        LevelResult(first, (Line(an, False),), None, ()),
+        LevelResult(last, (Line(khoi, True), Line(an, False)), award, (award,)),
+    )
+    units = (Unit("Khối Kinh tế & Hạ tầng", 0, 1), Unit("Văn phòng", 1, 0))
+    return results_context(Results(campaign, meeting, units, levels))
 
 
 def test_every_shipped_template_is_covered(campaign: Campaign) -> None:
