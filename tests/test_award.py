@@ -10,8 +10,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from docgen.award.decision import NotFinalError, bonus_of, conferments, ward_decision
+from docgen.award.decision import (
+    NotFinalError,
+    bonus_of,
+    conferments,
+    ward_decision,
+    ward_decisions,
+)
 from docgen.award.model import Origin
+from docgen.award.recorded import RecordError, recorded_decision
 from docgen.award.words import in_words
 from docgen.campaign import Campaign
 from docgen.campaign.award import FORMS, form_of
@@ -227,3 +234,59 @@ def test_campaign_award_keys_are_checked(
     with pytest.raises(CampaignError) as caught:
         load_campaign(bad)
     assert message in str(caught.value)
+
+
+# --- a higher level's decision, recorded ------------------------------------------------------------
+def test_a_higher_levels_decision_is_recorded(campaign: Campaign) -> None:
+    city = sample.selection(campaign, "thanh-pho")
+    record = recorded_decision(
+        campaign, city, "7/QĐ-UBND", dt.date(2024, 1, 15), ["  trần thị  BÌNH "]
+    )
+    assert (record.reference, record.origin, record.level) == (
+        "07/QĐ-UBND",
+        Origin.RECORDED,
+        "huyen",
+    )
+    assert record.authority == "Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài"
+    assert [c.recipient.name for c in record.conferments] == ["Trần Thị Bình"]
+    assert record.conferments[0].form == "Giấy khen" and record.conferments[0].bonus == 0
+    everyone = recorded_decision(campaign, city, "12/QĐ-UBND", dt.date(2024, 1, 15))
+    assert len(everyone.conferments) == 3
+
+
+@pytest.mark.parametrize(
+    ("level", "reference", "names", "message"),
+    [
+        ("thanh-pho", "7/QĐ-UBND", ["Lê Văn Cường"], "không có trong danh sách phường đề nghị: Lê Văn Cường"),
+        ("thanh-pho", "QĐ-UBND", [], "phải ghi dạng 15/QĐ-UBND"),
+        ("phuong", "7/QĐ-UBND", [], "do phường tự quyết định"),
+    ],
+    ids=["not-proposed", "no-number", "the-wards-own"],
+)  # fmt: skip
+def test_a_record_never_guesses(
+    campaign: Campaign, level: str, reference: str, names: list[str], message: str
+) -> None:
+    with pytest.raises(RecordError) as caught:
+        recorded_decision(
+            campaign, sample.selection(campaign, level), reference, dt.date(2024, 1, 15), names
+        )
+    assert message in str(caught.value)
+
+
+def test_the_campaigns_issued_decisions(campaign: Campaign) -> None:
+    selections = [sample.selection(campaign, "thanh-pho"), _ward(campaign)]
+    assert ward_decisions(campaign, sample.meeting(), selections) == []
+    numbered = sample.meeting(
+        {"quyet-dinh:phuong": Assigned("215", "QĐ-UBND", dt.date(2023, 12, 20))}
+    )
+    (issued,) = ward_decisions(campaign, numbered, selections)
+    assert (issued.reference, issued.level, len(issued.conferments)) == ("215/QĐ-UBND", "phuong", 3)
+
+
+def test_a_record_never_merges_two_people_of_one_name(campaign: Campaign) -> None:
+    city = sample.selection(campaign, "thanh-pho")
+    twin = sample.nominee(Kind.INDIVIDUAL, chuc_vu="Công chức Tư pháp")  # Nguyễn Văn An again
+    city.decisions[3] = sample.decision(twin, city.level, 8, 1, True)
+    with pytest.raises(RecordError) as caught:
+        recorded_decision(campaign, city, "7/QĐ-UBND", dt.date(2024, 1, 15), ["Nguyễn Văn An"])
+    assert "có nhiều người cùng tên Nguyễn Văn An" in str(caught.value)

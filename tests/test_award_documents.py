@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,14 @@ from docgen.campaign import Campaign
 from docgen.checks import sample
 from docgen.checks.docx_format import check_docx
 from docgen.documents.forms import DOCUMENT_TEMPLATES
+from docgen.dossier.run import build_dossiers
 from docgen.meeting.model import Assigned, Meeting
+from docgen.meeting.select import decide
+from docgen.validate.run import validate_folder
+from docgen.workspace import Workspace
+from tests.test_dossier_state import _docx_text, set_votes
 from tests.test_templates import find, render, text_of
+from tools.example.data import VOTES
 
 BUILDERS = {
     "to-trinh-khen-thuong": council_proposal_context,
@@ -147,3 +154,80 @@ def test_documents_pass_the_format_check(campaign: Campaign, tmp_path: Path, kin
     path = tmp_path / f"{kind}.docx"
     render(DOCUMENT_TEMPLATES[kind], _context(campaign, kind)).save(str(path))
     assert check_docx(path) == []
+
+
+def test_the_dossier_numbers_and_files_the_wards_documents(
+    campaign: Campaign, example_workspace: Path, tmp_path: Path
+) -> None:
+    """`ho-so` on the example: the văn thư's numbers print, are cited, reach the manifest."""
+    ws = Workspace(example_workspace)
+    numbers = {
+        "to-trinh-hd:phuong": ("07", "16/12/2023"),
+        "quyet-dinh:phuong": ("215", "20/12/2023"),
+    }
+    set_votes(campaign, ws, VOTES, tmp_path, numbers=numbers)
+    built = build_dossiers(campaign, ws)
+    assert not built.blocked and not built.missing
+    folder = built.folder / "phuong"
+    decision = _docx_text(folder / "quyet-dinh-khen-thuong.docx")
+    assert "Số: 215/QĐ-UBND" in decision
+    assert "tại Tờ trình số 07/TTr-HĐTĐKT ngày 16 tháng 12 năm 2023." in decision
+    assert "Kèm theo Quyết định số 215/QĐ-UBND ngày 20 tháng 12 năm 2023" in _docx_text(
+        folder / "danh-sach-kem-theo-quyet-dinh.docx"
+    )
+    manifest = json.loads((built.folder / "manifest.json").read_text(encoding="utf-8"))
+    entries = {f["path"]: f for f in manifest["files"]}
+    entry = entries["phuong/quyet-dinh-khen-thuong.docx"]
+    assert (entry["number"], entry["symbol"], entry["date"]) == ("215", "QĐ-UBND", "2023-12-20")
+    proposal = entries["phuong/to-trinh-de-nghi-khen-thuong.docx"]
+    assert (proposal["symbol"], proposal["signer"]) == ("TTr-HĐTĐKT", "Nguyễn Văn An")
+    for path in ("to-trinh-de-nghi-khen-thuong", "quyet-dinh-khen-thuong"):
+        assert check_docx(folder / f"{path}.docx") == []
+    summary = (built.folder / "tom-tat.txt").read_text(encoding="utf-8")
+    assert (
+        "Phường tự quyết định: tờ trình của Thường trực Hội đồng Thi đua - Khen thưởng phường "
+        "Tiến Thành, quyết định của Chủ tịch Ủy ban nhân dân phường Tiến Thành; tiền thưởng mỗi "
+        "tập thể 540.000 đồng, mỗi cá nhân 270.000 đồng, tổng 1.350.000 đồng" in summary
+    )
+
+
+def test_a_decision_dated_before_its_proposal_is_reported(
+    campaign: Campaign, example_workspace: Path, tmp_path: Path
+) -> None:
+    ws = Workspace(example_workspace)
+    numbers = {
+        "to-trinh-hd:phuong": ("07", "18/12/2023"),
+        "quyet-dinh:phuong": ("215", "16/12/2023"),
+    }
+    set_votes(campaign, ws, VOTES, tmp_path, numbers=numbers)
+    outcome = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    (issue,) = [i for i in outcome.issues if i.code.startswith("DOC_")]
+    assert issue.code == "DOC_DATE_INVALID"
+    assert issue.message == (
+        "Ngày “16/12/2023” không hợp lệ: trước ngày của Tờ trình đề nghị (18/12/2023)."
+    )
+    assert (issue.place.sheet, issue.place.column) == ("Số văn bản", "D")
+    assert outcome.meeting is not None
+    assert outcome.meeting.assigned("quyet-dinh:phuong") == Assigned("215", "QĐ-UBND", None)
+
+
+def test_a_title_is_recognised_not_given(campaign: Campaign) -> None:
+    level = dataclasses.replace(
+        campaign.level("phuong"), form="chien-si-thi-dua-co-so", award="Chiến sĩ thi đua cơ sở"
+    )
+    chosen = sample.selection(campaign, "phuong")
+    people = dataclasses.replace(
+        chosen,
+        level=level,
+        decisions=[d for d in chosen.decisions if d.nominee.kind.value == "individual"],
+    )
+    text = text_of(
+        render(
+            DOCUMENT_TEMPLATES["quyet-dinh"],
+            decision_context(campaign, level, sample.meeting(), people),
+        )
+    )
+    assert "Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở" in text
+    assert "Điều 1. Công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 02 cá nhân" in text
+    assert "Kèm theo danh hiệu Chiến sĩ thi đua cơ sở là tiền thưởng" in text
+    assert "mỗi cá nhân 1.800.000 đồng" in text

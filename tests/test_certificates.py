@@ -11,10 +11,12 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from docgen.award.certificate import Design, certificate_pages
+from docgen.award.certificate import Design, certificate_lines, certificate_pages
 from docgen.award.fit import fit, width_mm
 from docgen.award.layout import SPOTS, Placement, read_placement
 from docgen.campaign import Campaign
+from docgen.campaign.model import Kind
+from docgen.checks import sample
 from docgen.cli import main
 from docgen.render.pages import Paper, write_pages
 from docgen.workspace import Workspace
@@ -225,3 +227,13 @@ def test_the_test_page_outlines_every_line(example_workspace: Path) -> None:
 def test_width_estimate_errs_wide() -> None:
     # Times New Roman: "Ông Phạm Minh Tâm" bold 26 pt measures about 96 mm in LibreOffice.
     assert width_mm("Ông Phạm Minh Tâm", 26, bold=True) >= 90
+
+
+def test_two_recipients_of_one_name_keep_their_own_units(campaign: Campaign) -> None:
+    level = campaign.level("phuong")
+    chosen = sample.selection(campaign, "phuong")
+    twin = sample.nominee(Kind.INDIVIDUAL, ho_ten="Nguyễn Văn An", chuc_vu="Công chức Tư pháp")
+    chosen.decisions[2] = sample.decision(twin, level, 8, 1, True)
+    lines, numbered = certificate_lines(campaign, level, sample.meeting(), chosen)
+    units = [line["don_vi"] for line in lines if line["ten"] == "Ông Nguyễn Văn An"]
+    assert len(units) == 2 and len(set(units)) == 2 and not numbered

@@ -166,12 +166,16 @@ RUNS: list[list[str]] = [
     ["ket-qua"],
     ["ket-qua", "--json"],
     ["ho-so"],
+    ["giay-khen", "--khong-pdf"],
     ["kiem-tra-chien-dich"],
     ["kiem-tra-mau"],
     ["pdf", "output/kh19-2023-cchc/thanh-pho/to-trinh.docx"],
     ["luu-tru", "--kiem-tra"],
     ["luu-tru", "--kiem-tra", "--json"],
     ["so-van-ban-di"],
+    ["lich-su"],
+    ["lich-su", "--thong-ke"],
+    ["tong-ket"],
     ["kiem-tra-dinh-dang", "templates_docx/to-trinh.docx"],
 ]
 

@@ -64,7 +64,7 @@ def test_decisions_of_other_levels_and_imported_ones_are_kept_apart(tmp_path: Pa
 def test_the_history_lives_in_the_archive_register_at_the_latest_version(tmp_path: Path) -> None:
     record_decision(tmp_path, decision())
     db = open_register(register_path(tmp_path))
-    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert db.execute("SELECT COUNT(*) FROM conferments").fetchone()[0] == 2
     db.close()
 
@@ -140,3 +140,27 @@ def test_found_splits_the_same_recipient_from_the_maybe(tmp_path: Path) -> None:
     found = load_history(tmp_path).of(AN_ID)
     assert [a.recipient.birth for a in found.same] == [date(1985, 3, 2)]
     assert [a.recipient.birth for a in found.ambiguous] == [None]
+
+
+def test_a_lookup_compares_only_records_of_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ward's history and a campaign both run to thousands: 2,000 nominees against 5,000
+    records took 77 s comparing every pair, 0.07 s through the index by name."""
+    from docgen.award.history import Award, History
+
+    def award(name: str) -> Award:
+        who = Recipient(
+            kind=Kind.INDIVIDUAL, name=name, unit="Khối Kinh tế", birth=date(1985, 3, 2)
+        )
+        return Award(recipient=who, form="Giấy khen", year=2022, number="1", symbol="QĐ-UBND",
+                     issued=date(2022, 12, 1), authority="x", level="phuong", campaign="",
+                     origin=Origin.IMPORTED)  # fmt: skip
+
+    history = History(tuple(award(f"Người {n}") for n in range(300)) + (award("Nguyễn Văn An"),))
+    compared = []
+    real = Identity.match
+    monkeypatch.setattr(
+        Identity, "match", lambda self, other: compared.append(other) or real(self, other)
+    )
+    me = Identity.of(Kind.INDIVIDUAL, "Nguyễn Văn An", "Khối Kinh tế", date(1985, 3, 2))
+    assert len(history.of(me).same) == 1
+    assert len(compared) == 1

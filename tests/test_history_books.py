@@ -56,6 +56,13 @@ def run(ward: Path, *args: str, code: int = 0) -> str:
     return result.output
 
 
+def run_json(ward: Path, *args: str) -> str:
+    """Standard output only (JSON, the table), without the line on stderr naming the register."""
+    result = CliRunner().invoke(main, ["lich-su", "--thu-muc", str(ward / "dot"), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "names"),
     [
@@ -70,19 +77,29 @@ def run(ward: Path, *args: str, code: int = 0) -> str:
 def test_search_by_name_unit_year_and_form(
     ward: Path, args: tuple[str, ...], names: list[str]
 ) -> None:
-    found = json.loads(run(ward, *args, "--json"))
+    found = json.loads(run_json(ward, *args, "--json"))
     assert sorted(f["ten"] for f in found) == sorted(names)
     if found:
         assert found[0]["nam"] == max(f["nam"] for f in found)  # newest first
 
 
 def test_search_prints_a_table(ward: Path) -> None:
-    out = run(ward, "--ten", "Bình")
+    out = run_json(ward, "--ten", "Bình")  # the table on stdout (stderr names the register)
     head, row = (re.split(r"\s{2,}", line) for line in out.splitlines()[:2])
     assert head == ["Năm", "Hình thức", "Tập thể / cá nhân", "Đơn vị", "Quyết định"]
     assert row == ["2023", "Lao động tiên tiến", "Trần Thị Bình", "Khối Nội chính", "20/QĐ-UBND ngày 20/12/2023"]  # fmt: skip
     assert out.rstrip().endswith("Cộng: 1 khen thưởng.")
     assert "Không tìm thấy khen thưởng nào" in run(ward, "--ten", "Không Có Ai")
+    said = f"Lịch sử khen thưởng của phường: {ward / 'luu-tru' / 'so-dang-ky.sqlite'}"
+    assert said in CliRunner().invoke(main, ["lich-su", "--thu-muc", str(ward / "dot")]).stderr
+
+
+def test_search_results_go_to_a_json_file_for_powershell(ward: Path, tmp_path: Path) -> None:
+    target = tmp_path / "kết quả.json"
+    out = run(ward, "--nam", "2022", "--json-ra", str(target))
+    assert "Cộng: 2 khen thưởng." in out  # the table still prints
+    found = json.loads(target.read_text(encoding="utf-8"))
+    assert sorted(f["ten"] for f in found) == ["Khối Kinh tế", "Nguyễn Văn An"]
 
 
 def test_statistics_count_by_year_unit_and_form() -> None:
@@ -211,6 +228,7 @@ def test_two_modes_at_once_are_a_usage_error(ward: Path) -> None:
 
 def test_recording_needs_a_number_and_a_date(ward: Path) -> None:
     assert "Cần --so" in run(ward, "--ghi-cap", "phuong", code=2)
+    assert "chỉ dùng cùng --ghi-cap" in run(ward, "--so", "5/QĐ-UBND", code=2)
 
 
 def test_a_long_form_gets_a_row_tall_enough_to_print() -> None:
@@ -225,3 +243,16 @@ def test_a_long_form_gets_a_row_tall_enough_to_print() -> None:
     rows = {ws.cell(r, 3).value: ws.row_dimensions[r].height for r in range(4, ws.max_row)}
     assert rows[long_form] and rows[long_form] >= 2 * 15
     assert rows["Giấy khen"] is None  # one line: the default height
+
+
+def test_records_that_may_be_one_person_are_listed_not_merged(ward: Path) -> None:
+    assert "Không có cặp khen thưởng nào chưa rõ" in run(ward, "--chua-ro")
+    no_birth = Recipient(kind=Kind.INDIVIDUAL, name="NGUYỄN VĂN AN", unit="Khối  kinh tế")
+    record_decision(ward, decision(2019, "3", [(no_birth, "Giấy khen")]))
+    out = run(ward, "--chua-ro")
+    assert "1. Có thể là cùng một người (chưa gộp):" in out
+    assert "   - NGUYỄN VĂN AN (không ghi ngày sinh, Khối  kinh tế): Giấy khen năm 2019, Quyết định số 3/QĐ-UBND" in out  # fmt: skip
+    assert "   - Nguyễn Văn An (sinh 02/03/1985, Khối Kinh tế): Giấy khen năm 2022" in out
+    assert "Cộng: 2 cặp." in out  # the 2022 and the 2023 record of the same An
+    pairs = json.loads(run_json(ward, "--chua-ro", "--json"))
+    assert [[p["nam"] for p in pair] for pair in pairs] == [[2019, 2022], [2019, 2023]]

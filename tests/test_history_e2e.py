@@ -16,13 +16,39 @@ from docgen.workspace import WARD_FILE
 from tests.test_templates import text_of
 from tools.example.variants import build_variant
 
-WARD_DECISION = ["--ghi-cap", "phuong", "--so", "15/QĐ-UBND", "--ngay", "28/12/2023"]
+CITY_DECISION = ["--ghi-cap", "thanh-pho", "--so", "1234/QĐ-UBND", "--ngay", "10/01/2024"]
+
+
+def number_the_decision(ws: Path, number: str = "15", day: str = "28/12/2023") -> None:
+    """The văn thư enters the ward's decision number and date in the meeting workbook."""
+    from openpyxl import load_workbook
+
+    from docgen.meeting.numbers import DATE_COL, KEY_COL, NUMBER_COL, NUMBERS_SHEET
+
+    path = ws / "input" / "hop-xet.xlsx"
+    wb = load_workbook(path)
+    sheet = wb[NUMBERS_SHEET]
+    row = next(
+        r
+        for r in range(1, sheet.max_row + 1)
+        if sheet.cell(r, KEY_COL).value == "quyet-dinh:phuong"
+    )
+    sheet.cell(row, NUMBER_COL).value = number
+    sheet.cell(row, DATE_COL).value = day
+    wb.save(path)
 
 
 def _run(*args: str) -> str:
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
+
+
+def _run_json(*args: str) -> str:
+    """Standard output only: JSON, without the lines on stderr."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
 
 
 @pytest.fixture
@@ -32,8 +58,12 @@ def ward(pristine_example: Path, tmp_path: Path) -> Path:
     ward.mkdir()
     (ward / WARD_FILE).write_text('ten = "Phường Tiến Thành"\n', encoding="utf-8")
     shutil.copytree(pristine_example, ward / "2023")
-    _run("ho-so", "--thu-muc", str(ward / "2023"))
-    _run("lich-su", "--thu-muc", str(ward / "2023"), *WARD_DECISION)
+    number_the_decision(ward / "2023")
+    out = _run("ho-so", "--thu-muc", str(ward / "2023"))
+    assert (
+        "Lịch sử khen thưởng: Quyết định số 15/QĐ-UBND ngày 28/12/2023 (4 tập thể, cá nhân) — đã ghi."
+        in out
+    )
     return ward
 
 
@@ -59,32 +89,58 @@ def test_every_campaign_of_the_ward_searches_the_same_history(ward: Path) -> Non
     second = ward / "2024"
     build_variant("nd98-2024", second)
     found = json.loads(
-        _run("lich-su", "--thu-muc", str(second), "--ten", "pham minh tam", "--json")
+        _run_json("lich-su", "--thu-muc", str(second), "--ten", "pham minh tam", "--json")
     )
     assert [(f["nam"], f["quyet_dinh"], f["ngay_quyet_dinh"], f["nguon"]) for f in found] == [
-        (2023, "15/QĐ-UBND", "2023-12-28", "cap-tren")
+        (2023, "15/QĐ-UBND", "2023-12-28", "chien-dich")
     ]
     assert (ward / "luu-tru" / "so-dang-ky.sqlite").is_file()
     assert not (second / "luu-tru").exists()
 
 
-def test_recording_the_same_decision_again_changes_nothing(ward: Path) -> None:
-    out = _run("lich-su", "--thu-muc", str(ward / "2023"), *WARD_DECISION)
-    assert "\nĐã có, không đổi Quyết định số 15/QĐ-UBND ngày 28/12/2023 (4 " in out
-    out = _run("lich-su", "--thu-muc", str(ward / "2023"), *WARD_DECISION[:-1], "29/12/2023",
-               "--tru", "Lý Thị Mai")  # fmt: skip
-    assert "\nĐã ghi (thay bản đã ghi trước) Quyết định số 15/QĐ-UBND ngày 29/12/2023 (3 " in out
-    found = json.loads(_run("lich-su", "--thu-muc", str(ward / "2023"), "--json"))
-    assert len(found) == 3
-    assert {f["ngay_quyet_dinh"] for f in found} == {"2023-12-29"}
+def test_building_again_records_nothing_new_and_a_renumbered_decision_replaces(ward: Path) -> None:
+    first = ward / "2023"
+    assert "— đã có." in _run("ho-so", "--thu-muc", str(first))
+    number_the_decision(first, "16", "29/12/2023")
+    assert "Quyết định số 16/QĐ-UBND ngày 29/12/2023 (4 tập thể, cá nhân) — đã ghi, thay bản trước." in _run("ho-so", "--thu-muc", str(first))  # fmt: skip
+    found = json.loads(_run_json("lich-su", "--thu-muc", str(first), "--json"))
+    assert {(f["quyet_dinh"], f["ngay_quyet_dinh"]) for f in found} == {
+        ("16/QĐ-UBND", "2023-12-29")
+    }
+    assert len(found) == 4
+
+
+def test_the_city_decision_is_recorded_when_it_comes_back(ward: Path) -> None:
+    first = ward / "2023"
+    out = _run("lich-su", "--thu-muc", str(first), *CITY_DECISION, "--tru", "Nguyễn Văn An")
+    assert "\nĐã ghi Quyết định số 1234/QĐ-UBND ngày 10/01/2024 (2 tập thể, cá nhân)" in out
+    assert "\nĐã có, không đổi Quyết định số 1234/QĐ-UBND" in _run(
+        "lich-su", "--thu-muc", str(first), *CITY_DECISION, "--tru", "Nguyễn Văn An"
+    )
+    found = json.loads(_run_json("lich-su", "--thu-muc", str(first), "--nam", "2023", "--json"))
+    city = [f for f in found if f["quyet_dinh"] == "1234/QĐ-UBND"]
+    assert sorted(f["ten"] for f in city) == [
+        "Trần Thị Bích Ngọc",
+        "Ủy ban nhân dân phường Tiến Thành",
+    ]
+    assert {f["nguon"] for f in city} == {"cap-tren"}
+
+
+def test_the_wards_own_level_is_not_recorded_by_hand(ward: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["lich-su", "--thu-muc", str(ward / "2023"), "--ghi-cap", "phuong", "--so",
+               "15/QĐ-UBND", "--ngay", "28/12/2023"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "do phường tự quyết định" in result.output
 
 
 @pytest.mark.parametrize(
     ("args", "said"),
     [
         (["--ghi-cap", "tinh", "--so", "1/QĐ-UBND", "--ngay", "01/01/2024"], "Chiến dịch không có cấp “tinh” (các cấp: thanh-pho, phuong)."),
-        (["--ghi-cap", "phuong", "--so", "1/QĐ-UBND", "--ngay", "01/01/2024", "--tru", "Lê Văn Không"], "“Lê Văn Không” không có trong danh sách đề nghị"),
-        (["--ghi-cap", "phuong", "--so", "1/QĐ-UBND", "--ngay", "32/01/2024"], "--ngay “32/01/2024” không phải ngày"),
+        (["--ghi-cap", "thanh-pho", "--so", "1/QĐ-UBND", "--ngay", "01/01/2024", "--tru", "Lê Văn Không"], "“Lê Văn Không” không có trong danh sách đề nghị"),
+        (["--ghi-cap", "thanh-pho", "--so", "1/QĐ-UBND", "--ngay", "32/01/2024"], "--ngay “32/01/2024” không phải ngày"),
     ],
     ids=["unknown-level", "not-proposed", "bad-date"],
 )  # fmt: skip

@@ -228,3 +228,47 @@ def test_two_decisions_of_one_form_in_one_year_are_both_kept(
     assert _found(report) == []
     awards = report.submissions[0].nominees[0].awards
     assert sorted(a.decision_number for a in awards) == ["15/QĐ-UBND", "16/QĐ-UBND"]
+
+
+def test_the_department_is_told_of_a_conflict_with_the_history_in_its_reply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: MakeWorkbook
+) -> None:
+    """tra-loi checks the forms with the ward's history as kiem-tra does; the maybe-matches
+    (another person's record) stay the clerk's."""
+    from email import policy
+    from email.parser import BytesParser
+
+    from click.testing import CliRunner
+
+    from docgen.cli import main
+    from tests.conftest import GOOD_UNIT
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "input").mkdir()
+    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
+    record_decision(tmp_path, past(2022))
+    record_decision(tmp_path, past(2021, who=dataclasses.replace(AN, birth=None)))
+    unit = {**GOOD_UNIT, "don_vi": "Khối Nội chính"}
+    make_workbook("noi-chinh.xlsx", unit=unit, individuals=[GOOD_INDIVIDUAL],
+                  awards=[{**SHEET_AWARD, "so_qd": "12/QĐ-UBND"}], folder=tmp_path / "input" / "phieu")  # fmt: skip
+    result = CliRunner().invoke(main, ["tra-loi"])
+    assert result.exit_code == 0, result.output
+    [draft] = (tmp_path / "output" / "kh19-2023-cchc" / "tra-loi").glob("*.eml")
+    message = BytesParser(policy=policy.default).parsebytes(draft.read_bytes())
+    text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "sổ lịch sử khen thưởng của phường ghi Quyết định số 15/QĐ-UBND" in text
+    assert "Có thể trùng người" not in text and "không ghi ngày sinh" not in text
+
+
+def test_history_checks_may_be_written_in_vietnamese(tmp_path: Path) -> None:
+    text = CAMPAIGN_FILE.read_text(encoding="utf-8") + (
+        '\n[[criteria]]\nid = "LS1"\nsubject = "cá nhân"\ntext = "x"\n'
+        'checks = [{ op = "đạt liên tục", form = "Lao động tiên tiến", years = 2 },'
+        ' { op = "năm trước chưa nhận", form = "Giấy khen" }]\n'
+    )
+    path = tmp_path / "campaign.toml"
+    path.write_text(text, encoding="utf-8")
+    assert [c.op for c in load_campaign(path).criteria[-1].checks] == [
+        "awarded_years_in_row",
+        "not_awarded_last_year",
+    ]

@@ -15,6 +15,7 @@ from docgen.award.model import AwardDecision, Conferment, Origin, Recipient
 from docgen.campaign.model import Kind
 from docgen.checks.docx_format import check_docx
 from docgen.cli import main
+from tests.test_history_e2e import number_the_decision
 from tests.test_templates import text_of
 
 CAMPAIGN = "kh19-2023-cchc"
@@ -40,15 +41,24 @@ def _folder(ws: Path) -> Path:
 def test_before_any_decision_the_report_says_so_and_nothing_is_announced(ws: Path) -> None:
     out = _run(ws, "tong-ket")
     assert "Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương." in out
-    assert "Cấp “Cấp phường”: chưa ghi quyết định khen thưởng" in out
+    assert (
+        "Cấp phường: chưa có quyết định khen thưởng; khi văn thư ghi số, ngày Quyết định vào input/hop-xet.xlsx, chạy docgen ho-so"
+        in out
+    )
+    assert (
+        "Cấp thành phố: chưa có quyết định khen thưởng; khi quyết định về đến phường, ghi bằng docgen lich-su --ghi-cap"
+        in out
+    )
     assert sorted(p.name for p in _folder(ws).iterdir()) == ["bao-cao-ket-qua.docx"]
     text = text_of(docx.Document(str(_folder(ws) / "bao-cao-ket-qua.docx")))
     assert "Chưa có quyết định khen thưởng của Chủ tịch Ủy ban nhân dân phường Tiến Thành." in text
 
 
 def test_the_report_names_units_levels_and_decisions_and_passes_the_format_check(ws: Path) -> None:
-    _run(ws, "lich-su", "--ghi-cap", "phuong", "--so", "15/QĐ-UBND", "--ngay", "28/12/2023",
-         "--tru", "Lý Thị Mai")  # fmt: skip
+    number_the_decision(ws)
+    _run(ws, "ho-so")  # the ward's numbered decision goes into the history
+    _run(ws, "lich-su", "--ghi-cap", "thanh-pho", "--so", "1234/QĐ-UBND", "--ngay", "10/01/2024",
+         "--tru", "Nguyễn Văn An")  # fmt: skip
     _run(ws, "tong-ket")
     path = _folder(ws) / "bao-cao-ket-qua.docx"
     assert check_docx(path) == []
@@ -62,10 +72,10 @@ def test_the_report_names_units_levels_and_decisions_and_passes_the_format_check
         "Có 05 đơn vị gửi hồ sơ đề nghị khen thưởng, với 02 tập thể và 10 cá nhân được đề nghị:",
         "II. KẾT QUẢ XÉT CHỌN, KHEN THƯỞNG",
         "Hội đồng đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân phường Tiến Thành cho 01 tập thể và 03 cá nhân.",
-        "đã khen thưởng 01 tập thể và 02 cá nhân tại Quyết định số 15/QĐ-UBND ngày 28 tháng 12 năm 2023.",
-        "Chưa có quyết định khen thưởng của Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài.",
+        "Chủ tịch Ủy ban nhân dân phường Tiến Thành đã khen thưởng 01 tập thể và 03 cá nhân tại Quyết định số 15/QĐ-UBND ngày 28 tháng 12 năm 2023.",
+        "Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài đã khen thưởng 01 tập thể và 01 cá nhân tại Quyết định số 1234/QĐ-UBND ngày 10 tháng 01 năm 2024.",
         "III. NÊU GƯƠNG ĐIỂN HÌNH TIÊN TIẾN",
-        "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "TM. THƯỜNG TRỰC HỘI ĐỒNG PHÓ CHỦ TỊCH Nguyễn Văn An",  # the standing members sign, as on their Tờ trình
     ):
         assert expected in " ".join(text.split()), expected
     rows = {
@@ -74,8 +84,10 @@ def test_the_report_names_units_levels_and_decisions_and_passes_the_format_check
         for row in table.rows
         if len(row.cells) == 4
     }
-    assert rows["Lý Thị Mai"] == "Không có trong quyết định"
-    assert rows["Phạm Minh Tâm"] == "Đã khen thưởng"
+    assert rows["Nguyễn Văn An"] == "Không có trong quyết định"
+    assert rows["Lý Thị Mai"] == rows["Trần Thị Bích Ngọc"] == "Đã khen thưởng"
+    text = (_folder(ws) / "thong-bao.txt").read_text(encoding="utf-8")
+    assert "Đã có thành tích xuất sắc trong phong trào thi đua cải cách hành chính năm 2023" in text
 
 
 def test_the_announcement_is_escaped_and_holds_name_unit_and_achievement_only(ws: Path) -> None:

@@ -108,11 +108,11 @@ def test_cli_converts_the_current_dossier(docs: Path) -> None:
     result = CliRunner().invoke(main, ["pdf", "--thu-muc", str(root), "--so-tien-trinh", "2"])
     assert result.exit_code == 0, result.output
     assert (
-        "Đã chuyển 11 văn bản sang PDF (2 tiến trình LibreOffice); 0 PDF đã mới hơn văn bản, giữ nguyên."
+        "Đã chuyển 14 văn bản sang PDF (2 tiến trình LibreOffice); 0 PDF đã mới hơn văn bản, giữ nguyên."
         in result.output
     )
     again = CliRunner().invoke(main, ["pdf", "--thu-muc", str(root)])
-    assert "Không có văn bản nào cần chuyển; 11 PDF đã mới hơn văn bản, giữ nguyên." in again.output
+    assert "Không có văn bản nào cần chuyển; 14 PDF đã mới hơn văn bản, giữ nguyên." in again.output
 
 
 def test_work_is_shared_by_size() -> None:

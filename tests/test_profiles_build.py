@@ -84,6 +84,10 @@ def test_each_profile_builds_its_own_forms_through_ho_so(case: Case, tmp_path: P
         assert case.place in text, entry["path"]
     proposal = _text(folder / case.levels[0] / "to-trinh.docx")
     assert [d for d in DECREES if d in proposal] == [case.decree]
+    decision = _text(folder / case.levels[-1] / "quyet-dinh-khen-thuong.docx")  # the ward's own
+    assert f"Kèm theo Giấy khen là tiền thưởng theo quy định tại Nghị định số {case.decree}" in (
+        decision.replace("\u2011", "-")
+    )
     problems = {f["path"]: check_docx(folder / f["path"]) for f in manifest["files"]}
     assert {p: [x.code for x in found] for p, found in problems.items() if found} == {}
 

@@ -8,10 +8,14 @@ from typing import Any
 
 import pytest
 
+from docgen.award.documents import (
+    council_proposal_context,
+    decision_context,
+    decision_list_context,
+)
 from docgen.campaign import Campaign, Kind
 from docgen.campaign.model import DocKind
 from docgen.checks import sample
-from docgen.checks.template import RESULTS_TEMPLATE, sample_contexts
 from docgen.documents.forms import DOCUMENT_TEMPLATES, REPORT_FORMS, THEMATIC_FORMS
 from docgen.documents.minutes import minutes_context
 from docgen.documents.proposal import list_context, proposal_context
@@ -58,14 +62,39 @@ def _cases(campaign: Campaign) -> list[tuple[str, str, dict[str, Any]]]:
             cases.append(
                 (f"thematic-{kind}", form, report_context(campaign, sample.nominee(kind), level))
             )
-    # The ward's own award and the results report, with the template check's sample data.
-    award = [
-        DOCUMENT_TEMPLATES[k]
-        for k in (DocKind.AWARD_PROPOSAL, DocKind.DECISION, DocKind.DECISION_LIST)
-    ]
-    for template in (*award, RESULTS_TEMPLATE):
-        cases.append((template, template, sample_contexts(template, campaign)[""]()))
+    ward = next(lv for lv in campaign.levels if lv.decides)  # the ward's own award
+    chosen = sample.selection(campaign, ward.id)
+    for kind, build in (
+        (DocKind.AWARD_PROPOSAL, council_proposal_context),
+        (DocKind.DECISION, decision_context),
+        (DocKind.DECISION_LIST, decision_list_context),
+    ):
+        cases.append((kind, DOCUMENT_TEMPLATES[kind], build(campaign, ward, meeting, chosen)))
+    cases.append(("bao-cao-ket-qua", "bao-cao-ket-qua.docx", _results(campaign, meeting)))
     return cases
+
+
+def _results(campaign: Campaign, meeting: Any) -> dict[str, Any]:
+    """The results report (docgen tong-ket): a level decided, with one left out, and one not."""
+    import datetime as dt
+
+    from docgen.award.history import Award
+    from docgen.award.model import Origin, Recipient
+    from docgen.award.report import results_context
+    from docgen.award.results import LevelResult, Line, Results, Unit
+
+    an = Recipient(kind=Kind.INDIVIDUAL, name="Nguyễn Văn An", unit="Khối Kinh tế & Hạ tầng")
+    khoi = Recipient(kind=Kind.COLLECTIVE, name="Bộ phận <Một cửa>", unit="Văn phòng")
+    award = Award(recipient=khoi, form="Giấy khen", year=2023, number="15", symbol="QĐ-UBND",
+                  issued=dt.date(2023, 12, 28), authority="Chủ tịch UBND phường", level="phuong",
+                  campaign=campaign.id, origin=Origin.CAMPAIGN)  # fmt: skip
+    first, last = campaign.levels[0], campaign.levels[-1]
+    levels = (
+        LevelResult(first, (Line(an, False),), None, ()),
+        LevelResult(last, (Line(khoi, True), Line(an, False)), award, (award,)),
+    )
+    units = (Unit("Khối Kinh tế & Hạ tầng", 0, 1), Unit("Văn phòng", 1, 0))
+    return results_context(Results(campaign, meeting, units, levels))
 
 
 def test_every_shipped_template_is_covered(campaign: Campaign) -> None:

@@ -199,7 +199,7 @@ NUMBER_CELL = "hop-xet.xlsx › Số văn bản › dòng {} › cột {}"
 
 CASES = {
     # the manifest: ho-so, and the archive that reads it through the same door
-    "manifest-garbage-appended": Case(MANIFEST, appended(b"garbage\n"), HO_SO, 2, ("ở dòng 22", "nội dung lạ", REBUILD)),
+    "manifest-garbage-appended": Case(MANIFEST, appended(b"garbage\n"), HO_SO, 2, ("ở dòng 25", "nội dung lạ", REBUILD)),
     "manifest-truncated": Case(MANIFEST, truncated, HO_SO, 2, ("cắt cụt", REBUILD)),
     "manifest-empty": Case(MANIFEST, emptied, HO_SO, 2, ("tệp rỗng", REBUILD)),
     "manifest-utf16": Case(MANIFEST, utf16, HO_SO, 2, ("ở dòng 1", "UTF-16", REBUILD)),

@@ -21,7 +21,7 @@ from docgen.award.fit import PT_MM, fit
 from docgen.award.layout import LABELS, Placement, Spot
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.documents.dates import date_or_blank, number, place_date
-from docgen.documents.nominees import HONORIFIC, position_unit
+from docgen.documents.nominees import HONORIFIC, ordered, position_unit
 from docgen.documents.phrases import lower_first
 from docgen.documents.required import text
 from docgen.errors import DocgenError
@@ -53,7 +53,7 @@ def certificate_lines(
     """Each recipient's lines (by spot key), and whether the decision has its number."""
     _, own = numbers(meeting, level)
     day = own.date if own else None
-    people = {d.nominee.name: d.nominee for d in selection.proposed()}
+    people = [d.nominee for d in ordered(selection.proposed())]  # the conferments' order
     authority, title, signer = decision_signer(campaign, level)
     cited = number(own.number if own else "", f"QĐ-{campaign.issuer.symbol}")
     shared = {
@@ -65,9 +65,9 @@ def certificate_lines(
         "quyet_dinh": f"Quyết định số {cited} {date_or_blank(day, meeting.date.year)}",
     }
     lines = []
-    for line in conferments(campaign, selection, day or meeting.date):
+    awarded = conferments(campaign, selection, day or meeting.date)
+    for nominee, line in zip(people, awarded, strict=True):
         who = line.recipient
-        nominee = people[who.name]
         if who.kind is Kind.COLLECTIVE:
             name, unit = who.name, ""
         else:

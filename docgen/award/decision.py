@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from docgen.award.model import AwardDecision, Conferment, Origin, Recipient
+from docgen.award.words import money
 from docgen.campaign.award import FORMS
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.documents.nominees import ordered, position_unit
@@ -163,4 +164,37 @@ def ward_decision(
         year=campaign.period.year,
         origin=Origin.CAMPAIGN,
         conferments=conferments(campaign, selection, assigned.date or meeting_day),
+    )
+
+
+def ward_decisions(
+    campaign: Campaign, meeting: Meeting, selections: list[Selection]
+) -> list[AwardDecision]:
+    """Every issued decision of the ward in this campaign: one per level it decides whose
+    decision the văn thư has numbered and dated (the others are not issued yet)."""
+    found = []
+    for selection in selections:
+        if not selection.level.decides or not selection.proposed():
+            continue
+        _, own = numbers(meeting, selection.level)
+        issued = ward_decision(campaign, selection, own, meeting.date)
+        if issued is not None:
+            found.append(issued)
+    return found
+
+
+def decision_line(campaign: Campaign, meeting: Meeting, selection: Selection) -> str:
+    """The summary's line on the level's own decision: who proposes, the bonus and its total;
+    "" for a level the ward does not decide (or with nobody proposed)."""
+    level = selection.level
+    if not level.decides or not selection.proposed():
+        return ""
+    lines = conferments(campaign, selection, bonus_day(meeting, level))
+    each = {c.recipient.kind: c.bonus for c in lines}
+    parts = ", ".join(f"mỗi {kind.label} {money(each[kind])} đồng" for kind in Kind if kind in each)
+    proposer = campaign.award.proposer if campaign.award else f"Thường trực {campaign.council.name}"
+    return (
+        f"  Phường tự quyết định: tờ trình của {proposer}, quyết định của {level.decider}; "
+        f"tiền thưởng {parts}, tổng {money(sum(c.bonus for c in lines))} đồng "
+        "(mức tiền thưởng chưa đối chiếu văn bản gốc, xem docgen/legal/bonus.py)."
     )

@@ -18,7 +18,7 @@ from typing import Any
 
 from docgen.award.decision import bonus_day, conferments, decision_signer, numbers
 from docgen.award.words import in_words, money
-from docgen.campaign.award import FORMS, default_award
+from docgen.campaign.award import FORMS, conferring, default_award
 from docgen.campaign.model import AwardSetup, Campaign, Kind, Level
 from docgen.campaign.profiles import DOCUMENTS, PROFILES
 from docgen.documents.dates import date_or_blank, date_words, number, place_date
@@ -108,7 +108,8 @@ def decision_context(
         **issuer_header(campaign),
         "so": number(own.number if own else "", f"QĐ-{campaign.issuer.symbol}"),
         "dia_danh_ngay": place_date(campaign.issuer.place, own.date if own else None, year),
-        "trich_yeu": f"Về việc tặng {form}",
+        "trich_yeu": f"Về việc {lower_first(conferring(level.form))} {form}",
+        "tang": conferring(level.form),
         "tham_quyen_ban_hanh": level.decider.upper(),
         "can_cu": [f"Căn cứ {b.rstrip(' .;')};" for b in _bases(campaign)],
         "xet_de_nghi": f"Xét đề nghị của {award.proposer} tại Tờ trình số {cited} {when}.",
@@ -140,7 +141,7 @@ def decision_list_context(
     collectives = sum(c.recipient.kind is Kind.COLLECTIVE for c in lines)
     context: dict[str, Any] = {
         **issuer_header(campaign),
-        "trich_yeu": f"Tập thể, cá nhân được tặng {level.award}",
+        "trich_yeu": f"Tập thể, cá nhân được {lower_first(conferring(level.form))} {level.award}",
         "so_quyet_dinh": number(own.number if own else "", f"QĐ-{campaign.issuer.symbol}"),
         "ngay_quyet_dinh": date_or_blank(own.date if own else None, meeting.date.year),
         "nguoi_ky": level.decider,
@@ -196,8 +197,9 @@ def _bonus_article(
     each = {c.recipient.kind: c.bonus for c in lines}
     parts = [f"mỗi {kind.label} {money(each[kind])} đồng" for kind in Kind if kind in each]
     total = sum(c.bonus for c in lines)
+    named = f"danh hiệu {form}" if conferring(level.form) != "Tặng" else form
     return (
-        f"Kèm theo {form} là tiền thưởng theo quy định tại {decree}: {', '.join(parts)}; "
+        f"Kèm theo {named} là tiền thưởng theo quy định tại {decree}: {', '.join(parts)}; "
         f"tổng số tiền thưởng là {money(total)} đồng ({lower_first(in_words(total))}), "
         f"chi từ {award.fund}."
     )

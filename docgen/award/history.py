@@ -9,11 +9,11 @@ read whole (a ward confers some hundred awards a year) and matched in memory by
 
 from __future__ import annotations
 
-import hashlib
 import json
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from docgen.archive.store import Store
 from docgen.award.identity import Identity, Match, name_key, unit_key
 from docgen.award.model import AwardDecision, Conferment, Origin, Recipient
 from docgen.campaign.model import Kind
+from docgen.digest import sha256
 from docgen.text import fold, nfc
 
 TITLE_PREFIXES = (
@@ -94,16 +95,37 @@ class History:
 
     awards: tuple[Award, ...]
 
+    @cached_property
+    def _by_name(self) -> dict[tuple[Kind, str], list[tuple[Award, Identity]]]:
+        """The awards with their identities, by kind and name key: a lookup reads only the
+        records of the same name (a ward's history and a campaign both run to thousands)."""
+        index: dict[tuple[Kind, str], list[tuple[Award, Identity]]] = {}
+        for award in self.awards:
+            who = award.identity
+            index.setdefault((who.kind, who.name_key), []).append((award, who))
+        return index
+
     def of(self, identity: Identity) -> Found:
         """The awards of `identity`, and those only maybe theirs (for the clerk)."""
         same, ambiguous = [], []
-        for award in self.awards:
-            match = identity.match(award.identity)
+        for award, who in self._by_name.get((identity.kind, identity.name_key), []):
+            match = identity.match(who)
             if match is Match.SAME:
                 same.append(award)
             elif match is Match.AMBIGUOUS:
                 ambiguous.append(award)
         return Found(tuple(same), tuple(ambiguous))
+
+    def maybe_same(self) -> list[tuple[Award, Award]]:
+        """Pairs of records that may name the same recipient but are not surely the same
+        (a birth date missing on one side, another unit): for the clerk, never merged."""
+        pairs = []
+        for group in self._by_name.values():
+            for i, (first, one) in enumerate(group):
+                for second, other in group[i + 1 :]:
+                    if one.match(other) is Match.AMBIGUOUS:
+                        pairs.append((first, second))
+        return pairs
 
 
 def register_path(ward: Path) -> Path:
@@ -160,7 +182,7 @@ def _decision_row(decision: AwardDecision, lines: list[ConfermentRow]) -> Decisi
     canonical = json.dumps(
         [fields, [vars(line) for line in lines]], ensure_ascii=False, sort_keys=True
     )
-    fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    fingerprint = sha256(canonical.encode("utf-8"))
     return DecisionRow(
         key=decision_key(decision),
         fingerprint=fingerprint,

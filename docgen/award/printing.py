@@ -56,8 +56,8 @@ def print_certificates(
     printed = []
     for selection in result.selections:
         level = selection.level
-        if not level.decides or not selection.proposed():
-            continue
+        if not level.decides or level.form != "giay-khen" or not selection.proposed():
+            continue  # a title's certificate (Bằng chứng nhận) is not a Giấy khen
         require_final(selection)
         lines, numbered = certificate_lines(campaign, level, meeting, selection)
         pages = certificate_pages(campaign, level, lines, design, placement)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from docgen.award.documents import proposer_header, setup
 from docgen.award.results import LevelResult, Results
 from docgen.campaign.model import Kind
 from docgen.documents.dates import date_words, number, place_date
-from docgen.documents.heading import council_header
 from docgen.documents.phrases import as_printed, count, kinds_count, listed
 from docgen.text import format_date_short
 
@@ -16,16 +16,10 @@ AWARDED = "Đã khen thưởng"
 
 def results_context(results: Results) -> dict[str, Any]:
     """Everything the report prints: header, the three parts, signature and Nơi nhận."""
-    c, meeting = results.campaign, results.meeting
-    units = [
-        {"stt": str(n), "ten": u.name, "tap_the": count(u.collectives), "ca_nhan": count(u.individuals)}
-        for n, u in enumerate(results.units, start=1)
-    ]  # fmt: skip
-    collectives = sum(u.collectives for u in results.units)
-    individuals = sum(u.individuals for u in results.units)
+    c = results.campaign
     context: dict[str, Any] = {
-        **council_header(c),
-        "so": number("", f"BC-{c.council.symbol}"),
+        **proposer_header(c),
+        "so": number("", f"BC-{setup(c).symbol}"),
         "dia_danh_ngay": place_date(c.issuer.place, None, c.period.year),
         "trich_yeu": f"Kết quả thực hiện {_lower_first(c.title)}",
         "mo_dau": (
@@ -33,38 +27,75 @@ def results_context(results: Results) -> dict[str, Any]:
             f"{c.issuer.full_name} về {_lower_first(c.plan.title)}, Thường trực {c.council.name} "
             "báo cáo kết quả thực hiện như sau:"
         ),
-        "tham_gia": (
-            f"Có {count(len(units))} đơn vị gửi hồ sơ đề nghị khen thưởng, với "
-            f"{kinds_count(collectives, individuals)} được đề nghị:"
-        ),
-        "don_vi": units,
-        "tong": {"tap_the": count(collectives), "ca_nhan": count(individuals)},
-        "hop_xet": (
-            f"Ngày {format_date_short(meeting.date)}, {c.council.name} họp xét với "
-            f"{count(meeting.present)}/{count(meeting.members)} thành viên có mặt; kết quả "
-            "đề nghị và khen thưởng từng cấp như sau:"
-        ),
-        "cac_cap": [_level(n, lv) for n, lv in enumerate(results.levels, start=1)],
+        **_taking_part(results),
+        **_deciding(results),
         "neu_guong": (
             "Danh sách tập thể, cá nhân được khen thưởng được giới thiệu trên trang thông tin "
             f"điện tử và đài truyền thanh {_ward(c.issuer.full_name)} để nêu gương điển "
             "hình tiên tiến."
         ),
         "ket_thuc": f"Trên đây là báo cáo kết quả thực hiện {_lower_first(c.title)}./.",
-        "ky": {
-            "tham_quyen": "TM. " + " ".join(council_header(c)["co_quan"]),
+        **_closing(results),
+    }
+    return as_printed(context)
+
+
+def _taking_part(results: Results) -> dict[str, Any]:
+    """Part I: the units that sent nominations, with how many of each kind."""
+    units = [
+        {"stt": str(n), "ten": u.name, "tap_the": count(u.collectives), "ca_nhan": count(u.individuals)}
+        for n, u in enumerate(results.units, start=1)
+    ]  # fmt: skip
+    collectives = sum(u.collectives for u in results.units)
+    individuals = sum(u.individuals for u in results.units)
+    return {
+        "tham_gia": (
+            f"Có {count(len(units))} đơn vị gửi hồ sơ đề nghị khen thưởng, với "
+            f"{kinds_count(collectives, individuals)} được đề nghị:"
+        ),
+        "don_vi": units,
+        "tong": {"tap_the": count(collectives), "ca_nhan": count(individuals)},
+    }
+
+
+def _deciding(results: Results) -> dict[str, Any]:
+    """Part II: the meeting, then each level's proposal and decision."""
+    c, meeting = results.campaign, results.meeting
+    return {
+        "hop_xet": (
+            f"Ngày {format_date_short(meeting.date)}, {c.council.name} họp xét với "
+            f"{count(meeting.present)}/{count(meeting.members)} thành viên có mặt; kết quả "
+            "đề nghị và khen thưởng từng cấp như sau:"
+        ),
+        "cac_cap": [_level(n, lv) for n, lv in enumerate(results.levels, start=1)],
+    }
+
+
+def _closing(results: Results) -> dict[str, Any]:
+    """The standing members' signer (as on their Tờ trình), else the meeting's chair for the
+    council; Nơi nhận."""
+    c = results.campaign
+    key = setup(c).signer
+    if key:
+        own = c.signers[key]
+        signer = {"tham_quyen": own.authority, "chuc_vu": own.title, "ten": own.name}
+    else:
+        body = " ".join(proposer_header(c)["co_quan"])
+        signer = {
+            "tham_quyen": f"TM. {body}",
             "chuc_vu": "CHỦ TỊCH",
-            "ten": meeting.chair.name,
-        },
+            "ten": results.meeting.chair.name,
+        }
+    return {
+        "ky": signer,
         "noi_nhan": listed(
             [
                 f"{c.issuer.full_name} (để báo cáo)",
                 "Các đơn vị có hồ sơ đề nghị",
                 f"Lưu: VT, {c.council.symbol}",
             ]
-        ),  # fmt: skip
+        ),
     }
-    return as_printed(context)
 
 
 def _level(n: int, level: LevelResult) -> dict[str, Any]:

@@ -102,7 +102,8 @@ def campaign_results(campaign: Campaign, ws: Workspace) -> Results:
 
 
 def _level(level: Level, proposed: Sequence[Nominee], own: list[Award]) -> LevelResult:
-    awarded = tuple(a for a in own if a.level == level.id)
+    # The ward's decision is filed under the level's id, a higher level's under its tier.
+    awarded = tuple(a for a in own if a.level in {level.id, level.tier or level.id})
     lines = []
     for nominee in proposed:
         who = identity_of(nominee)

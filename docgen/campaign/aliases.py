@@ -45,6 +45,10 @@ OPS = {
     "dung": "is_true",
     "trong thoi gian": "within_period",
     "trong thoi gian phong trao": "within_period",
+    "nam truoc chua nhan": "not_awarded_last_year",
+    "khong nhan nam truoc": "not_awarded_last_year",
+    "nhan lien tuc": "awarded_years_in_row",
+    "dat lien tuc": "awarded_years_in_row",
 }
 DENOMINATORS = {
     "thanh vien": "members",

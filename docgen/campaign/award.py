@@ -3,8 +3,9 @@
 Every key has the default a ward would use, so a campaign file without them still gets the
 council's Tờ trình, the chairman's Quyết định and its Danh sách at the levels it decides:
 
-- a level decides itself (`decides`) when its decider sits in the issuer's own tier ("xa");
 - its award form (`form`) is read from the award's name ("Giấy khen của Chủ tịch …");
+- a level decides itself (`decides`) when its decider sits in the issuer's own tier ("xa") and
+  its form is known (a form docgen has no bonus for is named with `form`, or `decides = false`);
 - the proposer is the council's standing members (Thường trực Hội đồng), with the council's
   ký hiệu; the bonus is paid from the issuer's emulation fund.
 """
@@ -25,6 +26,15 @@ FORMS = {
     "lao-dong-tien-tien": "Lao động tiên tiến",
 }
 """Award forms a level may confer (its `form` key) → how documents name them."""
+
+TITLES = frozenset({"chien-si-thi-dua-co-so", "lao-dong-tien-tien"})
+"""Forms that are emulation titles (danh hiệu thi đua): recognised (công nhận), not given."""
+
+
+def conferring(form: str) -> str:
+    """How a decision confers `form`: "Tặng" a Giấy khen, "Công nhận danh hiệu" a title."""
+    return "Công nhận danh hiệu" if form in TITLES else "Tặng"
+
 
 FORM_WORDS = (
     ("giay khen", "giay-khen"),
@@ -58,7 +68,8 @@ def default_award(issuer: Issuer, council: Council) -> AwardSetup:
 
 def with_decision(level: Level) -> Level:
     """`level` with the decision keys a campaign file without them would get."""
-    return replace(level, decides=level.tier == OWN_TIER, form=level.form or form_of(level.award))
+    form = level.form or form_of(level.award)
+    return replace(level, decides=level.tier == OWN_TIER and bool(form), form=form)
 
 
 def read_award(r: TomlReader, data: dict[str, Any], issuer: Issuer, council: Council) -> AwardSetup:
@@ -94,8 +105,8 @@ def form_of(award: str) -> str:
 
 def level_decision(r: TomlReader, t: dict[str, Any], path: str, tier: str) -> dict[str, Any]:
     """A level's `decides`, `form` and `decision_signer`, defaulted from its tier and award."""
-    decides = r.get(t, "decides", path, bool, tier == OWN_TIER)
     form = r.text(t, "form", path, allow_empty=True) or form_of(str(t.get("award", "")))
+    decides = r.get(t, "decides", path, bool, tier == OWN_TIER and bool(form))
     return {
         "decides": bool(decides),
         "form": form,

@@ -21,6 +21,7 @@ from docgen.cli import (
     meeting,
     validate,
     web,
+    wrapup,
 )
 from docgen.cli.group import DocgenGroup, help_page
 
@@ -71,7 +72,7 @@ COMMANDS: tuple[click.Command, ...] = (
     archive.archive,  # luu-tru
     archive.printed_books,  # so-van-ban-di
     history.history,  # lich-su
-    history.wrap_up,  # tong-ket
+    wrapup.wrap_up,  # tong-ket
     checks.check_campaign,  # kiem-tra-chien-dich
     checks.check_templates,  # kiem-tra-mau
     checks.check_format,  # kiem-tra-dinh-dang

@@ -38,7 +38,7 @@ def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
       docgen kiem-tra-chien-dich
       docgen kiem-tra-chien-dich --chien-dich input/khen-thuong-cuoi-nam.toml
     """
-    from docgen.award.describe import describe
+    from docgen.award.summary import describe
     from docgen.issues.codes import CODES
     from docgen.legal.check import review_campaign
 

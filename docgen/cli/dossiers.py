@@ -94,6 +94,7 @@ def _print(result: BuildResult) -> None:
     for template, reason in result.fallbacks.items():
         click.echo(f"Lưu ý: mẫu {template} được lập bằng docxtpl thông thường ({reason}).")
     click.echo(f"Hồ sơ nằm trong thư mục: {result.folder.absolute()}")
+    _print_recorded(result)
 
 
 def _print_law(warnings: list[ValidationIssue]) -> None:
@@ -113,3 +114,16 @@ def _print_law(warnings: list[ValidationIssue]) -> None:
 
 def _line(issue: ValidationIssue) -> str:
     return f"{issue.place.label()}: {issue.message}" + (f" — {issue.hint}" if issue.hint else "")
+
+
+_RECORDED = {"new": "đã ghi", "replaced": "đã ghi, thay bản trước", "unchanged": "đã có"}
+
+
+def _print_recorded(result: BuildResult) -> None:
+    """The ward's numbered decisions, now in the ward's award history."""
+    for done in result.recorded:
+        d = done.decision
+        click.echo(
+            f"Lịch sử khen thưởng: Quyết định số {d.reference} ngày {d.date:%d/%m/%Y} "
+            f"({len(d.conferments)} tập thể, cá nhân) — {_RECORDED[done.status]}."
+        )

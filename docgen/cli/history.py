@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.archive import UsageProblem
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     FORCE_OPTION,
+    JSON_FILE_OPTION,
     WORKSPACE_OPTION,
+    UsageProblem,
     aborts_cleanly,
     load_campaign,
     out_option,
@@ -22,12 +23,12 @@ from docgen.cli.common import (
 from docgen.cli.console import emit_json
 
 if TYPE_CHECKING:
+    from docgen.award import ImportResult
     from docgen.award.history import Award
-    from docgen.award.ledger import ImportResult
     from docgen.workspace import Workspace
 
 
-def _writes(options: dict[str, object]) -> bool:
+def _writes(options: dict[str, object]) -> bool:  # --chua-ro and the search only read
     return bool(
         options["statistics"] or options["template"] or options["sheet"] or options["level"]
     )
@@ -43,6 +44,12 @@ def _writes(options: dict[str, object]) -> bool:
     "--hinh-thuc", "form", default="", metavar="HÌNH_THỨC", help="Tìm theo hình thức khen thưởng."
 )
 @click.option("--json", "as_json", is_flag=True, help="In kết quả tìm kiếm dạng JSON.")
+@click.option(
+    "--chua-ro",
+    "unsure",
+    is_flag=True,
+    help="Liệt kê các cặp khen thưởng có thể của cùng một người mà chưa chắc (thiếu ngày sinh, khác đơn vị).",
+)
 @click.option(
     "--thong-ke",
     "statistics",
@@ -65,7 +72,7 @@ def _writes(options: dict[str, object]) -> bool:
     "level",
     default="",
     metavar="CẤP",
-    help="Ghi quyết định khen thưởng của một cấp (mã cấp trong tệp chiến dịch) khi đã có.",
+    help="Ghi quyết định khen thưởng của cấp trên (mã cấp trong tệp chiến dịch) khi về đến phường.",
 )
 @click.option(
     "--so",
@@ -91,6 +98,7 @@ def _writes(options: dict[str, object]) -> bool:
     metavar="TÊN",
     help="Người, tập thể được đề nghị nhưng không có trong quyết định; ghi nhiều lần được.",
 )
+@JSON_FILE_OPTION
 @out_option("Tệp cần tạo (với --thong-ke, --mau-nhap; mặc định trong output/lich-su/).")
 @FORCE_OPTION
 @aborts_cleanly
@@ -103,6 +111,7 @@ def history(
     year: int | None,
     form: str,
     as_json: bool,
+    unsure: bool,
     statistics: bool,
     template: bool,
     sheet: Path | None,
@@ -111,6 +120,7 @@ def history(
     day: str,
     authority: str,
     left_out: tuple[str, ...],
+    json_file: Path | None,
     out: Path | None,
     force: bool,
 ) -> None:
@@ -123,32 +133,57 @@ def history(
     Ví dụ:
       docgen lich-su --ten "Nguyễn Văn An"
       docgen lich-su --nam 2023 --hinh-thuc "Giấy khen" --json
+      docgen lich-su --chua-ro
       docgen lich-su --thong-ke
       docgen lich-su --mau-nhap
       docgen lich-su --nhap khen-thuong-cac-nam-truoc.xlsx
       docgen lich-su --ghi-cap thanh-pho --so 123/QĐ-UBND --ngay 15/01/2024
     """
-    modes = [m for m in (statistics, template, sheet, level) if m]
+    from docgen.award import STATISTICS_FILE, TEMPLATE_FILE
+
+    modes = [m for m in (statistics, template, sheet, level, unsure) if m]
     if len(modes) > 1:
-        raise UsageProblem("Chỉ dùng một trong --thong-ke, --mau-nhap, --nhap, --ghi-cap mỗi lần.")
+        raise UsageProblem(
+            "Chỉ dùng một trong --thong-ke, --mau-nhap, --nhap, --ghi-cap, --chua-ro mỗi lần."
+        )
+    if not level and (reference or day or authority or left_out):
+        raise UsageProblem("--so, --ngay, --co-quan, --tru chỉ dùng cùng --ghi-cap CẤP.")
+    _in_a_ward(workspace, campaign_path)
     folder = workspace.root / "output" / "lich-su"
     if statistics:
-        _statistics(workspace.ward, out or folder / "thong-ke-khen-thuong.xlsx", force)
+        _statistics(workspace.ward, out or folder / STATISTICS_FILE, force)
     elif template:
-        _template(out or folder / "mau-nhap-lich-su-khen-thuong.xlsx", force)
+        _template(out or folder / TEMPLATE_FILE, force)
     elif sheet is not None:
         _import(workspace.ward, sheet)
     elif level:
         _record(workspace, campaign_path, level, reference, day, authority, left_out)
+    elif unsure:
+        _unsure(workspace.ward, as_json)
     else:
-        _search(workspace.ward, name, unit, year, form, as_json)
+        _search(workspace.ward, (name, unit, year, form), as_json, json_file)
 
 
-def _search(ward: Path, name: str, unit: str, year: int | None, form: str, as_json: bool) -> None:
-    from docgen.award.ledger import find_awards
+def _in_a_ward(workspace: Workspace, campaign_path: Path) -> None:
+    """Say whose history this is; from a folder that is neither a campaign's nor a ward's,
+    stop as every command does (where it looked, how to point at the workspace)."""
+    from docgen.award.history import register_path
+    from docgen.workspace import ward_of
+
+    if not workspace.campaign.is_file() and ward_of(workspace.root) is None:
+        load_campaign(campaign_path)  # raises: the campaign file is not there
+    click.echo(f"Lịch sử khen thưởng của phường: {register_path(workspace.ward)}", err=True)
+
+
+def _search(
+    ward: Path, parts: tuple[str, str, int | None, str], as_json: bool, json_file: Path | None
+) -> None:
+    from docgen.award import find_awards
     from docgen.award.search import Query, to_json
 
-    found = find_awards(ward, Query(name, unit, year, form))
+    found = find_awards(ward, Query(*parts))
+    if json_file is not None:
+        emit_json(to_json(found), json_file)
     if as_json:
         emit_json(to_json(found))
         return
@@ -176,22 +211,48 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _unsure(ward: Path, as_json: bool) -> None:
+    from docgen.award import maybe_same
+    from docgen.award.search import to_json
+
+    pairs = maybe_same(ward)
+    if as_json:
+        emit_json([to_json(pair) for pair in pairs])
+        return
+    if not pairs:
+        click.echo("Không có cặp khen thưởng nào chưa rõ là của cùng một người.")
+        return
+    for n, pair in enumerate(pairs, start=1):
+        click.echo(f"{n}. Có thể là cùng một người (chưa gộp):")
+        for award in pair:
+            r = award.recipient
+            born = f"sinh {r.birth:%d/%m/%Y}" if r.birth else "không ghi ngày sinh"
+            click.echo(
+                f"   - {r.name} ({born}, {r.unit or 'không ghi đơn vị'}): {award.form} năm "
+                f"{award.year}, Quyết định số {award.reference}"
+            )
+    click.echo(
+        f"Cộng: {len(pairs)} cặp. Nếu đúng là một người, sửa tệp đã nhập cho khớp (họ tên, ngày "
+        "sinh, đơn vị) rồi nhập lại (docgen lich-su --nhap …); quyết định cũ được thay."
+    )
+
+
 def _statistics(ward: Path, target: Path, force: bool) -> None:
-    from docgen.award.ledger import write_statistics
+    from docgen.award import write_statistics
 
     path, status, stats = write_statistics(ward, target, force)
-    click.echo(f"{_WRITTEN[status]}: {path} ({stats.total} khen thưởng, {len(stats.years)} năm).")
+    click.echo(f"{WRITTEN[status]}: {path} ({stats.total} khen thưởng, {len(stats.years)} năm).")
 
 
 def _template(target: Path, force: bool) -> None:
-    from docgen.award.ledger import write_import_template
+    from docgen.award import write_import_template
 
     path, status = write_import_template(target, force)
-    click.echo(f"{_WRITTEN[status]}: {path}")
+    click.echo(f"{WRITTEN[status]}: {path}")
 
 
 def _import(ward: Path, sheet: Path) -> None:
-    from docgen.award.ledger import import_sheet
+    from docgen.award import import_sheet
 
     _print_import(import_sheet(ward, sheet))
 
@@ -253,43 +314,9 @@ def _date(text: str) -> date:
         ) from None
 
 
-_WRITTEN = {
+WRITTEN = {
     "created": "Đã tạo",
     "overwritten": "Đã ghi đè",
     "unchanged": "Đã có, không thay đổi",
     "copy": "Tệp đã có và khác bản mới nên được giữ nguyên; bản mới ghi vào",
 }
-
-
-@click.command("tong-ket")
-@WORKSPACE_OPTION
-@CAMPAIGN_OPTION
-@FORCE_OPTION
-@aborts_cleanly
-@writes_workspace("tong-ket")
-def wrap_up(workspace: Workspace, campaign_path: Path, force: bool) -> None:
-    """Sau khi có quyết định: báo cáo kết quả thực hiện và thông báo nêu gương.
-
-    Ghi vào output/<mã chiến dịch>/tong-ket/: bao-cao-ket-qua.docx (Báo cáo của Thường trực
-    Hội đồng: đơn vị tham gia, người được đề nghị và được khen ở từng cấp, số quyết định), và khi
-    đã ghi quyết định (docgen lich-su --ghi-cap): thong-bao.txt (đọc trên đài, đăng bài) và
-    thong-bao.html (đoạn HTML dán vào trang thông tin điện tử; chỉ có tên, đơn vị, thành tích).
-
-    \b
-    Ví dụ:
-      docgen lich-su --ghi-cap phuong --so 15/QĐ-UBND --ngay 28/12/2023
-      docgen tong-ket
-    """
-    from docgen.award.wrapup import wrap_up as write
-
-    done = write(load_campaign(campaign_path), workspace, force)
-    for path, status in done.files:
-        click.echo(f"{_WRITTEN[status]}: {path}")
-    for level in done.results.levels:
-        if level.decision is None:
-            click.echo(
-                f"Cấp “{level.level.label}”: chưa ghi quyết định khen thưởng; khi có, chạy "
-                f"docgen lich-su --ghi-cap {level.level.id} --so … --ngay … rồi chạy lại."
-            )
-    if not done.results.awarded:
-        click.echo("Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương.")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docgen.campaign.award import conferring
 from docgen.campaign.model import Campaign, DocKind, Level
-from docgen.documents.phrases import proposed_award, upper_first
+from docgen.documents.phrases import lower_first, proposed_award, upper_first
 from docgen.meeting.model import Meeting
 from docgen.meeting.numbers import (
     MINUTES_KEY,
@@ -109,7 +110,7 @@ def award_fields(
             number=decision.number if decision else "",
             symbol=f"QĐ-{campaign.issuer.symbol}",
             date=decided,
-            summary=f"Về việc tặng {level.award}",
+            summary=f"Về việc {lower_first(conferring(level.form))} {level.award}",
             signer=signer.name,
             recipients=tuple(award.noi_nhan) if award else (),
         ),

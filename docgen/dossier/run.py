@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.award.past import check_forms
+from docgen.award.record import Recorded, record_ward_decisions
 from docgen.campaign.model import Campaign
 from docgen.digest import sha256
 from docgen.dossier.agree import Disagreement, Kept, disagreements
@@ -51,6 +52,7 @@ class BuildResult:
     missing: list[Unbuilt] = field(default_factory=list)  # documents not written: data missing
     law: list[ValidationIssue] = field(default_factory=list)  # profile, dates, citations, forms
     disagreements: list[Disagreement] = field(default_factory=list)  # kept edits vs the rest
+    recorded: list[Recorded] = field(default_factory=list)  # the ward's decisions, into the history
 
     @property
     def blocked(self) -> bool:
@@ -74,7 +76,8 @@ def build_dossiers(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build every dossier of `campaign` from the workspace's intake and meeting, with the
-    ward's award history in the achievement reports."""
+    ward's award history in the achievement reports; the ward's decisions the văn thư has
+    numbered go into that history."""
     report = check_forms(campaign, ws.submissions, ws.ward)
     meeting = read_and_select(campaign, report, ws.meeting)
     result = BuildResult(ws.output(campaign.id), report, meeting)
@@ -108,6 +111,7 @@ def build_dossiers(
         others = {path: (result.folder / path).read_bytes() for path in seen.others}
         result.disagreements = disagreements(seen.kept, others, names, ws.meeting.name)
     write_summary(result)
+    result.recorded = record_ward_decisions(ws.ward, campaign, meeting.meeting, meeting.selections)
     return result
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.award.decision import decision_line
+from docgen.errors import DocgenError
 from docgen.issues.model import Severity, ValidationIssue
-from docgen.meeting.model import Decision
+from docgen.meeting.model import Decision, Selection
 from docgen.output.files import write_atomic
 from docgen.output.manifest import WriteOutcome
 from docgen.output.state import RETIRED_DIR
@@ -44,7 +46,7 @@ def summary_lines(result: BuildResult, disagreements: bool = True) -> list[str]:
         lines += [f"    - {_who(d)} — {d.reason}" for d in selection.not_proposed()] or [
             "    (không có)"
         ]
-        lines += [""]
+        lines += [line for line in (_decision(result, selection),) if line] + [""]
     lines += _not_eligible(result) + ["Văn bản:"]
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
     lines += [f"  {m.path}: {m.problem} — CHƯA LẬP" for m in result.missing]
@@ -78,6 +80,18 @@ def disagreement_lines(result: BuildResult) -> list[str]:
             "“Số văn bản” của input/hop-xet.xlsx rồi chạy lại docgen ho-so."
         )
     return lines
+
+
+def _decision(result: BuildResult, selection: Selection) -> str:
+    """The level's own decision and bonus, when the ward decides it ("" otherwise, or when its
+    data is missing: the documents' own messages say why)."""
+    meeting = result.meeting.meeting
+    if meeting is None:
+        return ""
+    try:
+        return decision_line(result.report.campaign, meeting, selection)
+    except DocgenError:
+        return ""
 
 
 def retired_lines(result: BuildResult) -> list[str]:

@@ -16,6 +16,7 @@ from docgen.mail.reply import Draft, as_bytes, compose
 from docgen.mail.smtp import Outbox, Server
 from docgen.output.files import write_atomic
 from docgen.text import fold, in_vietnam
+from docgen.validate.past import PastAwards
 from docgen.validate.report import Report
 
 DRAFTED, SENT, ALREADY, NO_ADDRESS, FAILED = (
@@ -58,6 +59,7 @@ def reply_all(
     out_dir: Path,
     now: datetime,
     smtp: tuple[Server, str] | None = None,
+    past: PastAwards | None = None,
 ) -> Replies:
     """Draft every reply into `out_dir/tra-loi/`; with `smtp` (server, password) send them too.
     The forms are checked as `kiem-tra` checks them, with the ward's award history."""

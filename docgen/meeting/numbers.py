@@ -162,7 +162,31 @@ def read_numbers(
             used[f"{number}/{slot.symbol}"] = slot.label
         if number or day:
             found[slot.key] = Assigned(number, slot.symbol, day)
+    _decided_after_proposed(campaign, found, rows, wb.path.name, issues)
     return found
+
+
+def _decided_after_proposed(
+    campaign: Campaign,
+    found: dict[str, Assigned],
+    rows: Mapping[str, int],
+    file: str,
+    issues: list[ValidationIssue],
+) -> None:
+    """A ward's Quyết định is never dated before the Tờ trình that proposed it: that date is
+    reported and not used."""
+    for level in campaign.levels:
+        proposal = found.get(council_proposal_key(level.id))
+        decision = found.get(decision_key(level.id))
+        if not (proposal and decision and proposal.date and decision.date):
+            continue
+        if decision.date < proposal.date:
+            where = Place(file, NUMBERS_SHEET, rows[decision_key(level.id)], "D", COLUMNS[3][0])
+            detail = f"trước ngày của Tờ trình đề nghị ({proposal.date:%d/%m/%Y})."
+            issues.append(
+                make_issue(Code.DOC_DATE_INVALID, where, f"{decision.date:%d/%m/%Y}", detail=detail)
+            )
+            found[decision_key(level.id)] = Assigned(decision.number, decision.symbol, None)
 
 
 def _stray(

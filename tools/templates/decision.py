@@ -35,7 +35,7 @@ def decision() -> DocumentObject:
     body(
         doc,
         b("Điều 1."),
-        " Tặng {{ hinh_thuc }} cho {{ so_luong }} (có danh sách kèm theo), {{ thanh_tich }}.",
+        " {{ tang }} {{ hinh_thuc }} cho {{ so_luong }} (có danh sách kèm theo), {{ thanh_tich }}.",
     )
     body(doc, b("Điều 2."), " {{ tien_thuong }}")
     body(doc, b("Điều 3."), " {{ thi_hanh }}")

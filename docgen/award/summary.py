@@ -1,5 +1,5 @@
-"""The campaign check's line on a level the ward decides itself: who proposes, the numbers, the
-bonus. Light on purpose: `kiem-tra-chien-dich` loads no workbook or document library."""
+"""One line per level the ward decides, for the campaign check: who proposes, which numbers,
+the bonus on a day. Light: the campaign check must start fast (no workbook or Word library)."""
 
 from __future__ import annotations
 
