@@ -231,3 +231,11 @@ def test_a_title_is_recognised_not_given(campaign: Campaign) -> None:
     assert "Điều 1. Công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 02 cá nhân" in text
     assert "Kèm theo danh hiệu Chiến sĩ thi đua cơ sở là tiền thưởng" in text
     assert "mỗi cá nhân 1.800.000 đồng" in text
+
+
+def test_the_decisions_own_bases_come_first(campaign: Campaign) -> None:
+    assert campaign.award is not None
+    law = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+    own = dataclasses.replace(campaign, award=dataclasses.replace(campaign.award, bases=(law,)))
+    bases = _context(own, "quyet-dinh")["can_cu"]
+    assert bases[0] == f"Căn cứ {law};" and bases[1].startswith("Căn cứ Luật Thi đua")
