@@ -25,6 +25,7 @@ from docgen.campaign.award import FORMS, form_of
 from docgen.campaign.load import load_campaign
 from docgen.campaign.model import Kind
 from docgen.campaign.profiles import PROFILES
+from docgen.campaign.write import campaign_toml
 from docgen.checks import sample
 from docgen.cli import main
 from docgen.errors import CampaignError
@@ -290,3 +291,16 @@ def test_a_record_never_merges_two_people_of_one_name(campaign: Campaign) -> Non
     with pytest.raises(RecordError) as caught:
         recorded_decision(campaign, city, "7/QĐ-UBND", dt.date(2024, 1, 15), ["Nguyễn Văn An"])
     assert "có nhiều người cùng tên Nguyễn Văn An" in str(caught.value)
+
+
+def test_decision_bases_round_trip(pristine_example: Path, tmp_path: Path) -> None:
+    text = (pristine_example / "input" / "campaign.toml").read_text(encoding="utf-8")
+    law = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+    text = text.replace("[award]\n", f'[award]\ndecision_bases = ["{law}"]\n')
+    path = tmp_path / "campaign.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_campaign(path)
+    assert loaded.award is not None and loaded.award.bases == (law,)
+    again = tmp_path / "again.toml"
+    again.write_text(campaign_toml(loaded), encoding="utf-8")
+    assert load_campaign(again).award == loaded.award

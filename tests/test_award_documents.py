@@ -231,3 +231,26 @@ def test_a_title_is_recognised_not_given(campaign: Campaign) -> None:
     assert "Điều 1. Công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 02 cá nhân" in text
     assert "Kèm theo danh hiệu Chiến sĩ thi đua cơ sở là tiền thưởng" in text
     assert "mỗi cá nhân 1.800.000 đồng" in text
+
+
+def test_the_decisions_own_bases_come_first(campaign: Campaign) -> None:
+    assert campaign.award is not None
+    law = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+    own = dataclasses.replace(campaign, award=dataclasses.replace(campaign.award, bases=(law,)))
+    bases = _context(own, "quyet-dinh")["can_cu"]
+    assert bases[0] == f"Căn cứ {law};" and bases[1].startswith("Căn cứ Luật Thi đua")
+
+
+def test_a_meeting_workbook_made_before_the_wards_decision_says_what_rows_it_lacks(
+    campaign: Campaign, example_workspace: Path, tmp_path: Path
+) -> None:
+    ws = Workspace(example_workspace)
+    levels = tuple(dataclasses.replace(lv, decides=False) for lv in campaign.levels)
+    set_votes(dataclasses.replace(campaign, levels=levels), ws, VOTES, tmp_path)  # an old sheet
+    outcome = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    (issue,) = [i for i in outcome.issues if i.code == "DOC_NUMBER_ROWS_MISSING"]
+    assert issue.severity.value == "warning" and not outcome.errors
+    assert (
+        "chưa có dòng cho: Tờ trình của Thường trực Hội đồng Thi đua - Khen thưởng phường Tiến "
+        "Thành — Cấp phường; Quyết định khen thưởng — Cấp phường" in issue.message
+    )

@@ -111,7 +111,7 @@ def decision_context(
         "trich_yeu": f"Về việc {lower_first(conferring(level.form))} {form}",
         "tang": conferring(level.form),
         "tham_quyen_ban_hanh": level.decider.upper(),
-        "can_cu": [f"Căn cứ {b.rstrip(' .;')};" for b in _bases(campaign)],
+        "can_cu": [f"Căn cứ {b.rstrip(' .;')};" for b in (*award.bases, *_bases(campaign))],
         "xet_de_nghi": f"Xét đề nghị của {award.proposer} tại Tờ trình số {cited} {when}.",
         "hinh_thuc": level.award,
         "so_luong": kinds_count(collectives, len(lines) - collectives),

@@ -94,6 +94,7 @@ def read_award(r: TomlReader, data: dict[str, Any], issuer: Issuer, council: Cou
         fund=text("fund", base.fund),
         executors=texts("executors", base.executors),
         noi_nhan=texts("noi_nhan", base.noi_nhan),
+        bases=texts("decision_bases", base.bases),
     )
 
 

@@ -88,6 +88,7 @@ class AwardSetup:
     fund: str  # where the bonus is paid from
     executors: tuple[str, ...]  # Điều 3: who carries the decision out
     noi_nhan: tuple[str, ...]  # the decision's Nơi nhận
+    bases: tuple[str, ...] = ()  # căn cứ the decision cites before the plan's (its competence)
 
 
 @dataclass(frozen=True)

@@ -308,6 +308,8 @@ def _award(award: AwardSetup | None) -> str:
     ])  # fmt: skip
     if award.header:
         lines += _pairs([("proposer_header", award.header, "tên cơ quan trình ở tiêu đề")])
+    if award.bases:
+        lines += _pairs([("decision_bases", award.bases, "căn cứ riêng của quyết định")])
     lines.append("")
     return "\n".join(lines)
 

@@ -415,6 +415,12 @@ class Code(Enum):
         "Ghi số và ngày vào đúng dòng docgen đã lập cho văn bản; nếu đã chèn, xóa hay chép dòng, "
         "chạy lại “docgen tong-hop” rồi chép số, ngày sang trang “Số văn bản” của tệp mới.",
     )
+    DOC_NUMBER_ROWS_MISSING = Entry(
+        W,
+        "Trang số văn bản thiếu dòng",
+        "Trang “Số văn bản” chưa có dòng cho: {detail} (tệp họp xét lập trước khi có các văn bản này); các văn bản đó in chỗ trống số và ngày.",
+        "Chạy “docgen tong-hop”, chép trang “Số văn bản” của tệp mới vào tệp họp xét (Excel: chuột phải vào tên trang › Di chuyển hoặc Sao chép), rồi ghi số, ngày.",
+    )
 
     # --- the campaign's law (docgen kiem-tra-chien-dich) -----------------------------------
     LAW_PROFILE_PERIOD = CodeInfo(

@@ -163,6 +163,12 @@ def read_numbers(
         if number or day:
             found[slot.key] = Assigned(number, slot.symbol, day)
     _decided_after_proposed(campaign, found, rows, wb.path.name, issues)
+    missing = [
+        label for key, label in ((s.key, s.label) for s in slots.values()) if key not in rows
+    ]
+    if missing:
+        place = Place(wb.path.name, NUMBERS_SHEET)
+        issues.append(make_issue("DOC_NUMBER_ROWS_MISSING", place, detail="; ".join(missing)))
     return found
 
 
