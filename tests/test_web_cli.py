@@ -1,0 +1,72 @@
+"""The page is a second shell: the same steps through the page and through the CLI, on two
+copies of one workspace, leave the same files (byte for byte where the CLI is byte-stable)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from docgen.cli import main
+from docgen.stage import Step, campaign_stage
+from docgen.workspace import Workspace
+from tests.webclient import serving
+
+CAMPAIGN = "kh19-2023-cchc"
+
+
+def cli(root: Path, *argv: str) -> int:
+    result = CliRunner().invoke(main, [*argv, "--thu-muc", str(root)])
+    return result.exit_code
+
+
+def tree(root: Path, under: str) -> dict[str, str]:
+    """Relative path → SHA-256 of every file under `root/under` (the lock file left out)."""
+    base = root / under
+    return {
+        p.relative_to(base).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(base.rglob("*"))
+        if p.is_file() and p.name != ".docgen-khoa"
+    }
+
+
+def test_check_meeting_list_and_dossier_give_the_same_files(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    by_cli = tmp_path / "dòng lệnh"
+    shutil.copytree(example_workspace, by_cli)
+    assert cli(by_cli, "kiem-tra") == 1  # the example has a department with errors
+    assert cli(by_cli, "tong-hop") == 0
+    assert cli(by_cli, "ho-so") == 0
+
+    with serving(example_workspace) as (_, client):
+        client.login()
+        assert "Đã kiểm tra 5 phiếu: 3 lỗi" in client.run("/kiem-tra")
+        assert "tong-hop.xlsx" in client.run("/hop-xet/tong-hop")
+        assert "Đã lập 11 văn bản" in client.run("/ho-so/lap")
+
+    page, command = tree(example_workspace, "output"), tree(by_cli, "output")
+    assert sorted(page) == sorted(command)
+    feedback_and_list = [p for p in page if "phan-hoi/" in p or p.endswith("tong-hop.xlsx")]
+    documents = [p for p in page if p.endswith((".docx", "manifest.json"))]
+    assert feedback_and_list and len(documents) == 12
+    for path in feedback_and_list + documents:
+        assert page[path] == command[path], path
+
+
+def test_the_stage_follows_the_steps(example_workspace: Path) -> None:
+    ws = Workspace(example_workspace)
+    stage = campaign_stage(ws, CAMPAIGN)
+    assert stage.next is Step.CHECK and Step.RECEIVE in stage.done
+    assert "5 phiếu" in stage.done[Step.RECEIVE]
+    assert campaign_stage(ws, CAMPAIGN, errors=3).advice.startswith("Còn 3 lỗi trong phiếu")
+    stage = campaign_stage(ws, CAMPAIGN, errors=0)
+    assert stage.next is Step.MEETING_LIST  # the meeting workbook is there, the list is not
+    assert cli(example_workspace, "tong-hop") == 0
+    assert cli(example_workspace, "ho-so") == 0
+    stage = campaign_stage(ws, CAMPAIGN, errors=0)
+    assert stage.next is Step.PDF and stage.done[Step.DOSSIER] == "11 văn bản"
+    shutil.rmtree(example_workspace / "input" / "phieu")
+    assert campaign_stage(ws, CAMPAIGN).next is Step.RECEIVE
