@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from docgen.cli import main
 from docgen.stage import Step, campaign_stage
 from docgen.workspace import Workspace
-from tests.webclient import serving
+from tools.webclient import serving
 
 CAMPAIGN = "kh19-2023-cchc"
 
@@ -64,9 +64,34 @@ def test_the_stage_follows_the_steps(example_workspace: Path) -> None:
     assert campaign_stage(ws, CAMPAIGN, errors=3).advice.startswith("Còn 3 lỗi trong phiếu")
     stage = campaign_stage(ws, CAMPAIGN, errors=0)
     assert stage.next is Step.MEETING_LIST  # the meeting workbook is there, the list is not
+    tie = campaign_stage(ws, CAMPAIGN, errors=0, meeting_errors=1)
+    assert tie.next is Step.MEETING and tie.advice.startswith("Tệp họp xét còn 1 lỗi")
     assert cli(example_workspace, "tong-hop") == 0
     assert cli(example_workspace, "ho-so") == 0
     stage = campaign_stage(ws, CAMPAIGN, errors=0)
     assert stage.next is Step.PDF and stage.done[Step.DOSSIER] == "11 văn bản"
     shutil.rmtree(example_workspace / "input" / "phieu")
     assert campaign_stage(ws, CAMPAIGN).next is Step.RECEIVE
+
+
+def test_the_page_never_writes_while_a_command_does(example_workspace: Path) -> None:
+    from docgen.lock import workspace_lock
+
+    with serving(example_workspace) as (_, client):
+        client.login()
+        with workspace_lock(example_workspace / "output", "ho-so"):
+            panel = client.run("/kiem-tra")
+        assert "không chạy được" in panel and "lệnh “ho-so”" in panel
+        assert not (example_workspace / "output" / CAMPAIGN / "phan-hoi").exists()
+        assert "Đã kiểm tra 5 phiếu" in client.run("/kiem-tra")  # the lock is free again
+
+
+def test_an_unexpected_failure_ends_the_job_with_a_message(example_workspace: Path) -> None:
+    from docgen.web.jobs import UNEXPECTED, Job, Jobs, State
+
+    def broken(_job: Job) -> None:
+        raise KeyError("thiếu")
+
+    job = Jobs(example_workspace / "output").run_now("Thử", "/", broken)
+    assert job.state is State.FAILED and job.problems[0].startswith(UNEXPECTED)
+    assert "KeyError" in job.trace

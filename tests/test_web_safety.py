@@ -15,7 +15,7 @@ import pytest
 from docgen.mail.journal import journal_for
 from docgen.web import guard
 from docgen.web.server import Running
-from tests.webclient import Client, serving
+from tools.webclient import Client, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/", "/don-vi", "/nhan-phieu", "/hop-xet", "/ho-so", "/luu-tru"]
@@ -209,9 +209,7 @@ def test_hostile_uploads_go_through_the_intake_door_and_are_refused(
     client.login()
     phieu = example_workspace / "input" / "phieu"
     before = sorted(p.name for p in phieu.iterdir())
-    panel = client.run(
-        "/nhan-phieu/tai-len", {"don_vi": "Khối Nội chính"}, [("tep", name, data)]
-    )
+    panel = client.run("/nhan-phieu/tai-len", {"don_vi": "Khối Nội chính"}, [("tep", name, data)])
     assert reason in panel
     after = sorted(p.name for p in phieu.iterdir())
     assert after == before  # nothing stored: only the journal says what came and why not

@@ -29,6 +29,7 @@ STATES = {
     Outcome.KEPT_UNKNOWN: "tệp lạ, giữ nguyên",
 }
 PREVIEW_PAGES = 6
+PER_PAGE = 200  # documents listed at once: a 2,000-nominee dossier is read in pages
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ def dossier(request: Request) -> Response:
     manifest = read_manifest(out)
     outcomes = dict(site.built.files) if site.built is not None else {}
     states = {path: STATES[o] for path, o in outcomes.items()}
+    entries = list(manifest.entries.values()) if manifest else []
+    pages = max(1, -(-len(entries) // PER_PAGE))
+    number = min(max(_int(request.query_params.get("trang", "1")), 1), pages)
+    shown = entries[(number - 1) * PER_PAGE : number * PER_PAGE]
     docs = [
         Document(
             out / e.path,
@@ -57,10 +62,10 @@ def dossier(request: Request) -> Response:
             states.get(e.path, "hiện hành"),
             _pdf(out / e.path),
         )  # fmt: skip
-        for e in (manifest.entries.values() if manifest else ())
+        for e in shown
     ]
     history = manifest.history if manifest else []
-    return frame(request, "ho-so.html", job=current_job(request), docs=docs, history=history,
+    return frame(request, "ho-so.html", job=current_job(request), docs=docs, history=history, total=len(entries), number=number, pages=pages,
                  built=site.built, out=out)  # fmt: skip
 
 
@@ -85,6 +90,10 @@ def preview(request: Request) -> Response:
     pdf = _pdf(source) if source is not None else None
     images = _pages(site, pdf) if pdf is not None else []
     return frame(request, "xem.html", source=source, images=images)
+
+
+def _int(text: str) -> int:
+    return int(text) if text.isdigit() else 1
 
 
 def _pdf(path: Path) -> Path | None:

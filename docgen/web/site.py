@@ -53,6 +53,7 @@ class Site:
     feedback: dict[str, Path] = field(default_factory=dict)  # received file → its feedback
     replies: dict[str, Path] = field(default_factory=dict)  # received file(s) → reply draft
     _campaign: tuple[int, Campaign] | None = None
+    _stage: tuple[object, Stage] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -88,10 +89,24 @@ class Site:
         self.checked = Checked(report, fingerprint)
 
     def stage(self) -> Stage:
-        """Where the campaign stands (with the error count of a current report)."""
+        """Where the campaign stands (with the error count of a current report), worked out
+        again only when a file it reads changed or a job finished."""
         report = self.report()
         errors = len(report.errors) if report is not None else None
-        return campaign_stage(self.ws, self.campaign().id, errors)
+        meeting = len(self.meeting.errors) if self.meeting is not None else 0
+        key = (errors, meeting, self.jobs.finished, self._stage_inputs())
+        if self._stage is None or self._stage[0] != key:
+            stage = campaign_stage(self.ws, self.campaign().id, errors, meeting)
+            self._stage = (key, stage)
+        return self._stage[1]
+
+    def _stage_inputs(self) -> Fingerprint:
+        out = self.output()
+        found = [self.ws.submissions, self.ws.meeting, out / "tong-hop.xlsx", out / "manifest.json"]
+        found.append(self.ws.ward / "luu-tru" / "so-dang-ky.sqlite")
+        if out.is_dir():
+            found.extend(p for p in out.iterdir() if p.is_dir())
+        return tuple(_stat(p) for p in found)
 
     def output(self) -> Path:
         """The campaign's output folder."""
