@@ -81,6 +81,7 @@ def look(page: Any, name: str) -> None:
     assert [v for v in violations if v["impact"] in ("serious", "critical")] == [], name
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORT["width"], name
     _every_control_by_keyboard(page, name)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
     folder = shots()
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)

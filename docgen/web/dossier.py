@@ -51,6 +51,7 @@ def dossier(request: Request) -> Response:
     outcomes = dict(site.built.files) if site.built is not None else {}
     states = {path: STATES[o] for path, o in outcomes.items()}
     entries = list(manifest.entries.values()) if manifest else []
+    levels = {level.id: level.label for level in site.campaign().levels}
     pages = max(1, -(-len(entries) // PER_PAGE))
     number = min(max(_int(request.query_params.get("trang", "1")), 1), pages)
     shown = entries[(number - 1) * PER_PAGE : number * PER_PAGE]

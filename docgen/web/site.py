@@ -25,6 +25,7 @@ from docgen.workspace import Workspace
 
 if TYPE_CHECKING:
     from docgen.dossier.run import BuildResult
+    from docgen.feedback.outbox import Reply
     from docgen.meeting.select import MeetingResult
     from docgen.validate.report import Report
 
@@ -52,6 +53,7 @@ class Site:
     meeting: MeetingResult | None = None
     feedback: dict[str, Path] = field(default_factory=dict)  # received file → its feedback
     replies: dict[str, Path] = field(default_factory=dict)  # received file(s) → reply draft
+    drafts: list[Reply] = field(default_factory=list)  # the last replies drafted or sent
     _campaign: tuple[int, Campaign] | None = None
     _stage: tuple[object, Stage] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
