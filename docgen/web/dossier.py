@@ -59,7 +59,7 @@ def dossier(request: Request) -> Response:
         Document(
             out / e.path,
             e.title or e.path,
-            e.level,
+            levels.get(e.level, e.level),
             states.get(e.path, "hiện hành"),
             _pdf(out / e.path),
         )  # fmt: skip
