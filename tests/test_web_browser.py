@@ -15,6 +15,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +153,8 @@ def filled_meeting(ws: Path, blank: Path, out: Path, runoff: bool) -> Path:
         if runoff
         else {}
     )
-    return fill_meeting(blank, out, MEETING, votes, runoffs=runoffs)
+    numbers = {"bien-ban": ("05", date(2023, 12, 15))} if runoff else {}
+    return fill_meeting(blank, out, MEETING, votes, runoffs=runoffs, numbers=numbers)
 
 
 def test_the_clerks_whole_cycle_in_chromium(
@@ -221,6 +223,7 @@ def test_the_clerks_whole_cycle_in_chromium(
     page.reload()
     result = page.locator("main").inner_text()
     assert "Trần Thị Bích Ngọc" in result and "biểu quyết lại: 6" in result
+    assert "Số văn bản văn thư đã ghi: 05/BB-HĐTĐKT ngày 15/12/2023." in result
     assert len(list((ws / "input").glob("hop-xet.truoc-*.xlsx"))) == 1  # the first one kept
     look(page, "6-hop-xet")
 

@@ -4,7 +4,9 @@ copies of one workspace, leave the same files (byte for byte where the CLI is by
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -46,6 +48,11 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
         assert "Đã kiểm tra 5 phiếu: 3 lỗi" in client.run("/kiem-tra")
         assert "tong-hop.xlsx" in client.run("/hop-xet/tong-hop")
         assert "Đã lập 11 văn bản" in client.run("/ho-so/lap")
+        bundle = client.request("GET", "/ho-so/cap/thanh-pho")
+        names = zipfile.ZipFile(io.BytesIO(bundle.body)).namelist()
+        assert "thanh-pho/to-trinh.docx" in names and len(names) == 6
+        assert all(n.startswith("thanh-pho/") for n in names)
+        assert client.request("GET", "/ho-so/cap/..%2F..%2Finput").status == 404
 
     page, command = tree(example_workspace, "output"), tree(by_cli, "output")
     assert sorted(page) == sorted(command)

@@ -66,7 +66,8 @@ def dossier(request: Request) -> Response:
         for e in shown
     ]
     history = manifest.history if manifest else []
-    return frame(request, "ho-so.html", job=current_job(request), docs=docs, history=history, total=len(entries), number=number, pages=pages,
+    return frame(request, "ho-so.html", job=current_job(request), docs=docs, history=history,
+                 levels=site.campaign().levels if entries else (), total=len(entries), number=number, pages=pages,
                  built=site.built, out=out)  # fmt: skip
 
 
@@ -82,6 +83,30 @@ def pdf(request: Request) -> Response:
     """Start `pdf` over the current dossier."""
     site = site_of(request)
     return job_answer(request, site.jobs.start("Chuyển PDF", PAGE, _converting(site)))
+
+
+def level_folder(request: Request) -> Response:
+    """One level's current documents (Word and PDF) as a zip, made in the server's folder."""
+    import zipfile
+
+    from starlette.responses import FileResponse, HTMLResponse
+
+    site = site_of(request)
+    level = next(
+        (lv for lv in site.campaign().levels if lv.id == request.path_params["level"]), None
+    )
+    manifest = read_manifest(site.output())
+    if level is None or manifest is None:
+        return HTMLResponse("Không có hồ sơ của cấp này.", status_code=404)
+    out = site.output()
+    target = site.scratch / f"ho-so-{site.campaign().id}-{level.id}.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for entry in manifest.entries.values():
+            if entry.level == level.id:
+                for path in (out / entry.path, (out / entry.path).with_suffix(".pdf")):
+                    if path.is_file():
+                        bundle.write(path, path.relative_to(out).as_posix())
+    return FileResponse(target, filename=target.name)
 
 
 def preview(request: Request) -> Response:
