@@ -102,3 +102,15 @@ def test_an_unexpected_failure_ends_the_job_with_a_message(example_workspace: Pa
     job = Jobs(example_workspace / "output").run_now("Thử", "/", broken)
     assert job.state is State.FAILED and job.problems[0].startswith(UNEXPECTED)
     assert "KeyError" in job.trace
+
+
+def test_a_broken_campaign_file_is_said_on_every_page(example_workspace: Path) -> None:
+    campaign = example_workspace / "input" / "campaign.toml"
+    with serving(example_workspace) as (_, client):
+        client.login()
+        assert "Bước tiếp theo" in client.request("GET", "/ho-so").text
+        campaign.write_text(campaign.read_text(encoding="utf-8") + "\nname = Lê Thanh Hoan\n")
+        for path in ("/", "/don-vi", "/ho-so"):
+            answer = client.request("GET", path)
+            assert answer.status == 200 and "tệp chiến dịch có lỗi" in answer.text
+            assert "ngoặc kép" in answer.text and "Traceback" not in answer.text

@@ -8,8 +8,9 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from docgen.errors import DocgenError
 from docgen.web import archive, departments, dossier, intake, meeting
-from docgen.web.common import site_of
+from docgen.web.common import problem_page, site_of
 from docgen.web.guard import Guard
 from docgen.web.site import Site
 from docgen.web.views import TEMPLATES, page
@@ -76,6 +77,7 @@ ROUTES = [
 
 def create_app(site: Site, port: int) -> Guard:
     """The page for `site`, guarded for the server at 127.0.0.1:`port`."""
-    app = Starlette(routes=ROUTES, exception_handlers={404: departments.not_found})
+    handlers = {404: departments.not_found, DocgenError: problem_page}
+    app = Starlette(routes=ROUTES, exception_handlers=handlers)
     app.state.site = site
     return Guard(app, site.keys, port)
