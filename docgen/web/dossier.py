@@ -15,7 +15,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
-from docgen.output.manifest import Outcome, read_manifest
+from docgen.output.manifest import Outcome
 from docgen.web.common import current_job, frame, job_answer, site_of
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -47,7 +47,7 @@ def dossier(request: Request) -> Response:
     """The page: build, PDF, documents by level with their state, retired ones."""
     site = site_of(request)
     out = site.output()
-    manifest = read_manifest(out)
+    manifest = site.manifest()
     outcomes = dict(site.built.files) if site.built is not None else {}
     states = {path: STATES[o] for path, o in outcomes.items()}
     entries = list(manifest.entries.values()) if manifest else []
@@ -95,7 +95,7 @@ def level_folder(request: Request) -> Response:
     level = next(
         (lv for lv in site.campaign().levels if lv.id == request.path_params["level"]), None
     )
-    manifest = read_manifest(site.output())
+    manifest = site.manifest()
     if level is None or manifest is None:
         return HTMLResponse("Không có hồ sơ của cấp này.", status_code=404)
     out = site.output()

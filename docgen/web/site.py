@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.campaign import Campaign, load_campaign
+from docgen.output.manifest import MANIFEST, Manifest, read_manifest
 from docgen.stage import Stage, campaign_stage
 from docgen.web.files import Downloads
 from docgen.web.guard import Secrets
@@ -56,6 +57,7 @@ class Site:
     drafts: list[Reply] = field(default_factory=list)  # the last replies drafted or sent
     _campaign: tuple[int, Campaign] | None = None
     _stage: tuple[object, Stage] | None = None
+    _manifest: tuple[tuple[str, int, int], Manifest | None] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -109,6 +111,14 @@ class Site:
         if out.is_dir():
             found.extend(p for p in out.iterdir() if p.is_dir())
         return tuple(_stat(p) for p in found)
+
+    def manifest(self) -> Manifest | None:
+        """The dossier's manifest, read again only when the file changed."""
+        path = self.output() / MANIFEST
+        stamp = _stat(path)
+        if self._manifest is None or self._manifest[0] != stamp:
+            self._manifest = (stamp, read_manifest(self.output()))
+        return self._manifest[1]
 
     def output(self) -> Path:
         """The campaign's output folder."""
