@@ -107,8 +107,15 @@ def _every_control_by_keyboard(page: Any, name: str) -> None:
     assert len(reached) >= controls, f"{name}: {len(reached)} of {controls} controls by Tab"
 
 
+def go(page: Any, name: str) -> None:
+    """Open a page from the menu."""
+    menu = page.get_by_role("navigation", name="Các bước")
+    menu.get_by_role("link", name=name, exact=True).click()
+
+
 def act(page: Any, button: str) -> str:
     """Press a button by keyboard (focus, Enter) and wait for its job; the panel's text."""
+    page.wait_for_function("() => window.htmx !== undefined")  # else it posts as plain HTML
     page.get_by_role("button", name=button).focus()
     page.keyboard.press("Enter")
     panel = page.locator("#ket-qua section.job.done")
@@ -171,14 +178,14 @@ def test_the_clerks_whole_cycle_in_chromium(
     look(page, "1-tong-quan")
 
     # Receive: a department's workbook dropped on the page.
-    page.get_by_role("link", name="Nhận phiếu").click()
+    go(page, "Nhận phiếu")
     page.get_by_label("Đơn vị gửi các phiếu Excel").select_option("Khối Nội chính")
     text = upload(page, "Phiếu Excel", [noi_chinh], "Nhận các tệp này")
     assert "xong" in text and (phieu / "khoi-noi-chinh.xlsx").is_file()
     look(page, "2-nhan-phieu")
 
     # Check: the errors at their cells.
-    page.get_by_role("link", name="Đơn vị", exact=True).click()
+    go(page, "Đơn vị")
     assert "Kiểm tra phiếu" in page.locator(".stage").inner_text()
     act(page, "Kiểm tra phiếu")
     page.reload()
@@ -192,10 +199,10 @@ def test_the_clerks_whole_cycle_in_chromium(
     look(page, "4-don-vi-chi-tiet")
 
     # Fix: the department sends its corrected workbook; it replaces the first one.
-    page.get_by_role("link", name="Nhận phiếu").click()
+    go(page, "Nhận phiếu")
     page.get_by_label("Đơn vị gửi các phiếu Excel").select_option("Khối Văn hóa - Xã hội")
     upload(page, "Phiếu Excel", [fixed_van_hoa(ws, tmp_path)], "Nhận các tệp này")
-    page.get_by_role("link", name="Đơn vị", exact=True).click()
+    go(page, "Đơn vị")
     act(page, "Kiểm tra phiếu")
     page.reload()
     states = page.locator("tbody").inner_text()
@@ -204,7 +211,7 @@ def test_the_clerks_whole_cycle_in_chromium(
     assert "\tđạt\t" in fixed.inner_text()
 
     # Meeting: the list to download, the filled workbook back, a tie, then its run-off.
-    page.get_by_role("link", name="Họp xét").click()
+    go(page, "Họp xét")
     act(page, "Tổng hợp danh sách họp")
     with page.expect_download() as got:
         page.locator("#ket-qua").get_by_role("link", name=re.compile("Danh sách họp xét")).click()
@@ -228,7 +235,7 @@ def test_the_clerks_whole_cycle_in_chromium(
     look(page, "6-hop-xet")
 
     # Dossier: built with progress, every document listed with its state.
-    page.get_by_role("link", name="Hồ sơ").click()
+    go(page, "Hồ sơ")
     text = act(page, "Lập hồ sơ")
     assert "Đã lập" in text
     page.reload()
@@ -251,7 +258,7 @@ def test_the_clerks_whole_cycle_in_chromium(
     signed.parent.mkdir()
     with ThreadPoolExecutor(1) as pool:  # pyHanko runs its own event loop: not in Playwright's
         signed.write_bytes(pool.submit(sign_pdf, to_trinh.read_bytes()).result())
-    page.get_by_role("link", name="Lưu trữ").click()
+    go(page, "Lưu trữ")
     text = upload(page, "Tệp đã ký", [signed], "Nộp lưu")
     assert "to-trinh-da-ky.pdf: đã lưu" in text
     assert "không có sai khác" in act(page, "Kiểm tra kho")
