@@ -65,6 +65,7 @@ bench: $(DEV)
 	$(PY) -m tools.bench --size $(SIZE)
 	$(PY) -m tools.bench.pdf
 	$(PY) -m tools.bench.mail
+	$(PY) -m tools.bench.web --size $(SIZE)
 
 example: $(DEV)
 	$(PY) -m tools.example

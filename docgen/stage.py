@@ -41,8 +41,11 @@ class Stage:
     advice: str = ""
 
 
-def campaign_stage(ws: Workspace, campaign_id: str, errors: int | None = None) -> Stage:
-    """The campaign's stage; `errors`: the error count of a current check (None: not run)."""
+def campaign_stage(
+    ws: Workspace, campaign_id: str, errors: int | None = None, meeting_errors: int = 0
+) -> Stage:
+    """The campaign's stage; `errors`: the error count of a current check (None: not run);
+    `meeting_errors`: problems found in the meeting workbook (a tie without its run-off…)."""
     done: dict[Step, str] = {}
     received = len(submission_files(ws.submissions)) if ws.submissions.is_dir() else 0
     if received:
@@ -63,6 +66,14 @@ def campaign_stage(ws: Workspace, campaign_id: str, errors: int | None = None) -
     filed = _filed(ws, campaign_id)
     if filed:
         done[Step.ARCHIVE] = f"{filed} tệp đã nộp lưu"
+    if meeting_errors:
+        done.pop(Step.MEETING, None)
+        advice = (
+            f"Tệp họp xét còn {meeting_errors} lỗi (bằng phiếu chưa biểu quyết lại, số phiếu "
+            "sai…): sửa tệp theo trang Họp xét rồi tải lên lại."
+        )
+        if not (received and errors):
+            return Stage(done, Step.MEETING, advice)
     return _next(done, received, errors)
 
 

@@ -15,7 +15,7 @@ import pytest
 from docgen.mail.journal import journal_for
 from docgen.web import guard
 from docgen.web.server import Running
-from tests.webclient import Client, serving
+from tools.webclient import Client, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/", "/don-vi", "/nhan-phieu", "/hop-xet", "/ho-so", "/luu-tru"]
@@ -98,9 +98,23 @@ def test_every_post_needs_the_csrf_token_and_our_origin(
         answer = client.request("POST", "/kiem-tra", b"", headers)
         assert answer.status == 403, headers
         assert "tải lại trang" in answer.text
+    assert client.request("POST", "/kiem-tra?csrf=sai", b"", {}).status == 403
     assert not (example_workspace / "output").exists()  # nothing ran
     assert client.request("POST", "/dung", b"", {"X-CSRF-Token": "sai"}).status == 403
     assert running.thread.is_alive()
+
+
+def test_a_form_posted_before_htmx_loaded_still_works(page: tuple[Running, Client]) -> None:
+    """Plain HTML: the form's own method and action (never a GET carrying a password)."""
+    _, client = page
+    client.login()
+    form = client.request("GET", "/nhan-phieu").text
+    for tag in re.findall(r"<form[^>]*>", form):
+        assert 'method="post"' in tag and f'?csrf={client.csrf}"' in tag, tag
+    origin = {"Origin": f"http://127.0.0.1:{client.port}"}
+    answer = client.request("POST", f"/kiem-tra?csrf={client.csrf}", b"", origin)
+    assert answer.status == 303 and answer.headers["location"].startswith("/don-vi?viec=")
+    assert "Kiểm tra phiếu" in client.request("GET", answer.headers["location"]).text
 
 
 @pytest.mark.parametrize(

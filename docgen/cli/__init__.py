@@ -42,6 +42,7 @@ def main(ctx: click.Context) -> None:
     """docgen — lập hồ sơ thi đua, khen thưởng từ phiếu nhập Excel.
 
     \b
+    Cách dễ nhất: docgen giao-dien — làm cả đợt trên trang trong trình duyệt.
     Quy trình: chien-dich-moi → mau-nhap → (các đơn vị điền, gửi lại qua thư) → nhan-thu
     → kiem-tra → tra-loi → tong-hop → (thư ký ghi phiếu bầu vào input/hop-xet.xlsx) → ho-so
     → pdf → (người ký ký) → luu-tru → so-van-ban-di

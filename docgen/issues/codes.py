@@ -415,7 +415,7 @@ class Code(Enum):
         "Ghi số và ngày vào đúng dòng docgen đã lập cho văn bản; nếu đã chèn, xóa hay chép dòng, "
         "chạy lại “docgen tong-hop” rồi chép số, ngày sang trang “Số văn bản” của tệp mới.",
     )
-    DOC_NUMBER_ROWS_MISSING = Entry(
+    DOC_NUMBER_ROWS_MISSING = CodeInfo(
         W,
         "Trang số văn bản thiếu dòng",
         "Trang “Số văn bản” chưa có dòng cho: {detail} (tệp họp xét lập trước khi có các văn bản này); các văn bản đó in chỗ trống số và ngày.",

@@ -168,7 +168,7 @@ def read_numbers(
     ]
     if missing:
         place = Place(wb.path.name, NUMBERS_SHEET)
-        issues.append(make_issue("DOC_NUMBER_ROWS_MISSING", place, detail="; ".join(missing)))
+        issues.append(make_issue(Code.DOC_NUMBER_ROWS_MISSING, place, detail="; ".join(missing)))
     return found
 
 

@@ -8,8 +8,9 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from docgen.errors import DocgenError
 from docgen.web import archive, departments, dossier, intake, meeting
-from docgen.web.common import site_of
+from docgen.web.common import problem_page, site_of
 from docgen.web.guard import Guard
 from docgen.web.site import Site
 from docgen.web.views import TEMPLATES, page
@@ -53,6 +54,7 @@ ROUTES = [
     Route("/nhan-phieu/tai-len", intake.upload, methods=["POST"]),
     Route("/nhan-phieu/hop-thu", intake.mailbox, methods=["POST"]),
     Route("/nhan-phieu/tra-loi", intake.replies, methods=["POST"]),
+    Route("/nhan-phieu/xac-nhan", intake.confirm, methods=["POST"]),
     Route("/hop-xet", meeting.meeting),
     Route("/hop-xet/tong-hop", meeting.consolidate, methods=["POST"]),
     Route("/hop-xet/tai-len", meeting.upload, methods=["POST"]),
@@ -61,6 +63,7 @@ ROUTES = [
     Route("/ho-so/lap", dossier.build, methods=["POST"]),
     Route("/ho-so/pdf", dossier.pdf, methods=["POST"]),
     Route("/ho-so/xem/{file_id}", dossier.preview),
+    Route("/ho-so/cap/{level}", dossier.level_folder),
     Route("/luu-tru", archive.archive),
     Route("/luu-tru/nop", archive.file, methods=["POST"]),
     Route("/luu-tru/kiem-tra", archive.check, methods=["POST"]),
@@ -74,6 +77,7 @@ ROUTES = [
 
 def create_app(site: Site, port: int) -> Guard:
     """The page for `site`, guarded for the server at 127.0.0.1:`port`."""
-    app = Starlette(routes=ROUTES, exception_handlers={404: departments.not_found})
+    handlers = {404: departments.not_found, DocgenError: problem_page}
+    app = Starlette(routes=ROUTES, exception_handlers=handlers)
     app.state.site = site
     return Guard(app, site.keys, port)

@@ -9,6 +9,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from docgen.errors import DocgenError
+from docgen.stage import Step
 from docgen.web.guard import TOO_LARGE
 from docgen.web.jobs import Job
 from docgen.web.site import Site
@@ -23,6 +24,15 @@ MENU = (
     ("/luu-tru", "Lưu trữ"),
 )
 MAX_FILES = 200
+STEP_PAGES = {  # where each step of the workflow is done on the page
+    Step.RECEIVE: "/nhan-phieu",
+    Step.CHECK: "/don-vi",
+    Step.MEETING_LIST: "/hop-xet",
+    Step.MEETING: "/hop-xet",
+    Step.DOSSIER: "/ho-so",
+    Step.PDF: "/ho-so",
+    Step.ARCHIVE: "/luu-tru",
+}
 
 
 def site_of(request: Request) -> Site:
@@ -38,8 +48,7 @@ def frame(request: Request, name: str, status: int = 200, **context: Any) -> HTM
         campaign = site.campaign()
         stage = site.stage()
     except DocgenError as exc:  # a broken campaign file: every page says so, with the fix
-        return page("hong.html", 200, problem=str(exc), menu=MENU, here=request.url.path,
-                    csrf=request.scope["state"]["csrf"], site=site)  # fmt: skip
+        return problem_page(request, exc)
     return page(
         name,
         status,
@@ -50,8 +59,16 @@ def frame(request: Request, name: str, status: int = 200, **context: Any) -> HTM
         here=request.url.path,
         csrf=request.scope["state"]["csrf"],
         link=site.downloads.id_of,
+        step_pages=STEP_PAGES,
         **context,
     )
+
+
+def problem_page(request: Request, exc: Exception) -> HTMLResponse:
+    """A page that could not be shown (the campaign file broken, a state file damaged): the
+    library's message, which names the file, the place and the fix."""
+    return page("hong.html", 200, problem=str(exc), menu=MENU, here=request.url.path,
+                csrf=request.scope["state"]["csrf"], site=site_of(request))  # fmt: skip
 
 
 async def uploads(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]] | Response:

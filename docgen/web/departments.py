@@ -1,6 +1,6 @@
 """Tổng quan and Đơn vị: where the campaign stands, each department's form and findings.
 
-The check is `docgen kiem-tra`: `validate_folder` then the feedback workbooks
+The check is `docgen kiem-tra`: `check_forms` then the feedback workbooks
 (`write_feedback_files`, which `write_feedback` wraps), under the workspace lock.
 """
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
-from docgen.output.manifest import WriteOutcome, read_manifest
+from docgen.output.manifest import WriteOutcome
 from docgen.web.common import current_job, frame, job_answer, site_of
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -27,6 +27,7 @@ STATES = {
     WriteOutcome.KEPT_UNKNOWN: "tệp lạ, giữ nguyên",
 }
 PREVIEW_PAGES = 6
+PER_PAGE = 200  # documents listed at once: a 2,000-nominee dossier is read in pages
 
 
 @dataclass(frozen=True)
@@ -44,21 +45,27 @@ def dossier(request: Request) -> Response:
     """The page: build, PDF, documents by level with their state, retired ones."""
     site = site_of(request)
     out = site.output()
-    manifest = read_manifest(out)
+    manifest = site.manifest()
     outcomes = dict(site.built.files) if site.built is not None else {}
     states = {path: STATES[o] for path, o in outcomes.items()}
+    entries = list(manifest.entries.values()) if manifest else []
+    levels = {level.id: level.label for level in site.campaign().levels}
+    pages = max(1, -(-len(entries) // PER_PAGE))
+    number = min(max(_int(request.query_params.get("trang", "1")), 1), pages)
+    shown = entries[(number - 1) * PER_PAGE : number * PER_PAGE]
     docs = [
         Document(
             out / e.path,
             e.title or e.path,
-            e.level,
+            levels.get(e.level, e.level),
             states.get(e.path, "hiện hành"),
             _pdf(out / e.path),
         )  # fmt: skip
-        for e in (manifest.entries.values() if manifest else ())
+        for e in shown
     ]
     history = manifest.history if manifest else []
     return frame(request, "ho-so.html", job=current_job(request), docs=docs, history=history,
+                 levels=site.campaign().levels if entries else (), total=len(entries), number=number, pages=pages,
                  built=site.built, out=out)  # fmt: skip
 
 
@@ -76,6 +83,30 @@ def pdf(request: Request) -> Response:
     return job_answer(request, site.jobs.start("Chuyển PDF", PAGE, _converting(site)))
 
 
+def level_folder(request: Request) -> Response:
+    """One level's current documents (Word and PDF) as a zip, made in the server's folder."""
+    import zipfile
+
+    from starlette.responses import FileResponse, HTMLResponse
+
+    site = site_of(request)
+    level = next(
+        (lv for lv in site.campaign().levels if lv.id == request.path_params["level"]), None
+    )
+    manifest = site.manifest()
+    if level is None or manifest is None:
+        return HTMLResponse("Không có hồ sơ của cấp này.", status_code=404)
+    out = site.output()
+    target = site.scratch / f"ho-so-{site.campaign().id}-{level.id}.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for entry in manifest.entries.values():
+            if entry.level == level.id:
+                for path in (out / entry.path, (out / entry.path).with_suffix(".pdf")):
+                    if path.is_file():
+                        bundle.write(path, path.relative_to(out).as_posix())
+    return FileResponse(target, filename=target.name)
+
+
 def preview(request: Request) -> Response:
     """The pages of one document's PDF as images."""
     site = site_of(request)
@@ -83,6 +114,10 @@ def preview(request: Request) -> Response:
     pdf = _pdf(source) if source is not None else None
     images = _pages(site, pdf) if pdf is not None else []
     return frame(request, "xem.html", source=source, images=images)
+
+
+def _int(text: str) -> int:
+    return int(text) if text.isdigit() else 1
 
 
 def _pdf(path: Path) -> Path | None:

@@ -23,7 +23,7 @@ class Downloads:
 
     def id_of(self, path: Path) -> str:
         """The id of `path` (the same one every time the page lists it)."""
-        resolved = path.resolve()
+        resolved = path.absolute()  # resolved when served: listing thousands stays cheap
         with self._lock:
             found = self._by_path.get(resolved)
             if found is None:

@@ -7,8 +7,9 @@ Policy, checked on every request before any handler runs:
   once for a session cookie (HttpOnly, SameSite=Strict); without the cookie nothing but that
   exchange answers.
 - Every POST carries the session's CSRF token in the `X-CSRF-Token` header (htmx sends it from
-  the page's `hx-headers`) and, when the browser says where it comes from, an Origin of this
-  server.
+  the page's `hx-headers`), or in its form's action (`?csrf=…`, when a form is posted as plain
+  HTML before htmx has loaded), and, when the browser says where it comes from, an Origin of
+  this server.
 - A request body is limited (`MAX_BODY`), by its Content-Length and while it streams.
 - Every answer forbids external resources (Content-Security-Policy: only this server's own
   scripts, styles and images), framing, sniffing and referrers, and says how long the server
@@ -29,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 COOKIE = "docgen_phien"
 TOKEN_PARAM = "khoa"
 CSRF_HEADER = b"x-csrf-token"
+CSRF_PARAM = "csrf"  # a form posted before htmx loaded (plain HTML) carries it in its action
 MAX_BODY = 64 * 1024 * 1024  # a saved mail (60 MB at most) with the form around it
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -98,13 +100,15 @@ class Guard:
             return 421, BAD_HOST, []
         if int(headers.get(b"content-length", b"0") or 0) > MAX_BODY:
             return 413, TOO_LARGE, []
-        token = parse_qs(scope.get("query_string", b"").decode()).get(TOKEN_PARAM, [""])[0]
+        query = parse_qs(scope.get("query_string", b"").decode())
+        token = query.get(TOKEN_PARAM, [""])[0]
         if token:
             return self._exchange(token)
         csrf = self.keys.csrf_of(_cookie(headers))
         if csrf is None:
             return 403, NO_SESSION, []
-        if scope["method"] not in ("GET", "HEAD") and not self._same_site(headers, csrf):
+        sent = headers.get(CSRF_HEADER) or query.get(CSRF_PARAM, [""])[0].encode()
+        if scope["method"] not in ("GET", "HEAD") and not self._same_site(headers, sent, csrf):
             return 403, BAD_CSRF, []
         return None
 
@@ -114,11 +118,10 @@ class Guard:
         cookie = f"{COOKIE}={self.keys.open_session()}; HttpOnly; SameSite=Strict; Path=/"
         return 303, "", [(b"location", b"/"), (b"set-cookie", cookie.encode())]
 
-    def _same_site(self, headers: dict[bytes, bytes], csrf: str) -> bool:
+    def _same_site(self, headers: dict[bytes, bytes], sent: bytes, csrf: str) -> bool:
         origin = headers.get(b"origin")
         if origin is not None and origin not in self.origins:
             return False
-        sent = headers.get(CSRF_HEADER, b"")
         return secrets.compare_digest(sent, csrf.encode())
 
 

@@ -10,6 +10,7 @@ The mail password is typed in the page, used for that one job and never kept.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,13 +26,52 @@ PAGE = "/nhan-phieu"
 MAILS = (".eml", ".msg", ".mbox")
 
 
+@dataclass(frozen=True)
+class Unconfirmed:
+    """A received form whose sender is not a department address yet."""
+
+    file: str
+    sender: str
+    department: str  # as the form itself names it: the likely answer
+
+
 def intake(request: Request) -> Response:
     """The page: drop zone, mailbox form, senders to confirm, replies."""
     site = site_of(request)
     report = site.report()
-    unknown = [i for i in report.issues if i.code == "SENDER_UNKNOWN"] if report else []
+    unknown = []
+    for issue in report.issues if report else []:
+        arrival = report.arrivals.get(issue.place.file) if report else None
+        if issue.code == "SENDER_UNKNOWN" and arrival and arrival.receipt and report:
+            department = report.departments.get(issue.place.file, "")
+            unknown.append(Unconfirmed(issue.place.file, arrival.receipt.sender, department))
     return frame(request, "nhan-phieu.html", job=current_job(request), unknown=unknown,
-                 replies=site.replies)  # fmt: skip
+                 replies=site.replies, drafts=site.drafts)  # fmt: skip
+
+
+async def confirm(request: Request) -> Response:
+    """The clerk confirmed a sender: its address joins the department in the campaign file."""
+    form = await request.form(max_files=0, max_fields=5)
+    address, department = str(form.get("dia_chi", "")).strip(), str(form.get("don_vi", ""))
+    site = site_of(request)
+    work = _confirming(site, address, department)
+    return job_answer(request, site.jobs.start("Xác nhận người gửi", PAGE, work))
+
+
+def _confirming(site: Site, address: str, department: str) -> Work:
+    def work(job: Job) -> None:
+        from docgen.campaign.contacts import looks_like_address
+        from docgen.campaign.senders import add_sender
+
+        if not looks_like_address(address) or not department:
+            job.problems.append("Hãy chọn đơn vị của người gửi này.")
+            return
+        added = add_sender(site.ws.campaign, department, address)
+        done = "Đã thêm" if added else "Đã có sẵn"
+        job.say(f"{done} địa chỉ {address} trong danh sách thư của {department} (tệp chiến dịch).")
+        job.say("Bấm “Kiểm tra phiếu” ở trang Đơn vị: phiếu của người gửi này được dùng từ nay.")
+
+    return work
 
 
 async def upload(request: Request) -> Response:
@@ -147,6 +187,7 @@ def _replying(site: Site, server: tuple[str, str, int] | None, password: str) ->
             campaign, site.ws.submissions, site.ws.ward, site.ws.output(campaign.id), now, smtp
         )
         site.replies = {r.file: r.path for r in result.replies if r.path is not None}
+        site.drafts = list(result.replies)
         lines, _problems = reply_lines(result, sent=server is not None)
         for line in lines:
             job.say(line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,6 +20,7 @@ from docgen.errors import DocgenError
 from docgen.lock import workspace_lock
 from docgen.oserror import advice, describe
 
+UNEXPECTED = "docgen gặp lỗi không lường trước khi làm việc này; hãy báo lại kèm dòng này"
 LOCK_WAIT = 0.5  # a busy workspace is said at once, not after the command's five seconds
 
 
@@ -44,6 +46,7 @@ class Job:
     lines: list[str] = field(default_factory=list)  # what the command would print
     problems: list[str] = field(default_factory=list)
     files: list[tuple[str, Path]] = field(default_factory=list)  # (label, file) to download
+    trace: str = ""  # the traceback of an unexpected failure (for the developers, not shown)
 
     def step(self, done: int, total: int) -> None:
         """Progress callback in the library's shape."""
@@ -68,6 +71,7 @@ class Jobs:
         self.output = output
         self.all: dict[str, Job] = {}
         self._running: Job | None = None
+        self.finished = 0  # jobs ended: what a page shows may have changed
         self._guard = threading.Lock()
 
     def start(self, title: str, page: str, work: Work, *, writes: bool = True) -> Job:
@@ -104,7 +108,12 @@ class Jobs:
         except OSError as exc:
             job.problems.append(f"{describe(exc)} {advice(exc)}")
             job.state = State.FAILED
+        except Exception as exc:  # a bug: said on the page, the traceback kept for the report
+            job.problems.append(f"{UNEXPECTED} ({type(exc).__name__}: {exc})")
+            job.trace = traceback.format_exc()
+            job.state = State.FAILED
         finally:
+            self.finished += 1
             if own:
                 with self._guard:
                     self._running = None

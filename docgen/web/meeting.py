@@ -1,7 +1,7 @@
 """Họp xét: the meeting list to download, the filled meeting workbook to upload, its result.
 
-`Tổng hợp` is `docgen tong-hop` (`validate_folder`, `write_meeting_list`); the result is
-`docgen ket-qua` (`validate_folder`, `read_and_select`). An uploaded meeting workbook becomes
+`Tổng hợp` is `docgen tong-hop` (`check_forms`, `write_meeting_list`); the result is
+`docgen ket-qua` (`check_forms`, `read_and_select`). An uploaded meeting workbook becomes
 `input/hop-xet.xlsx` only when it is a real workbook; one already there with other content is
 kept beside it (`hop-xet.truoc-<time>.xlsx`), never overwritten.
 """

@@ -76,6 +76,8 @@ def serve(
     threading.Thread(target=announce, daemon=True).start()
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn stopped on Ctrl+C, then raised it again: a normal end
+        pass
     finally:
         shutil.rmtree(site.scratch, ignore_errors=True)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.campaign import Campaign, load_campaign
+from docgen.output.manifest import MANIFEST, Manifest, read_manifest
 from docgen.stage import Stage, campaign_stage
 from docgen.web.files import Downloads
 from docgen.web.guard import Secrets
@@ -25,6 +26,7 @@ from docgen.workspace import Workspace
 
 if TYPE_CHECKING:
     from docgen.dossier.run import BuildResult
+    from docgen.feedback.outbox import Reply
     from docgen.meeting.select import MeetingResult
     from docgen.validate.report import Report
 
@@ -52,7 +54,10 @@ class Site:
     meeting: MeetingResult | None = None
     feedback: dict[str, Path] = field(default_factory=dict)  # received file → its feedback
     replies: dict[str, Path] = field(default_factory=dict)  # received file(s) → reply draft
+    drafts: list[Reply] = field(default_factory=list)  # the last replies drafted or sent
     _campaign: tuple[int, Campaign] | None = None
+    _stage: tuple[object, Stage] | None = None
+    _manifest: tuple[tuple[str, int, int], Manifest | None] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -88,10 +93,32 @@ class Site:
         self.checked = Checked(report, fingerprint)
 
     def stage(self) -> Stage:
-        """Where the campaign stands (with the error count of a current report)."""
+        """Where the campaign stands (with the error count of a current report), worked out
+        again only when a file it reads changed or a job finished."""
         report = self.report()
         errors = len(report.errors) if report is not None else None
-        return campaign_stage(self.ws, self.campaign().id, errors)
+        meeting = len(self.meeting.errors) if self.meeting is not None else 0
+        key = (errors, meeting, self.jobs.finished, self._stage_inputs())
+        if self._stage is None or self._stage[0] != key:
+            stage = campaign_stage(self.ws, self.campaign().id, errors, meeting)
+            self._stage = (key, stage)
+        return self._stage[1]
+
+    def _stage_inputs(self) -> Fingerprint:
+        out = self.output()
+        found = [self.ws.submissions, self.ws.meeting, out / "tong-hop.xlsx", out / "manifest.json"]
+        found.append(self.ws.ward / "luu-tru" / "so-dang-ky.sqlite")
+        if out.is_dir():
+            found.extend(p for p in out.iterdir() if p.is_dir())
+        return tuple(_stat(p) for p in found)
+
+    def manifest(self) -> Manifest | None:
+        """The dossier's manifest, read again only when the file changed."""
+        path = self.output() / MANIFEST
+        stamp = _stat(path)
+        if self._manifest is None or self._manifest[0] != stamp:
+            self._manifest = (stamp, read_manifest(self.output()))
+        return self._manifest[1]
 
     def output(self) -> Path:
         """The campaign's output folder."""

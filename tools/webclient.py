@@ -1,4 +1,4 @@
-"""A plain HTTP client for the page, from outside: real sockets, headers set by hand."""
+"""A plain HTTP client for the page, from outside: real sockets, headers set by hand (tests, bench)."""
 
 from __future__ import annotations
 

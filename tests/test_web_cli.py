@@ -1,0 +1,116 @@
+"""The page is a second shell: the same steps through the page and through the CLI, on two
+copies of one workspace, leave the same files (byte for byte where the CLI is byte-stable)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from docgen.cli import main
+from docgen.stage import Step, campaign_stage
+from docgen.workspace import Workspace
+from tools.webclient import serving
+
+CAMPAIGN = "kh19-2023-cchc"
+
+
+def cli(root: Path, *argv: str) -> int:
+    result = CliRunner().invoke(main, [*argv, "--thu-muc", str(root)])
+    return result.exit_code
+
+
+def tree(root: Path, under: str) -> dict[str, str]:
+    """Relative path → SHA-256 of every file under `root/under` (the lock file left out)."""
+    base = root / under
+    return {
+        p.relative_to(base).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(base.rglob("*"))
+        if p.is_file() and p.name != ".docgen-khoa"
+    }
+
+
+def test_check_meeting_list_and_dossier_give_the_same_files(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    by_cli = tmp_path / "dòng lệnh"
+    shutil.copytree(example_workspace, by_cli)
+    assert cli(by_cli, "kiem-tra") == 1  # the example has a department with errors
+    assert cli(by_cli, "tong-hop") == 0
+    assert cli(by_cli, "ho-so") == 0
+
+    with serving(example_workspace) as (_, client):
+        client.login()
+        assert "Đã kiểm tra 5 phiếu: 3 lỗi" in client.run("/kiem-tra")
+        assert "tong-hop.xlsx" in client.run("/hop-xet/tong-hop")
+        assert "Đã lập 11 văn bản" in client.run("/ho-so/lap")
+        bundle = client.request("GET", "/ho-so/cap/thanh-pho")
+        names = zipfile.ZipFile(io.BytesIO(bundle.body)).namelist()
+        assert "thanh-pho/to-trinh.docx" in names and len(names) == 6
+        assert all(n.startswith("thanh-pho/") for n in names)
+        assert client.request("GET", "/ho-so/cap/..%2F..%2Finput").status == 404
+
+    page, command = tree(example_workspace, "output"), tree(by_cli, "output")
+    assert sorted(page) == sorted(command)
+    feedback_and_list = [p for p in page if "phan-hoi/" in p or p.endswith("tong-hop.xlsx")]
+    documents = [p for p in page if p.endswith((".docx", "manifest.json"))]
+    assert feedback_and_list and len(documents) == 12
+    for path in feedback_and_list + documents:
+        assert page[path] == command[path], path
+
+
+def test_the_stage_follows_the_steps(example_workspace: Path) -> None:
+    ws = Workspace(example_workspace)
+    stage = campaign_stage(ws, CAMPAIGN)
+    assert stage.next is Step.CHECK and Step.RECEIVE in stage.done
+    assert "5 phiếu" in stage.done[Step.RECEIVE]
+    assert campaign_stage(ws, CAMPAIGN, errors=3).advice.startswith("Còn 3 lỗi trong phiếu")
+    stage = campaign_stage(ws, CAMPAIGN, errors=0)
+    assert stage.next is Step.MEETING_LIST  # the meeting workbook is there, the list is not
+    tie = campaign_stage(ws, CAMPAIGN, errors=0, meeting_errors=1)
+    assert tie.next is Step.MEETING and tie.advice.startswith("Tệp họp xét còn 1 lỗi")
+    assert cli(example_workspace, "tong-hop") == 0
+    assert cli(example_workspace, "ho-so") == 0
+    stage = campaign_stage(ws, CAMPAIGN, errors=0)
+    assert stage.next is Step.PDF and stage.done[Step.DOSSIER] == "11 văn bản"
+    shutil.rmtree(example_workspace / "input" / "phieu")
+    assert campaign_stage(ws, CAMPAIGN).next is Step.RECEIVE
+
+
+def test_the_page_never_writes_while_a_command_does(example_workspace: Path) -> None:
+    from docgen.lock import workspace_lock
+
+    with serving(example_workspace) as (_, client):
+        client.login()
+        with workspace_lock(example_workspace / "output", "ho-so"):
+            panel = client.run("/kiem-tra")
+        assert "không chạy được" in panel and "lệnh “ho-so”" in panel
+        assert not (example_workspace / "output" / CAMPAIGN / "phan-hoi").exists()
+        assert "Đã kiểm tra 5 phiếu" in client.run("/kiem-tra")  # the lock is free again
+
+
+def test_an_unexpected_failure_ends_the_job_with_a_message(example_workspace: Path) -> None:
+    from docgen.web.jobs import UNEXPECTED, Job, Jobs, State
+
+    def broken(_job: Job) -> None:
+        raise KeyError("thiếu")
+
+    job = Jobs(example_workspace / "output").run_now("Thử", "/", broken)
+    assert job.state is State.FAILED and job.problems[0].startswith(UNEXPECTED)
+    assert "KeyError" in job.trace
+
+
+def test_a_broken_campaign_file_is_said_on_every_page(example_workspace: Path) -> None:
+    campaign = example_workspace / "input" / "campaign.toml"
+    with serving(example_workspace) as (_, client):
+        client.login()
+        assert "Bước tiếp theo" in client.request("GET", "/ho-so").text
+        campaign.write_text(campaign.read_text(encoding="utf-8") + "\nname = Lê Thanh Hoan\n")
+        for path in ("/", "/don-vi", "/ho-so"):
+            answer = client.request("GET", path)
+            assert answer.status == 200 and "tệp chiến dịch có lỗi" in answer.text
+            assert "ngoặc kép" in answer.text and "Traceback" not in answer.text

@@ -1,0 +1,99 @@
+"""``python -m tools.bench.web``: how fast each page of ``docgen giao-dien`` answers.
+
+On the generated campaign (2,000 nominees in 40 workbooks by default, as ``tools.bench``), the
+page is served in this process on 127.0.0.1; the clerk's long steps run once as the page runs
+them (check, meeting list, meeting result, dossier: their progress streams, they are not
+page views), then every page is asked ``--times`` times over real HTTP and the server's own
+time (its ``Server-Timing`` header: from the request reaching the app to the answer's start)
+is kept. One row per page: median and worst server time, median time seen by the client.
+Target (issue 23): median ≤ 200 ms per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tools.bench.generate import write_campaign
+from tools.webclient import Client, serving
+
+TARGET_MS = 200.0
+PAGES = ("/", "/don-vi", "/don-vi/0", "/nhan-phieu", "/hop-xet", "/ho-so", "/luu-tru")
+
+
+def _server_ms(client: Client, path: str) -> tuple[float, float]:
+    started = time.perf_counter()
+    answer = client.request("GET", path)
+    seen = (time.perf_counter() - started) * 1000
+    assert answer.status == 200, (path, answer.status)
+    timing = answer.headers["server-timing"]
+    return float(timing.split("dur=")[1]), seen
+
+
+def measure(root: Path, times: int) -> list[dict[str, object]]:
+    """Serve the workspace at `root`, run the long steps, time every page."""
+    rows = []
+    with serving(root) as (_, client):
+        client.login()
+        for step in ("/kiem-tra", "/hop-xet/tong-hop", "/hop-xet/ket-qua", "/ho-so/lap"):
+            started = time.perf_counter()
+            client.run(step)
+            print(f"{step}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+        for path in PAGES:
+            _server_ms(client, path)  # first view: templates compiled, ids handed out
+            samples = [_server_ms(client, path) for _ in range(times)]
+            server = [s for s, _ in samples]
+            rows.append(
+                {
+                    "page": path,
+                    "median_ms": round(statistics.median(server), 1),
+                    "max_ms": round(max(server), 1),
+                    "client_median_ms": round(statistics.median(c for _, c in samples), 1),
+                }
+            )
+    return rows
+
+
+def table(rows: list[dict[str, object]], size: int) -> str:
+    """The rows as the README prints them."""
+    lines = [
+        f"Trang ({size} đề nghị) | trung vị máy chủ | chậm nhất | trung vị phía trình duyệt | mục tiêu",
+        "---|---|---|---|---",
+    ]
+    for r in rows:
+        ok = "✓" if float(str(r["median_ms"])) <= TARGET_MS else "✗"
+        lines.append(
+            f"`{r['page']}` | {r['median_ms']} ms | {r['max_ms']} ms | "
+            f"{r['client_median_ms']} ms | ≤ {TARGET_MS:.0f} ms {ok}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate, serve, measure, print the table and write output/bench-web.json."""
+    parser = argparse.ArgumentParser(prog="python -m tools.bench.web", description=__doc__)
+    parser.add_argument("--size", type=int, default=2000)
+    parser.add_argument("--workbooks", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=19)
+    parser.add_argument("--times", type=int, default=15)
+    parser.add_argument("--out", type=Path, default=Path("output") / "bench-web.json")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="docgen-bench-web-") as tmp:
+        root = Path(tmp) / "bench"
+        write_campaign(root, args.size, args.workbooks, args.seed)
+        rows = measure(root, args.times)
+    print(table(rows, args.size))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        json.dumps({"size": args.size, "pages": rows}, ensure_ascii=False, indent=1)
+    )
+    return 0  # a page over target is marked ✗ in the table, as the other benches do
+
+
+if __name__ == "__main__":
+    sys.exit(main())
