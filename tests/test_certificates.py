@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from docgen.award.certificate import Design, certificate_lines, certificate_pages
+from docgen.award.certificate import Design, calibration_page, certificate_lines, certificate_pages
 from docgen.award.fit import fit, width_mm
 from docgen.award.layout import SPOTS, Placement, read_placement
 from docgen.campaign import Campaign
@@ -237,3 +237,15 @@ def test_two_recipients_of_one_name_keep_their_own_units(campaign: Campaign) -> 
     lines, numbered = certificate_lines(campaign, level, sample.meeting(), chosen)
     units = [line["don_vi"] for line in lines if line["ten"] == "Ông Nguyễn Văn An"]
     assert len(units) == 2 and len(set(units)) == 2 and not numbered
+
+
+def test_the_test_page_has_a_mark_at_20_mm_shifted_with_the_offset(tmp_path: Path) -> None:
+    for name, place in (("a", Placement(dict(SPOTS))), ("b", Placement(dict(SPOTS), 3.0, -2.0))):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "trang-thu.docx").write_bytes(write_pages([calibration_page(place)], Paper()))
+        libreoffice_convert([folder / "trang-thu.docx"], "pdf", folder)
+        words = _words(folder / "trang-thu.pdf")
+        mark = next(w for w in words if w[5] == "20" and w[2] > 16 * PT)  # not the note's "20"
+        box_left, box_top = (20 + place.right) * PT, (20 + place.down) * PT
+        assert box_left < mark[1] < box_left + 10 * PT and abs(mark[2] - box_top) < 1.5

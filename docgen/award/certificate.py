@@ -106,7 +106,7 @@ def design_boxes(campaign: Campaign, level: Level) -> list[Box]:
     ]  # fmt: skip
 
 
-def test_page(placement: Placement) -> list[Box]:
+def calibration_page(placement: Placement) -> list[Box]:
     """The blank's boxes outlined, each named, for the clerk to measure the printer's shift."""
     note = Box(
         x_mm=15,
@@ -114,13 +114,19 @@ def test_page(placement: Placement) -> list[Box]:
         width_mm=267,
         height_mm=6,
         text=(
-            f"TRANG THỬ — lệch ngang {placement.right:g} mm, lệch dọc {placement.down:g} mm: in "
-            "lên phôi, đo độ lệch rồi ghi lech_ngang, lech_doc vào giay-khen.toml (thư mục phường)"
+            f"TRANG THỬ — lệch ngang {placement.right:g} mm, lệch dọc {placement.down:g} mm. In lên "
+            "phôi; góc trên bên trái ô “20 mm” phải cách mép trái và mép trên tờ giấy đúng 20 mm: "
+            "đo độ lệch, ghi lech_ngang, lech_doc vào giay-khen.toml (thư mục phường)"
         ),
         size=10,
         italic=True,
     )
-    boxes = [note]
+    marks = [
+        Box(x_mm=x + placement.right, y_mm=y + placement.down, width_mm=10, height_mm=10,
+            text=label, size=7, outline=True)
+        for x, y, label in ((20, 20, "20 mm"), (267, 180, "10 × 10"))
+    ]  # fmt: skip
+    boxes = [note, *marks]
     for key, label in LABELS.items():
         spot = placement.spot(key)
         boxes.append(_box(spot, f"[{key}] {label}", spot.size, 1, outline=True))

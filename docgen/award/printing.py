@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.award.certificate import Design, certificate_lines, certificate_pages, test_page
+from docgen.award.certificate import Design, calibration_page, certificate_lines, certificate_pages
 from docgen.award.decision import NotFinalError, require_final
 from docgen.award.layout import Placement
 from docgen.award.past import check_forms
@@ -72,7 +72,7 @@ def print_test_page(
     campaign: Campaign, ws: Workspace, placement: Placement, force: bool = False
 ) -> tuple[Path, Written]:
     """The blank's test page, in the output folder of the campaign."""
-    data = write_pages([test_page(placement)], Paper())
+    data = write_pages([calibration_page(placement)], Paper())
     target = ws.output(campaign.id) / FOLDER / TEST_FILE
     return write_beside(target, data, force)
 
