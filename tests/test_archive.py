@@ -132,7 +132,7 @@ def test_the_archive_takes_each_document_s_register_fields_from_the_manifest(
     Manifest(campaign.id, entries={e.path: e for e in (minutes, older)}).save(tmp_path)
     first, second = expected_documents(campaign, tmp_path)
     assert (first.title, first.number, first.signer, first.recipients) == (
-        "Biên bản họp xét họp xét đề nghị khen thưởng phong trào",
+        "Biên bản họp xét đề nghị khen thưởng phong trào",
         "03/BB-HĐTĐKT",
         "Nguyễn Văn Chủ Tọa",
         ("Thường trực Hội đồng TĐKT phường",),

@@ -22,7 +22,7 @@ from docgen.checks.docx_format import check_docx
 from docgen.documents.forms import DOCUMENT_TEMPLATES
 from docgen.dossier.run import build_dossiers
 from docgen.meeting.model import Assigned, Meeting
-from docgen.meeting.select import decide
+from docgen.meeting.select import read_and_select
 from docgen.validate.run import validate_folder
 from docgen.workspace import Workspace
 from tests.test_dossier_state import _docx_text, set_votes
@@ -200,7 +200,7 @@ def test_a_decision_dated_before_its_proposal_is_reported(
         "quyet-dinh:phuong": ("215", "16/12/2023"),
     }
     set_votes(campaign, ws, VOTES, tmp_path, numbers=numbers)
-    outcome = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    outcome = read_and_select(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
     (issue,) = [i for i in outcome.issues if i.code.startswith("DOC_")]
     assert issue.code == "DOC_DATE_INVALID"
     assert issue.message == (
@@ -247,7 +247,7 @@ def test_a_meeting_workbook_made_before_the_wards_decision_says_what_rows_it_lac
     ws = Workspace(example_workspace)
     levels = tuple(dataclasses.replace(lv, decides=False) for lv in campaign.levels)
     set_votes(dataclasses.replace(campaign, levels=levels), ws, VOTES, tmp_path)  # an old sheet
-    outcome = decide(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
+    outcome = read_and_select(campaign, validate_folder(campaign, ws.submissions), ws.meeting)
     (issue,) = [i for i in outcome.issues if i.code == "DOC_NUMBER_ROWS_MISSING"]
     assert issue.severity.value == "warning" and not outcome.errors
     assert (

@@ -177,6 +177,7 @@ RUNS: list[list[str]] = [
     ["lich-su", "--thong-ke"],
     ["tong-ket"],
     ["kiem-tra-dinh-dang", "templates_docx/to-trinh.docx"],
+    ["giao-dien", "--help"],  # the server runs until stopped: tests/test_web_command.py, cp1258 too
 ]
 
 

@@ -31,6 +31,7 @@ from docgen.documents.phrases import (
     lower_first,
     proposed_award,
     thematic_achievement,
+    thematic_clause,
 )
 from docgen.documents.required import require_context
 from docgen.meeting.model import Meeting, Selection
@@ -108,7 +109,7 @@ def decision_context(
         **issuer_header(campaign),
         "so": number(own.number if own else "", f"QĐ-{campaign.issuer.symbol}"),
         "dia_danh_ngay": place_date(campaign.issuer.place, own.date if own else None, year),
-        "trich_yeu": f"Về việc {lower_first(conferring(level.form))} {form}",
+        "trich_yeu": f"Về việc {lower_first(conferring(level.form))} {form}{thematic_clause(campaign)}",
         "tang": conferring(level.form),
         "tham_quyen_ban_hanh": level.decider.upper(),
         "can_cu": [f"Căn cứ {b.rstrip(' .;')};" for b in (*award.bases, *_bases(campaign))],
@@ -141,7 +142,10 @@ def decision_list_context(
     collectives = sum(c.recipient.kind is Kind.COLLECTIVE for c in lines)
     context: dict[str, Any] = {
         **issuer_header(campaign),
-        "trich_yeu": f"Tập thể, cá nhân được {lower_first(conferring(level.form))} {level.award}",
+        "trich_yeu": (
+            f"Tập thể, cá nhân được {lower_first(conferring(level.form))} {level.award}"
+            f"{thematic_clause(campaign)}"
+        ),
         "so_quyet_dinh": number(own.number if own else "", f"QĐ-{campaign.issuer.symbol}"),
         "ngay_quyet_dinh": date_or_blank(own.date if own else None, meeting.date.year),
         "nguoi_ky": level.decider,

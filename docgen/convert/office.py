@@ -150,6 +150,7 @@ class _Finished:
         self.stop.set()
         if self.thread.is_alive():
             self.thread.join()
+            self._sweep()  # the files finished after the watcher's last look
 
     def report(self, source: Path) -> None:
         with self.lock:
@@ -160,14 +161,17 @@ class _Finished:
 
     def _watch(self) -> None:
         while not self.stop.wait(self.INTERVAL):
-            try:
-                names = os.listdir(self.outdir)
-            except OSError:
-                continue
-            for name in names:
-                source = self.made.get(name)
-                if source is not None:
-                    self.report(source)
+            self._sweep()
+
+    def _sweep(self) -> None:
+        try:
+            names = os.listdir(self.outdir)
+        except OSError:
+            return
+        for name in names:
+            source = self.made.get(name)
+            if source is not None:
+                self.report(source)
 
 
 def _run(

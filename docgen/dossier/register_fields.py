@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from docgen.campaign.award import conferring
 from docgen.campaign.model import Campaign, DocKind, Level
-from docgen.documents.phrases import lower_first, proposed_award, upper_first
+from docgen.documents.phrases import lower_first, proposed_award, thematic_clause, upper_first
 from docgen.meeting.model import Meeting
 from docgen.meeting.numbers import (
     MINUTES_KEY,
@@ -110,7 +110,10 @@ def award_fields(
             number=decision.number if decision else "",
             symbol=f"QĐ-{campaign.issuer.symbol}",
             date=decided,
-            summary=f"Về việc {lower_first(conferring(level.form))} {level.award}",
+            summary=(
+                f"Về việc {lower_first(conferring(level.form))} {level.award}"
+                f"{thematic_clause(campaign)}"
+            ),
             signer=signer.name,
             recipients=tuple(award.noi_nhan) if award else (),
         ),
@@ -118,7 +121,8 @@ def award_fields(
             number="",
             symbol="",
             date=decided,
-            summary=f"Tập thể, cá nhân được tặng {level.award} (kèm theo Quyết định số "
+            summary=f"Tập thể, cá nhân được {lower_first(conferring(level.form))} {level.award}"
+            f"{thematic_clause(campaign)} (kèm theo Quyết định số "
             f"{cited or f'…/QĐ-{campaign.issuer.symbol}'})",
             signer=signer.name,
             recipients=tuple(award.noi_nhan) if award else (),

@@ -9,9 +9,9 @@ confirms it (`Incoming.department`); it arrives when it is dropped.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 
+from docgen.digest import sha256
 from docgen.mail.message import Attachment, Incoming
 
 ORIGIN = "trang-giao-dien"
@@ -20,7 +20,7 @@ SUBJECT = "Tải lên qua trang giao diện"
 
 def uploaded(name: str, data: bytes, department: str, when: datetime) -> Incoming:
     """One dropped workbook as a message: known by its bytes, so dropping it twice is a no-op."""
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256(data)
     return Incoming(
         origin=f"{ORIGIN}/{name}",
         key=f"<{digest}@{ORIGIN}>",

@@ -14,7 +14,9 @@ import re
 import zipfile
 
 _PARAGRAPH_END = re.compile(rb"</w:p>")
-_PIECE = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(?:tab|br|cr)\b[^>]*/>")
+# A text, a tab or break (read as a space), or Word's no-break hyphen (read as the "-" it
+# prints: the ký hiệu "TTr-UBND" of a docgen document holds one).
+_PIECE = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr|noBreakHyphen)\b[^>]*/>")
 MAX_XML = 64 * 1024 * 1024  # a dossier document is far smaller; a larger part is not read
 
 
@@ -30,8 +32,14 @@ def docx_paragraphs(data: bytes) -> list[str]:
         return []
     paragraphs: list[str] = []
     for chunk in _PARAGRAPH_END.split(xml):
-        pieces = [m.group(1) if m.group(1) is not None else b" " for m in _PIECE.finditer(chunk)]
+        pieces = [_piece(m) for m in _PIECE.finditer(chunk)]
         text = html.unescape(b"".join(pieces).decode("utf-8", "replace"))
         if text.strip():
             paragraphs.append(text)
     return paragraphs
+
+
+def _piece(match: re.Match[bytes]) -> bytes:
+    if match.group(1) is not None:
+        return match.group(1)
+    return b"-" if match.group(2) == b"noBreakHyphen" else b" "
