@@ -18,7 +18,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from docgen.archive import Request, Status, Store, file_signed, verify
+from docgen.archive import Store, file_signed, verify
+from docgen.archive.filing import Request, Status
 from docgen.archive.register import register_rows
 from docgen.archive.schema import LATEST, RegisterError, open_register
 from docgen.archive.source import expected_documents

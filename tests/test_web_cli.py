@@ -47,7 +47,7 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
         client.login()
         assert "Đã kiểm tra 5 phiếu: 3 lỗi" in client.run("/kiem-tra")
         assert "tong-hop.xlsx" in client.run("/hop-xet/tong-hop")
-        assert "Đã lập 11 văn bản" in client.run("/ho-so/lap")
+        assert "Đã lập 14 văn bản" in client.run("/ho-so/lap")
         bundle = client.request("GET", "/ho-so/cap/thanh-pho")
         names = zipfile.ZipFile(io.BytesIO(bundle.body)).namelist()
         assert "thanh-pho/to-trinh.docx" in names and len(names) == 6
@@ -58,7 +58,7 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
     assert sorted(page) == sorted(command)
     feedback_and_list = [p for p in page if "phan-hoi/" in p or p.endswith("tong-hop.xlsx")]
     documents = [p for p in page if p.endswith((".docx", "manifest.json"))]
-    assert feedback_and_list and len(documents) == 12
+    assert feedback_and_list and len(documents) == 15
     for path in feedback_and_list + documents:
         assert page[path] == command[path], path
 
@@ -76,7 +76,7 @@ def test_the_stage_follows_the_steps(example_workspace: Path) -> None:
     assert cli(example_workspace, "tong-hop") == 0
     assert cli(example_workspace, "ho-so") == 0
     stage = campaign_stage(ws, CAMPAIGN, errors=0)
-    assert stage.next is Step.PDF and stage.done[Step.DOSSIER] == "11 văn bản"
+    assert stage.next is Step.PDF and stage.done[Step.DOSSIER] == "14 văn bản"
     shutil.rmtree(example_workspace / "input" / "phieu")
     assert campaign_stage(ws, CAMPAIGN).next is Step.RECEIVE
 

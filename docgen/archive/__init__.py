@@ -1,16 +1,15 @@
 """The archive: filing signed documents, the register, its verification and printed registers.
 
 Entry points for the commands: `file_signed` (luu-tru), `verify` (luu-tru --kiem-tra) and
-`write_printed_books` (so-van-ban-di).
+`printed.write_printed_books` (so-van-ban-di).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docgen.archive.source import expected_documents
 from docgen.archive.store import Store
@@ -19,41 +18,20 @@ from docgen.campaign import Campaign
 from docgen.workspace import Workspace
 
 if TYPE_CHECKING:
-    from docgen.archive.filing import FilingOutcome, FilingReport, Request, Status
-    from docgen.archive.printed import PrintedBooks, write_printed_books
+    from docgen.archive.filing import FilingReport, Request
 
-# Filing reads signatures with pyHanko, the registers write workbooks: both load on first use,
-# so a stage that only reads the register (the award history) never loads them.
-_LAZY = {
-    "FilingReport": "filing",
-    "FilingOutcome": "filing",
-    "Request": "filing",
-    "Status": "filing",
-    "PrintedBooks": "printed",
-    "write_printed_books": "printed",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(f"docgen.archive.{_LAZY[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+# Filing reads signatures with pyHanko, the printed registers write workbooks: a step that
+# needs them imports `docgen.archive.filing` or `docgen.archive.printed` itself, so a stage
+# that only reads the register (the award history) never loads them.
 
 __all__ = [
-    "FilingReport",
     "Finding",
-    "FilingOutcome",
     "Problem",
-    "PrintedBooks",
-    "Request",
-    "Status",
     "Store",
-    "dossier_files",
     "VerifyReport",
+    "dossier_files",
     "file_signed",
     "verify",
-    "write_printed_books",
 ]
 
 

@@ -23,7 +23,8 @@ from docgen.cli.console import emit_json
 # The archive reads signed PDFs with pyHanko and workbooks with openpyxl: each command imports
 # what it needs when it runs, so `docgen --help` and the other commands start quickly.
 if TYPE_CHECKING:
-    from docgen.archive import FilingReport, Store, VerifyReport
+    from docgen.archive import Store, VerifyReport
+    from docgen.archive.filing import FilingReport
     from docgen.convert import PdfResult
     from docgen.workspace import Workspace
 
@@ -144,7 +145,8 @@ def archive(
       docgen luu-tru --kiem-tra
       docgen luu-tru --kiem-tra --json-ra kiem-tra-luu-tru.json
     """
-    from docgen.archive import Request, Store, file_signed, verify
+    from docgen.archive import Store, file_signed, verify
+    from docgen.archive.filing import Request
 
     if check:
         report = verify(workspace.root)
@@ -174,7 +176,7 @@ def _print_json(data: dict[str, object]) -> None:
 
 
 def _print_filing(report: FilingReport, store: Store) -> None:
-    from docgen.archive import Status
+    from docgen.archive.filing import Status
 
     for path in report.recovered:
         click.echo(f"Hoàn tất lần nộp lưu bị ngắt: {path}")
@@ -252,7 +254,8 @@ def printed_books(
       docgen so-van-ban-di
       docgen so-van-ban-di --tu 01/12/2023 --den 31/12/2023
     """
-    from docgen.archive import Store, write_printed_books
+    from docgen.archive import Store
+    from docgen.archive.printed import write_printed_books
 
     campaign = load_campaign(campaign_path)
     year = campaign.period.year

@@ -22,7 +22,6 @@ from docgen.cli.common import (
 )
 from docgen.cli.console import emit_json
 from docgen.issues.codes import CODES
-from docgen.output.files import Written
 from docgen.text import format_count, format_date_short, format_percent
 
 # The meeting workbook is read with openpyxl: imported when a command runs.
@@ -30,16 +29,6 @@ if TYPE_CHECKING:
     from docgen.meeting.model import Decision
     from docgen.meeting.select import MeetingResult
     from docgen.workspace import Workspace
-
-_STATUS = {
-    Written.CREATED: "Đã tạo bảng tổng hợp: {path}",
-    Written.OVERWRITTEN: "Đã ghi đè bảng tổng hợp: {path}",
-    Written.UNCHANGED: "Bảng tổng hợp không thay đổi: {path}",
-    Written.COPY: (
-        "Tệp {original} đã có và khác bản mới (có thể thư ký đã ghi phiếu vào đó), nên được giữ "
-        "nguyên; bản mới được ghi vào {path}. Dùng --ghi-de để ghi đè."
-    ),
-}
 
 
 @click.command("tong-hop")
@@ -85,14 +74,14 @@ def consolidate(
     from docgen.award.past import check_forms
     from docgen.meeting.consolidate import write_meeting_list
     from docgen.meeting.read import listed_but_gone
-    from docgen.meeting.summary import listed_counts
+    from docgen.meeting.summary import list_written, listed_counts
 
     campaign = load_campaign(campaign_path)
     report = check_forms(campaign, folder, workspace.ward)
     target = out or workspace.output(campaign.id) / "tong-hop.xlsx"
     sort = "given_name" if order == "ten" else "submission"
     path, status = write_meeting_list(campaign, report, target, sort, force)
-    click.echo(_STATUS[status].format(path=path, original=target))
+    click.echo(list_written(status, path, target))
     counts, excluded = listed_counts(campaign, report)
     for c in counts:
         click.echo(

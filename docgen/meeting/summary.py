@@ -20,12 +20,14 @@ JSON of `docgen ket-qua --json` (stable; keys in English, values as printed):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docgen.campaign.model import Campaign, Kind, Level
 from docgen.meeting.layout import by_level
 from docgen.meeting.model import Decision, Meeting
 from docgen.meeting.select import MeetingResult
+from docgen.output.files import Written
 from docgen.validate.report import Report
 
 
@@ -105,3 +107,19 @@ def _decision_json(d: Decision) -> dict[str, Any]:
         "sheet": src.sheet,
         "row": src.row,
     }
+
+
+_LIST_WRITTEN = {
+    Written.CREATED: "Đã tạo bảng tổng hợp: {path}",
+    Written.OVERWRITTEN: "Đã ghi đè bảng tổng hợp: {path}",
+    Written.UNCHANGED: "Bảng tổng hợp không thay đổi: {path}",
+    Written.COPY: (
+        "Tệp {original} đã có và khác bản mới (có thể thư ký đã ghi phiếu vào đó), nên được giữ "
+        "nguyên; bản mới được ghi vào {path}. Dùng --ghi-de để ghi đè."
+    ),
+}
+
+
+def list_written(status: Written, path: Path, original: Path) -> str:
+    """What writing the meeting list did, as the clerk reads it (`tong-hop`, the page)."""
+    return _LIST_WRITTEN[status].format(path=path, original=original)

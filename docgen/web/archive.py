@@ -64,8 +64,8 @@ def registers(request: Request) -> Response:
 
 def _filing(site: Site, files: list[tuple[str, bytes]], replace: bool, clerk: str) -> Work:
     def work(job: Job) -> None:
-        from docgen.archive import Request as Filing
         from docgen.archive import file_signed
+        from docgen.archive.filing import Request as Filing
 
         if not files:
             job.problems.append("Hãy chọn các tệp văn bản đã ký cần nộp lưu.")
@@ -103,13 +103,14 @@ def _verifying(site: Site) -> Work:
 
 def _books(site: Site) -> Work:
     def work(job: Job) -> None:
-        from docgen.archive import Store, write_registers
+        from docgen.archive import Store
+        from docgen.archive.printed import write_printed_books
 
         campaign = site.campaign()
         year = campaign.period.year
         first, last = date(year, 1, 1), max(date.today(), date(year, 12, 31))
         out = site.ws.output(campaign.id) / "luu-tru"
-        result = write_registers(campaign, Store.of(site.ws.ward), out, first, last, False)
+        result = write_printed_books(campaign, Store.of(site.ws.ward), out, first, last, False)
         path, _, count = result.outgoing
         job.say(f"Sổ đăng ký văn bản đi: {count} văn bản.")
         job.offer("Sổ đăng ký văn bản đi", path)

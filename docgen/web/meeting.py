@@ -56,6 +56,7 @@ def _listing(site: Site) -> Work:
     def work(job: Job) -> None:
         from docgen.award.past import check_forms
         from docgen.meeting.consolidate import write_meeting_list
+        from docgen.meeting.summary import list_written
 
         campaign = site.campaign()
         fingerprint = site.inputs()
@@ -63,7 +64,7 @@ def _listing(site: Site) -> Work:
         site.remember(report, fingerprint)
         target = site.ws.output(campaign.id) / "tong-hop.xlsx"
         path, status = write_meeting_list(campaign, report, target, "submission", False)
-        job.say(f"Bảng tổng hợp: {path.name} ({status}).")
+        job.say(list_written(status, path, target))
         job.offer("Danh sách họp xét (Excel)", path)
 
     return work
