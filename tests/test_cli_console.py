@@ -172,6 +172,7 @@ RUNS: list[list[str]] = [
     ["luu-tru", "--kiem-tra", "--json"],
     ["so-van-ban-di"],
     ["kiem-tra-dinh-dang", "templates_docx/to-trinh.docx"],
+    ["giao-dien", "--help"],  # the server runs until stopped: tests/test_web_command.py, cp1258 too
 ]
 
 
