@@ -54,6 +54,13 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
         assert all(n.startswith("thanh-pho/") for n in names)
         assert client.request("GET", "/ho-so/cap/..%2F..%2Finput").status == 404
 
+    with serving(by_cli) as (_, client):  # a new page over the CLI's dossier, edited in Word
+        client.login()
+        edited = by_cli / "output" / CAMPAIGN / "thanh-pho" / "to-trinh.docx"
+        edited.write_bytes(edited.read_bytes() + b"\0")
+        listing = client.request("GET", "/ho-so").text
+        assert listing.count("như lần lập") == 10 and listing.count("sửa tay sau khi lập") == 1
+        edited.write_bytes(edited.read_bytes()[:-1])
     page, command = tree(example_workspace, "output"), tree(by_cli, "output")
     assert sorted(page) == sorted(command)
     feedback_and_list = [p for p in page if "phan-hoi/" in p or p.endswith("tong-hop.xlsx")]
