@@ -121,3 +121,16 @@ def test_a_broken_campaign_file_is_said_on_every_page(example_workspace: Path) -
             answer = client.request("GET", path)
             assert answer.status == 200 and "tệp chiến dịch có lỗi" in answer.text
             assert "ngoặc kép" in answer.text and "Traceback" not in answer.text
+
+
+def test_a_meeting_upload_that_is_not_a_workbook_changes_nothing(example_workspace: Path) -> None:
+    meeting = example_workspace / "input" / "hop-xet.xlsx"
+    before = meeting.read_bytes()
+    with serving(example_workspace) as (_, client):
+        client.login()
+        panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", b"<html>not</html>")])
+        assert "không phải bảng tính Excel" in panel and "Hãy lưu tệp bằng Excel" in panel
+        panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", before)])
+        assert "Kết quả họp xét đã đọc." in panel and "giữ lại" not in panel  # same bytes
+    assert meeting.read_bytes() == before
+    assert not list(meeting.parent.glob("hop-xet.truoc-*"))
