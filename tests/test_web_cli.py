@@ -46,7 +46,7 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
     with serving(example_workspace) as (_, client):
         client.login()
         assert "Đã kiểm tra 5 phiếu: 3 lỗi" in client.run("/kiem-tra")
-        assert "tong-hop.xlsx" in client.run("/hop-xet/tong-hop")
+        assert "Đã tạo bảng tổng hợp tong-hop.xlsx." in client.run("/hop-xet/tong-hop")
         assert "Đã lập 11 văn bản" in client.run("/ho-so/lap")
         bundle = client.request("GET", "/ho-so/cap/thanh-pho")
         names = zipfile.ZipFile(io.BytesIO(bundle.body)).namelist()

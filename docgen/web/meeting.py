@@ -18,6 +18,15 @@ from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
 
 PAGE = "/hop-xet"
+LISTED = {  # what writing the meeting list did, as the clerk reads it
+    "created": "Đã tạo bảng tổng hợp {path}.",
+    "overwritten": "Đã ghi lại bảng tổng hợp {path}.",
+    "unchanged": "Bảng tổng hợp {path} không thay đổi.",
+    "copy": (
+        "Tệp {original} đã có và khác bản mới (có thể thư ký đã ghi phiếu vào đó), nên được giữ "
+        "nguyên; bản mới được ghi vào {path}."
+    ),
+}
 
 
 def meeting(request: Request) -> Response:
@@ -63,7 +72,7 @@ def _listing(site: Site) -> Work:
         site.remember(report, fingerprint)
         target = site.ws.output(campaign.id) / "tong-hop.xlsx"
         path, status = write_meeting_list(campaign, report, target, "submission", False)
-        job.say(f"Bảng tổng hợp: {path.name} ({status}).")
+        job.say(LISTED[str(status)].format(path=path.name, original=target.name))
         job.offer("Danh sách họp xét (Excel)", path)
 
     return work
