@@ -116,9 +116,11 @@ def go(page: Any, name: str) -> None:
 def act(page: Any, button: str) -> str:
     """Press a button by keyboard (focus, Enter) and wait for its job; the panel's text."""
     page.wait_for_function("() => window.htmx !== undefined")  # else it posts as plain HTML
+    shown = page.locator("#ket-qua section.job")
+    before = shown.first.get_attribute("id") if shown.count() else ""
     page.get_by_role("button", name=button).focus()
     page.keyboard.press("Enter")
-    panel = page.locator("#ket-qua section.job.done")
+    panel = page.locator(f"#ket-qua section.job.done:not([id='{before}'])")
     try:
         panel.wait_for(timeout=JOB_MS)
     except Exception:

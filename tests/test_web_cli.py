@@ -46,7 +46,7 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
     with serving(example_workspace) as (_, client):
         client.login()
         assert "Đã kiểm tra 5 phiếu: 3 lỗi" in client.run("/kiem-tra")
-        assert "tong-hop.xlsx" in client.run("/hop-xet/tong-hop")
+        assert "Đã tạo bảng tổng hợp: " in client.run("/hop-xet/tong-hop")
         assert "Đã lập 14 văn bản" in client.run("/ho-so/lap")
         bundle = client.request("GET", "/ho-so/cap/thanh-pho")
         names = zipfile.ZipFile(io.BytesIO(bundle.body)).namelist()
@@ -54,6 +54,13 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
         assert all(n.startswith("thanh-pho/") for n in names)
         assert client.request("GET", "/ho-so/cap/..%2F..%2Finput").status == 404
 
+    with serving(by_cli) as (_, client):  # a new page over the CLI's dossier, edited in Word
+        client.login()
+        edited = by_cli / "output" / CAMPAIGN / "thanh-pho" / "to-trinh.docx"
+        edited.write_bytes(edited.read_bytes() + b"\0")
+        listing = client.request("GET", "/ho-so").text
+        assert listing.count("như lần lập") == 10 and listing.count("sửa tay sau khi lập") == 1
+        edited.write_bytes(edited.read_bytes()[:-1])
     page, command = tree(example_workspace, "output"), tree(by_cli, "output")
     assert sorted(page) == sorted(command)
     feedback_and_list = [p for p in page if "phan-hoi/" in p or p.endswith("tong-hop.xlsx")]
@@ -114,3 +121,16 @@ def test_a_broken_campaign_file_is_said_on_every_page(example_workspace: Path) -
             answer = client.request("GET", path)
             assert answer.status == 200 and "tệp chiến dịch có lỗi" in answer.text
             assert "ngoặc kép" in answer.text and "Traceback" not in answer.text
+
+
+def test_a_meeting_upload_that_is_not_a_workbook_changes_nothing(example_workspace: Path) -> None:
+    meeting = example_workspace / "input" / "hop-xet.xlsx"
+    before = meeting.read_bytes()
+    with serving(example_workspace) as (_, client):
+        client.login()
+        panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", b"<html>not</html>")])
+        assert "không phải bảng tính Excel" in panel and "Hãy lưu tệp bằng Excel" in panel
+        panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", before)])
+        assert "Kết quả họp xét đã đọc." in panel and "giữ lại" not in panel  # same bytes
+    assert meeting.read_bytes() == before
+    assert not list(meeting.parent.glob("hop-xet.truoc-*"))

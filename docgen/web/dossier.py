@@ -13,6 +13,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
+from docgen.digest import sha256
 from docgen.output.manifest import WriteOutcome
 from docgen.web.common import current_job, frame, job_answer, site_of
 from docgen.web.jobs import Job, Work
@@ -58,7 +59,7 @@ def dossier(request: Request) -> Response:
             out / e.path,
             e.title or e.path,
             levels.get(e.level, e.level),
-            states.get(e.path, "hiện hành"),
+            states.get(e.path) or _on_disk(out / e.path, e.sha256),
             _pdf(out / e.path),
         )  # fmt: skip
         for e in shown
@@ -118,6 +119,13 @@ def preview(request: Request) -> Response:
 
 def _int(text: str) -> int:
     return int(text) if text.isdigit() else 1
+
+
+def _on_disk(path: Path, made: str) -> str:
+    """A document's state without a build in this session: its bytes against the manifest's."""
+    if not path.is_file():
+        return "không còn trên đĩa (lập lại hồ sơ)"
+    return "như lần lập" if sha256(path.read_bytes()) == made else "sửa tay sau khi lập (được giữ)"
 
 
 def _pdf(path: Path) -> Path | None:
