@@ -59,7 +59,7 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
         edited = by_cli / "output" / CAMPAIGN / "thanh-pho" / "to-trinh.docx"
         edited.write_bytes(edited.read_bytes() + b"\0")
         listing = client.request("GET", "/ho-so").text
-        assert listing.count("như lần lập") == 10 and listing.count("sửa tay sau khi lập") == 1
+        assert listing.count("như lần lập") == 13 and listing.count("sửa tay sau khi lập") == 1
         edited.write_bytes(edited.read_bytes()[:-1])
     page, command = tree(example_workspace, "output"), tree(by_cli, "output")
     assert sorted(page) == sorted(command)
