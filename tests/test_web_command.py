@@ -94,3 +94,30 @@ def test_the_page_is_listed_second_in_the_clerks_commands() -> None:
     listed = done.stdout.split("Các lệnh:", 1)[1]
     commands = re.findall(r"^  ([a-z][a-z-]+)\s", listed, flags=re.M)
     assert commands[:2] == ["chien-dich-moi", "giao-dien"]
+
+
+def test_a_port_in_use_is_said_in_one_line(example_workspace: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "docgen",
+                "giao-dien",
+                "--khong-mo-trinh-duyet",
+                "--cong",
+                str(port),
+            ],
+            cwd=example_workspace,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+    assert done.returncode == 2
+    assert done.stderr.count("Lỗi:") == 1 and "Traceback" not in done.stderr
