@@ -50,15 +50,22 @@ def build(root: Path, variant: str, edit: Callable[[str], str] | None = None) ->
     return root / "output" / FOLDERS[variant]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """The output folder of a variant's pristine example, built on first use."""
-    cache: dict[str, Path] = {}
+_BUILT: dict[tuple[str, str], Path] = {}  # (variant, edit) → its output folder, read only
 
-    def get(variant: str) -> Path:
-        if variant not in cache:
-            cache[variant] = build(tmp_path_factory.mktemp(variant or "nd91"), variant)
-        return cache[variant]
+
+@pytest.fixture(scope="session")
+def built(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[..., Path]:
+    """The output folder of a variant's example (its campaign edited by `edit`), built on first
+    use and shared by the tests that only read it."""
+
+    def get(variant: str, edit: Callable[[str], str] | None = None) -> Path:
+        key = (variant, edit.__name__ if edit else "")
+        if key not in _BUILT:
+            root = tmp_path_factory.mktemp(f"{variant or 'nd91'}-{key[1] or 'mau'}")
+            _BUILT[key] = build(root, variant, edit)
+        return _BUILT[key]
 
     return get
 
@@ -104,10 +111,8 @@ MOVEMENT = {
 
 
 @pytest.mark.parametrize("variant", list(MOVEMENT), ids=["nd91_2017", "nd152_2025"])
-def test_a_thematic_campaign_is_named_as_such(
-    built: Callable[[str], Path], variant: str, tmp_path: Path
-) -> None:
-    folder = build(tmp_path, variant, thematic)
+def test_a_thematic_campaign_is_named_as_such(built: Callable[..., Path], variant: str) -> None:
+    folder = built(variant, thematic)
     upper = sorted(p.parent.name for p in folder.glob("*/to-trinh.docx"))[0]
     movement = MOVEMENT[variant]
     proposal = text_of(folder / upper / "to-trinh.docx").splitlines()
@@ -428,9 +433,9 @@ def test_how_a_campaign_is_named_in_a_sentence(
 
 @pytest.mark.parametrize("variant", ["", "nd152-2026"], ids=["nd91_2017", "nd152_2025"])
 def test_a_thematic_report_numbers_its_results_only_beside_measures(
-    variant: str, tmp_path: Path
+    built: Callable[..., Path], variant: str
 ) -> None:
-    folder = build(tmp_path, variant, thematic)
+    folder = built(variant, thematic)
     found = reports(folder)
     results = "Kết quả thực hiện các mục tiêu, chỉ tiêu thi đua đã đăng ký:"
     person = next(t for n, t in found.items() if n.endswith("nguyen-van-an.docx"))
