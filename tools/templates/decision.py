@@ -12,7 +12,7 @@ from docx.document import Document as DocumentObject
 from tools.templates.blocks import b, body, i, loop, para, tag
 from tools.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
 from tools.templates.layout import new_document
-from tools.templates.proposal import proposal
+from tools.templates.proposal import annex, proposal
 from tools.templates.tables import data_row, grid, header_row, loop_rows, tag_row
 
 LIST_WIDTHS_MM = (14.0, 54.0, 67.0, 30.0)
@@ -47,14 +47,9 @@ def decision() -> DocumentObject:
 
 def decision_list() -> DocumentObject:
     """Danh sách kèm theo Quyết định: Tập thể, Cá nhân, the bonus per line, total in words."""
-    doc = new_document("Danh sách khen thưởng kèm theo Quyết định")
-    header(doc, HeaderSpec(number=False, date=False))
-    title(doc, "DANH SÁCH", "{{ trich_yeu }}", line=False)
-    para(
-        doc,
-        i("(Kèm theo Quyết định số {{ so_quyet_dinh }} {{ ngay_quyet_dinh }} của {{ nguoi_ky }})"),
-        align="center",
-        after=12,
+    doc = annex(
+        "Danh sách khen thưởng kèm theo Quyết định",
+        "(Kèm theo Quyết định số {{ so_quyet_dinh }} {{ ngay_quyet_dinh }} của {{ nguoi_ky }})",
     )
     table = grid(doc, LIST_WIDTHS_MM, rows=1, ruled=True)
     header_row(table, ("STT", "Tên tập thể, họ và tên", "Chức vụ, đơn vị", "Tiền thưởng (đồng)"))

@@ -55,16 +55,21 @@ def _recipients(doc: DocumentObject) -> None:
     tag(doc, "{%p endif %}")
 
 
-def attached_list() -> DocumentObject:
-    """Danh sách: collectives then individuals, with position and unit (annex of the Tờ trình)."""
-    doc = new_document("Danh sách đề nghị khen thưởng")
+def annex(name: str, cites: str) -> DocumentObject:
+    """A list annexed to another document: the header without number or date, "DANH SÁCH"
+    and its trích yếu, then the italic line citing the document it goes with."""
+    doc = new_document(name)
     header(doc, HeaderSpec(number=False, date=False))
     title(doc, "DANH SÁCH", "{{ trich_yeu }}", line=False)
-    para(
-        doc,
-        i("(Kèm theo Tờ trình số {{ so_to_trinh }} {{ ngay_to_trinh }} của {{ co_quan_de_nghi }})"),
-        align="center",
-        after=12,
+    para(doc, i(cites), align="center", after=12)
+    return doc
+
+
+def attached_list() -> DocumentObject:
+    """Danh sách: collectives then individuals, with position and unit (annex of the Tờ trình)."""
+    doc = annex(
+        "Danh sách đề nghị khen thưởng",
+        "(Kèm theo Tờ trình số {{ so_to_trinh }} {{ ngay_to_trinh }} của {{ co_quan_de_nghi }})",
     )
     table = grid(doc, LIST_WIDTHS_MM, rows=1, ruled=True)
     header_row(table, ("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"))
