@@ -19,12 +19,15 @@ from docgen.award.history import Award, History, load_history
 from docgen.award.identity import Identity
 from docgen.award.model import Recipient
 from docgen.campaign.model import Campaign, Kind
+from docgen.errors import ProblemsError
 from docgen.intake.records import Nominee, PreviousAward, Source, Submission
 from docgen.intake.schema import AWARD_TYPES
 from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import ValidationIssue
+from docgen.meeting.model import Meeting, Selection
 from docgen.text import fold, format_date_short
 from docgen.validate.report import Report
+from docgen.workspace import Workspace
 
 SOURCE = Source("so-dang-ky.sqlite", "Lịch sử khen thưởng", 0)
 
@@ -64,6 +67,37 @@ def check_forms(
     from docgen.validate.run import validate_folder
 
     return validate_folder(campaign, folder, progress, ward_awards(ward, campaign.id))
+
+
+class MeetingNotFinal(ProblemsError):
+    """The meeting's result still has errors: nobody is known to be proposed yet."""
+
+    CODE = "MEETING_INVALID"
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Final:
+    """A meeting's result without errors: the forms as checked, the meeting, its selections."""
+
+    report: Report
+    meeting: Meeting
+    selections: list[Selection]
+
+
+def final_result(campaign: Campaign, ws: Workspace, doing: str) -> Final:
+    """The meeting's result in workspace `ws`, checked with the ward's history; `MeetingNotFinal`
+    while it has errors (`doing` says what waits for it: "ghi quyết định", "tổng kết")."""
+    from docgen.meeting.select import read_and_select
+
+    report = check_forms(campaign, ws.submissions, ws.ward)
+    result = read_and_select(campaign, report, ws.meeting)
+    if result.errors or result.meeting is None:
+        raise MeetingNotFinal(
+            f"Kết quả họp xét còn lỗi, chưa {doing} được (chạy “docgen ket-qua” để xem):",
+            [issue.message for issue in result.errors],
+        )
+    return Final(report, result.meeting, result.selections)
 
 
 def ward_awards(ward: Path, campaign: str) -> WardAwards:

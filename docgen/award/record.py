@@ -20,12 +20,11 @@ from pathlib import Path
 from docgen.award.decision import ward_decisions
 from docgen.award.history import record_decision
 from docgen.award.model import AwardDecision
-from docgen.award.past import check_forms
+from docgen.award.past import final_result
 from docgen.award.recorded import recorded_decision
 from docgen.campaign.model import Campaign
-from docgen.errors import DocgenError, ProblemsError
+from docgen.errors import DocgenError
 from docgen.meeting.model import Meeting, Selection
-from docgen.meeting.select import read_and_select
 from docgen.text import person_key
 from docgen.workspace import Workspace
 
@@ -35,13 +34,6 @@ class RecordRefused(DocgenError):
 
     def __init__(self, message: str) -> None:
         super().__init__("HISTORY_RECORD", message)
-
-
-class MeetingNotFinal(ProblemsError):
-    """The meeting's result still has errors: nobody is known to be proposed yet."""
-
-    CODE = "MEETING_INVALID"
-    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -85,13 +77,7 @@ def record_level(
 
 def _selection(campaign: Campaign, ws: Workspace, level_id: str) -> Selection:
     """The meeting's selection at the level; its result must be final."""
-    report = check_forms(campaign, ws.submissions, ws.ward)
-    result = read_and_select(campaign, report, ws.meeting)
-    if result.errors:
-        raise MeetingNotFinal(
-            "Kết quả họp xét còn lỗi, chưa ghi được quyết định (chạy “docgen ket-qua” để xem):",
-            [issue.message for issue in result.errors],
-        )
+    result = final_result(campaign, ws, "ghi quyết định")
     selection = next((s for s in result.selections if s.level.id == level_id), None)
     if selection is None or not selection.proposed():
         raise RecordRefused(f"Cuộc họp không đề nghị ai ở cấp “{level_id}”: không có gì để ghi.")

@@ -13,20 +13,11 @@ from dataclasses import dataclass
 from docgen.award.history import Award, load_history
 from docgen.award.identity import Match
 from docgen.award.model import Recipient
-from docgen.award.past import check_forms, identity_of, recipient_of
+from docgen.award.past import final_result, identity_of, recipient_of
 from docgen.campaign.model import Campaign, Kind, Level
-from docgen.errors import ProblemsError
 from docgen.intake.records import Nominee
 from docgen.meeting.model import Meeting
-from docgen.meeting.select import read_and_select
 from docgen.workspace import Workspace
-
-
-class ResultNotFinal(ProblemsError):
-    """The meeting's result still has errors."""
-
-    CODE = "MEETING_INVALID"
-    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -79,13 +70,8 @@ class Results:
 
 def campaign_results(campaign: Campaign, ws: Workspace) -> Results:
     """The results of `campaign` in workspace `ws`, with the decisions in the ward's history."""
-    report = check_forms(campaign, ws.submissions, ws.ward)
-    result = read_and_select(campaign, report, ws.meeting)
-    if result.errors or result.meeting is None:
-        raise ResultNotFinal(
-            "Kết quả họp xét còn lỗi, chưa tổng kết được (chạy “docgen ket-qua” để xem):",
-            [issue.message for issue in result.errors],
-        )
+    result = final_result(campaign, ws, "tổng kết")
+    report = result.report
     own = [a for a in load_history(ws.ward).awards if a.campaign == campaign.id]
     units = tuple(
         Unit(
