@@ -134,3 +134,20 @@ def test_a_meeting_upload_that_is_not_a_workbook_changes_nothing(example_workspa
         assert "Kết quả họp xét đã đọc." in panel and "giữ lại" not in panel  # same bytes
     assert meeting.read_bytes() == before
     assert not list(meeting.parent.glob("hop-xet.truoc-*"))
+
+
+def test_certificates_through_the_page_are_the_commands(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    """`In giấy khen` is `docgen giay-khen`: the same Word file, its PDF beside it."""
+    by_cli = tmp_path / "dòng lệnh"
+    shutil.copytree(example_workspace, by_cli)
+    assert cli(by_cli, "giay-khen", "--khong-pdf") == 0
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = client.run("/ho-so/giay-khen")
+        assert "Cấp phường: 4 giấy khen (giay-khen.docx)." in said
+        assert "Quyết định chưa có số, ngày" in said  # the example's decision is not numbered
+    made = Path("output", CAMPAIGN, "phuong", "giay-khen", "giay-khen.docx")
+    assert (example_workspace / made).read_bytes() == (by_cli / made).read_bytes()
+    assert (example_workspace / made).with_suffix(".pdf").stat().st_size > 0

@@ -62,6 +62,7 @@ ROUTES = [
     Route("/ho-so", dossier.dossier),
     Route("/ho-so/lap", dossier.build, methods=["POST"]),
     Route("/ho-so/pdf", dossier.pdf, methods=["POST"]),
+    Route("/ho-so/giay-khen", dossier.certificates, methods=["POST"]),
     Route("/ho-so/xem/{file_id}", dossier.preview),
     Route("/ho-so/cap/{level}", dossier.level_folder),
     Route("/luu-tru", archive.archive),

@@ -1,7 +1,8 @@
 """Hồ sơ: build the dossiers with progress, each document's state, previews, PDF, downloads.
 
 `Lập hồ sơ` is `docgen ho-so` (`build_dossiers` with its progress callback); `PDF` is
-`docgen pdf` (`dossier_files`, `convert_to_pdf`). A preview shows the pages of the PDF that
+`docgen pdf` (`dossier_files`, `convert_to_pdf`); `In giấy khen` is `docgen giay-khen`
+(`print_certificates`, then `convert_to_pdf`). A preview shows the pages of the PDF that
 `docgen pdf` made, drawn as PNG by poppler's pdftoppm into the server's own temporary folder.
 """
 
@@ -82,6 +83,41 @@ def pdf(request: Request) -> Response:
     """Start `pdf` over the current dossier."""
     site = site_of(request)
     return job_answer(request, site.jobs.start("Chuyển PDF", PAGE, _converting(site)))
+
+
+async def certificates(request: Request) -> Response:
+    """Start `giay-khen` (`--tren-phoi` when the box is ticked) for the levels the ward decides."""
+    form = await request.form(max_files=0, max_fields=5)
+    site = site_of(request)
+    work = _certificates(site, form.get("tren_phoi") == "co")
+    return job_answer(request, site.jobs.start("In giấy khen", PAGE, work))
+
+
+def _certificates(site: Site, blank: bool) -> Work:
+    def work(job: Job) -> None:
+        from docgen.award.certificate import Design
+        from docgen.award.layout import read_placement
+        from docgen.award.printing import print_certificates
+        from docgen.convert import convert_to_pdf
+
+        design = Design.BLANK if blank else Design.PLAIN
+        placement = read_placement(site.ws.ward, None, None)
+        printed = print_certificates(site.campaign(), site.ws, design, placement)
+        if not printed:
+            job.say("Không có cấp nào phường tự quyết định có người được đề nghị: không in gì.")
+            return
+        for item in printed:
+            job.say(f"{item.level}: {item.pages} giấy khen ({item.path.name}).")
+            if not item.numbered:
+                job.say("Quyết định chưa có số, ngày: giấy khen để trống chỗ số và ngày; văn thư "
+                        "ghi số, ngày vào trang “Số văn bản” của tệp họp xét rồi in lại.")  # fmt: skip
+            job.offer(f"Giấy khen {item.level} (Word)", item.path)
+        result = convert_to_pdf([item.path for item in printed], force=True)
+        for path in result.written:
+            job.offer(f"Giấy khen (PDF) {path.name}", path)
+        job.problems.extend(f"Không chuyển được sang PDF: {p.name}" for p in result.failed)
+
+    return work
 
 
 def level_folder(request: Request) -> Response:
