@@ -76,20 +76,14 @@ def check(request: Request) -> Response:
 
 def _checking(site: Site) -> Work:
     def work(job: Job) -> None:
-        from docgen.award.past import check_forms
         from docgen.feedback.write import write_feedback_files
         from docgen.validate.run import submission_files
 
-        campaign = site.campaign()
-        fingerprint = site.inputs()
         total = len(submission_files(site.ws.submissions))
         job.step(0, total)
-        report = check_forms(
-            campaign, site.ws.submissions, site.ws.ward, lambda _p: job.step(job.done + 1, total)
-        )
-        out = site.ws.output(campaign.id) / "phan-hoi"
+        report = site.check_forms(lambda _p: job.step(job.done + 1, total))
+        out = site.ws.output(site.campaign().id) / "phan-hoi"
         site.feedback = write_feedback_files(report, site.ws.submissions, out)
-        site.remember(report, fingerprint)
         job.say(f"Đã kiểm tra {len(report.files)} phiếu: {len(report.errors)} lỗi, "
                 f"{len(report.warnings)} cảnh báo; {len(site.feedback)} tệp phản hồi.")  # fmt: skip
 

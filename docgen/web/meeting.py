@@ -54,14 +54,11 @@ def results(request: Request) -> Response:
 
 def _listing(site: Site) -> Work:
     def work(job: Job) -> None:
-        from docgen.award.past import check_forms
         from docgen.meeting.consolidate import write_meeting_list
         from docgen.meeting.summary import list_written
 
         campaign = site.campaign()
-        fingerprint = site.inputs()
-        report = check_forms(campaign, site.ws.submissions, site.ws.ward)
-        site.remember(report, fingerprint)
+        report = site.check_forms()
         target = site.ws.output(campaign.id) / "tong-hop.xlsx"
         path, status = write_meeting_list(campaign, report, target, "submission", False)
         job.say(list_written(status, path, target))
@@ -98,14 +95,10 @@ def _placing(site: Site, files: list[tuple[str, bytes]]) -> Work:
 
 def _deciding(site: Site) -> Work:
     def work(job: Job) -> None:
-        from docgen.award.past import check_forms
         from docgen.meeting.select import read_and_select
 
-        campaign = site.campaign()
-        fingerprint = site.inputs()
-        report = check_forms(campaign, site.ws.submissions, site.ws.ward)
-        site.remember(report, fingerprint)
-        site.meeting = read_and_select(campaign, report, site.ws.meeting)
+        report = site.check_forms()
+        site.meeting = read_and_select(site.campaign(), report, site.ws.meeting)
         errors = site.meeting.errors
         job.say("Kết quả họp xét đã đọc." if not errors else f"Tệp họp xét còn {len(errors)} lỗi.")
         job.problems.extend(f"{i.place.label()}: {i.message}" for i in errors)

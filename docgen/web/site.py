@@ -92,6 +92,16 @@ class Site:
         """Keep a report made from inputs with this fingerprint (taken before reading)."""
         self.checked = Checked(report, fingerprint)
 
+    def check_forms(self, progress: Callable[[Path], None] | None = None) -> Report:
+        """The forms checked as `kiem-tra` checks them (the ward's history included), and kept
+        for the pages with the fingerprint of the inputs taken before reading them."""
+        from docgen.award.past import check_forms
+
+        fingerprint = self.inputs()
+        report = check_forms(self.campaign(), self.ws.submissions, self.ws.ward, progress)
+        self.remember(report, fingerprint)
+        return report
+
     def stage(self) -> Stage:
         """Where the campaign stands (with the error count of a current report), worked out
         again only when a file it reads changed or a job finished."""
