@@ -19,6 +19,7 @@ from docxtpl import InlineImage, Listing, RichText
 
 from docgen.render import (
     CompiledTemplate,
+    compile_file,
     make_env,
     parts_equal,
     render_plain,
@@ -257,6 +258,27 @@ def test_fallback_for_tags_in_core_properties(tmp_path: Path):
     assert compiled.fallback_reason == "template tags in core properties: title"
     out = compiled.render(BASE)
     assert out == render_plain(tmp_path / "t.docx", BASE)
+    assert Document(io.BytesIO(out)).core_properties.title == "Hồ sơ Nguyễn Văn An"
+
+
+def test_a_template_file_is_compiled_once_until_it_changes(tmp_path: Path):
+    doc = Document()
+    doc.add_paragraph("{{ name }}")
+    doc.core_properties.title = "Hồ sơ {{ name }}"  # falls back: renders the compiled bytes
+    doc.save(str(tmp_path / "a.docx"))
+    (tmp_path / "b.docx").write_bytes((tmp_path / "a.docx").read_bytes())
+    first = compile_file(tmp_path / "a.docx")
+    assert compile_file(tmp_path / "b.docx") is first  # same bytes, another folder
+    when = dt.datetime(2024, 3, 5, 8, 30, tzinfo=dt.UTC)
+    assert compile_file(tmp_path / "a.docx", fixed_time=when) is not first
+    doc.paragraphs[0].text = "Kính gửi {{ name }}"
+    doc.save(str(tmp_path / "a.docx"))
+    edited = compile_file(tmp_path / "a.docx")
+    assert edited is not first
+    assert "Kính gửi Nguyễn Văn An" in _text(edited.render(BASE))
+    (tmp_path / "a.docx").unlink()  # the fallback needs no file: it has the bytes compiled
+    out = first.render(BASE)
+    assert "Kính gửi" not in _text(out)
     assert Document(io.BytesIO(out)).core_properties.title == "Hồ sơ Nguyễn Văn An"
 
 

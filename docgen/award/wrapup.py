@@ -17,7 +17,7 @@ from docgen.award.results import Results, campaign_results
 from docgen.campaign.model import Campaign
 from docgen.errors import TemplateError, not_found
 from docgen.output.files import Written, write_beside
-from docgen.render import CompiledTemplate
+from docgen.render import compile_file
 from docgen.workspace import Workspace
 
 TEMPLATE = "bao-cao-ket-qua.docx"
@@ -51,4 +51,4 @@ def _report(results: Results, templates: Path) -> bytes:
     if not path.is_file():
         raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
     when = dt.datetime.combine(results.meeting.date, results.meeting.start, VIETNAM)
-    return CompiledTemplate(path, fixed_time=when).render(results_context(results))
+    return compile_file(path, fixed_time=when).render(results_context(results))

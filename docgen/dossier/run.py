@@ -23,7 +23,7 @@ from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.select import MeetingResult, read_and_select
 from docgen.output.manifest import Retired, WriteOutcome
 from docgen.output.state import RETIRED_DIR, OutputState
-from docgen.render import CompiledTemplate
+from docgen.render import CompiledTemplate, compile_file
 from docgen.validate.report import Report
 from docgen.workspace import Workspace
 
@@ -214,7 +214,7 @@ def _compile_one(
     path = folder / template
     if not path.is_file():
         raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
-    compiled = CompiledTemplate(path, fixed_time=when)
+    compiled = compile_file(path, fixed_time=when)
     unknown = sorted(compiled.variables - keys)
     if unknown:
         problems.append(f"{template}: không có dữ liệu cho {', '.join(unknown)}")

@@ -7,6 +7,8 @@ API
 * :class:`CompiledTemplate` — compile once, ``render(context) -> bytes`` many times;
   equal to :func:`render_plain` part for part (in practice byte for byte), with
   ``fallback_reason`` set when the template needs docxtpl itself.
+* :func:`compile_file` — a template file's :class:`CompiledTemplate`, compiled once per
+  process for the same bytes (a server or a test session builds many times).
 * :func:`parts_equal` — names of the parts in which two packages differ.
 * :class:`Unsupported`, :class:`NeedsTemplate` — why docxtpl itself is used.
 * :func:`undeclared_variables`, :func:`syntax_errors` — template checks.
@@ -49,7 +51,7 @@ take the exact steps for the part that prints them).
 """
 
 from .compare import parts_equal
-from .compiled import CompiledTemplate, NeedsTemplate, Unsupported
+from .compiled import CompiledTemplate, NeedsTemplate, Unsupported, compile_file
 from .engine import make_env
 from .inspect import SyntaxIssue, syntax_errors, undeclared_variables, variable_paragraphs
 from .package import DEFAULT_FIXED_TIME
@@ -57,6 +59,7 @@ from .plain import Context, ContextFactory, render_plain
 
 __all__ = [
     "DEFAULT_FIXED_TIME",
+    "compile_file",
     "NeedsTemplate",
     "CompiledTemplate",
     "Context",

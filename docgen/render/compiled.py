@@ -19,17 +19,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from os import PathLike
+from pathlib import Path
 from typing import Any
 
 import docxtpl
 import jinja2
 from docxtpl import InlineImage
 from jinja2 import nodes
+
+from docgen.digest import sha256
 
 from .canonical import NotDirect
 from .direct import DirectPart, compile_direct
@@ -143,15 +147,19 @@ class CompiledTemplate:
         env: jinja2.Environment | None = None,
         fixed_time: dt.datetime | None = DEFAULT_FIXED_TIME,
         verify: bool = False,
+        data: bytes | None = None,
     ) -> None:
         self.template_path = template_path
+        # The fallback renders these bytes (``data``: the file's, read by the caller), never a
+        # file changed since.
+        self._data = Path(template_path).read_bytes() if data is None else data
         self.env = env or make_env()
         self.fixed_time = fixed_time
         self.verify = verify
         self.fallback_reason: str | None = None
         self.last_fallback_reason: str | None = None
         self._plan: _Layout | None = None
-        tpl = load_template(template_path)
+        tpl = load_template(io.BytesIO(self._data))
         self._sources = part_sources(tpl, footnotes=True)  # as undeclared_variables reads them
         self._variables: frozenset[str] | None = None
         try:
@@ -182,7 +190,38 @@ class CompiledTemplate:
                 return _render(self._plan, context, self.verify)
             except NeedsTemplate as exc:
                 self.last_fallback_reason = str(exc)
-        return render_plain(self.template_path, context, env=self.env, fixed_time=self.fixed_time)
+        return render_plain(
+            io.BytesIO(self._data), context, env=self.env, fixed_time=self.fixed_time
+        )
+
+
+_KEPT = 32  # compiled templates kept per process: a few campaigns' worth (about 12 each)
+_kept: OrderedDict[tuple[str, dt.datetime | None], CompiledTemplate] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def compile_file(
+    template_path: str | PathLike[str], *, fixed_time: dt.datetime | None = DEFAULT_FIXED_TIME
+) -> CompiledTemplate:
+    """The template file as it is now, compiled once per process for the same bytes and time.
+
+    A process that builds many times (the page's server, a test session) compiles each
+    template once, not on every build: it is most of a small build's time. The key is the
+    file's content, so an edited template is compiled anew; the least recently used of more
+    than ``_KEPT`` are dropped.
+    """
+    data = Path(template_path).read_bytes()
+    key = (sha256(data), fixed_time)
+    with _kept_lock:
+        if (kept := _kept.get(key)) is not None:
+            _kept.move_to_end(key)
+            return kept
+    made = CompiledTemplate(template_path, fixed_time=fixed_time, data=data)
+    with _kept_lock:
+        _kept[key] = made
+        while len(_kept) > _KEPT:
+            _kept.popitem(last=False)
+    return made
 
 
 def _render(plan: _Layout, context: Context, verify: bool) -> bytes:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Mapping
-from os import PathLike
 from typing import Any
 
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import InlineImage
 from jinja2 import Environment
 
 from .engine import make_env
 from .hyphens import native_hyphens
 from .package import DEFAULT_FIXED_TIME, finalize
+from .steps import TemplateSource, open_template
 from .zipout import read_members, rewrite
 
 Context = Mapping[str, Any]
@@ -22,7 +22,7 @@ ContextFactory = Callable[[Any], Context]
 
 
 def render_plain(
-    template_path: str | PathLike[str],
+    template: TemplateSource,
     context: Context | ContextFactory,
     *,
     env: Environment | None = None,
@@ -34,7 +34,7 @@ def render_plain(
     or ``Subdoc`` objects bound to it). ``InlineImage`` objects found in a plain mapping
     are re-bound to the rendering template (their ``.tpl`` is overwritten).
     """
-    tpl = DocxTemplate(str(template_path))
+    tpl = open_template(template)
     values = context(tpl) if callable(context) else context
     for image in iter_instances(values, InlineImage):
         image.tpl = tpl

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from os import PathLike
 from types import SimpleNamespace
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import jinja2
 from docx.opc.constants import CONTENT_TYPE
@@ -46,9 +46,21 @@ class PartSource:
     encoding: str  # headers/footers are re-encoded with this
 
 
-def load_template(template_path: str | PathLike[str]) -> Any:
+TemplateSource = str | PathLike[str] | IO[bytes]
+"""A template's file, or its bytes in a stream (what the template was when it was compiled)."""
+
+
+def open_template(template: TemplateSource) -> Any:
+    """A :class:`DocxTemplate` of the file at a path, or of the bytes of a stream."""
+    if isinstance(template, (str, PathLike)):
+        return DocxTemplate(str(template))
+    template.seek(0)
+    return DocxTemplate(template)
+
+
+def load_template(template: TemplateSource) -> Any:
     """A :class:`DocxTemplate` in the state ``render()`` starts from."""
-    tpl = DocxTemplate(str(template_path))
+    tpl = open_template(template)
     tpl.render_init()
     return tpl
 
