@@ -13,8 +13,9 @@ import pytest
 
 from docgen.campaign import Campaign, load_campaign
 from docgen.convert.office import OfficeMissingError, convert_batch, find_soffice
+from tests.examples import copy_example
 from tests.mailservers import mail_servers as mail_servers  # one session: one pair of servers
-from tools.example.build import EXAMPLE_CAMPAIGN, write_pristine
+from tools.example.build import EXAMPLE_CAMPAIGN
 from tools.fill.intake import blank_template, fill_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +41,7 @@ def campaign() -> Campaign:
 @pytest.fixture(scope="session")
 def pristine_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped example built once per session, in a folder with spaces and Vietnamese letters."""
-    return write_pristine(tmp_path_factory.mktemp("vi du") / "Thi đua phường Tiến Thành")
+    return copy_example("", tmp_path_factory.mktemp("vi du") / "Thi đua phường Tiến Thành").root
 
 
 @pytest.fixture

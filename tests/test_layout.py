@@ -25,8 +25,9 @@ from docgen.checks.docx_signing import check_signing
 from docgen.cli import main
 from docgen.workspace import Workspace
 from tests.conftest import ROOT, libreoffice_convert, soffice
+from tests.examples import copy_example
 from tools.bench.generate import campaign_text, departments, write_meeting
-from tools.example.variants import VARIANTS, build_variant
+from tools.example.variants import VARIANTS
 from tools.fill.intake import blank_template, fill_workbook
 
 PLACEHOLDERS = ("Không có nội dung", "{{", "{%", "THỦ TRƯỞNG ĐƠN VỊ")
@@ -44,8 +45,7 @@ def _shipped(root: Path, thematic: bool = False) -> Workspace:
 
 
 def _variant(root: Path, name: str, thematic: bool = False) -> Workspace:
-    build_variant(name, root)
-    ws = Workspace(root)
+    ws = copy_example(name, root)
     if thematic:
         text = ws.campaign.read_text(encoding="utf-8")
         ws.campaign.write_text(text.replace("thematic = false", "thematic = true"), "utf-8")

@@ -15,8 +15,7 @@ from docgen.campaign.profiles import PROFILES
 from docgen.checks.docx_format import check_docx
 from docgen.cli import main
 from docgen.workspace import Workspace
-from tools.example.build import write_pristine
-from tools.example.variants import build_variant
+from tests.examples import copy_example
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,7 @@ DECREES = ("91/2017", "98/2023", "152/2025")
 
 
 def _workspace(root: Path, variant: str, thematic: bool) -> Workspace:
-    if variant:
-        build_variant(variant, root)
-    else:
-        write_pristine(root)
-    ws = Workspace(root)
+    ws = copy_example(variant, root)
     if thematic:
         text = ws.campaign.read_text(encoding="utf-8")
         ws.campaign.write_text(text.replace("thematic = false", "thematic = true"), "utf-8")

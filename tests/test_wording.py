@@ -19,10 +19,8 @@ from docgen.campaign.model import Campaign, Kind
 from docgen.checks import sample
 from docgen.cli import main
 from docgen.meeting.model import Selection
-from docgen.workspace import Workspace
 from tests.conftest import ATTENDANCE, GOOD_COLLECTIVE, GOOD_INDIVIDUAL, MakeWorkbook
-from tools.example.build import write_pristine
-from tools.example.variants import build_variant
+from tests.examples import copy_example
 
 # variant ("" = the shipped example) → output folder of its campaign
 FOLDERS = {"": "kh19-2023-cchc", "nd98-2024": "kh21-2024-cchc", "nd152-2026": "kh12-2026-cchc"}
@@ -38,11 +36,7 @@ def text_of(path: Path) -> str:
 
 def build(root: Path, variant: str, edit: Callable[[str], str] | None = None) -> Path:
     """The variant's example workspace at `root`, its campaign edited, built with `ho-so`."""
-    if variant:
-        build_variant(variant, root)
-    else:
-        write_pristine(root)
-    ws = Workspace(root)
+    ws = copy_example(variant, root)
     if edit is not None:
         ws.campaign.write_text(edit(ws.campaign.read_text(encoding="utf-8")), encoding="utf-8")
     result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(root)])
