@@ -85,7 +85,7 @@ class Client:
         deadline = time.monotonic() + 600
         panel = answer.text
         while "đang chạy…" in panel and time.monotonic() < deadline:
-            time.sleep(0.2)
+            time.sleep(0.05)
             panel = self.request("GET", f"/viec/{found.group(1)}").text
         return panel
 
