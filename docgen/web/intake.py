@@ -2,14 +2,15 @@
 
 Every way in is `docgen nhan-thu`'s: `import_messages` into the submissions folder with its
 journal. A dropped workbook is a message of its own (`docgen.mail.uploads`), a dropped saved
-mail is read by `read_paths` like a file named on the command line, the mailbox by `fetch`.
+mail is kept in the workspace (input/thu-tai-len/) and read from there by `read_paths` like a
+file named on the command line, so the journal names it as `nhan-thu` names the clerk's saved
+mails; the mailbox is read by `fetch`.
 Replies are `docgen tra-loi`'s `reply_all`: drafted first, sent only after a confirmation.
 The mail password is typed in the page, used for that one job and never kept.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +18,6 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
-from docgen.mail.names import store_name
 from docgen.web.common import current_job, frame, job_answer, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -120,7 +120,7 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
     def work(job: Job) -> None:
         from docgen.mail.message import Envelope, Incoming, Unreadable
         from docgen.mail.sources import read_paths
-        from docgen.mail.uploads import uploaded
+        from docgen.mail.uploads import keep_mail, uploaded
 
         now = datetime.now().astimezone()
         mails = [(n, d) for n, d in files if Path(n).suffix.lower() in MAILS]
@@ -128,14 +128,12 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
         if books and not department:
             job.problems.append("Hãy chọn đơn vị gửi các phiếu tải lên (tệp thư thì không cần).")
             return
-        with tempfile.TemporaryDirectory(prefix="docgen-thu-") as tmp:
-            for name, data in mails:
-                (Path(tmp) / store_name(name)).write_bytes(data)
-            items: list[Incoming | Unreadable | Envelope] = [
-                uploaded(name, data, department, now) for name, data in books
-            ]
-            items.extend(read_paths(sorted(Path(tmp).iterdir())))
-            _import(site, job, items)
+        kept = [keep_mail(name, data, site.ws.dropped_mails) for name, data in mails]
+        items: list[Incoming | Unreadable | Envelope] = [
+            uploaded(name, data, department, now) for name, data in books
+        ]
+        items.extend(read_paths(kept))
+        _import(site, job, items)
 
     return work
 

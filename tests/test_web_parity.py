@@ -1,0 +1,97 @@
+"""The page is a second shell (issue 23): receiving, the meeting result, PDF and the archive done
+through the page and through the CLI on two copies of one workspace leave the same files and
+say the same things (byte for byte where the CLI is byte-stable; times left out)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from docgen.cli import main
+from tools.fill.mail import message, outlook_msg
+from tools.webclient import serving
+
+CAMPAIGN = "kh19-2023-cchc"
+PHIEU = Path("input", "phieu")
+JOURNAL = Path("input", "thu-nhan.csv")
+KINH_TE = "Khối Kinh tế <kinhte.tienthanh@dongxoai.gov.vn>"
+NOI_CHINH = "noichinh.tienthanh@dongxoai.gov.vn"
+
+
+def cli(root: Path, *argv: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [*argv, "--thu-muc", str(root)])
+    return result.exit_code, result.stdout
+
+
+def pair(example: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The workspace the page works on, and a copy of it for the CLI."""
+    by_cli = tmp_path / "dòng lệnh"
+    shutil.copytree(example, by_cli)
+    return example, by_cli
+
+
+def files(folder: Path) -> dict[str, tuple[str, int]]:
+    """Name → (SHA-256, modification second) of every file in `folder`."""
+    return {
+        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), int(p.stat().st_mtime))
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
+
+
+def journal(root: Path) -> list[dict[str, str]]:
+    with (root / JOURNAL).open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def without(rows: list[dict[str, str]], *columns: str) -> list[dict[str, str]]:
+    return [{k: v for k, v in row.items() if k not in columns} for row in rows]
+
+
+# --- Nhận phiếu --------------------------------------------------------------------------------
+
+
+def test_saved_mails_dropped_on_the_page_are_nhan_thu(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    """A saved .eml and an Outlook .msg: the same files in input/phieu (names, bytes, times),
+    the same journal rows but the time written, and the page's rows name a saved copy of the
+    mail that `nhan-thu --khoi-phuc` reads again, as it reads the clerk's own saved mails."""
+    page, by_cli = pair(example_workspace, tmp_path)
+    kinh_te, noi_chinh = (page / PHIEU / n for n in ("khoi-kinh-te.xlsx", "khoi-noi-chinh.xlsx"))
+    attached = [("Phiếu Kinh tế.xlsx", kinh_te.read_bytes())]
+    mails = tmp_path / "thư đã lưu"
+    mails.mkdir()
+    eml = mails / "kinh-te.eml"
+    eml.write_bytes(message(KINH_TE, "Phiếu đề nghị", attached).as_bytes())
+    when = datetime(2023, 12, 11, 8, 0, tzinfo=UTC)
+    msg = outlook_msg(mails / "noi-chinh.msg", NOI_CHINH, "Khối Nội chính", "Phiếu",
+                      [(noi_chinh.name, noi_chinh.read_bytes())], when)  # fmt: skip
+    for root in (page, by_cli):
+        for name in (kinh_te.name, noi_chinh.name):
+            (root / PHIEU / name).unlink()
+
+    assert cli(by_cli, "nhan-thu", str(eml), str(msg))[0] == 0
+    with serving(page) as (_, client):
+        client.login()
+        dropped = [("tep", p.name, p.read_bytes()) for p in (eml, msg)]
+        panel = client.run("/nhan-phieu/tai-len", {}, dropped)
+        assert "Đã nhập 2 phiếu" in panel and "Phiếu Kinh tế.xlsx" in panel
+
+    assert files(page / PHIEU) == files(by_cli / PHIEU)
+    rows, expected = journal(page), journal(by_cli)
+    assert without(rows, "Ghi lúc", "Nguồn") == without(expected, "Ghi lúc", "Nguồn")
+    assert len(rows) == 4  # a message row and a file row for each mail
+    for row, theirs in zip(rows, expected, strict=True):
+        kept = Path(row["Nguồn"])
+        assert kept.is_file() and kept.read_bytes() == Path(theirs["Nguồn"]).read_bytes()
+        assert kept.is_relative_to(page)  # in the workspace, not in a folder since deleted
+
+    (page / PHIEU / "Phiếu Kinh tế.xlsx").unlink()  # deleted by mistake: put back from the mail
+    assert cli(page, "nhan-thu", "--khoi-phuc")[0] == 0
+    assert files(page / PHIEU) == files(by_cli / PHIEU)
