@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -95,3 +96,65 @@ def test_saved_mails_dropped_on_the_page_are_nhan_thu(
     (page / PHIEU / "Phiếu Kinh tế.xlsx").unlink()  # deleted by mistake: put back from the mail
     assert cli(page, "nhan-thu", "--khoi-phuc")[0] == 0
     assert files(page / PHIEU) == files(by_cli / PHIEU)
+
+
+def _sheet_text(path: Path) -> list[tuple[object, ...]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        return [row for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def test_a_workbook_dropped_on_the_page_is_a_copy_into_input_phieu(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    """A workbook handed over by hand: dropped on the page (department chosen) or copied into
+    input/phieu, the same file and the same check; the page also journals the arrival, and the
+    department's feedback says it was received directly, not "by mail"."""
+    page, by_cli = pair(example_workspace, tmp_path)
+    handed = tmp_path / "USB" / "khoi-kinh-te.xlsx"
+    handed.parent.mkdir()
+    shutil.move(page / PHIEU / handed.name, handed)
+    shutil.copy(handed, by_cli / PHIEU / handed.name)  # the CLI's way: copy, then kiem-tra
+    assert cli(by_cli, "kiem-tra")[0] == 1  # the example's planted errors
+    with serving(page) as (_, client):
+        client.login()
+        fields = {"don_vi": "Khối Kinh tế - Hạ tầng"}
+        panel = client.run(
+            "/nhan-phieu/tai-len", fields, [("tep", handed.name, handed.read_bytes())]
+        )
+        assert "Đã nhập 1 phiếu" in panel
+        assert "Đã kiểm tra 5 phiếu: 3 lỗi, 2 cảnh báo" in client.run("/kiem-tra")
+
+    mine, theirs = files(page / PHIEU), files(by_cli / PHIEU)
+    assert {n: h for n, (h, _) in mine.items()} == {n: h for n, (h, _) in theirs.items()}
+    (row,) = [r for r in journal(page) if r["Loại"] == "tệp"]
+    assert (row["Đơn vị"], row["Tệp gốc"], row["Lưu vào"]) == ("Khối Kinh tế - Hạ tầng",) + (
+        handed.name,
+    ) * 2
+    assert not (by_cli / JOURNAL).exists()  # copying by hand leaves no journal row
+
+    assert _json(page, "kiem-tra") == _json(by_cli, "kiem-tra")
+    feedback = Path("output", CAMPAIGN, "phan-hoi")
+    made, expected = files(page / feedback), files(by_cli / feedback)
+    own = [n for n in made if n.startswith("phan-hoi-khoi-kinh-te")]
+    assert len(made) == 5 and len(own) == 1
+    for name in made.keys() - own:
+        assert made[name][0] == expected[name][0], name
+    (theirs_own,) = [n for n in expected if n.startswith("phan-hoi-khoi-kinh-te")]
+    page_rows = _sheet_text(page / feedback / own[0])
+    cli_rows = _sheet_text(by_cli / feedback / theirs_own)
+    differ = [(a, b) for a, b in zip(page_rows, cli_rows, strict=True) if a != b]
+    assert len(differ) == 1, differ  # the arrival line, nothing else
+    said = str(differ[0][0][0])
+    assert said.startswith("Tệp đã kiểm tra: khoi-kinh-te.xlsx (nhận trực tiếp lúc "), said
+    assert "chép vào thư mục" in str(differ[0][1][0])
+
+
+def _json(root: Path, command: str) -> object:
+    code, out = cli(root, command, "--json")
+    assert code in (0, 1), out
+    return json.loads(out)

@@ -25,6 +25,11 @@ ORIGIN = "trang-giao-dien"
 SUBJECT = "Tải lên qua trang giao diện"
 
 
+def is_dropped(message_key: str) -> bool:
+    """True for the key of a workbook dropped on the page (not a mail a department sent)."""
+    return message_key.endswith(f"@{ORIGIN}>")
+
+
 def uploaded(name: str, data: bytes, department: str, when: datetime) -> Incoming:
     """One dropped workbook as a message: known by its bytes, so dropping it twice is a no-op."""
     digest = sha256(data)
