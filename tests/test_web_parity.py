@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,8 +16,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from docgen.cli import main
+from docgen.text import format_percent
+from tests.test_web_browser import filled_meeting
 from tools.fill.mail import message, outlook_msg
-from tools.webclient import serving
+from tools.webclient import Client, serving
 
 CAMPAIGN = "kh19-2023-cchc"
 PHIEU = Path("input", "phieu")
@@ -158,3 +162,100 @@ def _json(root: Path, command: str) -> object:
     code, out = cli(root, command, "--json")
     assert code in (0, 1), out
     return json.loads(out)
+
+
+# --- Họp xét -----------------------------------------------------------------------------------
+
+ROW = re.compile(
+    r'<tr(?: class="ok")?><th scope="row">(.*?)</th><td>(.*?)</td><td class="num">(.*?)</td>'
+    r'<td class="num">(.*?)</td><td>(.*?)</td></tr>'
+)
+
+
+def shown_result(client: Client) -> dict[str, object]:
+    """The page's result: per level its rows, its ties, and the problems listed."""
+    text = client.request("GET", "/hop-xet").text
+    section = text.split("<h2>3. Kết quả</h2>", 1)[1]
+    levels = {}
+    for part in section.split("<h3>")[1:]:
+        title = html.unescape(part.split("</h3>", 1)[0])
+        if title == "Cần xử lý trong tệp họp xét":
+            continue
+        rows = [tuple(html.unescape(c) for c in row) for row in ROW.findall(part)]
+        ties = [
+            html.unescape(t)
+            for t in re.findall(r"Bằng phiếu ở vị trí cuối chỉ tiêu: (.*?)\.</p>", part)
+        ]
+        levels[title] = {"rows": rows, "ties": ties}
+    problems = (
+        [
+            html.unescape(re.sub("<[^>]+>", "", p))
+            for p in re.findall(r"<li>(.*?)</li>", section.split('class="problems"', 1)[-1])
+        ]
+        if 'class="problems"' in section
+        else []
+    )
+    return {"levels": levels, "problems": problems}
+
+
+def expected_result(data: dict, campaign_levels: dict[str, str]) -> dict[str, object]:
+    """What the page should show, from `ket-qua --json`."""
+    levels = {}
+    for level in data["levels"]:
+        rows = []
+        for key, outcome in (("proposed", None), ("not_proposed", "Không đề nghị: ")):
+            for d in level[key]:
+                votes = f"{d['votes']}/{d['base']}"
+                if d["runoff"] is not None and outcome is None:
+                    votes += f" (biểu quyết lại: {d['runoff']})"
+                rows.append((d["name"], d["department"], votes, format_percent(d["share"]),
+                             "Đề nghị" if outcome is None else outcome + d["reason"]))  # fmt: skip
+        title = f"{level['label']} — {campaign_levels[level['id']]}"
+        levels[title] = {"rows": rows, "ties": [", ".join(t) for t in level["ties"]]}
+    return {"levels": levels}
+
+
+def test_the_meeting_result_on_the_page_is_ket_qua_tie_and_run_off(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    """The filled meeting workbook uploaded on the page, or copied to input/hop-xet.xlsx for
+    `ket-qua --json`: the same file placed and the same result shown, for a tie at the city's
+    last seat (exit 1, the tie and where to record the run-off) and for its run-off."""
+    page, by_cli = pair(example_workspace, tmp_path)
+    assert cli(by_cli, "tong-hop")[0] == 0
+    blank = by_cli / "output" / CAMPAIGN / "tong-hop.xlsx"
+    levels = {"thanh-pho": "", "phuong": ""}
+    with serving(page) as (_, client):
+        client.login()
+        client.run("/hop-xet/tong-hop")
+        for runoff, code in ((False, 1), (True, 0)):
+            filled = filled_meeting(by_cli, blank, tmp_path / f"hop-xet-{runoff}.xlsx", runoff)
+            shutil.copy(filled, by_cli / "input" / "hop-xet.xlsx")
+            got, out = cli(by_cli, "ket-qua", "--json")
+            assert got == code, out
+            data = json.loads(out)
+            client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", filled.read_bytes())])
+            shown = shown_result(client)
+            awards = {
+                lv: t.split(" — ", 1)[1] for lv, t in zip(levels, shown["levels"], strict=True)
+            }
+            wanted = expected_result(data, awards)["levels"]
+            assert list(shown["levels"]) == list(wanted)
+            for title, level in wanted.items():
+                assert shown["levels"][title]["ties"] == level["ties"]
+                for row, expected in zip(
+                    shown["levels"][title]["rows"], level["rows"], strict=True
+                ):
+                    assert row == expected
+            assert len(shown["problems"]) == len(data["issues"])
+            for said, issue in zip(shown["problems"], data["issues"], strict=True):
+                assert issue["message"] in said and issue["hint"] in said
+            assert (page / "input" / "hop-xet.xlsx").read_bytes() == filled.read_bytes()
+        meeting = data["meeting"]
+        said = client.request("GET", "/hop-xet").text
+    day = "/".join(reversed(meeting["date"].split("-")))
+    assert f"Cuộc họp ngày {day}: {meeting['present']}/{meeting['members']} thành viên" in said
+    (number,) = meeting["numbers"].values()  # the văn thư's number of the Biên bản
+    assert f"{number['number']}/{number['symbol']} ngày 15/12/2023" in said
+    out = cli(by_cli, "ket-qua")[1]  # and in words, as the page shows the run-off
+    assert "Trần Thị Bích Ngọc (cá nhân, " in out and "(77,78 %); biểu quyết lại: 06\n" in out
