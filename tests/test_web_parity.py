@@ -8,15 +8,19 @@ import csv
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from docgen.cli import main
 from docgen.text import format_percent
+from tests.conftest import soffice
 from tests.test_web_browser import filled_meeting
 from tools.fill.mail import message, outlook_msg
 from tools.webclient import Client, serving
@@ -259,3 +263,101 @@ def test_the_meeting_result_on_the_page_is_ket_qua_tie_and_run_off(
     assert f"{number['number']}/{number['symbol']} ngày 15/12/2023" in said
     out = cli(by_cli, "ket-qua")[1]  # and in words, as the page shows the run-off
     assert "Trần Thị Bích Ngọc (cá nhân, " in out and "(77,78 %); biểu quyết lại: 06\n" in out
+
+
+# --- PDF and Lưu trữ ---------------------------------------------------------------------------
+
+TO_TRINH = Path("output", CAMPAIGN, "thanh-pho", "to-trinh.docx")
+
+
+def pdf_facts(pdf: Path) -> tuple[int, str]:
+    """Page count and text (pdftotext) of a PDF."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))  # type: ignore[union-attr]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    return pages, text
+
+
+def tree(root: Path, under: str, leave_out: tuple[str, ...] = ()) -> dict[str, str]:
+    """Relative path → SHA-256 of every file under `root/under` (the lock file left out)."""
+    base = root / under
+    return {
+        p.relative_to(base).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(base.rglob("*"))
+        if p.is_file() and p.name != ".docgen-khoa" and not p.name.startswith(leave_out)
+    }
+
+
+def register(root: Path) -> list[dict[str, object]]:
+    """The archive register's filings, the times of filing and the file handed in left out."""
+    from docgen.archive import Store
+    from docgen.archive.register import register_rows
+    from docgen.archive.schema import open_register
+
+    db = open_register(Store.of(root).register_file)
+    try:
+        rows = [dict(r) for r in register_rows(db)]
+    finally:
+        db.close()
+    return [{k: v for k, v in r.items() if k not in ("filed_at", "source_path")} for r in rows]
+
+
+def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    """One dossier, two shells: the Tờ trình to PDF (every other document's PDF already newer),
+    the signed PDF filed, the archive verified after a copy was altered, the registers."""
+    from tools.sign import sign_pdf
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    assert cli(example_workspace, "ho-so")[0] == 0
+    for docx in (example_workspace / "output" / CAMPAIGN).rglob("*.docx"):
+        if docx != example_workspace / TO_TRINH:  # converted before: kept by both shells
+            docx.with_suffix(".pdf").write_bytes(b"%PDF-1.4\n")
+            os.utime(docx.with_suffix(".pdf"), (docx.stat().st_mtime + 60,) * 2)
+    page, by_cli = pair(example_workspace, tmp_path)
+    code, out = cli(by_cli, "pdf")
+    assert code == 0 and "Đã chuyển 1 văn bản sang PDF (1 tiến trình LibreOffice); 13 PDF" in out
+    signed = tmp_path / "đã ký" / "to-trinh-da-ky.pdf"
+    signed.parent.mkdir()
+    clerk = {"nguoi_nop": "Văn thư Hà"}
+    with serving(page) as (_, client):
+        client.login()
+        said = client.run("/ho-so/pdf")
+        assert "Đã chuyển 1 văn bản sang PDF; 13 PDF đã mới hơn văn bản, giữ nguyên." in said
+        made = (page / TO_TRINH).with_suffix(".pdf")
+        assert pdf_facts(made) == pdf_facts((by_cli / TO_TRINH).with_suffix(".pdf"))
+        assert tree(page, "output", ("to-trinh.pdf",)) == tree(by_cli, "output", ("to-trinh.pdf",))
+
+        signed.write_bytes(sign_pdf(made.read_bytes()))
+        code, out = cli(by_cli, "luu-tru", str(signed), "--nguoi-nop", clerk["nguoi_nop"])
+        assert code == 0, out
+        said = client.run("/luu-tru/nop", clerk, [("tep", signed.name, signed.read_bytes())])
+        assert "to-trinh-da-ky.pdf: đã lưu — thanh-pho/to-trinh.docx → 2023/" in said
+        assert "Chữ ký: chữ ký hợp lệ; người ký: Lê Thanh Hoan; thời điểm ký: " in said
+        assert "Đã lưu 1/1 tệp vào " in said and "docgen-da-ky-" not in said
+        assert register(page) == register(by_cli) and len(register(page)) == 1
+        assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))
+
+        assert cli(by_cli, "so-van-ban-di")[0] == 0
+        said = client.run("/luu-tru/so")
+        assert "Sổ đăng ký văn bản đi: 1 văn bản." in said
+        books = Path("output", CAMPAIGN, "luu-tru").as_posix()
+        assert tree(page, books) == tree(by_cli, books)
+
+        for root in (page, by_cli):  # a copy altered in the archive
+            stored = root / "luu-tru" / "2023" / CAMPAIGN / "thanh-pho" / "to-trinh.pdf"
+            stored.chmod(0o644)
+            stored.write_bytes(stored.read_bytes() + b"\n")
+        code, out = cli(by_cli, "luu-tru", "--kiem-tra", "--json")
+        assert code == 1
+        (finding,) = json.loads(out)["findings"]
+        said = html.unescape(client.run("/luu-tru/kiem-tra"))
+    assert f"{finding['message']}: {finding['stored']}" in said
+    assert f"Đã kiểm tra 1 tệp trong {(page / 'luu-tru').absolute()}: 1 sai khác." in said
+    # The command's way back, naming the file handed in; the page's file was a temporary copy:
+    assert f'docgen luu-tru "{signed}"' in finding["remedy"]
+    assert 'docgen luu-tru "to-trinh-da-ky.pdf"' in said and "docgen-da-ky-" not in said
+    assert "(ghi đường dẫn tới tệp đó trên máy)" in said
