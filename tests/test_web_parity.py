@@ -209,14 +209,31 @@ def expected_result(data: dict, campaign_levels: dict[str, str]) -> dict[str, ob
         rows = []
         for key, outcome in (("proposed", None), ("not_proposed", "Không đề nghị: ")):
             for d in level[key]:
-                votes = f"{d['votes']}/{d['base']}"
+                votes, share = f"{d['votes']}/{d['base']}", format_percent(d["share"])
                 if d["runoff"] is not None and outcome is None:
                     votes += f" (biểu quyết lại: {d['runoff']})"
-                rows.append((d["name"], d["department"], votes, format_percent(d["share"]),
+                if not d["rank"]:  # no valid votes: `ket-qua` shows none, nor does the page
+                    votes = share = "—"
+                rows.append((d["name"], d["department"], votes, share,
                              "Đề nghị" if outcome is None else outcome + d["reason"]))  # fmt: skip
         title = f"{level['label']} — {campaign_levels[level['id']]}"
         levels[title] = {"rows": rows, "ties": [", ".join(t) for t in level["ties"]]}
     return {"levels": levels}
+
+
+def without_votes(filled: Path, out: Path) -> Path:
+    """`filled` with the first nomination of the ward's sheet left without its votes."""
+    from openpyxl import load_workbook
+
+    from docgen.meeting.layout import COLUMN, FIRST_ROW
+    from tools.fill.meeting import fill_meeting
+
+    book = load_workbook(filled, read_only=True)
+    sheet = next(ws for ws in book.worksheets if ws.title == "Cấp phường")
+    keys = sheet.iter_rows(min_row=FIRST_ROW, min_col=COLUMN["ma_de_nghi"], values_only=True)
+    key = next(row[0] for row in keys if row[0])  # group rows ("I. TẬP THỂ") hold none
+    book.close()
+    return fill_meeting(filled, out, None, {str(key): None})
 
 
 def test_the_meeting_result_on_the_page_is_ket_qua_tie_and_run_off(
@@ -224,7 +241,8 @@ def test_the_meeting_result_on_the_page_is_ket_qua_tie_and_run_off(
 ) -> None:
     """The filled meeting workbook uploaded on the page, or copied to input/hop-xet.xlsx for
     `ket-qua --json`: the same file placed and the same result shown, for a tie at the city's
-    last seat (exit 1, the tie and where to record the run-off) and for its run-off."""
+    last seat (exit 1, the tie and where to record the run-off), for its run-off, and with a
+    nomination left without votes (no count shown for it, on the page as in `ket-qua`)."""
     page, by_cli = pair(example_workspace, tmp_path)
     assert cli(by_cli, "tong-hop")[0] == 0
     blank = by_cli / "output" / CAMPAIGN / "tong-hop.xlsx"
@@ -232,8 +250,10 @@ def test_the_meeting_result_on_the_page_is_ket_qua_tie_and_run_off(
     with serving(page) as (_, client):
         client.login()
         client.run("/hop-xet/tong-hop")
-        for runoff, code in ((False, 1), (True, 0)):
-            filled = filled_meeting(by_cli, blank, tmp_path / f"hop-xet-{runoff}.xlsx", runoff)
+        tied = filled_meeting(by_cli, blank, tmp_path / "hop-xet-vong-1.xlsx", False)
+        settled = filled_meeting(by_cli, blank, tmp_path / "hop-xet.xlsx", True)
+        unvoted = without_votes(settled, tmp_path / "hop-xet-thieu.xlsx")
+        for filled, code in ((tied, 1), (settled, 0), (unvoted, 1)):
             shutil.copy(filled, by_cli / "input" / "hop-xet.xlsx")
             got, out = cli(by_cli, "ket-qua", "--json")
             assert got == code, out
@@ -252,11 +272,14 @@ def test_the_meeting_result_on_the_page_is_ket_qua_tie_and_run_off(
                 ):
                     assert row == expected
             assert len(shown["problems"]) == len(data["issues"])
-            for said, issue in zip(shown["problems"], data["issues"], strict=True):
-                assert issue["message"] in said and issue["hint"] in said
+            for item, issue in zip(shown["problems"], data["issues"], strict=True):
+                assert issue["message"] in item and issue["hint"] in item
             assert (page / "input" / "hop-xet.xlsx").read_bytes() == filled.read_bytes()
-        meeting = data["meeting"]
-        said = client.request("GET", "/hop-xet").text
+            if filled == settled:
+                meeting = data["meeting"]
+                said = client.request("GET", "/hop-xet").text
+    (row,) = [r for lv in shown["levels"].values() for r in lv["rows"] if "—" in r]
+    assert row[2:] == ("—", "—", "Không đề nghị: Chưa có số phiếu hợp lệ")
     day = "/".join(reversed(meeting["date"].split("-")))
     assert f"Cuộc họp ngày {day}: {meeting['present']}/{meeting['members']} thành viên" in said
     (number,) = meeting["numbers"].values()  # the văn thư's number of the Biên bản
