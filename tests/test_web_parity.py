@@ -302,6 +302,12 @@ def pdf_facts(pdf: Path) -> tuple[int, str]:
     return pages, text
 
 
+def lines_of(panel: str) -> list[str]:
+    """The lines a job's panel lists (what the command would print)."""
+    listed = panel.split('<ul class="lines">', 1)[1].split("</ul>", 1)[0]
+    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", listed)]
+
+
 def tree(root: Path, under: str, leave_out: tuple[str, ...] = ()) -> dict[str, str]:
     """Relative path → SHA-256 of every file under `root/under` (the lock file left out)."""
     base = root / under
@@ -336,20 +342,24 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
     if soffice() is None:
         pytest.skip("LibreOffice is not installed")
     assert cli(example_workspace, "ho-so")[0] == 0
+    danh_sach = example_workspace / "output" / CAMPAIGN / "thanh-pho" / "danh-sach.pdf"
     for docx in (example_workspace / "output" / CAMPAIGN).rglob("*.docx"):
         if docx != example_workspace / TO_TRINH:  # converted before: kept by both shells
             docx.with_suffix(".pdf").write_bytes(b"%PDF-1.4\n")
             os.utime(docx.with_suffix(".pdf"), (docx.stat().st_mtime + 60,) * 2)
+    danh_sach.write_bytes(b"%PDF-1.4\n/ByteRange [0 1 2 3]\n")  # signed, older: kept too
+    os.utime(danh_sach, (danh_sach.with_suffix(".docx").stat().st_mtime - 60,) * 2)
     page, by_cli = pair(example_workspace, tmp_path)
     code, out = cli(by_cli, "pdf")
-    assert code == 0 and "Đã chuyển 1 văn bản sang PDF (1 tiến trình LibreOffice); 13 PDF" in out
+    assert code == 0 and "Đã chuyển 1 văn bản sang PDF (1 tiến trình LibreOffice); 12 PDF" in out
     signed = tmp_path / "đã ký" / "to-trinh-da-ky.pdf"
     signed.parent.mkdir()
     clerk = {"nguoi_nop": "Văn thư Hà"}
     with serving(page) as (_, client):
         client.login()
         said = client.run("/ho-so/pdf")
-        assert "Đã chuyển 1 văn bản sang PDF; 13 PDF đã mới hơn văn bản, giữ nguyên." in said
+        assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+        assert "Giữ nguyên PDF đã ký số: " in out
         made = (page / TO_TRINH).with_suffix(".pdf")
         assert pdf_facts(made) == pdf_facts((by_cli / TO_TRINH).with_suffix(".pdf"))
         assert tree(page, "output", ("to-trinh.pdf",)) == tree(by_cli, "output", ("to-trinh.pdf",))

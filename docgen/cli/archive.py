@@ -89,17 +89,13 @@ def pdf(
 
 
 def _print_pdf(result: PdfResult, pdfa: bool) -> None:
-    kind = "PDF/A-2b" if pdfa else "PDF"
-    kept = f"{len(result.current)} PDF đã mới hơn văn bản, giữ nguyên."
-    if result.workers:
-        done = f"Đã chuyển {len(result.written)} văn bản sang {kind}"
-        click.echo(f"{done} ({result.workers} tiến trình LibreOffice); {kept}")
-    else:
-        click.echo(f"Không có văn bản nào cần chuyển; {kept}")
-    for path in result.signed:
-        click.echo(f"Giữ nguyên PDF đã ký số: {path}")
-    for path in result.failed:
-        click.secho(f"Không chuyển được: {path} — mở tệp bằng Word kiểm tra lại.", fg="red")
+    from docgen.convert.summary import pdf_lines
+
+    lines, failed = pdf_lines(result, pdfa)
+    for line in lines:
+        click.echo(line)
+    for line in failed:
+        click.secho(line, fg="red")
 
 
 @click.command("luu-tru")
