@@ -374,11 +374,17 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         assert register(page) == register(by_cli) and len(register(page)) == 1
         assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))
 
-        assert cli(by_cli, "so-van-ban-di")[0] == 0
+        code, out = cli(by_cli, "so-van-ban-di")
+        assert code == 0 and "(1 văn bản)." in out
         said = client.run("/luu-tru/so")
-        assert "Sổ đăng ký văn bản đi: 1 văn bản." in said
-        books = Path("output", CAMPAIGN, "luu-tru").as_posix()
-        assert tree(page, books) == tree(by_cli, books)
+        assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+        books = Path("output", CAMPAIGN, "luu-tru")
+        assert tree(page, books.as_posix()) == tree(by_cli, books.as_posix())
+        offered = re.findall(r'<a href="(/tai/[^"]+)">[^<]*\(([^)<]+\.xlsx)\)</a>', said)
+        assert len(offered) == 2  # the outgoing register and the Mục lục
+        for link, name in offered:
+            got = client.request("GET", link).body
+            assert got == (by_cli / books / name).read_bytes(), name
 
         for root in (page, by_cli):  # a copy altered in the archive
             stored = root / "luu-tru" / "2023" / CAMPAIGN / "thanh-pho" / "to-trinh.pdf"

@@ -1,4 +1,4 @@
-"""What `luu-tru` and `luu-tru --kiem-tra` tell the clerk, line by line, for both shells.
+"""What `luu-tru`, `luu-tru --kiem-tra` and `so-van-ban-di` tell the clerk, for both shells.
 
 The command prints the lines (a problem in red), the page lists them (a problem among the
 job's problems): one wording, so the page says what the command says. Filing through the page
@@ -18,6 +18,7 @@ from docgen.archive.verify import VerifyReport
 
 if TYPE_CHECKING:
     from docgen.archive.filing import FilingOutcome, FilingReport
+    from docgen.archive.printed import PrintedBooks
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,17 @@ def verify_lines(report: VerifyReport) -> list[Said]:
     lines.append(
         Said(f"Đã kiểm tra {report.checked} tệp trong {report.folder.absolute()}: {verdict}.")
     )
+    return lines
+
+
+def books_lines(books: PrintedBooks, out: Path) -> list[Said]:
+    """The outgoing register, the Mục lục (each with how many documents) and Phụ lục VI files."""
+    path, _, count = books.outgoing
+    lines = [Said(f"Sổ đăng ký văn bản đi: {path} ({count} văn bản).")]
+    path, _, count = books.index
+    lines.append(Said(f"Mục lục văn bản: {path} ({count} văn bản)."))
+    where = out / "metadata"
+    lines.append(Said(f"Thông tin văn bản (Phụ lục VI): {len(books.metadata)} tệp trong {where}."))
     return lines
 
 

@@ -219,16 +219,11 @@ def printed_books(
     """
     from docgen.archive import Store
     from docgen.archive.printed import write_printed_books
+    from docgen.archive.summary import books_lines
 
     campaign = load_campaign(campaign_path)
     year = campaign.period.year
     first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))
     out = workspace.output(campaign.id) / "luu-tru"
     result = write_printed_books(campaign, Store.of(workspace.ward), out, first, last, force)
-    path, _, count = result.outgoing
-    click.echo(f"Sổ đăng ký văn bản đi: {path} ({count} văn bản).")
-    path, _, count = result.index
-    click.echo(f"Mục lục văn bản: {path} ({count} văn bản).")
-    click.echo(
-        f"Thông tin văn bản (Phụ lục VI): {len(result.metadata)} tệp trong {out / 'metadata'}."
-    )
+    _print_lines(books_lines(result, out))

@@ -111,17 +111,15 @@ def _books(site: Site) -> Work:
     def work(job: Job) -> None:
         from docgen.archive import Store
         from docgen.archive.printed import write_printed_books
+        from docgen.archive.summary import books_lines
 
         campaign = site.campaign()
         year = campaign.period.year
         first, last = date(year, 1, 1), max(date.today(), date(year, 12, 31))
         out = site.ws.output(campaign.id) / "luu-tru"
         result = write_printed_books(campaign, Store.of(site.ws.ward), out, first, last, False)
-        path, _, count = result.outgoing
-        job.say(f"Sổ đăng ký văn bản đi: {count} văn bản.")
-        job.offer("Sổ đăng ký văn bản đi", path)
-        path, _, count = result.index
-        job.say(f"Mục lục văn bản: {count} văn bản.")
-        job.offer("Mục lục văn bản", path)
+        _tell(job, books_lines(result, out))
+        job.offer("Sổ đăng ký văn bản đi", result.outgoing[0])
+        job.offer("Mục lục văn bản", result.index[0])
 
     return work
