@@ -85,12 +85,18 @@ def test_saved_mails_dropped_on_the_page_are_nhan_thu(
         for name in (kinh_te.name, noi_chinh.name):
             (root / PHIEU / name).unlink()
 
-    assert cli(by_cli, "nhan-thu", str(eml), str(msg))[0] == 0
+    code, out = cli(by_cli, "nhan-thu", str(eml), str(msg))
+    assert code == 0 and "Đã nhập 2 phiếu" in out and "Phiếu Kinh tế.xlsx" in out
+    dropped = [("tep", p.name, p.read_bytes()) for p in (eml, msg)]
     with serving(page) as (_, client):
         client.login()
-        dropped = [("tep", p.name, p.read_bytes()) for p in (eml, msg)]
         panel = client.run("/nhan-phieu/tai-len", {}, dropped)
-        assert "Đã nhập 2 phiếu" in panel and "Phiếu Kinh tế.xlsx" in panel
+        assert lines_of(panel) == out.replace(str(by_cli), str(page)).splitlines()
+        again = client.run("/nhan-phieu/tai-len", {}, dropped)  # the same mails dropped again
+    code, out = cli(by_cli, "nhan-thu", str(eml), str(msg))
+    assert code == 0 and "Đã đọc 0 thư mới (2 thư đã nhận từ trước)." in out
+    assert lines_of(again) == out.replace(str(by_cli), str(page)).splitlines()
+    assert len(list((page / "input" / "thu-tai-len").iterdir())) == 2  # kept once each
 
     assert files(page / PHIEU) == files(by_cli / PHIEU)
     rows, expected = journal(page), journal(by_cli)
