@@ -112,6 +112,28 @@ def test_saved_mails_dropped_on_the_page_are_nhan_thu(
     assert files(page / PHIEU) == files(by_cli / PHIEU)
 
 
+def test_mail_server_fields_the_command_refuses_are_refused_on_the_page(
+    example_workspace: Path,
+) -> None:
+    """A first day that is no date: `nhan-thu --tu-ngay` stops (exit 2) before connecting, and
+    so does the page (it read the whole mailbox); a port that is no number: the page says so
+    (it failed with a server error)."""
+    code, out = cli(example_workspace, "nhan-thu", "--imap", "127.0.0.1", "--cong", "9",
+                    "--tai-khoan", "tdkt", "--tu-ngay", "31/02/2023")  # fmt: skip
+    assert code == 2
+    server = {"may_chu": "127.0.0.1", "cong": "9", "tai_khoan": "tdkt", "mat_khau": "bí mật"}
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = html.unescape(client.run("/nhan-phieu/hop-thu", {**server, "tu_ngay": "31/02/2023"}))
+        assert "“31/02/2023” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023." in said
+        said = html.unescape(client.run("/nhan-phieu/hop-thu", {**server, "cong": "99x"}))
+        assert "Cổng “99x” không phải số: để trống hoặc ghi số cổng, ví dụ 993." in said
+        reply = {**server, "cong": "5x", "gui": "co", "xac_nhan": "co"}
+        said = html.unescape(client.run("/nhan-phieu/tra-loi", reply))
+        assert "Cổng “5x” không phải số: để trống hoặc ghi số cổng, ví dụ 587." in said
+    assert not (example_workspace / JOURNAL).exists()
+
+
 def _sheet_text(path: Path) -> list[tuple[object, ...]]:
     from openpyxl import load_workbook
 

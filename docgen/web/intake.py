@@ -90,6 +90,11 @@ async def mailbox(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=20)
     f = {k: str(v).strip() for k, v in form.items()}
     site = site_of(request)
+    problem = _unreadable(f, 993)
+    if problem:  # refused as `nhan-thu` refuses its options, before any connection
+        return job_answer(
+            request, site.jobs.run_now("Đọc hộp thư", PAGE, _refusing(problem), writes=False)
+        )
     work = _reading(site, f.get("may_chu", ""), f.get("tai_khoan", ""), f.get("mat_khau", ""),
                     int(f.get("cong") or 993), f.get("hop_thu") or "INBOX", f.get("tu_ngay", ""))  # fmt: skip
     return job_answer(request, site.jobs.start("Đọc hộp thư", PAGE, work))
@@ -104,10 +109,34 @@ async def replies(request: Request) -> Response:
     if send and not (f.get("xac_nhan") == "co" and f.get("may_chu")):
         job = site.jobs.run_now("Gửi thư phản hồi", PAGE, _refuse_send, writes=False)
         return job_answer(request, job)
+    problem = _unreadable({"cong": f.get("cong", "")} if send else {}, 587)
+    if problem:
+        return job_answer(
+            request, site.jobs.run_now("Gửi thư phản hồi", PAGE, _refusing(problem), writes=False)
+        )
     server = (f.get("may_chu", ""), f.get("tai_khoan", ""), int(f.get("cong") or 587))
     work = _replying(site, server if send else None, f.get("mat_khau", ""))
     title = "Gửi thư phản hồi" if send else "Soạn thư phản hồi"
     return job_answer(request, site.jobs.start(title, PAGE, work))
+
+
+def _unreadable(fields: dict[str, str], port: int) -> str:
+    """What in the mail server form cannot be read (the port, the first day), as the command
+    refuses `--cong` and `--tu-ngay`; "" when all can."""
+    given = fields.get("cong", "")
+    if given and not given.isdigit():
+        return f"Cổng “{given}” không phải số: để trống hoặc ghi số cổng, ví dụ {port}."
+    since = fields.get("tu_ngay", "")
+    if since and _day(since) is None:
+        return f"Từ ngày: “{since}” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023."
+    return ""
+
+
+def _refusing(problem: str) -> Work:
+    def work(job: Job) -> None:
+        job.problems.append(problem)
+
+    return work
 
 
 def _refuse_send(job: Job) -> None:
