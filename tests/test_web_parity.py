@@ -134,6 +134,39 @@ def test_mail_server_fields_the_command_refuses_are_refused_on_the_page(
     assert not (example_workspace / JOURNAL).exists()
 
 
+def mail_parts(path: Path) -> list[tuple[str, str, bytes]]:
+    """A saved mail as (header or part, value or file name, bytes): Date, Message-ID and the
+    MIME boundary, which differ at every writing, left out."""
+    from email import message_from_bytes, policy
+
+    mail = message_from_bytes(path.read_bytes(), policy=policy.default)
+    heads = [(k, str(v), b"") for k, v in mail.items() if k not in ("Date", "Message-ID")]
+    heads = [h for h in heads if h[0] != "Content-Type"]
+    parts = [(p.get_content_type(), p.get_filename() or "", p.get_payload(decode=True) or b"")
+             for p in mail.walk() if not p.is_multipart()]  # fmt: skip
+    return heads + parts
+
+
+def test_replies_drafted_on_the_page_are_tra_loi(example_workspace: Path, tmp_path: Path) -> None:
+    """`Soạn thư phản hồi` is `tra-loi` without --gui: the same lines, the same feedback files
+    and the same drafts (headers, text, attachments), nothing sent."""
+    page, by_cli = pair(example_workspace, tmp_path)
+    code, out = cli(by_cli, "tra-loi")
+    assert code == 0 and "Đã soạn 5 thư phản hồi" in out
+    with serving(page) as (_, client):
+        client.login()
+        said = client.run("/nhan-phieu/tra-loi", {"gui": "khong"})
+    assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+    feedback = Path("output", CAMPAIGN, "phan-hoi").as_posix()
+    assert tree(page, feedback) == tree(by_cli, feedback)
+    drafts = Path("output", CAMPAIGN, "tra-loi")
+    names = sorted(p.name for p in (by_cli / drafts).iterdir())
+    assert len(names) == 5 and sorted(p.name for p in (page / drafts).iterdir()) == names
+    for name in names:
+        assert mail_parts(page / drafts / name) == mail_parts(by_cli / drafts / name), name
+    assert not (page / JOURNAL).exists() and not (by_cli / JOURNAL).exists()
+
+
 def _sheet_text(path: Path) -> list[tuple[object, ...]]:
     from openpyxl import load_workbook
 
