@@ -96,6 +96,12 @@ class Workspace:
         return self.root / "input" / "phieu"
 
     @property
+    def dropped_mails(self) -> Path:
+        """Saved mails (.eml, .msg, mbox) dropped on the page, kept as the clerk's own saved
+        mails are: the mail journal names each one, and `nhan-thu --khoi-phuc` reads it again."""
+        return self.root / "input" / "thu-tai-len"
+
+    @property
     def meeting(self) -> Path:
         """The consolidated workbook after the secretary filled votes and the meeting sheet."""
         return self.root / "input" / "hop-xet.xlsx"

@@ -106,6 +106,8 @@ class Request:
     clerk: str = ""
     roots: Sequence[bytes] = ()
     year: int = 0
+    lasting: bool = True  # False: the files are temporary copies (the page's), not kept as
+    # where the original was read, since re-filing from there is impossible
 
 
 def file_documents(
@@ -225,7 +227,7 @@ def _filing(received: Received, stored: str, request: Request) -> Filing:
         trust=received.trust,
         filed_by=request.clerk or _user(),
         filed_at=_now(),
-        source_path=str(received.path.absolute()),
+        source_path=str(received.path.absolute()) if request.lasting else "",
     )
 
 

@@ -25,6 +25,7 @@ from docgen.cli.console import emit_json
 if TYPE_CHECKING:
     from docgen.archive import Store, VerifyReport
     from docgen.archive.filing import FilingReport
+    from docgen.archive.summary import Said
     from docgen.convert import PdfResult
     from docgen.workspace import Workspace
 
@@ -88,17 +89,13 @@ def pdf(
 
 
 def _print_pdf(result: PdfResult, pdfa: bool) -> None:
-    kind = "PDF/A-2b" if pdfa else "PDF"
-    kept = f"{len(result.current)} PDF đã mới hơn văn bản, giữ nguyên."
-    if result.workers:
-        done = f"Đã chuyển {len(result.written)} văn bản sang {kind}"
-        click.echo(f"{done} ({result.workers} tiến trình LibreOffice); {kept}")
-    else:
-        click.echo(f"Không có văn bản nào cần chuyển; {kept}")
-    for path in result.signed:
-        click.echo(f"Giữ nguyên PDF đã ký số: {path}")
-    for path in result.failed:
-        click.secho(f"Không chuyển được: {path} — mở tệp bằng Word kiểm tra lại.", fg="red")
+    from docgen.convert.summary import pdf_lines
+
+    lines, failed = pdf_lines(result, pdfa)
+    for line in lines:
+        click.echo(line)
+    for line in failed:
+        click.secho(line, fg="red")
 
 
 @click.command("luu-tru")
@@ -176,54 +173,20 @@ def _print_json(data: dict[str, object]) -> None:
 
 
 def _print_filing(report: FilingReport, store: Store) -> None:
-    from docgen.archive.filing import Status
+    from docgen.archive.summary import filing_lines
 
-    for path in report.recovered:
-        click.echo(f"Hoàn tất lần nộp lưu bị ngắt: {path}")
-    for outcome in report.outcomes:
-        line = f"{outcome.source}: {outcome.status}"
-        if outcome.document is not None:
-            line += f" — {outcome.document.path}"
-        if outcome.stored and outcome.status.ok:
-            line += f" → {outcome.stored}"
-        if outcome.detail:
-            line += f" ({outcome.detail})"
-        click.echo(line)
-        received = outcome.received
-        if received is not None and received.signer and outcome.status.ok:
-            click.echo(
-                f"  Chữ ký: {received.verdict}; người ký: {received.signer}; "
-                f"thời điểm ký: {_moment(received.signed_at)}; chứng thư: {received.trust}."
-            )
-    filed = sum(1 for o in report.outcomes if o.status.ok)
-    click.echo(
-        f"\nĐã lưu {filed}/{len(report.outcomes)} tệp vào {store.folder}; "
-        f"sổ đăng ký: {store.register_file}."
-    )
-    if any(o.status in (Status.UNMATCHED, Status.AMBIGUOUS) for o in report.outcomes):
-        click.echo("Tệp không khớp: đặt đúng tên văn bản (ví dụ to-trinh-da-ky.pdf) rồi nộp lại.")
-    if any(o.status is Status.CONFLICT for o in report.outcomes):
-        click.echo("Văn bản đã có bản lưu khác: nếu tệp mới thay bản cũ, thêm --thay-the.")
-
-
-def _moment(iso: str) -> str:
-    """A signing time as the clerk reads it: Vietnam time, date first ("không rõ" if none)."""
-    from docgen.text import format_moment
-
-    try:
-        return format_moment(datetime.fromisoformat(iso)) if iso else "không rõ"
-    except ValueError:
-        return iso
+    _print_lines(filing_lines(report, store))
 
 
 def _print_verify(report: VerifyReport) -> None:
-    for path in report.recovered:
-        click.echo(f"Hoàn tất lần nộp lưu bị ngắt: {path}")
-    for finding in report.findings:
-        click.secho(f"{finding.problem}: {finding.stored}", fg="red")
-        click.echo(f"  {finding.remedy()}")
-    verdict = "không có sai khác" if not report.findings else f"{len(report.findings)} sai khác"
-    click.echo(f"Đã kiểm tra {report.checked} tệp trong {report.folder.absolute()}: {verdict}.")
+    from docgen.archive.summary import verify_lines
+
+    _print_lines(verify_lines(report))
+
+
+def _print_lines(lines: list[Said]) -> None:
+    for line in lines:
+        click.secho(line.text, fg="red" if line.problem else None)
 
 
 def _day(text: str | None, default: date) -> date:
@@ -256,16 +219,11 @@ def printed_books(
     """
     from docgen.archive import Store
     from docgen.archive.printed import write_printed_books
+    from docgen.archive.summary import books_lines
 
     campaign = load_campaign(campaign_path)
     year = campaign.period.year
     first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))
     out = workspace.output(campaign.id) / "luu-tru"
     result = write_printed_books(campaign, Store.of(workspace.ward), out, first, last, force)
-    path, _, count = result.outgoing
-    click.echo(f"Sổ đăng ký văn bản đi: {path} ({count} văn bản).")
-    path, _, count = result.index
-    click.echo(f"Mục lục văn bản: {path} ({count} văn bản).")
-    click.echo(
-        f"Thông tin văn bản (Phụ lục VI): {len(result.metadata)} tệp trong {out / 'metadata'}."
-    )
+    _print_lines(books_lines(result, out))

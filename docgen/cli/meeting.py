@@ -165,7 +165,8 @@ def _print(outcome: MeetingResult) -> None:
         click.secho(f"{selection.level.label} — {selection.level.award}", bold=True)
         click.echo("  Đề nghị:" if selection.proposed() else "  Đề nghị: không có")
         for number, d in enumerate(selection.proposed(), start=1):
-            click.echo(f"    {number}. {_line(d)}")
+            runoff = "" if d.runoff is None else f"; biểu quyết lại: {format_count(d.runoff)}"
+            click.echo(f"    {number}. {_line(d)}{runoff}")  # a loser's reason says its run-off
         for d in selection.not_proposed():
             click.echo(f"  Không đề nghị: {_line(d)}: {d.reason}")
     for issue in outcome.issues:

@@ -5,17 +5,29 @@ handed to the importer as an `Incoming` message holding one attachment, so it me
 checks of a mailed attachment (size, zip bomb, content sniffing, safe name, duplicates) and is
 journaled like one. There is no sender address: the clerk names the department, which is what
 confirms it (`Incoming.department`); it arrives when it is dropped.
+
+A dropped saved mail (.eml, .msg, mbox) is kept in the workspace (`keep_mail`) and read from
+there as `nhan-thu` reads a mail named on its command line: the journal's source then names a
+file that is still there when `nhan-thu --khoi-phuc` needs to read the mail again.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from docgen.digest import sha256
 from docgen.mail.message import Attachment, Incoming
+from docgen.mail.names import store_name
+from docgen.output.files import write_atomic
 
 ORIGIN = "trang-giao-dien"
 SUBJECT = "Tải lên qua trang giao diện"
+
+
+def is_dropped(message_key: str) -> bool:
+    """True for the key of a workbook dropped on the page (not a mail a department sent)."""
+    return message_key.endswith(f"@{ORIGIN}>")
 
 
 def uploaded(name: str, data: bytes, department: str, when: datetime) -> Incoming:
@@ -30,3 +42,18 @@ def uploaded(name: str, data: bytes, department: str, when: datetime) -> Incomin
         attachments=(Attachment(name, data),),
         department=department,
     )
+
+
+def keep_mail(name: str, data: bytes, folder: Path) -> Path:
+    """A dropped saved mail written into `folder` under a safe name (absolute path), so that the
+    journal names a file that lasts; the same bytes dropped again are the file already kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder.absolute() / store_name(name)
+    n = 1
+    while target.exists():
+        if target.is_file() and target.read_bytes() == data:
+            return target
+        n += 1
+        target = target.with_name(f"{Path(store_name(name)).stem}-{n}{target.suffix}")
+    write_atomic(target, data)
+    return target

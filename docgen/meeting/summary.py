@@ -13,8 +13,8 @@ JSON of `docgen ket-qua --json` (stable; keys in English, values as printed):
       "issues": [<issue as in kiem-tra --json>]
     }
 
-    <decision> = {"name", "kind", "department", "votes", "base", "share", "rank", "reason",
-                  "file", "sheet", "row"}
+    <decision> = {"name", "kind", "department", "votes", "base", "share", "rank", "runoff",
+                  "reason", "file", "sheet", "row"}     ("runoff": run-off votes, or null)
 """
 
 from __future__ import annotations
@@ -102,6 +102,7 @@ def _decision_json(d: Decision) -> dict[str, Any]:
         "base": d.base,
         "share": round(d.share, 2),
         "rank": d.rank,
+        "runoff": d.runoff,
         "reason": d.reason,
         "file": src.file,
         "sheet": src.sheet,

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from docgen.mail.journal import Receipt
+from docgen.mail.uploads import is_dropped
 from docgen.text import format_moment, in_vietnam
 
 ArrivalKey = tuple[date, datetime]
@@ -32,8 +33,11 @@ class Arrival:
         return (self.day, self.instant)
 
     def label(self) -> str:
-        """`nhận qua thư lúc 10/12/2023 09:30:00` or `chép vào thư mục, …`: Vietnam time."""
+        """`nhận qua thư lúc 10/12/2023 09:30:00`, `nhận trực tiếp lúc …` (dropped on the page)
+        or `chép vào thư mục, …`: Vietnam time."""
         when = format_moment(self.instant)
+        if self.by_mail and self.receipt is not None and is_dropped(self.receipt.message_id):
+            return f"nhận trực tiếp lúc {when}"
         if self.by_mail:
             return f"nhận qua thư lúc {when}"
         return f"chép vào thư mục, tệp sửa lần cuối lúc {when}"

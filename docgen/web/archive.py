@@ -1,8 +1,10 @@
 """Lưu trữ: signed files dropped on the page are filed; verification; the printed registers.
 
 Filing is `docgen luu-tru` (`file_signed`), the check `docgen luu-tru --kiem-tra` (`verify`),
-the registers `docgen so-van-ban-di` (`write_registers`). Dropped files keep their (made safe)
-names in a folder of the server's own, since filing may match a file by its name.
+each said in the command's words (`archive.summary`); the registers `docgen so-van-ban-di`
+(`write_printed_books`). Dropped files keep their (made safe) names in a folder of the server's
+own, since filing may match a file by its name; that folder is gone after filing, so the register
+keeps no path to read the original again from (`Request.lasting`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,6 +21,9 @@ from docgen.mail.names import store_name
 from docgen.web.common import current_job, frame, job_answer, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
+
+if TYPE_CHECKING:
+    from docgen.archive.summary import Said
 
 PAGE = "/luu-tru"
 
@@ -64,8 +70,9 @@ def registers(request: Request) -> Response:
 
 def _filing(site: Site, files: list[tuple[str, bytes]], replace: bool, clerk: str) -> Work:
     def work(job: Job) -> None:
-        from docgen.archive import file_signed
+        from docgen.archive import Store, file_signed
         from docgen.archive.filing import Request as Filing
+        from docgen.archive.summary import filing_lines
 
         if not files:
             job.problems.append("Hãy chọn các tệp văn bản đã ký cần nộp lưu.")
@@ -76,14 +83,9 @@ def _filing(site: Site, files: list[tuple[str, bytes]], replace: bool, clerk: st
                 path = Path(tmp) / store_name(name)
                 path.write_bytes(data)
                 paths.append(path)
-            result = file_signed(paths, site.campaign(), site.ws.root, Filing(replace, clerk, ()))
-        for o in result.outcomes:
-            line = f"{Path(o.source).name}: {o.status}" + (
-                f" — {o.document.path}" if o.document else ""
-            )
-            (job.say if o.status.ok else job.problems.append)(
-                line + (f" ({o.detail})" if o.detail else "")
-            )
+            request = Filing(replace, clerk, (), lasting=False)  # read from a folder since gone
+            result = file_signed(paths, site.campaign(), site.ws.root, request)
+        _tell(job, filing_lines(result, Store.of(site.ws.ward), whole_paths=False))
 
     return work
 
@@ -91,31 +93,33 @@ def _filing(site: Site, files: list[tuple[str, bytes]], replace: bool, clerk: st
 def _verifying(site: Site) -> Work:
     def work(job: Job) -> None:
         from docgen.archive import verify
+        from docgen.archive.summary import verify_lines
 
-        report = verify(site.ws.root)
-        for finding in report.findings:
-            job.problems.append(f"{finding.problem}: {finding.stored}")
-        verdict = "không có sai khác" if not report.findings else f"{len(report.findings)} sai khác"
-        job.say(f"Đã kiểm tra {report.checked} tệp trong kho: {verdict}.")
+        _tell(job, verify_lines(verify(site.ws.root)))
 
     return work
+
+
+def _tell(job: Job, lines: list[Said]) -> None:
+    """The command's lines in the job: problems among its problems, blank lines left out."""
+    for line in lines:
+        if line.text.strip():
+            (job.problems.append if line.problem else job.say)(line.text.strip())
 
 
 def _books(site: Site) -> Work:
     def work(job: Job) -> None:
         from docgen.archive import Store
         from docgen.archive.printed import write_printed_books
+        from docgen.archive.summary import books_lines
 
         campaign = site.campaign()
         year = campaign.period.year
         first, last = date(year, 1, 1), max(date.today(), date(year, 12, 31))
         out = site.ws.output(campaign.id) / "luu-tru"
         result = write_printed_books(campaign, Store.of(site.ws.ward), out, first, last, False)
-        path, _, count = result.outgoing
-        job.say(f"Sổ đăng ký văn bản đi: {count} văn bản.")
-        job.offer("Sổ đăng ký văn bản đi", path)
-        path, _, count = result.index
-        job.say(f"Mục lục văn bản: {count} văn bản.")
-        job.offer("Mục lục văn bản", path)
+        _tell(job, books_lines(result, out))
+        job.offer("Sổ đăng ký văn bản đi", result.outgoing[0])
+        job.offer("Mục lục văn bản", result.index[0])
 
     return work

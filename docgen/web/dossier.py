@@ -202,11 +202,12 @@ def _converting(site: Site) -> Work:
     def work(job: Job) -> None:
         from docgen.archive import dossier_files
         from docgen.convert import convert_to_pdf
+        from docgen.convert.summary import pdf_lines
 
         targets = dossier_files(site.campaign(), site.ws.root)
         result = convert_to_pdf(targets, progress=job.step)
-        job.say(f"Đã chuyển {len(result.written)} văn bản sang PDF; "
-                f"{len(result.current)} PDF đã mới hơn văn bản, giữ nguyên.")  # fmt: skip
-        job.problems.extend(f"Không chuyển được: {p.name}" for p in result.failed)
+        lines, failed = pdf_lines(result)
+        job.lines.extend(lines)
+        job.problems.extend(failed)
 
     return work

@@ -2,14 +2,15 @@
 
 Every way in is `docgen nhan-thu`'s: `import_messages` into the submissions folder with its
 journal. A dropped workbook is a message of its own (`docgen.mail.uploads`), a dropped saved
-mail is read by `read_paths` like a file named on the command line, the mailbox by `fetch`.
+mail is kept in the workspace (input/thu-tai-len/) and read from there by `read_paths` like a
+file named on the command line, so the journal names it as `nhan-thu` names the clerk's saved
+mails; the mailbox is read by `fetch`.
 Replies are `docgen tra-loi`'s `reply_all`: drafted first, sent only after a confirmation.
 The mail password is typed in the page, used for that one job and never kept.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +18,6 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
-from docgen.mail.names import store_name
 from docgen.web.common import current_job, frame, job_answer, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -90,6 +90,11 @@ async def mailbox(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=20)
     f = {k: str(v).strip() for k, v in form.items()}
     site = site_of(request)
+    problem = _unreadable(f, 993)
+    if problem:  # refused as `nhan-thu` refuses its options, before any connection
+        return job_answer(
+            request, site.jobs.run_now("Đọc hộp thư", PAGE, _refusing(problem), writes=False)
+        )
     work = _reading(site, f.get("may_chu", ""), f.get("tai_khoan", ""), f.get("mat_khau", ""),
                     int(f.get("cong") or 993), f.get("hop_thu") or "INBOX", f.get("tu_ngay", ""))  # fmt: skip
     return job_answer(request, site.jobs.start("Đọc hộp thư", PAGE, work))
@@ -104,10 +109,34 @@ async def replies(request: Request) -> Response:
     if send and not (f.get("xac_nhan") == "co" and f.get("may_chu")):
         job = site.jobs.run_now("Gửi thư phản hồi", PAGE, _refuse_send, writes=False)
         return job_answer(request, job)
+    problem = _unreadable({"cong": f.get("cong", "")} if send else {}, 587)
+    if problem:
+        return job_answer(
+            request, site.jobs.run_now("Gửi thư phản hồi", PAGE, _refusing(problem), writes=False)
+        )
     server = (f.get("may_chu", ""), f.get("tai_khoan", ""), int(f.get("cong") or 587))
     work = _replying(site, server if send else None, f.get("mat_khau", ""))
     title = "Gửi thư phản hồi" if send else "Soạn thư phản hồi"
     return job_answer(request, site.jobs.start(title, PAGE, work))
+
+
+def _unreadable(fields: dict[str, str], port: int) -> str:
+    """What in the mail server form cannot be read (the port, the first day), as the command
+    refuses `--cong` and `--tu-ngay`; "" when all can."""
+    given = fields.get("cong", "")
+    if given and not given.isdigit():
+        return f"Cổng “{given}” không phải số: để trống hoặc ghi số cổng, ví dụ {port}."
+    since = fields.get("tu_ngay", "")
+    if since and _day(since) is None:
+        return f"Từ ngày: “{since}” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023."
+    return ""
+
+
+def _refusing(problem: str) -> Work:
+    def work(job: Job) -> None:
+        job.problems.append(problem)
+
+    return work
 
 
 def _refuse_send(job: Job) -> None:
@@ -120,7 +149,7 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
     def work(job: Job) -> None:
         from docgen.mail.message import Envelope, Incoming, Unreadable
         from docgen.mail.sources import read_paths
-        from docgen.mail.uploads import uploaded
+        from docgen.mail.uploads import keep_mail, uploaded
 
         now = datetime.now().astimezone()
         mails = [(n, d) for n, d in files if Path(n).suffix.lower() in MAILS]
@@ -128,14 +157,12 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
         if books and not department:
             job.problems.append("Hãy chọn đơn vị gửi các phiếu tải lên (tệp thư thì không cần).")
             return
-        with tempfile.TemporaryDirectory(prefix="docgen-thu-") as tmp:
-            for name, data in mails:
-                (Path(tmp) / store_name(name)).write_bytes(data)
-            items: list[Incoming | Unreadable | Envelope] = [
-                uploaded(name, data, department, now) for name, data in books
-            ]
-            items.extend(read_paths(sorted(Path(tmp).iterdir())))
-            _import(site, job, items)
+        kept = [keep_mail(name, data, site.ws.dropped_mails) for name, data in mails]
+        items: list[Incoming | Unreadable | Envelope] = [
+            uploaded(name, data, department, now) for name, data in books
+        ]
+        items.extend(read_paths(kept))
+        _import(site, job, items)
 
     return work
 
