@@ -11,6 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from docgen.campaign import load_campaign
 from docgen.cli import main
 from docgen.stage import Step, campaign_stage
 from docgen.workspace import Workspace
@@ -72,6 +73,7 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
 
 def test_the_stage_follows_the_steps(example_workspace: Path) -> None:
     ws = Workspace(example_workspace)
+    CAMPAIGN = load_campaign(ws.campaign)  # noqa: N806 - the campaign the stage is of
     stage = campaign_stage(ws, CAMPAIGN)
     assert stage.next is Step.CHECK and Step.RECEIVE in stage.done
     assert "5 phiếu" in stage.done[Step.RECEIVE]

@@ -110,16 +110,18 @@ class Site:
         meeting = len(self.meeting.errors) if self.meeting is not None else 0
         key = (errors, meeting, self.jobs.finished, self._stage_inputs())
         if self._stage is None or self._stage[0] != key:
-            stage = campaign_stage(self.ws, self.campaign().id, errors, meeting)
+            stage = campaign_stage(self.ws, self.campaign(), errors, meeting)
             self._stage = (key, stage)
         return self._stage[1]
 
     def _stage_inputs(self) -> Fingerprint:
         out = self.output()
         found = [self.ws.submissions, self.ws.meeting, out / "tong-hop.xlsx", out / "manifest.json"]
-        found.append(self.ws.ward / "luu-tru" / "so-dang-ky.sqlite")
-        if out.is_dir():
-            found.extend(p for p in out.iterdir() if p.is_dir())
+        register = self.ws.ward / "luu-tru" / "so-dang-ky.sqlite"
+        found += [register, register.with_name(register.name + "-wal")]
+        if out.is_dir():  # a level's folder, its certificates' folder, the wrap-up's
+            for folder in (p for p in out.iterdir() if p.is_dir()):
+                found += [folder, folder / "giay-khen"]
         return tuple(_stat(p) for p in found)
 
     def manifest(self) -> Manifest | None:
