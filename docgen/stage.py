@@ -38,6 +38,7 @@ class Step(StrEnum):
     DOSSIER = "Lập hồ sơ"
     PDF = "Chuyển PDF, trình ký"
     ARCHIVE = "Nộp lưu văn bản đã ký"
+    REGISTERS = "In sổ văn bản đi, mục lục hồ sơ"
     CERTIFICATES = "In giấy khen"
     DECISIONS = "Ghi quyết định vào lịch sử khen thưởng"
     WRAP_UP = "Tổng kết, thông báo nêu gương"
@@ -78,7 +79,9 @@ def campaign_stage(
             done[Step.PDF] = f"{pdfs}/{len(manifest.entries)} văn bản có PDF"
     filed = _filed(ws, campaign_id)
     if filed:
-        done[Step.ARCHIVE] = f"{filed} tệp đã nộp lưu"
+        done[Step.ARCHIVE] = f"{len(filed)} tệp đã nộp lưu"
+        if _books_after(out / "luu-tru", filed):
+            done[Step.REGISTERS] = "đã in sau lần nộp lưu cuối"
     end = _end_steps(ws, campaign, manifest)
     done.update(end.done)
     steps = tuple(s for s in Step if s not in end.skipped)
@@ -93,11 +96,21 @@ def campaign_stage(
     return _next(done, received, errors, steps, end.advice)
 
 
-def _filed(ws: Workspace, campaign_id: str) -> int:
+def _filed(ws: Workspace, campaign_id: str) -> list[Path]:
     store = Store.of(ws.ward)
     if not store.folder.is_dir():
-        return 0
-    return sum(1 for f in store.files() if f"/{campaign_id}/" in f"/{f}")
+        return []
+    return [store.folder / f for f in store.files() if f"/{campaign_id}/" in f"/{f}"]
+
+
+def _books_after(folder: Path, filed: list[Path]) -> bool:
+    """Whether the Mục lục was written after the last filing (a filed file's ctime is when it
+    entered the archive, whatever date the signed file carried)."""
+    from docgen.archive.printed import INDEX
+
+    books = list(folder.glob(f"{Path(INDEX).stem}*.xlsx")) if folder.is_dir() else []
+    last = max((_changed(p) for p in filed), default=0.0)
+    return any(_mtime(book) >= last for book in books)
 
 
 ADVICE = {
@@ -108,6 +121,7 @@ ADVICE = {
     Step.DOSSIER: "Lập hồ sơ từ phiếu và kết quả họp xét.",
     Step.PDF: "Chuyển văn bản sang PDF để trình ký.",
     Step.ARCHIVE: "Nộp lưu các văn bản đã ký, rồi in sổ văn bản đi.",
+    Step.REGISTERS: "Bấm “Lập sổ văn bản đi và mục lục” trên trang Lưu trữ (sau lần nộp lưu cuối).",
 }
 FINISHED = (
     "Đợt thi đua đã xong: đã có báo cáo kết quả và thông báo nêu gương; kiểm tra kho và in sổ "
@@ -257,6 +271,13 @@ def _mtime(path: Path) -> float:
         return os.stat(path).st_mtime
     except OSError:
         return -1.0
+
+
+def _changed(path: Path) -> float:
+    try:
+        return os.stat(path).st_ctime
+    except OSError:
+        return 0.0
 
 
 def _stamp(text: str) -> float:

@@ -25,13 +25,34 @@ def cli(root: Path, *argv: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-def _filed(ws: Workspace) -> None:
-    """The dossier as the steps before leave it: PDFs beside the documents, a file filed."""
+def _filed(ws: Workspace, books: bool = True) -> None:
+    """The dossier as the steps before leave it: PDFs beside the documents, a file filed, the
+    registers printed after it."""
     for document in ws.output(CAMPAIGN).rglob("*.docx"):
         document.with_suffix(".pdf").write_bytes(b"%PDF-1.7\n")
     filed = Store.of(ws.ward).folder / CAMPAIGN / "thanh-pho" / "to-trinh.pdf"
-    filed.parent.mkdir(parents=True)
+    filed.parent.mkdir(parents=True, exist_ok=True)
     filed.write_bytes(b"%PDF-1.7\n")
+    if books:
+        index = ws.output(CAMPAIGN) / "luu-tru" / "muc-luc-van-ban.xlsx"
+        index.parent.mkdir(parents=True, exist_ok=True)
+        index.write_bytes(b"")
+
+
+def test_the_registers_follow_the_last_filing(example_workspace: Path) -> None:
+    ws = Workspace(example_workspace)
+    campaign = load_campaign(ws.campaign)
+    cli(example_workspace, "tong-hop")
+    cli(example_workspace, "ho-so")
+    _filed(ws, books=False)
+    stage = campaign_stage(ws, campaign, errors=0)
+    assert stage.next is Step.REGISTERS and "“Lập sổ văn bản đi và mục lục”" in stage.advice
+    _filed(ws)
+    stage = campaign_stage(ws, campaign, errors=0)
+    assert stage.done[Step.REGISTERS] == "đã in sau lần nộp lưu cuối"
+    index = ws.output(CAMPAIGN) / "luu-tru" / "muc-luc-van-ban.xlsx"
+    os.utime(index, (1_000_000_000, 1_000_000_000))  # printed before the last filing
+    assert campaign_stage(ws, campaign, errors=0).next is Step.REGISTERS
 
 
 def test_after_filing_come_certificates_decisions_and_the_wrap_up(example_workspace: Path) -> None:

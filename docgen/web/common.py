@@ -33,6 +33,7 @@ STEP_PAGES = {  # where each step of the workflow is done on the page
     Step.DOSSIER: "/ho-so",
     Step.PDF: "/ho-so",
     Step.ARCHIVE: "/luu-tru",
+    Step.REGISTERS: "/luu-tru",
     Step.CERTIFICATES: "/ho-so",
     Step.DECISIONS: "/lich-su",
     Step.WRAP_UP: "/lich-su",
