@@ -138,6 +138,16 @@ def test_wrong_decisions_and_sheets_are_refused_as_by_the_command(
         good = _fill(template, [ROW], tmp_path / "cu.xlsx")
         said = _said(client.run("/lich-su/nhap", files=[("tep", "cu.xlsx", good.read_bytes())]))
         assert "Đã nhập 1 quyết định (1 dòng) từ cu.xlsx: 1 mới, 0 thay bản cũ, 0 đã có." in said
+        assert "Tìm thấy 1 khen thưởng" in client.request("GET", "/lich-su?nam=2021").text
+        older = [2019, "3/QĐ-UBND", "10/12/2019", *ROW[3:]]
+        cli(
+            example_workspace,
+            "lich-su",
+            "--nhap",
+            str(_fill(template, [older], tmp_path / "x.xlsx")),
+        )
+        found = _said(client.request("GET", "/lich-su?nam=2019").text)  # written by the command
+        assert "Tìm thấy 1 khen thưởng" in found and "3/QĐ-UBND ngày 10/12/2019" in found
         search = _said(client.request("GET", "/lich-su?nam=1900").text)
         assert "Năm “1900” không hợp lệ" in search
 

@@ -1,7 +1,8 @@
 """Lịch sử khen thưởng: the ward's award history, a higher level's decision, the wrap-up.
 
 Every action is `docgen lich-su`'s or `docgen tong-ket`'s library call: the search is
-`find_awards`, the pairs not settled `maybe_same`, `Ghi quyết định` is `record_level` (with the
+`find_awards`'s `search` and the pairs not settled `maybe_same`'s `History.maybe_same`, over
+the history the site keeps until the register changes (`Site.history`); `Ghi quyết định` is `record_level` (with the
 command's checks of the number and date), the statistics `write_statistics`, the import
 template `write_import_template`, an uploaded past-years sheet `import_sheet` (nothing imported
 when a row is wrong), and `Tổng kết` is `wrap_up`. The lines they say come from `award.said`.
@@ -28,8 +29,7 @@ SHOWN = 500  # search results listed at once; the statistics workbook has them a
 
 def history(request: Request) -> Response:
     """The page: search with its results, the pairs not settled, the forms of the actions."""
-    from docgen.award import find_awards, maybe_same
-    from docgen.award.search import COLUMNS, Query, table_rows
+    from docgen.award.search import COLUMNS, Query, search, table_rows
 
     site = site_of(request)
     asked = {key: request.query_params.get(key, "").strip() for key in QUERY}
@@ -37,11 +37,11 @@ def history(request: Request) -> Response:
     found = None
     if any(asked.values()) and not problem:
         query = Query(asked["ten"], asked["don_vi"], year, asked["hinh_thuc"])
-        found = find_awards(site.ws.ward, query)
+        found = search(site.history(), query)
     return frame(request, "lich-su.html", job=current_job(request), asked=asked,
                  problem=problem, columns=COLUMNS, found=found,
                  rows=table_rows(found[:SHOWN]) if found else [], shown=SHOWN,
-                 pairs=maybe_same(site.ws.ward), levels=site.campaign().levels,
+                 pairs=site.history().maybe_same(), levels=site.campaign().levels,
                  files=_files(site))  # fmt: skip
 
 
