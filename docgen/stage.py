@@ -230,7 +230,8 @@ def _decisions(
     if first is not None and first.decides:
         end.advice[Step.DECISIONS] = (
             f"{first.label}: văn thư ghi số, ngày Quyết định khen thưởng vào trang “Số văn bản” "
-            "của tệp họp xét, rồi bấm “Lập hồ sơ”: quyết định tự vào lịch sử khen thưởng."
+            "của tệp họp xét, rồi bấm “Lập hồ sơ” trên trang Hồ sơ: quyết định tự vào lịch sử "
+            "khen thưởng."
         )
     elif first is not None:
         end.advice[Step.DECISIONS] = (

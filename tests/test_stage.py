@@ -126,7 +126,7 @@ def test_the_ward_decision_waits_for_its_number(example_workspace: Path) -> None
     assert Step.CERTIFICATES not in stage.steps and stage.next is Step.DECISIONS
     assert stage.advice == (
         "Cấp phường: văn thư ghi số, ngày Quyết định khen thưởng vào trang “Số văn bản” của tệp "
-        "họp xét, rồi bấm “Lập hồ sơ”: quyết định tự vào lịch sử khen thưởng."
+        "họp xét, rồi bấm “Lập hồ sơ” trên trang Hồ sơ: quyết định tự vào lịch sử khen thưởng."
     )
 
 
