@@ -277,3 +277,18 @@ def test_the_clerks_whole_cycle_in_chromium(
     page.reload()
     assert "1 tệp đã nộp lưu của đợt này" in page.locator("main").inner_text()
     look(page, "9-luu-tru")
+
+    # After filing: the history page records the city's decision, then the wrap-up.
+    assert "In giấy khen" in page.locator(".stage").inner_text()  # the decision is not numbered
+    go(page, "Lịch sử khen thưởng")
+    page.get_by_label("Số, ký hiệu quyết định").fill("1234/QĐ-UBND")
+    page.get_by_label("Ngày quyết định").fill("10/01/2024")
+    text = act(page, "Ghi quyết định")
+    assert "Đã ghi Quyết định số 1234/QĐ-UBND ngày 10/01/2024" in text
+    text = act(page, "Tổng kết")
+    assert "Đã tạo: " in text and "bao-cao-ket-qua.docx" in text
+    page.get_by_label("Năm", exact=True).fill("2023")
+    page.get_by_role("button", name="Tìm").click()
+    page.get_by_role("table").wait_for()
+    assert page.get_by_role("cell", name="1234/QĐ-UBND ngày 10/01/2024").count() >= 1
+    look(page, "10-lich-su")

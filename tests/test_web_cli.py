@@ -11,6 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from docgen.campaign import load_campaign
 from docgen.cli import main
 from docgen.stage import Step, campaign_stage
 from docgen.workspace import Workspace
@@ -72,20 +73,21 @@ def test_check_meeting_list_and_dossier_give_the_same_files(
 
 def test_the_stage_follows_the_steps(example_workspace: Path) -> None:
     ws = Workspace(example_workspace)
-    stage = campaign_stage(ws, CAMPAIGN)
+    campaign = load_campaign(ws.campaign)
+    stage = campaign_stage(ws, campaign)
     assert stage.next is Step.CHECK and Step.RECEIVE in stage.done
     assert "5 phiếu" in stage.done[Step.RECEIVE]
-    assert campaign_stage(ws, CAMPAIGN, errors=3).advice.startswith("Còn 3 lỗi trong phiếu")
-    stage = campaign_stage(ws, CAMPAIGN, errors=0)
+    assert campaign_stage(ws, campaign, errors=3).advice.startswith("Còn 3 lỗi trong phiếu")
+    stage = campaign_stage(ws, campaign, errors=0)
     assert stage.next is Step.MEETING_LIST  # the meeting workbook is there, the list is not
-    tie = campaign_stage(ws, CAMPAIGN, errors=0, meeting_errors=1)
+    tie = campaign_stage(ws, campaign, errors=0, meeting_errors=1)
     assert tie.next is Step.MEETING and tie.advice.startswith("Tệp họp xét còn 1 lỗi")
     assert cli(example_workspace, "tong-hop") == 0
     assert cli(example_workspace, "ho-so") == 0
-    stage = campaign_stage(ws, CAMPAIGN, errors=0)
+    stage = campaign_stage(ws, campaign, errors=0)
     assert stage.next is Step.PDF and stage.done[Step.DOSSIER] == "14 văn bản"
     shutil.rmtree(example_workspace / "input" / "phieu")
-    assert campaign_stage(ws, CAMPAIGN).next is Step.RECEIVE
+    assert campaign_stage(ws, campaign).next is Step.RECEIVE
 
 
 def test_the_page_never_writes_while_a_command_does(example_workspace: Path) -> None:

@@ -18,7 +18,7 @@ from docgen.web.server import Running
 from tools.webclient import Client, serving
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["/", "/don-vi", "/nhan-phieu", "/hop-xet", "/ho-so", "/luu-tru"]
+PAGES = ["/", "/don-vi", "/nhan-phieu", "/hop-xet", "/ho-so", "/luu-tru", "/lich-su"]
 HTMX_SHA256 = "d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717"  # htmx.org 2.0.11
 AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # axe-core 4.14.1
 
@@ -236,3 +236,40 @@ def test_hostile_uploads_go_through_the_intake_door_and_are_refused(
     assert not list(example_workspace.parent.glob("thoat-ra*"))
     journal = journal_for(phieu).read_text(encoding="utf-8")
     assert "trang-giao-dien" in journal
+
+
+HISTORY_POSTS = ("/lich-su/ghi-cap", "/lich-su/tong-ket", "/lich-su/thong-ke", "/lich-su/mau-nhap",
+                 "/lich-su/nhap")  # fmt: skip
+
+
+def test_the_history_actions_need_the_csrf_token(
+    page: tuple[Running, Client], example_workspace: Path
+) -> None:
+    _, client = page
+    client.login()
+    origin = f"http://127.0.0.1:{client.port}"
+    for path in HISTORY_POSTS:
+        for headers in ({"Origin": origin}, {"X-CSRF-Token": "sai", "Origin": origin},
+                        {"X-CSRF-Token": client.csrf, "Origin": "http://evil.example"}):  # fmt: skip
+            assert client.request("POST", path, b"", headers).status == 403, (path, headers)
+        assert client.request("POST", f"{path}?csrf=sai", b"", {"Origin": origin}).status == 403
+    assert not (example_workspace / "output").exists()  # nothing ran
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [("../../../thoat-ra.xlsx", b"not a workbook at all", "không phải bảng tính"),
+     ("bom.xlsx", _zip_bomb(), "nén")],
+    ids=["traversal-not-workbook", "zip-bomb"],
+)  # fmt: skip
+def test_a_hostile_history_sheet_is_refused_before_it_is_read(
+    page: tuple[Running, Client], example_workspace: Path, name: str, data: bytes, reason: str
+) -> None:
+    from docgen.award.history import register_path
+
+    _, client = page
+    client.login()
+    panel = client.run("/lich-su/nhap", files=[("tep", name, data)])
+    assert reason in panel and "Hãy lưu tệp bằng Excel dạng .xlsx" in panel
+    assert not register_path(example_workspace).exists()  # nothing imported, no register made
+    assert not list(example_workspace.parent.glob("thoat-ra*"))

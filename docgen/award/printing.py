@@ -79,3 +79,18 @@ def print_test_page(
 
 def _folder(ws: Workspace, campaign: Campaign, level_id: str) -> Path:
     return ws.output(campaign.id) / safe_stem("", level_id, fallback="cap") / FOLDER
+
+
+def certificate_paths(ws: Workspace, campaign: Campaign, level_id: str) -> list[Path]:
+    """A level's certificates on disk, on plain paper and on blanks, with the copies written
+    beside a file that differed (`giay-khen-2.docx`…)."""
+    folder = _folder(ws, campaign, level_id)
+    if not folder.is_dir():
+        return []
+    stems = {Path(name).stem for name in FILES.values()}
+    return sorted(
+        p
+        for p in folder.glob("*.docx")
+        if p.stem in stems
+        or (p.stem.rpartition("-")[0] in stems and p.stem.rpartition("-")[2].isdigit())
+    )

@@ -46,6 +46,12 @@ def wrap_up(campaign: Campaign, ws: Workspace, force: bool = False) -> WrapUp:
     return done
 
 
+def wrapup_files(ws: Workspace, campaign: Campaign) -> tuple[Path, Path]:
+    """Where the results report and the announcement (its text) are written."""
+    folder = ws.output(campaign.id) / FOLDER
+    return folder / TEMPLATE, folder / "thong-bao.txt"
+
+
 def _report(results: Results, templates: Path) -> bytes:
     path = templates / TEMPLATE
     if not path.is_file():

@@ -239,16 +239,16 @@ def _unsure(ward: Path, as_json: bool) -> None:
 
 def _statistics(ward: Path, target: Path, force: bool) -> None:
     from docgen.award import write_statistics
+    from docgen.award.said import statistics_line
 
-    path, status, stats = write_statistics(ward, target, force)
-    click.echo(f"{WRITTEN[status]}: {path} ({stats.total} khen thưởng, {len(stats.years)} năm).")
+    click.echo(statistics_line(*write_statistics(ward, target, force)))
 
 
 def _template(target: Path, force: bool) -> None:
     from docgen.award import write_import_template
+    from docgen.award.said import written_line
 
-    path, status = write_import_template(target, force)
-    click.echo(f"{WRITTEN[status]}: {path}")
+    click.echo(written_line(*write_import_template(target, force)))
 
 
 def _import(ward: Path, sheet: Path) -> None:
@@ -258,20 +258,14 @@ def _import(ward: Path, sheet: Path) -> None:
 
 
 def _print_import(result: ImportResult) -> None:
-    sheet = result.sheet
-    if sheet.problems:
-        click.secho(f"Chưa nhập gì: tệp {sheet.file} còn {len(sheet.problems)} lỗi.", fg="red")
-        for p in sheet.problems:
-            click.echo(
-                f"  - {sheet.file}, trang “Khen thưởng”, dòng {p.row}, cột {p.column} ({p.header}): {p.message}"
-            )
+    from docgen.award.said import import_line, import_problems, import_refused
+
+    if result.sheet.problems:
+        click.secho(import_refused(result), fg="red")
+        for line in import_problems(result):
+            click.echo(f"  - {line}")
         sys.exit(1)
-    counts = {s: result.statuses.count(s) for s in ("new", "replaced", "unchanged")}
-    lines = sum(len(d.conferments) for d in sheet.decisions)
-    click.echo(
-        f"Đã nhập {len(sheet.decisions)} quyết định ({lines} dòng) từ {sheet.file}: "
-        f"{counts['new']} mới, {counts['replaced']} thay bản cũ, {counts['unchanged']} đã có."
-    )
+    click.echo(import_line(result))
 
 
 def _record(
@@ -284,23 +278,14 @@ def _record(
     left_out: tuple[str, ...],
 ) -> None:
     from docgen.award.record import record_level
+    from docgen.award.said import recorded_lines
 
     if not reference.strip() or "/" not in reference:
         raise UsageProblem("Cần --so với số và ký hiệu quyết định, ví dụ --so 123/QĐ-UBND.")
     campaign = load_campaign(campaign_path)
     done = record_level(campaign, workspace, level, reference, _date(day), authority, left_out)
-    d = done.decision
-    said = {
-        "new": "Đã ghi",
-        "replaced": "Đã ghi (thay bản đã ghi trước)",
-        "unchanged": "Đã có, không đổi",
-    }
-    click.echo(
-        f"{said[done.status]} Quyết định số {d.reference} ngày {d.date:%d/%m/%Y} "
-        f"({len(d.conferments)} tập thể, cá nhân) vào lịch sử khen thưởng."
-    )
-    for c in d.conferments:
-        click.echo(f"  - {c.recipient.name} — {c.form}")
+    for line in recorded_lines(done):
+        click.echo(line)
 
 
 def _date(text: str) -> date:
@@ -312,11 +297,3 @@ def _date(text: str) -> date:
         raise UsageProblem(
             f"--ngay “{text}” không phải ngày; ghi dd/mm/yyyy, ví dụ 15/01/2024."
         ) from None
-
-
-WRITTEN = {
-    "created": "Đã tạo",
-    "overwritten": "Đã ghi đè",
-    "unchanged": "Đã có, không thay đổi",
-    "copy": "Tệp đã có và khác bản mới nên được giữ nguyên; bản mới ghi vào",
-}

@@ -15,7 +15,6 @@ from docgen.cli.common import (
     load_campaign,
     writes_workspace,
 )
-from docgen.cli.history import WRITTEN
 
 if TYPE_CHECKING:
     from docgen.workspace import Workspace
@@ -41,23 +40,9 @@ def wrap_up(workspace: Workspace, campaign_path: Path, force: bool) -> None:
       docgen lich-su --ghi-cap thanh-pho --so 1234/QĐ-UBND --ngay 10/01/2024
       docgen tong-ket
     """
+    from docgen.award.said import wrapup_lines
     from docgen.award.wrapup import wrap_up as write
 
     done = write(load_campaign(campaign_path), workspace, force)
-    for path, status in done.files:
-        click.echo(f"{WRITTEN[status]}: {path}")
-    for level in done.results.levels:
-        if level.decision is None:
-            click.echo(
-                f"{level.level.label}: chưa có quyết định khen thưởng; {_HOW[level.level.decides]}"
-            )
-    if not done.results.awarded:
-        click.echo("Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương.")
-
-
-_HOW = {
-    True: "khi văn thư ghi số, ngày Quyết định vào input/hop-xet.xlsx, chạy docgen ho-so rồi "
-    "chạy lại.",
-    False: "khi quyết định về đến phường, ghi bằng docgen lich-su --ghi-cap … --so … --ngay … "
-    "rồi chạy lại.",
-}
+    for line in wrapup_lines(done):
+        click.echo(line)

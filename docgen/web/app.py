@@ -9,7 +9,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from docgen.errors import DocgenError
-from docgen.web import archive, departments, dossier, intake, meeting
+from docgen.web import archive, departments, dossier, history, intake, meeting
 from docgen.web.common import problem_page, site_of
 from docgen.web.guard import Guard
 from docgen.web.site import Site
@@ -69,6 +69,12 @@ ROUTES = [
     Route("/luu-tru/nop", archive.file, methods=["POST"]),
     Route("/luu-tru/kiem-tra", archive.check, methods=["POST"]),
     Route("/luu-tru/so", archive.registers, methods=["POST"]),
+    Route("/lich-su", history.history),
+    Route("/lich-su/ghi-cap", history.record, methods=["POST"]),
+    Route("/lich-su/tong-ket", history.wrap_up, methods=["POST"]),
+    Route("/lich-su/thong-ke", history.statistics, methods=["POST"]),
+    Route("/lich-su/mau-nhap", history.template, methods=["POST"]),
+    Route("/lich-su/nhap", history.upload, methods=["POST"]),
     Route("/tai/{file_id}", download),
     Route("/viec/{job_id}", job),
     Route("/dung", stop, methods=["POST"]),

@@ -22,6 +22,7 @@ MENU = (
     ("/hop-xet", "Họp xét"),
     ("/ho-so", "Hồ sơ"),
     ("/luu-tru", "Lưu trữ"),
+    ("/lich-su", "Lịch sử khen thưởng"),
 )
 MAX_FILES = 200
 STEP_PAGES = {  # where each step of the workflow is done on the page
@@ -32,6 +33,10 @@ STEP_PAGES = {  # where each step of the workflow is done on the page
     Step.DOSSIER: "/ho-so",
     Step.PDF: "/ho-so",
     Step.ARCHIVE: "/luu-tru",
+    Step.REGISTERS: "/luu-tru",
+    Step.CERTIFICATES: "/ho-so",
+    Step.DECISIONS: "/lich-su",
+    Step.WRAP_UP: "/lich-su",
 }
 
 

@@ -14,7 +14,6 @@ from starlette.responses import HTMLResponse, Response
 
 from docgen.issues.codes import CODES
 from docgen.issues.model import Severity, ValidationIssue
-from docgen.stage import Step
 from docgen.text import fold
 from docgen.web.common import current_job, frame, job_answer, site_of
 from docgen.web.jobs import Job, Work
@@ -40,7 +39,7 @@ class Row:
 
 def overview(request: Request) -> Response:
     """Tổng quan: the steps, done and next."""
-    return frame(request, "tong-quan.html", job=current_job(request), steps=list(Step))
+    return frame(request, "tong-quan.html", job=current_job(request))
 
 
 def departments(request: Request) -> Response:

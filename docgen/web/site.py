@@ -25,6 +25,7 @@ from docgen.web.jobs import Jobs
 from docgen.workspace import Workspace
 
 if TYPE_CHECKING:
+    from docgen.award.history import History
     from docgen.dossier.run import BuildResult
     from docgen.feedback.outbox import Reply
     from docgen.meeting.select import MeetingResult
@@ -58,6 +59,7 @@ class Site:
     _campaign: tuple[int, Campaign] | None = None
     _stage: tuple[object, Stage] | None = None
     _manifest: tuple[tuple[str, int, int], Manifest | None] | None = None
+    _history: tuple[object, History] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -110,16 +112,18 @@ class Site:
         meeting = len(self.meeting.errors) if self.meeting is not None else 0
         key = (errors, meeting, self.jobs.finished, self._stage_inputs())
         if self._stage is None or self._stage[0] != key:
-            stage = campaign_stage(self.ws, self.campaign().id, errors, meeting)
+            stage = campaign_stage(self.ws, self.campaign(), errors, meeting)
             self._stage = (key, stage)
         return self._stage[1]
 
     def _stage_inputs(self) -> Fingerprint:
         out = self.output()
         found = [self.ws.submissions, self.ws.meeting, out / "tong-hop.xlsx", out / "manifest.json"]
-        found.append(self.ws.ward / "luu-tru" / "so-dang-ky.sqlite")
-        if out.is_dir():
-            found.extend(p for p in out.iterdir() if p.is_dir())
+        register = self.ws.ward / "luu-tru" / "so-dang-ky.sqlite"
+        found += [register, register.with_name(register.name + "-wal")]
+        if out.is_dir():  # a level's folder, its certificates' folder, the wrap-up's
+            for folder in (p for p in out.iterdir() if p.is_dir()):
+                found += [folder, folder / "giay-khen"]
         return tuple(_stat(p) for p in found)
 
     def manifest(self) -> Manifest | None:
@@ -129,6 +133,18 @@ class Site:
         if self._manifest is None or self._manifest[0] != stamp:
             self._manifest = (stamp, read_manifest(self.output()))
         return self._manifest[1]
+
+    def history(self) -> History:
+        """The ward's award history (`load_history`), read again only when the register (or
+        its write-ahead log) changed or a job ended."""
+        from docgen.award.history import load_history, register_path
+
+        register = register_path(self.ws.ward)
+        wal = register.with_name(register.name + "-wal")
+        key = (_stat(register), _stat(wal), self.jobs.finished)
+        if self._history is None or self._history[0] != key:
+            self._history = (key, load_history(self.ws.ward))
+        return self._history[1]
 
     def output(self) -> Path:
         """The campaign's output folder."""

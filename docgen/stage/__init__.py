@@ -6,46 +6,34 @@ received workbooks is the one fact that costs a run: a shell that has a recent r
 its error count; without one the step says the workbooks have not been checked yet.
 
 Policy: the steps follow the README's workflow table; the next step is the first one not
-done, except that errors found in the workbooks come before the meeting list.
+done, except that errors found in the workbooks come before the meeting list. The steps after
+filing (the registers, the certificates, the decisions in the award history, the wrap-up) are
+read from the Mục lục, the dossier's manifest, the certificate files, the ward's register and
+the wrap-up folder (`stage.end`); a step that does not apply to the campaign (certificates
+where the ward decides no Giấy khen) is not among its steps.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import StrEnum
+from pathlib import Path
 
 from docgen.archive.store import Store
+from docgen.campaign.model import Campaign
 from docgen.output.manifest import read_manifest
+from docgen.stage.end import after_filing
+from docgen.stage.model import Stage, Step
 from docgen.validate.run import submission_files
 from docgen.workspace import Workspace
 
-
-class Step(StrEnum):
-    """The clerk's steps, in workflow order (the value is what the clerk reads)."""
-
-    RECEIVE = "Nhận phiếu"
-    CHECK = "Kiểm tra phiếu"
-    MEETING_LIST = "Tổng hợp danh sách họp"
-    MEETING = "Ghi kết quả họp xét"
-    DOSSIER = "Lập hồ sơ"
-    PDF = "Chuyển PDF, trình ký"
-    ARCHIVE = "Nộp lưu văn bản đã ký"
-
-
-@dataclass(frozen=True)
-class Stage:
-    """What is done and what comes next, with one sentence saying why."""
-
-    done: dict[Step, str] = field(default_factory=dict)  # step → what shows it is done
-    next: Step | None = None
-    advice: str = ""
+__all__ = ["FINISHED", "Stage", "Step", "campaign_stage"]
 
 
 def campaign_stage(
-    ws: Workspace, campaign_id: str, errors: int | None = None, meeting_errors: int = 0
+    ws: Workspace, campaign: Campaign, errors: int | None = None, meeting_errors: int = 0
 ) -> Stage:
     """The campaign's stage; `errors`: the error count of a current check (None: not run);
     `meeting_errors`: problems found in the meeting workbook (a tie without its run-off…)."""
+    campaign_id = campaign.id
     done: dict[Step, str] = {}
     received = len(submission_files(ws.submissions)) if ws.submissions.is_dir() else 0
     if received:
@@ -65,7 +53,10 @@ def campaign_stage(
             done[Step.PDF] = f"{pdfs}/{len(manifest.entries)} văn bản có PDF"
     filed = _filed(ws, campaign_id)
     if filed:
-        done[Step.ARCHIVE] = f"{filed} tệp đã nộp lưu"
+        done[Step.ARCHIVE] = f"{len(filed)} tệp đã nộp lưu"
+    end = after_filing(ws, campaign, manifest, filed)
+    done.update(end.done)
+    steps = tuple(s for s in Step if s not in end.skipped)
     if meeting_errors:
         done.pop(Step.MEETING, None)
         advice = (
@@ -73,15 +64,15 @@ def campaign_stage(
             "sai…): sửa tệp theo trang Họp xét rồi tải lên lại."
         )
         if not (received and errors):
-            return Stage(done, Step.MEETING, advice)
-    return _next(done, received, errors)
+            return Stage(done, Step.MEETING, advice, steps)
+    return _next(done, received, errors, steps, end.advice)
 
 
-def _filed(ws: Workspace, campaign_id: str) -> int:
+def _filed(ws: Workspace, campaign_id: str) -> list[Path]:
     store = Store.of(ws.ward)
     if not store.folder.is_dir():
-        return 0
-    return sum(1 for f in store.files() if f"/{campaign_id}/" in f"/{f}")
+        return []
+    return [store.folder / f for f in store.files() if f"/{campaign_id}/" in f"/{f}"]
 
 
 ADVICE = {
@@ -92,14 +83,25 @@ ADVICE = {
     Step.DOSSIER: "Lập hồ sơ từ phiếu và kết quả họp xét.",
     Step.PDF: "Chuyển văn bản sang PDF để trình ký.",
     Step.ARCHIVE: "Nộp lưu các văn bản đã ký, rồi in sổ văn bản đi.",
+    Step.REGISTERS: "Bấm “Lập sổ văn bản đi và mục lục” trên trang Lưu trữ (sau lần nộp lưu cuối).",
 }
+FINISHED = (
+    "Đợt thi đua đã xong: đã có báo cáo kết quả và thông báo nêu gương; kiểm tra kho và in sổ "
+    "văn bản đi khi cần."
+)
 
 
-def _next(done: dict[Step, str], received: int, errors: int | None) -> Stage:
+def _next(
+    done: dict[Step, str],
+    received: int,
+    errors: int | None,
+    steps: tuple[Step, ...],
+    end_advice: dict[Step, str],
+) -> Stage:
     if received and errors:
         advice = f"Còn {errors} lỗi trong phiếu: gửi phản hồi để đơn vị sửa, rồi kiểm tra lại."
-        return Stage(done, Step.CHECK, advice)
-    for step in Step:
+        return Stage(done, Step.CHECK, advice, steps)
+    for step in steps:
         if step not in done:
-            return Stage(done, step, ADVICE[step])
-    return Stage(done, None, "Đã nộp lưu; kiểm tra kho và in sổ văn bản đi khi cần.")
+            return Stage(done, step, end_advice.get(step) or ADVICE[step], steps)
+    return Stage(done, None, FINISHED, steps)
