@@ -125,3 +125,8 @@ class Workspace:
     def output(self, campaign_id: str) -> Path:
         """Results of one campaign."""
         return self.root / "output" / campaign_id
+
+    @property
+    def history_output(self) -> Path:
+        """Where the ward history's statistics and import template are written (`lich-su`)."""
+        return self.root / "output" / "lich-su"

@@ -128,6 +128,12 @@ def test_the_ward_decision_waits_for_its_number(example_workspace: Path) -> None
         "Cấp phường: văn thư ghi số, ngày Quyết định khen thưởng vào trang “Số văn bản” của tệp "
         "họp xét, rồi bấm “Lập hồ sơ” trên trang Hồ sơ: quyết định tự vào lịch sử khen thưởng."
     )
+    register = Store.of(ws.ward).register_file
+    register.parent.mkdir(parents=True, exist_ok=True)
+    register.write_bytes(b"khong phai so dang ky")  # damaged: said at its step, nowhere else
+    stage = campaign_stage(ws, ward_only, errors=0)
+    assert stage.next is Step.DECISIONS and str(register) in stage.advice
+    assert "tệp không phải cơ sở dữ liệu SQLite" in stage.advice and Step.DOSSIER in stage.done
 
 
 def test_without_a_level_the_ward_decides_there_are_no_certificates(

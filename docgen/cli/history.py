@@ -149,7 +149,7 @@ def history(
     if not level and (reference or day or authority or left_out):
         raise UsageProblem("--so, --ngay, --co-quan, --tru chỉ dùng cùng --ghi-cap CẤP.")
     _in_a_ward(workspace, campaign_path)
-    folder = workspace.root / "output" / "lich-su"
+    folder = workspace.history_output
     if statistics:
         _statistics(workspace.ward, out or folder / STATISTICS_FILE, force)
     elif template:

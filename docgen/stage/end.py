@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from docgen.archive.schema import RegisterError
 from docgen.campaign.model import Campaign, DocKind, Level
 from docgen.output.manifest import Manifest
 from docgen.stage.model import Step
+from docgen.statefile import StateFileDamaged
 from docgen.workspace import Workspace
 
 
@@ -40,8 +42,12 @@ def after_filing(
     if filed and _books_after(ws.output(campaign.id) / "luu-tru", filed):
         end.done[Step.REGISTERS] = "đã in sau lần nộp lưu cuối"
     proposed = _proposed_levels(campaign, manifest)
-    own = [d for d in recorded_decisions(ws.ward) if d["campaign"] == campaign.id]
     _certificates(ws, campaign, manifest, proposed, end)
+    try:
+        own = [d for d in recorded_decisions(ws.ward) if d["campaign"] == campaign.id]
+    except (RegisterError, StateFileDamaged) as exc:  # said where the history is needed; the
+        end.advice[Step.DECISIONS] = end.advice[Step.WRAP_UP] = str(exc)  # other pages work
+        return end
     _decisions(campaign, proposed, own, end)
     _wrap_up(ws, campaign, own, end)
     return end

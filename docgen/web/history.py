@@ -2,8 +2,8 @@
 
 Every action is `docgen lich-su`'s or `docgen tong-ket`'s library call: the search is
 `find_awards`'s `search` and the pairs not settled `maybe_same`'s `History.maybe_same`, over
-the history the site keeps until the register changes (`Site.history`); `Ghi quyết định` is `record_level` (with the
-command's checks of the number and date), the statistics `write_statistics`, the import
+the history the site keeps until the register changes (`Site.history`); `Ghi quyết định` is
+`record_level` (with the command's checks of the number and date), the statistics `write_statistics`, the import
 template `write_import_template`, an uploaded past-years sheet `import_sheet` (nothing imported
 when a row is wrong), and `Tổng kết` is `wrap_up`. The lines they say come from `award.said`.
 """
@@ -25,6 +25,7 @@ from docgen.web.site import Site
 PAGE = "/lich-su"
 FIRST_YEAR, LAST_YEAR = 1945, 2100  # as `docgen lich-su --nam`
 SHOWN = 500  # search results listed at once; the statistics workbook has them all
+QUERY = ("ten", "don_vi", "nam", "hinh_thuc")  # the search form's fields
 
 
 def history(request: Request) -> Response:
@@ -43,9 +44,6 @@ def history(request: Request) -> Response:
                  rows=table_rows(found[:SHOWN]) if found else [], shown=SHOWN,
                  pairs=site.history().maybe_same(), levels=site.campaign().levels,
                  files=_files(site))  # fmt: skip
-
-
-QUERY = ("ten", "don_vi", "nam", "hinh_thuc")
 
 
 def _year(text: str) -> tuple[int | None, str]:
@@ -71,7 +69,7 @@ def _files(site: Site) -> list[Path]:
 
 
 def _folder(site: Site) -> Path:
-    return site.ws.root / "output" / "lich-su"  # as `docgen lich-su --thong-ke`, `--mau-nhap`
+    return site.ws.history_output  # as `docgen lich-su --thong-ke`, `--mau-nhap`
 
 
 async def record(request: Request) -> Response:
