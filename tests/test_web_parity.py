@@ -96,7 +96,7 @@ def test_saved_mails_dropped_on_the_page_are_nhan_thu(
     code, out = cli(by_cli, "nhan-thu", str(eml), str(msg))
     assert code == 0 and "Đã đọc 0 thư mới (2 thư đã nhận từ trước)." in out
     assert lines_of(again) == out.replace(str(by_cli), str(page)).splitlines()
-    assert len(list((page / "input" / "thu-tai-len").iterdir())) == 2  # kept once each
+    assert len(list((page / "input" / "tai-len").iterdir())) == 2  # kept once each
 
     assert files(page / PHIEU) == files(by_cli / PHIEU)
     rows, expected = journal(page), journal(by_cli)
@@ -221,6 +221,12 @@ def test_a_workbook_dropped_on_the_page_is_a_copy_into_input_phieu(
     said = str(differ[0][0][0])
     assert said.startswith("Tệp đã kiểm tra: khoi-kinh-te.xlsx (nhận trực tiếp lúc "), said
     assert "chép vào thư mục" in str(differ[0][1][0])
+
+    before = files(page / PHIEU)
+    (page / PHIEU / handed.name).unlink()  # deleted by mistake: the page kept what it was given
+    code, out = cli(page, "nhan-thu", "--khoi-phuc")
+    assert code == 0 and "Đã chép lại 1 phiếu" in out, out
+    assert files(page / PHIEU) == before  # same name, bytes and time (the drop's)
 
 
 def _json(root: Path, command: str) -> object:

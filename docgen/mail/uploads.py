@@ -6,9 +6,10 @@ checks of a mailed attachment (size, zip bomb, content sniffing, safe name, dupl
 journaled like one. There is no sender address: the clerk names the department, which is what
 confirms it (`Incoming.department`); it arrives when it is dropped.
 
-A dropped saved mail (.eml, .msg, mbox) is kept in the workspace (`keep_mail`) and read from
-there as `nhan-thu` reads a mail named on its command line: the journal's source then names a
-file that is still there when `nhan-thu --khoi-phuc` needs to read the mail again.
+Every dropped file is kept in the workspace (`keep_dropped`, input/tai-len/): a saved mail
+(.eml, .msg, mbox) is read from there as `nhan-thu` reads a mail named on its command line, a
+workbook's message names its kept copy. The journal's source then names a file that is still
+there when `nhan-thu --khoi-phuc` needs to read it again (`docgen.mail.restore`).
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ def is_dropped(message_key: str) -> bool:
     return message_key.endswith(f"@{ORIGIN}>")
 
 
-def uploaded(name: str, data: bytes, department: str, when: datetime) -> Incoming:
-    """One dropped workbook as a message: known by its bytes, so dropping it twice is a no-op."""
+def uploaded(name: str, data: bytes, department: str, when: datetime, origin: str = "") -> Incoming:
+    """One dropped workbook as a message: known by its bytes, so dropping it twice is a no-op;
+    `origin` is where the page kept it (`keep_dropped`)."""
     digest = sha256(data)
     return Incoming(
-        origin=f"{ORIGIN}/{name}",
+        origin=origin or f"{ORIGIN}/{name}",
         key=f"<{digest}@{ORIGIN}>",
         sender="",
         subject=SUBJECT,
@@ -44,8 +46,8 @@ def uploaded(name: str, data: bytes, department: str, when: datetime) -> Incomin
     )
 
 
-def keep_mail(name: str, data: bytes, folder: Path) -> Path:
-    """A dropped saved mail written into `folder` under a safe name (absolute path), so that the
+def keep_dropped(name: str, data: bytes, folder: Path) -> Path:
+    """A dropped file written into `folder` under a safe name (absolute path), so that the
     journal names a file that lasts; the same bytes dropped again are the file already kept."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder.absolute() / store_name(name)
