@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -224,12 +225,16 @@ def test_a_workbook_dropped_on_the_page_is_a_copy_into_input_phieu(
 
     before = files(page / PHIEU)
     (page / PHIEU / handed.name).unlink()  # deleted by mistake: the page kept what it was given
+    gone = [i for i in _json(page, "kiem-tra")["issues"] if i["code"] == "FORM_GONE"]
+    assert gone[0]["message"].startswith(
+        "Phiếu của đơn vị “Khối Kinh tế - Hạ tầng” nhận trực tiếp lúc"
+    )
     code, out = cli(page, "nhan-thu", "--khoi-phuc")
     assert code == 0 and "Đã chép lại 1 phiếu" in out, out
     assert files(page / PHIEU) == before  # same name, bytes and time (the drop's)
 
 
-def _json(root: Path, command: str) -> object:
+def _json(root: Path, command: str) -> Any:
     code, out = cli(root, command, "--json")
     assert code in (0, 1), out
     return json.loads(out)
