@@ -179,8 +179,16 @@ def test_the_clerks_whole_cycle_in_chromium(
     assert page.url.endswith("/") and "khoa=" not in page.url
     look(page, "1-tong-quan")
 
-    # Receive: a department's workbook dropped on the page.
+    # Receive: a department's workbook dropped on the page. The file box speaks Vietnamese,
+    # whatever the browser's language (this Chromium's is English).
     go(page, "Nhận phiếu")
+    box = page.get_by_label(re.compile("^Phiếu Excel"))
+    page.wait_for_function("() => window.htmx !== undefined")
+    page.get_by_role("button", name="Nhận các tệp này").click()
+    assert box.evaluate("e => e.validationMessage") == (
+        "Hãy chọn tệp (hoặc kéo thả tệp vào ô) trước khi bấm nút."
+    )
+    assert "Chưa chọn tệp nào" in page.locator(".chon-tep").inner_text()
     page.get_by_label("Đơn vị gửi các phiếu Excel").select_option("Khối Nội chính")
     text = upload(page, "Phiếu Excel", [noi_chinh], "Nhận các tệp này")
     assert "xong" in text and (phieu / "khoi-noi-chinh.xlsx").is_file()
