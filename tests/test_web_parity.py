@@ -92,11 +92,11 @@ def test_saved_mails_dropped_on_the_page_are_nhan_thu(
     with serving(page) as (_, client):
         client.login()
         panel = client.run("/nhan-phieu/tai-len", {}, dropped)
-        assert lines_of(panel) == out.replace(str(by_cli), str(page)).splitlines()
+        assert lines_of(panel) == printed(out, by_cli, page)
         again = client.run("/nhan-phieu/tai-len", {}, dropped)  # the same mails dropped again
     code, out = cli(by_cli, "nhan-thu", str(eml), str(msg))
     assert code == 0 and "Đã đọc 0 thư mới (2 thư đã nhận từ trước)." in out
-    assert lines_of(again) == out.replace(str(by_cli), str(page)).splitlines()
+    assert lines_of(again) == printed(out, by_cli, page)
     assert len(list((page / "input" / "tai-len").iterdir())) == 2  # kept once each
 
     assert files(page / PHIEU) == files(by_cli / PHIEU)
@@ -157,7 +157,7 @@ def test_replies_drafted_on_the_page_are_tra_loi(example_workspace: Path, tmp_pa
     with serving(page) as (_, client):
         client.login()
         said = client.run("/nhan-phieu/tra-loi", {"gui": "khong"})
-    assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+    assert lines_of(said) == printed(out, by_cli, page)
     feedback = Path("output", CAMPAIGN, "phan-hoi").as_posix()
     assert tree(page, feedback) == tree(by_cli, feedback)
     drafts = Path("output", CAMPAIGN, "tra-loi")
@@ -377,7 +377,14 @@ def pdf_facts(pdf: Path) -> tuple[int, str]:
 def lines_of(panel: str) -> list[str]:
     """The lines a job's panel lists (what the command would print)."""
     listed = panel.split('<ul class="lines">', 1)[1].split("</ul>", 1)[0]
-    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", listed)]
+    return [html.unescape(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", listed)]
+
+
+def printed(out: str, root: Path, page: Path) -> list[str]:
+    """A command's lines as the page lists them: its paths the page's workspace, an indented
+    line a sub-item without its indent and dash."""
+    lines = out.replace(str(root), str(page)).splitlines()
+    return [line.strip().removeprefix("- ") if line.startswith("  ") else line for line in lines]
 
 
 def tree(root: Path, under: str, leave_out: tuple[str, ...] = ()) -> dict[str, str]:
@@ -430,7 +437,7 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
     with serving(page) as (_, client):
         client.login()
         said = client.run("/ho-so/pdf")
-        assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+        assert lines_of(said) == printed(out, by_cli, page)
         assert "Giữ nguyên PDF đã ký số: " in out
         made = (page / TO_TRINH).with_suffix(".pdf")
         assert pdf_facts(made) == pdf_facts((by_cli / TO_TRINH).with_suffix(".pdf"))
@@ -449,7 +456,7 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         code, out = cli(by_cli, "so-van-ban-di")
         assert code == 0 and "(1 văn bản)." in out
         said = client.run("/luu-tru/so")
-        assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+        assert lines_of(said) == printed(out, by_cli, page)
         books = Path("output", CAMPAIGN, "luu-tru")
         assert tree(page, books.as_posix()) == tree(by_cli, books.as_posix())
         offered = re.findall(r'<a href="(/tai/[^"]+)">[^<]*\(([^)<]+\.xlsx)\)</a>', said)

@@ -101,10 +101,11 @@ def _verifying(site: Site) -> Work:
 
 
 def _tell(job: Job, lines: list[Said]) -> None:
-    """The command's lines in the job: problems among its problems, blank lines left out."""
+    """The command's lines in the job (indented ones are shown as sub-items): problems among
+    its problems, blank lines left out."""
     for line in lines:
         if line.text.strip():
-            (job.problems.append if line.problem else job.say)(line.text.strip())
+            (job.problems.append if line.problem else job.say)(line.text.rstrip())
 
 
 def _books(site: Site) -> Work:
