@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from docgen.digest import sha256
+from docgen.mail.attachments import sort_out
 from docgen.mail.message import Attachment, Incoming
 from docgen.mail.names import store_name
 from docgen.output.files import write_atomic
@@ -44,6 +45,16 @@ def uploaded(name: str, data: bytes, department: str, when: datetime, origin: st
         attachments=(Attachment(name, data),),
         department=department,
     )
+
+
+def dropped_workbook(
+    name: str, data: bytes, department: str, when: datetime, folder: Path
+) -> Incoming:
+    """A dropped workbook as its message, kept in `folder` when the intake door accepts it (a
+    refused file is journaled, never kept: there is nothing to write back later)."""
+    accepted = any(v.accepted for v in sort_out(Attachment(name, data)))
+    origin = str(keep_dropped(name, data, folder)) if accepted else ""
+    return uploaded(name, data, department, when, origin)
 
 
 def keep_dropped(name: str, data: bytes, folder: Path) -> Path:

@@ -149,7 +149,7 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
     def work(job: Job) -> None:
         from docgen.mail.message import Envelope, Incoming, Unreadable
         from docgen.mail.sources import read_paths
-        from docgen.mail.uploads import keep_dropped, uploaded
+        from docgen.mail.uploads import dropped_workbook, keep_dropped
 
         now = datetime.now().astimezone()
         mails = [(n, d) for n, d in files if Path(n).suffix.lower() in MAILS]
@@ -159,8 +159,7 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
             return
         keep = site.ws.dropped
         items: list[Incoming | Unreadable | Envelope] = [
-            uploaded(name, data, department, now, str(keep_dropped(name, data, keep)))
-            for name, data in books
+            dropped_workbook(name, data, department, now, keep) for name, data in books
         ]
         items.extend(read_paths([keep_dropped(name, data, keep) for name, data in mails]))
         _import(site, job, items)
