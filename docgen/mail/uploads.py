@@ -6,9 +6,9 @@ checks of a mailed attachment (size, zip bomb, content sniffing, safe name, dupl
 journaled like one. There is no sender address: the clerk names the department, which is what
 confirms it (`Incoming.department`); it arrives when it is dropped.
 
-Every dropped file is kept in the workspace (`keep_dropped`, input/tai-len/): a saved mail
-(.eml, .msg, mbox) is read from there as `nhan-thu` reads a mail named on its command line, a
-workbook's message names its kept copy. The journal's source then names a file that is still
+Dropped files are kept in the workspace (`keep_dropped`, input/tai-len/): a saved mail (.eml,
+.msg, mbox) is read from there as `nhan-thu` reads a mail named on its command line; a workbook
+the intake door accepts is kept too, and its message names the kept copy. The journal's source then names a file that is still
 there when `nhan-thu --khoi-phuc` needs to read it again (`docgen.mail.restore`).
 """
 
