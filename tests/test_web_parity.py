@@ -197,6 +197,7 @@ def test_a_workbook_dropped_on_the_page_is_a_copy_into_input_phieu(
             "/nhan-phieu/tai-len", fields, [("tep", handed.name, handed.read_bytes())]
         )
         assert "Đã nhập 1 phiếu" in panel
+        assert "khoi-kinh-te.xlsx ← tải lên trên trang (Khối Kinh tế - Hạ tầng), nhận lúc" in panel
         assert "Đã kiểm tra 5 phiếu: 3 lỗi, 2 cảnh báo" in client.run("/kiem-tra")
 
     mine, theirs = files(page / PHIEU), files(by_cli / PHIEU)
