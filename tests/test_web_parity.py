@@ -411,11 +411,26 @@ def register(root: Path) -> list[dict[str, object]]:
     return [{k: v for k, v in r.items() if k not in ("filed_at", "source_path")} for r in rows]
 
 
+def repairs(root: Path) -> list[tuple[object, ...]]:
+    """The register's repairs (what was found, the file handed in, by whom), times left out."""
+    import sqlite3
+
+    from docgen.archive import Store
+
+    db = sqlite3.connect(Store.of(root).register_file)
+    try:
+        query = "SELECT filing_id, found, found_sha256, source_name, repaired_by FROM repairs"
+        return list(db.execute(query))
+    finally:
+        db.close()
+
+
 def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands(
     example_workspace: Path, tmp_path: Path
 ) -> None:
     """One dossier, two shells: the Tờ trình to PDF (every other document's PDF already newer),
-    the signed PDF filed, the archive verified after a copy was altered, the registers."""
+    the signed PDF filed, the registers, the archive verified after a copy was altered, and the
+    copy repaired by filing the original again."""
     from tools.sign import sign_pdf
 
     if soffice() is None:
@@ -473,9 +488,17 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         assert code == 1
         (finding,) = json.loads(out)["findings"]
         said = html.unescape(client.run("/luu-tru/kiem-tra"))
-    assert f"{finding['message']}: {finding['stored']}" in said
-    assert f"Đã kiểm tra 1 tệp trong {(page / 'luu-tru').absolute()}: 1 sai khác." in said
-    # The command's way back, naming the file handed in; the page's file was a temporary copy:
-    assert f'docgen luu-tru "{signed}"' in finding["remedy"]
-    assert 'docgen luu-tru "to-trinh-da-ky.pdf"' in said and "docgen-da-ky-" not in said
-    assert "(ghi đường dẫn tới tệp đó trên máy)" in said
+        assert f"{finding['message']}: {finding['stored']}" in said
+        assert f"Đã kiểm tra 1 tệp trong {(page / 'luu-tru').absolute()}: 1 sai khác." in said
+        # The command's way back, naming the file handed in; the page's was a temporary copy:
+        assert f'docgen luu-tru "{signed}"' in finding["remedy"]
+        assert 'docgen luu-tru "to-trinh-da-ky.pdf"' in said and "docgen-da-ky-" not in said
+        assert "(ghi đường dẫn tới tệp đó trên máy)" in said
+
+        assert cli(by_cli, "luu-tru", str(signed), "--nguoi-nop", clerk["nguoi_nop"])[0] == 0
+        client.run("/luu-tru/nop", clerk, [("tep", signed.name, signed.read_bytes())])
+        said = client.run("/luu-tru/kiem-tra")
+    assert "Đã kiểm tra 1 tệp trong " in said and ": không có sai khác." in said
+    assert cli(by_cli, "luu-tru", "--kiem-tra")[0] == 0  # the original put back on both
+    assert repairs(page) == repairs(by_cli) and len(repairs(page)) == 1
+    assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))
