@@ -96,10 +96,10 @@ class Workspace:
         return self.root / "input" / "phieu"
 
     @property
-    def dropped_mails(self) -> Path:
-        """Saved mails (.eml, .msg, mbox) dropped on the page, kept as the clerk's own saved
+    def dropped(self) -> Path:
+        """Files dropped on the page (saved mails, workbooks), kept as the clerk's own saved
         mails are: the mail journal names each one, and `nhan-thu --khoi-phuc` reads it again."""
-        return self.root / "input" / "thu-tai-len"
+        return self.root / "input" / "tai-len"
 
     @property
     def meeting(self) -> Path:

@@ -186,6 +186,8 @@ def test_the_lines_the_clerk_reads(ws: Workspace, campaign: Campaign) -> None:
     tie = "Bằng phiếu ở vị trí cuối chỉ tiêu: 2 cá nhân cùng 07 phiếu tranh 01 suất; chờ Hội đồng quyết định"
     assert result.stdout.splitlines() == [
         "Cuộc họp ngày 22/12/2023: 8/9 thành viên có mặt, biểu quyết.",
+        "Văn thư chưa ghi số, ngày văn bản (trang “Số văn bản” của tệp họp xét): văn bản để "
+        "trống đúng khuôn.",
         "Cấp thành phố — Giấy khen của Chủ tịch Ủy ban nhân dân thành phố Đồng Xoài",
         "  Đề nghị:",
         f"    1. Nguyễn Văn An {who} — 08/09 (88,89 %)",

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -91,12 +92,12 @@ def test_saved_mails_dropped_on_the_page_are_nhan_thu(
     with serving(page) as (_, client):
         client.login()
         panel = client.run("/nhan-phieu/tai-len", {}, dropped)
-        assert lines_of(panel) == out.replace(str(by_cli), str(page)).splitlines()
+        assert lines_of(panel) == printed(out, by_cli, page)
         again = client.run("/nhan-phieu/tai-len", {}, dropped)  # the same mails dropped again
     code, out = cli(by_cli, "nhan-thu", str(eml), str(msg))
     assert code == 0 and "Đã đọc 0 thư mới (2 thư đã nhận từ trước)." in out
-    assert lines_of(again) == out.replace(str(by_cli), str(page)).splitlines()
-    assert len(list((page / "input" / "thu-tai-len").iterdir())) == 2  # kept once each
+    assert lines_of(again) == printed(out, by_cli, page)
+    assert len(list((page / "input" / "tai-len").iterdir())) == 2  # kept once each
 
     assert files(page / PHIEU) == files(by_cli / PHIEU)
     rows, expected = journal(page), journal(by_cli)
@@ -156,7 +157,7 @@ def test_replies_drafted_on_the_page_are_tra_loi(example_workspace: Path, tmp_pa
     with serving(page) as (_, client):
         client.login()
         said = client.run("/nhan-phieu/tra-loi", {"gui": "khong"})
-    assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+    assert lines_of(said) == printed(out, by_cli, page)
     feedback = Path("output", CAMPAIGN, "phan-hoi").as_posix()
     assert tree(page, feedback) == tree(by_cli, feedback)
     drafts = Path("output", CAMPAIGN, "tra-loi")
@@ -196,6 +197,7 @@ def test_a_workbook_dropped_on_the_page_is_a_copy_into_input_phieu(
             "/nhan-phieu/tai-len", fields, [("tep", handed.name, handed.read_bytes())]
         )
         assert "Đã nhập 1 phiếu" in panel
+        assert "khoi-kinh-te.xlsx ← tải lên trên trang (Khối Kinh tế - Hạ tầng), nhận lúc" in panel
         assert "Đã kiểm tra 5 phiếu: 3 lỗi, 2 cảnh báo" in client.run("/kiem-tra")
 
     mine, theirs = files(page / PHIEU), files(by_cli / PHIEU)
@@ -222,8 +224,18 @@ def test_a_workbook_dropped_on_the_page_is_a_copy_into_input_phieu(
     assert said.startswith("Tệp đã kiểm tra: khoi-kinh-te.xlsx (nhận trực tiếp lúc "), said
     assert "chép vào thư mục" in str(differ[0][1][0])
 
+    before = files(page / PHIEU)
+    (page / PHIEU / handed.name).unlink()  # deleted by mistake: the page kept what it was given
+    gone = [i for i in _json(page, "kiem-tra")["issues"] if i["code"] == "FORM_GONE"]
+    assert gone[0]["message"].startswith(
+        "Phiếu của đơn vị “Khối Kinh tế - Hạ tầng” nhận trực tiếp lúc"
+    )
+    code, out = cli(page, "nhan-thu", "--khoi-phuc")
+    assert code == 0 and "Đã chép lại 1 phiếu" in out, out
+    assert files(page / PHIEU) == before  # same name, bytes and time (the drop's)
 
-def _json(root: Path, command: str) -> object:
+
+def _json(root: Path, command: str) -> Any:
     code, out = cli(root, command, "--json")
     assert code in (0, 1), out
     return json.loads(out)
@@ -336,17 +348,16 @@ def test_the_meeting_result_on_the_page_is_ket_qua_tie_and_run_off(
             for item, issue in zip(shown["problems"], data["issues"], strict=True):
                 assert issue["message"] in item and issue["hint"] in item
             assert (page / "input" / "hop-xet.xlsx").read_bytes() == filled.read_bytes()
+            out = cli(by_cli, "ket-qua")[1]  # in words: the meeting, the văn thư's numbers
+            said = html.unescape(client.request("GET", "/hop-xet").text)
+            for line in out.splitlines()[:2]:
+                assert f"<p>{line}</p>" in said
             if filled == settled:
-                meeting = data["meeting"]
-                said = client.request("GET", "/hop-xet").text
+                assert "Số văn bản văn thư đã ghi: 05/BB-HĐTĐKT ngày 15/12/2023." in out
+                assert "Trần Thị Bích Ngọc (cá nhân, " in out
+                assert "(77,78 %); biểu quyết lại: 06\n" in out  # as the page shows the run-off
     (row,) = [r for lv in shown["levels"].values() for r in lv["rows"] if "—" in r]
     assert row[2:] == ("—", "—", "Không đề nghị: Chưa có số phiếu hợp lệ")
-    day = "/".join(reversed(meeting["date"].split("-")))
-    assert f"Cuộc họp ngày {day}: {meeting['present']}/{meeting['members']} thành viên" in said
-    (number,) = meeting["numbers"].values()  # the văn thư's number of the Biên bản
-    assert f"{number['number']}/{number['symbol']} ngày 15/12/2023" in said
-    out = cli(by_cli, "ket-qua")[1]  # and in words, as the page shows the run-off
-    assert "Trần Thị Bích Ngọc (cá nhân, " in out and "(77,78 %); biểu quyết lại: 06\n" in out
 
 
 # --- PDF and Lưu trữ ---------------------------------------------------------------------------
@@ -366,7 +377,14 @@ def pdf_facts(pdf: Path) -> tuple[int, str]:
 def lines_of(panel: str) -> list[str]:
     """The lines a job's panel lists (what the command would print)."""
     listed = panel.split('<ul class="lines">', 1)[1].split("</ul>", 1)[0]
-    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", listed)]
+    return [html.unescape(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", listed)]
+
+
+def printed(out: str, root: Path, page: Path) -> list[str]:
+    """A command's lines as the page lists them: its paths the page's workspace, an indented
+    line a sub-item without its indent and dash."""
+    lines = out.replace(str(root), str(page)).splitlines()
+    return [line.strip().removeprefix("- ") if line.startswith("  ") else line for line in lines]
 
 
 def tree(root: Path, under: str, leave_out: tuple[str, ...] = ()) -> dict[str, str]:
@@ -393,11 +411,26 @@ def register(root: Path) -> list[dict[str, object]]:
     return [{k: v for k, v in r.items() if k not in ("filed_at", "source_path")} for r in rows]
 
 
+def repairs(root: Path) -> list[tuple[object, ...]]:
+    """The register's repairs (what was found, the file handed in, by whom), times left out."""
+    import sqlite3
+
+    from docgen.archive import Store
+
+    db = sqlite3.connect(Store.of(root).register_file)
+    try:
+        query = "SELECT filing_id, found, found_sha256, source_name, repaired_by FROM repairs"
+        return list(db.execute(query))
+    finally:
+        db.close()
+
+
 def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands(
     example_workspace: Path, tmp_path: Path
 ) -> None:
     """One dossier, two shells: the Tờ trình to PDF (every other document's PDF already newer),
-    the signed PDF filed, the archive verified after a copy was altered, the registers."""
+    the signed PDF filed, the registers, the archive verified after a copy was altered, and the
+    copy repaired by filing the original again."""
     from tools.sign import sign_pdf
 
     if soffice() is None:
@@ -419,7 +452,7 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
     with serving(page) as (_, client):
         client.login()
         said = client.run("/ho-so/pdf")
-        assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+        assert lines_of(said) == printed(out, by_cli, page)
         assert "Giữ nguyên PDF đã ký số: " in out
         made = (page / TO_TRINH).with_suffix(".pdf")
         assert pdf_facts(made) == pdf_facts((by_cli / TO_TRINH).with_suffix(".pdf"))
@@ -438,7 +471,7 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         code, out = cli(by_cli, "so-van-ban-di")
         assert code == 0 and "(1 văn bản)." in out
         said = client.run("/luu-tru/so")
-        assert lines_of(said) == out.replace(str(by_cli), str(page)).splitlines()
+        assert lines_of(said) == printed(out, by_cli, page)
         books = Path("output", CAMPAIGN, "luu-tru")
         assert tree(page, books.as_posix()) == tree(by_cli, books.as_posix())
         offered = re.findall(r'<a href="(/tai/[^"]+)">[^<]*\(([^)<]+\.xlsx)\)</a>', said)
@@ -455,9 +488,17 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         assert code == 1
         (finding,) = json.loads(out)["findings"]
         said = html.unescape(client.run("/luu-tru/kiem-tra"))
-    assert f"{finding['message']}: {finding['stored']}" in said
-    assert f"Đã kiểm tra 1 tệp trong {(page / 'luu-tru').absolute()}: 1 sai khác." in said
-    # The command's way back, naming the file handed in; the page's file was a temporary copy:
-    assert f'docgen luu-tru "{signed}"' in finding["remedy"]
-    assert 'docgen luu-tru "to-trinh-da-ky.pdf"' in said and "docgen-da-ky-" not in said
-    assert "(ghi đường dẫn tới tệp đó trên máy)" in said
+        assert f"{finding['message']}: {finding['stored']}" in said
+        assert f"Đã kiểm tra 1 tệp trong {(page / 'luu-tru').absolute()}: 1 sai khác." in said
+        # The command's way back, naming the file handed in; the page's was a temporary copy:
+        assert f'docgen luu-tru "{signed}"' in finding["remedy"]
+        assert 'docgen luu-tru "to-trinh-da-ky.pdf"' in said and "docgen-da-ky-" not in said
+        assert "(ghi đường dẫn tới tệp đó trên máy)" in said
+
+        assert cli(by_cli, "luu-tru", str(signed), "--nguoi-nop", clerk["nguoi_nop"])[0] == 0
+        client.run("/luu-tru/nop", clerk, [("tep", signed.name, signed.read_bytes())])
+        said = client.run("/luu-tru/kiem-tra")
+    assert "Đã kiểm tra 1 tệp trong " in said and ": không có sai khác." in said
+    assert cli(by_cli, "luu-tru", "--kiem-tra")[0] == 0  # the original put back on both
+    assert repairs(page) == repairs(by_cli) and len(repairs(page)) == 1
+    assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))

@@ -233,6 +233,7 @@ def test_hostile_uploads_go_through_the_intake_door_and_are_refused(
     assert reason in panel
     after = sorted(p.name for p in phieu.iterdir())
     assert after == before  # nothing stored: only the journal says what came and why not
+    assert not (example_workspace / "input" / "tai-len").exists()  # nor kept to restore
     assert not list(example_workspace.parent.glob("thoat-ra*"))
     journal = journal_for(phieu).read_text(encoding="utf-8")
     assert "trang-giao-dien" in journal

@@ -30,6 +30,13 @@ class PrintedBooks:
     metadata: list[Path]
 
 
+def default_period(campaign: Campaign, today: date | None = None) -> tuple[date, date]:
+    """The outgoing register's period when none is given: 01/01 of the campaign's year to the
+    end of that year, or to today when today is later."""
+    year = campaign.period.year
+    return date(year, 1, 1), max(today or date.today(), date(year, 12, 31))
+
+
 def write_printed_books(
     campaign: Campaign, store: Store, out: Path, start: date, end: date, force: bool = False
 ) -> PrintedBooks:

@@ -218,12 +218,12 @@ def printed_books(
       docgen so-van-ban-di --tu 01/12/2023 --den 31/12/2023
     """
     from docgen.archive import Store
-    from docgen.archive.printed import write_printed_books
+    from docgen.archive.printed import default_period, write_printed_books
     from docgen.archive.summary import books_lines
 
     campaign = load_campaign(campaign_path)
-    year = campaign.period.year
-    first, last = _day(start, date(year, 1, 1)), _day(end, max(date.today(), date(year, 12, 31)))
+    usual_first, usual_last = default_period(campaign)
+    first, last = _day(start, usual_first), _day(end, usual_last)
     out = workspace.output(campaign.id) / "luu-tru"
     result = write_printed_books(campaign, Store.of(workspace.ward), out, first, last, force)
     _print_lines(books_lines(result, out))

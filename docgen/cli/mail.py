@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 import click
@@ -136,31 +137,33 @@ def receive(
     from docgen.mail.importer import import_messages
     from docgen.mail.journal import journal_for, read_journal
     from docgen.mail.message import Envelope, Incoming, Unreadable
-    from docgen.mail.restore import local_sources, lost_files
+    from docgen.mail.restore import dropped_again, local_sources, lost_files
     from docgen.mail.sources import read_paths
     from docgen.mail.summary import import_lines
 
     campaign = load_campaign(campaign_path)  # from the wrong folder: says where it looked
     journal = journal_for(folder)
+    dropped: list[Incoming] = []  # workbooks dropped on the page, from the copies it kept
     if restore and not host and not sources:
-        sources = tuple(local_sources(lost_files(read_journal(journal), folder))[0])
-        if not sources:
+        lost = lost_files(read_journal(journal), folder)
+        sources, dropped = tuple(local_sources(lost)[0]), dropped_again(lost)
+        if not sources and not dropped:
             raise UsageProblem(
                 "Không có thư đã lưu nào để chép lại phiếu (không có phiếu nào bị mất, hoặc thư "
                 "được nhận qua IMAP): ghi thư/hộp thư đã nhận, hoặc --imap MÁY_CHỦ --tai-khoan TÊN."
             )
-    if bool(host) == bool(sources):
+    if bool(host) == bool(sources or dropped):
         raise UsageProblem(
             "Hãy ghi các tệp/thư mục thư cần đọc, hoặc --imap MÁY_CHỦ (một trong hai)."
         )
-    items: Iterator[Incoming | Unreadable | Envelope]
+    items: Iterable[Incoming | Unreadable | Envelope]
     if host:
         account = Account(host, user or campaign.contacts.address, port, mailbox, _day(since))
         if not account.user:
             raise UsageProblem("Hãy ghi --tai-khoan (tên đăng nhập hộp thư).")
         items = fetch(account, password_for(account.user, host))
     else:
-        items = read_paths(list(sources))
+        items = chain(read_paths(list(sources)), dropped)
     result = import_messages(
         items, folder, journal, campaign.contacts.book(), datetime.now().astimezone(), restore
     )

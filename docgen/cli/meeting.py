@@ -22,7 +22,7 @@ from docgen.cli.common import (
 )
 from docgen.cli.console import emit_json
 from docgen.issues.codes import CODES
-from docgen.text import format_count, format_date_short, format_percent
+from docgen.text import format_count, format_percent
 
 # The meeting workbook is read with openpyxl: imported when a command runs.
 if TYPE_CHECKING:
@@ -156,11 +156,10 @@ def results(
 
 
 def _print(outcome: MeetingResult) -> None:
-    if outcome.meeting:
-        m = outcome.meeting
-        click.echo(
-            f"Cuộc họp ngày {format_date_short(m.date)}: {m.present}/{m.members} thành viên có mặt, {m.voting_form}."
-        )
+    from docgen.meeting.summary import meeting_lines
+
+    for line in meeting_lines(outcome.meeting) if outcome.meeting else []:
+        click.echo(line)
     for selection in outcome.selections:
         click.secho(f"{selection.level.label} — {selection.level.award}", bold=True)
         click.echo("  Đề nghị:" if selection.proposed() else "  Đề nghị: không có")

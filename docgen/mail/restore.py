@@ -5,7 +5,8 @@ is no longer in the folder (deleted or moved by mistake) is "lost"; with `nhan-t
 the importer opens its message again (already journaled, so normally skipped unread) and writes
 the attachment with the same bytes back under its stored name, its modification time the
 message's received time. Nothing else changes: the journal keeps its first arrival, and a
-restore row records the repair.
+restore row records the repair. A workbook dropped on the page comes back the same way from the
+copy the page kept (`dropped_again`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from docgen.mail import journal as j
 from docgen.mail.attachments import WORKBOOK_SUFFIXES, sort_out
 from docgen.mail.message import Incoming
 from docgen.mail.parse import content_key
+from docgen.mail.uploads import is_dropped, uploaded
 from docgen.output.files import write_atomic
 from docgen.text import in_vietnam
 
@@ -88,8 +90,9 @@ def restore_message(
 
 def local_sources(lost: Iterable[j.JournalEntry]) -> tuple[list[Path], list[str]]:
     """Where the messages of the lost files were read: saved files still on disk, and the
-    origins that cannot be re-read without the clerk (IMAP, or a saved file gone too)."""
-    origins = dict.fromkeys(e.source for e in lost)
+    origins that cannot be re-read without the clerk (IMAP, or a saved file gone too).
+    Workbooks dropped on the page are not messages to read: see `dropped_again`."""
+    origins = dict.fromkeys(e.source for e in lost if not is_dropped(e.message_id))
     paths: list[Path] = []
     elsewhere: list[str] = []
     for origin in origins:
@@ -99,6 +102,22 @@ def local_sources(lost: Iterable[j.JournalEntry]) -> tuple[list[Path], list[str]
         else:
             elsewhere.append(origin)
     return list(dict.fromkeys(paths)), elsewhere
+
+
+def dropped_again(lost: Iterable[j.JournalEntry]) -> list[Incoming]:
+    """The lost workbooks that were dropped on the page, as their messages again, read from
+    the copies the page kept (`uploads.keep_dropped`); a copy gone or changed is left out."""
+    found: list[Incoming] = []
+    for entry in lost:
+        kept = Path(entry.source)
+        if is_dropped(entry.message_id) and kept.is_file() and entry.received_at:
+            data = kept.read_bytes()
+            message = uploaded(
+                entry.original, data, entry.department, entry.received_at, entry.source
+            )
+            if message.key == entry.message_id:
+                found.append(message)
+    return found
 
 
 def _free(path: Path) -> Path:

@@ -10,7 +10,10 @@ from docgen.mail import journal as j
 from docgen.mail.importer import NO_WORKBOOK, ImportResult
 from docgen.mail.reply import Draft
 from docgen.mail.senders import UNKNOWN_SENDER
+from docgen.mail.uploads import is_dropped
 from docgen.text import format_moment
+
+DROPPED = "tải lên trên trang"  # the sender of a workbook dropped on the page
 
 
 def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]:
@@ -80,7 +83,8 @@ def _no_workbook(result: ImportResult) -> list[j.JournalEntry]:
 
 
 def _who(e: j.JournalEntry) -> str:
-    return f"{e.sender} ({e.department})" if e.department else f"{e.sender} ({UNKNOWN_SENDER})"
+    sender = e.sender or (DROPPED if is_dropped(e.message_id) else "")
+    return f"{sender} ({e.department})" if e.department else f"{sender} ({UNKNOWN_SENDER})"
 
 
 def _what(e: j.JournalEntry) -> str:

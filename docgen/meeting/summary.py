@@ -28,6 +28,7 @@ from docgen.meeting.layout import by_level
 from docgen.meeting.model import Decision, Meeting
 from docgen.meeting.select import MeetingResult
 from docgen.output.files import Written
+from docgen.text import format_date_short
 from docgen.validate.report import Report
 
 
@@ -67,6 +68,20 @@ def to_json(campaign_id: str, result: MeetingResult) -> dict[str, Any]:
         ],
         "issues": [i.to_json() for i in result.issues],
     }
+
+
+def meeting_lines(m: Meeting) -> list[str]:
+    """The meeting as `ket-qua` and the page say it: date, members present, the way of voting,
+    and the văn thư's numbers (or that there are none yet)."""
+    said = f"Cuộc họp ngày {format_date_short(m.date)}: {m.present}/{m.members} thành viên có mặt, {m.voting_form}."
+    if not m.numbers:
+        return [said, "Văn thư chưa ghi số, ngày văn bản (trang “Số văn bản” của tệp họp xét): "
+                      "văn bản để trống đúng khuôn."]  # fmt: skip
+    numbers = "; ".join(
+        n.full + (f" ngày {format_date_short(n.date)}" if n.date else "")
+        for n in m.numbers.values()
+    )
+    return [said, f"Số văn bản văn thư đã ghi: {numbers}."]
 
 
 def _meeting_json(m: Meeting) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from docgen.issues.codes import Code, make_issue
 from docgen.issues.model import Place, ValidationIssue
 from docgen.mail.journal import Receipt
+from docgen.mail.uploads import is_dropped
 from docgen.text import fold, format_date_short, format_moment
 from docgen.validate.report import Report
 
@@ -43,6 +44,7 @@ def absent_departments(
                     place,
                     department.name,
                     department=department.name,
+                    how="nhận trực tiếp" if is_dropped(gone.message_id) else "nhận qua thư",
                     received=format_moment(gone.received),
                     file=gone.file,
                 )

@@ -10,7 +10,6 @@ keeps no path to read the original again from (`Request.lasting`).
 from __future__ import annotations
 
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,21 +100,21 @@ def _verifying(site: Site) -> Work:
 
 
 def _tell(job: Job, lines: list[Said]) -> None:
-    """The command's lines in the job: problems among its problems, blank lines left out."""
+    """The command's lines in the job (indented ones are shown as sub-items): problems among
+    its problems, blank lines left out."""
     for line in lines:
         if line.text.strip():
-            (job.problems.append if line.problem else job.say)(line.text.strip())
+            (job.problems.append if line.problem else job.say)(line.text.rstrip())
 
 
 def _books(site: Site) -> Work:
     def work(job: Job) -> None:
         from docgen.archive import Store
-        from docgen.archive.printed import write_printed_books
+        from docgen.archive.printed import default_period, write_printed_books
         from docgen.archive.summary import books_lines
 
         campaign = site.campaign()
-        year = campaign.period.year
-        first, last = date(year, 1, 1), max(date.today(), date(year, 12, 31))
+        first, last = default_period(campaign)  # `so-van-ban-di` without --tu, --den
         out = site.ws.output(campaign.id) / "luu-tru"
         result = write_printed_books(campaign, Store.of(site.ws.ward), out, first, last, False)
         _tell(job, books_lines(result, out))

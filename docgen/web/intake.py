@@ -1,10 +1,10 @@
 """Nhận phiếu: workbooks and saved mails dropped on the page, the mailbox, the replies.
 
 Every way in is `docgen nhan-thu`'s: `import_messages` into the submissions folder with its
-journal. A dropped workbook is a message of its own (`docgen.mail.uploads`), a dropped saved
-mail is kept in the workspace (input/thu-tai-len/) and read from there by `read_paths` like a
-file named on the command line, so the journal names it as `nhan-thu` names the clerk's saved
-mails; the mailbox is read by `fetch`.
+journal. Every dropped file is kept in the workspace (input/tai-len/): a workbook is a message
+of its own naming its kept copy (`docgen.mail.uploads`), a saved mail is read from there by
+`read_paths` like a file named on the command line; so the journal names files that last, and
+`nhan-thu --khoi-phuc` reads them again. The mailbox is read by `fetch`.
 Replies are `docgen tra-loi`'s `reply_all`: drafted first, sent only after a confirmation.
 The mail password is typed in the page, used for that one job and never kept.
 """
@@ -149,7 +149,7 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
     def work(job: Job) -> None:
         from docgen.mail.message import Envelope, Incoming, Unreadable
         from docgen.mail.sources import read_paths
-        from docgen.mail.uploads import keep_mail, uploaded
+        from docgen.mail.uploads import dropped_workbook, keep_dropped
 
         now = datetime.now().astimezone()
         mails = [(n, d) for n, d in files if Path(n).suffix.lower() in MAILS]
@@ -157,11 +157,11 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
         if books and not department:
             job.problems.append("Hãy chọn đơn vị gửi các phiếu tải lên (tệp thư thì không cần).")
             return
-        kept = [keep_mail(name, data, site.ws.dropped_mails) for name, data in mails]
+        keep = site.ws.dropped
         items: list[Incoming | Unreadable | Envelope] = [
-            uploaded(name, data, department, now) for name, data in books
+            dropped_workbook(name, data, department, now, keep) for name, data in books
         ]
-        items.extend(read_paths(kept))
+        items.extend(read_paths([keep_dropped(name, data, keep) for name, data in mails]))
         _import(site, job, items)
 
     return work

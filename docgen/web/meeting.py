@@ -22,9 +22,13 @@ PAGE = "/hop-xet"
 
 def meeting(request: Request) -> Response:
     """The page: meeting list, upload, result with ties and run-off cells."""
+    from docgen.meeting.summary import meeting_lines
+
     site = site_of(request)
     listed = site.output() / "tong-hop.xlsx"
+    held = site.meeting.meeting if site.meeting else None
     return frame(request, "hop-xet.html", job=current_job(request), result=site.meeting,
+                 heard=meeting_lines(held) if held else [],
                  listed=listed if listed.is_file() else None,
                  filled=site.ws.meeting if site.ws.meeting.is_file() else None)  # fmt: skip
 
