@@ -393,8 +393,22 @@ def tree(root: Path, under: str, leave_out: tuple[str, ...] = ()) -> dict[str, s
     return {
         p.relative_to(base).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(base.rglob("*"))
-        if p.is_file() and p.name != ".docgen-khoa" and not p.name.startswith(leave_out)
+        if p.is_file()
+        and p.name != ".docgen-khoa"
+        and not p.name.startswith(leave_out)
+        and not p.parent.name.startswith(leave_out)
     }
+
+
+def metadata(books: Path) -> dict[str, dict[str, object]]:
+    """Each filed document's Phụ lục VI fields (metadata/*.json) but the time it was filed."""
+    found = {}
+    for path in sorted((books / "metadata").glob("*.json")):
+        fields = json.loads(path.read_text(encoding="utf-8"))
+        assert fields.pop("Thời điểm nộp lưu")
+        found[path.name] = fields
+    assert found
+    return found
 
 
 def register(root: Path) -> list[dict[str, object]]:
@@ -473,7 +487,9 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         said = client.run("/luu-tru/so")
         assert lines_of(said) == printed(out, by_cli, page)
         books = Path("output", CAMPAIGN, "luu-tru")
-        assert tree(page, books.as_posix()) == tree(by_cli, books.as_posix())
+        workbooks = [tree(root, books.as_posix(), ("metadata",)) for root in (page, by_cli)]
+        assert workbooks[0] == workbooks[1] and len(workbooks[0]) == 2
+        assert metadata(page / books) == metadata(by_cli / books)
         offered = re.findall(r'<a href="(/tai/[^"]+)">[^<]*\(([^)<]+\.xlsx)\)</a>', said)
         assert len(offered) == 2  # the outgoing register and the Mục lục
         for link, name in offered:
