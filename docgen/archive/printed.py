@@ -10,7 +10,6 @@ from pathlib import Path
 
 from docgen.archive.records import current, dossier_order, index_book, metadata, outgoing_book
 from docgen.archive.register import register_rows
-from docgen.archive.signatures import page_count
 from docgen.archive.store import Store
 from docgen.campaign import Campaign
 from docgen.output.files import Written, write_beside
@@ -63,7 +62,12 @@ def write_printed_books(
 
 
 def _pages(store: Store, stored: list[str]) -> dict[str, int]:
-    return {s: page_count(store.path(s).read_bytes()) for s in stored if s.endswith(".pdf")}
+    pdfs = [s for s in stored if s.endswith(".pdf")]
+    if not pdfs:
+        return {}
+    from docgen.archive.signatures import page_count  # pyHanko: only when PDFs were filed
+
+    return {s: page_count(store.path(s).read_bytes()) for s in pdfs}
 
 
 def _write_metadata(

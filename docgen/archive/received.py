@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from docgen.archive.docxsig import docx_signatures
-from docgen.archive.signatures import PdfUnreadableError, pdf_signatures
 from docgen.digest import sha256
 
 SIGNED_PDF, SCAN_PDF, SIGNED_DOCX = "signed-pdf", "scan-pdf", "signed-docx"
@@ -63,6 +61,10 @@ def receive(path: Path, roots: Sequence[bytes] = ()) -> Received:
     data = path.read_bytes()
     if suffix == ".pdf":
         return _pdf(path, data, roots)
+    # signxml and pyHanko load only when a file is handed in: checking the archive or printing
+    # its registers needs neither (a second less to wait).
+    from docgen.archive.docxsig import docx_signatures
+
     signatures = docx_signatures(data)
     if not signatures:
         raise NotFileable(
@@ -82,6 +84,8 @@ def receive(path: Path, roots: Sequence[bytes] = ()) -> Received:
 
 
 def _pdf(path: Path, data: bytes, roots: Sequence[bytes]) -> Received:
+    from docgen.archive.signatures import PdfUnreadableError, pdf_signatures
+
     try:
         signatures = pdf_signatures(data, roots)
     except PdfUnreadableError as exc:
