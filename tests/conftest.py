@@ -168,3 +168,23 @@ def after_announce(stderr: str) -> str:
     """What a command wrote to stderr after its line naming the workspace and the campaign."""
     first, _, rest = stderr.partition("\n")
     return rest if first.startswith("Thư mục làm việc: ") and " — chiến dịch “" in first else stderr
+
+
+# The longest tests (a browser's whole cycle, every command under two code pages, LibreOffice
+# batches) start first: xdist's work stealing then ends the run on short tests, not with one
+# worker idle while the other finishes a 25-second test.
+LONGEST_FIRST = (
+    "test_web_browser.py",
+    "test_cli_console.py",
+    "test_layout.py",
+    "test_archive.py",
+    "test_pdf.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within each file and among the rest is kept
