@@ -76,13 +76,13 @@ def _filed(ws: Workspace, campaign_id: str) -> list[Path]:
 
 
 ADVICE = {
-    Step.RECEIVE: "Nhận phiếu các đơn vị gửi về (tải tệp lên hoặc đọc hộp thư).",
-    Step.CHECK: "Kiểm tra phiếu; đơn vị có lỗi nhận tệp phản hồi để sửa và gửi lại.",
-    Step.MEETING_LIST: "Tổng hợp danh sách đề nghị cho cuộc họp Hội đồng.",
+    Step.RECEIVE: "Tải lên phiếu, thư các đơn vị gửi về (“Nhận các tệp này”) hoặc bấm “Đọc hộp thư”.",
+    Step.CHECK: "Bấm “Kiểm tra phiếu” trên trang Đơn vị; đơn vị có lỗi nhận tệp phản hồi để sửa và gửi lại.",
+    Step.MEETING_LIST: "Bấm “Tổng hợp danh sách họp” trên trang Họp xét: danh sách cho cuộc họp Hội đồng.",
     Step.MEETING: "Sau cuộc họp, tải lên tệp họp xét thư ký đã ghi số phiếu.",
-    Step.DOSSIER: "Lập hồ sơ từ phiếu và kết quả họp xét.",
-    Step.PDF: "Chuyển văn bản sang PDF để trình ký.",
-    Step.ARCHIVE: "Nộp lưu các văn bản đã ký, rồi in sổ văn bản đi.",
+    Step.DOSSIER: "Bấm “Lập hồ sơ” trên trang Hồ sơ: văn bản từ phiếu và kết quả họp xét.",
+    Step.PDF: "Bấm “Chuyển sang PDF” trên trang Hồ sơ, rồi trình ký.",
+    Step.ARCHIVE: "Tải các văn bản đã ký lên trang Lưu trữ và bấm “Nộp lưu”.",
     Step.REGISTERS: "Bấm “Lập sổ văn bản đi và mục lục” trên trang Lưu trữ (sau lần nộp lưu cuối).",
 }
 FINISHED = (
