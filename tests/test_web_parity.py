@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from docgen.cli import main
 from docgen.text import format_percent
+from docgen.web.intake import CHECK_NEXT
 from tests.conftest import soffice
 from tests.test_web_browser import filled_meeting
 from tools.fill.mail import message, outlook_msg
@@ -380,10 +381,14 @@ def lines_of(panel: str) -> list[str]:
     return [html.unescape(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", listed)]
 
 
+NEXT_COMMAND = "Tiếp theo: docgen kiem-tra"  # the page names its button instead
+
+
 def printed(out: str, root: Path, page: Path) -> list[str]:
-    """A command's lines as the page lists them: its paths the page's workspace, an indented
-    line a sub-item without its indent and dash."""
-    lines = out.replace(str(root), str(page)).splitlines()
+    """A command's lines as the page lists them: its paths the page's workspace, the next
+    command the page's button, an indented line a sub-item without its indent and dash."""
+    lines = out.replace(str(root), str(page)).replace(NEXT_COMMAND, f"Tiếp theo: {CHECK_NEXT}")
+    lines = lines.splitlines()
     return [line.strip().removeprefix("- ") if line.startswith("  ") else line for line in lines]
 
 

@@ -16,8 +16,11 @@ from docgen.text import format_moment
 DROPPED = "tải lên trên trang"  # the sender of a workbook dropped on the page
 
 
-def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]:
-    """The console summary of one import, in Vietnamese."""
+def import_lines(
+    result: ImportResult, folder: Path, journal: Path, then: str = "docgen kiem-tra"
+) -> list[str]:
+    """The summary of one import, in Vietnamese; `then`: the next step as the shell names it
+    (the command to run, or the page's button)."""
     new = [e for e in result.messages if e.message_id]
     lines = [
         f"Đã đọc {len(new)} thư mới"
@@ -46,7 +49,7 @@ def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]
         )
         lines += [f"  - {e.sender} — “{e.subject}”, {_when(e)}" for e in unknown]
     lines += restore_lines(result)
-    lines.append(f"Nhật ký: {journal}. Tiếp theo: docgen kiem-tra")
+    lines.append(f"Nhật ký: {journal}. Tiếp theo: {then}")
     return lines
 
 

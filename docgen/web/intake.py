@@ -182,6 +182,9 @@ def _reading(
     return work
 
 
+CHECK_NEXT = "bấm “Kiểm tra phiếu” trên trang Đơn vị"  # the command says "docgen kiem-tra"
+
+
 def _import(site: Site, job: Job, items: object) -> None:
     from docgen.mail.importer import import_messages
     from docgen.mail.journal import journal_for
@@ -193,7 +196,7 @@ def _import(site: Site, job: Job, items: object) -> None:
     campaign = site.campaign()
     now = datetime.now().astimezone()
     result = import_messages(items, folder, journal, campaign.contacts.book(), now)  # type: ignore[arg-type]
-    for line in import_lines(result, folder, journal):
+    for line in import_lines(result, folder, journal, then=CHECK_NEXT):
         job.say(line)
     job.problems.extend(f"{e.original or e.source}: {e.reason}" for e in result.problems)
 
