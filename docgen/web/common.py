@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from starlette.datastructures import UploadFile
@@ -92,6 +93,24 @@ async def uploads(request: Request) -> tuple[dict[str, str], list[tuple[str, byt
             fields[key] = value
     await form.close()
     return fields, files
+
+
+def one_workbook(
+    job: Job, files: list[tuple[str, bytes]], what: str, suffix: str = ""
+) -> tuple[str, bytes] | None:
+    """The one Excel workbook uploaded (name, bytes), checked as a mail attachment is (read as
+    `suffix`, else as its name says); None after telling the job why it is not one."""
+    from docgen.mail.attachments import workbook_problem
+
+    if len(files) != 1:
+        job.problems.append(f"Hãy chọn đúng một {what}.")
+        return None
+    name, data = files[0]
+    problem = workbook_problem(suffix or Path(name).suffix.lower(), data)
+    if problem:
+        job.problems.append(f"{name}: {problem} Hãy lưu tệp bằng Excel dạng .xlsx.")
+        return None
+    return name, data
 
 
 def job_answer(request: Request, job: Job) -> Response:

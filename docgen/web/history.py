@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from docgen.mail.names import store_name
-from docgen.web.common import current_job, frame, job_answer, site_of, uploads
+from docgen.web.common import current_job, frame, job_answer, one_workbook, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
 
@@ -171,16 +171,11 @@ def _importing(site: Site, files: list[tuple[str, bytes]]) -> Work:
     def work(job: Job) -> None:
         from docgen.award import import_sheet
         from docgen.award.said import import_line, import_problems, import_refused
-        from docgen.mail.attachments import workbook_problem
 
-        if len(files) != 1:
-            job.problems.append("Hãy chọn đúng một tệp Excel (.xlsx) theo mẫu nhập.")
+        chosen = one_workbook(job, files, "tệp Excel (.xlsx) theo mẫu nhập")
+        if chosen is None:
             return
-        name, data = files[0]
-        problem = workbook_problem(Path(name).suffix.lower(), data)
-        if problem:
-            job.problems.append(f"{name}: {problem} Hãy lưu tệp bằng Excel dạng .xlsx.")
-            return
+        name, data = chosen
         with tempfile.TemporaryDirectory(prefix="docgen-nhap-", dir=site.scratch) as tmp:
             path = Path(tmp) / store_name(name)  # the sheet keeps its name in the messages
             path.write_bytes(data)

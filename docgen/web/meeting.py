@@ -13,7 +13,7 @@ from datetime import datetime
 from starlette.requests import Request
 from starlette.responses import Response
 
-from docgen.web.common import current_job, frame, job_answer, site_of, uploads
+from docgen.web.common import current_job, frame, job_answer, one_workbook, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
 
@@ -73,17 +73,12 @@ def _listing(site: Site) -> Work:
 
 def _placing(site: Site, files: list[tuple[str, bytes]]) -> Work:
     def work(job: Job) -> None:
-        from docgen.mail.attachments import workbook_problem
         from docgen.output.files import write_atomic
 
-        if len(files) != 1:
-            job.problems.append("Hãy chọn đúng một tệp họp xét (.xlsx) thư ký đã ghi.")
+        chosen = one_workbook(job, files, "tệp họp xét (.xlsx) thư ký đã ghi", suffix=".xlsx")
+        if chosen is None:
             return
-        name, data = files[0]
-        problem = workbook_problem(".xlsx", data)
-        if problem:
-            job.problems.append(f"{name}: {problem} Hãy lưu tệp bằng Excel dạng .xlsx.")
-            return
+        name, data = chosen
         target = site.ws.meeting
         if target.is_file() and target.read_bytes() != data:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
