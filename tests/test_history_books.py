@@ -16,6 +16,7 @@ from docgen.award.model import AwardDecision, Conferment, Origin, Recipient
 from docgen.award.stats import statistics
 from docgen.campaign.model import Kind
 from docgen.cli import main
+from tools.fill.history import fill_awards_sheet
 
 AN = Recipient(
     kind=Kind.INDIVIDUAL, name="Nguyễn Văn An", unit="Khối Kinh tế", birth=date(1985, 3, 2)
@@ -151,16 +152,6 @@ def test_the_statistics_workbook_has_a_chart_and_prints_on_a4(ward: Path) -> Non
     assert "Đã có, không thay đổi" in run(ward, "--thong-ke")  # same history, same bytes
 
 
-def _fill(template: Path, rows: list[list[object]], target: Path) -> Path:
-    wb = openpyxl.load_workbook(template)
-    ws = wb["Khen thưởng"]
-    for r, row in enumerate(rows, start=4):
-        for c, value in enumerate(row, start=1):
-            ws.cell(r, c).value = value
-    wb.save(target)
-    return target
-
-
 ROW = [2021, "5/QĐ-UBND", "15/12/2021", "Chủ tịch UBND phường Tân Phú", "Cấp phường", "Cá nhân",
        "Nguyễn Văn An", "02/03/1985", "Khối Kinh tế", "Công chức", "Giấy khen", ""]  # fmt: skip
 
@@ -181,7 +172,7 @@ def test_past_years_are_imported_from_the_template(ward: Path, tmp_path: Path) -
         "Giấy khen",
         None,
     ]
-    sheet = _fill(template, [ROW, second], tmp_path / "cu.xlsx")
+    sheet = fill_awards_sheet(template, [ROW, second], tmp_path / "cu.xlsx")
     out = run(ward, "--nhap", str(sheet))
     assert "Đã nhập 1 quyết định (2 dòng) từ cu.xlsx: 1 mới, 0 thay bản cũ, 0 đã có." in out
     assert "1 đã có" in run(ward, "--nhap", str(sheet))
@@ -198,7 +189,9 @@ def test_a_sheet_with_bad_lines_imports_nothing(ward: Path, tmp_path: Path) -> N
     bad_date = [*ROW[:2], "31/02/2021", *ROW[3:]]
     bad_kind = [*ROW[:5], "Đơn vị", *ROW[6:]]
     other_year = [2020, *ROW[1:]]
-    sheet = _fill(template, [ROW, bad_date, bad_kind, other_year], tmp_path / "loi.xlsx")
+    sheet = fill_awards_sheet(
+        template, [ROW, bad_date, bad_kind, other_year], tmp_path / "loi.xlsx"
+    )
     before = load_history(ward)
     out = run(ward, "--nhap", str(sheet), code=1)
     assert "Chưa nhập gì: tệp loi.xlsx còn 3 lỗi." in out

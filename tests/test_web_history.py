@@ -10,7 +10,6 @@ import re
 import shutil
 from pathlib import Path
 
-import openpyxl
 from click.testing import CliRunner
 
 from docgen.award import find_awards
@@ -24,6 +23,7 @@ from tests.test_history_books import ROW
 from tests.test_history_e2e import number_the_decision
 from tests.test_web_cli import tree
 from tools.example.data import VOTES
+from tools.fill.history import fill_awards_sheet
 from tools.webclient import Client, serving
 
 CAMPAIGN = "kh19-2023-cchc"
@@ -123,7 +123,9 @@ def test_wrong_decisions_and_sheets_are_refused_as_by_the_command(
         blank = _downloads(client, client.run("/lich-su/mau-nhap"))
         template = tmp_path / "mau.xlsx"
         template.write_bytes(blank["mau-nhap-lich-su-khen-thuong.xlsx"])
-        bad = _fill(template, [ROW, [*ROW[:2], "31/02/2021", *ROW[3:]]], tmp_path / "loi.xlsx")
+        bad = fill_awards_sheet(
+            template, [ROW, [*ROW[:2], "31/02/2021", *ROW[3:]]], tmp_path / "loi.xlsx"
+        )
         said = _said(client.run("/lich-su/nhap", files=[("tep", "loi.xlsx", bad.read_bytes())]))
         assert "Chưa nhập gì: tệp loi.xlsx còn 1 lỗi." in said
         assert (
@@ -135,7 +137,7 @@ def test_wrong_decisions_and_sheets_are_refused_as_by_the_command(
         assert all(line.strip(" -") in said for line in cli_said[1:])
         not_a_workbook = client.run("/lich-su/nhap", files=[("tep", "x.xlsx", b"khong")])
         assert "Hãy lưu tệp bằng Excel dạng .xlsx" in _said(not_a_workbook)
-        good = _fill(template, [ROW], tmp_path / "cu.xlsx")
+        good = fill_awards_sheet(template, [ROW], tmp_path / "cu.xlsx")
         said = _said(client.run("/lich-su/nhap", files=[("tep", "cu.xlsx", good.read_bytes())]))
         assert "Đã nhập 1 quyết định (1 dòng) từ cu.xlsx: 1 mới, 0 thay bản cũ, 0 đã có." in said
         assert "Tìm thấy 1 khen thưởng" in client.request("GET", "/lich-su?nam=2021").text
@@ -144,14 +146,14 @@ def test_wrong_decisions_and_sheets_are_refused_as_by_the_command(
             example_workspace,
             "lich-su",
             "--nhap",
-            str(_fill(template, [older], tmp_path / "x.xlsx")),
+            str(fill_awards_sheet(template, [older], tmp_path / "x.xlsx")),
         )
         found = _said(client.request("GET", "/lich-su?nam=2019").text)  # written by the command
         assert "Tìm thấy 1 khen thưởng" in found and "3/QĐ-UBND ngày 10/12/2019" in found
         search = _said(client.request("GET", "/lich-su?nam=1900").text)
         assert "Năm “1900” không hợp lệ" in search
         unsure = [2022, "7/QĐ-UBND", "15/12/2022", *ROW[3:7], None, *ROW[8:]]  # no birth date
-        maybe = _fill(template, [unsure], tmp_path / "chua-ro.xlsx")
+        maybe = fill_awards_sheet(template, [unsure], tmp_path / "chua-ro.xlsx")
         said = _said(
             client.run("/lich-su/nhap", files=[("tep", "chua-ro.xlsx", maybe.read_bytes())])
         )
@@ -163,13 +165,3 @@ def test_wrong_decisions_and_sheets_are_refused_as_by_the_command(
         assert page.count("Có thể là cùng một người (chưa gộp):") == 2  # 2019 and 2021 each
         for line in pairs[1:3] + pairs[4:6]:  # each record of each pair, as the command says
             assert line.strip().removeprefix("- ") in page, line
-
-
-def _fill(template: Path, rows: list[list[object]], target: Path) -> Path:
-    wb = openpyxl.load_workbook(template)
-    sheet = wb["Khen thưởng"]
-    for r, row in enumerate(rows, start=4):
-        for c, value in enumerate(row, start=1):
-            sheet.cell(r, c).value = value
-    wb.save(target)
-    return target

@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from tools.bench.generate import write_campaign
+from tools.fill.history import fill_awards_sheet
 from tools.webclient import Client, serving
 
 TARGET_MS = 200.0
@@ -76,7 +77,7 @@ def _past_years(client: Client, root: Path, lines: int) -> None:
     assert found is not None, panel
     blank = root / "mau-nhap.xlsx"
     blank.write_bytes(client.request("GET", f"/tai/{found.group(1)}").body)
-    sheet = _filled(blank, _past_rows(lines), root / "cac-nam-truoc.xlsx")
+    sheet = fill_awards_sheet(blank, _past_rows(lines), root / "cac-nam-truoc.xlsx")
     said = client.run("/lich-su/nhap", files=[("tep", sheet.name, sheet.read_bytes())])
     assert "Đã nhập" in said, said
 
@@ -93,18 +94,6 @@ def _past_rows(lines: int) -> list[list[object]]:
         rows.append([year, number, f"15/12/{year}", "Chủ tịch UBND phường", "Cấp phường",
                      "Cá nhân", name, birth, unit, "Công chức", rng.choice(FORMS), ""])  # fmt: skip
     return rows
-
-
-def _filled(template: Path, rows: list[list[object]], target: Path) -> Path:
-    import openpyxl
-
-    wb = openpyxl.load_workbook(template)
-    sheet = wb["Khen thưởng"]
-    for r, row in enumerate(rows, start=4):
-        for c, value in enumerate(row, start=1):
-            sheet.cell(r, c).value = value
-    wb.save(target)
-    return target
 
 
 def _row(client: Client, path: str, label: str, times: int) -> dict[str, object]:
