@@ -34,7 +34,7 @@ class ImportResult:
     lost: list[j.JournalEntry] = field(default_factory=list)  # imported files gone from the folder
     restoring: bool = False  # asked to write the lost files back
 
-    def files(self, result: str) -> list[j.JournalEntry]:
+    def files(self, result: j.Result) -> list[j.JournalEntry]:
         """Attachment rows with this result."""
         return [e for e in self.entries if e.kind == j.RowKind.FILE and e.result == result]
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from docgen.campaign import load_campaign
 from docgen.mail.imap import Account, fetch
 from docgen.mail.importer import import_messages
-from docgen.mail.journal import journal_for
+from docgen.mail.journal import Result, journal_for
 from tools.bench import mail_large
 from tools.example.build import EXAMPLE_CAMPAIGN
 from tools.fill.intake import blank_template
@@ -72,7 +72,7 @@ def _imap(servers: Servers, target: Path) -> tuple[float, float, int]:
         datetime.now(UTC),
     )
     took = (time.perf_counter() - wall, time.process_time() - cpu)
-    return (*took, len(result.files("đã nhập")))
+    return (*took, len(result.files(Result.IMPORTED)))
 
 
 def _copy(source: Path, target: Path) -> tuple[float, float, int]:
