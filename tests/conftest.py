@@ -52,6 +52,15 @@ def example_workspace(pristine_example: Path, tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def campaign_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A new workspace holding only the shipped campaign file (no form yet), the current folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "input").mkdir()
+    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def template_bytes(campaign: Campaign) -> bytes:
     """The blank intake workbook, generated once per test session."""

@@ -14,7 +14,7 @@ from docgen.cli import main
 from docgen.mail import journal as j
 from docgen.validate.run import validate_folder
 from docgen.validate.summary import to_text
-from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook
+from tests.conftest import GOOD_UNIT, MakeWorkbook
 from tools.fill.mail import message
 
 KINH_TE = "Khối Kinh tế <kinhte.tienthanh@dongxoai.gov.vn>"
@@ -72,11 +72,9 @@ def sorted_vn() -> list[str]:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "input" / "phieu").mkdir(parents=True)
-    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
-    return tmp_path
+def workspace(campaign_workspace: Path) -> Path:
+    (campaign_workspace / "input" / "phieu").mkdir()
+    return campaign_workspace
 
 
 def test_a_deleted_received_form_is_named_and_restored_from_its_message(

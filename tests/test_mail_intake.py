@@ -15,7 +15,7 @@ from docgen.cli import main
 from docgen.mail import journal as j
 from docgen.mail.importer import ImportResult, import_messages
 from docgen.mail.sources import read_paths
-from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook, after_announce
+from tests.conftest import GOOD_UNIT, MakeWorkbook, after_announce
 from tools.fill.mail import message, outlook_msg, rfc2047_message
 
 KINH_TE = "Khối Kinh tế <kinhte.tienthanh@dongxoai.gov.vn>"
@@ -266,11 +266,8 @@ def test_unknown_sender_is_imported_and_listed(tmp_path: Path, workbook: bytes) 
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "input").mkdir()
-    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
-    return tmp_path
+def workspace(campaign_workspace: Path) -> Path:
+    return campaign_workspace
 
 
 def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from docgen.cli import main
 from docgen.mail import journal as j
-from tests.conftest import CAMPAIGN_FILE, GOOD_INDIVIDUAL, GOOD_UNIT, MakeWorkbook, after_announce
+from tests.conftest import GOOD_INDIVIDUAL, GOOD_UNIT, MakeWorkbook, after_announce
 from tests.mailservers import CLERK, HOST, PASSWORD, Servers
 
 KT = "kinhte.tienthanh@dongxoai.gov.vn"
@@ -22,13 +22,13 @@ OUT = Path("output/kh19-2023-cchc")
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: MakeWorkbook) -> Path:
+def workspace(
+    campaign_workspace: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: MakeWorkbook
+) -> Path:
     """Three departments: one mailed with an error, one copied by hand, one with no address."""
-    monkeypatch.chdir(tmp_path)
+    root = campaign_workspace
     monkeypatch.delenv("DOCGEN_MAIL_PASSWORD", raising=False)
-    (tmp_path / "input").mkdir()
-    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
-    folder = tmp_path / "input" / "phieu"
+    folder = root / "input" / "phieu"
     bad = {**GOOD_INDIVIDUAL, "ngay_sinh": "31/02/1985"}
     kt = {**GOOD_UNIT, "don_vi": "Khối Kinh tế - Hạ tầng"}
     make_workbook("kinh-te.xlsx", unit=kt, individuals=[bad], folder=folder)
@@ -45,7 +45,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: Ma
             )
         ],
     )  # fmt: skip
-    return tmp_path
+    return root
 
 
 def parse(path: Path) -> EmailMessage:

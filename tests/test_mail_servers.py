@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from docgen.cli import main
 from docgen.mail import journal as j
-from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook, after_announce
+from tests.conftest import GOOD_UNIT, MakeWorkbook, after_announce
 from tests.mailservers import CLERK, HOST, PASSWORD, USER, Servers
 from tools.fill.mail import message
 
@@ -47,13 +47,13 @@ def mailbox_state(servers: Servers) -> list[tuple[bytes, bytes]]:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mail_servers: Servers) -> Path:
-    monkeypatch.chdir(tmp_path)
+def workspace(
+    campaign_workspace: Path, monkeypatch: pytest.MonkeyPatch, mail_servers: Servers
+) -> Path:
+    root = campaign_workspace
     monkeypatch.setenv("SSL_CERT_FILE", str(mail_servers.cert))  # trust the test certificate
     monkeypatch.delenv("DOCGEN_MAIL_PASSWORD", raising=False)
-    (tmp_path / "input").mkdir()
-    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
-    return tmp_path
+    return root
 
 
 def imap_args(servers: Servers) -> list[str]:

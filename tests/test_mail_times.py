@@ -14,7 +14,7 @@ from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.mail import journal as j
 from docgen.validate.run import validate_folder
-from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook
+from tests.conftest import GOOD_UNIT, MakeWorkbook
 from tests.mailservers import HOST, PASSWORD, USER, Servers
 from tools.fill.mail import message
 
@@ -22,11 +22,8 @@ KINH_TE = "Khối Kinh tế <kinhte.tienthanh@dongxoai.gov.vn>"
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "input").mkdir()
-    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
-    return tmp_path
+def workspace(campaign_workspace: Path) -> Path:
+    return campaign_workspace
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from docgen.validate.run import validate_folder
 from docgen.validate.summary import to_text
 from tests.conftest import (
     ATTENDANCE,
-    CAMPAIGN_FILE,
     GOOD_INDIVIDUAL,
     GOOD_UNIT,
     MakeWorkbook,
@@ -223,11 +222,9 @@ def test_sender_and_workbook_department(
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "input" / "phieu").mkdir(parents=True)
-    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
-    return tmp_path
+def workspace(campaign_workspace: Path) -> Path:
+    (campaign_workspace / "input" / "phieu").mkdir()
+    return campaign_workspace
 
 
 def test_cli_exit_code_follows_the_current_version(

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from docgen.cli import main
 from docgen.mail import journal as j
-from tests.conftest import CAMPAIGN_FILE, GOOD_UNIT, MakeWorkbook
+from tests.conftest import GOOD_UNIT, MakeWorkbook
 from tools.fill.mail import message
 
 KT = "kinhte.tienthanh@dongxoai.gov.vn"
@@ -23,25 +23,23 @@ JOURNAL = Path("input/thu-nhan.csv")
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_workbook: MakeWorkbook) -> Path:
+def workspace(campaign_workspace: Path, make_workbook: MakeWorkbook) -> Path:
     """A workbook received by mail and a reply sent: a journal of message, file and reply rows."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "input").mkdir()
-    (tmp_path / "input" / "campaign.toml").write_bytes(CAMPAIGN_FILE.read_bytes())
+    root = campaign_workspace
     unit = {**GOOD_UNIT, "don_vi": "Khối Kinh tế - Hạ tầng"}
-    data = make_workbook("x.xlsx", unit=unit, folder=tmp_path / "made").read_bytes()
+    data = make_workbook("x.xlsx", unit=unit, folder=root / "made").read_bytes()
     when = datetime(2023, 12, 10, 2, 30, tzinfo=UTC)
     mail = message(f"Khối Kinh tế <{KT}>", "Phiếu", [("phieu.xlsx", data)], when)
-    (tmp_path / "thu").mkdir()
-    (tmp_path / "thu" / "1.eml").write_bytes(mail.as_bytes())
+    (root / "thu").mkdir()
+    (root / "thu" / "1.eml").write_bytes(mail.as_bytes())
     assert CliRunner().invoke(main, ["nhan-thu", "thu"]).exit_code == 0
     sent = "2023-12-11T08:00:00+07:00"
     reply = j.JournalEntry(
         sent, j.RowKind.REPLY, "tra-loi/a.eml", "<a@x>", "tdkt@x", "Khối Kinh tế - Hạ tầng", "Phản hồi",
         sent, "phan-hoi.xlsx", "a" * 64, "tra-loi/a.eml", j.Result.SENT, f"gửi tới {KT}",
     )  # fmt: skip
-    j.append(tmp_path / JOURNAL, [reply])
-    return tmp_path
+    j.append(root / JOURNAL, [reply])
+    return root
 
 
 def _cell(raw: bytes, line: int, column: int, value: str) -> bytes:
