@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from docgen.digest import sha256
-from docgen.output.files import write_atomic
+from docgen.output.files import with_copies, write_atomic, write_beside
 from docgen.output.manifest import Manifest, ManifestEntry, Retired, WriteOutcome, read_manifest
 from docgen.output.names import MAX_STEM, NameBook, safe_stem
 from docgen.output.state import OutputState
@@ -168,3 +168,12 @@ def test_damaged_manifest_is_set_aside_and_reported_never_read_as_empty(tmp_path
     assert not (tmp_path / "manifest.json").exists()
     assert caught.value.kept.read_text(encoding="utf-8") == "{not json"
     assert read_manifest(tmp_path) is None  # the next run rebuilds it
+
+
+def test_with_copies_finds_the_copies_write_beside_made(tmp_path: Path) -> None:
+    sheet = tmp_path / "giay-khen.docx"
+    assert with_copies(sheet) == []
+    made = [write_beside(sheet, data)[0] for data in (b"1", b"2", b"3", b"2")]
+    (tmp_path / "giay-khen-tren-phoi.docx").write_bytes(b"another file")
+    assert made == [sheet, tmp_path / "giay-khen-2.docx", tmp_path / "giay-khen-3.docx", made[1]]
+    assert with_copies(sheet) == made[:3]

@@ -18,7 +18,7 @@ from docgen.award.layout import Placement
 from docgen.award.past import check_forms
 from docgen.campaign.model import Campaign
 from docgen.meeting.select import read_and_select
-from docgen.output.files import Written, write_beside
+from docgen.output.files import Written, with_copies, write_beside
 from docgen.output.names import safe_stem
 from docgen.render.pages import Paper, write_pages
 from docgen.workspace import Workspace
@@ -85,12 +85,4 @@ def certificate_paths(ws: Workspace, campaign: Campaign, level_id: str) -> list[
     """A level's certificates on disk, on plain paper and on blanks, with the copies written
     beside a file that differed (`giay-khen-2.docx`…)."""
     folder = _folder(ws, campaign, level_id)
-    if not folder.is_dir():
-        return []
-    stems = {Path(name).stem for name in FILES.values()}
-    return sorted(
-        p
-        for p in folder.glob("*.docx")
-        if p.stem in stems
-        or (p.stem.rpartition("-")[0] in stems and p.stem.rpartition("-")[2].isdigit())
-    )
+    return sorted(p for name in FILES.values() for p in with_copies(folder / name))

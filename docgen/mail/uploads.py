@@ -21,7 +21,7 @@ from docgen.digest import sha256
 from docgen.mail.attachments import sort_out
 from docgen.mail.message import Attachment, Incoming
 from docgen.mail.names import store_name
-from docgen.output.files import write_atomic
+from docgen.output.files import write_beside
 
 ORIGIN = "trang-giao-dien"
 SUBJECT = "Tải lên qua trang giao diện"
@@ -59,14 +59,7 @@ def dropped_workbook(
 
 def keep_dropped(name: str, data: bytes, folder: Path) -> Path:
     """A dropped file written into `folder` under a safe name (absolute path), so that the
-    journal names a file that lasts; the same bytes dropped again are the file already kept."""
+    journal names a file that lasts; the same bytes dropped again are the file already kept,
+    other bytes under the same name go beside it (`write_beside`)."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder.absolute() / store_name(name)
-    n = 1
-    while target.exists():
-        if target.is_file() and target.read_bytes() == data:
-            return target
-        n += 1
-        target = target.with_name(f"{Path(store_name(name)).stem}-{n}{target.suffix}")
-    write_atomic(target, data)
-    return target
+    return write_beside(folder.absolute() / store_name(name), data)[0]

@@ -7,6 +7,7 @@ recognises as its own and removes (`remove_leftover_temps`).
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sys
@@ -135,6 +136,16 @@ class Written(StrEnum):
     OVERWRITTEN = "overwritten"
     UNCHANGED = "unchanged"
     COPY = "copy"  # the target held other content: the new bytes went to `<name>-N`
+
+
+def with_copies(path: Path) -> list[Path]:
+    """`path` and the copies `write_beside` wrote next to it (`<name>-2.xlsx`…), those that exist."""
+    found = [path] if path.is_file() else []
+    for candidate in sorted(path.parent.glob(f"{glob.escape(path.stem)}-*{path.suffix}")):
+        number = candidate.stem[len(path.stem) + 1 :]
+        if number.isdigit() and candidate.is_file():
+            found.append(candidate)
+    return found
 
 
 def write_beside(path: Path, data: bytes, force: bool = False) -> tuple[Path, Written]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docgen.archive.store import Store
 from docgen.campaign import Campaign, load_campaign
 from docgen.output.manifest import MANIFEST, Manifest, read_manifest
 from docgen.stage import Stage, campaign_stage
@@ -119,7 +120,7 @@ class Site:
     def _stage_inputs(self) -> Fingerprint:
         out = self.output()
         found = [self.ws.submissions, self.ws.meeting, out / "tong-hop.xlsx", out / "manifest.json"]
-        register = self.ws.ward / "luu-tru" / "so-dang-ky.sqlite"
+        register = Store.of(self.ws.ward).register_file
         found += [register, register.with_name(register.name + "-wal")]
         if out.is_dir():  # a level's folder, its certificates' folder, the wrap-up's
             for folder in (p for p in out.iterdir() if p.is_dir()):
