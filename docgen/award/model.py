@@ -14,6 +14,8 @@ from enum import StrEnum
 
 from docgen.campaign.model import Kind
 
+YEARS = (1945, 2100)  # the years an award in the history may carry (search, import)
+
 
 class Origin(StrEnum):
     """Where a decision's record came from."""

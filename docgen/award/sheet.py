@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from docgen.award.identity import unit_key
-from docgen.award.model import AwardDecision, Conferment, Origin, Recipient
+from docgen.award.model import YEARS, AwardDecision, Conferment, Origin, Recipient
 from docgen.campaign.model import Kind
 from docgen.errors import DocgenError
 from docgen.text import ascii_slug, clean_line, file_name, fold, parse_date
@@ -175,7 +175,7 @@ def _value(column: Column, cell: RawCell | None) -> object:
 
 def _year(value: object) -> int:
     text = str(value).strip().removesuffix(".0")
-    if not text.isdigit() or not 1945 <= int(text) <= 2100:
+    if not text.isdigit() or not YEARS[0] <= int(text) <= YEARS[1]:
         raise ValueError(f"“{value}” không phải năm; ghi năm bốn chữ số, ví dụ 2022.")
     return int(text)
 

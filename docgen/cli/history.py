@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from docgen.award.model import YEARS
 from docgen.cli.common import (
     CAMPAIGN_OPTION,
     FORCE_OPTION,
@@ -39,7 +40,7 @@ def _writes(options: dict[str, object]) -> bool:  # --chua-ro and the search onl
 @CAMPAIGN_OPTION
 @click.option("--ten", "name", default="", metavar="TÊN", help="Tìm theo tên tập thể, cá nhân.")
 @click.option("--don-vi", "unit", default="", metavar="ĐƠN_VỊ", help="Tìm theo đơn vị.")
-@click.option("--nam", "year", type=click.IntRange(1945, 2100), default=None, help="Tìm theo năm.")
+@click.option("--nam", "year", type=click.IntRange(*YEARS), default=None, help="Tìm theo năm.")
 @click.option(
     "--hinh-thuc", "form", default="", metavar="HÌNH_THỨC", help="Tìm theo hình thức khen thưởng."
 )

@@ -17,13 +17,14 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
+from docgen.award.model import YEARS
 from docgen.mail.names import store_name
 from docgen.web.common import current_job, frame, job_answer, one_workbook, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
 
 PAGE = "/lich-su"
-FIRST_YEAR, LAST_YEAR = 1945, 2100  # as `docgen lich-su --nam`
+FIRST_YEAR, LAST_YEAR = YEARS  # as `docgen lich-su --nam`
 SHOWN = 500  # search results listed at once; the statistics workbook has them all
 QUERY = ("ten", "don_vi", "nam", "hinh_thuc")  # the search form's fields
 
