@@ -108,9 +108,11 @@ def _every_control_by_keyboard(page: Any, name: str) -> None:
 
 
 def go(page: Any, name: str) -> None:
-    """Open a page from the menu."""
+    """Open a page from the menu, and wait until it has loaded (else the next step may act
+    on the page being left)."""
     menu = page.get_by_role("navigation", name="Các bước")
-    menu.get_by_role("link", name=name, exact=True).click()
+    with page.expect_navigation():
+        menu.get_by_role("link", name=name, exact=True).click()
 
 
 def act(page: Any, button: str) -> str:
@@ -292,3 +294,24 @@ def test_the_clerks_whole_cycle_in_chromium(
     page.get_by_role("table").wait_for()
     assert page.get_by_role("cell", name="1234/QĐ-UBND ngày 10/01/2024").count() >= 1
     look(page, "10-lich-su")
+
+
+def test_a_button_pressed_before_the_script_loads_still_does_its_job(
+    browser_page: Any, served: Running
+) -> None:
+    """On a slow machine the clerk may press a button before htmx has loaded: the form posts as
+    plain HTML, and the page it leads to shows the job and follows it to its end."""
+    page = browser_page
+    page.route("**/htmx.min.js", lambda route: route.abort())
+    page.goto(served.url)
+    go(page, "Đơn vị")
+    assert page.evaluate("() => window.htmx === undefined")
+    page.get_by_role("button", name="Kiểm tra phiếu").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(r"/don-vi\?viec=[\w-]+$", page.url), page.url
+    page.unroute("**/htmx.min.js")
+    page.reload()  # now with the script: the job's panel follows the job to its end
+    panel = page.locator("#ket-qua section.job.done")
+    panel.wait_for(timeout=JOB_MS)
+    assert "Kiểm tra phiếu" in panel.inner_text() and "xong" in panel.inner_text()

@@ -12,7 +12,7 @@ Policy, checked on every request before any handler runs:
   this server.
 - A request body is limited (`MAX_BODY`), by its Content-Length and while it streams.
 - Every answer forbids external resources (Content-Security-Policy: only this server's own
-  scripts, styles and images), framing, sniffing and referrers, and says how long the server
+  scripts, styles and images), framing, sniffing and referrers to anywhere else, and says how long the server
   took (Server-Timing, read by `make bench`).
 """
 
@@ -40,7 +40,9 @@ HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    # Not "no-referrer": under it a browser sends `Origin: null` with a plain form post, which
+    # the Origin check refuses. "same-origin" sends this server's own origin to itself only.
+    (b"referrer-policy", b"same-origin"),
     (b"cache-control", b"no-store"),
 ]
 BAD_HOST = "Địa chỉ không đúng: trang docgen chỉ mở tại 127.0.0.1 trên máy này."
