@@ -19,12 +19,16 @@ $(RUNTIME): pyproject.toml $(LOCK_RUNTIME)
 	python3 -m venv $(VENV)
 	$(PIP) --require-hashes -r $(LOCK_RUNTIME)
 	$(PIP) --no-deps -e .
+	# Bytecode written now: a Python told not to write it (PYTHONDONTWRITEBYTECODE) would
+	# otherwise compile docgen again at every command's start.
+	$(PY) -m compileall -q docgen
 	@echo "Đã cài xong."
 	touch $(RUNTIME)
 
 $(DEV): $(RUNTIME) $(LOCK_DEV)
 	@echo "Cài thêm công cụ kiểm thử và kiểm tra mã (pytest, ruff, mypy…)…"
 	$(PIP) --require-hashes -r $(LOCK_DEV)
+	$(PY) -m compileall -q tools
 	touch $(DEV)
 
 dossiers: $(RUNTIME)
