@@ -148,7 +148,7 @@ def test_the_archive_takes_each_document_s_register_fields_from_the_manifest(
 def test_trust_is_decided_only_against_configured_roots(ws: Path, campaign: Campaign) -> None:
     signed = sign_pdf((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes())
     path = _put(ws, "to-trinh.pdf", signed)
-    roots = (identity().cert_pem,)
+    roots = (("goc.pem", identity().cert_pem),)
     report = file_signed([path], campaign, ws, Request(roots=roots))
     (outcome,) = report.outcomes
     assert outcome.received is not None and outcome.received.trust == "tin cậy"

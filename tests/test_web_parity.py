@@ -39,6 +39,12 @@ def cli(root: Path, *argv: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
+def cli_err(root: Path, *argv: str) -> tuple[int, str]:
+    """The exit code and what the command wrote to stderr."""
+    result = CliRunner().invoke(main, [*argv, "--thu-muc", str(root)])
+    return result.exit_code, result.stderr
+
+
 def pair(example: Path, tmp_path: Path) -> tuple[Path, Path]:
     """The workspace the page works on, and a copy of it for the CLI."""
     by_cli = tmp_path / "dòng lệnh"
@@ -450,7 +456,7 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
     """One dossier, two shells: the Tờ trình to PDF (every other document's PDF already newer),
     the signed PDF filed, the registers, the archive verified after a copy was altered, and the
     copy repaired by filing the original again."""
-    from tools.sign import sign_pdf
+    from tools.sign import identity, sign_pdf
 
     if soffice() is None:
         pytest.skip("LibreOffice is not installed")
@@ -463,26 +469,43 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
     danh_sach.write_bytes(b"%PDF-1.4\n/ByteRange [0 1 2 3]\n")  # signed, older: kept too
     os.utime(danh_sach, (danh_sach.with_suffix(".docx").stat().st_mtime - 60,) * 2)
     page, by_cli = pair(example_workspace, tmp_path)
-    code, out = cli(by_cli, "pdf")
-    assert code == 0 and "Đã chuyển 1 văn bản sang PDF (1 tiến trình LibreOffice); 12 PDF" in out
+    code, out = cli(by_cli, "pdf", "--pdfa")  # for the archive: PDF/A-2b, ticked on the page
+    assert (
+        code == 0 and "Đã chuyển 1 văn bản sang PDF/A-2b (1 tiến trình LibreOffice); 12 PDF" in out
+    )
     signed = tmp_path / "đã ký" / "to-trinh-da-ky.pdf"
     signed.parent.mkdir()
     clerk = {"nguoi_nop": "Văn thư Hà"}
     with serving(page) as (_, client):
         client.login()
-        said = client.run("/ho-so/pdf")
+        said = client.run("/ho-so/pdf", {"pdfa": "co"})
         assert lines_of(said) == printed(out, by_cli, page)
         assert "Giữ nguyên PDF đã ký số: " in out
         made = (page / TO_TRINH).with_suffix(".pdf")
         assert pdf_facts(made) == pdf_facts((by_cli / TO_TRINH).with_suffix(".pdf"))
+        assert b"pdfaid:part" in made.read_bytes()
         assert tree(page, "output", ("to-trinh.pdf",)) == tree(by_cli, "output", ("to-trinh.pdf",))
 
         signed.write_bytes(sign_pdf(made.read_bytes()))
-        code, out = cli(by_cli, "luu-tru", str(signed), "--nguoi-nop", clerk["nguoi_nop"])
+        not_root = tmp_path / "goc-hong.pem"  # a wrong file as the trusted root: nothing filed
+        not_root.write_bytes(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+        code, err = cli_err(by_cli, "luu-tru", str(signed), "--chung-thu-goc", str(not_root))
+        assert code == 2 and f"Tệp chứng thư gốc {not_root} không phải chứng thư số" in err
+        said = client.run("/luu-tru/nop", clerk, [("tep", signed.name, signed.read_bytes()),
+                                                  ("chung_thu_goc", not_root.name, b"AAAA")])  # fmt: skip
+        assert "Tệp chứng thư gốc goc-hong.pem không phải chứng thư số" in html.unescape(said)
+        assert not register(page) and not register(by_cli)
+
+        root = tmp_path / "goc.pem"
+        root.write_bytes(identity().cert_pem)
+        code, out = cli(by_cli, "luu-tru", str(signed), "--nguoi-nop", clerk["nguoi_nop"],
+                        "--chung-thu-goc", str(root))  # fmt: skip
         assert code == 0, out
-        said = client.run("/luu-tru/nop", clerk, [("tep", signed.name, signed.read_bytes())])
+        said = client.run("/luu-tru/nop", clerk, [("tep", signed.name, signed.read_bytes()),
+                                                  ("chung_thu_goc", root.name, root.read_bytes())])  # fmt: skip
         assert "to-trinh-da-ky.pdf: đã lưu — thanh-pho/to-trinh.docx → 2023/" in said
         assert "Chữ ký: chữ ký hợp lệ; người ký: Lê Thanh Hoan; thời điểm ký: " in said
+        assert "; chứng thư: tin cậy." in said and "; chứng thư: tin cậy." in out
         assert "Đã lưu 1/1 tệp vào " in said and "docgen-da-ky-" not in said
         assert register(page) == register(by_cli) and len(register(page)) == 1
         assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))

@@ -104,7 +104,7 @@ class Request:
 
     replace: bool = False
     clerk: str = ""
-    roots: Sequence[bytes] = ()
+    roots: Sequence[tuple[str, bytes]] = ()  # the clerk's root certificates: (name, PEM or DER)
     year: int = 0
     lasting: bool = True  # False: the files are temporary copies (the page's), not kept as
     # where the original was read, since re-filing from there is impossible
@@ -113,13 +113,25 @@ class Request:
 def file_documents(
     paths: Iterable[Path], expected: list[Expected], folder: Path, store: Store, request: Request
 ) -> FilingReport:
-    """File every file in `paths` against the documents `expected` (generated in `folder`)."""
+    """File every file in `paths` against the documents `expected` (generated in `folder`);
+    RootUnreadableError, before anything is filed, when a root certificate is not one."""
+    roots = _trust_roots(request.roots)
     db, recovered = store.open()
     try:
-        outcomes = [_file_one(p, expected, folder, store, db, request) for p in collect(paths)]
+        outcomes = [
+            _file_one(p, expected, folder, store, db, request, roots) for p in collect(paths)
+        ]
     finally:
         db.close()
     return FilingReport(outcomes, recovered)
+
+
+def _trust_roots(files: Sequence[tuple[str, bytes]]) -> tuple[bytes, ...]:
+    if not files:
+        return ()
+    from docgen.archive.signatures import trust_roots  # pyHanko: only with roots to read
+
+    return trust_roots(files)
 
 
 def _file_one(
@@ -129,9 +141,10 @@ def _file_one(
     store: Store,
     db: sqlite3.Connection,
     request: Request,
+    roots: Sequence[bytes],
 ) -> FilingOutcome:
     try:
-        received = receive(path, request.roots)
+        received = receive(path, roots)
     except NotFileable as exc:
         return FilingOutcome(path, Status.REFUSED, detail=str(exc))
     if not received.intact:

@@ -17,6 +17,8 @@ from datetime import datetime
 from asn1crypto import pem, x509
 from cryptography.utils import CryptographyDeprecationWarning
 
+from docgen.errors import DocgenError
+
 # pyHanko imports cryptography's DSA key types, which cryptography 51 deprecates at import time;
 # docgen never handles DSA keys, and an English warning must not reach the clerk's screen. Only
 # that category, raised from pyHanko's own modules during this import, is silenced.
@@ -38,6 +40,32 @@ UNTRUSTED = "không tin cậy"
 
 class PdfUnreadableError(ValueError):
     """The file is not a PDF pyHanko can read."""
+
+
+class RootUnreadableError(DocgenError):
+    """A file the clerk gave as a trusted root certificate is not one."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            "ROOT_INVALID",
+            f"Tệp chứng thư gốc {name} không phải chứng thư số (X.509, dạng .pem, .cer hoặc "
+            ".crt): không nộp lưu tệp nào. Hãy lấy lại tệp chứng thư gốc từ tổ chức cung cấp "
+            "dịch vụ chứng thực chữ ký số rồi làm lại.",
+        )
+
+
+def trust_roots(files: Sequence[tuple[str, bytes]]) -> tuple[bytes, ...]:
+    """The clerk's root certificates (name, PEM or DER bytes), each read through, as DER;
+    RootUnreadableError naming the first that is not a certificate."""
+    found = []
+    for name, data in files:
+        try:
+            der = _der(data)
+            x509.Certificate.load(der).native  # noqa: B018 (asn1crypto parses lazily: read it all)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise RootUnreadableError(name) from exc
+        found.append(der)
+    return tuple(found)
 
 
 @dataclass(frozen=True)

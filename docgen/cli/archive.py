@@ -157,7 +157,7 @@ def archive(
     campaign = load_campaign(campaign_path)  # from the wrong folder: says where it looked
     if not paths:
         raise UsageProblem("Hãy ghi tệp hoặc thư mục văn bản đã ký cần nộp lưu (hoặc --kiem-tra).")
-    request = Request(replace, clerk, tuple(p.read_bytes() for p in _existing(roots)))
+    request = Request(replace, clerk, tuple((str(p), p.read_bytes()) for p in _existing(roots)))
     result = file_signed(_existing(paths), campaign, workspace.root, request)
     if json_file is not None:
         emit_json(result.to_json(), json_file)

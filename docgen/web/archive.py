@@ -10,6 +10,7 @@ keeps no path to read the original again from (`Request.lasting`).
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from docgen.mail.names import store_name
-from docgen.web.common import current_job, frame, job_answer, site_of, uploads
+from docgen.web.common import current_job, frame, job_answer, site_of, uploads_by_field
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from docgen.archive.summary import Said
 
 PAGE = "/luu-tru"
+ROOTS = "chung_thu_goc"  # the form's field of trusted root certificates
 
 
 def archive(request: Request) -> Response:
@@ -45,12 +47,13 @@ def archive(request: Request) -> Response:
 
 async def file(request: Request) -> Response:
     """File the dropped signed files."""
-    got = await uploads(request)
+    got = await uploads_by_field(request)
     if isinstance(got, Response):
         return got
     fields, files = got
     site = site_of(request)
-    work = _filing(site, files, fields.get("thay_the") == "co", fields.get("nguoi_nop", ""))
+    how = _How(fields.get("thay_the") == "co", fields.get("nguoi_nop", ""), files.get(ROOTS, []))
+    work = _filing(site, files.get("tep", []), how)
     return job_answer(request, site.jobs.start("Nộp lưu văn bản đã ký", PAGE, work))
 
 
@@ -67,7 +70,16 @@ def registers(request: Request) -> Response:
     return job_answer(request, site.jobs.start("Lập sổ văn bản đi", PAGE, _books(site)))
 
 
-def _filing(site: Site, files: list[tuple[str, bytes]], replace: bool, clerk: str) -> Work:
+@dataclass(frozen=True)
+class _How:
+    """The filing form's choices: `--thay-the`, `--nguoi-nop`, `--chung-thu-goc` (name, bytes)."""
+
+    replace: bool
+    clerk: str
+    roots: list[tuple[str, bytes]]
+
+
+def _filing(site: Site, files: list[tuple[str, bytes]], how: _How) -> Work:
     def work(job: Job) -> None:
         from docgen.archive import Store, file_signed
         from docgen.archive.filing import Request as Filing
@@ -82,7 +94,9 @@ def _filing(site: Site, files: list[tuple[str, bytes]], replace: bool, clerk: st
                 path = Path(tmp) / store_name(name)
                 path.write_bytes(data)
                 paths.append(path)
-            request = Filing(replace, clerk, (), lasting=False)  # read from a folder since gone
+            request = Filing(
+                how.replace, how.clerk, tuple(how.roots), lasting=False
+            )  # a folder since gone
             result = file_signed(paths, site.campaign(), site.ws.root, request)
         _tell(job, filing_lines(result, Store.of(site.ws.ward), whole_paths=False))
 

@@ -79,16 +79,28 @@ def problem_page(request: Request, exc: Exception) -> HTMLResponse:
 
 async def uploads(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]] | Response:
     """The form's text fields and its files (name, bytes); a 413 answer when too large."""
+    got = await uploads_by_field(request)
+    if isinstance(got, Response):
+        return got
+    fields, files = got
+    return fields, [file for chosen in files.values() for file in chosen]
+
+
+async def uploads_by_field(
+    request: Request,
+) -> tuple[dict[str, str], dict[str, list[tuple[str, bytes]]]] | Response:
+    """The form's text fields and its files (name, bytes) by the field that chose them; a 413
+    answer when too large."""
     try:
         form = await request.form(max_files=MAX_FILES, max_fields=50)
     except ClientDisconnect:
         return HTMLResponse(TOO_LARGE, status_code=413)
     fields: dict[str, str] = {}
-    files: list[tuple[str, bytes]] = []
+    files: dict[str, list[tuple[str, bytes]]] = {}
     for key, value in form.multi_items():
         if isinstance(value, UploadFile):
             if value.filename:
-                files.append((value.filename, await value.read()))
+                files.setdefault(key, []).append((value.filename, await value.read()))
         else:
             fields[key] = value
     await form.close()

@@ -79,10 +79,12 @@ async def build(request: Request) -> Response:
     return job_answer(request, site.jobs.start("Lập hồ sơ", PAGE, work))
 
 
-def pdf(request: Request) -> Response:
-    """Start `pdf` over the current dossier."""
+async def pdf(request: Request) -> Response:
+    """Start `pdf` over the current dossier (`--pdfa` when the box is ticked)."""
+    form = await request.form(max_files=0, max_fields=5)
     site = site_of(request)
-    return job_answer(request, site.jobs.start("Chuyển PDF", PAGE, _converting(site)))
+    work = _converting(site, form.get("pdfa") == "co")
+    return job_answer(request, site.jobs.start("Chuyển PDF", PAGE, work))
 
 
 async def certificates(request: Request) -> Response:
@@ -198,15 +200,15 @@ def _building(site: Site, force: bool) -> Work:
     return work
 
 
-def _converting(site: Site) -> Work:
+def _converting(site: Site, pdfa: bool) -> Work:
     def work(job: Job) -> None:
         from docgen.archive import dossier_files
         from docgen.convert import convert_to_pdf
         from docgen.convert.summary import pdf_lines
 
         targets = dossier_files(site.campaign(), site.ws.root)
-        result = convert_to_pdf(targets, progress=job.step)
-        lines, failed = pdf_lines(result)
+        result = convert_to_pdf(targets, pdfa=pdfa, progress=job.step)
+        lines, failed = pdf_lines(result, pdfa)
         job.lines.extend(lines)
         job.problems.extend(failed)
 
