@@ -65,6 +65,21 @@ def test_template_check_command_exit_codes(tmp_path: Path) -> None:
     assert "Biến “ten_giam_doc” không có trong dữ liệu" in broken.output
 
 
+@pytest.mark.parametrize("name", ["hong.docx", "bang-tinh.xlsx", "van-ban-cu.doc"])
+def test_a_file_that_is_no_word_document_is_named_not_a_traceback(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04 not a whole zip" if name.endswith("x") else b"\xd0\xcf\x11\xe0")
+    result = CliRunner().invoke(main, ["kiem-tra-mau", *_CAMPAIGN, str(path)])
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 1, result.output
+    assert result.output.splitlines()[-2:] == [
+        f"{path}: 1 lỗi",
+        f"  - [TPL_UNREADABLE] Không đọc được tệp Word “{name}” (tệp hỏng hoặc không phải .docx): "
+        "hãy mở bằng Word, chọn Lưu thành… dạng “Word Document (.docx)” rồi kiểm tra lại.",
+    ]
+
+
 def test_format_check_command(tmp_path: Path) -> None:
     doc = Document(str(TEMPLATES / "to-trinh.docx"))
     doc.sections[0].left_margin = doc.sections[0].right_margin  # 15 mm: too narrow on the left

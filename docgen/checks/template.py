@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
 
 from docgen.award.documents import (
     council_proposal_context,
@@ -43,7 +45,16 @@ def check_template(path: Path, campaign: Campaign) -> list[TemplateProblem]:
     """Every problem of the template at `path` (empty when it renders with our data)."""
     if not path.is_file():
         raise not_found(TemplateError(f"Không tìm thấy mẫu văn bản {path.absolute()}."), path)
-    problems = _split_tags(path)
+    try:
+        problems = _split_tags(path)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        return [
+            TemplateProblem(
+                "TPL_UNREADABLE",
+                f"Không đọc được tệp Word “{path.name}” (tệp hỏng hoặc không phải .docx): hãy "
+                "mở bằng Word, chọn Lưu thành… dạng “Word Document (.docx)” rồi kiểm tra lại.",
+            )
+        ]
     syntax = syntax_errors(path)
     problems += [
         TemplateProblem("TPL_SYNTAX", f"Lỗi cú pháp mẫu: {s.message}", s.paragraph) for s in syntax
