@@ -140,6 +140,28 @@ def test_missing_libreoffice_is_a_clear_vietnamese_message(
     )
 
 
+def test_a_file_that_is_not_a_word_document_is_never_converted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LibreOffice would print any file's bytes as a PDF: a named non-.docx is refused, a
+    damaged .docx is a failure, and neither gets a PDF (nor starts LibreOffice)."""
+    monkeypatch.setattr("docgen.convert.pdf.find_soffice", lambda: pytest.fail("started"))
+    sheet = tmp_path / "bảng tính.xlsx"
+    sheet.write_bytes(b"PK\x05\x06" + bytes(18))
+    result = CliRunner().invoke(main, ["pdf", str(sheet)])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Lỗi: Không phải văn bản Word (.docx): {sheet}. Lệnh này chỉ chuyển tệp .docx sang PDF "
+        "(tệp .doc cũ: mở bằng Word, chọn Lưu thành… dạng “Word Document (.docx)”)."
+    )
+    damaged = tmp_path / "to-trinh.docx"
+    damaged.write_bytes(b"not a zip at all")
+    result = CliRunner().invoke(main, ["pdf", str(damaged)])
+    assert result.exit_code == 1
+    assert f"Không chuyển được: {damaged} — mở tệp bằng Word kiểm tra lại." in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bảng tính.xlsx", "to-trinh.docx"]
+
+
 def test_libreoffice_is_found_from_the_environment_and_windows_places(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from docgen.convert.office import convert_batch, find_soffice, pdf_filter
 from docgen.convert.profiles import claimed_profile
+from docgen.errors import DocgenError
 from docgen.output.files import write_atomic
 
 Progress = Callable[[int, int], None]
@@ -32,13 +34,39 @@ class PdfResult:
     workers: int
 
 
+class NotWordError(DocgenError):
+    """A file named for conversion is not a Word document (.docx)."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        names = ", ".join(str(p) for p in paths)
+        super().__init__(
+            "PDF_NOT_DOCX",
+            f"Không phải văn bản Word (.docx): {names}. Lệnh này chỉ chuyển tệp .docx sang PDF "
+            "(tệp .doc cũ: mở bằng Word, chọn Lưu thành… dạng “Word Document (.docx)”).",
+        )
+
+
 def collect(paths: Iterable[Path]) -> list[Path]:
-    """Every .docx named or inside the named folders (Word's ~$ lock files left out)."""
+    """Every .docx named or inside the named folders (Word's ~$ lock files left out);
+    NotWordError when a file named is not a .docx."""
     found: list[Path] = []
     for path in paths:
         candidates = sorted(path.rglob("*.docx")) if path.is_dir() else [path]
         found += [p for p in candidates if not p.name.startswith(("~$", "."))]
+    other = [p for p in found if p.suffix.lower() != ".docx"]
+    if other:
+        raise NotWordError(other)
     return sorted(dict.fromkeys(found))
+
+
+def is_word_package(path: Path) -> bool:
+    """The file is a zip holding a Word body (LibreOffice would turn anything else into a
+    PDF of whatever text it finds)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            return "word/document.xml" in package.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 def free_cores() -> int:
@@ -90,7 +118,8 @@ def convert_to_pdf(
     sources = collect(paths)
     current = [s for s in sources if not force and _is_current(s)]
     signed = [s for s in sources if s not in current and is_signed_pdf(pdf_of(s))]
-    todo = [s for s in sources if s not in current and s not in signed]
+    waiting = [s for s in sources if s not in current and s not in signed]
+    todo = [s for s in waiting if is_word_package(s)]
     count = workers or free_cores()
     shares = split(todo, count)
     if todo:
@@ -104,7 +133,7 @@ def convert_to_pdf(
     else:
         done = []
     written = [pdf for share in done for pdf in share]
-    failed = [s for s in todo if pdf_of(s) not in written]
+    failed = [s for s in waiting if pdf_of(s) not in written]
     return PdfResult(
         tuple(written),
         tuple(map(pdf_of, current)),
