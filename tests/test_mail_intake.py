@@ -278,6 +278,7 @@ def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:
     )
     save_eml(box / "2.eml", message("Ai đó <ai.do@gmail.com>", "Hỏi", []).as_bytes())
     (box / "ghi-chu.txt").write_text("x")
+    (box / "phieu-chep-tay.xlsx").write_bytes(workbook)  # a workbook is no mail: where it goes
     result = CliRunner().invoke(main, ["nhan-thu", "thu"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
@@ -286,8 +287,11 @@ def test_cli_nhan_thu_then_kiem_tra(workspace: Path, workbook: bytes) -> None:
         f"  - {NAME} ← kinhte.tienthanh@dongxoai.gov.vn (Khối Kinh tế - Hạ tầng), nhận lúc 10/12/2023 16:30:00",
         "Bỏ qua (không phải phiếu Excel): 1",
         "  - logo.png (thư “Gửi phiếu” từ kinhte.tienthanh@dongxoai.gov.vn): Không phải phiếu Excel.",
-        "Bỏ qua (không phải thư): 1",
+        "Bỏ qua (không phải thư): 2",
         "  - thu/ghi-chu.txt: Không phải thư đã lưu (.eml, .msg) hay hộp thư mbox.",
+        "  - thu/phieu-chep-tay.xlsx: Đây là phiếu Excel, không phải thư: chép tệp vào thư mục "
+        "phiếu (input/phieu/) rồi kiểm tra phiếu, hoặc kéo thả tệp vào ô “Phiếu Excel” trên "
+        "trang Nhận phiếu.",
         "Thư không có phiếu: 1",
         "  - thu/2.eml (“Hỏi” từ ai.do@gmail.com): Thư không có phiếu Excel đính kèm.",
         "Cần xác nhận, người gửi chưa có trong danh sách (phiếu của các thư này chưa được dùng "

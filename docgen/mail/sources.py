@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, cast
 
+from docgen.mail.attachments import WORKBOOK_SUFFIXES
 from docgen.mail.message import Envelope, Incoming, Unreadable
 from docgen.mail.outlook import MsgUnreadable, msg_key, read_msg
 from docgen.mail.parse import content_key, message_id, parse_file
@@ -22,6 +23,10 @@ MAX_MESSAGE_BYTES = 60 * 1024 * 1024  # larger than any mail server accepts
 
 Item = Incoming | Unreadable | Envelope
 NOT_MESSAGE = "Không phải thư đã lưu (.eml, .msg) hay hộp thư mbox."
+A_WORKBOOK = (
+    "Đây là phiếu Excel, không phải thư: chép tệp vào thư mục phiếu (input/phieu/) rồi kiểm tra "
+    "phiếu, hoặc kéo thả tệp vào ô “Phiếu Excel” trên trang Nhận phiếu."
+)
 EMPTY = "Tệp thư rỗng (0 byte): thư chưa được lưu hết; hãy lưu hoặc tải thư xuống lại."
 MSG_UNREADABLE = "Không đọc được thư Outlook (.msg) này; tệp có thể bị hỏng."
 
@@ -52,7 +57,7 @@ def _folder(folder: Path) -> Iterator[Item]:
         elif path.suffix.lower() in (".eml", ".msg", ".mbox") or _looks_mbox(path):
             yield from _file(path)
         else:
-            yield Unreadable(str(path), NOT_MESSAGE, skipped=True)
+            yield _not_message(path, skipped=True)
 
 
 def _file(path: Path) -> Iterator[Item]:
@@ -69,7 +74,13 @@ def _file(path: Path) -> Iterator[Item]:
     elif suffix == ".eml":
         yield _envelope(str(path), partial(_open, path))
     else:
-        yield Unreadable(str(path), NOT_MESSAGE)
+        yield _not_message(path, skipped=False)
+
+
+def _not_message(path: Path, skipped: bool) -> Unreadable:
+    """A file that is no message, and why; a workbook is told where workbooks go."""
+    workbook = path.suffix.lower() in WORKBOOK_SUFFIXES
+    return Unreadable(str(path), A_WORKBOOK if workbook else NOT_MESSAGE, skipped=skipped)
 
 
 def _envelope(origin: str, opener: Callable[[], IO[bytes]]) -> Envelope:
