@@ -147,8 +147,11 @@ def test_cli_never_overwrites_a_different_file(tmp_path: Path) -> None:
     same = runner.invoke(main, ["mau-nhap", *_CAMPAIGN, "--ra", str(target)])
     assert "không thay đổi" in same.output  # deterministic bytes: a rerun is recognised
     other = runner.invoke(
-        main, ["mau-nhap", *_CAMPAIGN, "--ra", str(target), "--don-vi", "Khối Kinh tế"]
+        main, ["mau-nhap", *_CAMPAIGN, "--ra", str(target), "--don-vi", "Khối Kinh tế - Hạ tầng"]
     )
-    assert "được giữ nguyên" in other.output
+    assert other.stdout == (
+        f"Tệp {target} đã có và khác bản mới, nên được giữ nguyên; bản mới ghi vào "
+        f"{tmp_path / 'phieu-2.xlsx'}. Dùng --ghi-de để ghi đè.\n"
+    )
     assert (tmp_path / "phieu-2.xlsx").exists()
     assert load_workbook(target)["Đơn vị"]["B2"].value is None

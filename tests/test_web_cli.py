@@ -4,7 +4,9 @@ copies of one workspace, leave the same files (byte for byte where the CLI is by
 from __future__ import annotations
 
 import hashlib
+import html
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -151,5 +153,41 @@ def test_certificates_through_the_page_are_the_commands(
         assert "Cấp phường: 4 giấy khen (giay-khen.docx)." in said
         assert "Quyết định chưa có số, ngày" in said  # the example's decision is not numbered
     made = Path("output", CAMPAIGN, "phuong", "giay-khen", "giay-khen.docx")
+    # the same bytes: the command wrote the campaign's own spelling of the department
     assert (example_workspace / made).read_bytes() == (by_cli / made).read_bytes()
     assert (example_workspace / made).with_suffix(".pdf").stat().st_size > 0
+
+
+def test_the_form_to_send_a_department_is_mau_nhap(example_workspace: Path, tmp_path: Path) -> None:
+    """`Tạo phiếu nhập` is `docgen mau-nhap --don-vi`: the same workbook, offered to download;
+    a department the campaign does not list is refused by both with the list of its own."""
+    by_cli = tmp_path / "dòng lệnh"
+    shutil.copytree(example_workspace, by_cli)
+    result = CliRunner().invoke(
+        main, ["mau-nhap", "--don-vi", "khoi van hoa - xa hoi", "--thu-muc", str(by_cli)]
+    )
+    assert result.exit_code == 0, result.output
+    made = Path("output", CAMPAIGN, "mau-nhap", "phieu-de-nghi-khoi-van-hoa-xa-hoi.xlsx")
+    assert result.stdout == f"Đã tạo phiếu nhập: {by_cli / made}\n"
+    wrong = CliRunner().invoke(
+        main, ["mau-nhap", "--don-vi", "Khối Tài chính", "--thu-muc", str(by_cli)]
+    )
+    refusal = (
+        "Đơn vị “Khối Tài chính” không có trong danh sách đơn vị của tệp chiến dịch "
+        "([[departments]]): Văn phòng HĐND - UBND phường; Bộ phận Tiếp nhận và Trả kết quả "
+        "(Một cửa); Khối Kinh tế - Hạ tầng; Khối Nội chính; Khối Văn hóa - Xã hội. Hãy ghi đúng "
+        "tên một đơn vị trên, hoặc thêm đơn vị mới vào tệp chiến dịch rồi làm lại."
+    )
+    assert wrong.exit_code == 2 and wrong.stderr.splitlines()[-1] == f"Lỗi: {refusal}"
+    with serving(example_workspace) as (_, client):
+        client.login()
+        assert "<option>Khối Văn hóa - Xã hội</option>" in client.request("GET", "/don-vi").text
+        said = client.run("/don-vi/mau-nhap", {"don_vi": "Khối Văn hóa - Xã hội"})
+        assert f"Đã tạo phiếu nhập: {example_workspace / made}" in said
+        link = re.search(r'<a href="(/tai/[^"]+)">Phiếu nhập — Khối Văn hóa - Xã hội', said)
+        assert link is not None, said
+        assert client.request("GET", link.group(1)).body == (by_cli / made).read_bytes()
+        said = html.unescape(client.run("/don-vi/mau-nhap", {"don_vi": "Khối Tài chính"}))
+        assert refusal in said
+    # the same bytes: the command wrote the campaign's own spelling of the department
+    assert (example_workspace / made).read_bytes() == (by_cli / made).read_bytes()

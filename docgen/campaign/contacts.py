@@ -31,8 +31,13 @@ class Contacts:
 
     def emails_of(self, department: str) -> tuple[str, ...]:
         """The addresses listed for a department (its name compared without marks and case)."""
+        found = self.named(department)
+        return found.emails if found is not None else ()
+
+    def named(self, department: str) -> Department | None:
+        """The listed department of this name (compared without marks and case), if any."""
         key = fold(department)
-        return next((d.emails for d in self.departments if fold(d.name) == key), ())
+        return next((d for d in self.departments if fold(d.name) == key), None)
 
 
 def read_contacts(r: TomlReader, data: dict[str, Any]) -> Contacts:

@@ -39,17 +39,11 @@ def intake_template(
       docgen mau-nhap
       docgen mau-nhap --don-vi "Khối Văn hóa - Xã hội"
     """
-    from docgen.intake.template import template_path, write_template
+    from docgen.intake.template import WRITTEN, form_department, template_path, write_template
 
     campaign = load_campaign(campaign_path)
+    department = form_department(campaign, department)
     target = out or template_path(workspace.output(campaign.id), department)
     path, status = write_template(campaign, target, department, force)
-    click.echo(_STATUS[status].format(path=path, original=target))
-
-
-_STATUS = {
-    Written.CREATED: "Đã tạo phiếu nhập: {path}",
-    Written.OVERWRITTEN: "Đã ghi đè phiếu nhập: {path}",
-    Written.UNCHANGED: "Phiếu nhập đã có, không thay đổi: {path}",
-    Written.COPY: "Tệp {original} đã có và khác bản mới, nên được giữ nguyên; bản mới ghi vào {path}. Dùng --ghi-de để ghi đè.",
-}
+    said = WRITTEN[status].format(path=path, original=target)
+    click.echo(f"{said} Dùng --ghi-de để ghi đè." if status is Written.COPY else said)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docgen.campaign.model import Campaign
+from docgen.errors import DocgenError
 from docgen.intake.guide import guide_lines
 from docgen.intake.schema import (
     FIRST_DATA_ROW,
@@ -44,6 +45,37 @@ from docgen.workbook.write import (
 )
 
 INPUT_ROWS = 200  # rows prepared (unlocked, validated) on each nominee sheet
+WRITTEN = {
+    Written.CREATED: "Đã tạo phiếu nhập: {path}",
+    Written.OVERWRITTEN: "Đã ghi đè phiếu nhập: {path}",
+    Written.UNCHANGED: "Phiếu nhập đã có, không thay đổi: {path}",
+    Written.COPY: "Tệp {original} đã có và khác bản mới, nên được giữ nguyên; bản mới ghi vào {path}.",
+}
+
+
+class UnknownDepartment(DocgenError):
+    """A form asked for a department the campaign file does not list."""
+
+    def __init__(self, name: str, listed: list[str]) -> None:
+        super().__init__(
+            "DEPARTMENT_UNKNOWN",
+            f"Đơn vị “{name}” không có trong danh sách đơn vị của tệp chiến dịch "
+            f"([[departments]]): {'; '.join(listed)}. Hãy ghi đúng tên một đơn vị trên, hoặc "
+            "thêm đơn vị mới vào tệp chiến dịch rồi làm lại.",
+        )
+
+
+def form_department(campaign: Campaign, name: str) -> str:
+    """The department a form is pre-filled with, as the campaign file spells it; `name` as
+    given when the campaign lists no departments; UnknownDepartment when it lists others."""
+    name = name.strip()
+    listed = campaign.contacts.departments
+    if not name or not listed:
+        return name
+    found = campaign.contacts.named(name)
+    if found is None:
+        raise UnknownDepartment(name, [d.name for d in listed])
+    return found.name
 
 
 def write_template(

@@ -50,6 +50,7 @@ ROUTES = [
     Route("/don-vi", departments.departments),
     Route("/don-vi/{index:int}", departments.department),
     Route("/kiem-tra", departments.check, methods=["POST"]),
+    Route("/don-vi/mau-nhap", departments.blank_form, methods=["POST"]),
     Route("/nhan-phieu", intake.intake),
     Route("/nhan-phieu/tai-len", intake.upload, methods=["POST"]),
     Route("/nhan-phieu/hop-thu", intake.mailbox, methods=["POST"]),

@@ -22,6 +22,8 @@ from docgen.web.site import Site
 if TYPE_CHECKING:
     from docgen.validate.report import Report
 
+PAGE = "/don-vi"
+
 
 @dataclass(frozen=True)
 class Row:
@@ -48,8 +50,31 @@ def departments(request: Request) -> Response:
     report = site.report()
     rows = _rows(site, report) if report is not None else []
     stale = report is None and site.checked is not None
-    return frame(request, "don-vi.html", report=report, rows=rows, stale=stale,
+    listed = [d.name for d in site.campaign().contacts.departments]
+    return frame(request, "don-vi.html", report=report, rows=rows, stale=stale, listed=listed,
                  job=current_job(request))  # fmt: skip
+
+
+async def blank_form(request: Request) -> Response:
+    """`mau-nhap` (`--don-vi` with the department chosen): the form to send, to download."""
+    form = await request.form(max_files=0, max_fields=5)
+    site = site_of(request)
+    work = _blank_form(site, str(form.get("don_vi", "")))
+    return job_answer(request, site.jobs.start("Tạo phiếu nhập", PAGE, work))
+
+
+def _blank_form(site: Site, department: str) -> Work:
+    def work(job: Job) -> None:
+        from docgen.intake.template import WRITTEN, form_department, template_path, write_template
+
+        campaign = site.campaign()
+        name = form_department(campaign, department)
+        target = template_path(site.ws.output(campaign.id), name)
+        path, status = write_template(campaign, target, name)
+        job.say(WRITTEN[status].format(path=path, original=target))
+        job.offer(f"Phiếu nhập{f' — {name}' if name else ''} (Excel)", path)
+
+    return work
 
 
 def department(request: Request) -> Response:
@@ -70,7 +95,7 @@ def department(request: Request) -> Response:
 def check(request: Request) -> Response:
     """Start `kiem-tra` (validate, then write the feedback workbooks)."""
     site = site_of(request)
-    return job_answer(request, site.jobs.start("Kiểm tra phiếu", "/don-vi", _checking(site)))
+    return job_answer(request, site.jobs.start("Kiểm tra phiếu", PAGE, _checking(site)))
 
 
 def _checking(site: Site) -> Work:
