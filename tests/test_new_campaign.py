@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -300,16 +301,32 @@ def test_a_wrong_address_is_asked_again(folder: Path, typed: str, said: str) -> 
     assert said in output
 
 
+def test_a_plan_without_criteria_is_asked_for_one_at_once(folder: Path) -> None:
+    """Enter at the first criterion of both kinds is told at once, not after the last
+    question in the campaign file's terms."""
+    first = ANSWERS_152.index("Hoàn thành xuất sắc nhiệm vụ được giao năm 2026.")
+    code, output = _run(folder, [*ANSWERS_152[:first], "", "", *ANSWERS_152[first:]])
+    assert code == 0, output
+    assert (
+        output.count(
+            "Kế hoạch cần ít nhất một tiêu chí xét khen thưởng (docgen xét từng đề nghị theo tiêu "
+            "chí): hãy gõ tiêu chí cho tập thể hoặc cho cá nhân."
+        )
+        == 1
+    )
+    assert len(load_campaign(folder / "input" / "campaign.toml").criteria) == 8
+
+
 def test_answers_are_kept_and_the_wizard_resumes(folder: Path) -> None:
     code, output = _run(folder, ANSWERS_152[:40])
     saved = folder / "input" / "campaign.tra-loi.json"
     assert code == 1
-    assert (
-        f"Các câu trả lời đã gõ vẫn được giữ ở {saved}. Chạy lại docgen chien-dich-moi --tiep-tuc"
-        in output
-    )
+    again = f'docgen chien-dich-moi "{folder.absolute()}" --tiep-tuc'
+    assert f"Các câu trả lời đã gõ vẫn được giữ ở {saved}. Chạy lại {again} " in output
     assert not (folder / "input" / "campaign.toml").exists()
-    code, output = _run(folder, ANSWERS_152[40:], "--tiep-tuc")
+    argv = shlex.split(again)[1:]  # the advice as printed, followed literally
+    result = CliRunner().invoke(main, argv, input="\n".join(ANSWERS_152[40:]) + "\n")
+    code, output = result.exit_code, result.output
     assert code == 0, output
     assert "Số kế hoạch (ví dụ 12/KH-UBND): 12/KH-UBND" in output  # replayed, shown
     assert load_campaign(folder / "input" / "campaign.toml").plan.number == "12/KH-UBND"
@@ -355,8 +372,9 @@ def test_a_campaign_error_says_the_answers_are_kept(
     assert code == 2, output
     assert output.endswith(
         "  - khóa issuer.province: …\n"
-        f"Các câu trả lời đã gõ vẫn được giữ ở {saved}. Chạy lại docgen chien-dich-moi --tiep-tuc "
-        "để tiếp tục từ đó (muốn sửa một câu thì sửa câu đó trong tệp bằng Notepad trước).\n"
+        f"Các câu trả lời đã gõ vẫn được giữ ở {saved}. Chạy lại docgen chien-dich-moi "
+        f'"{folder.absolute()}" --tiep-tuc để tiếp tục từ đó (muốn sửa một câu thì sửa câu đó '
+        "trong tệp bằng Notepad trước).\n"
     )
     assert len(json.loads(saved.read_text(encoding="utf-8"))["cau_tra_loi"]) == len(ANSWERS_152)
     assert list(folder.parent.iterdir()) == [folder]  # no campaign folder made: resume is free

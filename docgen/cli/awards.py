@@ -179,6 +179,12 @@ def _numbers(ask: Prompter, text: str, most: int) -> list[int]:
     return [int(p) for p in ask.checked(text, check, everything).split(",")]
 
 
+NO_CRITERIA = (
+    "Kế hoạch cần ít nhất một tiêu chí xét khen thưởng (docgen xét từng đề nghị theo tiêu chí): "
+    "hãy gõ tiêu chí cho tập thể hoặc cho cá nhân."
+)
+
+
 def criteria(
     ask: Prompter, bodies: tuple[str, ...], year: int
 ) -> tuple[list[FieldSpec], list[Criterion]]:
@@ -186,16 +192,19 @@ def criteria(
     section("Tiêu chí xét khen thưởng")
     fields: list[FieldSpec] = []
     found: list[Criterion] = []
-    for kind, prefix in ((Kind.COLLECTIVE, "TT"), (Kind.INDIVIDUAL, "CN")):
-        while text := ask.text(
-            f"Tiêu chí {len([c for c in found if c.kind is kind]) + 1} cho {kind.label} "
-            "— nguyên văn kế hoạch (Enter khi đã đủ)",
-            "",
-        ):
-            checks = _checks(ask, kind, fields, bodies, year)
-            number = len([c for c in found if c.kind is kind]) + 1
-            found.append(Criterion(f"{prefix}{number}", kind, text, checks))
-    return fields, found
+    while True:
+        for kind, prefix in ((Kind.COLLECTIVE, "TT"), (Kind.INDIVIDUAL, "CN")):
+            while text := ask.text(
+                f"Tiêu chí {len([c for c in found if c.kind is kind]) + 1} cho {kind.label} "
+                "— nguyên văn kế hoạch (Enter khi đã đủ)",
+                "",
+            ):
+                checks = _checks(ask, kind, fields, bodies, year)
+                number = len([c for c in found if c.kind is kind]) + 1
+                found.append(Criterion(f"{prefix}{number}", kind, text, checks))
+        if found:
+            return fields, found
+        click.echo(NO_CRITERIA)
 
 
 def _checks(

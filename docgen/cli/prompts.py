@@ -215,7 +215,10 @@ def kept_note(path: Path) -> str:
     """What the clerk reads when the wizard stops: where the answers are and how to resume."""
     if not path.is_file():
         return ""
+    again = "docgen chien-dich-moi --tiep-tuc"
+    if path.name == ANSWERS:  # in the campaign folder the clerk named: name it again
+        again = f'docgen chien-dich-moi "{path.parent.parent.absolute()}" --tiep-tuc'
     return (
-        f"Các câu trả lời đã gõ vẫn được giữ ở {path}. Chạy lại docgen chien-dich-moi --tiep-tuc "
+        f"Các câu trả lời đã gõ vẫn được giữ ở {path}. Chạy lại {again} "
         "để tiếp tục từ đó (muốn sửa một câu thì sửa câu đó trong tệp bằng Notepad trước)."
     )
