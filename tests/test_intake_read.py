@@ -338,3 +338,29 @@ def test_warm_memos_read_hostile_rows_as_a_first_read_does(
     legacy = [i.place.row for i in first.issues if i.code == "TEXT_LEGACY_CONVERTED"]
     assert legacy == list(range(ROW, ROW + 6))  # every row, not only the first read
     assert {n.values["tru_quan"] for n in first.nominees} == {"Phường Tiến Thành"}
+
+
+@pytest.mark.parametrize("typed", ["Bộ phận “Một cửa” phường", 'Bộ phận "Một cửa" phường'])
+def test_a_list_choice_with_curly_quotes_is_its_own_choice(
+    campaign: Campaign, tmp_path: Path, typed: str
+) -> None:
+    """The wizard offers “Một cửa” with curly quotes: the drop-down's own value (and the same
+    typed with straight quotes) is that choice, never CELL_CHOICE."""
+    from dataclasses import replace
+
+    from tests.conftest import GOOD_COLLECTIVE, GOOD_UNIT
+    from tools.fill.intake import fill_workbook
+
+    curly = "Bộ phận “Một cửa” phường"
+    subjects = tuple(
+        replace(s, label=curly) if s.label == 'Bộ phận "Một cửa" phường' else s
+        for s in campaign.subjects
+    )
+    assert curly in [s.label for s in subjects]
+    ours = forms_only(replace(campaign, subjects=subjects))
+    row = {**GOOD_COLLECTIVE, "doi_tuong": typed}
+    sheets = {"Cá nhân": [], "Tập thể": [row], "Khen thưởng đã nhận": []}
+    fill_workbook(ours, tmp_path / "phieu" / "don-vi.xlsx", GOOD_UNIT, sheets)
+    report = validate_folder(ours, tmp_path / "phieu")
+    assert [i.code for i in report.issues if i.code == "CELL_CHOICE"] == []
+    assert report.nominees[0].values["doi_tuong"] == curly

@@ -162,7 +162,7 @@ def _int(raw: object, column: Column) -> tuple[Value, Problem]:
 def _choice(raw: object, column: Column) -> tuple[Value, Problem]:
     """A closed-list value, matched without case or diacritics (paste bypasses drop-downs)."""
     text = _as_text(raw)
-    choice = _choices_by_key(column.choices).get(_typed_key(text))
+    choice = _choices_by_key(column.choices).get(_choice_key(text))
     if choice is not None:
         return choice, None
     choices = "; ".join(column.choices)
@@ -178,15 +178,15 @@ def _choices_by_key(choices: tuple[str, ...]) -> dict[str, str]:
     return by_key
 
 
+_QUOTES = str.maketrans("", "", "\"“”'‘’")
+
+
 # Closed-list cells repeat a handful of values: fold each distinct text once (bounded).
 @functools.lru_cache(maxsize=4096)
-def _typed_key(text: str) -> str:
-    return fold(text).replace('"', "").replace("“", "").replace("”", "")
-
-
-@functools.lru_cache(maxsize=4096)
-def _choice_key(choice: str) -> str:
-    return fold(choice).replace('"', "")
+def _choice_key(text: str) -> str:
+    """A typed value and a list's choice compare alike without marks, case and quotes of any
+    kind (a list's “Một cửa” matches a typed "Một cửa" and itself)."""
+    return fold(text).translate(_QUOTES)
 
 
 _CONVERTERS = {
