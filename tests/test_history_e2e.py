@@ -61,7 +61,7 @@ def ward(pristine_example: Path, tmp_path: Path) -> Path:
     number_the_decision(ward / "2023")
     out = _run("ho-so", "--thu-muc", str(ward / "2023"))
     assert (
-        "Lịch sử khen thưởng: Quyết định số 15/QĐ-UBND ngày 28/12/2023 (4 tập thể, cá nhân) — đã ghi."
+        "Lịch sử khen thưởng: Quyết định số 15/QĐ-UBND ngày 28/12/2023 (1 tập thể, 3 cá nhân) — đã ghi."
         in out
     )
     return ward
@@ -102,7 +102,7 @@ def test_building_again_records_nothing_new_and_a_renumbered_decision_replaces(w
     first = ward / "2023"
     assert "— đã có." in _run("ho-so", "--thu-muc", str(first))
     number_the_decision(first, "16", "29/12/2023")
-    assert "Quyết định số 16/QĐ-UBND ngày 29/12/2023 (4 tập thể, cá nhân) — đã ghi, thay bản trước." in _run("ho-so", "--thu-muc", str(first))  # fmt: skip
+    assert "Quyết định số 16/QĐ-UBND ngày 29/12/2023 (1 tập thể, 3 cá nhân) — đã ghi, thay bản trước." in _run("ho-so", "--thu-muc", str(first))  # fmt: skip
     found = json.loads(_run_json("lich-su", "--thu-muc", str(first), "--json"))
     assert {(f["quyet_dinh"], f["ngay_quyet_dinh"]) for f in found} == {
         ("16/QĐ-UBND", "2023-12-29")
@@ -113,7 +113,7 @@ def test_building_again_records_nothing_new_and_a_renumbered_decision_replaces(w
 def test_the_city_decision_is_recorded_when_it_comes_back(ward: Path) -> None:
     first = ward / "2023"
     out = _run("lich-su", "--thu-muc", str(first), *CITY_DECISION, "--tru", "Nguyễn Văn An")
-    assert "\nĐã ghi Quyết định số 1234/QĐ-UBND ngày 10/01/2024 (2 tập thể, cá nhân)" in out
+    assert "\nĐã ghi Quyết định số 1234/QĐ-UBND ngày 10/01/2024 (1 tập thể, 1 cá nhân)" in out
     assert "\nĐã có, không đổi Quyết định số 1234/QĐ-UBND" in _run(
         "lich-su", "--thu-muc", str(first), *CITY_DECISION, "--tru", "Nguyễn Văn An"
     )

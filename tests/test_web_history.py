@@ -70,7 +70,7 @@ def test_recording_statistics_template_and_wrap_up_are_the_commands(
         assert "Ghi quyết định vào lịch sử khen thưởng" in client.request("GET", "/").text
         said = _said(client.run("/lich-su/ghi-cap", DECISION))
         assert all(line.strip().removeprefix("- ") in said for line in recorded), said
-        assert "Đã ghi Quyết định số 1234/QĐ-UBND ngày 10/01/2024 (2 tập thể, cá nhân)" in said
+        assert "Đã ghi Quyết định số 1234/QĐ-UBND ngày 10/01/2024 (1 tập thể, 1 cá nhân)" in said
         said = _said(client.run("/lich-su/thong-ke"))
         assert statistics[0].replace(str(by_cli), str(example_workspace)) in said
         assert "Đã tạo: " in _said(client.run("/lich-su/mau-nhap")) and template

@@ -3,9 +3,13 @@ a file written, an import, a decision recorded, a wrap-up."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docgen.award.model import Conferment
+from docgen.campaign.model import Kind
 from docgen.output.files import Written
 
 if TYPE_CHECKING:
@@ -74,12 +78,31 @@ def import_line(result: ImportResult) -> str:
     )
 
 
+def recipients(conferments: Sequence[Conferment]) -> str:
+    """How many of each kind a decision awards: "1 tập thể, 3 cá nhân", "2 cá nhân"."""
+    counts = Counter(c.recipient.kind for c in conferments)
+    kinds = [kind for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL) if counts[kind]]
+    return ", ".join(f"{counts[kind]} {kind.label}" for kind in kinds) or "không ai"
+
+
+WARD_RECORDED = {"new": "đã ghi", "replaced": "đã ghi, thay bản trước", "unchanged": "đã có"}
+
+
+def ward_recorded_line(done: Recorded) -> str:
+    """The ward's own decision, numbered, in the ward's award history (`ho-so`)."""
+    d = done.decision
+    return (
+        f"Lịch sử khen thưởng: Quyết định số {d.reference} ngày {d.date:%d/%m/%Y} "
+        f"({recipients(d.conferments)}) — {WARD_RECORDED[done.status]}."
+    )
+
+
 def recorded_lines(done: Recorded) -> list[str]:
     """A higher level's decision recorded: the decision, then each recipient and form."""
     d = done.decision
     head = (
         f"{RECORDED[done.status]} Quyết định số {d.reference} ngày {d.date:%d/%m/%Y} "
-        f"({len(d.conferments)} tập thể, cá nhân) vào lịch sử khen thưởng."
+        f"({recipients(d.conferments)}) vào lịch sử khen thưởng."
     )
     return [head, *(f"  - {c.recipient.name} — {c.form}" for c in d.conferments)]
 

@@ -116,14 +116,9 @@ def _line(issue: ValidationIssue) -> str:
     return f"{issue.place.label()}: {issue.message}" + (f" — {issue.hint}" if issue.hint else "")
 
 
-_RECORDED = {"new": "đã ghi", "replaced": "đã ghi, thay bản trước", "unchanged": "đã có"}
-
-
 def _print_recorded(result: BuildResult) -> None:
     """The ward's numbered decisions, now in the ward's award history."""
+    from docgen.award.said import ward_recorded_line
+
     for done in result.recorded:
-        d = done.decision
-        click.echo(
-            f"Lịch sử khen thưởng: Quyết định số {d.reference} ngày {d.date:%d/%m/%Y} "
-            f"({len(d.conferments)} tập thể, cá nhân) — {_RECORDED[done.status]}."
-        )
+        click.echo(ward_recorded_line(done))
