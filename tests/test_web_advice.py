@@ -224,3 +224,96 @@ def test_a_received_form_lost_is_shown_and_put_back_with_the_page_s_button(
     journal = (ws / "input" / "thu-nhan.csv").read_text(encoding="utf-8-sig")
     assert "Chép lại từ tệp đã tải lên trang: tệp đã nhập trước đó" in journal
     assert "từ thư đã nhận" not in journal
+
+
+def test_a_hand_edited_document_that_disagrees_names_the_page_s_rebuild(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    """`ho-so` says "docgen ho-so --ghi-de"; the page says to tick its box and press “Lập hồ
+    sơ”, and doing so makes the dossier agree again."""
+    from docgen.campaign import load_campaign
+    from docgen.dossier.run import build_dossiers
+    from docgen.workspace import Workspace
+    from tests.test_dossier_agree import NUMBERS, PROPOSAL, edit_by_hand
+    from tests.test_dossier_state import set_votes
+    from tools.example.data import VOTES
+
+    ws = Workspace(example_workspace)
+    campaign = load_campaign(ws.campaign)
+    edit_by_hand(build_dossiers(campaign, ws).folder / PROPOSAL)
+    set_votes(campaign, ws, VOTES, tmp_path, numbers=NUMBERS)  # the văn thư's numbers
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = html.unescape(client.run("/ho-so/lap"))
+        assert "HỒ SƠ KHÔNG KHỚP: văn bản sửa tay được giữ nguyên ghi khác" in said
+        assert (
+            '<li class="sub">1. Lập lại văn bản đó: đánh dấu ô “Lập lại cả văn bản đã sửa tay”, '
+            "bấm “Lập hồ sơ” trên trang Hồ sơ (bản sửa tay chuyển vào da-thay-the/, không mất).</li>"
+        ) in said
+        assert "lưu rồi bấm lại “Lập hồ sơ” trên trang Hồ sơ.</li>" in said
+        assert COMMAND_PHRASE.search(said) is None
+        said = html.unescape(client.run("/ho-so/lap", {"ghi_de": "co"}))  # as the page said
+        assert "HỒ SƠ KHÔNG KHỚP" not in said
+        history = html.unescape(client.request("GET", "/ho-so").text)
+    assert "Được lập lại theo yêu cầu (ô “Lập lại cả văn bản đã sửa tay”)" in history
+    assert COMMAND_PHRASE.search(history) is None
+
+
+def test_the_archive_check_after_a_copy_was_altered_names_the_filing_button(
+    example_workspace: Path,
+) -> None:
+    """`luu-tru --kiem-tra` says `docgen luu-tru "<tệp>"`; the page says to choose the signed
+    file and press “Nộp lưu” (the file was dropped: there is no path to type)."""
+    from click.testing import CliRunner
+
+    from docgen.archive import Store
+    from tools.sign import scan_pdf
+
+    assert CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example_workspace)]).exit_code == 0
+    scan = [("da_ky", "to-trinh.pdf", scan_pdf("to trinh"))]
+    with serving(example_workspace) as (_, client):
+        client.login()
+        assert "Đã lưu 1/1 tệp vào " in html.unescape(client.run("/luu-tru/nop", {}, scan))
+        (stored,) = Store.of(example_workspace).folder.rglob("to-trinh.pdf")
+        stored.chmod(0o644)
+        stored.write_bytes(stored.read_bytes() + b"\n")
+        said = html.unescape(client.run("/luu-tru/kiem-tra"))
+    assert (
+        "Cách sửa: nộp lại bản gốc đã ký “to-trinh.pdf”: chọn tệp đã ký, bấm “Nộp lưu” trên trang "
+        "Lưu trữ — docgen so mã SHA-256 với sổ, chép lại bản lưu (chỉ đọc) và ghi lần sửa vào sổ.</li>"
+    ) in said
+    assert COMMAND_PHRASE.search(said) is None
+
+
+def test_restoring_says_where_each_form_came_in(example_workspace: Path) -> None:
+    """One form dropped on the page, one in a saved mail, both deleted by mistake: the page
+    and `nhan-thu --khoi-phuc` name both sources, never "from the mail" for the dropped one."""
+    from click.testing import CliRunner
+
+    from tools.fill.mail import message
+
+    phieu = example_workspace / "input" / "phieu"
+    kinh_te, noi_chinh = (phieu / n for n in ("khoi-kinh-te.xlsx", "khoi-noi-chinh.xlsx"))
+    mail = message(
+        "noichinh.tienthanh@dongxoai.gov.vn", "Phiếu", [("NC.xlsx", noi_chinh.read_bytes())]
+    )
+    dropped = [("tep", "KT.xlsx", kinh_te.read_bytes()), ("tep", "nc.eml", mail.as_bytes())]
+    kinh_te.unlink()
+    noi_chinh.unlink()
+    with serving(example_workspace) as (_, client):
+        client.login()
+        client.run("/nhan-phieu/tai-len", {"don_vi": "Khối Kinh tế - Hạ tầng"}, dropped)
+        for name in ("KT.xlsx", "NC.xlsx"):
+            (phieu / name).unlink()
+        said = html.unescape(client.run("/nhan-phieu/tai-len", {}, dropped[1:]))  # known mail
+    assert "<li>Phiếu đã nhận không còn trong thư mục phiếu: 2</li>" in said
+    assert (
+        "Chép lại từ thư đã nhận hoặc tệp đã tải lên trang: bấm “Khôi phục phiếu đã nhận” trên "
+        "trang Nhận phiếu (thư đã lưu vẫn còn ở chỗ cũ), hoặc ghi máy chủ"
+    ) in said
+    restored = CliRunner().invoke(
+        main, ["nhan-thu", "--khoi-phuc", "--thu-muc", str(example_workspace)]
+    )
+    assert restored.exit_code == 0, restored.output
+    assert "Đã chép lại 2 phiếu từ thư đã nhận và tệp đã tải lên trang:" in restored.stdout
+    assert (phieu / "KT.xlsx").is_file() and (phieu / "NC.xlsx").is_file()
