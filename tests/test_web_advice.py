@@ -317,3 +317,13 @@ def test_restoring_says_where_each_form_came_in(example_workspace: Path) -> None
     assert restored.exit_code == 0, restored.output
     assert "Đã chép lại 2 phiếu từ thư đã nhận và tệp đã tải lên trang:" in restored.stdout
     assert (phieu / "KT.xlsx").is_file() and (phieu / "NC.xlsx").is_file()
+
+
+@pytest.mark.parametrize("decides", [True, False], ids=["ward-decides", "higher-level"])
+def test_the_wrap_up_s_missing_decision_is_said_with_the_page_s_steps(decides: bool) -> None:
+    """`tong-ket` ends with "rồi chạy lại"; the page names the step and “Tổng kết” again."""
+    from docgen.award.said import PENDING
+
+    said = str(on_page(PENDING[decides]))
+    assert said.endswith("rồi bấm lại “Tổng kết”.")
+    assert ("“Lập hồ sơ” trên trang Hồ sơ" if decides else "“Ghi quyết định”") in said

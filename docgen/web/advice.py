@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from docgen.award.said import PENDING
+
 
 @dataclass(frozen=True)
 class Action:
@@ -94,6 +96,11 @@ PHRASES = {
     f"đọc lại đúng hộp thư IMAP đã nhận với ô “{RESTORE}” được đánh dấu.",
     "Lệnh: docgen lich-su --nhap khen-thuong-cac-nam-truoc.xlsx": "Trên trang Lịch sử khen "
     "thưởng: chọn tệp rồi bấm “Nhập”.",
+    # the wrap-up's levels without a decision: the step that brings it, then “Tổng kết” again
+    PENDING[True]: "khi văn thư ghi số, ngày Quyết định vào trang “Số văn bản” của tệp họp xét, "
+    "bấm “Lập hồ sơ” trên trang Hồ sơ rồi bấm lại “Tổng kết”.",
+    PENDING[False]: "khi quyết định về đến phường, ghi bằng nút “Ghi quyết định” trên trang Lịch "
+    "sử khen thưởng rồi bấm lại “Tổng kết”.",
 }
 
 _COMMAND = re.compile(
