@@ -131,6 +131,10 @@ def test_every_wording_is_used_by_a_library_message() -> None:
             "Nhật ký: a.csv. Tiếp theo: docgen kiem-tra",
             "Nhật ký: a.csv. Tiếp theo: bấm “Kiểm tra phiếu” trên trang Đơn vị",
         ),
+        (
+            "Đóng Excel rồi chạy lại; sửa dòng hỏng rồi chạy lại lệnh.",
+            "Đóng Excel rồi làm lại; sửa dòng hỏng rồi làm lại.",
+        ),
         # not commands: the program's name, a folder, an unknown command, a path with dashes
         ("docgen không ghi gì; lệnh docgen khác", "docgen không ghi gì; lệnh docgen khác"),
         ("chuyển nó ra khỏi luu-tru/, docgen so mã", "chuyển nó ra khỏi luu-tru/, docgen so mã"),
@@ -145,6 +149,7 @@ def test_every_wording_is_used_by_a_library_message() -> None:
         "file",
         "bare",
         "next",
+        "again",
         "program",
         "folder",
         "path",
@@ -325,5 +330,5 @@ def test_the_wrap_up_s_missing_decision_is_said_with_the_page_s_steps(decides: b
     from docgen.award.said import PENDING
 
     said = str(on_page(PENDING[decides]))
-    assert said.endswith("rồi bấm lại “Tổng kết”.")
+    assert said.endswith("rồi bấm lại “Tổng kết”.") and "chạy" not in said
     assert ("“Lập hồ sơ” trên trang Hồ sơ" if decides else "“Ghi quyết định”") in said

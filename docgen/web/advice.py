@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from docgen.award.said import PENDING
 
@@ -71,6 +72,7 @@ ACTIONS: dict[tuple[str, frozenset[str]], Action] = {
     ),
     ("lich-su", frozenset({"--nhap"})): Action(("Nhập",), HISTORY, choose="chọn tệp"),
 }
+T = TypeVar("T")
 MAKE = {"make dossiers": "ho-so"}  # the Makefile's targets, as the command they run
 
 _BUILD_TICKED = f"đánh dấu ô “{REBUILD}” rồi bấm “Lập hồ sơ”"
@@ -94,6 +96,7 @@ PHRASES = {
     f"khẩu như lần nhận ở mục “Đọc hộp thư”, đánh dấu ô “{RESTORE}” rồi bấm “Đọc hộp thư”.",
     "với đúng thư đã lưu hoặc hộp thư IMAP đã nhận.": "(thư đã lưu phải còn ở chỗ cũ), hoặc "
     f"đọc lại đúng hộp thư IMAP đã nhận với ô “{RESTORE}” được đánh dấu.",
+    "(lệnh này báo": "(việc kiểm tra này báo",
     "Lệnh: docgen lich-su --nhap khen-thuong-cac-nam-truoc.xlsx": "Trên trang Lịch sử khen "
     "thưởng: chọn tệp rồi bấm “Nhập”.",
     # the wrap-up's levels without a decision: the step that brings it, then “Tổng kết” again
@@ -109,16 +112,21 @@ _COMMAND = re.compile(
     r"|(?:(?<=chạy )|(?<=chạy lại ))(?P<bare>[a-z]+-[a-z-]*[a-z])(?![\w-]))"
 )
 _TOKEN = re.compile(r" (--[a-z][a-z-]*[a-z]|\"[^\"\n]*\"|<[^>\n]*>|…|[^\s,;:()“”\"]+)")
+# "run it again" with no command named: on the page, the step just done is done again
+_AGAIN = re.compile(r"chạy lại(?: lệnh)?(?=[.,;:)]|$)")
 _CLOSE = {"“": "”", '"': '"'}
 _VERBS = {"chạy lại": "bấm lại", "chạy": "bấm", "bằng": "bằng"}
 _MARKS = ("docgen ", "--", "make ", "chạy ")  # no phrase to say otherwise without one
 
 
-def on_page(text: object) -> object:
-    """`text` with each command phrase said as the page's action; anything that is not plain
-    text (a path, a number, markup already made safe) as it is."""
-    if type(text) is not str or not any(mark in text for mark in _MARKS):
-        return text
+def on_page(value: T) -> T:
+    """`value` with each command phrase said as the page's action when it is plain text;
+    anything else (a path, a number, markup already made safe) as it is."""
+    if not isinstance(value, str) or type(value) is not str:  # Markup is a str, made safe
+        return value
+    text: str = value
+    if not any(mark in text for mark in _MARKS):
+        return value
     for phrase, words in PHRASES.items():
         text = text.replace(phrase, words)
     said, at = [], 0
@@ -126,7 +134,7 @@ def on_page(text: object) -> object:
         end, words = _said(found)
         said += [text[at : found.start()], words]
         at = max(end, found.start() + 1)
-    return "".join(said) + text[at:]
+    return cast(T, _AGAIN.sub("làm lại", "".join(said) + text[at:]))
 
 
 def _said(found: re.Match[str]) -> tuple[int, str]:
