@@ -190,7 +190,7 @@ def test_every_button_and_box_the_page_s_words_name_is_on_that_page(
 
 def _hint(page: str, code: str) -> str:
     """The fix the page shows next to a finding of `code`."""
-    row = re.search(rf"\[{code}\]: .*?</td>\s*<td>(.*?)</td>", page, re.S)
+    row = re.search(rf"\[{code}\], .*?Cách sửa: (.*?)</span>", page, re.S)
     assert row is not None, page
     return row.group(1)
 

@@ -24,6 +24,8 @@ from typing import TypeVar, cast
 
 from docgen.award.said import PENDING
 
+T = TypeVar("T")  # what a template shows: plain text is said in the page's words
+
 
 @dataclass(frozen=True)
 class Action:
@@ -72,7 +74,6 @@ ACTIONS: dict[tuple[str, frozenset[str]], Action] = {
     ),
     ("lich-su", frozenset({"--nhap"})): Action(("Nhập",), HISTORY, choose="chọn tệp"),
 }
-T = TypeVar("T")
 MAKE = {"make dossiers": "ho-so"}  # the Makefile's targets, as the command they run
 
 _BUILD_TICKED = f"đánh dấu ô “{REBUILD}” rồi bấm “Lập hồ sơ”"

@@ -115,8 +115,8 @@ def _checking(site: Site) -> Work:
 
 
 def _folder_issues(report: Report | None) -> list[ValidationIssue]:
-    """What the check says of the submissions folder rather than of a form read: files that
-    are no form, a department without a form, a received form gone."""
+    """What the check says of no single form read: across the forms (a quota exceeded), and
+    of the submissions folder (a file that is no form, a department without one, a form gone)."""
     if report is None:
         return []
     read = set(report.files)
