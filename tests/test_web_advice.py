@@ -332,3 +332,21 @@ def test_the_wrap_up_s_missing_decision_is_said_with_the_page_s_steps(decides: b
     said = str(on_page(PENDING[decides]))
     assert said.endswith("rồi bấm lại “Tổng kết”.") and "chạy" not in said
     assert ("“Lập hồ sơ” trên trang Hồ sơ" if decides else "“Ghi quyết định”") in said
+
+
+def test_a_dossier_refused_for_a_form_gone_says_the_way_back_in_the_page_s_words(
+    example_workspace: Path,
+) -> None:
+    """The meeting lists nominees of a form since deleted: “Lập hồ sơ” refuses with the way
+    back (`ho-so` prints it too), naming the restore button and warning off “Tổng hợp”."""
+    (example_workspace / "input" / "phieu" / "khoi-kinh-te.xlsx").unlink()
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = html.unescape(client.run("/ho-so/lap"))
+    assert "<li>Chưa lập được hồ sơ: kết quả họp xét có lỗi cần sửa.</li>" in said
+    assert (
+        " — Chép lại tệp vào thư mục phiếu (phiếu nhận qua thư: bấm “Khôi phục phiếu đã nhận” "
+        "trên trang Nhận phiếu) rồi làm lại; đừng bấm lại “Tổng hợp danh sách họp” trên trang "
+        "Họp xét: bảng mới sẽ bỏ hẳn các đề nghị này.</li>"
+    ) in said
+    assert COMMAND_PHRASE.search(said) is None
