@@ -275,7 +275,7 @@ def test_the_archive_check_after_a_copy_was_altered_names_the_filing_button(
     from tools.sign import scan_pdf
 
     assert CliRunner().invoke(main, ["ho-so", "--thu-muc", str(example_workspace)]).exit_code == 0
-    scan = [("da_ky", "to-trinh.pdf", scan_pdf("to trinh"))]
+    scan = [("tep", "to-trinh.pdf", scan_pdf("to trinh"))]
     with serving(example_workspace) as (_, client):
         client.login()
         assert "Đã lưu 1/1 tệp vào " in html.unescape(client.run("/luu-tru/nop", {}, scan))
