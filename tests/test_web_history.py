@@ -17,6 +17,7 @@ from docgen.award.history import load_history
 from docgen.award.search import Query, to_json
 from docgen.campaign import load_campaign
 from docgen.cli import main
+from docgen.web.advice import on_page
 from docgen.workspace import Workspace
 from tests.test_dossier_state import set_votes
 from tests.test_history_books import ROW
@@ -115,7 +116,8 @@ def test_wrong_decisions_and_sheets_are_refused_as_by_the_command(
         refused = _said(client.run("/lich-su/tong-ket"))
         said = cli(example_workspace, "tong-ket", code=1, stream="output")
         assert "Kết quả họp xét còn lỗi, chưa tổng kết được" in refused
-        assert all(line.removeprefix("Lỗi: ").strip(" -") in refused for line in said[1:]), said
+        shown = [str(on_page(line.removeprefix("Lỗi: ").strip(" -"))) for line in said[1:]]
+        assert all(line in refused for line in shown), said  # the page's words for commands
         refused = _said(client.run("/lich-su/ghi-cap", DECISION))
         assert "Kết quả họp xét còn lỗi, chưa ghi quyết định được" in refused
         assert not (example_workspace / "output" / CAMPAIGN / "tong-ket").exists()

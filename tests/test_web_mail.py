@@ -3,11 +3,13 @@ mailbox read over IMAP with a password typed in the page, replies previewed then
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
 
 from docgen.campaign import load_campaign
+from tests.conftest import GOOD_UNIT, MakeWorkbook
 from tests.mailservers import CLERK, HOST, PASSWORD, USER, Servers
 from tools.fill.mail import message
 from tools.webclient import serving
@@ -95,3 +97,31 @@ def test_mailbox_and_replies_through_the_page(example_workspace: Path, trusted: 
         assert all(frm == CLERK for frm, _, _ in new)
     kept = [p for p in ws.rglob("*") if p.is_file() and p.suffix in (".csv", ".eml", ".toml")]
     assert all(PASSWORD.encode() not in p.read_bytes() for p in kept)
+
+
+def test_a_form_lost_after_reading_the_mailbox_comes_back_with_the_restore_box(
+    example_workspace: Path, trusted: Servers, make_workbook: MakeWorkbook
+) -> None:
+    """The page's way to `nhan-thu --khoi-phuc --imap …`: “Đọc hộp thư” with the box ticked
+    writes the lost form back from its mail; without the box the mail is known and skipped,
+    and the panel names the box and the button instead of the command."""
+    ws = example_workspace
+    unit = {**GOOD_UNIT, "don_vi": "Khối Kinh tế - Hạ tầng", "nguoi_lien_he": "Trang Khôi Phục"}
+    data = make_workbook("k.xlsx", unit=unit).read_bytes()  # bytes no other mail of the box has
+    sender = load_campaign(ws / "input" / "campaign.toml").contacts.emails_of(
+        "Khối Kinh tế - Hạ tầng"
+    )
+    name = "Phiếu khôi phục trên trang.xlsx"
+    trusted.deliver(message(sender[0], "Phiếu để khôi phục", [(name, data)]).as_bytes())
+    form = {"may_chu": HOST, "cong": str(trusted.imap_port), "tai_khoan": USER,
+            "mat_khau": PASSWORD}  # fmt: skip
+    with serving(ws) as (_, client):
+        client.login()
+        client.run("/nhan-phieu/hop-thu", form)
+        (ws / "input" / "phieu" / name).unlink()  # deleted by mistake
+        plain = html.unescape(client.run("/nhan-phieu/hop-thu", form))
+        assert not (ws / "input" / "phieu" / name).exists()
+        assert "đánh dấu ô “Khôi phục phiếu đã nhận” rồi bấm “Đọc hộp thư”." in plain
+        restored = html.unescape(client.run("/nhan-phieu/hop-thu", {**form, "khoi_phuc": "co"}))
+    assert "<li>Đã chép lại 1 phiếu từ thư đã nhận:</li>" in restored
+    assert (ws / "input" / "phieu" / name).read_bytes() == data

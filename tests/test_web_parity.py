@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from docgen.cli import main
 from docgen.text import format_percent
-from docgen.web.intake import CHECK_NEXT
+from docgen.web.advice import on_page
 from tests.conftest import soffice
 from tests.test_web_browser import filled_meeting
 from tools.fill.mail import message, outlook_msg
@@ -353,7 +353,7 @@ def test_the_meeting_result_on_the_page_is_ket_qua_tie_and_run_off(
                     assert row == expected
             assert len(shown["problems"]) == len(data["issues"])
             for item, issue in zip(shown["problems"], data["issues"], strict=True):
-                assert issue["message"] in item and issue["hint"] in item
+                assert on_page(issue["message"]) in item and on_page(issue["hint"]) in item
             assert (page / "input" / "hop-xet.xlsx").read_bytes() == filled.read_bytes()
             out = cli(by_cli, "ket-qua")[1]  # in words: the meeting, the văn thư's numbers
             said = html.unescape(client.request("GET", "/hop-xet").text)
@@ -387,14 +387,10 @@ def lines_of(panel: str) -> list[str]:
     return [html.unescape(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", listed)]
 
 
-NEXT_COMMAND = "Tiếp theo: docgen kiem-tra"  # the page names its button instead
-
-
 def printed(out: str, root: Path, page: Path) -> list[str]:
-    """A command's lines as the page lists them: its paths the page's workspace, the next
-    command the page's button, an indented line a sub-item without its indent and dash."""
-    lines = out.replace(str(root), str(page)).replace(NEXT_COMMAND, f"Tiếp theo: {CHECK_NEXT}")
-    lines = lines.splitlines()
+    """A command's lines as the page lists them: its paths the page's workspace, its commands
+    the page's buttons, an indented line a sub-item without its indent and dash."""
+    lines = [str(on_page(line)) for line in out.replace(str(root), str(page)).splitlines()]
     return [line.strip().removeprefix("- ") if line.startswith("  ") else line for line in lines]
 
 
@@ -534,10 +530,15 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         said = html.unescape(client.run("/luu-tru/kiem-tra"))
         assert f"{finding['message']}: {finding['stored']}" in said
         assert f"Đã kiểm tra 1 tệp trong {(page / 'luu-tru').absolute()}: 1 sai khác." in said
-        # The command's way back, naming the file handed in; the page's was a temporary copy:
+        # The command's way back names the file handed in; the page's names its own button
+        # (the file was a temporary copy: no path to type on the page):
         assert f'docgen luu-tru "{signed}"' in finding["remedy"]
-        assert 'docgen luu-tru "to-trinh-da-ky.pdf"' in said and "docgen-da-ky-" not in said
-        assert "(ghi đường dẫn tới tệp đó trên máy)" in said
+        assert (
+            "Cách sửa: nộp lại bản gốc đã ký “to-trinh-da-ky.pdf”: chọn tệp đã ký, bấm “Nộp lưu” "
+            "trên trang Lưu trữ — docgen so mã SHA-256 với sổ, chép lại bản lưu (chỉ đọc) và ghi "
+            "lần sửa vào sổ.</li>"
+        ) in said
+        assert "docgen luu-tru" not in said and "docgen-da-ky-" not in said
 
         assert cli(by_cli, "luu-tru", str(signed), "--nguoi-nop", clerk["nguoi_nop"])[0] == 0
         client.run("/luu-tru/nop", clerk, [("tep", signed.name, signed.read_bytes())])

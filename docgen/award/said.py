@@ -35,12 +35,6 @@ PENDING = {
     False: "khi quyết định về đến phường, ghi bằng docgen lich-su --ghi-cap … --so … --ngay … "
     "rồi chạy lại.",
 }
-PENDING_ON_PAGE = {  # the same, in the page's buttons
-    True: "khi văn thư ghi số, ngày Quyết định vào trang “Số văn bản” của tệp họp xét, bấm “Lập "
-    "hồ sơ” trên trang Hồ sơ rồi bấm lại “Tổng kết”.",
-    False: "khi quyết định về đến phường, ghi bằng nút “Ghi quyết định” trên trang Lịch sử khen "
-    "thưởng rồi bấm lại “Tổng kết”.",
-}
 
 
 def written_line(path: Path, status: Written) -> str:
@@ -107,15 +101,14 @@ def recorded_lines(done: Recorded) -> list[str]:
     return [head, *(f"  - {c.recipient.name} — {c.form}" for c in d.conferments)]
 
 
-def wrapup_lines(done: WrapUp, on_page: bool = False) -> list[str]:
+def wrapup_lines(done: WrapUp) -> list[str]:
     """The wrap-up's files, the levels still without a decision (what to do, in the command's
-    words or the page's), and no announcement yet."""
+    words: the page says them with its buttons, `docgen.web.advice`), and no announcement yet."""
     lines = [written_line(path, status) for path, status in done.files]
-    how = PENDING_ON_PAGE if on_page else PENDING
     for level in done.results.levels:
         if level.decision is None:
             lines.append(
-                f"{level.level.label}: chưa có quyết định khen thưởng; {how[level.level.decides]}"
+                f"{level.level.label}: chưa có quyết định khen thưởng; {PENDING[level.level.decides]}"
             )
     if not done.results.awarded:
         lines.append("Chưa có quyết định nào được ghi nên chưa lập thông báo nêu gương.")

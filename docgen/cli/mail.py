@@ -135,9 +135,9 @@ def receive(
     """
     from docgen.mail.imap import Account, fetch
     from docgen.mail.importer import import_messages
-    from docgen.mail.journal import journal_for, read_journal
+    from docgen.mail.journal import journal_for
     from docgen.mail.message import Envelope, Incoming, Unreadable
-    from docgen.mail.restore import dropped_again, local_sources, lost_files
+    from docgen.mail.restore import saved_again
     from docgen.mail.sources import read_paths
     from docgen.mail.summary import import_lines
 
@@ -145,8 +145,8 @@ def receive(
     journal = journal_for(folder)
     dropped: list[Incoming] = []  # workbooks dropped on the page, from the copies it kept
     if restore and not host and not sources:
-        lost = lost_files(read_journal(journal), folder)
-        sources, dropped = tuple(local_sources(lost)[0]), dropped_again(lost)
+        saved, dropped = saved_again(journal, folder)
+        sources = tuple(saved)
         if not sources and not dropped:
             raise UsageProblem(
                 "Không có thư đã lưu nào để chép lại phiếu (không có phiếu nào bị mất, hoặc thư "

@@ -526,7 +526,7 @@ class Code(Enum):
         W,
         "Phiếu đã nhận không còn trong thư mục",
         "Phiếu của đơn vị “{department}” {how} lúc {received} (tệp {file}) không còn trong thư mục phiếu: các đề nghị của đơn vị không được xét.",
-        "Chép lại tệp từ thư đã nhận bằng “docgen nhan-thu --khoi-phuc” (thư đã lưu) hoặc “docgen nhan-thu --khoi-phuc --imap …” (hộp thư IMAP); nếu đã cố ý bỏ phiếu này thì không cần làm gì.",
+        "Chép lại tệp từ thư đã nhận bằng “docgen nhan-thu --khoi-phuc” (thư đã lưu, tệp đã tải lên trang) hoặc “docgen nhan-thu --khoi-phuc --imap …” (hộp thư IMAP); nếu đã cố ý bỏ phiếu này thì không cần làm gì.",
     )
 
 

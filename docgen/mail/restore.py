@@ -23,7 +23,21 @@ from docgen.mail.uploads import is_dropped, uploaded
 from docgen.output.files import write_atomic
 from docgen.text import in_vietnam
 
-RESTORED_REASON = "Chép lại từ thư đã nhận: tệp đã nhập trước đó không còn trong thư mục phiếu."
+FROM_MAIL = "thư đã nhận"
+FROM_PAGE = "tệp đã tải lên trang"  # the copy the page kept of a workbook dropped on it
+
+
+def came_from(entries: Iterable[j.JournalEntry], joined: str = " và ") -> str:
+    """Where these files came in, as the clerk reads it: "thư đã nhận", "tệp đã tải lên
+    trang", or both, `joined`."""
+    dropped = {is_dropped(e.message_id) for e in entries}
+    return joined.join(w for d, w in ((False, FROM_MAIL), (True, FROM_PAGE)) if d in dropped)
+
+
+def restored_reason(msg: Incoming) -> str:
+    """The journal's reason for a file written back from `msg` (a mail, or a dropped file)."""
+    origin = FROM_PAGE if is_dropped(msg.key) else FROM_MAIL
+    return f"Chép lại từ {origin}: tệp đã nhập trước đó không còn trong thư mục phiếu."
 
 
 def lost_files(rows: list[j.JournalEntry], folder: Path) -> list[j.JournalEntry]:
@@ -82,7 +96,7 @@ def restore_message(
                     sha256=verdict.sha256,
                     stored=path.name,
                     result=j.Result.RESTORED,
-                    reason=RESTORED_REASON,
+                    reason=restored_reason(msg),
                 )
             )
     return rows
@@ -118,6 +132,14 @@ def dropped_again(lost: Iterable[j.JournalEntry]) -> list[Incoming]:
             if message.key == entry.message_id:
                 found.append(message)
     return found
+
+
+def saved_again(journal: Path, folder: Path) -> tuple[list[Path], list[Incoming]]:
+    """What `nhan-thu --khoi-phuc` reads when given no source: the saved messages still on disk
+    and the page's kept drops that hold the files lost from `folder` (both empty when none is
+    lost, or when they came over IMAP)."""
+    lost = lost_files(j.read_journal(journal), folder)
+    return local_sources(lost)[0], dropped_again(lost)
 
 
 def _free(path: Path) -> Path:

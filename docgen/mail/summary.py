@@ -9,6 +9,7 @@ from typing import Protocol
 from docgen.mail import journal as j
 from docgen.mail.importer import NO_WORKBOOK, ImportResult
 from docgen.mail.reply import Draft
+from docgen.mail.restore import FROM_MAIL, FROM_PAGE, came_from
 from docgen.mail.senders import UNKNOWN_SENDER
 from docgen.mail.uploads import is_dropped
 from docgen.text import format_moment
@@ -16,11 +17,9 @@ from docgen.text import format_moment
 DROPPED = "tải lên trên trang"  # the sender of a workbook dropped on the page
 
 
-def import_lines(
-    result: ImportResult, folder: Path, journal: Path, then: str = "docgen kiem-tra"
-) -> list[str]:
-    """The summary of one import, in Vietnamese; `then`: the next step as the shell names it
-    (the command to run, or the page's button)."""
+def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]:
+    """The summary of one import, in Vietnamese (the page says its commands with its buttons:
+    `docgen.web.advice`)."""
     new = [e for e in result.messages if e.message_id]
     lines = [
         f"Đã đọc {len(new)} thư mới"
@@ -49,14 +48,14 @@ def import_lines(
         )
         lines += [f"  - {e.sender} — “{e.subject}”, {_when(e)}" for e in unknown]
     lines += restore_lines(result)
-    lines.append(f"Nhật ký: {journal}. Tiếp theo: {then}")
+    lines.append(f"Nhật ký: {journal}. Tiếp theo: docgen kiem-tra")
     return lines
 
 
 def restore_lines(result: ImportResult) -> list[str]:
     """Files written back from their messages, and received files still gone from the folder."""
     restored = result.files(j.Result.RESTORED)
-    lines = [f"Đã chép lại {len(restored)} phiếu từ thư đã nhận:"] if restored else []
+    lines = [f"Đã chép lại {len(restored)} phiếu từ {came_from(restored)}:"] if restored else []
     lines += [f"  - {e.stored} ← {_who(e)}, {_when(e)}" for e in restored]
     back = {e.sha256 for e in restored}
     lost = [e for e in result.lost if e.sha256 not in back]
@@ -64,17 +63,27 @@ def restore_lines(result: ImportResult) -> list[str]:
         return lines
     lines.append(f"Phiếu đã nhận không còn trong thư mục phiếu: {len(lost)}")
     lines += [f"  - {e.stored} ← {_who(e)}, {_when(e)} (thư đọc từ {e.source})" for e in lost]
-    if restored or result.restoring:
-        lines.append(
-            "  Không tìm thấy thư chứa các tệp trên trong các nguồn đã ghi: chạy lại "
+    return lines + [_way_back(lost, bool(restored or result.restoring))]
+
+
+def _way_back(lost: list[j.JournalEntry], tried: bool) -> str:
+    """How to write the lost files back, by where they came in (mails, dropped files, both)."""
+    mails = any(not is_dropped(e.message_id) for e in lost)
+    if tried:
+        where = came_from(lost, " hay ").replace(FROM_MAIL, "thư").replace(FROM_PAGE, "tệp tải lên")
+        return (
+            f"  Không tìm thấy {where} chứa các tệp trên trong các nguồn đã ghi: chạy lại "
             "“docgen nhan-thu --khoi-phuc” với đúng thư đã lưu hoặc hộp thư IMAP đã nhận."
+            if mails
+            else f"  Không tìm thấy {where} chứa các tệp trên: bản giữ trong thư mục tải lên đã "
+            "bị xóa hoặc sửa; hãy tải lại đúng tệp đơn vị đã gửi."
         )
-    else:
-        lines.append(
-            "  Chép lại từ thư đã nhận: docgen nhan-thu --khoi-phuc (thư đã lưu vẫn còn ở chỗ cũ), "
-            "hoặc thêm --imap MÁY_CHỦ --tai-khoan TÊN như lần nhận."
-        )
-    return lines
+    if not mails:
+        return f"  Chép lại từ {FROM_PAGE} (bản giữ trong thư mục tải lên): docgen nhan-thu --khoi-phuc."
+    return (
+        f"  Chép lại từ {came_from(lost, ' hoặc ')}: docgen nhan-thu --khoi-phuc (thư đã lưu vẫn "
+        "còn ở chỗ cũ), hoặc thêm --imap MÁY_CHỦ --tai-khoan TÊN như lần nhận."
+    )
 
 
 def _not_messages(result: ImportResult) -> list[j.JournalEntry]:

@@ -56,6 +56,7 @@ ROUTES = [
     Route("/nhan-phieu/hop-thu", intake.mailbox, methods=["POST"]),
     Route("/nhan-phieu/tra-loi", intake.replies, methods=["POST"]),
     Route("/nhan-phieu/xac-nhan", intake.confirm, methods=["POST"]),
+    Route("/nhan-phieu/khoi-phuc", intake.restore, methods=["POST"]),
     Route("/hop-xet", meeting.meeting),
     Route("/hop-xet/tong-hop", meeting.consolidate, methods=["POST"]),
     Route("/hop-xet/tai-len", meeting.upload, methods=["POST"]),

@@ -52,7 +52,7 @@ def departments(request: Request) -> Response:
     stale = report is None and site.checked is not None
     listed = [d.name for d in site.campaign().contacts.departments]
     return frame(request, "don-vi.html", report=report, rows=rows, stale=stale, listed=listed,
-                 job=current_job(request))  # fmt: skip
+                 codes=CODES, folder=_folder_issues(report), job=current_job(request))  # fmt: skip
 
 
 async def blank_form(request: Request) -> Response:
@@ -112,6 +112,15 @@ def _checking(site: Site) -> Work:
                 f"{len(report.warnings)} cảnh báo; {len(site.feedback)} tệp phản hồi.")  # fmt: skip
 
     return work
+
+
+def _folder_issues(report: Report | None) -> list[ValidationIssue]:
+    """What the check says of no single form read: across the forms (a quota exceeded), and
+    of the submissions folder (a file that is no form, a department without one, a form gone)."""
+    if report is None:
+        return []
+    read = set(report.files)
+    return sorted((i for i in report.issues if i.place.file not in read), key=_order)
 
 
 def _rows(site: Site, report: Report) -> list[Row]:

@@ -191,7 +191,10 @@ def _building(site: Site, force: bool) -> Work:
         site.built, site.meeting = result, result.meeting
         if result.blocked:
             job.problems.append("Chưa lập được hồ sơ: kết quả họp xét có lỗi cần sửa.")
-            job.problems.extend(f"{i.place.label()}: {i.message}" for i in result.meeting.errors)
+            job.problems.extend(  # with the way out, as `ho-so` prints them
+                f"{i.place.label()}: {i.message}" + (f" — {i.hint}" if i.hint else "")
+                for i in result.meeting.errors
+            )
             return
         job.lines.extend(summary_lines(result))
         job.say(f"Đã lập {len(result.files)} văn bản vào {result.folder}.")

@@ -196,7 +196,7 @@ def _wrapping(site: Site, force: bool) -> Work:
         from docgen.award.wrapup import wrap_up
 
         done = wrap_up(site.campaign(), site.ws, force)
-        job.lines.extend(wrapup_lines(done, on_page=True))
+        job.lines.extend(wrapup_lines(done))
         labels = ("Báo cáo kết quả (Word)", "Thông báo (văn bản)", "Thông báo (HTML)")
         for label, (path, _status) in zip(labels, done.files, strict=False):
             job.offer(label, path)

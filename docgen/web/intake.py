@@ -4,7 +4,8 @@ Every way in is `docgen nhan-thu`'s: `import_messages` into the submissions fold
 journal. Every dropped file is kept in the workspace (input/tai-len/): a workbook is a message
 of its own naming its kept copy (`docgen.mail.uploads`), a saved mail is read from there by
 `read_paths` like a file named on the command line; so the journal names files that last, and
-`nhan-thu --khoi-phuc` reads them again. The mailbox is read by `fetch`.
+`nhan-thu --khoi-phuc` reads them again, as `Khôi phục phiếu đã nhận` does (`saved_again`; from
+the mailbox: `Đọc hộp thư` with its box ticked). The mailbox is read by `fetch`.
 Replies are `docgen tra-loi`'s `reply_all`: drafted first, sent only after a confirmation.
 The mail password is typed in the page, used for that one job and never kept.
 """
@@ -96,8 +97,16 @@ async def mailbox(request: Request) -> Response:
             request, site.jobs.run_now("Đọc hộp thư", PAGE, _refusing(problem), writes=False)
         )
     work = _reading(site, f.get("may_chu", ""), f.get("tai_khoan", ""), f.get("mat_khau", ""),
-                    int(f.get("cong") or 993), f.get("hop_thu") or "INBOX", f.get("tu_ngay", ""))  # fmt: skip
+                    int(f.get("cong") or 993), f.get("hop_thu") or "INBOX", f.get("tu_ngay", ""),
+                    f.get("khoi_phuc") == "co")  # fmt: skip
     return job_answer(request, site.jobs.start("Đọc hộp thư", PAGE, work))
+
+
+def restore(request: Request) -> Response:
+    """`nhan-thu --khoi-phuc`: the received forms gone from the folder, written back from the
+    saved mails and dropped files the journal names."""
+    site = site_of(request)
+    return job_answer(request, site.jobs.start("Khôi phục phiếu đã nhận", PAGE, _restoring(site)))
 
 
 async def replies(request: Request) -> Response:
@@ -168,7 +177,7 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
 
 
 def _reading(
-    site: Site, host: str, user: str, password: str, port: int, box: str, since: str
+    site: Site, host: str, user: str, password: str, port: int, box: str, since: str, again: bool
 ) -> Work:
     def work(job: Job) -> None:
         from docgen.mail.imap import Account, fetch
@@ -177,15 +186,34 @@ def _reading(
             job.problems.append("Hãy ghi máy chủ IMAP, tên đăng nhập và mật khẩu.")
             return
         account = Account(host, user or site.campaign().contacts.address, port, box, _day(since))
-        _import(site, job, fetch(account, password))
+        _import(site, job, fetch(account, password), restore=again)
 
     return work
 
 
-CHECK_NEXT = "bấm “Kiểm tra phiếu” trên trang Đơn vị"  # the command says "docgen kiem-tra"
+NOTHING_TO_RESTORE = (
+    "Không có thư đã lưu hay tệp đã tải lên nào để chép lại phiếu (không có phiếu nào bị mất, "
+    "hoặc phiếu được nhận qua hộp thư IMAP): đọc lại hộp thư đã nhận ở mục “Đọc hộp thư” với ô "
+    "“Khôi phục phiếu đã nhận” được đánh dấu."
+)
 
 
-def _import(site: Site, job: Job, items: object) -> None:
+def _restoring(site: Site) -> Work:
+    def work(job: Job) -> None:
+        from docgen.mail.journal import journal_for
+        from docgen.mail.restore import saved_again
+        from docgen.mail.sources import read_paths
+
+        saved, dropped = saved_again(journal_for(site.ws.submissions), site.ws.submissions)
+        if not saved and not dropped:
+            job.problems.append(NOTHING_TO_RESTORE)
+            return
+        _import(site, job, [*read_paths(saved), *dropped], restore=True)
+
+    return work
+
+
+def _import(site: Site, job: Job, items: object, restore: bool = False) -> None:
     from docgen.mail.importer import import_messages
     from docgen.mail.journal import journal_for
     from docgen.mail.summary import import_lines
@@ -195,8 +223,9 @@ def _import(site: Site, job: Job, items: object) -> None:
     journal = journal_for(folder)
     campaign = site.campaign()
     now = datetime.now().astimezone()
-    result = import_messages(items, folder, journal, campaign.contacts.book(), now)  # type: ignore[arg-type]
-    for line in import_lines(result, folder, journal, then=CHECK_NEXT):
+    book = campaign.contacts.book()
+    result = import_messages(items, folder, journal, book, now, restore)  # type: ignore[arg-type]
+    for line in import_lines(result, folder, journal):
         job.say(line)
     job.problems.extend(f"{e.original or e.source}: {e.reason}" for e in result.problems)
 

@@ -10,13 +10,16 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
 from docgen.text import format_count, format_percent
+from docgen.web.advice import on_page
 
 TEMPLATES = Path(__file__).with_name("templates")
 
 
 @cache
 def environment() -> Environment:
-    """The templates of `docgen/web/templates/`, HTML-escaped, missing values an error."""
+    """The templates of `docgen/web/templates/`, HTML-escaped, missing values an error; every
+    value a template shows passes through `on_page`, so the library's advice names the page's
+    buttons, not commands."""
     from jinja2 import StrictUndefined
 
     env = Environment(
@@ -25,6 +28,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=on_page,
     )
     env.filters["count"] = format_count
     env.filters["percent"] = format_percent
