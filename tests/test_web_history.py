@@ -56,9 +56,14 @@ def test_recording_statistics_template_and_wrap_up_are_the_commands(
     example_workspace: Path, tmp_path: Path
 ) -> None:
     number_the_decision(example_workspace)
-    cli(example_workspace, "ho-so")  # the ward's own decision is in the history of both copies
     by_cli = tmp_path / "dòng lệnh"
     shutil.copytree(example_workspace, by_cli)
+    built = cli(by_cli, "ho-so")  # the ward's own decision goes into the history, on both
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = _said(client.run("/ho-so/lap"))
+    line = "Lịch sử khen thưởng: Quyết định số 15/QĐ-UBND ngày 28/12/2023 (1 tập thể, 3 cá nhân) — đã ghi."
+    assert line in built and line in said
     argv = [f"--{k}" for k in ("ghi-cap", "so", "ngay", "tru")]
     recorded = cli(by_cli, "lich-su", *[x for pair in zip(argv, ["thanh-pho", "1234/QĐ-UBND",
                    "10/01/2024", "Nguyễn Văn An"], strict=True) for x in pair])  # fmt: skip

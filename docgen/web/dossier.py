@@ -183,6 +183,7 @@ def _pages(site: Site, pdf: Path) -> list[Path]:
 
 def _building(site: Site, force: bool) -> Work:
     def work(job: Job) -> None:
+        from docgen.award.said import ward_recorded_line
         from docgen.dossier.run import build_dossiers
         from docgen.dossier.summary import summary_lines
 
@@ -198,6 +199,7 @@ def _building(site: Site, force: bool) -> Work:
             return
         job.lines.extend(summary_lines(result))
         job.say(f"Đã lập {len(result.files)} văn bản vào {result.folder}.")
+        job.lines.extend(ward_recorded_line(done) for done in result.recorded)  # as `ho-so`
         job.problems.extend(f"Chưa lập: {line}" for line in result.missing)
 
     return work
