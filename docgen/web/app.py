@@ -10,7 +10,7 @@ from starlette.staticfiles import StaticFiles
 
 from docgen.errors import DocgenError
 from docgen.web import archive, departments, dossier, history, intake, meeting
-from docgen.web.common import problem_page, site_of
+from docgen.web.common import job_panel, problem_page, site_of
 from docgen.web.guard import Guard
 from docgen.web.site import Site
 from docgen.web.views import TEMPLATES, page
@@ -36,7 +36,7 @@ def job(request: Request) -> Response:
     found = site.jobs.all.get(request.path_params["job_id"])
     if found is None:
         return HTMLResponse(GONE, status_code=404)
-    return page("viec.html", job=found, link=site.downloads.id_of)
+    return job_panel(request, found)
 
 
 def stop(request: Request) -> Response:

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from docgen.errors import DocgenError
 from docgen.stage import Step
 from docgen.web.guard import TOO_LARGE
-from docgen.web.jobs import Job
+from docgen.web.jobs import Job, State
 from docgen.web.site import Site
 from docgen.web.views import page
 
@@ -128,8 +128,18 @@ def one_workbook(
 def job_answer(request: Request, job: Job) -> Response:
     """The job's panel for htmx (it polls itself until done), or the page for a plain post."""
     if request.headers.get("hx-request"):
-        return page("viec.html", job=job, link=site_of(request).downloads.id_of)
+        return job_panel(request, job)
     return RedirectResponse(f"{job.page}?viec={job.id}", status_code=303)
+
+
+def job_panel(request: Request, job: Job) -> Response:
+    """The job's panel. Once the job has ended, htmx is also told to open the job's page with
+    the panel on it (HX-Redirect): what the job changed shows around the panel at once, never
+    a page still asking for the step just done."""
+    answer = page("viec.html", job=job, link=site_of(request).downloads.id_of)
+    if job.state is not State.RUNNING and request.headers.get("hx-request"):
+        answer.headers["HX-Redirect"] = f"{job.page}?viec={job.id}"
+    return answer
 
 
 def current_job(request: Request) -> Job | None:
