@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from docgen.archive.store import Store
 from docgen.campaign import load_campaign
 from docgen.cli import main
+from docgen.output.manifest import read_manifest
 from docgen.stage import FINISHED, Step, campaign_stage
 from docgen.workspace import Workspace
 from tests.test_history_e2e import number_the_decision
@@ -25,14 +26,41 @@ def cli(root: Path, *argv: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-def _filed(ws: Workspace, books: bool = True) -> None:
-    """The dossier as the steps before leave it: PDFs beside the documents, a file filed, the
-    registers printed after it."""
+def _file_scans(ws: Workspace, documents: list[str]) -> None:
+    """The signed paper copies of `documents` (manifest paths), scanned and filed."""
+    from docgen.archive import file_signed
+    from docgen.archive.filing import Request, Status
+    from tools.sign import scan_pdf
+
+    if not documents:
+        return
+    scans = []
+    for document in documents:
+        scan = ws.root / "ban-chup" / Path(document).with_suffix(".pdf")
+        scan.parent.mkdir(parents=True, exist_ok=True)
+        scan.write_bytes(scan_pdf(document))
+        scans.append(scan)
+    report = file_signed(scans, load_campaign(ws.campaign), ws.root, Request())
+    assert {o.status for o in report.outcomes} == {Status.FILED}, report.outcomes
+
+
+def _documents(ws: Workspace) -> list[str]:
+    manifest = read_manifest(ws.output(CAMPAIGN))
+    assert manifest is not None
+    return sorted(manifest.entries)
+
+
+def _pdfs(ws: Workspace) -> None:
     for document in ws.output(CAMPAIGN).rglob("*.docx"):
         document.with_suffix(".pdf").write_bytes(b"%PDF-1.7\n")
-    filed = Store.of(ws.ward).folder / CAMPAIGN / "thanh-pho" / "to-trinh.pdf"
-    filed.parent.mkdir(parents=True, exist_ok=True)
-    filed.write_bytes(b"%PDF-1.7\n")
+
+
+def _filed(ws: Workspace, books: bool = True) -> None:
+    """The dossier as the steps before leave it: PDFs beside the documents, every document's
+    signed copy filed, the registers printed after it."""
+    _pdfs(ws)
+    filed = Store.of(ws.ward).filed_documents(CAMPAIGN)
+    _file_scans(ws, [d for d in _documents(ws) if d not in filed])
     if books:
         index = ws.output(CAMPAIGN) / "luu-tru" / "muc-luc-van-ban.xlsx"
         index.parent.mkdir(parents=True, exist_ok=True)
@@ -53,6 +81,30 @@ def test_the_registers_follow_the_last_filing(example_workspace: Path) -> None:
     index = ws.output(CAMPAIGN) / "luu-tru" / "muc-luc-van-ban.xlsx"
     os.utime(index, (1_000_000_000, 1_000_000_000))  # printed before the last filing
     assert campaign_stage(ws, campaign, errors=0).next is Step.REGISTERS
+
+
+def test_filing_is_done_when_every_document_of_the_dossier_is_filed(
+    example_workspace: Path,
+) -> None:
+    ws = Workspace(example_workspace)
+    campaign = load_campaign(ws.campaign)
+    cli(example_workspace, "tong-hop")
+    cli(example_workspace, "ho-so")
+    documents = _documents(ws)
+    _pdfs(ws)
+    _file_scans(ws, ["thanh-pho/to-trinh.docx", "phuong/quyet-dinh-khen-thuong.docx"])
+    stage = campaign_stage(ws, campaign, errors=0)
+    assert stage.next is Step.ARCHIVE and Step.ARCHIVE not in stage.done
+    assert stage.advice.startswith(
+        f"Đã nộp lưu 2/{len(documents)} văn bản của hồ sơ; còn: Báo cáo thành tích — "
+    )
+    assert stage.advice.endswith(
+        f" và {len(documents) - 2 - 4} văn bản khác. Tải các văn bản đã ký còn lại lên trang "
+        "Lưu trữ và bấm “Nộp lưu”."
+    )
+    _filed(ws)
+    stage = campaign_stage(ws, campaign, errors=0)
+    assert stage.done[Step.ARCHIVE] == f"{len(documents)}/{len(documents)} văn bản đã nộp lưu"
 
 
 def test_after_filing_come_certificates_decisions_and_the_wrap_up(example_workspace: Path) -> None:
@@ -131,8 +183,8 @@ def test_the_ward_decision_waits_for_its_number(example_workspace: Path) -> None
     register = Store.of(ws.ward).register_file
     register.parent.mkdir(parents=True, exist_ok=True)
     register.write_bytes(b"khong phai so dang ky")  # damaged: said at its step, nowhere else
-    stage = campaign_stage(ws, ward_only, errors=0)
-    assert stage.next is Step.DECISIONS and str(register) in stage.advice
+    stage = campaign_stage(ws, ward_only, errors=0)  # the archive's register: its first step
+    assert stage.next is Step.ARCHIVE and str(register) in stage.advice
     assert "tệp không phải cơ sở dữ liệu SQLite" in stage.advice and Step.DOSSIER in stage.done
 
 

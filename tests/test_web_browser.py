@@ -278,7 +278,8 @@ def test_the_clerks_whole_cycle_in_chromium(
     look(page, "9-luu-tru")
 
     # After filing: the history page records the city's decision, then the wrap-up.
-    assert "In giấy khen" in page.locator(".stage").inner_text()  # the decision is not numbered
+    # one document of 14 filed: the step is not done, the rest are named
+    assert "Đã nộp lưu 1/14 văn bản của hồ sơ; còn: " in page.locator(".stage").inner_text()
     go(page, "Lịch sử khen thưởng")
     page.get_by_label("Số, ký hiệu quyết định").fill("1234/QĐ-UBND")
     page.get_by_label("Ngày quyết định").fill("10/01/2024")

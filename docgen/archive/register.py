@@ -116,6 +116,16 @@ def stored_files(db: sqlite3.Connection) -> dict[str, str]:
     }
 
 
+def filed_paths(db: sqlite3.Connection, campaign: str) -> set[str]:
+    """The campaign's documents (manifest paths) that have a signed copy filed."""
+    rows = db.execute(
+        """SELECT DISTINCT d.path FROM documents d JOIN filings f ON f.document_id = d.id
+           WHERE d.campaign = ?""",
+        (campaign,),
+    )
+    return {row[0] for row in rows}
+
+
 def register_rows(db: sqlite3.Connection, campaign: str | None = None) -> list[sqlite3.Row]:
     """Every filing with its document, oldest first (replaced ones included, marked)."""
     return list(

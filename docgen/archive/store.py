@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from docgen.archive.register import stored_files
+from docgen.archive.register import filed_paths, stored_files
 from docgen.archive.schema import open_register
 from docgen.digest import sha256_file
 
@@ -46,6 +47,13 @@ class Store:
         """The register, and what recovery did to the tree (relative paths)."""
         db = open_register(self.register_file)
         return db, recover(self, stored_files(db))
+
+    def filed_documents(self, campaign: str) -> set[str]:
+        """The campaign's documents (manifest paths) with a signed copy filed."""
+        if not self.register_file.is_file():
+            return set()
+        with closing(open_register(self.register_file)) as db:
+            return filed_paths(db, campaign)
 
     def path(self, stored: str) -> Path:
         """The absolute path of a stored (relative, forward-slash) name."""

@@ -17,15 +17,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.archive.schema import RegisterError
 from docgen.archive.store import Store
 from docgen.campaign.model import Campaign
-from docgen.output.manifest import read_manifest
+from docgen.output.manifest import Manifest, read_manifest
 from docgen.stage.end import after_filing
 from docgen.stage.model import Stage, Step
+from docgen.statefile import StateFileDamaged
 from docgen.validate.run import submission_files
 from docgen.workspace import Workspace
 
 __all__ = ["FINISHED", "Stage", "Step", "campaign_stage"]
+
+SHOWN = 4  # documents still to file named in the advice
 
 
 def campaign_stage(
@@ -52,9 +56,9 @@ def campaign_stage(
         if pdfs:
             done[Step.PDF] = f"{pdfs}/{len(manifest.entries)} văn bản có PDF"
     filed = _filed(ws, campaign_id)
-    if filed:
-        done[Step.ARCHIVE] = f"{len(filed)} tệp đã nộp lưu"
     end = after_filing(ws, campaign, manifest, filed)
+    if filed and manifest is not None and manifest.entries:
+        _archived(ws, manifest, done, end.advice)
     done.update(end.done)
     steps = tuple(s for s in Step if s not in end.skipped)
     if meeting_errors:
@@ -66,6 +70,30 @@ def campaign_stage(
         if not (received and errors):
             return Stage(done, Step.MEETING, advice, steps)
     return _next(done, received, errors, steps, end.advice)
+
+
+def _archived(
+    ws: Workspace, manifest: Manifest, done: dict[Step, str], advice: dict[Step, str]
+) -> None:
+    """Filing is done when every document of the dossier has its signed copy in the archive;
+    until then the advice names those still to file."""
+    try:
+        have = Store.of(ws.ward).filed_documents(manifest.campaign)
+    except (RegisterError, StateFileDamaged) as exc:  # said on the page that files
+        advice[Step.ARCHIVE] = str(exc)
+        return
+    total = len(manifest.entries)
+    left = [e.title or e.path for path, e in sorted(manifest.entries.items()) if path not in have]
+    if not left:
+        done[Step.ARCHIVE] = f"{total}/{total} văn bản đã nộp lưu"
+        return
+    shown = "; ".join(left[:SHOWN]) + (
+        f" và {len(left) - SHOWN} văn bản khác" if len(left) > SHOWN else ""
+    )
+    advice[Step.ARCHIVE] = (
+        f"Đã nộp lưu {total - len(left)}/{total} văn bản của hồ sơ; còn: {shown}. Tải các văn "
+        "bản đã ký còn lại lên trang Lưu trữ và bấm “Nộp lưu”."
+    )
 
 
 def _filed(ws: Workspace, campaign_id: str) -> list[Path]:
