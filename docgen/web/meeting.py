@@ -8,11 +8,10 @@ kept beside it (`hop-xet.truoc-<time>.xlsx`), never overwritten.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from starlette.requests import Request
 from starlette.responses import Response
 
+from docgen.text import now_in_vietnam
 from docgen.web.common import current_job, frame, job_answer, one_workbook, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -81,7 +80,7 @@ def _placing(site: Site, files: list[tuple[str, bytes]]) -> Work:
         name, data = chosen
         target = site.ws.meeting
         if target.is_file() and target.read_bytes() != data:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = now_in_vietnam().strftime("%Y%m%d-%H%M%S")
             kept = target.with_name(f"{target.stem}.truoc-{stamp}{target.suffix}")
             target.replace(kept)
             job.say(f"Tệp họp xét cũ được giữ lại: {kept.name}")
