@@ -134,6 +134,14 @@ def test_a_meeting_upload_that_is_not_a_workbook_changes_nothing(example_workspa
         client.login()
         panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", b"<html>not</html>")])
         assert "không phải bảng tính Excel" in panel and "Hãy lưu tệp bằng Excel" in panel
+        form = example_workspace / "input" / "phieu" / "khoi-noi-chinh.xlsx"  # a mistaken file
+        panel = html.unescape(
+            client.run("/hop-xet/tai-len", {}, [("tep", "phieu.xlsx", form.read_bytes())])
+        )
+        assert (
+            "phieu.xlsx: Tệp không phải bảng tổng hợp do nút “Tổng hợp danh sách họp” trên trang "
+            "Họp xét tạo ra (thiếu dấu nhận diện). Tệp họp xét đang dùng giữ nguyên." in panel
+        )
         panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", before)])
         assert "Kết quả họp xét đã đọc." in panel and "giữ lại" not in panel  # same bytes
     assert meeting.read_bytes() == before
