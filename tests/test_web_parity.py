@@ -203,6 +203,7 @@ def test_a_workbook_dropped_on_the_page_is_a_copy_into_input_phieu(
         panel = client.run(
             "/nhan-phieu/tai-len", fields, [("tep", handed.name, handed.read_bytes())]
         )
+        assert "Đã nhận 1 tệp tải lên trên trang." in panel and "thư mới" not in panel
         assert "Đã nhập 1 phiếu" in panel
         assert "khoi-kinh-te.xlsx ← tải lên trên trang (Khối Kinh tế - Hạ tầng), nhận lúc" in panel
         assert "Đã kiểm tra 5 phiếu: 3 lỗi, 2 cảnh báo" in client.run("/kiem-tra")
