@@ -134,6 +134,7 @@ def test_a_meeting_upload_that_is_not_a_workbook_changes_nothing(example_workspa
         client.login()
         panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", b"<html>not</html>")])
         assert "không phải bảng tính Excel" in panel and "Hãy lưu tệp bằng Excel" in panel
+        assert "Đọc kết quả họp xét: chưa làm được" in panel  # refused: not "xong"
         form = example_workspace / "input" / "phieu" / "khoi-noi-chinh.xlsx"  # a mistaken file
         panel = html.unescape(
             client.run("/hop-xet/tai-len", {}, [("tep", "phieu.xlsx", form.read_bytes())])
