@@ -550,3 +550,27 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
     assert cli(by_cli, "luu-tru", "--kiem-tra")[0] == 0  # the original put back on both
     assert repairs(page) == repairs(by_cli) and len(repairs(page)) == 1
     assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))
+
+
+def test_a_form_from_a_unit_not_in_the_campaign_file_is_taken_in_on_the_page(
+    example_workspace: Path,
+) -> None:
+    """As the clerk copies any form into input/phieu, the page takes in a form from a unit the
+    campaign file does not list, under the name typed; with neither a unit chosen nor typed it
+    says how to go on and takes nothing."""
+    handed = example_workspace / PHIEU / "khoi-noi-chinh.xlsx"
+    data = handed.read_bytes()
+    handed.unlink()
+    with serving(example_workspace) as (_, client):
+        client.login()
+        panel = html.unescape(client.run("/nhan-phieu/tai-len", {}, [("tep", "doan.xlsx", data)]))
+        assert (
+            "Hãy chọn đơn vị gửi các phiếu tải lên, hoặc ghi tên đơn vị nếu đơn vị không" in panel
+        )
+        assert not (example_workspace / PHIEU / "doan.xlsx").exists()
+        fields = {"don_vi_khac": "Đoàn Thanh niên phường"}
+        panel = html.unescape(
+            client.run("/nhan-phieu/tai-len", fields, [("tep", "doan.xlsx", data)])
+        )
+        assert "doan.xlsx ← tải lên trên trang (Đoàn Thanh niên phường), nhận lúc" in panel
+    assert (example_workspace / PHIEU / "doan.xlsx").read_bytes() == data
