@@ -200,3 +200,26 @@ def test_the_form_to_send_a_department_is_mau_nhap(example_workspace: Path, tmp_
         assert refusal in said
     # the same bytes: the command wrote the campaign's own spelling of the department
     assert (example_workspace / made).read_bytes() == (by_cli / made).read_bytes()
+
+
+def test_the_blanks_test_page_and_offsets_through_the_page_are_the_commands(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    """`giay-khen --trang-thu --lech-ngang 1.5`: the same test page from the page's boxes; an
+    offset that is no number is said, and nothing is printed."""
+    from docgen.award.printing import FOLDER, TEST_FILE
+
+    by_cli = tmp_path / "dòng lệnh"
+    shutil.copytree(example_workspace, by_cli)
+    assert cli(by_cli, "giay-khen", "--trang-thu", "--lech-ngang", "1.5", "--khong-pdf") == 0
+    made = Path("output", CAMPAIGN, FOLDER, TEST_FILE)
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = html.unescape(
+            client.run("/ho-so/giay-khen", {"trang_thu": "co", "lech_ngang": "1x"})
+        )
+        assert "Lệch ngang “1x” không phải số mi-li-mét, ví dụ 1,5 hoặc -2." in said
+        assert not (example_workspace / made).exists()
+        said = client.run("/ho-so/giay-khen", {"trang_thu": "co", "lech_ngang": "1,5"})
+        assert f"Trang thử cân lề phôi — Đã tạo: {example_workspace / made}" in html.unescape(said)
+    assert (example_workspace / made).read_bytes() == (by_cli / made).read_bytes()
