@@ -507,9 +507,12 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         assert register(page) == register(by_cli) and len(register(page)) == 1
         assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))
 
-        code, out = cli(by_cli, "so-van-ban-di")
-        assert code == 0 and "(1 văn bản)." in out
-        said = client.run("/luu-tru/so")
+        said = html.unescape(client.run("/luu-tru/so", {"tu": "1/12"}))
+        assert "Ngày “1/12” không đúng dạng ngày/tháng/năm (dd/mm/yyyy)." in said
+        period = {"tu": "01/01/2023", "den": "31/12/2099"}
+        code, out = cli(by_cli, "so-van-ban-di", "--tu", period["tu"], "--den", period["den"])
+        assert code == 0 and "so-van-ban-di-20230101-20991231.xlsx (1 văn bản)." in out
+        said = client.run("/luu-tru/so", period)
         assert lines_of(said) == printed(out, by_cli, page)
         books = Path("output", CAMPAIGN, "luu-tru")
         workbooks = [tree(root, books.as_posix(), ("metadata",)) for root in (page, by_cli)]
