@@ -151,6 +151,8 @@ def _head(c: Campaign) -> str:
         ("legal_profile", c.legal_profile, _PROFILES_NOTE),
         ("thematic", c.thematic, "true: đợt chuyên đề (mẫu báo cáo theo chuyên đề)"),
     ])  # fmt: skip
+    if c.keep_profile:
+        lines += _pairs([("keep_legal_profile", c.keep_profile, "lý do giữ bộ biểu mẫu")])
     lines += ["", "[issuer]"]
     lines += _pairs([
         ("parent_body", c.issuer.parent_body, "cơ quan chủ quản; để trống nếu không có"),
