@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from docgen.campaign import Campaign
-from docgen.campaign.model import Kind
+from docgen.campaign.model import Kind, Signer
 from docgen.checks import sample
 from docgen.checks.docx_format import check_docx
 from docgen.documents.context import list_context, minutes_context, proposal_context, report_context
@@ -254,6 +254,28 @@ def test_signature_and_header_format(campaign: Campaign) -> None:
     assert (noi_nhan.bold, noi_nhan.italic, noi_nhan.font.size.pt) == (True, True, 12)
     assert find(doc, "- Như trên;").runs[0].font.size.pt == 11
     assert title.bold and authority.bold
+
+
+def _deputy(campaign: Campaign) -> Campaign:
+    """The campaign with a vice-chairman signing every level, as the wizard writes him."""
+    vice = Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Minh")
+    levels = tuple(dataclasses.replace(lv, signer="pct") for lv in campaign.levels)
+    return dataclasses.replace(campaign, signers={**campaign.signers, "pct": vice}, levels=levels)
+
+
+@pytest.mark.parametrize("which", ["to-trinh", "bao-cao-collective", "bao-cao-individual"])
+def test_a_vice_chairman_signs_the_committees_documents_under_its_collective_line(
+    campaign: Campaign, tmp_path: Path, which: str
+) -> None:
+    """ND 30/2020 Điều 13, Phụ lục I: a deputy signing for a People's Committee (collective
+    regime) prints TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, each line bold."""
+    template, context = _dossier(_deputy(campaign))[which]
+    doc = render(template, context)
+    assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text_of(doc)
+    assert all(find(doc, line).runs[0].bold for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"))
+    path = tmp_path / f"{which}.docx"
+    doc.save(str(path))
+    assert check_docx(path) == []
 
 
 @pytest.mark.parametrize(

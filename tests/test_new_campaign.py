@@ -255,6 +255,10 @@ def test_a_vice_chairman_signs_on_the_chairmans_behalf(example_workspace: Path) 
     answers = [*ANSWERS_152[: at - 3], "2", "", "", "Nguyễn Văn An", *ANSWERS_152[at + 1 :]]
     code, output = _run(example_workspace, answers)
     assert code == 0, output
+    assert (
+        "2 = Phó Chủ tịch ký thay (văn bản của Ủy ban: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / "
+        "PHÓ CHỦ TỊCH; quyết định của Chủ tịch: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)"
+    ) in output
     new = load_campaign(example_workspace / "input" / "campaign.toml")
     assert new.signers["pho_chu_tich"] == Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
     assert {lv.signer for lv in new.levels} == {"pho_chu_tich"}

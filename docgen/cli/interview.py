@@ -210,7 +210,8 @@ def _signers(ask: Prompter, issuer: Issuer) -> dict[str, Signer]:
     body = issuer.name_lines[0] if issuer.name_lines else ""
     deputy = ask.choice(
         f"Người ký: 1 = Chủ tịch (TM. {body} / CHỦ TỊCH); "
-        "2 = Phó Chủ tịch ký thay (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
+        f"2 = Phó Chủ tịch ký thay (văn bản của Ủy ban: TM. {body} / KT. CHỦ TỊCH / PHÓ CHỦ "
+        "TỊCH; quyết định của Chủ tịch: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
         ["1", "2"],
         "1",
     )

@@ -2,6 +2,13 @@
 
 The forms name roles ("THỦ TRƯỞNG ĐƠN VỊ", "THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ"); a signable
 report prints the person in that role instead: authority line where one applies, title, name.
+
+A People's Committee works under the collective regime: its chairman signs its documents "TM.
+ỦY BAN NHÂN DÂN / CHỦ TỊCH", and a vice-chairman signing for him keeps the collective line above
+his own: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (Nghị định 30/2020/NĐ-CP, Điều 13
+and Phụ lục I mục II.7). The chairman's own decision has no collective line ("KT. CHỦ TỊCH /
+PHÓ CHỦ TỊCH", docgen.award.decision). The campaign's signer says "KT. CHỦ TỊCH"; the
+collective line is added here, for the documents of the committee itself.
 """
 
 from __future__ import annotations
@@ -12,22 +19,41 @@ from docgen.campaign.defaults import has_seal
 from docgen.campaign.model import Campaign, Kind, Level, Signer
 from docgen.documents.required import text
 from docgen.intake.records import Nominee
-from docgen.text import person_key
+from docgen.text import fold, person_key
 
 SEAL = "(Ký, đóng dấu)"
 OWN_HAND = "(Ký, ghi rõ họ và tên)"  # the person reporting, as the individual forms word it
 UNSEALED = "(Ký, ghi rõ họ tên)"  # the head of a unit without a seal of its own
 REPORTER = "NGƯỜI BÁO CÁO THÀNH TÍCH"
+COMMITTEE = "ỦY BAN NHÂN DÂN"  # a body under the collective regime (Luật Tổ chức CQĐP)
 
 
-def block(authority: str, title: str, name: str, hint: str = SEAL) -> dict[str, str]:
-    """One signature block as the templates print it."""
-    return {"tham_quyen": authority.upper(), "chuc_vu": title.upper(), "ten": name, "ghi_chu": hint}
+def block(
+    authority: str, title: str, name: str, hint: str = SEAL, body: str = ""
+) -> dict[str, str]:
+    """One signature block as the templates print it; `body` is the collective line ("TM. …")
+    printed above a deputy's authority line."""
+    return {
+        "tap_the": body.upper(),
+        "tham_quyen": authority.upper(),
+        "chuc_vu": title.upper(),
+        "ten": name,
+        "ghi_chu": hint,
+    }
 
 
-def of_signer(signer: Signer) -> dict[str, str]:
-    """A campaign signer's block: `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH` / name."""
-    return block(signer.authority, signer.title, signer.name)
+def body_line(campaign: Campaign, signer: Signer) -> str:
+    """ "TM. ỦY BAN NHÂN DÂN" when a deputy ("KT. …") signs a document of the issuing People's
+    Committee; "" for the chairman (his authority line is already "TM. …") and other bodies."""
+    issuer = campaign.issuer.name_lines[0] if campaign.issuer.name_lines else ""
+    deputy = fold(signer.authority).startswith("kt.")
+    return f"TM. {COMMITTEE}" if deputy and fold(issuer).startswith(fold(COMMITTEE)) else ""
+
+
+def of_signer(campaign: Campaign, signer: Signer) -> dict[str, str]:
+    """A campaign signer's block on a document of the issuer: `TM. ỦY BAN NHÂN DÂN` / `CHỦ
+    TỊCH` / name, or `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name."""
+    return block(signer.authority, signer.title, signer.name, body=body_line(campaign, signer))
 
 
 def is_issuer(campaign: Campaign, name: str) -> bool:
@@ -41,7 +67,7 @@ def reporter(campaign: Campaign, nominee: Nominee, level: Level) -> dict[str, st
     if nominee.kind is Kind.INDIVIDUAL:
         return block("", REPORTER, nominee.name, OWN_HAND)
     if is_issuer(campaign, nominee.name):
-        return of_signer(campaign.signers[level.signer])
+        return of_signer(campaign, campaign.signers[level.signer])
     hint = SEAL if sealed(campaign, nominee) else UNSEALED
     return block("", text(nominee, "chuc_vu_thu_truong"), text(nominee, "thu_truong"), hint)
 
@@ -60,4 +86,4 @@ def confirmer(campaign: Campaign, level: Level, own: dict[str, str]) -> dict[str
     signer = campaign.confirmer(level)
     if person_key(signer.name) == person_key(own["ten"]):
         return {}
-    return of_signer(signer)
+    return of_signer(campaign, signer)
