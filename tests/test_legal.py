@@ -143,7 +143,8 @@ SHIPPED_BASES = 2  # the law and the decree cited by plan 19/KH-UBND
         (
             ND98,
             (("deadline = 2024-12-20", "deadline = 2025-08-20"),),
-            ["LAW_PROFILE_PERIOD", "LAW_CITES_REPEALED", "LAW_FORMS_UNVERIFIED"],
+            ["LAW_PROFILE_PERIOD", "LAW_CITES_REPEALED", "LAW_CITES_REPEALED",
+             "LAW_FORMS_UNVERIFIED"],  # the decree, and the 2015 law on local government
         ),
         (
             ND152,
@@ -305,8 +306,7 @@ def test_a_kept_profile_is_a_warning_with_its_reason(tmp_path: Path) -> None:
 def test_a_kept_profile_still_refuses_another_regime_in_the_decisions_bases(
     tmp_path: Path,
 ) -> None:
-    decision = ('# decision_bases = ["Luật Tổ chức chính quyền địa phương ngày …"]',
-                'decision_bases = ["Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023"]')  # fmt: skip
+    decision = ("decision_bases = [", 'decision_bases = ["Nghị định số 98/2023/NĐ-CP", ')
     path = _variant(
         tmp_path, SHIPPED, ("deadline = 2023-12-20", "deadline = 2024-01-10"), KEEP, decision
     )
@@ -335,3 +335,16 @@ def test_a_kept_profile_survives_the_written_campaign_file() -> None:
     text = campaign_toml(kept)
     assert 'keep_legal_profile = "Hồ sơ trình trước 2024"' in text
     assert campaign_from_text(text, "campaign.toml").keep_profile == "Hồ sơ trình trước 2024"
+
+
+def test_a_decision_citing_a_repealed_law_on_local_government_is_refused(tmp_path: Path) -> None:
+    """The 2015 law on local government was replaced in 2025: a 2026 decision may not cite it."""
+    old = "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
+    new = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+    (error,) = review_campaign(_variant(tmp_path, ND152, (old, new)), TEMPLATE_DIR).errors
+    assert (error.code, error.place.sheet) == ("LAW_CITES_REPEALED", "khóa award.decision_bases[0]")
+    assert error.message == (
+        "Căn cứ riêng của quyết định viện dẫn Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 "
+        "năm 2015, văn bản đã hết hiệu lực từ 01/03/2025, thay bằng Luật Tổ chức chính quyền địa "
+        "phương ngày 19 tháng 02 năm 2025; quyết định lập ngày 19/12/2026 in căn cứ này."
+    )

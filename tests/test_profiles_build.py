@@ -82,6 +82,10 @@ def test_each_profile_builds_its_own_forms_through_ho_so(case: Case, tmp_path: P
     assert f"Kèm theo Giấy khen là tiền thưởng theo quy định tại Nghị định số {case.decree}" in (
         decision.replace("\u2011", "-")
     )
+    # the chairman's competence first (the law on local government of the dossier's day)
+    assert decision.index("Căn cứ Luật Tổ chức chính quyền địa phương ngày ") < decision.index(
+        "Căn cứ Luật Thi đua, khen thưởng"
+    )
     problems = {f["path"]: check_docx(folder / f["path"]) for f in manifest["files"]}
     assert {p: [x.code for x in found] for p, found in problems.items() if found} == {}
 

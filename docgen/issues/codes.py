@@ -453,6 +453,14 @@ class Code(Enum):
         "quyết định sẽ viện dẫn hai chế độ pháp lý.",
         "Chọn legal_profile theo văn bản có hiệu lực ngày lập hồ sơ, rồi sửa căn cứ cho cùng bộ.",
     )
+    LAW_DECISION_NO_COMPETENCE = CodeInfo(
+        W,
+        "Quyết định thiếu căn cứ thẩm quyền",
+        "Quyết định khen thưởng của {levels} không có căn cứ thẩm quyền của Chủ tịch "
+        "(decision_bases): quyết định thường mở đầu bằng “Căn cứ {value};”.",
+        'Thêm vào mục [award] dòng decision_bases = ["…"] với luật tổ chức chính quyền địa '
+        "phương có hiệu lực ngày ký quyết định.",
+    )
     LAW_MISSING_CITATION = CodeInfo(
         W,
         "Thiếu căn cứ của bộ biểu mẫu",

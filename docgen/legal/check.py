@@ -25,6 +25,7 @@ from docgen.campaign.profiles import (
     TIERS,
     LegalProfile,
     cited_document,
+    competence_basis,
     profile_for,
 )
 from docgen.campaign.reader import TomlReader
@@ -105,6 +106,7 @@ def legal_issues(
     return [
         *_period(campaign, profile, here),
         *_citations(campaign, profile, here),
+        *_competence(campaign, here),
         *_tiers(campaign, profile, here),
         *_unverified(campaign, profile, sources, here),
     ]
@@ -167,7 +169,7 @@ def _citations(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[
         who = "Kế hoạch" if key.startswith("plan.") else "Căn cứ riêng của quyết định"
         if not doc.in_force(day):
             issues.append(_out_of_force(doc.key, day, place, who))
-        elif doc.key not in profile.documents:
+        elif doc.key not in profile.documents and not doc.competence:
             issues.append(
                 make_issue(
                     Code.LAW_CITES_OTHER_PROFILE, place, doc.name, profile=profile.id, who=who
@@ -205,6 +207,19 @@ def _out_of_force(key: str, day: date, place: Place, who: str) -> ValidationIssu
         who=who,
         printed=printed,
     )
+
+
+def _competence(campaign: Campaign, here: _Where) -> list[ValidationIssue]:
+    """A decision of the ward's chairman without its competence basis (decision_bases)."""
+    deciding = [i for i, level in enumerate(campaign.levels) if level.decides]
+    if not deciding or (campaign.award and campaign.award.bases):
+        return []
+    place = here.key("award.decision_bases")
+    if place.row is None:  # no [award] section: the first level the ward decides
+        place = here.key(f"levels[{deciding[0]}].decides")
+    suggested = competence_basis(dossier_day(campaign)) or "…"
+    levels = ", ".join(campaign.levels[i].label for i in deciding)
+    return [make_issue(Code.LAW_DECISION_NO_COMPETENCE, place, suggested, levels=levels)]
 
 
 def _tiers(campaign: Campaign, profile: LegalProfile, here: _Where) -> list[ValidationIssue]:
