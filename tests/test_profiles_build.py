@@ -135,8 +135,9 @@ def test_ho_so_refuses_a_profile_not_in_force_and_names_the_right_one(tmp_path: 
     assert result.exit_code == 2, result.output
     lines = result.output.splitlines()
     assert next(line for line in lines if line.startswith("Lỗi: ")) == (
-        "Lỗi: Chưa lập hồ sơ: căn cứ pháp lý trong campaign.toml không thống nhất, tờ trình và "
-        "quyết định sẽ viện dẫn hai chế độ pháp lý khác nhau:"
+        "Lỗi: Chưa lập hồ sơ: căn cứ pháp lý trong campaign.toml không đúng ngày lập hồ sơ — tờ "
+        "trình, quyết định không được viện dẫn văn bản hết hiệu lực hay hai chế độ pháp lý khác "
+        "nhau:"
     )
     period = next(line for line in lines if "khóa campaign.legal_profile" in line)
     assert "lập ngày 19/12/2026 (ngày cuối thời gian phong trào) nên theo bộ “nd152_2025”" in period

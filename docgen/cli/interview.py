@@ -205,7 +205,7 @@ def _bases(
     bases: list[str] = []
     for key in (profile.law, profile.decree):
         offered = ask.checked(f"  Căn cứ {len(bases) + 1}", fits, DOCUMENTS[key].citation)
-        if offered != "-":
+        if offered not in ("-", ""):  # "": Enter saved by an older docgen, without offers
             bases.append(offered)
     while base := ask.checked(f"  Căn cứ {len(bases) + 1}", fits, ""):
         bases.append(base)

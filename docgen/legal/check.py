@@ -86,8 +86,8 @@ def law_error(campaign: Campaign, errors: list[ValidationIssue]) -> LawError:
     """The abort for `errors`: each with its place, what is wrong and the way out."""
     name = Path(campaign.source).name if campaign.source else "tệp chiến dịch"
     return LawError(
-        f"Chưa lập hồ sơ: căn cứ pháp lý trong {name} không thống nhất, tờ trình và quyết định "
-        "sẽ viện dẫn hai chế độ pháp lý khác nhau:",
+        f"Chưa lập hồ sơ: căn cứ pháp lý trong {name} không đúng ngày lập hồ sơ — tờ trình, "
+        "quyết định không được viện dẫn văn bản hết hiệu lực hay hai chế độ pháp lý khác nhau:",
         [f"{i.place.label()}: {i.message} Cách sửa: {i.hint}" for i in errors],
     )
 
