@@ -519,3 +519,20 @@ def test_the_profiles_law_and_decree_and_the_chairmans_competence_are_offered(
         "(decision_bases): quyết định thường mở đầu bằng “Căn cứ Luật Tổ chức chính quyền địa "
         "phương ngày 16 tháng 6 năm 2025;”."
     ) in check.output
+
+
+def test_an_empty_first_basis_saved_by_an_older_docgen_is_no_basis() -> None:
+    """Before the offers, Enter at "Căn cứ 1" ended the list: replayed, it adds no empty căn cứ."""
+    from docgen.campaign.model import Issuer, Period
+    from docgen.campaign.profiles import PROFILES
+    from docgen.cli.interview import _bases
+    from docgen.cli.prompts import Answers, Prompter
+
+    own = "Kế hoạch số 12/KH-UBND ngày 25/02/2026 của Ủy ban nhân dân phường về phát động"
+    saved = [("  Căn cứ 1", ""), ("  Căn cứ 1", "-"), ("  Căn cứ 1", ""),
+             ("  Căn cứ là chính kế hoạch phát động này", own)]  # fmt: skip
+    issuer = Issuer("", ("ỦY BAN NHÂN DÂN", "PHƯỜNG A"), "Ủy ban nhân dân phường A", "A", "UBND")
+    period = Period(date(2026, 3, 1), date(2026, 12, 20), 2026)
+    plan = ("12/KH-UBND", date(2026, 2, 25), "Phát động")
+    ask = Prompter(Answers(replay=saved))
+    assert _bases(ask, PROFILES["nd152_2025"], plan, issuer, period) == (own,)
