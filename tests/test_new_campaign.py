@@ -7,8 +7,10 @@ import re
 import shlex
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -536,3 +538,27 @@ def test_an_empty_first_basis_saved_by_an_older_docgen_is_no_basis() -> None:
     plan = ("12/KH-UBND", date(2026, 2, 25), "Phát động")
     ask = Prompter(Answers(replay=saved))
     assert _bases(ask, PROFILES["nd152_2025"], plan, issuer, period) == (own,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Thông tư số 01/2024/TT-BNV ngày 15/01/2024", "Thông tư số 01/2024/TT-BNV không thuộc bộ nd152_2025: tờ trình, quyết định sẽ viện dẫn hai chế độ pháp lý."),
+        ("Nghị định số 91/2017/NĐ-CP", "Nghị định số 91/2017/NĐ-CP không có hiệu lực ngày lập hồ sơ 15/07/2025"),
+        ("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", ""),
+        ("Kế hoạch số 08/KH-UBND ngày 21/01/2026", ""),
+        ("-", ""),
+    ],
+    ids=["other-regime-in-force", "repealed", "local-government", "no-law", "skip"],
+)  # fmt: skip
+def test_a_typed_basis_must_fit_the_profile_on_the_dossier_day(typed: str, said: str) -> None:
+    from docgen.campaign.profiles import PROFILES
+    from docgen.cli.interview import _in_regime
+
+    check = partial(_in_regime, profile=PROFILES["nd152_2025"], day=date(2025, 7, 15))
+    if not said:
+        assert check(typed) == typed
+        return
+    with pytest.raises(click.BadParameter) as caught:
+        check(typed)
+    assert said in caught.value.message
