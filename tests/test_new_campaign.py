@@ -527,7 +527,7 @@ def test_an_empty_first_basis_saved_by_an_older_docgen_is_no_basis() -> None:
     """Before the offers, Enter at "Căn cứ 1" ended the list: replayed, it adds no empty căn cứ."""
     from docgen.campaign.model import Issuer, Period
     from docgen.campaign.profiles import PROFILES
-    from docgen.cli.interview import _bases
+    from docgen.cli.bases import plan_bases
     from docgen.cli.prompts import Answers, Prompter
 
     own = "Kế hoạch số 12/KH-UBND ngày 25/02/2026 của Ủy ban nhân dân phường về phát động"
@@ -537,7 +537,7 @@ def test_an_empty_first_basis_saved_by_an_older_docgen_is_no_basis() -> None:
     period = Period(date(2026, 3, 1), date(2026, 12, 20), 2026)
     plan = ("12/KH-UBND", date(2026, 2, 25), "Phát động")
     ask = Prompter(Answers(replay=saved))
-    assert _bases(ask, PROFILES["nd152_2025"], plan, issuer, period) == (own,)
+    assert plan_bases(ask, PROFILES["nd152_2025"], plan, issuer, period) == (own,)
 
 
 @pytest.mark.parametrize(
@@ -553,9 +553,9 @@ def test_an_empty_first_basis_saved_by_an_older_docgen_is_no_basis() -> None:
 )  # fmt: skip
 def test_a_typed_basis_must_fit_the_profile_on_the_dossier_day(typed: str, said: str) -> None:
     from docgen.campaign.profiles import PROFILES
-    from docgen.cli.interview import _in_regime
+    from docgen.cli.bases import _fits
 
-    check = partial(_in_regime, profile=PROFILES["nd152_2025"], day=date(2025, 7, 15))
+    check = partial(_fits, profile=PROFILES["nd152_2025"], day=date(2025, 7, 15))
     if not said:
         assert check(typed) == typed
         return

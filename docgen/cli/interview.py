@@ -9,7 +9,7 @@ is typed (`docgen.cli.prompts`), so an error or a closed window loses nothing.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -29,19 +29,13 @@ from docgen.campaign.model import (
     Signer,
     VoteRule,
 )
-from docgen.campaign.profiles import (
-    DOCUMENTS,
-    PROFILES,
-    LegalProfile,
-    cited_document,
-    competence_basis,
-    profile_for,
-)
+from docgen.campaign.profiles import DOCUMENTS, PROFILES, LegalProfile, profile_for
 from docgen.campaign.write import campaign_toml
 from docgen.cli.awards import Setting, criteria, levels, subjects
+from docgen.cli.bases import competence, plan_bases
 from docgen.cli.prompts import Prompter, kept_note, open_answers, section
 from docgen.errors import CampaignError
-from docgen.text import format_date_short
+from docgen.legal.check import dossier_day
 from docgen.workspace import CAMPAIGN_FILE
 
 
@@ -71,7 +65,7 @@ def interview(ask: Prompter) -> Campaign:
     profile, thematic = _profile(ask, period)
     issuer = _issuer(ask, number, profile)
     council = _council(ask, issuer)
-    plan = Plan(number, day, title, _bases(ask, profile, (number, day, title), issuer, period))
+    plan = Plan(number, day, title, plan_bases(ask, profile, (number, day, title), issuer, period))
     vote = _vote(ask)
     signers = _signers(ask, issuer)
     contacts = _contacts(ask, council)
@@ -135,7 +129,7 @@ def _profile(ask: Prompter, period: Period) -> tuple[LegalProfile, bool]:
         f"{n} = {DOCUMENTS[p.decree].name} (hồ sơ lập {p.span()})"
         for n, p in enumerate(profiles, 1)
     )
-    right = profile_for(period.deadline - timedelta(days=1)) or profile_for(period.start)
+    right = profile_for(dossier_day(period)) or profile_for(period.start)
     default = str(profiles.index(right) + 1) if right else str(len(profiles))
     options = [str(n) for n in range(1, len(profiles) + 1)]
     profile = profiles[int(ask.choice(f"Bộ biểu mẫu: {menu}", options, default)) - 1]
@@ -181,57 +175,6 @@ def _council(ask: Prompter, issuer: Issuer) -> Council:
         symbol=ask.text("Ký hiệu của Hội đồng trong số văn bản", "HĐTĐKT"),
         members=ask.number("Tổng số thành viên Hội đồng", minimum=1),
     )
-
-
-def _bases(
-    ask: Prompter,
-    profile: LegalProfile,
-    plan: tuple[str, date, str],
-    issuer: Issuer,
-    period: Period,
-) -> tuple[str, ...]:
-    """The căn cứ the Tờ trình prints: the profile's law and decree first (offered, as the plan
-    usually words them), the plan's others, then the plan itself. A căn cứ of another regime,
-    or not in force when the dossier is made, is asked again: `ho-so` would refuse it."""
-    number, day, title = plan
-    section("Căn cứ (Tờ trình ghi lại các căn cứ này)")
-    laws = "; ".join(DOCUMENTS[key].name for key in profile.documents)
-    click.echo(f"Bộ {profile.id} dựa trên: {laws}.")
-    click.echo(
-        "Gõ các căn cứ như kế hoạch ghi, mỗi lần một căn cứ: Enter nhận căn cứ gợi ý trong "
-        "ngoặc, gõ - để bỏ nó; Enter ở căn cứ không có gợi ý khi đã đủ."
-    )
-    fits = partial(_in_regime, profile=profile, day=period.deadline - timedelta(days=1))
-    bases: list[str] = []
-    for key in (profile.law, profile.decree):
-        offered = ask.checked(f"  Căn cứ {len(bases) + 1}", fits, DOCUMENTS[key].citation)
-        if offered not in ("-", ""):  # "": Enter saved by an older docgen, without offers
-            bases.append(offered)
-    while base := ask.checked(f"  Căn cứ {len(bases) + 1}", fits, ""):
-        bases.append(base)
-    if not guess.cites(bases, number):
-        own = guess.plan_basis(number, day, title, guess.body(issuer.full_name, issuer.place))
-        bases.append(ask.text("  Căn cứ là chính kế hoạch phát động này", own))
-    return tuple(bases)
-
-
-def _in_regime(text: str, profile: LegalProfile, day: date) -> str:
-    """`text` when the document it cites (if any) is in force on `day` and of `profile` (or a
-    law on local government), else click.BadParameter saying which and why."""
-    doc = cited_document(text)
-    if doc is None or text.strip() == "-":
-        return text.strip()
-    if not doc.in_force(day):
-        raise click.BadParameter(
-            f"{doc.name} không có hiệu lực ngày lập hồ sơ {format_date_short(day)}; hãy gõ văn "
-            "bản đang có hiệu lực."
-        )
-    if doc.key not in profile.documents and not doc.competence:
-        raise click.BadParameter(
-            f"{doc.name} không thuộc bộ {profile.id}: tờ trình, quyết định sẽ viện dẫn hai chế "
-            "độ pháp lý. Hãy gõ văn bản của bộ này, hoặc chọn lại bộ biểu mẫu."
-        )
-    return text.strip()
 
 
 def _vote(ask: Prompter) -> VoteRule:
@@ -294,18 +237,8 @@ def _award(
             "Người thi hành quyết định (Điều 3), cách nhau bởi dấu ;", "; ".join(base.executors)
         ),
         noi_nhan=ask.items("Nơi nhận quyết định, cách nhau bởi dấu ;", "; ".join(base.noi_nhan)),
-        bases=_competence(ask, period),
+        bases=competence(ask, period),
     )
-
-
-def _competence(ask: Prompter, period: Period) -> tuple[str, ...]:
-    """The decision's own căn cứ: the chairman's competence, offered for the dossier's day."""
-    day = period.deadline - timedelta(days=1)
-    basis = ask.text(
-        "Căn cứ thẩm quyền của quyết định, in trước căn cứ của kế hoạch (gõ - nếu không ghi)",
-        competence_basis(day) or None,
-    )
-    return () if basis.strip() == "-" else (basis.strip(),)
 
 
 def _contacts(ask: Prompter, council: Council) -> Contacts:

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from docgen.campaign import Campaign, load_campaign
+from docgen.campaign.model import Period
 from docgen.campaign.profiles import (
     DOCUMENTS,
     PROFILES,
@@ -92,9 +93,30 @@ def law_error(campaign: Campaign, errors: list[ValidationIssue]) -> LawError:
     )
 
 
-def dossier_day(campaign: Campaign) -> date:
+def dossier_day(period: Campaign | Period) -> date:
     """The day the dossier is made: the last day of the period (the deadline is excluded)."""
-    return campaign.period.deadline - timedelta(days=1)
+    span = period.period if isinstance(period, Campaign) else period
+    return span.deadline - timedelta(days=1)
+
+
+def basis_problem(text: str, profile: LegalProfile, day: date) -> str:
+    """Why a căn cứ may not be printed in a dossier of `profile` made on `day` ("" when it may):
+    the document it cites is not in force, or belongs to another regime (a law on local
+    government, the chairman's competence, belongs to none)."""
+    doc = cited_document(text)
+    if doc is None:
+        return ""
+    if not doc.in_force(day):
+        return (
+            f"{doc.name} không có hiệu lực ngày lập hồ sơ {format_date_short(day)}; hãy gõ văn "
+            "bản đang có hiệu lực."
+        )
+    if doc.key not in profile.documents and not doc.competence:
+        return (
+            f"{doc.name} không thuộc bộ {profile.id}: tờ trình, quyết định sẽ viện dẫn hai chế "
+            "độ pháp lý. Hãy gõ văn bản của bộ này, hoặc chọn lại bộ biểu mẫu."
+        )
+    return ""
 
 
 def legal_issues(
