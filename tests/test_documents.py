@@ -19,6 +19,7 @@ from docgen.documents.context import list_context, minutes_context, proposal_con
 from docgen.documents.dates import blank_date_words, clock, date_words, number, place_date
 from docgen.documents.forms import report_template
 from docgen.documents.required import MissingValueError
+from docgen.documents.signers import of_signer
 from docgen.meeting.model import Selection
 from tests.test_templates import find, plain, render, text_of
 
@@ -314,3 +315,19 @@ def test_other_report_forms_render_and_pass(
             assert "Trình độ lý luận chính trị: Trung cấp" in text
         if thematic:
             assert "TRONG PHONG TRÀO THI ĐUA THEO CHUYÊN ĐỀ “CẢI CÁCH HÀNH CHÍNH NĂM 2023”" in text
+
+
+@pytest.mark.parametrize(
+    ("authority", "title", "lines"),
+    [
+        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+        ("TM. ỦY BAN NHÂN DÂN", "Phó Chủ tịch", ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+        ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", ("", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+    ],
+    ids=["kt-as-the-wizard-writes", "tm-with-a-deputys-title", "the-chairman"],
+)  # fmt: skip
+def test_a_committee_signer_gets_its_collective_and_authority_lines(
+    campaign: Campaign, authority: str, title: str, lines: tuple[str, str, str]
+) -> None:
+    block = of_signer(campaign, Signer(authority, title, "Trần Văn Minh"))
+    assert (block["tap_the"], block["tham_quyen"], block["chuc_vu"]) == lines

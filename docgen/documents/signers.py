@@ -42,18 +42,28 @@ def block(
     }
 
 
-def body_line(campaign: Campaign, signer: Signer) -> str:
-    """ "TM. ỦY BAN NHÂN DÂN" when a deputy ("KT. …") signs a document of the issuing People's
-    Committee; "" for the chairman (his authority line is already "TM. …") and other bodies."""
+def committee_lines(campaign: Campaign, signer: Signer) -> tuple[str, str]:
+    """(collective line, authority line) of `signer` on a document of the issuer. For a People's
+    Committee a deputy gets both, "TM. ỦY BAN NHÂN DÂN" and "KT. CHỦ TỊCH", whether the campaign
+    file names him "KT. CHỦ TỊCH" (as the wizard writes) or "TM. ỦY BAN NHÂN DÂN" with a deputy's
+    title; anyone else keeps the authority line of the campaign file."""
     issuer = campaign.issuer.name_lines[0] if campaign.issuer.name_lines else ""
-    deputy = fold(signer.authority).startswith("kt.")
-    return f"TM. {COMMITTEE}" if deputy and fold(issuer).startswith(fold(COMMITTEE)) else ""
+    authority = signer.authority.strip()
+    if not fold(issuer).startswith(fold(COMMITTEE)):
+        return "", authority
+    if fold(authority).startswith("kt."):
+        return f"TM. {COMMITTEE}", authority
+    deputy = fold(signer.title).startswith("pho ")
+    if deputy and fold(authority).startswith("tm."):
+        return authority, f"KT. {signer.title.strip()[4:].strip()}"
+    return "", authority
 
 
 def of_signer(campaign: Campaign, signer: Signer) -> dict[str, str]:
     """A campaign signer's block on a document of the issuer: `TM. ỦY BAN NHÂN DÂN` / `CHỦ
     TỊCH` / name, or `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name."""
-    return block(signer.authority, signer.title, signer.name, body=body_line(campaign, signer))
+    body, authority = committee_lines(campaign, signer)
+    return block(authority, signer.title, signer.name, body=body)
 
 
 def is_issuer(campaign: Campaign, name: str) -> bool:
