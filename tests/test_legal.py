@@ -331,6 +331,9 @@ def test_a_kept_profile_survives_the_written_campaign_file() -> None:
     from docgen.campaign.load import campaign_from_text
     from docgen.campaign.write import campaign_toml
 
+    assert '\n# keep_legal_profile = "…"   # chỉ khi buộc giữ bộ' in campaign_toml(
+        load_campaign(SHIPPED)
+    )
     kept = replace(load_campaign(SHIPPED), keep_profile="Hồ sơ trình trước 2024")
     text = campaign_toml(kept)
     assert 'keep_legal_profile = "Hồ sơ trình trước 2024"' in text
