@@ -577,3 +577,37 @@ def test_a_form_from_a_unit_not_in_the_campaign_file_is_taken_in_on_the_page(
         )
         assert "doan.xlsx ← tải lên trên trang (Đoàn Thanh niên phường), nhận lúc" in panel
     assert (example_workspace / PHIEU / "doan.xlsx").read_bytes() == data
+
+
+def test_the_campaign_check_on_the_page_is_kiem_tra_chien_dich(example_workspace: Path) -> None:
+    """Tổng quan's “Kiểm tra tệp chiến dịch” says what `kiem-tra-chien-dich` prints: the levels,
+    the ward's own award and the law's warnings, with their fixes."""
+    code, out = cli(example_workspace, "kiem-tra-chien-dich")
+    assert code == 0 and out.startswith("Tệp chiến dịch hợp lệ: ")
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = client.run("/kiem-tra-chien-dich")
+    assert "Kiểm tra tệp chiến dịch: xong" in said
+    assert lines_of(said) == [line for line in printed(out, example_workspace, example_workspace)
+                              if line.strip()]  # fmt: skip
+
+
+def test_a_campaign_on_a_profile_not_in_force_is_said_on_the_page_as_by_the_command(
+    example_workspace: Path,
+) -> None:
+    campaign = example_workspace / "input" / "campaign.toml"
+    text = campaign.read_text(encoding="utf-8")
+    text = re.sub(r'(?m)^legal_profile = ".*"$', 'legal_profile = "nd98_2023"', text)
+    campaign.write_text(text.replace("[issuer]\n", '[issuer]\nprovince = "Bình Phước"\n'), "utf-8")
+    code, out = cli(example_workspace, "kiem-tra-chien-dich")
+    assert code == 2 and out.startswith("Tệp chiến dịch có lỗi về căn cứ pháp lý: ")
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = html.unescape(client.run("/kiem-tra-chien-dich"))
+    assert (
+        "Kiểm tra tệp chiến dịch: xong, có vấn đề" in said
+        and "lỗi về căn cứ pháp lý: xem ở trên" in said
+    )
+    assert lines_of(said)[-1] == (
+        "Chưa lập được hồ sơ (nút “Lập hồ sơ” trên trang Hồ sơ) cho đến khi sửa các lỗi trên."
+    )

@@ -38,33 +38,14 @@ def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
       docgen kiem-tra-chien-dich
       docgen kiem-tra-chien-dich --chien-dich input/khen-thuong-cuoi-nam.toml
     """
-    from docgen.award.summary import describe
-    from docgen.issues.codes import CODES
+    from docgen.award.summary import review_lines
     from docgen.legal.check import review_campaign
 
     review = review_campaign(campaign_path, workspace.templates)
-    campaign = review.campaign
-    announce(campaign.id, campaign_path)
-    state = "có lỗi về căn cứ pháp lý" if review.errors else "hợp lệ"
-    click.echo(f"Tệp chiến dịch {state}: {campaign.title} (Kế hoạch số {campaign.plan.number}).")
-    for level in campaign.levels:
-        quota = ", ".join(f"{n:02d} {kind.label}" for kind, n in level.quota.items())
-        click.echo(
-            f"  - {level.label}: {level.award}; tối đa {quota}; văn bản: {', '.join(level.documents)}"
-        )
-        if level.decides:
-            click.echo(f"    {describe(campaign, level, campaign.period.deadline)}")
-    for heading, issues in (("Lỗi", review.errors), ("Cảnh báo", review.warnings)):
-        if issues:
-            click.echo(f"{heading} về căn cứ pháp lý ({len(issues)}):")
-        for issue in issues:
-            click.echo(
-                f"  - {CODES[issue.code].title} [{issue.code}] — {issue.place.label()}: "
-                f"{issue.message}"
-            )
-            click.echo(f"    Cách sửa: {issue.hint}")
+    announce(review.campaign.id, campaign_path)
+    for line in review_lines(review):
+        click.echo(line)
     if review.errors:
-        click.echo("Chưa lập được hồ sơ (docgen ho-so) cho đến khi sửa các lỗi trên.")
         sys.exit(2)
 
 

@@ -50,6 +50,7 @@ ROUTES = [
     Route("/don-vi", departments.departments),
     Route("/don-vi/{index:int}", departments.department),
     Route("/kiem-tra", departments.check, methods=["POST"]),
+    Route("/kiem-tra-chien-dich", departments.campaign_check, methods=["POST"]),
     Route("/don-vi/mau-nhap", departments.blank_form, methods=["POST"]),
     Route("/nhan-phieu", intake.intake),
     Route("/nhan-phieu/tai-len", intake.upload, methods=["POST"]),

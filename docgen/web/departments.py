@@ -44,6 +44,26 @@ def overview(request: Request) -> Response:
     return frame(request, "tong-quan.html", job=current_job(request))
 
 
+def campaign_check(request: Request) -> Response:
+    """`kiem-tra-chien-dich`: the campaign file and its law (reads only)."""
+    site = site_of(request)
+    job = site.jobs.start("Kiểm tra tệp chiến dịch", "/", _reviewing(site), writes=False)
+    return job_answer(request, job)
+
+
+def _reviewing(site: Site) -> Work:
+    def work(job: Job) -> None:
+        from docgen.award.summary import review_lines
+        from docgen.legal.check import review_campaign
+
+        review = review_campaign(site.ws.campaign, site.ws.templates)
+        job.lines.extend(review_lines(review))
+        if review.errors:
+            job.problems.append(f"{len(review.errors)} lỗi về căn cứ pháp lý: xem ở trên.")
+
+    return work
+
+
 def departments(request: Request) -> Response:
     """Đơn vị: every department with its state; the check button."""
     site = site_of(request)
