@@ -34,6 +34,7 @@ from tools.sign import (
     SIGNER_NAME,
     identity,
     modify_after_signing,
+    ocr_scan_pdf,
     scan_pdf,
     sign_docx,
     sign_pdf,
@@ -625,3 +626,21 @@ def test_a_conflict_says_when_in_the_clerk_s_date_and_only_its_own_way_out(ws: P
     assert f"(đã lưu 2023/kh19-2023-cchc/phuong/bien-ban.pdf ngày {today})" in result.output
     assert "Tệp không khớp" not in result.output  # it matched: the way out is --thay-the
     assert "Văn bản đã có bản lưu khác: nếu tệp mới thay bản cũ, thêm --thay-the." in result.output
+
+
+def test_the_text_layer_is_read_line_by_line_as_the_page_shows_it(ws: Path) -> None:
+    from docgen.archive.pdftext import pdf_lines
+
+    # LibreOffice draws the Vietnamese capitals from a second font subset over gaps of the first
+    lines = pdf_lines((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes())
+    assert lines[:4] == [
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "PHƯỜNG TIẾN THÀNH Độc lập - Tự do - Hạnh phúc",
+        "Số: /TTr-UBND Tiến Thành, ngày tháng năm 2023",
+        "TỜ TRÌNH",
+    ]
+    ocr = ["ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN PHÚ", "Số: 04/TTr-HĐTĐKT", "TỜ TRÌNH"]
+    assert pdf_lines(ocr_scan_pdf(ocr)) == ocr  # an OCR layer: codes are Unicode values
+    assert pdf_lines(scan_pdf("12/TTr-UBND")) == ["12/TTr-UBND"]  # a standard font, no map
+    assert pdf_lines(ocr_scan_pdf([])) == []  # the image alone
+    assert pdf_lines(b"%PDF-1.4 not really") == []
