@@ -24,6 +24,7 @@ from docgen.archive.register import register_rows
 from docgen.archive.schema import LATEST, RegisterError, open_register
 from docgen.archive.source import expected_documents
 from docgen.archive.store import STAGING, recover
+from docgen.archive.summary import filing_lines
 from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.convert import convert_to_pdf
@@ -116,6 +117,8 @@ def test_signed_pdf_is_validated_filed_read_only_and_registered(
         "Hà",
     )
     assert row["signed_at"] and row["filed_at"]
+    # the PDF `docgen pdf` made, then signed: the content decides, nothing to warn of
+    assert (row["matched_by"], row["notes"], outcome.notes) == ("nội dung", "", ())
 
 
 def test_the_archive_takes_each_document_s_register_fields_from_the_manifest(
@@ -570,9 +573,9 @@ def test_a_version_1_register_is_migrated_with_its_filings(tmp_path: Path) -> No
     old.close()
     db = open_register(path)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 3
-        row = db.execute("SELECT stored, source_path FROM filings").fetchone()
-        assert tuple(row) == ("a/b.pdf", "")
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 4
+        row = db.execute("SELECT stored, source_path, matched_by, notes FROM filings").fetchone()
+        assert tuple(row) == ("a/b.pdf", "", "", "")  # how it was matched: not known then
         assert db.execute("SELECT count(*) FROM repairs").fetchone()[0] == 0
     finally:
         db.close()
@@ -644,3 +647,124 @@ def test_the_text_layer_is_read_line_by_line_as_the_page_shows_it(ws: Path) -> N
     assert pdf_lines(scan_pdf("12/TTr-UBND")) == ["12/TTr-UBND"]  # a standard font, no map
     assert pdf_lines(ocr_scan_pdf([])) == []  # the image alone
     assert pdf_lines(b"%PDF-1.4 not really") == []
+
+
+def _set_manifest(ws: Path, path: str, **fields: str) -> None:
+    manifest_path = ws / OUT / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    next(e for e in manifest["files"] if e["path"] == path).update(fields)
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+def _rescanned(pdf: bytes) -> bytes:
+    """The same pages in other bytes (a PDF printed, signed and scanned keeps its text layer,
+    not its bytes): one byte of the binary comment under the header changed."""
+    at = pdf.index(b"\n") + 2
+    return pdf[:at] + bytes([pdf[at] ^ 1]) + pdf[at + 1 :]
+
+
+HEAD = ["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG TIẾN THÀNH"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "number", "said"),
+    [
+        (
+            [*HEAD, "Số: /QĐ-UBND Tiến Thành, ngày tháng năm 2023", "QUYẾT ĐỊNH"],
+            "",
+            "tệp là QUYẾT ĐỊNH, còn văn bản là TỜ TRÌNH; tệp ghi số, ký hiệu …/QĐ-UBND, còn "
+            "văn bản là …/TTr-UBND",
+        ),
+        (
+            ["ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN PHÚ", "Số: 04/TTr-UBND", "TỜ TRÌNH"],
+            "",
+            "tệp ghi PHƯỜNG TÂN PHÚ, còn văn bản là của phường Tiến Thành",
+        ),
+        (
+            [*HEAD, "Số: 15/TTr-UBND", "TỜ TRÌNH", "Về việc đề nghị tặng Giấy khen"],
+            "12",
+            "tệp ghi số, ký hiệu 15/TTr-UBND, còn văn bản là 12/TTr-UBND",
+        ),
+    ],
+    ids=["another-type", "another-ward", "another-number"],
+)
+def test_a_scan_whose_text_contradicts_the_document_named_is_refused(
+    ws: Path, campaign: Campaign, lines: list[str], number: str, said: str
+) -> None:
+    _set_manifest(ws, "thanh-pho/to-trinh.docx", number=number)
+    scan = _put(ws / "scan", "thanh-pho/to-trinh-scan.pdf", ocr_scan_pdf(lines))
+    (outcome,) = file_signed([scan], campaign, ws, Request()).outcomes
+    assert (outcome.status, outcome.detail) == (Status.CONTRADICTED, said)
+    assert _rows(ws) == [] and not (ws / "luu-tru" / "2023").exists()
+
+
+def test_another_document_s_pdf_named_as_this_one_is_refused_with_exit_1(ws: Path) -> None:
+    """The reviewer's case: an unsigned PDF of another document (LibreOffice's text layer)
+    under the name of this one's scan."""
+    other = _rescanned((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes())
+    scan = _put(ws / "nop", "phuong/bien-ban-scan.pdf", other)
+    result = CliRunner().invoke(main, ["luu-tru", "--thu-muc", str(ws), str(scan)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1] == (
+        f"{scan}: không nhận: nội dung tệp khác văn bản — phuong/bien-ban.docx (tệp là TỜ "
+        "TRÌNH, còn văn bản là BIÊN BẢN; tệp ghi số, ký hiệu …/TTr-UBND, còn văn bản là "
+        "…/BB-HĐTĐKT)"
+    )
+    assert "Tệp có nội dung khác văn bản cùng tên" in result.output
+    assert _rows(ws) == []
+
+
+def test_a_scan_whose_text_agrees_is_filed_as_checked_and_an_image_only_one_by_name_only(
+    ws: Path,
+) -> None:
+    agreeing = [*HEAD, "Số: 12/TTr-UBND Tiến Thành, ngày 15 tháng 12 năm 2023", "TỜ TRÌNH"]
+    _set_manifest(ws, "thanh-pho/to-trinh.docx", number="12", symbol="TTr-UBND")
+    folder = ws / "nop"
+    _put(folder, "thanh-pho/to-trinh-scan.pdf", ocr_scan_pdf(agreeing))
+    _put(folder, "phuong/bien-ban-scan.pdf", ocr_scan_pdf([]))
+    result = CliRunner().invoke(main, ["luu-tru", "--thu-muc", str(ws), str(folder)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index(
+        f"{folder / 'phuong' / 'bien-ban-scan.pdf'}: đã lưu — phuong/bien-ban.docx → "
+        "2023/kh19-2023-cchc/phuong/bien-ban.pdf"
+    )
+    assert lines[at + 1] == "  Lưu ý: khớp theo tên tệp, chưa đối chiếu nội dung."
+    assert lines[at + 2].startswith(str(folder / "thanh-pho"))  # nothing to say of the other
+    rows = {row["path"]: row for row in _rows(ws)}
+    minutes, proposal = rows["phuong/bien-ban.docx"], rows["thanh-pho/to-trinh.docx"]
+    assert (minutes["matched_by"], minutes["notes"]) == (
+        "tên tệp",
+        "khớp theo tên tệp, chưa đối chiếu nội dung",
+    )
+    assert (proposal["matched_by"], proposal["notes"]) == ("chữ trong tệp", "")
+
+
+@pytest.mark.parametrize(
+    ("named", "notes"),
+    [
+        (
+            "Trần Văn Minh",
+            ("người ký số (Lê Thanh Hoan) khác người ký ghi trong văn bản (Trần Văn Minh)",),
+        ),  # fmt: skip
+        ("LE  THANH HOAN", ()),  # case, spacing and diacritics aside: the same person
+    ],
+    ids=["another-signer", "same-signer-folded"],
+)
+def test_a_signature_by_another_person_than_the_document_names_is_filed_with_a_warning(
+    ws: Path, campaign: Campaign, named: str, notes: tuple[str, ...]
+) -> None:
+    _set_manifest(ws, "thanh-pho/to-trinh.docx", signer=named)
+    signed = sign_pdf((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes())
+    report = file_signed([_put(ws / "da-ky", "to-trinh-da-ky.pdf", signed)], campaign, ws,
+                         Request())  # fmt: skip
+    (outcome,) = report.outcomes
+    assert (outcome.status, outcome.notes) == (Status.FILED, notes)
+    (row,) = _rows(ws)
+    assert (row["signer"], row["signer_name"], row["notes"]) == (
+        named,
+        SIGNER_NAME,
+        "\n".join(notes),
+    )
+    said = [line.text for line in filing_lines(report, Store.of(ws)) if line.problem]
+    assert said == [f"  Lưu ý: {note}." for note in notes]  # the page lists the same lines

@@ -22,6 +22,7 @@ from docgen.text import ascii_slug
 BY_CONTENT = "nội dung"
 BY_NUMBER = "số, ký hiệu"
 BY_NAME = "tên tệp"
+BY_TEXT = "chữ trong tệp"  # by name or number, and the PDF's text layer agrees (textcheck.py)
 
 # Endings clerks and scanners add to a signed copy's name.
 _ENDINGS = re.compile(r"(-(da-ky|ky|signed|scan|chup|final))+$")

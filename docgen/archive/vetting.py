@@ -1,0 +1,68 @@
+"""What is checked of a recognised file before it is filed, beyond its signature's integrity.
+
+- A PDF recognised by its name or number alone: its text layer must not contradict the
+  document (textcheck.py) — a contradiction refuses it; when nothing in it could be read
+  against the document (an image-only scan), it is filed and the register says the match is
+  by name only.
+- A digitally signed file: the signer's certificate should name the signer the document
+  names; when it does not, the file is filed (a deputy may sign in the chairman's place) and
+  the clerk is warned, the register keeping both names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docgen.archive.match import BY_CONTENT, BY_TEXT, Match
+from docgen.archive.received import Received
+from docgen.archive.source import Expected
+from docgen.archive.textcheck import Agreement, check_text
+from docgen.text import fold
+
+
+@dataclass(frozen=True)
+class Vetting:
+    """How the file was recognised, what to warn of, and why it is refused ("" if it is not)."""
+
+    matched_by: str
+    notes: tuple[str, ...] = ()
+    refusal: str = ""
+
+
+def vet(received: Received, found: Match, issuer: Sequence[str]) -> Vetting:
+    """Check the file `received`, recognised as `found.document`, before filing it."""
+    doc = found.document
+    assert doc is not None
+    matched_by, notes = found.how, []
+    if found.how != BY_CONTENT and received.path.suffix.lower() == ".pdf":
+        from docgen.archive.pdftext import pdf_lines  # pyHanko: only for such a file
+
+        checked = check_text(pdf_lines(received.data), doc, issuer)
+        if checked.agreement is Agreement.CONTRADICTED:
+            said = "; ".join(checked.contradictions)
+            return Vetting(found.how, refusal=said)
+        if checked.agreement is Agreement.CONFIRMED:
+            matched_by = BY_TEXT
+    if matched_by not in (BY_CONTENT, BY_TEXT):
+        notes.append(f"khớp theo {found.how}, chưa đối chiếu nội dung")
+    notes += _signer_notes(received, doc)
+    return Vetting(matched_by, tuple(notes))
+
+
+def _signer_notes(received: Received, doc: Expected) -> list[str]:
+    if not (received.signers and doc.signer):
+        return []
+    if any(same_person(doc.signer, signer) for signer in received.signers):
+        return []
+    return [f"người ký số ({received.signer}) khác người ký ghi trong văn bản ({doc.signer})"]
+
+
+def same_person(named: str, certificate: str) -> bool:
+    """True when the certificate's name holds the name the document prints, word for word,
+    case and diacritics aside ("LE THANH HOAN - CHU TICH" holds "Lê Thanh Hoan")."""
+    wanted = fold(named).split()
+    words = re.findall(r"\w+", fold(certificate))
+    size = len(wanted)
+    return bool(wanted) and any(words[i : i + size] == wanted for i in range(len(words)))
