@@ -766,5 +766,7 @@ def test_a_signature_by_another_person_than_the_document_names_is_filed_with_a_w
         SIGNER_NAME,
         "\n".join(notes),
     )
+    (data,) = report.to_json()["files"]  # type: ignore[misc]
+    assert (data["matched_by"], data["notes"]) == ("nội dung", list(notes))
     said = [line.text for line in filing_lines(report, Store.of(ws)) if line.problem]
     assert said == [f"  Lưu ý: {note}." for note in notes]  # the page lists the same lines

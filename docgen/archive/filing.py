@@ -64,6 +64,7 @@ class FilingOutcome:
     detail: str = ""
     received: Received | None = None
     notes: tuple[str, ...] = ()  # warnings the clerk should read (filed all the same)
+    matched_by: str = ""  # how the file was recognised (match.py's BY_…)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def _outcome_json(outcome: FilingOutcome) -> dict[str, object]:
         "signed_at": received.signed_at if received else None,
         "trust": received.trust if received else None,
         "notes": list(outcome.notes),
+        "matched_by": outcome.matched_by or None,
     }
 
 
@@ -181,7 +183,9 @@ def _record(
         outcome, staged = _decide_and_stage(received, doc, store, db, request, vetting)
     if staged is not None:
         store.place(staged)
-    return replace(outcome, notes=vetting.notes) if outcome.status.ok else outcome
+    if not outcome.status.ok:
+        return outcome
+    return replace(outcome, notes=vetting.notes, matched_by=vetting.matched_by)
 
 
 def _decide_and_stage(

@@ -37,8 +37,9 @@ def pdf_lines(data: bytes) -> list[str]:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         pages = _pages(reader.root["/Pages"].get_object())[:_PAGES_READ]
         return [line for page in pages for line in _lines(_glyphs(page))]
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        return []
+    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            ArithmeticError, RecursionError):  # fmt: skip
+        return []  # unreadable text is no text: the match then rests on the name, and says so
 
 
 def _pages(node: generic.DictionaryObject) -> list[generic.DictionaryObject]:
@@ -89,6 +90,7 @@ class _State:
     size: float = 12.0
     char_space: float = 0.0
     word_space: float = 0.0
+    scale: float = 1.0  # horizontal scaling (Tz), as OCR layers stretch words to the image
     leading: float = 0.0
     glyphs: list[_Glyph] = field(default_factory=list)
 
@@ -99,7 +101,8 @@ class _State:
     def show(self, raw: bytes) -> None:
         for code, text in self.font.split(raw):
             advance = self.font.widths.get(code, self.font.default) / 1000 * self.size
-            advance += self.char_space + (self.word_space if raw == b" " or code == 32 else 0)
+            advance += self.char_space + (self.word_space if code == 32 else 0)
+            advance *= self.scale
             start = _times(self.tm, self.ctm)
             self.advance(advance)
             end = _times(self.tm, self.ctm)
@@ -160,12 +163,14 @@ def _operate(state: _State, op: str, args: list[object]) -> None:  # noqa: C901 
         state.word_space = nums[0]
     elif op == "TL" and nums:
         state.leading = nums[0]
+    elif op == "Tz" and nums:
+        state.scale = nums[0] / 100
     if op in ("Tj", "'", '"') and args:
         state.show(_raw(args[-1]))
     elif op == "TJ" and args and isinstance(args[0], generic.ArrayObject):
         for item in args[0]:
             if isinstance(item, (int, float, generic.FloatObject)):
-                state.advance(-float(item) / 1000 * state.size)
+                state.advance(-float(item) / 1000 * state.size * state.scale)
             else:
                 state.show(_raw(item))
 
