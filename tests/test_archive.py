@@ -475,7 +475,12 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
         "Hội đồng Thi đua - Khen thưởng phường Tiến Thành",
         "Ủy ban nhân dân phường Tiến Thành",
     ]
-    assert index.row_dimensions[6].height == 30  # the Tờ trình's trích yếu wraps to two lines
+    # the Tờ trình's trích yếu wraps to two lines, its Ghi chú (a scan's note) to three
+    assert index.row_dimensions[6].height == 45
+    assert [index.cell(r, 7).value for r in (5, 6)] == [  # scans with no text to check
+        "PDF bản chụp (không có chữ ký số); khớp theo tên tệp, chưa đối chiếu nội dung",
+        "PDF bản chụp (không có chữ ký số); khớp theo số, ký hiệu, chưa đối chiếu nội dung",
+    ]
     for sheet in (sent, index):
         assert sheet.page_setup.orientation == "landscape"
         assert int(sheet.page_setup.paperSize) == 9  # A4
@@ -484,6 +489,7 @@ def test_registers_print_the_decree_columns_on_a4_landscape(ws: Path, campaign: 
     meta = json.loads((out / "metadata" / "thanh-pho-to-trinh.json").read_text(encoding="utf-8"))
     assert (meta["Số của văn bản"], meta["Ký hiệu của văn bản"]) == ("12", "TTr-UBND")
     assert meta["Mức độ tin cậy"] == "Số hóa"
+    assert meta["Ghi chú"] == "khớp theo số, ký hiệu, chưa đối chiếu nội dung"
 
 
 def _walkthrough() -> list[list[str]]:
