@@ -776,3 +776,24 @@ def test_a_signature_by_another_person_than_the_document_names_is_filed_with_a_w
     assert (data["matched_by"], data["notes"]) == ("nội dung", list(notes))
     said = [line.text for line in filing_lines(report, Store.of(ws)) if line.problem]
     assert said == [f"  Lưu ý: {note}." for note in notes]  # the page lists the same lines
+
+
+@pytest.mark.parametrize(
+    ("named", "certificate", "same"),
+    [
+        ("Lê Thanh Hoan", "Lê Thanh Hoan", True),
+        ("Lê Thanh Hoan", "LE THANH HOAN", True),
+        ("Lê Thanh Hoan", "Lê Thanh Hoan - Chủ tịch UBND phường Tiến Thành", True),
+        ("Lê  Thanh Hoàn", "Lê Thanh Hoan", True),  # spacing and tone marks aside
+        ("Lê Thanh Hoan", "Lê Thanh", False),
+        ("Lê Thanh", "Lê Thanh Hoan", False),  # word for word: not a prefix of a longer name
+        ("Trần Văn Minh", "Lê Thanh Hoan", False),
+    ],
+    ids=["same", "capitals-no-marks", "with-title", "spacing-marks", "shorter", "prefix", "other"],
+)
+def test_the_signer_is_the_same_person_word_for_word_case_and_marks_aside(
+    named: str, certificate: str, same: bool
+) -> None:
+    from docgen.archive.vetting import same_person
+
+    assert same_person(named, certificate) is same

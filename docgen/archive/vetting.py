@@ -60,9 +60,9 @@ def _signer_notes(received: Received, doc: Expected) -> list[str]:
 
 
 def same_person(named: str, certificate: str) -> bool:
-    """True when the certificate's name holds the name the document prints, word for word,
-    case and diacritics aside ("LE THANH HOAN - CHU TICH" holds "Lê Thanh Hoan")."""
-    wanted = fold(named).split()
-    words = re.findall(r"\w+", fold(certificate))
-    size = len(wanted)
-    return bool(wanted) and any(words[i : i + size] == wanted for i in range(len(words)))
+    """True when a part of the certificate's name (split at " - ", commas, brackets) is the
+    name the document prints, case, spacing and diacritics aside: "LE THANH HOAN - CHU TICH"
+    is "Lê Thanh Hoan"; "Lê Thanh Hoan" is not "Lê Thanh"."""
+    wanted = re.findall(r"\w+", fold(named))
+    parts = re.split(r"\s[-–]\s|[,;()/]", fold(certificate))
+    return bool(wanted) and any(re.findall(r"\w+", part) == wanted for part in parts)
