@@ -691,13 +691,18 @@ HEAD = ["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PH
             "12",
             "tệp ghi số, ký hiệu 15/TTr-UBND, còn văn bản là 12/TTr-UBND",
         ),
+        (
+            [*HEAD, "Số: 12/TTr-UBND Tiến Thành, ngày 03 tháng 01 năm 2026", "TỜ TRÌNH"],
+            "12",
+            "tệp đề năm 2026, còn văn bản đề ngày 15/12/2023",
+        ),
     ],
-    ids=["another-type", "another-ward", "another-number"],
+    ids=["another-type", "another-ward", "another-number", "another-year"],
 )
 def test_a_scan_whose_text_contradicts_the_document_named_is_refused(
     ws: Path, campaign: Campaign, lines: list[str], number: str, said: str
 ) -> None:
-    _set_manifest(ws, "thanh-pho/to-trinh.docx", number=number)
+    _set_manifest(ws, "thanh-pho/to-trinh.docx", number=number, date="2023-12-15")
     scan = _put(ws / "scan", "thanh-pho/to-trinh-scan.pdf", ocr_scan_pdf(lines))
     (outcome,) = file_signed([scan], campaign, ws, Request()).outcomes
     assert (outcome.status, outcome.detail) == (Status.CONTRADICTED, said)
@@ -797,3 +802,43 @@ def test_the_signer_is_the_same_person_word_for_word_case_and_marks_aside(
     from docgen.archive.vetting import same_person
 
     assert same_person(named, certificate) is same
+
+
+def _edited(docx: bytes, old: bytes, new: bytes) -> bytes:
+    """The Word file with its body edited by hand (its body no longer the generated one)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert old in body
+                body = body.replace(old, new, 1)
+            target.writestr(item, body)
+    return out.getvalue()
+
+
+def test_a_signed_word_file_edited_by_hand_is_read_back_like_a_scan(
+    ws: Path, campaign: Campaign
+) -> None:
+    """The number typed in by hand: found by it (Word's non-breaking hyphen read as "-") and
+    confirmed by the text; a Biên bản under the Tờ trình's name: refused."""
+    _set_manifest(ws, "thanh-pho/to-trinh.docx", number="12", symbol="TTr-UBND")
+    proposal = (ws / OUT / "thanh-pho" / "to-trinh.docx").read_bytes()
+    numbered = sign_docx(_edited(proposal, "Số:      /TTr".encode(), "Số: 12/TTr".encode()))
+    minutes = (ws / OUT / "thanh-pho" / "bien-ban.docx").read_bytes()
+    other = sign_docx(_edited(minutes, "BIÊN BẢN".encode(), "BIÊN BẢN ".encode()))
+    report = file_signed(
+        [_put(ws / "a", "to-trinh-da-ky.docx", numbered),
+         _put(ws / "b", "thanh-pho/to-trinh-da-ky.docx", other)],
+        campaign, ws, Request(),
+    )  # fmt: skip
+    filed, refused = report.outcomes
+    assert (filed.status, filed.matched_by, filed.notes) == (Status.FILED, "chữ trong tệp", ())
+    assert (refused.status, refused.detail) == (
+        Status.CONTRADICTED,
+        "tệp là BIÊN BẢN, còn văn bản là TỜ TRÌNH; tệp ghi số, ký hiệu …/BB-HĐTĐKT, còn văn bản "
+        "là 12/TTr-UBND",
+    )

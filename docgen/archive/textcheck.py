@@ -3,8 +3,8 @@
 A file recognised by its content is the document. A PDF recognised only by its file name or
 the number in it (a scan of the signed paper, or a PDF signed after being made elsewhere)
 could be any paper: when it has a text layer, what it says is read — the document's type in
-its title (TỜ TRÌNH, QUYẾT ĐỊNH, …), its số, ký hiệu, the issuing ward — and set against the
-manifest and the campaign. A contradiction refuses the file; agreement on the type (and the
+its title (TỜ TRÌNH, QUYẾT ĐỊNH, …), its số, ký hiệu, the issuing ward, the year it is dated —
+and set against the manifest and the campaign. A contradiction refuses the file; agreement on the type (and the
 rest where both say it) confirms it; no text layer, or none of these facts in it, leaves the
 match to the name alone, and the register says so.
 """
@@ -33,6 +33,7 @@ TITLES: dict[str, str] = {
 _KNOWN_TITLES = tuple(dict.fromkeys(TITLES.values()))
 _NUMBER = re.compile(r"\bSố\s*:\s*(\d*)\s*/\s*([^\s,;]+)", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:PHƯỜNG|XÃ(?! HỘI)|THỊ TRẤN|ĐẶC KHU)\b")  # not CỘNG HÒA XÃ HỘI
+_DATE = re.compile(r"\bngày\s+[\d\s]*tháng\s+[\d\s]*năm\s+(\d{4})\b", re.IGNORECASE)
 _NOT_PLACE = ("CỘNG", "ĐỘC", "SỐ:")  # what follows the issuer's name on its header line
 
 
@@ -52,6 +53,7 @@ class Facts:
     number: str = ""  # 04 (empty when the text leaves it blank)
     symbol: str = ""  # TTr-HĐTĐKT
     place: str = ""  # PHƯỜNG TIẾN THÀNH
+    year: int = 0  # of the date line above the title (0: none)
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,11 @@ def read_facts(lines: Sequence[str]) -> Facts:
     found = next((m for m in map(_NUMBER.search, lines) if m), None)
     head = lines[:index] if index is not None else lines[:6]
     place = next((p for p in map(_place, head) if p), "")
+    dated = next((m for m in map(_DATE.search, head) if m), None)
+    year = int(dated.group(1)) if dated else 0
     if found is None:
-        return Facts(title, place=place)
-    return Facts(title, found.group(1), found.group(2).rstrip("."), place)
+        return Facts(title, place=place, year=year)
+    return Facts(title, found.group(1), found.group(2).rstrip("."), place, year)
 
 
 def _title(line: str) -> str:
@@ -110,6 +114,7 @@ def check_text(lines: Sequence[str], doc: Expected, issuer: Sequence[str]) -> Te
         *_wrong_title(said, doc),
         *_wrong_number(said, doc),
         *_wrong_place(said, lines, issuer),
+        *_wrong_year(said, doc),
     ]
     agreement = Agreement.CONTRADICTED if wrong else Agreement.CONFIRMED
     return TextCheck(agreement, said, tuple(wrong))
@@ -140,6 +145,12 @@ def _wrong_place(said: Facts, lines: Sequence[str], issuer: Sequence[str]) -> li
         return []
     where = said.place or "không ghi tên đơn vị"
     return [f"tệp ghi {where}, còn văn bản là của {names[0]}"]
+
+
+def _wrong_year(said: Facts, doc: Expected) -> list[str]:
+    if not (said.year and doc.issued) or said.year == doc.issued.year:
+        return []
+    return [f"tệp đề năm {said.year}, còn văn bản đề ngày {doc.issued:%d/%m/%Y}"]
 
 
 def _key(symbol: str) -> str:

@@ -1,9 +1,9 @@
 """What is checked of a recognised file before it is filed, beyond its signature's integrity.
 
-- A PDF recognised by its name or number alone: its text layer must not contradict the
-  document (textcheck.py) — a contradiction refuses it; when nothing in it could be read
-  against the document (an image-only scan), it is filed and the register says the match is
-  by name only.
+- A file recognised by its name or number alone: its text (a PDF's text layer, a signed Word
+  file's paragraphs) must not contradict the document (textcheck.py) — a contradiction
+  refuses it; when nothing in it could be read against the document (an image-only scan), it
+  is filed and the register says the match is by name only.
 - A digitally signed file: the signer's certificate should name the signer the document
   names; when it does not, the file is filed (a deputy may sign in the chairman's place) and
   the clerk is warned, the register keeping both names.
@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from docgen.archive.match import BY_CONTENT, BY_TEXT, Match
+from docgen.archive.match import BY_CONTENT, BY_TEXT, Match, word_lines
 from docgen.archive.received import Received
 from docgen.archive.source import Expected
 from docgen.archive.textcheck import Agreement, check_text
@@ -36,10 +36,8 @@ def vet(received: Received, found: Match, issuer: Sequence[str]) -> Vetting:
     doc = found.document
     assert doc is not None
     matched_by, notes = found.how, []
-    if found.how != BY_CONTENT and received.path.suffix.lower() == ".pdf":
-        from docgen.archive.pdftext import pdf_lines  # pyHanko: only for such a file
-
-        checked = check_text(pdf_lines(received.data), doc, issuer)
+    if found.how != BY_CONTENT:
+        checked = check_text(_lines(received), doc, issuer)
         if checked.agreement is Agreement.CONTRADICTED:
             said = "; ".join(checked.contradictions)
             return Vetting(found.how, refusal=said)
@@ -49,6 +47,15 @@ def vet(received: Received, found: Match, issuer: Sequence[str]) -> Vetting:
         notes.append(f"khớp theo {found.how}, chưa đối chiếu nội dung")
     notes += _signer_notes(received, doc)
     return Vetting(matched_by, tuple(notes))
+
+
+def _lines(received: Received) -> list[str]:
+    """The text of the file: a PDF's text layer, a Word file's paragraphs."""
+    if received.path.suffix.lower() != ".pdf":
+        return word_lines(received.data)
+    from docgen.archive.pdftext import pdf_lines  # pyHanko: only for a PDF to read back
+
+    return pdf_lines(received.data)
 
 
 def _signer_notes(received: Received, doc: Expected) -> list[str]:
