@@ -842,3 +842,26 @@ def test_a_signed_word_file_edited_by_hand_is_read_back_like_a_scan(
         "tệp là BIÊN BẢN, còn văn bản là TỜ TRÌNH; tệp ghi số, ký hiệu …/BB-HĐTĐKT, còn văn bản "
         "là 12/TTr-UBND",
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "agreement"),
+    [
+        ([], "unread"),  # image only
+        (["Trang 1", "Khu phố 3"], "unread"),  # text, but nothing to tell the document by
+        ([*HEAD, "TỜ TRÌNH"], "confirmed"),  # its Số line not recognised: nothing contradicts
+        ([*HEAD, "Số: 12/TTr‑UBND", "TỜ TRÌNH"], "confirmed"),  # a non-breaking hyphen
+        ([*HEAD, "Căn cứ Quyết định số 15/QĐ-UBND", "TỜ TRÌNH"], "confirmed"),  # a citation
+        ([*HEAD, "Số: 012/TTr-UBND", "TO TRINH"], "confirmed"),  # OCR without the marks
+        ([*HEAD, "Số: 12/TTr-UBND", "BIÊN BẢN"], "contradicted"),
+    ],
+    ids=["image", "no-title", "no-number-line", "nb-hyphen", "citation", "ocr-plain", "type"],
+)
+def test_what_the_text_says_is_read_against_the_document(lines: list[str], agreement: str) -> None:
+    from docgen.archive.source import Expected
+    from docgen.archive.textcheck import check_text
+
+    doc = Expected("c", "thanh-pho", "thanh-pho/to-trinh.docx", "to-trinh", "", "Tờ trình",
+                   number="12/TTr-UBND", symbol="TTr-UBND")  # fmt: skip
+    issuer = ("phường Tiến Thành", "PHƯỜNG TIẾN THÀNH")
+    assert check_text(lines, doc, issuer).agreement == agreement

@@ -131,8 +131,8 @@ def _wrong_number(said: Facts, doc: Expected) -> list[str]:
     number, _, symbol = doc.number.partition("/") if "/" in doc.number else ("", "", doc.symbol)
     printed = f"{said.number}/{said.symbol}" if said.number else f"…/{said.symbol}"
     wanted = doc.number or f"…/{doc.symbol}"
-    symbols_differ = bool(symbol) and _key(said.symbol) != _key(symbol)
-    numbers_differ = bool(number and said.number) and int(number) != int(said.number)
+    symbols_differ = bool(symbol and said.symbol) and _key(said.symbol) != _key(symbol)
+    numbers_differ = bool(number and said.number) and number.lstrip("0") != said.number.lstrip("0")
     if symbols_differ or numbers_differ:
         return [f"tệp ghi số, ký hiệu {printed}, còn văn bản là {wanted}"]
     return []
