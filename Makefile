@@ -17,7 +17,7 @@ LATEST ?= .venv-latest
 $(RUNTIME): pyproject.toml $(LOCK_RUNTIME)
 	@echo "Lần chạy đầu: tạo môi trường ảo $(VENV) và cài các thư viện docgen cần (mất một hai phút)…"
 	python3 -m venv $(VENV)
-	$(PIP) --require-hashes -r $(LOCK_RUNTIME)
+	$(PIP) --require-hashes --no-deps -r $(LOCK_RUNTIME)
 	$(PIP) --no-deps -e .
 	# Bytecode written now: a Python told not to write it (PYTHONDONTWRITEBYTECODE) would
 	# otherwise compile docgen again at every command's start.
@@ -27,7 +27,7 @@ $(RUNTIME): pyproject.toml $(LOCK_RUNTIME)
 
 $(DEV): $(RUNTIME) $(LOCK_DEV)
 	@echo "Cài thêm công cụ kiểm thử và kiểm tra mã (pytest, ruff, mypy…)…"
-	$(PIP) --require-hashes -r $(LOCK_DEV)
+	$(PIP) --require-hashes --no-deps -r $(LOCK_DEV)
 	$(PY) -m compileall -q tools
 	touch $(DEV)
 
@@ -49,11 +49,15 @@ test-latest:
 
 # Refresh the lock to the newest versions pyproject.toml allows (a deliberate step: run
 # `make test-latest` first, then review the diff of tools/lock/ before committing it).
+# NO_EMIT: packages left out of the lock. win-unicode-console (pcodedmp's Windows extra, via
+# extract-msg → RTFDE → oletools) has no wheel, only a source archive, and pcodedmp uses it only
+# when run as a script; the lock is complete without it, so installs use --no-deps.
+NO_EMIT := --no-emit-package win-unicode-console
 lock: $(DEV)
 	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
-		--custom-compile-command "make lock" -q -o $(LOCK_RUNTIME)
+		$(NO_EMIT) --custom-compile-command "make lock" -q -o $(LOCK_RUNTIME)
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
-		--generate-hashes --custom-compile-command "make lock" -q -o $(LOCK_DEV)
+		--generate-hashes $(NO_EMIT) --custom-compile-command "make lock" -q -o $(LOCK_DEV)
 
 lint: $(DEV)
 	$(VENV)/bin/ruff check docgen tools tests

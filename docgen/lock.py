@@ -22,13 +22,13 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import IO
 
 from docgen.errors import DocgenError
 from docgen.oserror import naming
 from docgen.statefile import Damage, StateFileDamaged, set_aside
+from docgen.text import now_in_vietnam
 
 LOCK_NAME = ".docgen-khoa"
 WAIT_SECONDS = 5.0  # how long a second command waits before it stops
@@ -100,7 +100,7 @@ def _note(handle: IO[bytes], command: str) -> None:
         "command": command,
         "host": socket.gethostname(),
         "pid": os.getpid(),
-        "since": datetime.now().strftime("%H:%M:%S ngày %d/%m/%Y"),
+        "since": now_in_vietnam().strftime("%H:%M:%S ngày %d/%m/%Y"),
     }
     handle.seek(0)
     handle.truncate()

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from docgen.errors import DocgenError
+from docgen.text import now_in_vietnam
 
 DAMAGED_SUFFIX = ".hong-"
 _BOM_UTF8 = b"\xef\xbb\xbf"
@@ -117,7 +117,7 @@ def keep_copy(path: Path) -> Path:
 
 
 def _free_name(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = now_in_vietnam().strftime("%Y%m%d-%H%M%S")
     kept = path.with_name(f"{path.name}{DAMAGED_SUFFIX}{stamp}")
     n = 2
     while kept.exists():

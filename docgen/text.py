@@ -292,6 +292,11 @@ def format_date_short(d: dt.date) -> str:
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
+def now_in_vietnam() -> dt.datetime:
+    """Now on Vietnam's clock, whatever the machine's zone (a server may keep UTC)."""
+    return dt.datetime.now(VIETNAM)
+
+
 def in_vietnam(moment: dt.datetime) -> dt.datetime:
     """The moment on Vietnam's clock (a naive moment is taken as UTC)."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

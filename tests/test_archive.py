@@ -865,3 +865,28 @@ def test_what_the_text_says_is_read_against_the_document(lines: list[str], agree
                    number="12/TTr-UBND", symbol="TTr-UBND")  # fmt: skip
     issuer = ("phường Tiến Thành", "PHƯỜNG TIẾN THÀNH")
     assert check_text(lines, doc, issuer).agreement == agreement
+
+
+def test_registers_printed_again_replace_their_own_untouched_copy(
+    ws: Path, campaign: Campaign
+) -> None:
+    """After each filing the văn thư prints the registers again: the file docgen wrote, not
+    edited since, is replaced (no pile of -2, -3 copies with the stale one first); a register
+    the văn thư edited keeps its place and the new one goes beside it."""
+    argv = ["so-van-ban-di", "--thu-muc", str(ws), "--tu", "01/12/2023", "--den", "31/12/2023"]
+    out = ws / OUT / "luu-tru"
+    index = out / "muc-luc-van-ban.xlsx"
+    _file(ws, campaign, _put(ws / "nop", "phuong/bien-ban.pdf", scan_pdf("bb")))
+    assert CliRunner().invoke(main, argv).exit_code == 0
+    first = index.read_bytes()
+    _file(ws, campaign, _put(ws / "nop", "thanh-pho/bien-ban.pdf", scan_pdf("bb2")))
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 0, result.output
+    assert f"Mục lục văn bản: {index} (2 văn bản)." in result.stdout.splitlines()
+    assert index.read_bytes() != first and sorted(p.name for p in out.glob("*.xlsx")) == [
+        "muc-luc-van-ban.xlsx", "so-van-ban-di-20231201-20231231.xlsx"
+    ]  # fmt: skip
+    index.write_bytes(index.read_bytes() + b"\0")  # the văn thư's own edit
+    _file(ws, campaign, _put(ws / "nop", "thanh-pho/to-trinh.pdf", scan_pdf("tt")))
+    result = CliRunner().invoke(main, argv)
+    assert f"Mục lục văn bản: {out / 'muc-luc-van-ban-2.xlsx'} (3 văn bản)." in result.stdout

@@ -114,7 +114,10 @@ def test_the_announcement_is_escaped_and_holds_name_unit_and_achievement_only(ws
         "<li><strong>Tổ &lt;Một cửa&gt; &amp; Cộng sự</strong>, Khối &quot;Kinh tế&quot; — "
         "Có &lt;i&gt;sáng kiến&lt;/i&gt;</li>" in html
     )
-    assert "<h3>Giấy khen (Quyết định số 15/QĐ-UBND ngày 28/12/2023)</h3>" in html
+    assert (  # the award as the plan names it, who gave it included
+        "<h3>Giấy khen của Chủ tịch Ủy ban nhân dân phường Tiến Thành (Quyết định số 15/QĐ-UBND "
+        "ngày 28/12/2023)</h3>" in html
+    )
     assert '- Tổ <Một cửa> & Cộng sự, Khối "Kinh tế" — Có <i>sáng kiến</i>.' in text
     for private in ("1977", "07/07", "Chủ tịch,"):
         assert private not in html and private not in text

@@ -93,3 +93,26 @@ def test_since_is_a_vietnam_day_whatever_the_server_s_zone(
     assert "Tối 14/12 giờ Việt Nam" not in subjects
     (early,) = [e for e in rows if e.subject == "Sáng 15/12 giờ Việt Nam"]
     assert early.received == "2023-12-15T06:30:00+07:00"
+
+
+def test_the_names_kept_files_carry_are_vietnam_time_whatever_the_server_s_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Retired documents' folders and kept meeting workbooks are named by Vietnam's clock, as
+    every time the clerk reads, on a machine that keeps UTC (or any other zone)."""
+    import datetime as dt
+    import time
+
+    from docgen.dossier.run import _stamp
+    from docgen.text import VIETNAM
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        before = dt.datetime.now(VIETNAM).replace(microsecond=0, tzinfo=None)
+        stamp = dt.datetime.strptime(_stamp(tmp_path), "%Y-%m-%d_%H-%M-%S")
+        after = dt.datetime.now(VIETNAM).replace(microsecond=0, tzinfo=None)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert before <= stamp <= after

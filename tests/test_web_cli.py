@@ -134,6 +134,15 @@ def test_a_meeting_upload_that_is_not_a_workbook_changes_nothing(example_workspa
         client.login()
         panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", b"<html>not</html>")])
         assert "không phải bảng tính Excel" in panel and "Hãy lưu tệp bằng Excel" in panel
+        assert "Đọc kết quả họp xét: chưa làm được" in panel  # refused: not "xong"
+        form = example_workspace / "input" / "phieu" / "khoi-noi-chinh.xlsx"  # a mistaken file
+        panel = html.unescape(
+            client.run("/hop-xet/tai-len", {}, [("tep", "phieu.xlsx", form.read_bytes())])
+        )
+        assert (
+            "phieu.xlsx: Tệp không phải bảng tổng hợp do nút “Tổng hợp danh sách họp” trên trang "
+            "Họp xét tạo ra (thiếu dấu nhận diện). Tệp họp xét đang dùng giữ nguyên." in panel
+        )
         panel = client.run("/hop-xet/tai-len", {}, [("tep", "hop-xet.xlsx", before)])
         assert "Kết quả họp xét đã đọc." in panel and "giữ lại" not in panel  # same bytes
     assert meeting.read_bytes() == before
@@ -190,4 +199,27 @@ def test_the_form_to_send_a_department_is_mau_nhap(example_workspace: Path, tmp_
         said = html.unescape(client.run("/don-vi/mau-nhap", {"don_vi": "Khối Tài chính"}))
         assert refusal in said
     # the same bytes: the command wrote the campaign's own spelling of the department
+    assert (example_workspace / made).read_bytes() == (by_cli / made).read_bytes()
+
+
+def test_the_blanks_test_page_and_offsets_through_the_page_are_the_commands(
+    example_workspace: Path, tmp_path: Path
+) -> None:
+    """`giay-khen --trang-thu --lech-ngang 1.5`: the same test page from the page's boxes; an
+    offset that is no number is said, and nothing is printed."""
+    from docgen.award.printing import FOLDER, TEST_FILE
+
+    by_cli = tmp_path / "dòng lệnh"
+    shutil.copytree(example_workspace, by_cli)
+    assert cli(by_cli, "giay-khen", "--trang-thu", "--lech-ngang", "1.5", "--khong-pdf") == 0
+    made = Path("output", CAMPAIGN, FOLDER, TEST_FILE)
+    with serving(example_workspace) as (_, client):
+        client.login()
+        said = html.unescape(
+            client.run("/ho-so/giay-khen", {"trang_thu": "co", "lech_ngang": "1x"})
+        )
+        assert "Lệch ngang “1x” không phải số mi-li-mét, ví dụ 1,5 hoặc -2." in said
+        assert not (example_workspace / made).exists()
+        said = client.run("/ho-so/giay-khen", {"trang_thu": "co", "lech_ngang": "1,5"})
+        assert f"Trang thử cân lề phôi — Đã tạo: {example_workspace / made}" in html.unescape(said)
     assert (example_workspace / made).read_bytes() == (by_cli / made).read_bytes()

@@ -121,3 +121,26 @@ def test_a_port_in_use_is_said_in_one_line(example_workspace: Path) -> None:
         )
     assert done.returncode == 2
     assert done.stderr.count("Lỗi:") == 1 and "Traceback" not in done.stderr
+
+
+def test_a_port_in_use_is_said_as_such(example_workspace: Path) -> None:
+    """`--cong` on a port another program holds: what is wrong and what to do, exit 2 (not a
+    message about files held open by Excel)."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from docgen.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        argv = ["giao-dien", "--cong", str(port), "--khong-mo-trinh-duyet"]
+        result = CliRunner().invoke(main, [*argv, "--thu-muc", str(example_workspace)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Lỗi: Cổng {port} trên 127.0.0.1 đang được chương trình khác dùng (có thể là một trang "
+        "docgen đang mở). Hãy mở trang đó trong trình duyệt, hoặc chạy lại với cổng khác (--cong "
+        "8766), hoặc bỏ --cong để docgen tự chọn một cổng còn trống."
+    )

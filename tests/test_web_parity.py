@@ -203,6 +203,7 @@ def test_a_workbook_dropped_on_the_page_is_a_copy_into_input_phieu(
         panel = client.run(
             "/nhan-phieu/tai-len", fields, [("tep", handed.name, handed.read_bytes())]
         )
+        assert "Đã nhận 1 tệp tải lên trên trang." in panel and "thư mới" not in panel
         assert "Đã nhập 1 phiếu" in panel
         assert "khoi-kinh-te.xlsx ← tải lên trên trang (Khối Kinh tế - Hạ tầng), nhận lúc" in panel
         assert "Đã kiểm tra 5 phiếu: 3 lỗi, 2 cảnh báo" in client.run("/kiem-tra")
@@ -511,13 +512,18 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
         assert register(page) == register(by_cli) and len(register(page)) == 1
         assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))
 
-        code, out = cli(by_cli, "so-van-ban-di")
-        assert code == 0 and "(1 văn bản)." in out
-        said = client.run("/luu-tru/so")
+        said = html.unescape(client.run("/luu-tru/so", {"tu": "1/12"}))
+        assert "Ngày “1/12” không đúng dạng ngày/tháng/năm (dd/mm/yyyy)." in said
+        period = {"tu": "01/01/2023", "den": "31/12/2099"}
+        code, out = cli(by_cli, "so-van-ban-di", "--tu", period["tu"], "--den", period["den"])
+        assert code == 0 and "so-van-ban-di-20230101-20991231.xlsx (1 văn bản)." in out
+        said = client.run("/luu-tru/so", period)
         assert lines_of(said) == printed(out, by_cli, page)
         books = Path("output", CAMPAIGN, "luu-tru")
         workbooks = [tree(root, books.as_posix(), ("metadata",)) for root in (page, by_cli)]
-        assert workbooks[0] == workbooks[1] and len(workbooks[0]) == 2
+        assert (
+            workbooks[0] == workbooks[1] and len(workbooks[0]) == 3
+        )  # and the record of what was written
         assert metadata(page / books) == metadata(by_cli / books)
         offered = re.findall(r'<a href="(/tai/[^"]+)">[^<]*\(([^)<]+\.xlsx)\)</a>', said)
         assert len(offered) == 2  # the outgoing register and the Mục lục
@@ -552,3 +558,27 @@ def test_pdf_filing_verification_and_registers_through_the_page_are_the_commands
     assert cli(by_cli, "luu-tru", "--kiem-tra")[0] == 0  # the original put back on both
     assert repairs(page) == repairs(by_cli) and len(repairs(page)) == 1
     assert tree(page, "luu-tru", ("so-dang-ky",)) == tree(by_cli, "luu-tru", ("so-dang-ky",))
+
+
+def test_a_form_from_a_unit_not_in_the_campaign_file_is_taken_in_on_the_page(
+    example_workspace: Path,
+) -> None:
+    """As the clerk copies any form into input/phieu, the page takes in a form from a unit the
+    campaign file does not list, under the name typed; with neither a unit chosen nor typed it
+    says how to go on and takes nothing."""
+    handed = example_workspace / PHIEU / "khoi-noi-chinh.xlsx"
+    data = handed.read_bytes()
+    handed.unlink()
+    with serving(example_workspace) as (_, client):
+        client.login()
+        panel = html.unescape(client.run("/nhan-phieu/tai-len", {}, [("tep", "doan.xlsx", data)]))
+        assert (
+            "Hãy chọn đơn vị gửi các phiếu tải lên, hoặc ghi tên đơn vị nếu đơn vị không" in panel
+        )
+        assert not (example_workspace / PHIEU / "doan.xlsx").exists()
+        fields = {"don_vi_khac": "Đoàn Thanh niên phường"}
+        panel = html.unescape(
+            client.run("/nhan-phieu/tai-len", fields, [("tep", "doan.xlsx", data)])
+        )
+        assert "doan.xlsx ← tải lên trên trang (Đoàn Thanh niên phường), nhận lúc" in panel
+    assert (example_workspace / PHIEU / "doan.xlsx").read_bytes() == data

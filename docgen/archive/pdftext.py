@@ -137,7 +137,7 @@ def _glyphs(page: generic.DictionaryObject) -> list[_Glyph]:
     return state.glyphs
 
 
-def _operate(state: _State, op: str, args: list[object]) -> None:  # noqa: C901 (one table)
+def _operate(state: _State, op: str, args: list[object]) -> None:
     nums = [float(a) for a in args if isinstance(a, (int, float, generic.FloatObject))]
     if op == "q":
         state.saved.append(state.ctm)

@@ -12,7 +12,7 @@ from docgen.archive.records import current, dossier_order, index_book, metadata,
 from docgen.archive.register import register_rows
 from docgen.archive.store import Store
 from docgen.campaign import Campaign
-from docgen.output.files import Written, write_beside
+from docgen.output.files import Written, write_beside, write_replacing_own
 from docgen.workbook.table import table_bytes
 
 OUTGOING = "so-van-ban-di"
@@ -49,8 +49,8 @@ def write_printed_books(
     sent = outgoing_book(rows, start, end, campaign.issuer.full_name)
     index = index_book(rows, campaign, pages)
     name = f"{OUTGOING}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
-    outgoing_path, outgoing_status = write_beside(out / name, table_bytes(sent), force)
-    index_path, index_status = write_beside(out / INDEX, table_bytes(index), force)
+    outgoing_path, outgoing_status = write_replacing_own(out / name, table_bytes(sent), force)
+    index_path, index_status = write_replacing_own(out / INDEX, table_bytes(index), force)
     written = _write_metadata(
         campaign, out / METADATA, sorted(current(rows), key=dossier_order(campaign)), pages
     )

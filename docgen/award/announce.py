@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from docgen.award.history import Award
-from docgen.award.results import Results
+from docgen.award.results import LevelResult, Results
 from docgen.text import format_date_short
 
 
@@ -31,13 +31,16 @@ def announcement(results: Results) -> Announcement:
         f"{c.issuer.full_name} trân trọng giới thiệu các tập thể, cá nhân đã được khen thưởng "
         f"trong {_lower_first(c.title)}, những tấm gương điển hình tiên tiến để học tập, noi theo."
     )
-    sections = [(_title(lv.awarded), lv.awarded) for lv in results.levels if lv.awarded]
+    sections = [(_title(lv), lv.awarded) for lv in results.levels if lv.awarded]
     return Announcement(_text(heading, lead, sections), _html(heading, lead, sections))
 
 
-def _title(awarded: tuple[Award, ...]) -> str:
-    first = awarded[0]
-    return f"{first.form} (Quyết định số {first.reference} ngày {format_date_short(first.issued)})"
+def _title(level: LevelResult) -> str:
+    """The award as the plan names it, who gave it included ("Giấy khen của Chủ tịch Ủy ban
+    nhân dân phường …"), not the form alone the history keeps for its statistics."""
+    first = level.awarded[0]
+    award = level.level.award or first.form
+    return f"{award} (Quyết định số {first.reference} ngày {format_date_short(first.issued)})"
 
 
 def _who(award: Award) -> str:

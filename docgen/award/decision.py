@@ -193,8 +193,9 @@ def decision_line(campaign: Campaign, meeting: Meeting, selection: Selection) ->
     each = {c.recipient.kind: c.bonus for c in lines}
     parts = ", ".join(f"mỗi {kind.label} {money(each[kind])} đồng" for kind in Kind if kind in each)
     proposer = campaign.award.proposer if campaign.award else f"Thường trực {campaign.council.name}"
+    unchecked = bonus.unverified(level.form, campaign.legal_profile, level.tier)
+    note = f" ({bonus.UNVERIFIED_NOTE})" if unchecked else ""
     return (
         f"  Phường tự quyết định: tờ trình của {proposer}, quyết định của {level.decider}; "
-        f"tiền thưởng {parts}, tổng {money(sum(c.bonus for c in lines))} đồng "
-        "(mức tiền thưởng chưa đối chiếu văn bản gốc, xem docgen/legal/bonus.py)."
+        f"tiền thưởng {parts}, tổng {money(sum(c.bonus for c in lines))} đồng{note}."
     )

@@ -21,12 +21,12 @@ from docgen.meeting.select import read_and_select
 from docgen.output.files import Written, with_copies, write_beside
 from docgen.output.names import safe_stem
 from docgen.render.pages import Paper, write_pages
+from docgen.text import VIETNAM
 from docgen.workspace import Workspace
 
 FOLDER = "giay-khen"
 FILES = {Design.PLAIN: "giay-khen.docx", Design.BLANK: "giay-khen-tren-phoi.docx"}
 TEST_FILE = "trang-thu-phoi.docx"
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def describe(campaign: Campaign, level: Level, day: dt.date) -> str:
         amounts.append(f"{kind.label} {money(bonus.amount(found, day))} đồng")
     each = "; ".join(amounts) or "chưa có mức tiền thưởng"
     salary = bonus.base_salary(day)
-    note = " — mức chưa đối chiếu văn bản gốc, kế toán kiểm tra lại" if unverified else ""
+    note = f" — {bonus.UNVERIFIED_NOTE}" if unverified else ""
     return (
         f"tự quyết định khen thưởng: tờ trình của {proposer} (TTr-{symbol}), quyết định "
         f"(QĐ-{campaign.issuer.symbol}) và danh sách kèm theo; tiền thưởng "

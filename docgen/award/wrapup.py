@@ -18,11 +18,11 @@ from docgen.campaign.model import Campaign
 from docgen.errors import TemplateError, not_found
 from docgen.output.files import Written, write_beside
 from docgen.render import compile_file
+from docgen.text import VIETNAM
 from docgen.workspace import Workspace
 
 TEMPLATE = "bao-cao-ket-qua.docx"
 FOLDER = "tong-ket"
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
 @dataclass

@@ -203,7 +203,12 @@ def _day(text: str | None, default: date) -> date:
 @WORKSPACE_OPTION
 @click.option("--tu", "start", default=None, help="Từ ngày (dd/mm/yyyy); mặc định 01/01 năm đợt.")
 @click.option("--den", "end", default=None, help="Đến ngày (dd/mm/yyyy); mặc định hôm nay.")
-@click.option("--ghi-de", "force", is_flag=True, help="Ghi đè sổ đã lập (mặc định: tệp -2, -3…).")
+@click.option(
+    "--ghi-de",
+    "force",
+    is_flag=True,
+    help="Ghi đè cả sổ đã sửa tay (mặc định: sổ đã sửa thì ghi tệp -2…).",
+)
 @aborts_cleanly
 @writes_workspace("so-van-ban-di")
 def printed_books(

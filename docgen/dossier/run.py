@@ -24,6 +24,7 @@ from docgen.meeting.select import MeetingResult, read_and_select
 from docgen.output.manifest import Retired, WriteOutcome
 from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate, compile_file
+from docgen.text import VIETNAM, now_in_vietnam
 from docgen.validate.report import Report
 from docgen.workspace import Workspace
 
@@ -167,15 +168,12 @@ def _document(
 
 def _stamp(folder: Path) -> str:
     """This run's folder name under da-thay-the/: the local date and time, made unique."""
-    base = dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
+    base = now_in_vietnam().strftime("%Y-%m-%d_%H-%M-%S")
     stamp, n = base, 1
     while (folder / RETIRED_DIR / stamp).exists():
         n += 1
         stamp = f"{base}-{n}"
     return stamp
-
-
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
 def document_time(meeting: Meeting) -> dt.datetime:

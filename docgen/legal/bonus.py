@@ -228,6 +228,15 @@ def rate(form: str, kind: Kind, profile: str, tier: str = "") -> Rate | None:
     )
 
 
+def unverified(form: str, profile: str, tier: str = "") -> bool:
+    """Whether a rate of this award form (either kind) is not yet checked against the decree."""
+    found = (rate(form, kind, profile, tier) for kind in (Kind.COLLECTIVE, Kind.INDIVIDUAL))
+    return any(r is not None and not r.verified for r in found)
+
+
+UNVERIFIED_NOTE = "mức chưa đối chiếu văn bản gốc, kế toán kiểm tra lại"
+
+
 def amount(found: Rate, day: date) -> int:
     """The bonus in đồng: the rate times the base salary on `day`, rounded up."""
     return ROUNDING.apply(found.factor * base_salary(day).amount)

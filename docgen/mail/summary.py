@@ -21,10 +21,16 @@ def import_lines(result: ImportResult, folder: Path, journal: Path) -> list[str]
     """The summary of one import, in Vietnamese (the page says its commands with its buttons:
     `docgen.web.advice`)."""
     new = [e for e in result.messages if e.message_id]
-    lines = [
-        f"Đã đọc {len(new)} thư mới"
-        + (f" ({result.known} thư đã nhận từ trước)." if result.known else ".")
-    ]
+    mails = [e for e in new if not is_dropped(e.message_id)]
+    dropped = len(new) - len(mails)  # workbooks dropped on the page: no mail was read
+    lines = []
+    if mails or result.known or not dropped:
+        lines.append(
+            f"Đã đọc {len(mails)} thư mới"
+            + (f" ({result.known} thư đã nhận từ trước)." if result.known else ".")
+        )
+    if dropped:
+        lines.append(f"Đã nhận {dropped} tệp tải lên trên trang.")
     imported = result.files(j.Result.IMPORTED)
     lines.append(f"Đã nhập {len(imported)} phiếu vào {folder}" + (":" if imported else "."))
     lines += [f"  - {e.stored} ← {_who(e)}, {_when(e)}" for e in imported]

@@ -82,6 +82,16 @@ def read_meeting(
     return meeting, votes, issues
 
 
+def not_a_meeting_workbook(path: Path, campaign: Campaign) -> str:
+    """Why the workbook at `path` is not this campaign's meeting workbook at all ("" when it
+    is one, whatever its votes say): the check before it may replace the one in use."""
+    try:
+        wb = open_workbook(path)
+    except WorkbookRefused as exc:
+        return exc.message
+    return _marker_problem(wb, campaign)
+
+
 def listed_but_gone(path: Path, campaign: Campaign, report: Report) -> list[ValidationIssue]:
     """Nominees of the filled meeting workbook whose intake file is gone from the folder.
 

@@ -138,6 +138,34 @@ class Written(StrEnum):
     COPY = "copy"  # the target held other content: the new bytes went to `<name>-N`
 
 
+OWN_RECORD = ".docgen-da-ghi.json"  # in a folder: file name → SHA-256 of what docgen wrote
+
+
+def write_replacing_own(path: Path, data: bytes, force: bool = False) -> tuple[Path, Written]:
+    """As `write_beside`, except that the file docgen itself last wrote at `path`, unchanged
+    since, is replaced (a register printed again after a new filing): only a file someone
+    edited keeps its place and sends the new bytes to `<name>-2`… The folder's `OWN_RECORD`
+    remembers what was written (a damaged record is as none: nothing is replaced)."""
+    import json
+
+    from docgen.digest import sha256
+
+    record_path = path.parent / OWN_RECORD
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        record = record if isinstance(record, dict) else {}
+    except (OSError, ValueError):
+        record = {}
+    present = path.read_bytes() if path.is_file() else None
+    if present == data:
+        return path, Written.UNCHANGED
+    ours = present is not None and record.get(path.name) == sha256(present)
+    written, status = write_beside(path, data, force or ours)
+    record[written.name] = sha256(data)
+    write_atomic(record_path, json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
+    return written, status
+
+
 def with_copies(path: Path) -> list[Path]:
     """`path` and the copies `write_beside` wrote next to it (`<name>-2.xlsx`…), those that exist."""
     found = [path] if path.is_file() else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,10 +65,13 @@ def check(request: Request) -> Response:
     return job_answer(request, job)
 
 
-def registers(request: Request) -> Response:
-    """Write the outgoing register and the Mục lục."""
+async def registers(request: Request) -> Response:
+    """Write the outgoing register (for the period typed, else `so-van-ban-di`'s) and the
+    Mục lục."""
+    form = await request.form(max_files=0, max_fields=5)
+    period = (str(form.get("tu", "")).strip(), str(form.get("den", "")).strip())
     site = site_of(request)
-    return job_answer(request, site.jobs.start("Lập sổ văn bản đi", PAGE, _books(site)))
+    return job_answer(request, site.jobs.start("Lập sổ văn bản đi", PAGE, _books(site, period)))
 
 
 @dataclass(frozen=True)
@@ -121,14 +125,28 @@ def _tell(job: Job, lines: list[Said]) -> None:
             (job.problems.append if line.problem else job.say)(line.text.rstrip())
 
 
-def _books(site: Site) -> Work:
+def _day(job: Job, text: str, default: date) -> date | None:
+    """A day of the period as `so-van-ban-di --tu/--den` reads it; None after saying why not."""
+    if not text:
+        return default
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        job.problems.append(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (dd/mm/yyyy).")
+        return None
+
+
+def _books(site: Site, period: tuple[str, str]) -> Work:
     def work(job: Job) -> None:
         from docgen.archive import Store
         from docgen.archive.printed import default_period, write_printed_books
         from docgen.archive.summary import books_lines
 
         campaign = site.campaign()
-        first, last = default_period(campaign)  # `so-van-ban-di` without --tu, --den
+        usual_first, usual_last = default_period(campaign)  # without --tu, --den
+        first, last = _day(job, period[0], usual_first), _day(job, period[1], usual_last)
+        if first is None or last is None:
+            return
         out = site.ws.output(campaign.id) / "luu-tru"
         result = write_printed_books(campaign, Store.of(site.ws.ward), out, first, last, False)
         _tell(job, books_lines(result, out))

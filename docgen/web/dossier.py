@@ -89,21 +89,64 @@ async def pdf(request: Request) -> Response:
 
 async def certificates(request: Request) -> Response:
     """Start `giay-khen` (`--tren-phoi` when the box is ticked) for the levels the ward decides."""
-    form = await request.form(max_files=0, max_fields=5)
+    form = await request.form(max_files=0, max_fields=8)
+    f = {k: str(v).strip() for k, v in form.items()}
     site = site_of(request)
-    work = _certificates(site, form.get("tren_phoi") == "co")
+    offsets = {k: f.get(k, "") for k in ("lech_ngang", "lech_doc")}
+    if f.get("trang_thu") == "co":
+        work = _test_page(site, offsets)
+        return job_answer(request, site.jobs.start("In trang thử cân lề phôi", PAGE, work))
+    work = _certificates(site, f.get("tren_phoi") == "co", offsets)
     return job_answer(request, site.jobs.start("In giấy khen", PAGE, work))
 
 
-def _certificates(site: Site, blank: bool) -> Work:
+def _offsets(job: Job, typed: dict[str, str]) -> tuple[float | None, float | None] | None:
+    """`--lech-ngang`, `--lech-doc` as typed (mm, a comma allowed); None after saying why not."""
+    found: list[float | None] = []
+    for key, name in (("lech_ngang", "Lệch ngang"), ("lech_doc", "Lệch dọc")):
+        text = typed.get(key, "").replace(",", ".")
+        try:
+            found.append(float(text) if text else None)
+        except ValueError:
+            job.problems.append(
+                f"{name} “{typed[key]}” không phải số mi-li-mét, ví dụ 1,5 hoặc -2."
+            )
+            return None
+    return found[0], found[1]
+
+
+def _test_page(site: Site, typed: dict[str, str]) -> Work:
+    def work(job: Job) -> None:
+        from docgen.award.layout import read_placement
+        from docgen.award.printing import print_test_page
+        from docgen.award.said import written_line
+        from docgen.convert import convert_to_pdf
+
+        offsets = _offsets(job, typed)
+        if offsets is None:
+            return
+        placement = read_placement(site.ws.ward, *offsets)
+        path, status = print_test_page(site.campaign(), site.ws, placement)
+        job.say(f"Trang thử cân lề phôi — {written_line(path, status)}")
+        job.offer("Trang thử cân lề phôi (Word)", path)
+        for pdf in convert_to_pdf([path], force=True).written:
+            job.offer("Trang thử cân lề phôi (PDF)", pdf)
+
+    return work
+
+
+def _certificates(site: Site, blank: bool, typed: dict[str, str]) -> Work:
     def work(job: Job) -> None:
         from docgen.award.certificate import Design
         from docgen.award.layout import read_placement
         from docgen.award.printing import print_certificates
         from docgen.convert import convert_to_pdf
 
+        offsets = _offsets(job, typed)
+        if offsets is None:
+            return
         design = Design.BLANK if blank else Design.PLAIN
-        placement = read_placement(site.ws.ward, None, None)
+        placement = read_placement(site.ws.ward, *offsets)
         printed = print_certificates(site.campaign(), site.ws, design, placement)
         if not printed:
             job.say("Không có cấp nào phường tự quyết định có người được đề nghị: không in gì.")

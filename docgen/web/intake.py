@@ -82,7 +82,8 @@ async def upload(request: Request) -> Response:
         return got
     fields, files = got
     site = site_of(request)
-    work = _importing(site, files, fields.get("don_vi", "").strip())
+    department = fields.get("don_vi", "").strip() or fields.get("don_vi_khac", "").strip()
+    work = _importing(site, files, department)
     return job_answer(request, site.jobs.start("Nhận phiếu tải lên", PAGE, work))
 
 
@@ -164,7 +165,10 @@ def _importing(site: Site, files: list[tuple[str, bytes]], department: str) -> W
         mails = [(n, d) for n, d in files if Path(n).suffix.lower() in MAILS]
         books = [(n, d) for n, d in files if Path(n).suffix.lower() not in MAILS]
         if books and not department:
-            job.problems.append("Hãy chọn đơn vị gửi các phiếu tải lên (tệp thư thì không cần).")
+            job.problems.append(
+                "Hãy chọn đơn vị gửi các phiếu tải lên, hoặc ghi tên đơn vị nếu đơn vị không có "
+                "trong danh sách (tệp thư thì không cần)."
+            )
             return
         keep = site.ws.dropped
         items: list[Incoming | Unreadable | Envelope] = [

@@ -30,6 +30,7 @@ class State(StrEnum):
     RUNNING = "đang chạy"
     OK = "xong"
     PROBLEMS = "xong, có vấn đề"
+    REFUSED = "chưa làm được"  # only problems: the input was refused, nothing was done
     FAILED = "không chạy được"
 
 
@@ -101,7 +102,7 @@ class Jobs:
                     work(job)
             else:
                 work(job)
-            job.state = State.PROBLEMS if job.problems else State.OK
+            job.state = _ended(job)
         except DocgenError as exc:
             job.problems.append(str(exc))
             job.state = State.FAILED
@@ -117,3 +118,10 @@ class Jobs:
             if own:
                 with self._guard:
                     self._running = None
+
+
+def _ended(job: Job) -> State:
+    """How a job that ran through ended: done, done with problems, or nothing done at all."""
+    if not job.problems:
+        return State.OK
+    return State.PROBLEMS if job.lines or job.files else State.REFUSED

@@ -2,17 +2,20 @@
 
 `Tổng hợp` is `docgen tong-hop` (`check_forms`, `write_meeting_list`); the result is
 `docgen ket-qua` (`check_forms`, `read_and_select`). An uploaded meeting workbook becomes
-`input/hop-xet.xlsx` only when it is a real workbook; one already there with other content is
-kept beside it (`hop-xet.truoc-<time>.xlsx`), never overwritten.
+`input/hop-xet.xlsx` only when it is this campaign's meeting workbook (its marker: an intake
+form or last year's list is refused, the one in use untouched); one already there with other
+content is kept beside it (`hop-xet.truoc-<time>.xlsx`), never overwritten.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import tempfile
+from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+from docgen.text import now_in_vietnam
 from docgen.web.common import current_job, frame, job_answer, one_workbook, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -79,9 +82,14 @@ def _placing(site: Site, files: list[tuple[str, bytes]]) -> Work:
         if chosen is None:
             return
         name, data = chosen
+        problem = _not_a_meeting_workbook(site, data)
+        if problem:
+            unchanged = " Tệp họp xét đang dùng giữ nguyên." if site.ws.meeting.is_file() else ""
+            job.problems.append(f"{name}: {problem}{unchanged}")
+            return
         target = site.ws.meeting
         if target.is_file() and target.read_bytes() != data:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = now_in_vietnam().strftime("%Y%m%d-%H%M%S")
             kept = target.with_name(f"{target.stem}.truoc-{stamp}{target.suffix}")
             target.replace(kept)
             job.say(f"Tệp họp xét cũ được giữ lại: {kept.name}")
@@ -90,6 +98,16 @@ def _placing(site: Site, files: list[tuple[str, bytes]]) -> Work:
         _deciding(site)(job)
 
     return work
+
+
+def _not_a_meeting_workbook(site: Site, data: bytes) -> str:
+    """Why the uploaded bytes are no meeting workbook of this campaign ("" when they are one)."""
+    from docgen.meeting.read import not_a_meeting_workbook
+
+    with tempfile.TemporaryDirectory(prefix="docgen-hop-xet-", dir=site.scratch) as tmp:
+        path = Path(tmp) / "hop-xet.xlsx"
+        path.write_bytes(data)
+        return not_a_meeting_workbook(path, site.campaign())
 
 
 def _deciding(site: Site) -> Work:

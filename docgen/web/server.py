@@ -8,6 +8,7 @@ Logging of the server is set up here, where the page starts, never at import tim
 
 from __future__ import annotations
 
+import errno
 import shutil
 import socket
 import sys
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docgen.errors import DocgenError
 from docgen.web.guard import TOKEN_PARAM
 from docgen.web.site import Site
 from docgen.workspace import Workspace
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from uvicorn import Server
 
 HOST = "127.0.0.1"
+WSAEADDRINUSE = 10048  # Windows' own number for a port in use
 
 
 @dataclass
@@ -45,12 +48,30 @@ class Running:
         self.thread.join(timeout=15)
 
 
+class PortBusy(DocgenError):
+    """The port the clerk asked for is taken by another program (or another docgen page)."""
+
+    def __init__(self, port: int) -> None:
+        super().__init__(
+            "PORT_BUSY",
+            f"Cổng {port} trên {HOST} đang được chương trình khác dùng (có thể là một trang docgen "
+            "đang mở). Hãy mở trang đó trong trình duyệt, hoặc chạy lại với cổng khác "
+            "(--cong 8766), hoặc bỏ --cong để docgen tự chọn một cổng còn trống.",
+        )
+
+
 def listen(port: int = 0) -> socket.socket:
-    """A socket bound to 127.0.0.1 (port 0: one the system picks)."""
+    """A socket bound to 127.0.0.1 (port 0: one the system picks); PortBusy when taken."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     if sys.platform != "win32":  # on Windows it would let another program share the port
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((HOST, port))
+    try:
+        sock.bind((HOST, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno in (errno.EADDRINUSE, errno.EACCES, WSAEADDRINUSE):
+            raise PortBusy(port) from exc
+        raise
     return sock
 
 
