@@ -36,6 +36,7 @@ from tools.sign import (
     identity,
     modify_after_signing,
     ocr_scan_pdf,
+    one_page_pdf,
     scan_pdf,
     sign_docx,
     sign_pdf,
@@ -653,6 +654,12 @@ def test_the_text_layer_is_read_line_by_line_as_the_page_shows_it(ws: Path) -> N
     assert pdf_lines(scan_pdf("12/TTr-UBND")) == ["12/TTr-UBND"]  # a standard font, no map
     assert pdf_lines(ocr_scan_pdf([])) == []  # the image alone
     assert pdf_lines(b"%PDF-1.4 not really") == []
+    helvetica = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    inline = b"BT /F1 12 Tf 72 720 Td (TO TRINH) Tj ET BI /W 1 /H 1 /BPC 8 ID \x80 EI"
+    fonts = b"/Font << /F1 5 0 R >>"
+    assert pdf_lines(one_page_pdf(inline, fonts, helvetica)) == ["TO TRINH"]  # read up to it
+    broken = b"BT /F1 12 Tf ] ) ( >> << Tj ET"
+    assert pdf_lines(one_page_pdf(broken, fonts, helvetica)) == []  # no traceback
 
 
 def _set_manifest(ws: Path, path: str, **fields: str) -> None:

@@ -151,7 +151,7 @@ def _xml_signature(parts: dict[str, bytes]) -> bytes:
 def scan_pdf(label: str) -> bytes:
     """A one-page PDF with no signature, standing in for a scanner's output."""
     stream = f"BT /F1 12 Tf 72 720 Td ({label}) Tj ET".encode("latin-1")
-    return _one_page(stream, b"/Font << /F1 5 0 R >>", [
+    return one_page_pdf(stream, b"/Font << /F1 5 0 R >>", [
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ])  # fmt: skip
 
@@ -172,7 +172,7 @@ def ocr_scan_pdf(lines: list[str]) -> bytes:
         b"1 beginbfrange <0000> <FFFF> <0000> endbfrange\n"
         b"endcmap CMapName currentdict /CMap defineresource pop end end"
     )
-    return _one_page(stream, b"/Font << /F1 5 0 R >> /XObject << /Im1 8 0 R >>", [
+    return one_page_pdf(stream, b"/Font << /F1 5 0 R >> /XObject << /Im1 8 0 R >>", [
         b"<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H "
         b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont /DW 500 "
@@ -183,7 +183,7 @@ def ocr_scan_pdf(lines: list[str]) -> bytes:
     ])  # fmt: skip
 
 
-def _one_page(stream: bytes, resources: bytes, more: list[bytes]) -> bytes:
+def one_page_pdf(stream: bytes, resources: bytes, more: list[bytes]) -> bytes:
     """A PDF of one A4 page drawn by `stream` (objects 1-4), with the objects `more` from 5."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
