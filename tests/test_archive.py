@@ -790,6 +790,20 @@ def test_a_signature_by_another_person_than_the_document_names_is_filed_with_a_w
     assert said == [f"  Lưu ý: {note}." for note in notes]  # the page lists the same lines
 
 
+def test_a_word_file_signed_by_another_person_is_filed_with_the_same_warning(
+    ws: Path, campaign: Campaign
+) -> None:
+    _set_manifest(ws, "thanh-pho/to-trinh.docx", signer="Trần Văn Minh")
+    signed = sign_docx((ws / OUT / "thanh-pho" / "to-trinh.docx").read_bytes())
+    report = file_signed([_put(ws / "da-ky", "to-trinh.docx", signed)], campaign, ws, Request())
+    (outcome,) = report.outcomes
+    assert (outcome.status, outcome.matched_by, outcome.notes) == (
+        Status.FILED,
+        "nội dung",
+        ("người ký số (Lê Thanh Hoan) khác người ký ghi trong văn bản (Trần Văn Minh)",),
+    )
+
+
 @pytest.mark.parametrize(
     ("named", "certificate", "same"),
     [
