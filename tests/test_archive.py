@@ -911,3 +911,22 @@ def test_registers_printed_again_replace_their_own_untouched_copy(
     _file(ws, campaign, _put(ws / "nop", "thanh-pho/to-trinh.pdf", scan_pdf("tt")))
     result = CliRunner().invoke(main, argv)
     assert f"Mục lục văn bản: {out / 'muc-luc-van-ban-2.xlsx'} (3 văn bản)." in result.stdout
+
+
+def test_the_page_lists_each_archived_file_with_the_notes_it_was_filed_with(ws: Path) -> None:
+    """Dropped on the page: the job says it, and the Lưu trữ page keeps saying it beside the
+    file (a match by name only), as the register does."""
+    import html
+
+    from tools.webclient import serving
+
+    scan = [("tep", "to-trinh.pdf", ocr_scan_pdf([]))]
+    with serving(ws) as (_, client):
+        client.login()
+        said = html.unescape(client.run("/luu-tru/nop", {}, scan))
+        page = html.unescape(client.request("GET", "/luu-tru").text)
+    assert "Lưu ý: khớp theo tên tệp, chưa đối chiếu nội dung." in said
+    assert (
+        "<tr><td>2023/kh19-2023-cchc/thanh-pho/to-trinh.pdf</td>"
+        "<td>khớp theo tên tệp, chưa đối chiếu nội dung</td></tr>"
+    ) in page

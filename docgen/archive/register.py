@@ -130,6 +130,16 @@ def filed_paths(db: sqlite3.Connection, campaign: str) -> set[str]:
     return {row[0] for row in rows}
 
 
+def filing_notes(db: sqlite3.Connection, campaign: str) -> dict[str, list[str]]:
+    """The campaign's archived files (relative paths) filed with notes → those notes."""
+    rows = db.execute(
+        """SELECT f.stored, f.notes FROM filings f JOIN documents d ON d.id = f.document_id
+           WHERE d.campaign = ? AND f.notes != ''""",
+        (campaign,),
+    )
+    return {row["stored"]: row["notes"].splitlines() for row in rows}
+
+
 def register_rows(db: sqlite3.Connection, campaign: str | None = None) -> list[sqlite3.Row]:
     """Every filing with its document, oldest first (replaced ones included, marked)."""
     return list(
