@@ -758,20 +758,13 @@ def test_a_scan_whose_text_agrees_is_filed_as_checked_and_an_image_only_one_by_n
     assert (proposal["matched_by"], proposal["notes"]) == ("chữ trong tệp", "")
 
 
-@pytest.mark.parametrize(
-    ("named", "notes"),
-    [
-        (
-            "Trần Văn Minh",
-            ("người ký số (Lê Thanh Hoan) khác người ký ghi trong văn bản (Trần Văn Minh)",),
-        ),  # fmt: skip
-        ("LE  THANH HOAN", ()),  # case, spacing and diacritics aside: the same person
-    ],
-    ids=["another-signer", "same-signer-folded"],
-)
 def test_a_signature_by_another_person_than_the_document_names_is_filed_with_a_warning(
-    ws: Path, campaign: Campaign, named: str, notes: tuple[str, ...]
+    ws: Path, campaign: Campaign
 ) -> None:
+    """The register keeps both names; the same person spelt otherwise is no warning (the
+    name table below; the signed PDF of the first test names the same signer)."""
+    named = "Trần Văn Minh"
+    notes = ("người ký số (Lê Thanh Hoan) khác người ký ghi trong văn bản (Trần Văn Minh)",)
     _set_manifest(ws, "thanh-pho/to-trinh.docx", signer=named)
     signed = sign_pdf((ws / OUT / "thanh-pho" / "to-trinh.pdf").read_bytes())
     report = file_signed([_put(ws / "da-ky", "to-trinh-da-ky.pdf", signed)], campaign, ws,
