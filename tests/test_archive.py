@@ -747,7 +747,9 @@ def test_a_scan_whose_text_agrees_is_filed_as_checked_and_an_image_only_one_by_n
         f"{folder / 'phuong' / 'bien-ban-scan.pdf'}: đã lưu — phuong/bien-ban.docx → "
         "2023/kh19-2023-cchc/phuong/bien-ban.pdf"
     )
-    assert lines[at + 1] == "  Lưu ý: khớp theo tên tệp, chưa đối chiếu nội dung."
+    assert (
+        lines[at + 1] == "  Lưu ý về bien-ban-scan.pdf: khớp theo tên tệp, chưa đối chiếu nội dung."
+    )
     assert lines[at + 2].startswith(str(folder / "thanh-pho"))  # nothing to say of the other
     rows = {row["path"]: row for row in _rows(ws)}
     minutes, proposal = rows["phuong/bien-ban.docx"], rows["thanh-pho/to-trinh.docx"]
@@ -780,7 +782,7 @@ def test_a_signature_by_another_person_than_the_document_names_is_filed_with_a_w
     (data,) = report.to_json()["files"]  # type: ignore[misc]
     assert (data["matched_by"], data["notes"]) == ("nội dung", list(notes))
     said = [line.text for line in filing_lines(report, Store.of(ws)) if line.problem]
-    assert said == [f"  Lưu ý: {note}." for note in notes]  # the page lists the same lines
+    assert said == [f"  Lưu ý về to-trinh-da-ky.pdf: {note}." for note in notes]  # as the page
 
 
 def test_a_word_file_signed_by_another_person_is_filed_with_the_same_warning(
@@ -918,7 +920,10 @@ def test_the_page_lists_each_archived_file_with_the_notes_it_was_filed_with(ws: 
         client.login()
         said = html.unescape(client.run("/luu-tru/nop", {}, scan))
         page = html.unescape(client.request("GET", "/luu-tru").text)
-    assert "Lưu ý: khớp theo tên tệp, chưa đối chiếu nội dung." in said
+    # among the job's problems, apart from the file's line: the note names the file
+    assert (
+        '<li class="sub">Lưu ý về to-trinh.pdf: khớp theo tên tệp, chưa đối chiếu nội dung.' in said
+    )
     assert (
         "<tr><td>2023/kh19-2023-cchc/thanh-pho/to-trinh.pdf</td>"
         "<td>khớp theo tên tệp, chưa đối chiếu nội dung</td></tr>"

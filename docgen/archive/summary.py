@@ -69,7 +69,9 @@ def _outcome(outcome: FilingOutcome, whole_paths: bool) -> list[Said]:
             f"  Chữ ký: {received.verdict}; người ký: {received.signer}; "
             f"thời điểm ký: {_moment(received.signed_at)}; chứng thư: {received.trust}."
         ))  # fmt: skip
-    lines += [Said(f"  Lưu ý: {note}.", problem=True) for note in outcome.notes]
+    # The page lists problems apart from the files' lines: each note names its file.
+    name = Path(outcome.source).name
+    lines += [Said(f"  Lưu ý về {name}: {note}.", problem=True) for note in outcome.notes]
     return lines
 
 
