@@ -703,13 +703,19 @@ HEAD = ["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PH
             "12",
             "tệp đề năm 2026, còn văn bản đề ngày 15/12/2023",
         ),
+        (
+            [*HEAD, "Số: /TTr-UBND Tiến Thành, ngày tháng năm 2026", "TỜ TRÌNH"],
+            "",  # no number, no date yet: the campaign's year (2023, or early 2024)
+            "tệp đề năm 2026, còn văn bản thuộc đợt thi đua năm 2023",
+        ),
     ],
-    ids=["another-type", "another-ward", "another-number", "another-year"],
+    ids=["another-type", "another-ward", "another-number", "another-year", "another-campaign"],
 )
 def test_a_scan_whose_text_contradicts_the_document_named_is_refused(
     ws: Path, campaign: Campaign, lines: list[str], number: str, said: str
 ) -> None:
-    _set_manifest(ws, "thanh-pho/to-trinh.docx", number=number, date="2023-12-15")
+    date = "2023-12-15" if number else ""  # numbered and dated together, as the văn thư does
+    _set_manifest(ws, "thanh-pho/to-trinh.docx", number=number, date=date)
     scan = _put(ws / "scan", "thanh-pho/to-trinh-scan.pdf", ocr_scan_pdf(lines))
     (outcome,) = file_signed([scan], campaign, ws, Request()).outcomes
     assert (outcome.status, outcome.detail) == (Status.CONTRADICTED, said)

@@ -164,7 +164,7 @@ def _file_one(
         status = Status.AMBIGUOUS if found.candidates else Status.UNMATCHED
         names = ", ".join(c.path for c in found.candidates)
         return FilingOutcome(path, status, detail=names, received=received)
-    vetting = vet(received, found, request.issuer)
+    vetting = vet(received, found, request.issuer, request.year)
     if vetting.refusal:
         status, detail = Status.CONTRADICTED, vetting.refusal
         return FilingOutcome(path, status, found.document, detail=detail, received=received)

@@ -104,9 +104,11 @@ def _place(line: str) -> str:
     return " ".join(taken) if len(taken) > 1 else ""
 
 
-def check_text(lines: Sequence[str], doc: Expected, issuer: Sequence[str]) -> TextCheck:
-    """Set the text `lines` of a PDF against `doc` and the names of the campaign's `issuer`
-    (as its header prints them); `lines` empty: an image-only scan."""
+def check_text(
+    lines: Sequence[str], doc: Expected, issuer: Sequence[str], year: int = 0
+) -> TextCheck:
+    """Set the text `lines` of a PDF against `doc`, the names of the campaign's `issuer` (as
+    its header prints them) and the campaign's `year`; `lines` empty: an image-only scan."""
     said = read_facts(lines)
     if not said.title:
         return TextCheck(Agreement.UNREAD, said)
@@ -114,7 +116,7 @@ def check_text(lines: Sequence[str], doc: Expected, issuer: Sequence[str]) -> Te
         *_wrong_title(said, doc),
         *_wrong_number(said, doc),
         *_wrong_place(said, lines, issuer),
-        *_wrong_year(said, doc),
+        *_wrong_year(said, doc, year),
     ]
     agreement = Agreement.CONTRADICTED if wrong else Agreement.CONFIRMED
     return TextCheck(agreement, said, tuple(wrong))
@@ -147,10 +149,18 @@ def _wrong_place(said: Facts, lines: Sequence[str], issuer: Sequence[str]) -> li
     return [f"tệp ghi {where}, còn văn bản là của {names[0]}"]
 
 
-def _wrong_year(said: Facts, doc: Expected) -> list[str]:
-    if not (said.year and doc.issued) or said.year == doc.issued.year:
+def _wrong_year(said: Facts, doc: Expected, year: int) -> list[str]:
+    """The document's date when the văn thư gave one; before that, the campaign's year (its
+    papers are dated in it, or early the next year)."""
+    if not said.year:
         return []
-    return [f"tệp đề năm {said.year}, còn văn bản đề ngày {doc.issued:%d/%m/%Y}"]
+    if doc.issued is not None:
+        if said.year == doc.issued.year:
+            return []
+        return [f"tệp đề năm {said.year}, còn văn bản đề ngày {doc.issued:%d/%m/%Y}"]
+    if not year or said.year in (year, year + 1):
+        return []
+    return [f"tệp đề năm {said.year}, còn văn bản thuộc đợt thi đua năm {year}"]
 
 
 def _key(symbol: str) -> str:

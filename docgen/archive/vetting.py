@@ -31,13 +31,14 @@ class Vetting:
     refusal: str = ""
 
 
-def vet(received: Received, found: Match, issuer: Sequence[str]) -> Vetting:
-    """Check the file `received`, recognised as `found.document`, before filing it."""
+def vet(received: Received, found: Match, issuer: Sequence[str], year: int = 0) -> Vetting:
+    """Check the file `received`, recognised as `found.document` of a campaign of `year` whose
+    documents name their issuer `issuer`, before filing it."""
     doc = found.document
     assert doc is not None
     matched_by, notes = found.how, []
     if found.how != BY_CONTENT:
-        checked = check_text(_lines(received), doc, issuer)
+        checked = check_text(_lines(received), doc, issuer, year)
         if checked.agreement is Agreement.CONTRADICTED:
             said = "; ".join(checked.contradictions)
             return Vetting(found.how, refusal=said)
