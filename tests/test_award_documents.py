@@ -139,6 +139,7 @@ def test_a_vice_chairman_signs_for_the_chairman(campaign: Campaign) -> None:
     doc = render(DOCUMENT_TEMPLATES["quyet-dinh"], _context(vice, "quyet-dinh"))
     assert find(doc, "KT. CHỦ TỊCH").runs[0].bold
     assert "PHÓ CHỦ TỊCH" in text_of(doc) and "Hà Văn Bé" in text_of(doc)
+    assert "TM. ỦY BAN NHÂN DÂN" not in text_of(doc)  # the chairman's own decision: two lines
 
 
 def test_no_decision_documents_from_a_result_that_is_not_final(campaign: Campaign) -> None:

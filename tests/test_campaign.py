@@ -97,7 +97,7 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
         (
             'title = "Phát động',
             'titel = "Phát động',
-            "khóa `plan.title` (dòng 28): thiếu giá trị bắt buộc",
+            "khóa `plan.title` (dòng 31): thiếu giá trị bắt buộc",
         ),
     ],
     ids=[

@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 
 from docgen.campaign import Campaign
-from docgen.campaign.model import Kind
+from docgen.campaign.model import Kind, Signer
 from docgen.checks import sample
 from docgen.checks.docx_format import check_docx
 from docgen.documents.context import list_context, minutes_context, proposal_context, report_context
 from docgen.documents.dates import blank_date_words, clock, date_words, number, place_date
 from docgen.documents.forms import report_template
 from docgen.documents.required import MissingValueError
+from docgen.documents.signers import of_signer
 from docgen.meeting.model import Selection
 from tests.test_templates import find, plain, render, text_of
 
@@ -256,6 +257,28 @@ def test_signature_and_header_format(campaign: Campaign) -> None:
     assert title.bold and authority.bold
 
 
+def _deputy(campaign: Campaign) -> Campaign:
+    """The campaign with a vice-chairman signing every level, as the wizard writes him."""
+    vice = Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Minh")
+    levels = tuple(dataclasses.replace(lv, signer="pct") for lv in campaign.levels)
+    return dataclasses.replace(campaign, signers={**campaign.signers, "pct": vice}, levels=levels)
+
+
+@pytest.mark.parametrize("which", ["to-trinh", "bao-cao-collective", "bao-cao-individual"])
+def test_a_vice_chairman_signs_the_committees_documents_under_its_collective_line(
+    campaign: Campaign, tmp_path: Path, which: str
+) -> None:
+    """ND 30/2020 Điều 13, Phụ lục I: a deputy signing for a People's Committee (collective
+    regime) prints TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, each line bold."""
+    template, context = _dossier(_deputy(campaign))[which]
+    doc = render(template, context)
+    assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text_of(doc)
+    assert all(find(doc, line).runs[0].bold for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"))
+    path = tmp_path / f"{which}.docx"
+    doc.save(str(path))
+    assert check_docx(path) == []
+
+
 @pytest.mark.parametrize(
     "which", ["to-trinh", "bien-ban", "danh-sach", "bao-cao-collective", "bao-cao-individual"]
 )
@@ -292,3 +315,19 @@ def test_other_report_forms_render_and_pass(
             assert "Trình độ lý luận chính trị: Trung cấp" in text
         if thematic:
             assert "TRONG PHONG TRÀO THI ĐUA THEO CHUYÊN ĐỀ “CẢI CÁCH HÀNH CHÍNH NĂM 2023”" in text
+
+
+@pytest.mark.parametrize(
+    ("authority", "title", "lines"),
+    [
+        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+        ("TM. ỦY BAN NHÂN DÂN", "Phó Chủ tịch", ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+        ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", ("", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+    ],
+    ids=["kt-as-the-wizard-writes", "tm-with-a-deputys-title", "the-chairman"],
+)  # fmt: skip
+def test_a_committee_signer_gets_its_collective_and_authority_lines(
+    campaign: Campaign, authority: str, title: str, lines: tuple[str, str, str]
+) -> None:
+    block = of_signer(campaign, Signer(authority, title, "Trần Văn Minh"))
+    assert (block["tap_the"], block["tham_quyen"], block["chuc_vu"]) == lines

@@ -143,7 +143,8 @@ SHIPPED_BASES = 2  # the law and the decree cited by plan 19/KH-UBND
         (
             ND98,
             (("deadline = 2024-12-20", "deadline = 2025-08-20"),),
-            ["LAW_PROFILE_PERIOD", "LAW_CITES_REPEALED", "LAW_FORMS_UNVERIFIED"],
+            ["LAW_PROFILE_PERIOD", "LAW_CITES_REPEALED", "LAW_CITES_REPEALED",
+             "LAW_FORMS_UNVERIFIED"],  # the decree, and the 2015 law on local government
         ),
         (
             ND152,
@@ -167,14 +168,14 @@ def test_profile_date_and_citation_warnings(
     tmp_path: Path, source: Path, edits: tuple[tuple[str, str], ...], codes: list[str]
 ) -> None:
     review = review_campaign(_variant(tmp_path, source, *edits), TEMPLATE_DIR)
-    assert [w.code for w in review.warnings] == codes
-    assert all(w.place.row and w.place.sheet.startswith("khóa ") for w in review.warnings)
+    assert [w.code for w in review.issues] == codes
+    assert all(w.place.row and w.place.sheet.startswith("khóa ") for w in review.issues)
 
 
 def test_a_warning_names_the_key_the_line_and_the_right_profile(tmp_path: Path) -> None:
     path = _variant(tmp_path, SHIPPED, _profile("nd91_2017", "nd98_2023"), PROVINCE)
-    warnings = review_campaign(path, TEMPLATE_DIR).warnings
-    period, law, decree = warnings[0], warnings[1], warnings[2]
+    issues = review_campaign(path, TEMPLATE_DIR).issues
+    period, law, decree = issues[0], issues[1], issues[2]
     lines = path.read_text(encoding="utf-8").splitlines()
     row = lines.index('legal_profile = "nd98_2023"') + 1
     assert period.place.label() == f"campaign.toml › khóa campaign.legal_profile › dòng {row}"
@@ -190,7 +191,7 @@ def test_a_warning_names_the_key_the_line_and_the_right_profile(tmp_path: Path) 
 
 def test_a_repealed_citation_says_since_when_and_what_replaced_it(tmp_path: Path) -> None:
     path = _variant(tmp_path, ND152, _bases(ND98_BASES))
-    repealed = review_campaign(path, TEMPLATE_DIR).warnings[0]
+    repealed = review_campaign(path, TEMPLATE_DIR).issues[0]
     assert repealed.message == (
         "Kế hoạch viện dẫn Nghị định số 98/2023/NĐ-CP, văn bản đã hết hiệu lực từ 01/07/2025, "
         "thay bằng Nghị định số 152/2025/NĐ-CP; tờ trình lập ngày 19/12/2026 in căn cứ này."
@@ -261,7 +262,7 @@ def test_thematic_is_honoured_or_refused_for_every_profile(profile: str) -> None
         assert (TEMPLATE_DIR / PROFILES[profile].forms.thematic).is_file()
 
 
-def test_the_campaign_check_command_prints_the_warnings(
+def test_the_campaign_check_command_prints_the_errors_and_stops(
     tmp_path: Path, pristine_example: Path
 ) -> None:
     path = _variant(tmp_path, ND152, _bases(ND98_BASES))
@@ -269,19 +270,84 @@ def test_the_campaign_check_command_prints_the_warnings(
         main,
         ["kiem-tra-chien-dich", "--thu-muc", str(pristine_example), "--chien-dich", str(path)],
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output
     lines = result.output.splitlines()
-    assert "Cảnh báo về căn cứ pháp lý (2):" in lines
+    assert lines[1].startswith("Tệp chiến dịch có lỗi về căn cứ pháp lý: ")
+    assert "Lỗi về căn cứ pháp lý (1):" in lines
+    assert "Cảnh báo về căn cứ pháp lý (1):" in lines
     assert re.fullmatch(
         r"  - Căn cứ không có hiệu lực ngày lập hồ sơ \[LAW_CITES_REPEALED\] — campaign\.toml › khóa plan\.bases\[1\] › dòng \d+: Kế hoạch "
         r"viện dẫn Nghị định số 98/2023/NĐ-CP, văn bản đã hết hiệu lực từ 01/07/2025, thay bằng "
         r"Nghị định số 152/2025/NĐ-CP; tờ trình lập ngày 19/12/2026 in căn cứ này\.",
         next(line for line in lines if "LAW_CITES_REPEALED" in line),
     )
-    assert "    Cách sửa: Sửa mục [plan] bases theo văn bản có hiệu lực ngày lập hồ sơ." in lines
+    assert lines[-1] == "Chưa lập được hồ sơ (docgen ho-so) cho đến khi sửa các lỗi trên."
+
+
+KEEP = (
+    "thematic = false",
+    'thematic = false\nkeep_legal_profile = "Hồ sơ đã trình trước 01/01/2024."',
+)
+
+
+def test_a_kept_profile_is_a_warning_with_its_reason(tmp_path: Path) -> None:
+    """Kept on purpose, the old profile and its own law are one warning; no other regime."""
+    path = _variant(tmp_path, SHIPPED, ("deadline = 2023-12-20", "deadline = 2024-01-10"), KEEP)
+    review = review_campaign(path, TEMPLATE_DIR)
+    assert [i.code for i in review.issues] == ["LAW_PROFILE_KEPT", "LAW_FORMS_UNVERIFIED"]
+    assert not review.errors
+    assert review.issues[0].message.endswith(
+        "hồ sơ lập ngày 09/01/2024 lẽ ra theo bộ “nd98_2023” (từ 01/01/2024 đến 30/06/2025), "
+        "nhưng chiến dịch giữ bộ này vì: Hồ sơ đã trình trước 01/01/2024."
+    )
+    assert review.issues[0].place.sheet == "khóa campaign.keep_legal_profile"
+
+
+def test_a_kept_profile_still_refuses_another_regime_in_the_decisions_bases(
+    tmp_path: Path,
+) -> None:
+    decision = ("decision_bases = [", 'decision_bases = ["Nghị định số 98/2023/NĐ-CP", ')
+    path = _variant(
+        tmp_path, SHIPPED, ("deadline = 2023-12-20", "deadline = 2024-01-10"), KEEP, decision
+    )
+    (error,) = review_campaign(path, TEMPLATE_DIR).errors
+    assert error.code == "LAW_CITES_OTHER_PROFILE"
+    assert error.place.sheet == "khóa award.decision_bases[0]"
+    assert error.message == (
+        "Căn cứ riêng của quyết định viện dẫn Nghị định số 98/2023/NĐ-CP, không phải văn bản "
+        "của bộ biểu mẫu “nd91_2017”; tờ trình, quyết định sẽ viện dẫn hai chế độ pháp lý."
+    )
 
 
 def test_every_example_campaign_is_a_variant() -> None:
     assert {p.stem for p in CAMPAIGNS.glob("*.toml")} == set(VARIANTS)
     profiles = {load_campaign(v.campaign).legal_profile for v in VARIANTS.values()}
     assert profiles | {load_campaign(SHIPPED).legal_profile} == set(PROFILES)
+
+
+def test_a_kept_profile_survives_the_written_campaign_file() -> None:
+    from dataclasses import replace
+
+    from docgen.campaign.load import campaign_from_text
+    from docgen.campaign.write import campaign_toml
+
+    assert '\n# keep_legal_profile = "…"   # chỉ khi buộc giữ bộ' in campaign_toml(
+        load_campaign(SHIPPED)
+    )
+    kept = replace(load_campaign(SHIPPED), keep_profile="Hồ sơ trình trước 2024")
+    text = campaign_toml(kept)
+    assert 'keep_legal_profile = "Hồ sơ trình trước 2024"' in text
+    assert campaign_from_text(text, "campaign.toml").keep_profile == "Hồ sơ trình trước 2024"
+
+
+def test_a_decision_citing_a_repealed_law_on_local_government_is_refused(tmp_path: Path) -> None:
+    """The 2015 law on local government was replaced in 2025: a 2026 decision may not cite it."""
+    old = "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
+    new = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+    (error,) = review_campaign(_variant(tmp_path, ND152, (old, new)), TEMPLATE_DIR).errors
+    assert (error.code, error.place.sheet) == ("LAW_CITES_REPEALED", "khóa award.decision_bases[0]")
+    assert error.message == (
+        "Căn cứ riêng của quyết định viện dẫn Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 "
+        "năm 2015, văn bản đã hết hiệu lực từ 01/03/2025, thay bằng Luật Tổ chức chính quyền địa "
+        "phương ngày 19 tháng 02 năm 2025; quyết định lập ngày 19/12/2026 in căn cứ này."
+    )

@@ -7,8 +7,10 @@ import re
 import shlex
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -63,8 +65,9 @@ def _answers(
         # levels: the one above the ward, then the ward's own (everything as offered)
         "", *first_level,
         "", "", "", "", "", "2,3,4,5", "1", "3", "",
-        # the ward's own award: proposer, ký hiệu, the Tờ trình's signer, fund, Điều 3, Nơi nhận
-        "", "", "", "", "Nguyễn Văn An", "", "", "",
+        # the ward's own award: proposer, ký hiệu, the Tờ trình's signer, fund, Điều 3, Nơi nhận,
+        # the decision's competence basis (the law on local government, as offered)
+        "", "", "", "", "Nguyễn Văn An", "", "", "", "",
         # criteria, collectives
         f"Hoàn thành xuất sắc nhiệm vụ được giao năm {year}.", "1",
         f"Xếp loại thực hiện nhiệm vụ năm {year}", "xep_loai_nam", XEP_LOAI, "Hoàn thành xuất sắc nhiệm vụ",
@@ -125,11 +128,15 @@ ANSWERS_98 = _answers(
     CITY_LEVEL,
 )
 # The 2026 example (ND 152/2025): a ward directly under its province, Bằng khen of the province.
+BASES_152 = [
+    "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+    "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng",
+]
+ND98 = "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ"
 ANSWERS_152 = _answers(
     ("12/KH-UBND", "25/02/2026", "kh12-2026-cchc"),
     [
-        "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
-        "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng",
+        *BASES_152,
         "Thông tư số 15/2025/TT-BNV ngày 04 tháng 8 năm 2025 của Bộ trưởng Bộ Nội vụ quy định biện pháp để tổ chức, hướng dẫn thi hành Luật Thi đua, khen thưởng và Nghị định số 152/2025/NĐ-CP",
         "Kế hoạch số 08/KH-UBND ngày 21/01/2026 của Ủy ban nhân dân phường về công tác cải cách hành chính năm 2026",
     ],
@@ -255,6 +262,10 @@ def test_a_vice_chairman_signs_on_the_chairmans_behalf(example_workspace: Path) 
     answers = [*ANSWERS_152[: at - 3], "2", "", "", "Nguyễn Văn An", *ANSWERS_152[at + 1 :]]
     code, output = _run(example_workspace, answers)
     assert code == 0, output
+    assert (
+        "2 = Phó Chủ tịch ký thay (văn bản của Ủy ban: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / "
+        "PHÓ CHỦ TỊCH; quyết định của Chủ tịch: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)"
+    ) in output
     new = load_campaign(example_workspace / "input" / "campaign.toml")
     assert new.signers["pho_chu_tich"] == Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
     assert {lv.signer for lv in new.levels} == {"pho_chu_tich"}
@@ -272,17 +283,6 @@ def test_without_a_name_the_meeting_chair_signs_the_councils_proposal(
     new = load_campaign(example_workspace / "input" / "campaign.toml")
     assert new.award is not None and new.award.signer == ""
     assert "thuong_truc_hd" not in new.signers
-
-
-def test_the_plan_itself_is_among_the_bases(folder: Path) -> None:
-    """Typed as the plan lists them, the căn cứ lack the plan itself: the wizard adds it."""
-    code, output = _run(folder, ANSWERS_152)
-    assert code == 0, output
-    plan = load_campaign(folder / "input" / "campaign.toml").plan
-    assert plan.bases[-1] == (
-        "Kế hoạch số 12/KH-UBND ngày 25/02/2026 của Ủy ban nhân dân phường về phát động "
-        "phong trào thi đua cải cách hành chính năm 2026"
-    )
 
 
 @pytest.mark.parametrize(
@@ -479,3 +479,86 @@ def test_defaults_from_earlier_answers(
 ) -> None:
     args = argument if isinstance(argument, tuple) else (argument,)
     assert function(*args) == expected  # type: ignore[operator]
+
+
+def test_the_profiles_law_and_decree_and_the_chairmans_competence_are_offered(
+    folder: Path,
+) -> None:
+    """Enter takes the profile's law and decree as the first căn cứ; a repealed decree is asked
+    again; "-" leaves the decision without its competence basis, which the check then warns."""
+    law, decree = ANSWERS_152.index(BASES_152[0]), ANSWERS_152.index(BASES_152[1])
+    answers = [*ANSWERS_152[:law], "", "", ND98, *ANSWERS_152[decree + 1 :]]
+    competence = answers.index("Nguyễn Văn An") + 4
+    answers[competence] = "-"
+    code, output = _run(folder, answers)
+    assert code == 0, output
+    assert f"  Căn cứ 1 [{BASES_152[0]}]: " in output
+    assert f"  Căn cứ 2 [{BASES_152[1]}]: " in output
+    assert (
+        "Lỗi: Nghị định số 98/2023/NĐ-CP không có hiệu lực ngày lập hồ sơ 19/12/2026; hãy gõ văn "
+        "bản đang có hiệu lực."
+    ) in output
+    assert (
+        "Căn cứ thẩm quyền của quyết định, in trước căn cứ của kế hoạch (gõ - nếu không ghi) "
+        "[Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025]: -"
+    ) in output
+    new = load_campaign(folder / "input" / "campaign.toml")
+    shipped = load_campaign(EXAMPLES / "campaigns" / "nd152-2026.toml")
+    assert new.plan.bases == shipped.plan.bases
+    assert new.plan.bases[-1] == (  # typed as the plan lists them, the wizard adds the plan itself
+        "Kế hoạch số 12/KH-UBND ngày 25/02/2026 của Ủy ban nhân dân phường về phát động "
+        "phong trào thi đua cải cách hành chính năm 2026"
+    )
+    assert new.award is not None and new.award.bases == ()
+    check = CliRunner().invoke(main, ["kiem-tra-chien-dich", "--thu-muc", str(folder)])
+    assert check.exit_code == 0, check.output
+    assert (
+        "  - Quyết định thiếu căn cứ thẩm quyền [LAW_DECISION_NO_COMPETENCE] — campaign.toml › "
+        "khóa award.decision_bases › dòng "
+    ) in check.output
+    assert (
+        "Quyết định khen thưởng của Cấp phường không có căn cứ thẩm quyền của Chủ tịch "
+        "(decision_bases): quyết định thường mở đầu bằng “Căn cứ Luật Tổ chức chính quyền địa "
+        "phương ngày 16 tháng 6 năm 2025;”."
+    ) in check.output
+
+
+def test_an_empty_first_basis_saved_by_an_older_docgen_is_no_basis() -> None:
+    """Before the offers, Enter at "Căn cứ 1" ended the list: replayed, it adds no empty căn cứ."""
+    from docgen.campaign.model import Issuer, Period
+    from docgen.campaign.profiles import PROFILES
+    from docgen.cli.bases import plan_bases
+    from docgen.cli.prompts import Answers, Prompter
+
+    own = "Kế hoạch số 12/KH-UBND ngày 25/02/2026 của Ủy ban nhân dân phường về phát động"
+    saved = [("  Căn cứ 1", ""), ("  Căn cứ 1", "-"), ("  Căn cứ 1", ""),
+             ("  Căn cứ là chính kế hoạch phát động này", own)]  # fmt: skip
+    issuer = Issuer("", ("ỦY BAN NHÂN DÂN", "PHƯỜNG A"), "Ủy ban nhân dân phường A", "A", "UBND")
+    period = Period(date(2026, 3, 1), date(2026, 12, 20), 2026)
+    plan = ("12/KH-UBND", date(2026, 2, 25), "Phát động")
+    ask = Prompter(Answers(replay=saved))
+    assert plan_bases(ask, PROFILES["nd152_2025"], plan, issuer, period) == (own,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Thông tư số 01/2024/TT-BNV ngày 15/01/2024", "Thông tư số 01/2024/TT-BNV không thuộc bộ nd152_2025: tờ trình, quyết định sẽ viện dẫn hai chế độ pháp lý."),
+        ("Nghị định số 91/2017/NĐ-CP", "Nghị định số 91/2017/NĐ-CP không có hiệu lực ngày lập hồ sơ 15/07/2025"),
+        ("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", ""),
+        ("Kế hoạch số 08/KH-UBND ngày 21/01/2026", ""),
+        ("-", ""),
+    ],
+    ids=["other-regime-in-force", "repealed", "local-government", "no-law", "skip"],
+)  # fmt: skip
+def test_a_typed_basis_must_fit_the_profile_on_the_dossier_day(typed: str, said: str) -> None:
+    from docgen.campaign.profiles import PROFILES
+    from docgen.cli.bases import _fits
+
+    check = partial(_fits, profile=PROFILES["nd152_2025"], day=date(2025, 7, 15))
+    if not said:
+        assert check(typed) == typed
+        return
+    with pytest.raises(click.BadParameter) as caught:
+        check(typed)
+    assert said in caught.value.message

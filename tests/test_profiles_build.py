@@ -82,6 +82,10 @@ def test_each_profile_builds_its_own_forms_through_ho_so(case: Case, tmp_path: P
     assert f"Kèm theo Giấy khen là tiền thưởng theo quy định tại Nghị định số {case.decree}" in (
         decision.replace("\u2011", "-")
     )
+    # the chairman's competence first (the law on local government of the dossier's day)
+    assert decision.index("Căn cứ Luật Tổ chức chính quyền địa phương ngày ") < decision.index(
+        "Căn cứ Luật Thi đua, khen thưởng"
+    )
     problems = {f["path"]: check_docx(folder / f["path"]) for f in manifest["files"]}
     assert {p: [x.code for x in found] for p, found in problems.items() if found} == {}
 
@@ -119,21 +123,45 @@ def test_thematic_reports_keep_each_nominees_own_achievements(variant: str, tmp_
     assert "(Không có nội dung báo cáo.)" not in collective + individual
 
 
-def test_ho_so_repeats_the_law_warnings_of_a_copied_campaign(tmp_path: Path) -> None:
-    """A clerk who switches the 2023 campaign to nd98_2023 is told, not only by the check."""
+def test_ho_so_refuses_a_profile_not_in_force_and_names_the_right_one(tmp_path: Path) -> None:
+    """Last year's campaign file left on nd91_2017 in 2026: the Quyết định would cite ND 152
+    and pay the bonus under ND 91. Nothing is written; the way out is named."""
+    ws = _workspace(tmp_path, "nd152-2026", thematic=False)
+    text = ws.campaign.read_text(encoding="utf-8")
+    ws.campaign.write_text(
+        text.replace('legal_profile = "nd152_2025"', 'legal_profile = "nd91_2017"'), "utf-8"
+    )
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    lines = result.output.splitlines()
+    assert next(line for line in lines if line.startswith("Lỗi: ")) == (
+        "Lỗi: Chưa lập hồ sơ: căn cứ pháp lý trong campaign.toml không đúng ngày lập hồ sơ — tờ "
+        "trình, quyết định không được viện dẫn văn bản hết hiệu lực hay hai chế độ pháp lý khác "
+        "nhau:"
+    )
+    period = next(line for line in lines if "khóa campaign.legal_profile" in line)
+    assert "lập ngày 19/12/2026 (ngày cuối thời gian phong trào) nên theo bộ “nd152_2025”" in period
+    assert 'ghi lý do vào khóa keep_legal_profile = "…"' in period
+    assert sum("Nghị định số 152/2025/NĐ-CP" in line for line in lines) == 1  # its căn cứ
+    assert not (tmp_path / "output" / "kh12-2026-cchc").exists()
+
+
+def test_a_kept_profile_builds_on_its_own_regime_and_says_why(tmp_path: Path) -> None:
+    """Kept with a reason, the old profile builds: its forms, its decree in the căn cứ and in
+    the bonus line, and the reason among the warnings."""
     ws = _workspace(tmp_path, "", thematic=False)
     text = ws.campaign.read_text(encoding="utf-8")
-    text = text.replace('legal_profile = "nd91_2017"', 'legal_profile = "nd98_2023"')
-    text = text.replace('symbol = "UBND" ', 'province = "Bình Phước"\nsymbol = "UBND" ')
+    text = text.replace("deadline = 2023-12-20", "deadline = 2024-01-10")
+    text = text.replace(
+        "thematic = false", 'thematic = false\nkeep_legal_profile = "Hồ sơ trình trước 2024"'
+    )
     ws.campaign.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert "Lưu ý về căn cứ pháp lý (6; chi tiết: docgen kiem-tra-chien-dich):" in lines
-    assert any(
-        line.startswith(
-            "  - Bộ biểu mẫu không hợp với thời gian chiến dịch [LAW_PROFILE_PERIOD]: "
-            "Bộ biểu mẫu “nd98_2023”"
-        )
-        for line in lines
+    assert "nhưng chiến dịch giữ bộ này vì: Hồ sơ trình trước 2024." in result.output
+    decision = _text(
+        tmp_path / "output" / "kh19-2023-cchc" / "phuong" / "quyet-dinh-khen-thuong.docx"
     )
+    decision = decision.replace("\u2011", "-")
+    assert [d for d in DECREES if d in decision] == ["91/2017"]
+    assert "tiền thưởng theo quy định tại Nghị định số 91/2017/NĐ-CP" in decision

@@ -34,6 +34,7 @@ from docgen.documents.phrases import (
     thematic_clause,
 )
 from docgen.documents.required import require_context
+from docgen.documents.signers import block
 from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.numbers import MINUTES_KEY
 
@@ -179,13 +180,14 @@ def _minutes(campaign: Campaign, meeting: Meeting) -> str:
 
 
 def _proposer_signer(campaign: Campaign, meeting: Meeting, head: dict[str, Any]) -> dict[str, str]:
-    """The proposer's signer; without one, the meeting's chair for the council."""
+    """The proposer's signer; without one, the meeting's chair for the council. The proposer
+    is not the People's Committee: no "TM. ỦY BAN NHÂN DÂN" line above its signer."""
     key = setup(campaign).signer
     if key:
         signer = campaign.signers[key]
-        return {"tham_quyen": signer.authority, "chuc_vu": signer.title, "ten": signer.name}
+        return block(signer.authority, signer.title, signer.name)
     body = " ".join(head["co_quan"]).strip()
-    return {"tham_quyen": f"TM. {body}", "chuc_vu": "CHỦ TỊCH", "ten": meeting.chair.name}
+    return block(f"TM. {body}", "CHỦ TỊCH", meeting.chair.name)
 
 
 def _decision_signer(campaign: Campaign, level: Level) -> dict[str, str]:

@@ -78,6 +78,7 @@ def _build(r: TomlReader, data: dict[str, Any], source: str) -> Campaign:
         title=r.text(head, "title", "campaign"),
         legal_profile=_profile(r, head),
         thematic=bool(r.get(head, "thematic", "campaign", bool, False)),
+        keep_profile=r.text(head, "keep_legal_profile", "campaign", allow_empty=True).strip(),
         issuer=issuer,
         council=council,
         plan=_plan(r, r.table(data, "plan")),

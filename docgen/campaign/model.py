@@ -227,6 +227,9 @@ class Campaign:
     levels: tuple[Level, ...]
     contacts: Contacts = field(default_factory=Contacts)
     award: AwardSetup | None = None  # None: the loader fills it in from the council
+    # Why the campaign keeps a profile not in force on its dossier day ("" = it does not):
+    # without a reason such a profile stops `ho-so` (docgen.legal.check).
+    keep_profile: str = ""
     source: str = field(default="", compare=False)
 
     def subject(self, subject_id: str) -> Subject:

@@ -23,6 +23,8 @@ class LegalDocument:
     start: date  # first day in force
     end: date | None = None  # last day in force; None while in force
     replaced_by: str = ""  # key of the document that replaced it
+    citation: str = ""  # how a căn cứ cites it in full (the wizard offers it)
+    competence: bool = False  # a law on the decider's competence, outside every profile
 
     def in_force(self, day: date) -> bool:
         """True when the document is in force on `day`."""
@@ -35,6 +37,11 @@ class LegalDocument:
         return min(found) if found else None
 
 
+def _local_government(*days: str) -> tuple[str, ...]:
+    """Folded marks of a law on local government cited by its date."""
+    return tuple(f"to chuc chinh quyen dia phuong ngay {day}" for day in days)
+
+
 DOCUMENTS: dict[str, LegalDocument] = {
     d.key: d
     for d in (
@@ -45,12 +52,18 @@ DOCUMENTS: dict[str, LegalDocument] = {
             date(2004, 7, 1),
             date(2023, 12, 31),
             "luat-2022",
+            citation=(
+                "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số "
+                "điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 "
+                "năm 2013"
+            ),
         ),
         LegalDocument(
             "luat-2022",
             "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022",
             ("06/2022/qh15", "15 thang 6 nam 2022", "15/6/2022", "15/06/2022"),
             date(2024, 1, 1),
+            citation="Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
         ),
         LegalDocument(
             "nd91-2017",
@@ -59,6 +72,10 @@ DOCUMENTS: dict[str, LegalDocument] = {
             date(2017, 7, 31),
             date(2023, 12, 31),
             "nd98-2023",
+            citation=(
+                "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi "
+                "tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+            ),
         ),
         LegalDocument(
             "nd98-2023",
@@ -67,12 +84,21 @@ DOCUMENTS: dict[str, LegalDocument] = {
             date(2024, 1, 1),
             date(2025, 6, 30),
             "nd152-2025",
+            citation=(
+                "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "
+                "tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+            ),
         ),
         LegalDocument(
             "nd152-2025",
             "Nghị định số 152/2025/NĐ-CP",
             ("152/2025/nd-cp",),
             date(2025, 7, 1),
+            citation=(
+                "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về "
+                "phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và "
+                "hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng"
+            ),
         ),
         LegalDocument(
             "tt01-2024",
@@ -88,11 +114,70 @@ DOCUMENTS: dict[str, LegalDocument] = {
             ("15/2025/tt-bnv",),
             date(2025, 8, 5),
         ),
+        LegalDocument(
+            "cqdp-2015",
+            "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+            ("77/2015/qh13", *_local_government("19 thang 6 nam 2015", "19/6/2015", "19/06/2015")),
+            date(2016, 1, 1),
+            date(2025, 2, 28),
+            "cqdp-2025-02",
+            citation=(
+                "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ "
+                "sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+                "phương ngày 22 tháng 11 năm 2019"
+            ),
+            competence=True,
+        ),
+        LegalDocument(
+            "cqdp-2025-02",
+            "Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025",
+            (
+                "65/2025/qh15",
+                *_local_government(
+                    "19 thang 02 nam 2025", "19 thang 2 nam 2025", "19/02/2025", "19/2/2025"
+                ),
+            ),  # fmt: skip
+            date(2025, 3, 1),
+            date(2025, 6, 30),
+            "cqdp-2025-06",
+            citation="Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025",
+            competence=True,
+        ),
+        LegalDocument(
+            "cqdp-2025-06",
+            "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+            _local_government(
+                "16 thang 6 nam 2025", "16 thang 06 nam 2025", "16/6/2025", "16/06/2025"
+            ),
+            date(2025, 7, 1),
+            citation="Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+            competence=True,
+        ),
     )
 }
 """Every document the checks know. Dates from secondary sources (README, "Nguồn biểu mẫu"); not
 found there and taken as the nearest known day: ND 91's first day (its signing day), TT 01/2024's
-first day (its issuing day) and TT 15/2025's (05/08/2025, named only in secondary notes)."""
+first day (its issuing day) and TT 15/2025's (05/08/2025, named only in secondary notes).
+
+The laws on local government (Luật Tổ chức chính quyền địa phương) ground the chairman's
+competence, the first căn cứ of his decision; they belong to no profile. Read in secondary pages
+(official texts not read): Luật số 77/2015/QH13 of 19/6/2015, in force 01/01/2016, amended by Luật
+số 47/2019/QH14 of 22/11/2019 in force 01/07/2020 (vietjack.me, Văn bản hợp nhất 32/VBHN-VPQH
+2023 as quoted on danhmucvanbanphapluatvietnam.blogspot.com); Luật số 65/2025/QH15 of 19/02/2025
+in force 01/3/2025 (luatmtpd.com); the law passed on 16/6/2025, in force 01/7/2025 (danviet.vn,
+its number not read: cited by date). The citations of the profiles' laws and decrees are those
+of the shipped example campaigns."""
+
+AMENDED_2019 = date(2020, 7, 1)  # the 2019 amendment of the 2015 law on local government
+
+
+def competence_basis(day: date) -> str:
+    """The căn cứ of a chairman's competence for a decision made on `day` (the law on local
+    government in force), as the wizard offers it; "" before 2016."""
+    law = next((d for d in DOCUMENTS.values() if d.competence and d.in_force(day)), None)
+    if law is None:
+        return ""
+    return law.name if law.key == "cqdp-2015" and day < AMENDED_2019 else law.citation
 
 
 def cited_document(basis: str) -> LegalDocument | None:

@@ -41,6 +41,9 @@ HEADER = """\
 # Kiểm tra sau khi sửa: docgen kiem-tra-chien-dich
 """
 
+_KEEP_NOTE = (
+    '# keep_legal_profile = "…"   # chỉ khi buộc giữ bộ không áp dụng cho ngày lập hồ sơ: ghi lý do'
+)
 _PROFILES_NOTE = "bộ biểu mẫu: " + "; ".join(
     f'"{p.id}" (hồ sơ lập {p.span()})' for p in PROFILES.values()
 )
@@ -151,6 +154,10 @@ def _head(c: Campaign) -> str:
         ("legal_profile", c.legal_profile, _PROFILES_NOTE),
         ("thematic", c.thematic, "true: đợt chuyên đề (mẫu báo cáo theo chuyên đề)"),
     ])  # fmt: skip
+    if c.keep_profile:
+        lines += _pairs([("keep_legal_profile", c.keep_profile, "lý do giữ bộ biểu mẫu")])
+    else:
+        lines += [_KEEP_NOTE]
     lines += ["", "[issuer]"]
     lines += _pairs([
         ("parent_body", c.issuer.parent_body, "cơ quan chủ quản; để trống nếu không có"),

@@ -45,7 +45,8 @@ def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
     review = review_campaign(campaign_path, workspace.templates)
     campaign = review.campaign
     announce(campaign.id, campaign_path)
-    click.echo(f"Tệp chiến dịch hợp lệ: {campaign.title} (Kế hoạch số {campaign.plan.number}).")
+    state = "có lỗi về căn cứ pháp lý" if review.errors else "hợp lệ"
+    click.echo(f"Tệp chiến dịch {state}: {campaign.title} (Kế hoạch số {campaign.plan.number}).")
     for level in campaign.levels:
         quota = ", ".join(f"{n:02d} {kind.label}" for kind, n in level.quota.items())
         click.echo(
@@ -53,13 +54,18 @@ def check_campaign(workspace: Workspace, campaign_path: Path) -> None:
         )
         if level.decides:
             click.echo(f"    {describe(campaign, level, campaign.period.deadline)}")
-    if review.warnings:
-        click.echo(f"Cảnh báo về căn cứ pháp lý ({len(review.warnings)}):")
-    for issue in review.warnings:
-        click.echo(
-            f"  - {CODES[issue.code].title} [{issue.code}] — {issue.place.label()}: {issue.message}"
-        )
-        click.echo(f"    Cách sửa: {issue.hint}")
+    for heading, issues in (("Lỗi", review.errors), ("Cảnh báo", review.warnings)):
+        if issues:
+            click.echo(f"{heading} về căn cứ pháp lý ({len(issues)}):")
+        for issue in issues:
+            click.echo(
+                f"  - {CODES[issue.code].title} [{issue.code}] — {issue.place.label()}: "
+                f"{issue.message}"
+            )
+            click.echo(f"    Cách sửa: {issue.hint}")
+    if review.errors:
+        click.echo("Chưa lập được hồ sơ (docgen ho-so) cho đến khi sửa các lỗi trên.")
+        sys.exit(2)
 
 
 @click.command("kiem-tra-mau")

@@ -9,7 +9,7 @@ is typed (`docgen.cli.prompts`), so an error or a closed window loses nothing.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -32,8 +32,10 @@ from docgen.campaign.model import (
 from docgen.campaign.profiles import DOCUMENTS, PROFILES, LegalProfile, profile_for
 from docgen.campaign.write import campaign_toml
 from docgen.cli.awards import Setting, criteria, levels, subjects
+from docgen.cli.bases import competence, plan_bases
 from docgen.cli.prompts import Prompter, kept_note, open_answers, section
 from docgen.errors import CampaignError
+from docgen.legal.check import dossier_day
 from docgen.workspace import CAMPAIGN_FILE
 
 
@@ -63,14 +65,15 @@ def interview(ask: Prompter) -> Campaign:
     profile, thematic = _profile(ask, period)
     issuer = _issuer(ask, number, profile)
     council = _council(ask, issuer)
-    plan = Plan(number, day, title, _bases(ask, profile, number, day, title, issuer))
+    plan = Plan(number, day, title, plan_bases(ask, profile, (number, day, title), issuer, period))
     vote = _vote(ask)
     signers = _signers(ask, issuer)
     contacts = _contacts(ask, council)
     chosen, bodies = subjects(ask, profile, issuer)
     awards = levels(ask, Setting(profile, chosen, next(iter(signers)), issuer, council))
     awards = tuple(with_decision(level) for level in awards)
-    award = _award(ask, issuer, council, signers) if any(lv.decides for lv in awards) else None
+    deciding = any(lv.decides for lv in awards)
+    award = _award(ask, issuer, council, signers, period) if deciding else None
     fields, rules = criteria(ask, bodies, period.year)
     return Campaign(
         id=campaign_id,
@@ -126,7 +129,7 @@ def _profile(ask: Prompter, period: Period) -> tuple[LegalProfile, bool]:
         f"{n} = {DOCUMENTS[p.decree].name} (hồ sơ lập {p.span()})"
         for n, p in enumerate(profiles, 1)
     )
-    right = profile_for(period.deadline - timedelta(days=1)) or profile_for(period.start)
+    right = profile_for(dossier_day(period)) or profile_for(period.start)
     default = str(profiles.index(right) + 1) if right else str(len(profiles))
     options = [str(n) for n in range(1, len(profiles) + 1)]
     profile = profiles[int(ask.choice(f"Bộ biểu mẫu: {menu}", options, default)) - 1]
@@ -174,23 +177,6 @@ def _council(ask: Prompter, issuer: Issuer) -> Council:
     )
 
 
-def _bases(
-    ask: Prompter, profile: LegalProfile, number: str, day: date, title: str, issuer: Issuer
-) -> tuple[str, ...]:
-    """The căn cứ the Tờ trình prints: as the plan lists them, then the plan itself."""
-    section("Căn cứ (Tờ trình ghi lại các căn cứ này)")
-    laws = "; ".join(DOCUMENTS[key].name for key in profile.documents)
-    click.echo(f"Bộ {profile.id} dựa trên: {laws}.")
-    click.echo("Gõ các căn cứ như kế hoạch ghi, mỗi lần một căn cứ (Enter khi đã đủ):")
-    bases: list[str] = []
-    while base := ask.text(f"  Căn cứ {len(bases) + 1}", ""):
-        bases.append(base)
-    if not guess.cites(bases, number):
-        own = guess.plan_basis(number, day, title, guess.body(issuer.full_name, issuer.place))
-        bases.append(ask.text("  Căn cứ là chính kế hoạch phát động này", own))
-    return tuple(bases)
-
-
 def _vote(ask: Prompter) -> VoteRule:
     section("Cách biểu quyết của Hội đồng")
     threshold = ask.number("Tỷ lệ phiếu đồng ý cần đạt (%)", 50, minimum=1)
@@ -210,7 +196,8 @@ def _signers(ask: Prompter, issuer: Issuer) -> dict[str, Signer]:
     body = issuer.name_lines[0] if issuer.name_lines else ""
     deputy = ask.choice(
         f"Người ký: 1 = Chủ tịch (TM. {body} / CHỦ TỊCH); "
-        "2 = Phó Chủ tịch ký thay (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
+        f"2 = Phó Chủ tịch ký thay (văn bản của Ủy ban: TM. {body} / KT. CHỦ TỊCH / PHÓ CHỦ "
+        "TỊCH; quyết định của Chủ tịch: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
         ["1", "2"],
         "1",
     )
@@ -224,10 +211,11 @@ def _signers(ask: Prompter, issuer: Issuer) -> dict[str, Signer]:
 
 
 def _award(
-    ask: Prompter, issuer: Issuer, council: Council, signers: dict[str, Signer]
+    ask: Prompter, issuer: Issuer, council: Council, signers: dict[str, Signer], period: Period
 ) -> AwardSetup:
     """`[award]`: who proposes the ward's own award to its chairman, who signs that Tờ trình
-    (added to `signers`), the bonus fund, Điều 3 and the decision's Nơi nhận."""
+    (added to `signers`), the bonus fund, Điều 3, the decision's Nơi nhận and its competence
+    basis (the law on local government in force when the dossier is made, offered)."""
     section("Khen thưởng của phường: tờ trình trình Chủ tịch và quyết định")
     base = default_award(issuer, council)
     proposer = ask.text("Cơ quan trình Chủ tịch quyết định khen thưởng", base.proposer)
@@ -249,6 +237,7 @@ def _award(
             "Người thi hành quyết định (Điều 3), cách nhau bởi dấu ;", "; ".join(base.executors)
         ),
         noi_nhan=ask.items("Nơi nhận quyết định, cách nhau bởi dấu ;", "; ".join(base.noi_nhan)),
+        bases=competence(ask, period),
     )
 
 

@@ -18,6 +18,7 @@ from docgen.documents.phrases import (
     upper_first,
 )
 from docgen.documents.required import require_context
+from docgen.documents.signers import of_signer
 from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.numbers import MINUTES_KEY, proposal_key
 
@@ -46,7 +47,7 @@ def proposal_context(
         **_request(campaign, level, selection),
         "chuyen_de": thematic_achievement(campaign),
         "kem_theo": _attached(level),
-        "ky": {"tham_quyen": signer.authority, "chuc_vu": signer.title, "ten": signer.name},
+        "ky": of_signer(campaign, signer),
         "noi_nhan": listed(level.noi_nhan),
     }
     require_context(PROPOSAL, context, ("kinh_gui", "danh_sach", "noi_nhan"))

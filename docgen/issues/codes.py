@@ -424,23 +424,42 @@ class Code(Enum):
 
     # --- the campaign's law (docgen kiem-tra-chien-dich) -----------------------------------
     LAW_PROFILE_PERIOD = CodeInfo(
-        W,
+        E,
         "Bộ biểu mẫu không hợp với thời gian chiến dịch",
         "Bộ biểu mẫu “{value}” áp dụng cho hồ sơ lập {span}; hồ sơ của chiến dịch này lập "
         "ngày {day} (ngày cuối thời gian phong trào) nên theo bộ {right}.",
-        "Đổi legal_profile trong mục [campaign], hoặc kiểm tra lại mục [period].",
+        "Đặt legal_profile trong mục [campaign] bằng bộ nói trên và sửa căn cứ theo bộ đó (hoặc "
+        "kiểm tra lại mục [period]); nếu chiến dịch buộc phải giữ bộ cũ (hồ sơ theo quy định "
+        'chuyển tiếp), ghi lý do vào khóa keep_legal_profile = "…" trong mục [campaign].',
+    )
+    LAW_PROFILE_KEPT = CodeInfo(
+        W,
+        "Giữ bộ biểu mẫu không còn áp dụng",
+        "Bộ biểu mẫu “{value}” áp dụng cho hồ sơ lập {span}; hồ sơ lập ngày {day} lẽ ra theo "
+        "bộ {right}, nhưng chiến dịch giữ bộ này vì: {reason}.",
+        "Kiểm tra lại lý do; căn cứ, mẫu báo cáo và tiền thưởng đều theo bộ được giữ.",
     )
     LAW_CITES_REPEALED = CodeInfo(
-        W,
+        E,
         "Căn cứ không có hiệu lực ngày lập hồ sơ",
-        "Kế hoạch viện dẫn {value}, văn bản {state}; tờ trình lập ngày {day} in căn cứ này.",
-        "Sửa mục [plan] bases theo văn bản có hiệu lực ngày lập hồ sơ.",
+        "{who} viện dẫn {value}, văn bản {state}; {printed} lập ngày {day} in căn cứ này.",
+        "Sửa căn cứ ([plan] bases hoặc [award] decision_bases) theo văn bản có hiệu lực ngày "
+        "lập hồ sơ, cùng bộ biểu mẫu với legal_profile.",
     )
     LAW_CITES_OTHER_PROFILE = CodeInfo(
-        W,
+        E,
         "Căn cứ thuộc bộ biểu mẫu khác",
-        "Kế hoạch viện dẫn {value}, không phải văn bản của bộ biểu mẫu “{profile}”.",
-        "Chọn legal_profile theo văn bản kế hoạch viện dẫn, hoặc sửa căn cứ.",
+        "{who} viện dẫn {value}, không phải văn bản của bộ biểu mẫu “{profile}”; tờ trình, "
+        "quyết định sẽ viện dẫn hai chế độ pháp lý.",
+        "Chọn legal_profile theo văn bản có hiệu lực ngày lập hồ sơ, rồi sửa căn cứ cho cùng bộ.",
+    )
+    LAW_DECISION_NO_COMPETENCE = CodeInfo(
+        W,
+        "Quyết định thiếu căn cứ thẩm quyền",
+        "Quyết định khen thưởng của {levels} không có căn cứ thẩm quyền của Chủ tịch "
+        "(decision_bases): quyết định thường mở đầu bằng “Căn cứ {value};”.",
+        'Thêm vào mục [award] dòng decision_bases = ["…"] với luật tổ chức chính quyền địa '
+        "phương có hiệu lực ngày ký quyết định.",
     )
     LAW_MISSING_CITATION = CodeInfo(
         W,

@@ -91,11 +91,12 @@ class Signature:
 def signer(var: str, *roles: str, hint: str = "", when: bool = False) -> Signature:
     """The block of the signer `var` of the context: roles, authority line, title, name.
 
-    `var` is a dict with `tham_quyen` (may be empty), `chuc_vu`, `ten` and, without `hint`,
-    `ghi_chu` ("(Ký, đóng dấu)" or "(Ký, ghi rõ họ và tên)").
+    `var` is a dict with `tap_the` and `tham_quyen` (either may be empty), `chuc_vu`, `ten`
+    and, without `hint`, `ghi_chu` ("(Ký, đóng dấu)" or "(Ký, ghi rõ họ và tên)").
     """
     titles = (
         *roles,
+        *body_line(var),
         f"{{%p if {var}.tham_quyen %}}",
         f"{{{{ {var}.tham_quyen }}}}",
         "{%p endif %}",
@@ -104,6 +105,12 @@ def signer(var: str, *roles: str, hint: str = "", when: bool = False) -> Signatu
     return Signature(
         titles, hint or f"{{{{ {var}.ghi_chu }}}}", f"{{{{ {var}.ten }}}}", var if when else ""
     )
+
+
+def body_line(var: str) -> tuple[str, str, str]:
+    """The collective line of a deputy signing for a People's Committee ("TM. ỦY BAN NHÂN
+    DÂN" above "KT. CHỦ TỊCH"), printed only when the signer `var` has one."""
+    return (f"{{%p if {var}.tap_the %}}", f"{{{{ {var}.tap_the }}}}", "{%p endif %}")
 
 
 def signatures(doc: DocumentObject, left: Signature | None, right: Signature) -> _Cell:

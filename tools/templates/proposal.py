@@ -6,7 +6,15 @@ from docx.document import Document as DocumentObject
 from docx.shared import Cm
 
 from tools.templates.blocks import b, body, i, loop, para, tag
-from tools.templates.frame import HeaderSpec, Signature, header, noi_nhan, signatures, title
+from tools.templates.frame import (
+    HeaderSpec,
+    Signature,
+    body_line,
+    header,
+    noi_nhan,
+    signatures,
+    title,
+)
 from tools.templates.layout import new_document
 from tools.templates.tables import data_row, grid, header_row, loop_rows, tag_row
 
@@ -33,7 +41,8 @@ def proposal() -> DocumentObject:
     body(doc, i("{{ kem_theo }}"))
     tag(doc, "{%p endif %}")
     body(doc, "Kính trình {{ nguoi_quyet_dinh }} xem xét, quyết định./.")
-    signer = Signature(("{{ ky.tham_quyen }}", "{{ ky.chuc_vu }}"), "", "{{ ky.ten }}")
+    titles = (*body_line("ky"), "{{ ky.tham_quyen }}", "{{ ky.chuc_vu }}")
+    signer = Signature(titles, "", "{{ ky.ten }}")
     left = signatures(doc, None, signer)
     noi_nhan(left, before=0)  # level with the signer's first line
     return doc
