@@ -110,7 +110,7 @@ DOORS: dict[str, tuple[str, ...]] = {
     "jinja2": ("docgen.render", "docgen.web.views"),  # documents; the page's HTML
     "docx": ("docgen.render", "docgen.checks"),  # python-docx: templates, and the format check
     "lxml": ("docgen.render.steps", "docgen.archive.docxsig"),
-    "pyhanko": ("docgen.archive.signatures",),
+    "pyhanko": ("docgen.archive.signatures", "docgen.archive.pdftext"),  # signatures; text
     "pyhanko_certvalidator": ("docgen.archive.signatures",),
     "asn1crypto": ("docgen.archive.signatures",),
     "signxml": ("docgen.archive.docxsig",),

@@ -420,7 +420,9 @@ def metadata(books: Path) -> dict[str, dict[str, object]]:
 
 
 def register(root: Path) -> list[dict[str, object]]:
-    """The archive register's filings, the times of filing and the file handed in left out."""
+    """The archive register's filings, the times of filing and the file handed in left out, and
+    how the file was recognised: the PDF signed is the page's own, its content there, its text
+    in the command's workspace (whose PDF of the same document has other bytes)."""
     from docgen.archive import Store
     from docgen.archive.register import register_rows
     from docgen.archive.schema import open_register
@@ -430,7 +432,10 @@ def register(root: Path) -> list[dict[str, object]]:
         rows = [dict(r) for r in register_rows(db)]
     finally:
         db.close()
-    return [{k: v for k, v in r.items() if k not in ("filed_at", "source_path")} for r in rows]
+    return [
+        {k: v for k, v in r.items() if k not in ("filed_at", "source_path", "matched_by")}
+        for r in rows
+    ]
 
 
 def repairs(root: Path) -> list[tuple[object, ...]]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from docgen.archive.source import expected_documents
 from docgen.archive.store import Store
+from docgen.archive.textcheck import issuer_names
 from docgen.archive.verify import Finding, Problem, VerifyReport, verify_archive
 from docgen.campaign import Campaign
 from docgen.workspace import Workspace
@@ -45,6 +46,9 @@ def file_signed(
     expected = expected_documents(campaign, folder)
     if not request.year:
         request = replace(request, year=campaign.period.year)
+    if not request.issuer:
+        names = issuer_names(campaign.issuer.full_name, campaign.issuer.name_lines)
+        request = replace(request, issuer=names)
     return file_documents(paths, expected, folder, Store.of(Workspace(root).ward), request)
 
 

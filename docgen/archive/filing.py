@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
@@ -29,6 +29,7 @@ from docgen.archive.register import (
 )
 from docgen.archive.source import Expected
 from docgen.archive.store import ALTERED, OK, Store
+from docgen.archive.vetting import Vetting, vet
 from docgen.digest import sha256_file
 from docgen.text import format_date_short
 
@@ -43,6 +44,7 @@ class Status(StrEnum):
     UNMATCHED = "không khớp văn bản nào"
     AMBIGUOUS = "khớp nhiều văn bản"
     CONFLICT = "văn bản đã có bản lưu khác"
+    CONTRADICTED = "không nhận: nội dung tệp khác văn bản"
     REFUSED = "không nhận"
 
     @property
@@ -61,6 +63,8 @@ class FilingOutcome:
     stored: str = ""
     detail: str = ""
     received: Received | None = None
+    notes: tuple[str, ...] = ()  # warnings the clerk should read (filed all the same)
+    matched_by: str = ""  # how the file was recognised (match.py's BY_…)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,8 @@ def _outcome_json(outcome: FilingOutcome) -> dict[str, object]:
         "signer": received.signer if received else None,
         "signed_at": received.signed_at if received else None,
         "trust": received.trust if received else None,
+        "notes": list(outcome.notes),
+        "matched_by": outcome.matched_by or None,
     }
 
 
@@ -108,6 +114,7 @@ class Request:
     year: int = 0
     lasting: bool = True  # False: the files are temporary copies (the page's), not kept as
     # where the original was read, since re-filing from there is impossible
+    issuer: tuple[str, ...] = ()  # how the campaign's documents name their issuer (textcheck)
 
 
 def file_documents(
@@ -157,21 +164,37 @@ def _file_one(
         status = Status.AMBIGUOUS if found.candidates else Status.UNMATCHED
         names = ", ".join(c.path for c in found.candidates)
         return FilingOutcome(path, status, detail=names, received=received)
-    return _record(received, found.document, store, db, request)
+    vetting = vet(received, found, request.issuer, request.year)
+    if vetting.refusal:
+        status, detail = Status.CONTRADICTED, vetting.refusal
+        return FilingOutcome(path, status, found.document, detail=detail, received=received)
+    return _record(received, found.document, store, db, request, vetting)
 
 
 def _record(
-    received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
+    received: Received,
+    doc: Expected,
+    store: Store,
+    db: sqlite3.Connection,
+    request: Request,
+    vetting: Vetting,
 ) -> FilingOutcome:
     with transaction(db):
-        outcome, staged = _decide_and_stage(received, doc, store, db, request)
+        outcome, staged = _decide_and_stage(received, doc, store, db, request, vetting)
     if staged is not None:
         store.place(staged)
-    return outcome
+    if not outcome.status.ok:
+        return outcome
+    return replace(outcome, notes=vetting.notes, matched_by=vetting.matched_by)
 
 
 def _decide_and_stage(
-    received: Received, doc: Expected, store: Store, db: sqlite3.Connection, request: Request
+    received: Received,
+    doc: Expected,
+    store: Store,
+    db: sqlite3.Connection,
+    request: Request,
+    vetting: Vetting,
 ) -> tuple[FilingOutcome, Path | None]:
     document_id = save_document(db, doc)
     current = current_filing(db, document_id)
@@ -186,7 +209,7 @@ def _decide_and_stage(
     stored = _name_for(received, doc, store, db, request)
     staged = store.stage(stored, received.data)
     replaces = int(current["id"]) if current is not None else None
-    add_filing(db, document_id, _filing(received, stored, request), replaces)
+    add_filing(db, document_id, _filing(received, stored, request, vetting), replaces)
     status = Status.REPLACED if current is not None else Status.FILED
     detail = f"thay {current['stored']}" if current is not None else ""
     return FilingOutcome(received.path, status, doc, stored, detail, received), staged
@@ -227,7 +250,7 @@ def _name_for(
     return store.free_name(f"{year}/{doc.campaign}/{doc.level}", doc.stem, suffix, taken)
 
 
-def _filing(received: Received, stored: str, request: Request) -> Filing:
+def _filing(received: Received, stored: str, request: Request, vetting: Vetting) -> Filing:
     return Filing(
         sha256=received.sha256,
         size=len(received.data),
@@ -241,6 +264,8 @@ def _filing(received: Received, stored: str, request: Request) -> Filing:
         filed_by=request.clerk or _user(),
         filed_at=_now(),
         source_path=str(received.path.absolute()) if request.lasting else "",
+        matched_by=vetting.matched_by,
+        notes=vetting.notes,
     )
 
 

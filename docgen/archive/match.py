@@ -9,6 +9,7 @@ A file that fits no document, or several, is left unmatched with the candidates 
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -22,6 +23,7 @@ from docgen.text import ascii_slug
 BY_CONTENT = "nội dung"
 BY_NUMBER = "số, ký hiệu"
 BY_NAME = "tên tệp"
+BY_TEXT = "chữ trong tệp"  # by name or number, and the PDF's text layer agrees (textcheck.py)
 
 # Endings clerks and scanners add to a signed copy's name.
 _ENDINGS = re.compile(r"(-(da-ky|ky|signed|scan|chup|final))+$")
@@ -109,12 +111,21 @@ def _by_number(name: PurePath, data: bytes, expected: list[Expected]) -> list[Ex
 
 
 def _word_text(data: bytes) -> str:
+    return " ".join(word_lines(data))
+
+
+def word_lines(data: bytes) -> list[str]:
+    """The paragraphs of a Word package's body, as text ([] when not a Word package); Word's
+    non-breaking hyphen (in every ký hiệu: TTr-UBND) reads as "-"."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             xml = package.read("word/document.xml")
     except (zipfile.BadZipFile, KeyError):
-        return ""
-    return " ".join(_TAG.sub(b"", xml).decode("utf-8", "replace").split())
+        return []
+    xml = xml.replace(b"<w:noBreakHyphen/>", b"-")
+    xml = xml.replace(b"<w:tab/>", b" ").replace(b"<w:br/>", b" ")
+    texts = (_TAG.sub(b"", part).decode("utf-8", "replace") for part in xml.split(b"</w:p>"))
+    return [line for line in (" ".join(html.unescape(t).split()) for t in texts) if line]
 
 
 def _by_name(name: PurePath, expected: list[Expected]) -> list[Expected]:

@@ -31,6 +31,7 @@ class Received:
     trust: str = ""
     intact: bool = True
     modified_after: bool = False
+    signers: tuple[str, ...] = ()  # each signature's signer (`signer` says them in one line)
 
     @property
     def sha256(self) -> str:
@@ -80,6 +81,7 @@ def receive(path: Path, roots: Sequence[bytes] = ()) -> Received:
         first.verdict,
         first.trust,
         intact=all(s.intact for s in signatures),
+        signers=tuple(dict.fromkeys(s.signer for s in signatures)),
     )
 
 
@@ -95,16 +97,18 @@ def _pdf(path: Path, data: bytes, roots: Sequence[bytes]) -> Received:
     worst = next((s for s in signatures if not s.intact), None) or next(
         (s for s in signatures if s.modified_after), signatures[-1]
     )
+    signers = tuple(dict.fromkeys(s.signer for s in signatures))
     return Received(
         path,
         data,
         SIGNED_PDF,
-        ", ".join(dict.fromkeys(s.signer for s in signatures)),
+        ", ".join(signers),
         _when(signatures[-1].signed_at),
         worst.verdict,
         worst.trust,
         intact=all(s.intact for s in signatures),
         modified_after=any(s.modified_after for s in signatures),
+        signers=signers,
     )
 
 

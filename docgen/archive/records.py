@@ -120,7 +120,7 @@ def index_book(
                 row["title"],
                 author(row, campaign),
                 where,
-                FORM_LABELS.get(row["form"], row["form"]),
+                note(row),
             ]
         )
     return TableSheet(
@@ -183,12 +183,20 @@ def metadata(row: sqlite3.Row, campaign: Campaign, stt: int, pages: int) -> dict
         "Xác minh chứng thư": row["trust"],
         "Thời điểm ký": row["signed_at"],
         "Định dạng": FORM_LABELS.get(row["form"], row["form"]),
+        "Ghi chú": "; ".join(row["notes"].splitlines()),
         "Tệp lưu trữ": row["stored"],
         "SHA-256 tệp lưu trữ": row["sha256"],
         "SHA-256 tệp đã lập": row["generated_sha256"],
         "Người nộp lưu": row["filed_by"],
         "Thời điểm nộp lưu": row["filed_at"],
     }
+
+
+def note(row: sqlite3.Row) -> str:
+    """Ghi chú of a filed document: its form, and what the clerk was warned of when filing it
+    (a match by name only, another signer)."""
+    said = [FORM_LABELS.get(row["form"], row["form"]), *row["notes"].splitlines()]
+    return "; ".join(s for s in said if s)
 
 
 def _kind_name(kind: str) -> str:

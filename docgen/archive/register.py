@@ -27,6 +27,8 @@ class Filing:
     filed_by: str
     filed_at: str
     source_path: str = ""  # the file handed in, absolute: re-filing it repairs the copy
+    matched_by: str = ""  # how the file was recognised (match.py's BY_…)
+    notes: tuple[str, ...] = ()  # what the clerk was warned of when it was filed
 
 
 @contextmanager
@@ -88,8 +90,8 @@ def add_filing(
     db.execute(
         """INSERT INTO filings (document_id, sha256, size, form, stored, original_name,
                                 signature, signer_name, signed_at, trust, filed_by, filed_at,
-                                replaces, source_path)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                replaces, source_path, matched_by, notes)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             document_id,
             filing.sha256,
@@ -105,6 +107,8 @@ def add_filing(
             filing.filed_at,
             replaces,
             filing.source_path,
+            filing.matched_by,
+            "\n".join(filing.notes),
         ),
     )
 
@@ -126,13 +130,23 @@ def filed_paths(db: sqlite3.Connection, campaign: str) -> set[str]:
     return {row[0] for row in rows}
 
 
+def filing_notes(db: sqlite3.Connection, campaign: str) -> dict[str, list[str]]:
+    """The campaign's archived files (relative paths) filed with notes → those notes."""
+    rows = db.execute(
+        """SELECT f.stored, f.notes FROM filings f JOIN documents d ON d.id = f.document_id
+           WHERE d.campaign = ? AND f.notes != ''""",
+        (campaign,),
+    )
+    return {row["stored"]: row["notes"].splitlines() for row in rows}
+
+
 def register_rows(db: sqlite3.Connection, campaign: str | None = None) -> list[sqlite3.Row]:
     """Every filing with its document, oldest first (replaced ones included, marked)."""
     return list(
         db.execute(
             """SELECT d.*, f.id AS filing_id, f.sha256, f.form, f.stored, f.original_name,
                       f.signature, f.signer_name, f.signed_at, f.trust, f.filed_by, f.filed_at,
-                      f.replaces,
+                      f.replaces, f.matched_by, f.notes,
                       (SELECT g.stored FROM filings g WHERE g.replaces = f.id) AS replaced_by
                FROM filings f JOIN documents d ON d.id = f.document_id
                WHERE ? IS NULL OR d.campaign = ?

@@ -112,6 +112,14 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX conferments_name ON conferments (name_key);
         """,
     ),
+    (
+        4,
+        """
+        ALTER TABLE filings ADD COLUMN matched_by TEXT NOT NULL DEFAULT ''; -- how it was
+            -- recognised: 'nội dung', 'chữ trong tệp', 'số, ký hiệu', 'tên tệp' ('' before v4)
+        ALTER TABLE filings ADD COLUMN notes TEXT NOT NULL DEFAULT ''; -- warnings, one a line
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 WHAT = "Sổ đăng ký lưu trữ"

@@ -41,6 +41,7 @@ class Expected:
     sha256: str  # of the generated file
     title: str  # tên loại và trích yếu
     number: str = ""  # số, ký hiệu: 12/TTr-UBND
+    symbol: str = ""  # ký hiệu alone, known before the number: TTr-UBND
     issued: date | None = None
     signer: str = ""
     recipients: tuple[str, ...] = ()
@@ -69,6 +70,7 @@ def _expected(campaign: Campaign, entry: ManifestEntry) -> Expected:
         sha256=entry.sha256,
         title=_with_summary(head, entry.summary.strip(), subject) or entry.title.strip(),
         number=_number(entry.number.strip(), entry.symbol.strip()),
+        symbol=entry.symbol.strip(),
         issued=_date(entry.date.strip()),
         signer=entry.signer.strip(),
         recipients=tuple(map(str, entry.recipients)),

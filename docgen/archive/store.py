@@ -16,7 +16,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from docgen.archive.register import filed_paths, stored_files
+from docgen.archive.register import filed_paths, filing_notes, stored_files
 from docgen.archive.schema import open_register
 from docgen.digest import sha256_file
 
@@ -54,6 +54,14 @@ class Store:
             return set()
         with closing(open_register(self.register_file)) as db:
             return filed_paths(db, campaign)
+
+    def notes(self, campaign: str) -> dict[str, list[str]]:
+        """The campaign's archived files that were filed with notes (a match by name only,
+        another signer) → the notes."""
+        if not self.register_file.is_file():
+            return {}
+        with closing(open_register(self.register_file)) as db:
+            return filing_notes(db, campaign)
 
     def path(self, stored: str) -> Path:
         """The absolute path of a stored (relative, forward-slash) name."""

@@ -44,6 +44,9 @@ def filing_lines(report: FilingReport, store: Store, whole_paths: bool = True) -
     if statuses & {Status.UNMATCHED, Status.AMBIGUOUS}:
         lines.append(Said("Tệp không khớp: đặt đúng tên văn bản (ví dụ to-trinh-da-ky.pdf) rồi "
                           "nộp lại.", problem=True))  # fmt: skip
+    if Status.CONTRADICTED in statuses:
+        lines.append(Said("Tệp có nội dung khác văn bản cùng tên: kiểm tra đã chụp, ký đúng văn "
+                          "bản chưa, đặt đúng tên văn bản rồi nộp lại.", problem=True))  # fmt: skip
     if Status.CONFLICT in statuses:
         lines.append(Said("Văn bản đã có bản lưu khác: nếu tệp mới thay bản cũ, thêm --thay-the.",
                           problem=True))  # fmt: skip
@@ -66,6 +69,9 @@ def _outcome(outcome: FilingOutcome, whole_paths: bool) -> list[Said]:
             f"  Chữ ký: {received.verdict}; người ký: {received.signer}; "
             f"thời điểm ký: {_moment(received.signed_at)}; chứng thư: {received.trust}."
         ))  # fmt: skip
+    # The page lists problems apart from the files' lines: each note names its file.
+    name = Path(outcome.source).name
+    lines += [Said(f"  Lưu ý về {name}: {note}.", problem=True) for note in outcome.notes]
     return lines
 
 

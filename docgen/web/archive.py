@@ -42,8 +42,9 @@ def archive(request: Request) -> Response:
     )
     out = site.output() / "luu-tru"
     books = sorted(out.glob("*.xlsx")) if out.is_dir() else []
+    notes = store.notes(campaign_id) if files else {}
     return frame(request, "luu-tru.html", job=current_job(request), files=files, store=store,
-                 books=books)  # fmt: skip
+                 books=books, notes=notes)  # fmt: skip
 
 
 async def file(request: Request) -> Response:

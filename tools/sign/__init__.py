@@ -151,13 +151,47 @@ def _xml_signature(parts: dict[str, bytes]) -> bytes:
 def scan_pdf(label: str) -> bytes:
     """A one-page PDF with no signature, standing in for a scanner's output."""
     stream = f"BT /F1 12 Tf 72 720 Td ({label}) Tj ET".encode("latin-1")
+    return one_page_pdf(stream, b"/Font << /F1 5 0 R >>", [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])  # fmt: skip
+
+
+def ocr_scan_pdf(lines: list[str]) -> bytes:
+    """A scanned page as OCR software leaves it: the page's image, and over it the recognised
+    `lines` in an invisible font whose codes are the characters' Unicode values (as Tesseract's
+    GlyphLessFont); no lines: an image-only scan."""
+    shown = b"".join(
+        b"BT 3 Tr /F1 12 Tf 1 0 0 1 72 %d Tm <%s> Tj ET\n"
+        % (760 - 18 * n, line.encode("utf-16-be").hex().encode())
+        for n, line in enumerate(lines)
+    )
+    stream = b"q 595 0 0 842 0 0 cm /Im1 Do Q\n" + shown
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        b"1 beginbfrange <0000> <FFFF> <0000> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    return one_page_pdf(stream, b"/Font << /F1 5 0 R >> /XObject << /Im1 8 0 R >>", [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont /DW 500 "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream",
+    ])  # fmt: skip
+
+
+def one_page_pdf(stream: bytes, resources: bytes, more: list[bytes]) -> bytes:
+    """A PDF of one A4 page drawn by `stream` (objects 1-4), with the objects `more` from 5."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"/Resources << " + resources + b" >> >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *more,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
