@@ -72,6 +72,11 @@ class ValidationIssue:
 RowKey = tuple[str, str, int | None]  # (file, sheet, row); row None: the sheet as a whole
 
 
+def of_severity(issues: Iterable[ValidationIssue], severity: Severity) -> list[ValidationIssue]:
+    """The issues of one severity, in their order (a report's errors, its warnings)."""
+    return [i for i in issues if i.severity is severity]
+
+
 def error_places(issues: Iterable[ValidationIssue]) -> set[RowKey]:
     """(file, sheet, row) of every error; row None for an error about a whole sheet."""
     return {

@@ -32,7 +32,7 @@ from docgen.campaign.profiles import (
 from docgen.campaign.reader import TomlReader
 from docgen.errors import CampaignError, TemplateError
 from docgen.issues.codes import Code, make_issue
-from docgen.issues.model import Place, Severity, ValidationIssue
+from docgen.issues.model import Place, Severity, ValidationIssue, of_severity
 from docgen.legal.sources import FormSource, load_sources
 from docgen.text import format_date_short
 
@@ -53,12 +53,12 @@ class CampaignReview:
     @property
     def errors(self) -> list[ValidationIssue]:
         """The issues that stop `ho-so`."""
-        return [i for i in self.issues if i.severity is Severity.ERROR]
+        return of_severity(self.issues, Severity.ERROR)
 
     @property
     def warnings(self) -> list[ValidationIssue]:
         """The issues the clerk is told of."""
-        return [i for i in self.issues if i.severity is Severity.WARNING]
+        return of_severity(self.issues, Severity.WARNING)
 
 
 def review_campaign(path: Path, templates: Path) -> CampaignReview:

@@ -9,7 +9,13 @@ from pathlib import Path
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee, Submission
 from docgen.issues.codes import ABOUT_DEPARTMENT, CLERK_ONLY
-from docgen.issues.model import Severity, ValidationIssue, error_places, keeps_out
+from docgen.issues.model import (
+    Severity,
+    ValidationIssue,
+    error_places,
+    keeps_out,
+    of_severity,
+)
 from docgen.validate.arrival import Arrival
 
 
@@ -29,12 +35,12 @@ class Report:
     @property
     def errors(self) -> list[ValidationIssue]:
         """Issues of severity error."""
-        return [i for i in self.issues if i.severity is Severity.ERROR]
+        return of_severity(self.issues, Severity.ERROR)
 
     @property
     def warnings(self) -> list[ValidationIssue]:
         """Issues of severity warning."""
-        return [i for i in self.issues if i.severity is Severity.WARNING]
+        return of_severity(self.issues, Severity.WARNING)
 
     @property
     def nominees(self) -> list[Nominee]:
