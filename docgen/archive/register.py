@@ -140,6 +140,34 @@ def filing_notes(db: sqlite3.Connection, campaign: str) -> dict[str, list[str]]:
     return {row["stored"]: row["notes"].splitlines() for row in rows}
 
 
+@dataclass(frozen=True, kw_only=True)
+class FiledCopy:
+    """A document of a campaign with a signed copy in the archive: the register's facts."""
+
+    path: str  # the manifest's path
+    kind: str
+    number: str  # số, ký hiệu as filed ("" when the document had none)
+    issued: str  # ISO date ("" when not known at filing)
+    title: str
+    generated_sha256: str  # of the generated file the signed copy was matched to
+    stored: str  # in the archive, relative
+    filed_at: str  # ISO moment
+
+
+def filed_copies(db: sqlite3.Connection, campaign: str) -> list[FiledCopy]:
+    """The campaign's documents with their current (not replaced) filing, by path."""
+    rows = db.execute(
+        """SELECT d.path, d.kind, d.number, d.issued, d.title, d.generated_sha256, f.stored,
+                  f.filed_at
+           FROM documents d JOIN filings f ON f.document_id = d.id
+           WHERE d.campaign = ?
+             AND NOT EXISTS (SELECT 1 FROM filings g WHERE g.replaces = f.id)
+           ORDER BY d.path, f.id""",
+        (campaign,),
+    )
+    return [FiledCopy(**dict(row)) for row in rows]
+
+
 def register_rows(db: sqlite3.Connection, campaign: str | None = None) -> list[sqlite3.Row]:
     """Every filing with its document, oldest first (replaced ones included, marked)."""
     return list(

@@ -69,7 +69,7 @@ def _expected(campaign: Campaign, entry: ManifestEntry) -> Expected:
         kind=entry.kind,
         sha256=entry.sha256,
         title=_with_summary(head, entry.summary.strip(), subject) or entry.title.strip(),
-        number=_number(entry.number.strip(), entry.symbol.strip()),
+        number=printed_number(entry.number.strip(), entry.symbol.strip()),
         symbol=entry.symbol.strip(),
         issued=_date(entry.date.strip()),
         signer=entry.signer.strip(),
@@ -77,7 +77,7 @@ def _expected(campaign: Campaign, entry: ManifestEntry) -> Expected:
     )
 
 
-def _number(number: str, symbol: str) -> str:
+def printed_number(number: str, symbol: str) -> str:
     """Số, ký hiệu as printed: "05" and "TTr-UBND" → "05/TTr-UBND"."""
     if "/" in number:  # already with its ký hiệu
         return number

@@ -16,7 +16,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from docgen.archive.register import filed_paths, filing_notes, stored_files
+from docgen.archive.register import FiledCopy, filed_copies, filed_paths, filing_notes, stored_files
 from docgen.archive.schema import open_register
 from docgen.digest import sha256_file
 
@@ -62,6 +62,13 @@ class Store:
             return {}
         with closing(open_register(self.register_file)) as db:
             return filing_notes(db, campaign)
+
+    def filed_copies(self, campaign: str) -> list[FiledCopy]:
+        """The campaign's documents with a signed copy filed, and the register's facts."""
+        if not self.register_file.is_file():
+            return []
+        with closing(open_register(self.register_file)) as db:
+            return filed_copies(db, campaign)
 
     def path(self, stored: str) -> Path:
         """The absolute path of a stored (relative, forward-slash) name."""

@@ -32,9 +32,16 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Lập lại cả văn bản đã sửa tay (bản cũ được giữ bên cạnh).",
 )
+@click.option(
+    "--thay-ban-da-ky",
+    "replace_signed",
+    is_flag=True,
+    help="Lập lại cả văn bản đã ký và đã nộp lưu với nội dung khác mà vẫn giữ số cũ "
+    "(bản lập trước chuyển vào da-thay-the/, bản đã ký trong lưu trữ giữ nguyên).",
+)
 @aborts_cleanly
 @writes_workspace("ho-so")
-def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
+def dossiers(workspace: Workspace, campaign_path: Path, force: bool, replace_signed: bool) -> None:
     """Lập hồ sơ khen thưởng từ phiếu nhập và kết quả họp xét.
 
     Đọc input/phieu/ và input/hop-xet.xlsx, xếp hạng theo số phiếu, áp dụng tỷ lệ phiếu và
@@ -44,6 +51,7 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
     Ví dụ:
       docgen ho-so
       docgen ho-so --ghi-de
+      docgen ho-so --thay-ban-da-ky
       docgen ho-so --thu-muc "D:\\Thi đua\\Phường Tiến Thành\\kh05-2026"
     """
     from docgen.dossier.run import build_dossiers
@@ -55,13 +63,13 @@ def dossiers(workspace: Workspace, campaign_path: Path, force: bool) -> None:
             bar.length = total
             bar.update(1)
 
-        result = build_dossiers(campaign, workspace, force=force, progress=step)
+        result = build_dossiers(campaign, workspace, force, step, replace_signed)
     _print(result)
-    sys.exit(1 if result.blocked or result.missing or result.disagreements else 0)
+    sys.exit(1 if result.blocked or result.refused or result.missing or result.disagreements else 0)
 
 
 def _print(result: BuildResult) -> None:
-    from docgen.dossier.summary import SUMMARY, disagreement_lines, summary_lines
+    from docgen.dossier.summary import SUMMARY, disagreement_lines, frozen_lines, summary_lines
     from docgen.output.manifest import MANIFEST, WriteOutcome
 
     _print_law(result.law)
@@ -69,6 +77,9 @@ def _print(result: BuildResult) -> None:
         click.secho("Chưa lập được hồ sơ: kết quả họp xét có lỗi cần sửa.", fg="red", err=True)
         for issue in result.meeting.errors:
             click.echo(f"  - {_line(issue)}", err=True)
+        return
+    if result.refused:
+        click.secho("\n".join(frozen_lines(result)), fg="red", err=True)
         return
     for line in summary_lines(result, disagreements=False):  # they go to stderr, in red
         click.echo(line)

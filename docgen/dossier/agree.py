@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from docgen.render.text import docx_paragraphs
 from docgen.text import person_key
 
+NOMINEE = "người được đề nghị"  # the fact a nominee difference is about
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _NUMBER = re.compile(r"^\s*Số\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^[^,\d]{2,60},\s*ngày\b", re.IGNORECASE)
@@ -118,7 +119,7 @@ def _nominees(
             continue
         says = f"có tên {name}" if here else f"không có tên {name}"
         should = f"có tên {name}" if there else f"không có tên {name}"
-        found.append(Disagreement(path, "người được đề nghị", says, meeting, should, name))
+        found.append(Disagreement(path, NOMINEE, says, meeting, should, name))
     return found
 
 

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docgen.archive.store import Store
 from docgen.award.past import check_forms
 from docgen.award.record import Recorded, record_ward_decisions
 from docgen.campaign.model import Campaign
 from docgen.digest import sha256
 from docgen.dossier.agree import Disagreement, Kept, disagreements
+from docgen.dossier.filed import Frozen, frozen_documents, signed_reason, watched
 from docgen.dossier.plan import Planned, build_first_contexts, plan_documents
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
@@ -21,7 +23,7 @@ from docgen.issues.model import ValidationIssue
 from docgen.legal.check import campaign_law_warnings
 from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.select import MeetingResult, read_and_select
-from docgen.output.manifest import Retired, WriteOutcome
+from docgen.output.manifest import Retired, WriteOutcome, read_manifest
 from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate, compile_file
 from docgen.text import VIETNAM, now_in_vietnam
@@ -54,6 +56,8 @@ class BuildResult:
     law: list[ValidationIssue] = field(default_factory=list)  # profile, dates, citations, forms
     disagreements: list[Disagreement] = field(default_factory=list)  # kept edits vs the rest
     recorded: list[Recorded] = field(default_factory=list)  # the ward's decisions, into the history
+    frozen: list[Frozen] = field(default_factory=list)  # filed documents it would change
+    refused: bool = False  # the run changed nothing: it would have changed `frozen`
 
     @property
     def blocked(self) -> bool:
@@ -75,10 +79,15 @@ def build_dossiers(
     ws: Workspace,
     force: bool = False,
     progress: Progress | None = None,
+    replace_signed: bool = False,
 ) -> BuildResult:
     """Build every dossier of `campaign` from the workspace's intake and meeting, with the
     ward's award history in the achievement reports; the ward's decisions the văn thư has
-    numbered go into that history."""
+    numbered go into that history.
+
+    A document with a signed copy in the archive is not changed under its number (nor taken
+    out): the run is refused and changes nothing (`BuildResult.refused`), unless
+    `replace_signed`, which moves the earlier generated file aside (`docgen.dossier.filed`)."""
     report = check_forms(campaign, ws.submissions, ws.ward)
     meeting = read_and_select(campaign, report, ws.meeting)
     result = BuildResult(ws.output(campaign.id), report, meeting)
@@ -93,11 +102,16 @@ def build_dossiers(
         keys,
         document_time(meeting.meeting),
     )
+    rendered = _check_filed(planned, compiled, result, ws)
+    if result.frozen and not replace_signed:
+        result.refused = True
+        return result
     state = OutputState(result.folder, campaign.id, _stamp(result.folder))
     result.cleaned = state.cleaned
     seen = _Seen()
     try:
-        _write(planned, compiled, state, result, force, progress, seen)
+        _set_aside_signed(state, result.frozen)
+        _write(planned, compiled, state, result, force, progress, seen, rendered)
         unbuilt = {m.path for m in result.missing}
         result.retired = state.retire_unplanned(
             lambda entry: retire_reason(entry, meeting.selections, unbuilt)
@@ -114,6 +128,45 @@ def build_dossiers(
     write_summary(result)
     result.recorded = record_ward_decisions(ws.ward, campaign, meeting.meeting, meeting.selections)
     return result
+
+
+def _check_filed(
+    planned: list[Planned],
+    compiled: dict[str, CompiledTemplate],
+    result: BuildResult,
+    ws: Workspace,
+) -> dict[str, bytes]:
+    """Render the documents that have a signed copy filed and note in `result.frozen` those
+    the run would change; their bytes, for the write to take rather than render again."""
+    filed = Store.of(ws.ward).filed_copies(result.report.campaign.id)
+    if not filed:
+        return {}
+    manifest = read_manifest(result.folder)
+    generated = {p: e.sha256 for p, e in manifest.entries.items()} if manifest else {}
+    filed = watched(filed, planned, generated)
+    paths = {copy.path for copy in filed}
+    rendered: dict[str, bytes] = {}
+    same: dict[str, bytes] = {}
+    for item in planned:
+        if item.path in paths:
+            try:
+                rendered[item.path] = _document(item, compiled, same)
+            except DocgenError:
+                continue  # written as missing by the run, with its reason
+    meeting = result.meeting
+    names = [d.nominee.name for s in meeting.selections for d in s.decisions]
+    result.frozen = frozen_documents(
+        filed, planned, rendered, result.folder, names, ws.meeting.name
+    )
+    return rendered
+
+
+def _set_aside_signed(state: OutputState, frozen: list[Frozen]) -> None:
+    """On request, the generated files that were signed go to da-thay-the/ before the new
+    ones are written (those leaving the dossier go there with the other retired ones)."""
+    for item in frozen:
+        if not item.leaves:
+            state.set_aside(item.filed.path, signed_reason(item.filed))
 
 
 @dataclass
@@ -138,12 +191,13 @@ def _write(
     force: bool,
     progress: Progress | None,
     seen: _Seen,
+    rendered: dict[str, bytes],
 ) -> None:
     """Render and place every planned document; one whose data is missing is set aside."""
     same: dict[str, bytes] = {}  # the one Biên bản, filed in every level's dossier
     for index, item in enumerate(planned, start=1):
         try:
-            data = _document(item, compiled, same)
+            data = rendered.pop(item.path, None) or _document(item, compiled, same)
         except DocgenError as exc:
             result.missing.append(Unbuilt(item.path, exc.message))
             continue

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from docgen.archive.register import FiledCopy
+from docgen.archive.store import ARCHIVE
 from docgen.award.decision import decision_line
+from docgen.dossier.agree import NOMINEE, Disagreement
+from docgen.dossier.filed import REPLACE_OPTION, Frozen
 from docgen.errors import DocgenError
 from docgen.issues.model import Severity, ValidationIssue
 from docgen.meeting.model import Decision, Selection
 from docgen.output.files import write_atomic
 from docgen.output.manifest import WriteOutcome
 from docgen.output.state import RETIRED_DIR
-from docgen.text import format_count, format_percent
+from docgen.text import format_count, format_date_short, format_moment, format_percent
 
 if TYPE_CHECKING:
     from docgen.dossier.run import BuildResult
@@ -68,18 +73,72 @@ def disagreement_lines(result: BuildResult) -> list[str]:
             f"  - {d.path} (bản sửa tay) {says}, còn {d.other} ghi “{d.other_says}” ({d.what})."
         )
     paths = ", ".join(dict.fromkeys(d.path for d in result.disagreements))
-    fixes = "; ".join(f"{d.what}: {d.fix}" for d in result.disagreements if d.fix)
+    fixes = "; ".join(fix_words(result.disagreements))
     lines += [
         "  Chọn một trong hai cách:",
         f"  1. Lập lại văn bản đó: docgen ho-so --ghi-de (bản sửa tay chuyển vào {RETIRED_DIR}/, không mất).",
         f"  2. Mở {paths} bằng Word, sửa cho khớp ({fixes}), lưu rồi chạy lại docgen ho-so.",
     ]
-    if any(d.what != "người được đề nghị" for d in result.disagreements):
+    if any(d.what != NOMINEE for d in result.disagreements):
         lines.append(
             "  Số, ngày do văn thư cấp mà docgen chưa biết (văn bản sửa tay ghi đúng): ghi vào trang "
             "“Số văn bản” của input/hop-xet.xlsx rồi chạy lại docgen ho-so."
         )
     return lines
+
+
+def fix_words(found: list[Disagreement]) -> list[str]:
+    """What to apply by hand, fact by fact: the value to write, and for the nominees who to
+    take out and who to put in ("người được đề nghị: bỏ Nguyễn Thị Hoa, thêm Võ Minh Khang")."""
+    words = [f"{d.what}: {d.fix}" for d in found if d.fix and d.what != NOMINEE]
+    out = [d.fix for d in found if d.what == NOMINEE and d.says.startswith("có tên")]
+    into = [d.fix for d in found if d.what == NOMINEE and not d.says.startswith("có tên")]
+    who = [f"bỏ {', '.join(out)}"] * bool(out) + [f"thêm {', '.join(into)}"] * bool(into)
+    return words + ([f"{NOMINEE}: {', '.join(who)}"] if who else [])
+
+
+def frozen_lines(result: BuildResult) -> list[str]:
+    """The filed documents the run would have changed, what would change, and the ways out."""
+    if not result.frozen:
+        return []
+    lines = [
+        "VĂN BẢN ĐÃ KÝ VÀ ĐÃ NỘP LƯU SẼ BỊ THAY ĐỔI — chưa ghi gì: thư mục hồ sơ và lịch sử "
+        f"khen thưởng giữ nguyên ({len(result.frozen)} văn bản):"
+    ]
+    for frozen in result.frozen:
+        lines += [f"  - {frozen.filed.path}: {_filed(frozen.filed)}", f"    {_change(frozen)}"]
+    return lines + [
+        "  Chọn một trong ba cách:",
+        "  1. Văn bản đã ký cần sửa thì lập văn bản mới: xin văn thư số, ngày mới cho văn bản "
+        "sửa, ghi vào trang “Số văn bản” của input/hop-xet.xlsx rồi chạy lại docgen ho-so (bản "
+        "đã ký vẫn nằm trong lưu trữ).",
+        "  2. Không định sửa văn bản đã ký: trả input/hop-xet.xlsx và phiếu nhập về như lúc "
+        "văn bản được ký rồi chạy lại docgen ho-so.",
+        f"  3. Chắc chắn lập lại với cùng số: docgen ho-so {REPLACE_OPTION} (bản lập trước chuyển "
+        f"vào {RETIRED_DIR}/, bản đã ký trong lưu trữ giữ nguyên, lịch sử khen thưởng theo bản mới).",
+    ]
+
+
+def _filed(copy: FiledCopy) -> str:
+    number = f" số {copy.number}" if copy.number else ""
+    issued = f" ngày {format_date_short(dt.date.fromisoformat(copy.issued))}" if copy.issued else ""
+    when = format_moment(dt.datetime.fromisoformat(copy.filed_at))
+    return (
+        f"{copy.title}{number}{issued}, bản đã ký lưu tại {ARCHIVE}/{copy.stored} (nộp lưu {when})."
+    )
+
+
+def _change(frozen: Frozen) -> str:
+    if frozen.leaves:
+        return "Lần chạy này sẽ đưa văn bản đó ra khỏi hồ sơ."
+    if not frozen.changes:
+        return "Lần chạy này sẽ ghi văn bản đó với nội dung khác bản đã ký."
+    said = []
+    for d in frozen.changes:
+        if d.what != NOMINEE:
+            said.append(f"{d.what}: “{d.says}” thành “{d.fix}”")
+    said += [w for w in fix_words(frozen.changes) if w.startswith(NOMINEE)]
+    return f"Lần chạy này sẽ đổi: {'; '.join(said)}."
 
 
 def _decision(result: BuildResult, selection: Selection) -> str:

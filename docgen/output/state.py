@@ -131,6 +131,14 @@ class OutputState:
             self._move_aside(path, target, reason_of(entry), edited)
         return self.retired
 
+    def set_aside(self, path: str, reason: str) -> None:
+        """Move the file at `path` aside now (a new one is placed after), when it is there."""
+        target = self.folder / path
+        if target.exists():
+            self._flush()
+            edited = sha256(target.read_bytes()) not in self.known.get(path, ())
+            self._move_aside(path, target, reason, edited)
+
     def _move_aside(self, path: str, target: Path, reason: str, edited: bool) -> None:
         moved_to = f"{RETIRED_DIR}/{self.stamp}/{path}"
         digest = sha256(target.read_bytes())

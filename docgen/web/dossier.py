@@ -228,7 +228,7 @@ def _building(site: Site, force: bool) -> Work:
     def work(job: Job) -> None:
         from docgen.award.said import ward_recorded_line
         from docgen.dossier.run import build_dossiers
-        from docgen.dossier.summary import summary_lines
+        from docgen.dossier.summary import frozen_lines, summary_lines
 
         campaign = site.campaign()
         result = build_dossiers(campaign, site.ws, force=force, progress=job.step)
@@ -239,6 +239,9 @@ def _building(site: Site, force: bool) -> Work:
                 f"{i.place.label()}: {i.message}" + (f" — {i.hint}" if i.hint else "")
                 for i in result.meeting.errors
             )
+            return
+        if result.refused:  # as `ho-so` says it: the filed documents and the ways out
+            job.problems.extend(frozen_lines(result))
             return
         job.lines.extend(summary_lines(result))
         job.say(f"Đã lập {len(result.files)} văn bản vào {result.folder}.")

@@ -1,0 +1,106 @@
+"""A document whose signed copy is filed is never silently changed: `ho-so` refuses to rewrite
+it under its number (exit 1, nothing written, the award history kept), names it, what would
+change and the ways out; `--thay-ban-da-ky` does it deliberately, keeping the earlier file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.archive import file_signed
+from docgen.archive.filing import Request, Status
+from docgen.award.history import recorded_decisions
+from docgen.campaign import Campaign
+from docgen.cli import main
+from docgen.digest import sha256
+from docgen.dossier.run import build_dossiers
+from docgen.workspace import Workspace
+from tests.test_dossier_state import set_votes
+from tools.example.data import VOTES
+from tools.sign import sign_docx
+
+NUMBERS = {"to-trinh-hd:phuong": ("07", "16/12/2023"), "quyet-dinh:phuong": ("215", "20/12/2023")}
+DECISION = "phuong/quyet-dinh-khen-thuong.docx"
+ANNEX = "phuong/danh-sach-kem-theo-quyet-dinh.docx"
+
+
+def _snapshot(root: Path) -> dict[str, str]:
+    """Every file under `root` (relative path → SHA-256)."""
+    return {
+        p.relative_to(root).as_posix(): sha256(p.read_bytes())
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def signed(campaign: Campaign, example_workspace: Path, tmp_path: Path) -> Workspace:
+    """The example with the ward's Quyết định 215 numbered, signed (Word) and filed."""
+    ws = Workspace(example_workspace)
+    set_votes(campaign, ws, VOTES, tmp_path, numbers=NUMBERS)
+    built = build_dossiers(campaign, ws)
+    assert [r.status for r in built.recorded] == ["new"]
+    copy = tmp_path / "da-ky" / "quyet-dinh-215.docx"
+    copy.parent.mkdir()
+    copy.write_bytes(sign_docx((built.folder / DECISION).read_bytes()))
+    report = file_signed([copy], campaign, ws.root, Request(clerk="Văn thư Hà"))
+    assert [o.status for o in report.outcomes] == [Status.FILED]
+    return ws
+
+
+def test_a_vote_change_does_not_rewrite_the_filed_decision(
+    campaign: Campaign, signed: Workspace, tmp_path: Path
+) -> None:
+    changed = {**VOTES, "Lý Thị Mai": 1, "Hoàng Văn Hòa": 8}  # the secretary corrects two counts
+    set_votes(campaign, signed, changed, tmp_path, numbers=NUMBERS)
+    output = signed.output(campaign.id)
+    before, history = _snapshot(output), recorded_decisions(signed.ward)
+
+    result = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(signed.root)])
+
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    start = lines.index(
+        "VĂN BẢN ĐÃ KÝ VÀ ĐÃ NỘP LƯU SẼ BỊ THAY ĐỔI — chưa ghi gì: thư mục hồ sơ và lịch sử "
+        "khen thưởng giữ nguyên (1 văn bản):"
+    )
+    assert lines[start + 1].startswith(  # the decision's annex: signed with it, under its number
+        f"  - {ANNEX}: Danh sách kèm theo Quyết định khen thưởng về việc tặng Giấy khen của Chủ "
+        "tịch Ủy ban nhân dân phường Tiến Thành số 215/QĐ-UBND ngày 20/12/2023, bản đã ký lưu "
+    )
+    assert re.search(  # where the signed copy is, and when it was filed (Vietnam time)
+        r"tại luu-tru/2023/kh19-2023-cchc/phuong/quyet-dinh-khen-thuong\.docx \(nộp lưu "
+        r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d\)\.$",
+        lines[start + 1],
+    )
+    assert lines[start + 2] == (
+        "    Lần chạy này sẽ đổi: người được đề nghị: bỏ Lý Thị Mai, thêm Hoàng Văn Hòa."
+    )
+    assert lines[start + 3] == "  Chọn một trong ba cách:"
+    assert lines[start + 4].startswith(
+        "  1. Văn bản đã ký cần sửa thì lập văn bản mới: xin văn thư"
+    )
+    assert lines[start + 6] == (
+        "  3. Chắc chắn lập lại với cùng số: docgen ho-so --thay-ban-da-ky (bản lập trước chuyển "
+        "vào da-thay-the/, bản đã ký trong lưu trữ giữ nguyên, lịch sử khen thưởng theo bản mới)."
+    )
+    assert _snapshot(output) == before  # no document, manifest or summary touched
+    assert recorded_decisions(signed.ward) == history  # QĐ 215 still lists Lý Thị Mai
+
+    forced = CliRunner().invoke(main, ["ho-so", "--thay-ban-da-ky", "--thu-muc", str(signed.root)])
+
+    assert forced.exit_code == 0, forced.output
+    manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
+    (moved,) = [h for h in manifest["history"] if h["path"] == ANNEX]
+    assert sha256((output / moved["moved_to"]).read_bytes()) == before[ANNEX]  # the signed one
+    assert moved["reason"].endswith(
+        "số 215/QĐ-UBND: bản đã ký, đã nộp lưu (2023/kh19-2023-cchc/phuong/"
+        "quyet-dinh-khen-thuong.docx); được lập lại với nội dung khác theo yêu cầu "
+        "(--thay-ban-da-ky), bản đã ký trong lưu trữ giữ nguyên"
+    )
+    assert sha256((output / ANNEX).read_bytes()) != before[ANNEX]
+    assert recorded_decisions(signed.ward) != history  # replaced, as asked
