@@ -16,6 +16,7 @@ from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.digest import sha256
 from docgen.dossier.run import build_dossiers
+from docgen.dossier.summary import disagreement_lines
 from docgen.output.manifest import WriteOutcome
 from docgen.workspace import Workspace
 from tests.test_dossier_state import set_votes
@@ -108,6 +109,11 @@ def test_a_kept_edit_naming_a_nominee_no_longer_proposed(
         (PROPOSAL, "có tên Nguyễn Văn An", "hop-xet.xlsx", "không có tên Nguyễn Văn An"),
         (PROPOSAL, "không có tên Vũ Đức Thắng", "hop-xet.xlsx", "có tên Vũ Đức Thắng"),  # …in
     ]
+    # the way out by hand says who to take out and who to put in, never both as "proposed"
+    assert (
+        f"  2. Mở {PROPOSAL} bằng Word, sửa cho khớp (người được đề nghị: bỏ Nguyễn Văn An, "
+        "thêm Vũ Đức Thắng), lưu rồi chạy lại docgen ho-so."
+    ) in disagreement_lines(again)
 
 
 def test_the_number_applied_by_hand_reaches_the_manifest(

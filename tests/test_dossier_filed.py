@@ -4,6 +4,7 @@ change and the ways out; `--thay-ban-da-ky` does it deliberately, keeping the ea
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.digest import sha256
 from docgen.dossier.run import build_dossiers
+from docgen.text import VIETNAM
 from docgen.workspace import Workspace
 from tests.test_dossier_state import set_votes
 from tools.example.data import VOTES
@@ -103,4 +105,7 @@ def test_a_vote_change_does_not_rewrite_the_filed_decision(
         "(--thay-ban-da-ky), bản đã ký trong lưu trữ giữ nguyên"
     )
     assert sha256((output / ANNEX).read_bytes()) != before[ANNEX]
+    stamp = dt.datetime.strptime(moved["moved_to"].split("/")[1], "%Y-%m-%d_%H-%M-%S")
+    now = dt.datetime.now(VIETNAM).replace(tzinfo=None)
+    assert dt.timedelta(0) <= now - stamp < dt.timedelta(minutes=5)  # Vietnam time, as shown
     assert recorded_decisions(signed.ward) != history  # replaced, as asked
