@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 
 from docgen.archive.source import Expected
 from docgen.digest import sha256
+from docgen.output.pdfs import is_current_pdf
 from docgen.text import ascii_slug
 
 BY_CONTENT = "nội dung"
@@ -91,8 +92,8 @@ def _file_body_digest(path: Path) -> str:
 
 
 def _begins_with_pdf_of(data: bytes, generated: Path) -> bool:
-    if not data.startswith(b"%PDF"):
-        return False
+    if not data.startswith(b"%PDF") or not is_current_pdf(generated):
+        return False  # a PDF older than its .docx is of an earlier version: not this document
     try:
         pdf = generated.with_suffix(".pdf").read_bytes()
     except OSError:

@@ -19,6 +19,7 @@ from docgen.convert.office import convert_batch, find_soffice, pdf_filter
 from docgen.convert.profiles import claimed_profile
 from docgen.errors import DocgenError
 from docgen.output.files import write_atomic
+from docgen.output.pdfs import is_current_pdf, is_signed_pdf, pdf_of
 
 Progress = Callable[[int, int], None]
 
@@ -82,19 +83,6 @@ def free_cores() -> int:
     return max(1, cores - busy)
 
 
-def pdf_of(source: Path) -> Path:
-    """Where the PDF of `source` goes: beside it, same name."""
-    return source.with_suffix(".pdf")
-
-
-def is_signed_pdf(path: Path) -> bool:
-    """True when the PDF holds a signature dictionary (its byte range)."""
-    try:
-        return b"/ByteRange" in path.read_bytes()
-    except OSError:
-        return False
-
-
 def split(sources: Sequence[Path], workers: int) -> list[list[Path]]:
     """Share `sources` among `workers` so that each gets about the same number of bytes."""
     shares: list[list[Path]] = [[] for _ in range(max(1, min(workers, len(sources))))]
@@ -116,7 +104,7 @@ def convert_to_pdf(
 ) -> PdfResult:
     """Convert every .docx in `paths` whose PDF is missing or older (or all, with `force`)."""
     sources = collect(paths)
-    current = [s for s in sources if not force and _is_current(s)]
+    current = [s for s in sources if not force and is_current_pdf(s)]
     signed = [s for s in sources if s not in current and is_signed_pdf(pdf_of(s))]
     waiting = [s for s in sources if s not in current and s not in signed]
     todo = [s for s in waiting if is_word_package(s)]
@@ -141,11 +129,6 @@ def convert_to_pdf(
         tuple(failed),
         len(shares),
     )
-
-
-def _is_current(source: Path) -> bool:
-    pdf = pdf_of(source)
-    return pdf.is_file() and pdf.stat().st_mtime >= source.stat().st_mtime
 
 
 def _counter(total: int, progress: Progress | None) -> Callable[[Path], None]:

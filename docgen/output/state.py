@@ -26,10 +26,16 @@ from docgen.digest import sha256
 from docgen.output.files import remove_leftover_temps, sync_to_disk, write_temp
 from docgen.output.journal import Journal, Line
 from docgen.output.manifest import Manifest, ManifestEntry, Retired, WriteOutcome, read_manifest
+from docgen.output.pdfs import is_current_pdf, is_signed_pdf, pdf_of
 
 RETIRED_DIR = "da-thay-the"
 BATCH = 256
 FORCED_REASON = "Được lập lại theo yêu cầu (--ghi-de); đây là bản đã sửa tay trước đó"
+PDF_REASON = "PDF của bản trước ({path} {why}): không còn là văn bản hiện hành"
+SIGNED_PDF_REASON = (
+    "PDF ĐÃ KÝ của bản trước ({path} {why}): không phải văn bản hiện hành, được giữ ở đây (không "
+    "xóa); bản hiện hành cần chuyển PDF và trình ký lại"
+)
 REBUILT_REASON = "Lập lại từ thư mục da-thay-the/ (danh mục cũ bị hỏng hoặc bị xóa)"
 
 
@@ -73,9 +79,14 @@ class OutputState:
     def place(self, entry: ManifestEntry, data: bytes, force: bool) -> WriteOutcome:
         """Put `data` at `entry.path` when allowed; keep a hand edit unless `force`."""
         target = self.folder / entry.path
+        existed = target.exists()
         outcome = self._fate(entry.path, target, data, force)
         if outcome is WriteOutcome.FORCED:
             self._move_aside(entry.path, target, FORCED_REASON, edited=True)
+        elif outcome is WriteOutcome.WRITTEN and existed:
+            self._pdf_aside(entry.path, "được lập lại")
+        elif outcome is WriteOutcome.UNCHANGED and not is_current_pdf(target):
+            self._pdf_aside(entry.path, "đã đổi sau khi chuyển PDF")
         if outcome in (WriteOutcome.WRITTEN, WriteOutcome.FORCED):
             self._stage(target, entry, data)
         if outcome in (WriteOutcome.WRITTEN, WriteOutcome.FORCED, WriteOutcome.UNCHANGED):
@@ -149,6 +160,19 @@ class OutputState:
         os.replace(target, destination)
         self._written.append(destination)
         self.retired.append(_retired(line, self.previous.get(path)))
+        if target.suffix == ".docx":
+            self._pdf_aside(path, f"được chuyển vào {RETIRED_DIR}/")
+
+    def _pdf_aside(self, path: str, why: str) -> None:
+        """The PDF beside the document at `path` is of its previous version (the document `why`):
+        it goes to da-thay-the/ too — a signed one is kept there, never deleted."""
+        pdf = pdf_of(self.folder / path)
+        if not pdf.is_file():
+            return
+        reason = (SIGNED_PDF_REASON if is_signed_pdf(pdf) else PDF_REASON).format(
+            path=path, why=why
+        )
+        self._move_aside(pdf.relative_to(self.folder).as_posix(), pdf, reason, edited=False)
 
     def commit(self, campaign_sha256: str) -> None:
         """Make everything durable, then record it in the manifest and forget the journal."""

@@ -21,6 +21,7 @@ from docgen.archive.schema import RegisterError
 from docgen.archive.store import Store
 from docgen.campaign.model import Campaign
 from docgen.output.manifest import Manifest, read_manifest
+from docgen.output.pdfs import is_current_pdf
 from docgen.stage.end import after_filing
 from docgen.stage.model import Stage, Step
 from docgen.statefile import StateFileDamaged
@@ -50,15 +51,14 @@ def campaign_stage(
     if ws.meeting.is_file():
         done[Step.MEETING] = "đã có tệp họp xét"
     manifest = read_manifest(out)
-    if manifest is not None and manifest.entries:
-        done[Step.DOSSIER] = f"{len(manifest.entries)} văn bản"
-        pdfs = sum((out / p).with_suffix(".pdf").is_file() for p in manifest.entries)
-        if pdfs:
-            done[Step.PDF] = f"{pdfs}/{len(manifest.entries)} văn bản có PDF"
     filed = _filed(ws, campaign_id)
     end = after_filing(ws, campaign, manifest, filed)
-    if filed and manifest is not None and manifest.entries:
-        _archived(ws, manifest, done, end.advice)
+    if manifest is not None and manifest.entries:
+        done[Step.DOSSIER] = f"{len(manifest.entries)} văn bản"
+        have, problem = _filed_paths(ws, campaign_id) if filed else (set(), "")
+        _converted(out, manifest, have, done, end.advice)
+        if filed:
+            _archived(manifest, have, problem, done, end.advice)
     done.update(end.done)
     steps = tuple(s for s in Step if s not in end.skipped)
     if meeting_errors:
@@ -72,15 +72,31 @@ def campaign_stage(
     return _next(done, received, errors, steps, end.advice)
 
 
-def _archived(
-    ws: Workspace, manifest: Manifest, done: dict[Step, str], advice: dict[Step, str]
+def _converted(
+    out: Path, manifest: Manifest, filed: set[str], done: dict[Step, str], advice: dict[Step, str]
 ) -> None:
-    """Filing is done when every document of the dossier has its signed copy in the archive;
-    until then the advice names those still to file."""
-    try:
-        have = Store.of(ws.ward).filed_documents(manifest.campaign)
-    except (RegisterError, StateFileDamaged) as exc:  # said on the page that files
-        advice[Step.ARCHIVE] = str(exc)
+    """Converting is done when every document has a PDF of its current version (a PDF older
+    than its .docx is of an earlier one) or its signed copy filed; until then the advice says
+    how many have one."""
+    total = len(manifest.entries)
+    pdfs = sum(path in filed or is_current_pdf(out / path) for path in manifest.entries)
+    if pdfs == total:
+        done[Step.PDF] = f"{pdfs}/{total} văn bản có PDF"
+    elif pdfs:
+        advice[Step.PDF] = (
+            f"Mới có {pdfs}/{total} văn bản có PDF của bản hiện hành (văn bản lập lại sau lần "
+            "chuyển PDF trước cần chuyển lại): bấm “Chuyển sang PDF” trên trang Hồ sơ, rồi trình ký."
+        )
+
+
+def _archived(
+    manifest: Manifest, have: set[str], problem: str, done: dict[Step, str], advice: dict[Step, str]
+) -> None:
+    """Filing is done when every document of the dossier has its signed copy in the archive
+    (`have`); until then the advice names those still to file, or why the register cannot be
+    read (`problem`, said on the page that files)."""
+    if problem:
+        advice[Step.ARCHIVE] = problem
         return
     total = len(manifest.entries)
     left = [e.title or e.path for path, e in sorted(manifest.entries.items()) if path not in have]
@@ -94,6 +110,15 @@ def _archived(
         f"Đã nộp lưu {total - len(left)}/{total} văn bản của hồ sơ; còn: {shown}. Tải các văn "
         "bản đã ký còn lại lên trang Lưu trữ và bấm “Nộp lưu”."
     )
+
+
+def _filed_paths(ws: Workspace, campaign_id: str) -> tuple[set[str], str]:
+    """The dossier's documents with a signed copy filed, and why the register cannot be read
+    ("" when it can; the filing step says it)."""
+    try:
+        return Store.of(ws.ward).filed_documents(campaign_id), ""
+    except (RegisterError, StateFileDamaged) as exc:
+        return set(), str(exc)
 
 
 def _filed(ws: Workspace, campaign_id: str) -> list[Path]:

@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from docgen.digest import sha256
 from docgen.output.manifest import WriteOutcome
+from docgen.output.pdfs import current_pdf, pdf_of
 from docgen.web.common import current_job, frame, job_answer, site_of
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -41,6 +42,7 @@ class Document:
     level: str
     state: str
     pdf: Path | None
+    stale_pdf: bool = False  # a PDF of an earlier version lies beside it
 
 
 def dossier(request: Request) -> Response:
@@ -62,6 +64,7 @@ def dossier(request: Request) -> Response:
             levels.get(e.level, e.level),
             states.get(e.path) or _on_disk(out / e.path, e.sha256),
             _pdf(out / e.path),
+            _pdf(out / e.path) is None and pdf_of(out / e.path).is_file(),
         )  # fmt: skip
         for e in shown
     ]
@@ -183,8 +186,8 @@ def level_folder(request: Request) -> Response:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as bundle:
         for entry in manifest.entries.values():
             if entry.level == level.id:
-                for path in (out / entry.path, (out / entry.path).with_suffix(".pdf")):
-                    if path.is_file():
+                for path in (out / entry.path, current_pdf(out / entry.path)):  # never a stale PDF
+                    if path is not None and path.is_file():
                         bundle.write(path, path.relative_to(out).as_posix())
     return FileResponse(target, filename=target.name)
 
@@ -210,8 +213,9 @@ def _on_disk(path: Path, made: str) -> str:
 
 
 def _pdf(path: Path) -> Path | None:
-    pdf = path.with_suffix(".pdf")
-    return pdf if path.suffix == ".docx" and pdf.is_file() else None
+    """The document's PDF when it is of its current version (a stale one is neither offered
+    nor previewed)."""
+    return current_pdf(path) if path.suffix == ".docx" else None
 
 
 def _pages(site: Site, pdf: Path) -> list[Path]:
