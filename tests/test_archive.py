@@ -934,3 +934,17 @@ def test_the_page_lists_each_archived_file_with_the_notes_it_was_filed_with(ws: 
         "<tr><td>2023/kh19-2023-cchc/thanh-pho/to-trinh.pdf</td>"
         "<td>khớp theo tên tệp, chưa đối chiếu nội dung</td></tr>"
     ) in page
+
+
+def test_a_signed_pdf_older_than_its_document_is_not_recognised_by_content(
+    ws: Path, campaign: Campaign
+) -> None:
+    """The PDF beside a .docx rewritten after its conversion is of the previous version: a
+    signed copy of it is not this document (no name to go by either: left unmatched)."""
+    docx = ws / OUT / "thanh-pho" / "to-trinh.docx"
+    signed = sign_pdf(docx.with_suffix(".pdf").read_bytes())
+    later = docx.with_suffix(".pdf").stat().st_mtime_ns + 10**9
+    os.utime(docx, ns=(later, later))  # the .docx changed after the conversion
+    assert _file(ws, campaign, _put(ws / "nop", "ban-ky-1.pdf", signed)) == [Status.UNMATCHED]
+    os.utime(docx.with_suffix(".pdf"), ns=(later, later))  # converted again: current
+    assert _file(ws, campaign, _put(ws / "nop", "ban-ky-1.pdf", signed)) == [Status.FILED]
