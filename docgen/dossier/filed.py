@@ -112,13 +112,10 @@ def _changes(
     return disagreements([Kept(copy.path, signed, data)], {}, names, meeting)
 
 
-REPLACE_OPTION = "--thay-ban-da-ky"
-
-
 def signed_reason(copy: FiledCopy) -> str:
     """Why the generated file that was signed left the dossier on request (history, summary)."""
     number = f" số {copy.number}" if copy.number else ""
     return (
         f"{copy.title}{number}: bản đã ký, đã nộp lưu ({copy.stored}); được lập lại với nội "
-        f"dung khác theo yêu cầu ({REPLACE_OPTION}), bản đã ký trong lưu trữ giữ nguyên"
+        "dung khác theo yêu cầu (--thay-ban-da-ky), bản đã ký trong lưu trữ giữ nguyên"
     )

@@ -9,7 +9,7 @@ from docgen.archive.register import FiledCopy
 from docgen.archive.store import ARCHIVE
 from docgen.award.decision import decision_line
 from docgen.dossier.agree import NOMINEE, Disagreement
-from docgen.dossier.filed import REPLACE_OPTION, Frozen
+from docgen.dossier.filed import Frozen
 from docgen.errors import DocgenError
 from docgen.issues.model import Severity, ValidationIssue
 from docgen.meeting.model import Decision, Selection
@@ -114,7 +114,7 @@ def frozen_lines(result: BuildResult) -> list[str]:
         "đã ký vẫn nằm trong lưu trữ).",
         "  2. Không định sửa văn bản đã ký: trả input/hop-xet.xlsx và phiếu nhập về như lúc "
         "văn bản được ký rồi chạy lại docgen ho-so.",
-        f"  3. Chắc chắn lập lại với cùng số: docgen ho-so {REPLACE_OPTION} (bản lập trước chuyển "
+        "  3. Chắc chắn lập lại với cùng số: docgen ho-so --thay-ban-da-ky (bản lập trước chuyển "
         f"vào {RETIRED_DIR}/, bản đã ký trong lưu trữ giữ nguyên, lịch sử khen thưởng theo bản mới).",
     ]
 

@@ -56,6 +56,7 @@ class Action:
 RECEIVE = "Nhận phiếu"
 RESTORE = "Khôi phục phiếu đã nhận"
 REBUILD = "Lập lại cả văn bản đã sửa tay"
+REPLACE_SIGNED = "Lập lại cả văn bản đã ký, đã nộp lưu"
 HISTORY = "Lịch sử khen thưởng"
 ACTIONS: dict[tuple[str, frozenset[str]], Action] = {
     ("nhan-thu", frozenset()): Action(("Nhận các tệp này", "Đọc hộp thư"), RECEIVE),
@@ -66,6 +67,7 @@ ACTIONS: dict[tuple[str, frozenset[str]], Action] = {
     ("ket-qua", frozenset()): Action(("Đọc lại kết quả",), "Họp xét"),
     ("ho-so", frozenset()): Action(("Lập hồ sơ",), "Hồ sơ"),
     ("ho-so", frozenset({"--ghi-de"})): Action(("Lập hồ sơ",), "Hồ sơ", REBUILD),
+    ("ho-so", frozenset({"--thay-ban-da-ky"})): Action(("Lập hồ sơ",), "Hồ sơ", REPLACE_SIGNED),
     ("luu-tru", frozenset()): Action(("Nộp lưu",), "Lưu trữ", choose="chọn tệp đã ký"),
     ("luu-tru", frozenset({"--kiem-tra"})): Action(("Kiểm tra kho",), "Lưu trữ"),
     ("lich-su", frozenset({"--ghi-cap", "--so", "--ngay"})): Action(("Ghi quyết định",), HISTORY),
@@ -86,6 +88,7 @@ PHRASES = {
     "dùng --ghi-de để lập lại": f"{_BUILD_TICKED} để lập lại",
     "dùng --ghi-de để thay": f"{_BUILD_TICKED} để thay",
     "theo yêu cầu (--ghi-de)": f"theo yêu cầu (ô “{REBUILD}”)",
+    "theo yêu cầu (--thay-ban-da-ky)": f"theo yêu cầu (ô “{REPLACE_SIGNED}”)",
     # the meeting list: the page has no overwrite, it offers the new copy to download
     "Dùng --ghi-de để ghi đè.": "Tải bản mới ở danh sách tệp bên dưới.",
     "thêm --thay-the.": "đánh dấu ô “Tệp mới thay bản đã lưu (cả hai được giữ)” rồi bấm lại "

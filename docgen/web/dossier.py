@@ -75,10 +75,10 @@ def dossier(request: Request) -> Response:
 
 
 async def build(request: Request) -> Response:
-    """Start `ho-so` (`--ghi-de` when the box is ticked)."""
+    """Start `ho-so` (`--ghi-de`, `--thay-ban-da-ky` when their boxes are ticked)."""
     form = await request.form(max_files=0, max_fields=5)
     site = site_of(request)
-    work = _building(site, form.get("ghi_de") == "co")
+    work = _building(site, form.get("ghi_de") == "co", form.get("thay_ban_da_ky") == "co")
     return job_answer(request, site.jobs.start("Lập hồ sơ", PAGE, work))
 
 
@@ -228,14 +228,14 @@ def _pages(site: Site, pdf: Path) -> list[Path]:
     return pdf_pages_png(pdf, folder, PREVIEW_PAGES)
 
 
-def _building(site: Site, force: bool) -> Work:
+def _building(site: Site, force: bool, replace_signed: bool) -> Work:
     def work(job: Job) -> None:
         from docgen.award.said import ward_recorded_line
         from docgen.dossier.run import build_dossiers
         from docgen.dossier.summary import frozen_lines, summary_lines
 
         campaign = site.campaign()
-        result = build_dossiers(campaign, site.ws, force=force, progress=job.step)
+        result = build_dossiers(campaign, site.ws, force, job.step, replace_signed)
         site.built, site.meeting = result, result.meeting
         if result.blocked:
             job.problems.append("Chưa lập được hồ sơ: kết quả họp xét có lỗi cần sửa.")
