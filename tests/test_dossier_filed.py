@@ -109,3 +109,14 @@ def test_a_vote_change_does_not_rewrite_the_filed_decision(
     now = dt.datetime.now(VIETNAM).replace(tzinfo=None)
     assert dt.timedelta(0) <= now - stamp < dt.timedelta(minutes=5)  # Vietnam time, as shown
     assert recorded_decisions(signed.ward) != history  # replaced, as asked
+
+    # the văn thư's way: a new number makes a new document, written, and said to need signing
+    renumbered = {**NUMBERS, "quyet-dinh:phuong": ("216", "21/12/2023")}
+    set_votes(campaign, signed, changed, tmp_path, numbers=renumbered)
+    again = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(signed.root)])
+    assert again.exit_code == 0, again.output
+    assert (
+        f"  - {DECISION}: số 216/QĐ-UBND thay số 215/QĐ-UBND (bản đã ký lưu tại luu-tru/2023/"
+        "kh19-2023-cchc/phuong/quyet-dinh-khen-thuong.docx) — chuyển PDF, trình ký rồi nộp lưu "
+        "bản mới: docgen luu-tru <tệp đã ký> --thay-the."
+    ) in again.output.splitlines()

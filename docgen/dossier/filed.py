@@ -92,6 +92,32 @@ def frozen_documents(
     return found
 
 
+@dataclass(frozen=True)
+class Renumbered:
+    """A filed document the văn thư gave a new number: the run writes it as a new document,
+    which needs signing and filing in place of the signed one (kept in the archive)."""
+
+    filed: FiledCopy
+    number: str  # the new số, ký hiệu
+
+
+def renumbered_documents(
+    filed: Iterable[FiledCopy], planned: Iterable[Planned], rendered: Mapping[str, bytes]
+) -> list[Renumbered]:
+    """The filed documents (an annex left out: it follows its document) whose new version
+    carries another number than the one they were filed under."""
+    numbers = _numbers(list(planned))
+    return [
+        Renumbered(copy, numbers[copy.path])
+        for copy in filed
+        if copy.kind not in ANNEXED_TO
+        and copy.number
+        and copy.path in rendered
+        and numbers.get(copy.path, copy.number) not in (copy.number, "")
+        and sha256(rendered[copy.path]) != copy.generated_sha256
+    ]
+
+
 def _numbers(planned: list[Planned]) -> dict[str, str]:
     """Each planned document's số, ký hiệu as it would print (an annex: its document's)."""
     own = {

@@ -13,7 +13,14 @@ from docgen.award.record import Recorded, record_ward_decisions
 from docgen.campaign.model import Campaign
 from docgen.digest import sha256
 from docgen.dossier.agree import Disagreement, Kept, disagreements
-from docgen.dossier.filed import Frozen, frozen_documents, signed_reason, watched
+from docgen.dossier.filed import (
+    Frozen,
+    Renumbered,
+    frozen_documents,
+    renumbered_documents,
+    signed_reason,
+    watched,
+)
 from docgen.dossier.plan import Planned, build_first_contexts, plan_documents
 from docgen.dossier.retire import retire_reason
 from docgen.dossier.summary import write_summary
@@ -58,6 +65,7 @@ class BuildResult:
     recorded: list[Recorded] = field(default_factory=list)  # the ward's decisions, into the history
     frozen: list[Frozen] = field(default_factory=list)  # filed documents it would change
     refused: bool = False  # the run changed nothing: it would have changed `frozen`
+    renumbered: list[Renumbered] = field(default_factory=list)  # filed, now under a new number
 
     @property
     def blocked(self) -> bool:
@@ -158,6 +166,7 @@ def _check_filed(
     result.frozen = frozen_documents(
         filed, planned, rendered, result.folder, names, ws.meeting.name
     )
+    result.renumbered = renumbered_documents(filed, planned, rendered)
     return rendered
 
 

@@ -56,7 +56,24 @@ def summary_lines(result: BuildResult, disagreements: bool = True) -> list[str]:
     lines += [f"  {path}: {OUTCOME_WORDS[outcome]}" for path, outcome in result.files]
     lines += [f"  {m.path}: {m.problem} — CHƯA LẬP" for m in result.missing]
     lines += [""] + disagreement_lines(result) if disagreements and result.disagreements else []
-    return lines + retired_lines(result) + cleaned_lines(result)
+    return lines + renumbered_lines(result) + retired_lines(result) + cleaned_lines(result)
+
+
+def renumbered_lines(result: BuildResult) -> list[str]:
+    """The signed, filed documents written again under the new number the văn thư gave."""
+    if not result.renumbered:
+        return []
+    lines = [
+        "",
+        "VĂN BẢN MỚI THAY VĂN BẢN ĐÃ KÝ (văn thư cấp số mới; bản đã ký vẫn trong lưu trữ):",
+    ]
+    for item in result.renumbered:
+        lines.append(
+            f"  - {item.filed.path}: số {item.number} thay số {item.filed.number} (bản đã ký lưu "
+            f"tại {ARCHIVE}/{item.filed.stored}) — chuyển PDF, trình ký rồi nộp lưu bản mới: "
+            "docgen luu-tru <tệp đã ký> --thay-the."
+        )
+    return lines
 
 
 def disagreement_lines(result: BuildResult) -> list[str]:

@@ -69,6 +69,9 @@ ACTIONS: dict[tuple[str, frozenset[str]], Action] = {
     ("ho-so", frozenset({"--ghi-de"})): Action(("Lập hồ sơ",), "Hồ sơ", REBUILD),
     ("ho-so", frozenset({"--thay-ban-da-ky"})): Action(("Lập hồ sơ",), "Hồ sơ", REPLACE_SIGNED),
     ("luu-tru", frozenset()): Action(("Nộp lưu",), "Lưu trữ", choose="chọn tệp đã ký"),
+    ("luu-tru", frozenset({"--thay-the"})): Action(
+        ("Nộp lưu",), "Lưu trữ", "Tệp mới thay bản đã lưu (cả hai được giữ)", "chọn tệp đã ký"
+    ),
     ("luu-tru", frozenset({"--kiem-tra"})): Action(("Kiểm tra kho",), "Lưu trữ"),
     ("lich-su", frozenset({"--ghi-cap", "--so", "--ngay"})): Action(("Ghi quyết định",), HISTORY),
     ("lich-su", frozenset({"--mau-nhap"})): Action(
