@@ -140,6 +140,10 @@ class OutputState:
                 continue  # already gone (moved or deleted by the clerk): nothing to keep
             edited = sha256(target.read_bytes()) not in self.known.get(path, ())
             self._move_aside(path, target, reason_of(entry), edited)
+        # a PDF an earlier docgen left behind when it moved its document aside
+        for path in sorted({h.path for h in self.manifest.history} - set(self.current)):
+            if path.endswith(".docx") and not (self.folder / path).exists():
+                self._pdf_aside(path, f"đã được chuyển vào {RETIRED_DIR}/ trước đó")
         return self.retired
 
     def set_aside(self, path: str, reason: str) -> None:
