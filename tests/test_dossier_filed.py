@@ -5,6 +5,7 @@ change and the ways out; `--thay-ban-da-ky` does it deliberately, keeping the ea
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from pathlib import Path
@@ -24,6 +25,7 @@ from docgen.workspace import Workspace
 from tests.test_dossier_state import set_votes
 from tools.example.data import VOTES
 from tools.sign import sign_docx
+from tools.webclient import serving
 
 NUMBERS = {"to-trinh-hd:phuong": ("07", "16/12/2023"), "quyet-dinh:phuong": ("215", "20/12/2023")}
 DECISION = "phuong/quyet-dinh-khen-thuong.docx"
@@ -93,9 +95,19 @@ def test_a_vote_change_does_not_rewrite_the_filed_decision(
     assert _snapshot(output) == before  # no document, manifest or summary touched
     assert recorded_decisions(signed.ward) == history  # QĐ 215 still lists Lý Thị Mai
 
-    forced = CliRunner().invoke(main, ["ho-so", "--thay-ban-da-ky", "--thu-muc", str(signed.root)])
+    # the page says the same in its own words, and does it when the box is ticked
+    with serving(signed.root) as (_, client):
+        client.login()
+        refused = html.unescape(client.run("/ho-so/lap"))
+        assert _snapshot(output) == before
+        forced = html.unescape(client.run("/ho-so/lap", {"thay_ban_da_ky": "co"}))
 
-    assert forced.exit_code == 0, forced.output
+    assert "Lần chạy này sẽ đổi: người được đề nghị: bỏ Lý Thị Mai, thêm Hoàng Văn Hòa." in refused
+    assert (
+        "3. Chắc chắn lập lại với cùng số: đánh dấu ô “Lập lại cả văn bản đã ký, đã nộp lưu”, bấm "
+        "“Lập hồ sơ” trên trang Hồ sơ (bản lập trước"
+    ) in refused
+    assert "Đã lập 14 văn bản" in forced and "VĂN BẢN ĐÃ KÝ" not in forced
     manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
     (moved,) = [h for h in manifest["history"] if h["path"] == ANNEX]
     assert sha256((output / moved["moved_to"]).read_bytes()) == before[ANNEX]  # the signed one
