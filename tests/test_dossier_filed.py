@@ -8,6 +8,7 @@ import datetime as dt
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,12 @@ from docgen.campaign import Campaign
 from docgen.cli import main
 from docgen.digest import sha256
 from docgen.dossier.run import build_dossiers
+from docgen.stage import Step, campaign_stage
 from docgen.text import VIETNAM
 from docgen.workspace import Workspace
 from tests.test_dossier_state import set_votes
 from tools.example.data import VOTES
-from tools.sign import sign_docx
+from tools.sign import scan_pdf, sign_docx
 from tools.webclient import serving
 
 NUMBERS = {"to-trinh-hd:phuong": ("07", "16/12/2023"), "quyet-dinh:phuong": ("215", "20/12/2023")}
@@ -132,3 +134,10 @@ def test_a_vote_change_does_not_rewrite_the_filed_decision(
         "kh19-2023-cchc/phuong/quyet-dinh-khen-thuong.docx) — chuyển PDF, trình ký rồi nộp lưu "
         "bản mới: docgen luu-tru <tệp đã ký> --thay-the."
     ) in again.output.splitlines()
+    # …and until it is signed and filed, the stage does not count the copy of QĐ 215 for it
+    shutil.copy(tmp_path / "tong-hop.xlsx", output)  # the meeting list set_votes made
+    for document in output.glob("*/*.docx"):
+        document.with_suffix(".pdf").write_bytes(scan_pdf(document.name))  # converted
+    stage = campaign_stage(signed, campaign, errors=0)
+    assert stage.next is Step.ARCHIVE
+    assert stage.advice.startswith("Đã nộp lưu 0/14 văn bản của hồ sơ; còn: ")

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.archive.schema import RegisterError
+from docgen.archive.source import printed_number
 from docgen.archive.store import Store
 from docgen.campaign.model import Campaign
 from docgen.output.manifest import Manifest, read_manifest
@@ -55,7 +56,7 @@ def campaign_stage(
     end = after_filing(ws, campaign, manifest, filed)
     if manifest is not None and manifest.entries:
         done[Step.DOSSIER] = f"{len(manifest.entries)} văn bản"
-        have, problem = _filed_paths(ws, campaign_id) if filed else (set(), "")
+        have, problem = _filed_paths(ws, manifest) if filed else (set(), "")
         _converted(out, manifest, have, done, end.advice)
         if filed:
             _archived(manifest, have, problem, done, end.advice)
@@ -112,13 +113,21 @@ def _archived(
     )
 
 
-def _filed_paths(ws: Workspace, campaign_id: str) -> tuple[set[str], str]:
-    """The dossier's documents with a signed copy filed, and why the register cannot be read
-    ("" when it can; the filing step says it)."""
+def _filed_paths(ws: Workspace, manifest: Manifest) -> tuple[set[str], str]:
+    """The dossier's documents with a signed copy of their current version filed (one filed
+    under a number the văn thư has since changed is a new document, not filed yet), and why
+    the register cannot be read ("" when it can; the filing step says it)."""
     try:
-        return Store.of(ws.ward).filed_documents(campaign_id), ""
+        copies = Store.of(ws.ward).filed_copies(manifest.campaign)
     except (RegisterError, StateFileDamaged) as exc:
         return set(), str(exc)
+    have = set()
+    for copy in copies:
+        entry = manifest.entries.get(copy.path)
+        number = printed_number(entry.number, entry.symbol) if entry else ""
+        if not (copy.number and number and number != copy.number):
+            have.add(copy.path)
+    return have, ""
 
 
 def _filed(ws: Workspace, campaign_id: str) -> list[Path]:
