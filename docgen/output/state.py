@@ -8,6 +8,9 @@ Rules:
   batch's hashes go to the journal (synced), then the temp files are renamed into place.
 - Documents no longer planned, and files replaced on request, are moved to
   `da-thay-the/<date-time>/<same path>` (never deleted) and go to the manifest's history.
+- The PDF beside a document rewritten or moved aside (or older than its unchanged document) is
+  of an earlier version: it goes to the same `da-thay-the/<date-time>/` folder, a signed one
+  too (kept there, never deleted, its reason says it was signed).
 - `commit` syncs once more, writes the manifest atomically, and clears the journal: every file
   the manifest lists is on disk.
 - A damaged manifest or journal stops the run (`docgen.statefile`): it is moved aside and the
