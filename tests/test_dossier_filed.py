@@ -32,6 +32,7 @@ from tools.webclient import serving
 NUMBERS = {"to-trinh-hd:phuong": ("07", "16/12/2023"), "quyet-dinh:phuong": ("215", "20/12/2023")}
 DECISION = "phuong/quyet-dinh-khen-thuong.docx"
 ANNEX = "phuong/danh-sach-kem-theo-quyet-dinh.docx"
+REPORT = "phuong/bao-cao-thanh-tich-ly-thi-mai.docx"
 
 
 def _snapshot(root: Path) -> dict[str, str]:
@@ -45,16 +46,20 @@ def _snapshot(root: Path) -> dict[str, str]:
 
 @pytest.fixture
 def signed(campaign: Campaign, example_workspace: Path, tmp_path: Path) -> Workspace:
-    """The example with the ward's Quyết định 215 numbered, signed (Word) and filed."""
+    """The example with the ward's Quyết định 215 numbered, signed (Word) and filed, and Lý
+    Thị Mai's achievement report signed and filed."""
     ws = Workspace(example_workspace)
     set_votes(campaign, ws, VOTES, tmp_path, numbers=NUMBERS)
     built = build_dossiers(campaign, ws)
     assert [r.status for r in built.recorded] == ["new"]
-    copy = tmp_path / "da-ky" / "quyet-dinh-215.docx"
-    copy.parent.mkdir()
-    copy.write_bytes(sign_docx((built.folder / DECISION).read_bytes()))
-    report = file_signed([copy], campaign, ws.root, Request(clerk="Văn thư Hà"))
-    assert [o.status for o in report.outcomes] == [Status.FILED]
+    copies = []
+    for path in (DECISION, REPORT):
+        copy = tmp_path / "da-ky" / Path(path).name
+        copy.parent.mkdir(exist_ok=True)
+        copy.write_bytes(sign_docx((built.folder / path).read_bytes()))
+        copies.append(copy)
+    report = file_signed(copies, campaign, ws.root, Request(clerk="Văn thư Hà"))
+    assert [o.status for o in report.outcomes] == [Status.FILED, Status.FILED]
     return ws
 
 
@@ -72,8 +77,11 @@ def test_a_vote_change_does_not_rewrite_the_filed_decision(
     lines = result.stderr.splitlines()
     start = lines.index(
         "VĂN BẢN ĐÃ KÝ VÀ ĐÃ NỘP LƯU SẼ BỊ THAY ĐỔI — chưa ghi gì: thư mục hồ sơ và lịch sử "
-        "khen thưởng giữ nguyên (1 văn bản):"
+        "khen thưởng giữ nguyên (2 văn bản):"
     )
+    assert lines[start + 1].startswith(f"  - {REPORT}: Báo cáo thành tích")  # she is voted out
+    assert lines[start + 2] == "    Lần chạy này sẽ đưa văn bản đó ra khỏi hồ sơ."
+    del lines[start + 1 : start + 3]
     assert lines[start + 1].startswith(  # the decision's annex: signed with it, under its number
         f"  - {ANNEX}: Danh sách kèm theo Quyết định khen thưởng về việc tặng Giấy khen của Chủ "
         "tịch Ủy ban nhân dân phường Tiến Thành số 215/QĐ-UBND ngày 20/12/2023, bản đã ký lưu "
@@ -125,6 +133,7 @@ def test_a_vote_change_does_not_rewrite_the_filed_decision(
     assert recorded_decisions(signed.ward) != history  # replaced, as asked
 
     # the văn thư's way: a new number makes a new document, written, and said to need signing
+    # (the report moved aside on request above is not asked about again)
     renumbered = {**NUMBERS, "quyet-dinh:phuong": ("216", "21/12/2023")}
     set_votes(campaign, signed, changed, tmp_path, numbers=renumbered)
     again = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(signed.root)])

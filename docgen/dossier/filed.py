@@ -11,7 +11,7 @@ makes it a new document: that is the way to correct a signed one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -37,11 +37,18 @@ class Frozen:
 
 
 def watched(
-    filed: Iterable[FiledCopy], planned: Iterable[Planned], generated: Mapping[str, str]
+    filed: Iterable[FiledCopy],
+    planned: Iterable[Planned],
+    generated: Mapping[str, str],
+    moved: Collection[tuple[str, str]],
 ) -> list[FiledCopy]:
     """The filed documents, and the annex of each filed one that is not filed itself (as it
-    was last generated, `generated`: path → SHA-256 of the manifest), under its number."""
-    copies = {copy.path: copy for copy in filed}
+    was last generated, `generated`: path → SHA-256 of the manifest), under its number.
+
+    A document whose signed version an earlier run moved to da-thay-the/ (`moved`: the
+    manifest history's path and SHA-256) was replaced on request: what is there now was
+    never signed, so it is not watched any more."""
+    copies = {c.path: c for c in filed if (c.path, c.generated_sha256) not in moved}
     items = list(planned)
     parents: dict[tuple[str, DocKind | None], FiledCopy | None]
     parents = {(p.level, p.kind): copies.get(p.path) for p in items}

@@ -151,7 +151,8 @@ def _check_filed(
         return {}
     manifest = read_manifest(result.folder)
     generated = {p: e.sha256 for p, e in manifest.entries.items()} if manifest else {}
-    filed = watched(filed, planned, generated)
+    moved = {(h.path, h.sha256) for h in manifest.history} if manifest else set()
+    filed = watched(filed, planned, generated, moved)
     paths = {copy.path for copy in filed}
     rendered: dict[str, bytes] = {}
     same: dict[str, bytes] = {}
