@@ -11,7 +11,7 @@ makes it a new document: that is the way to correct a signed one.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from docgen.campaign.model import DocKind
 from docgen.digest import sha256
 from docgen.dossier.agree import Disagreement, Kept, disagreements
 from docgen.dossier.plan import Planned
+from docgen.output.manifest import read_manifest
 
 # A Danh sách "kèm theo" goes with the document it is annexed to: signed with it, under its
 # number (it has none of its own).
@@ -40,15 +41,14 @@ def watched(
     filed: Iterable[FiledCopy],
     planned: Iterable[Planned],
     generated: Mapping[str, str],
-    moved: Collection[tuple[str, str]],
+    moved: Mapping[str, list[tuple[str, str]]],
 ) -> list[FiledCopy]:
     """The filed documents, and the annex of each filed one that is not filed itself (as it
     was last generated, `generated`: path → SHA-256 of the manifest), under its number.
 
-    A document whose signed version an earlier run moved to da-thay-the/ (`moved`: the
-    manifest history's path and SHA-256) was replaced on request: what is there now was
-    never signed, so it is not watched any more."""
-    copies = {c.path: c for c in filed if (c.path, c.generated_sha256) not in moved}
+    A document an earlier run replaced on request (`replaced_on_request`, `moved`: the manifest
+    history by path) is not watched any more: what is there now was never signed."""
+    copies = {c.path: c for c in filed if not replaced_on_request(c, moved.get(c.path, ()))}
     items = list(planned)
     parents: dict[tuple[str, DocKind | None], FiledCopy | None]
     parents = {(p.level, p.kind): copies.get(p.path) for p in items}
@@ -67,6 +67,18 @@ def watched(
             )
         )
     return found
+
+
+def last_runs(folder: Path) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """From the manifest: each current document's SHA-256, and the SHA-256 and reason of each
+    file earlier runs moved aside, by path."""
+    manifest = read_manifest(folder)
+    if manifest is None:
+        return {}, {}
+    moved: dict[str, list[tuple[str, str]]] = {}
+    for retired in manifest.history:
+        moved.setdefault(retired.path, []).append((retired.sha256, retired.reason))
+    return {path: entry.sha256 for path, entry in manifest.entries.items()}, moved
 
 
 def frozen_documents(
@@ -145,10 +157,18 @@ def _changes(
     return disagreements([Kept(copy.path, signed, data)], {}, names, meeting)
 
 
-def signed_reason(copy: FiledCopy) -> str:
+def signed_reason(copy: FiledCopy, leaves: bool = False) -> str:
     """Why the generated file that was signed left the dossier on request (history, summary)."""
     number = f" số {copy.number}" if copy.number else ""
+    done = "đưa ra khỏi hồ sơ" if leaves else "được lập lại với nội dung khác"
     return (
-        f"{copy.title}{number}: bản đã ký, đã nộp lưu ({copy.stored}); được lập lại với nội "
-        "dung khác theo yêu cầu (--thay-ban-da-ky), bản đã ký trong lưu trữ giữ nguyên"
+        f"{copy.title}{number}: bản đã ký, đã nộp lưu ({copy.stored}); {done} theo yêu cầu "
+        "(--thay-ban-da-ky), bản đã ký trong lưu trữ giữ nguyên"
     )
+
+
+def replaced_on_request(copy: FiledCopy, moved: Iterable[tuple[str, str]]) -> bool:
+    """Whether an earlier run moved the document's signed version to da-thay-the/, or moved it
+    aside on request (`moved`: the SHA-256 and reason of each history entry of its path)."""
+    reasons = {signed_reason(copy), signed_reason(copy, leaves=True)}
+    return any(digest == copy.generated_sha256 or reason in reasons for digest, reason in moved)

@@ -17,6 +17,7 @@ from docgen.dossier.filed import (
     Frozen,
     Renumbered,
     frozen_documents,
+    last_runs,
     renumbered_documents,
     signed_reason,
     watched,
@@ -30,7 +31,7 @@ from docgen.issues.model import ValidationIssue
 from docgen.legal.check import campaign_law_warnings
 from docgen.meeting.model import Meeting, Selection
 from docgen.meeting.select import MeetingResult, read_and_select
-from docgen.output.manifest import Retired, WriteOutcome, read_manifest
+from docgen.output.manifest import Retired, WriteOutcome
 from docgen.output.state import RETIRED_DIR, OutputState
 from docgen.render import CompiledTemplate, compile_file
 from docgen.text import VIETNAM, now_in_vietnam
@@ -149,10 +150,7 @@ def _check_filed(
     filed = Store.of(ws.ward).filed_copies(result.report.campaign.id)
     if not filed:
         return {}
-    manifest = read_manifest(result.folder)
-    generated = {p: e.sha256 for p, e in manifest.entries.items()} if manifest else {}
-    moved = {(h.path, h.sha256) for h in manifest.history} if manifest else set()
-    filed = watched(filed, planned, generated, moved)
+    filed = watched(filed, planned, *last_runs(result.folder))
     paths = {copy.path for copy in filed}
     rendered: dict[str, bytes] = {}
     same: dict[str, bytes] = {}
@@ -173,10 +171,9 @@ def _check_filed(
 
 def _set_aside_signed(state: OutputState, frozen: list[Frozen]) -> None:
     """On request, the generated files that were signed go to da-thay-the/ before the new
-    ones are written (those leaving the dossier go there with the other retired ones)."""
+    ones are written (or the run retires the others), saying so."""
     for item in frozen:
-        if not item.leaves:
-            state.set_aside(item.filed.path, signed_reason(item.filed))
+        state.set_aside(item.filed.path, signed_reason(item.filed, item.leaves))
 
 
 @dataclass
