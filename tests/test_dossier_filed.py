@@ -138,8 +138,15 @@ def test_a_vote_change_does_not_rewrite_the_filed_decision(
     # (the report moved aside on request above is not asked about again)
     renumbered = {**NUMBERS, "quyet-dinh:phuong": ("216", "21/12/2023")}
     set_votes(campaign, signed, changed, tmp_path, numbers=renumbered)
+    orphan = (output / REPORT).with_suffix(".pdf")  # left by an earlier docgen beside the
+    orphan.write_bytes(scan_pdf("cu"))  # place of the report it had moved aside
     again = CliRunner().invoke(main, ["ho-so", "--thu-muc", str(signed.root)])
     assert again.exit_code == 0, again.output
+    assert not orphan.exists()
+    assert (
+        f"    Lý do: PDF của bản trước ({REPORT} đã được chuyển vào da-thay-the/ trước đó): không "
+        "còn là văn bản hiện hành."
+    ) in again.output.splitlines()
     assert (
         f"  - {DECISION}: số 216/QĐ-UBND thay số 215/QĐ-UBND (bản đã ký lưu tại luu-tru/2023/"
         "kh19-2023-cchc/phuong/quyet-dinh-khen-thuong.docx) — chuyển PDF, trình ký rồi nộp lưu "
