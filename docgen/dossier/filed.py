@@ -5,8 +5,10 @@ was matched to, and the số, ký hiệu it was filed under. A rerun that would 
 with other content under the same number (or, unnumbered, with other content at all), or take
 it out of the dossier, would leave a signed document and a different one of the same number
 side by side — and the award history of a signed decision replaced. Such a run is refused as a
-whole before anything is written, unless the clerk asks for it. A new number from the văn thư
-makes it a new document: that is the way to correct a signed one.
+whole before anything is written, unless the clerk asks for it (the earlier file then goes to
+da-thay-the/ with a reason that says so, and later runs leave the document alone). A new number
+from the văn thư makes it a new document: that is the way to correct a signed one; the first
+number given to a document filed before it had one is allowed too (the văn thư's own step).
 """
 
 from __future__ import annotations
