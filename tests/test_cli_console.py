@@ -242,8 +242,13 @@ def _docgen(argv: list[str], cwd: Path, encoding: str) -> subprocess.CompletedPr
 
 @pytest.mark.parametrize("encoding", ["cp1258", "cp1252"])
 def test_every_command_survives_a_windows_code_page(example_workspace: Path, encoding: str) -> None:
-    """Console text degrades, never crashes; JSON on stdout is UTF-8 whatever the code page."""
+    """Console text degrades, never crashes; JSON on stdout is UTF-8 whatever the code page.
+    (`pdf` finds its PDF current: what it prints is tried here, LibreOffice in test_pdf.py.)"""
     _saved_message(example_workspace / "thư đã lưu.eml")
+    current = example_workspace / "output" / "kh19-2023-cchc" / "thanh-pho" / "to-trinh.pdf"
+    current.parent.mkdir(parents=True, exist_ok=True)
+    current.write_bytes(b"%PDF-1.4\n")
+    os.utime(current, (4_000_000_000, 4_000_000_000))  # newer than any docx ho-so writes
     for argv in [
         *RUNS,
         [],
