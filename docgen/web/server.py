@@ -8,6 +8,7 @@ Logging of the server is set up here, where the page starts, never at import tim
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import shutil
 import socket
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 HOST = "127.0.0.1"
 WSAEADDRINUSE = 10048  # Windows' own number for a port in use
+TICK = 0.02  # seconds between the server's looks at whether to stop
 
 
 @dataclass
@@ -126,6 +128,22 @@ def _server(ws: Workspace, sock: socket.socket) -> tuple[Site, Server]:
     site = Site(ws, scratch=Path(tempfile.mkdtemp(prefix="docgen-trang-")))
     app = create_app(site, sock.getsockname()[1])
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    server = uvicorn.Server(config)
+    server = _quick(uvicorn.Server)(config)
     site.stop = lambda: setattr(server, "should_exit", True)
     return site, server
+
+
+def _quick(base: type[Server]) -> type[Server]:
+    """uvicorn's server looking every 20 ms (not 100 ms) whether it is asked to stop: “Tắt giao
+    diện”, and each test's server, end that much sooner. Its loop is uvicorn's own (0.55)."""
+
+    class Quick(base):  # type: ignore[misc, valid-type]
+        async def main_loop(self) -> None:
+            counter = 0
+            should_exit = await self.on_tick(counter)
+            while not should_exit:
+                counter = (counter + 1) % 864000
+                await asyncio.sleep(TICK)
+                should_exit = await self.on_tick(counter)
+
+    return Quick
