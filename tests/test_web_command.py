@@ -144,3 +144,14 @@ def test_a_port_in_use_is_said_as_such(example_workspace: Path) -> None:
         "docgen đang mở). Hãy mở trang đó trong trình duyệt, hoặc chạy lại với cổng khác (--cong "
         "8766), hoặc bỏ --cong để docgen tự chọn một cổng còn trống."
     )
+
+
+def test_a_stopped_page_server_leaves_no_scratch_folder(example_workspace: Path) -> None:
+    """Previews and dropped files live in the server's scratch folder: gone when it stops."""
+    from tools.webclient import serving
+
+    with serving(example_workspace) as (running, client):
+        client.login()
+        scratch = running.site.scratch
+        assert scratch.is_dir()
+    assert not scratch.exists()

@@ -45,9 +45,10 @@ class Running:
     thread: threading.Thread
 
     def stop(self) -> None:
-        """Ask the server to stop and wait for it."""
+        """Ask the server to stop, wait for it, and remove its scratch folder (as `serve` does)."""
         self.site.stop()
         self.thread.join(timeout=15)
+        shutil.rmtree(self.site.scratch, ignore_errors=True)
 
 
 class PortBusy(DocgenError):
