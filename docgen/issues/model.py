@@ -77,6 +77,23 @@ def of_severity(issues: Iterable[ValidationIssue], severity: Severity) -> list[V
     return [i for i in issues if i.severity is severity]
 
 
+class BySeverity:
+    """Errors and warnings of a record's `issues` (the validation report, the campaign's law
+    review): a mixin, its class declares the `issues` field."""
+
+    issues: list[ValidationIssue]
+
+    @property
+    def errors(self) -> list[ValidationIssue]:
+        """The issues of severity error (they stop the step)."""
+        return of_severity(self.issues, Severity.ERROR)
+
+    @property
+    def warnings(self) -> list[ValidationIssue]:
+        """The issues of severity warning (the clerk is told of them)."""
+        return of_severity(self.issues, Severity.WARNING)
+
+
 def error_places(issues: Iterable[ValidationIssue]) -> set[RowKey]:
     """(file, sheet, row) of every error; row None for an error about a whole sheet."""
     return {

@@ -32,7 +32,7 @@ from docgen.campaign.profiles import (
 from docgen.campaign.reader import TomlReader
 from docgen.errors import CampaignError, TemplateError
 from docgen.issues.codes import Code, make_issue
-from docgen.issues.model import Place, Severity, ValidationIssue, of_severity
+from docgen.issues.model import BySeverity, Place, ValidationIssue
 from docgen.legal.sources import FormSource, load_sources
 from docgen.text import format_date_short
 
@@ -44,21 +44,11 @@ class LawError(CampaignError):
 
 
 @dataclass(frozen=True)
-class CampaignReview:
+class CampaignReview(BySeverity):
     """A valid campaign and the issues on its law (empty when all fits)."""
 
     campaign: Campaign
     issues: list[ValidationIssue]
-
-    @property
-    def errors(self) -> list[ValidationIssue]:
-        """The issues that stop `ho-so`."""
-        return of_severity(self.issues, Severity.ERROR)
-
-    @property
-    def warnings(self) -> list[ValidationIssue]:
-        """The issues the clerk is told of."""
-        return of_severity(self.issues, Severity.WARNING)
 
 
 def review_campaign(path: Path, templates: Path) -> CampaignReview:

@@ -9,18 +9,12 @@ from pathlib import Path
 from docgen.campaign.model import Campaign
 from docgen.intake.records import Nominee, Submission
 from docgen.issues.codes import ABOUT_DEPARTMENT, CLERK_ONLY
-from docgen.issues.model import (
-    Severity,
-    ValidationIssue,
-    error_places,
-    keeps_out,
-    of_severity,
-)
+from docgen.issues.model import BySeverity, ValidationIssue, error_places, keeps_out
 from docgen.validate.arrival import Arrival
 
 
 @dataclass
-class Report:
+class Report(BySeverity):
     """Accepted submissions, every problem found, and which nominations remain eligible."""
 
     campaign: Campaign
@@ -31,16 +25,6 @@ class Report:
     paths: dict[str, Path] = field(default_factory=dict)  # file name (NFC) → the file on disk
     arrivals: dict[str, Arrival] = field(default_factory=dict)  # file name → when it came
     superseded: set[str] = field(default_factory=set)  # files replaced by a later version
-
-    @property
-    def errors(self) -> list[ValidationIssue]:
-        """Issues of severity error."""
-        return of_severity(self.issues, Severity.ERROR)
-
-    @property
-    def warnings(self) -> list[ValidationIssue]:
-        """Issues of severity warning."""
-        return of_severity(self.issues, Severity.WARNING)
 
     @property
     def nominees(self) -> list[Nominee]:
