@@ -292,6 +292,15 @@ def format_date_short(d: dt.date) -> str:
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
+def typed_day(text: str) -> dt.date | None:
+    """A day typed as the commands' options and the page's boxes take it, dd/mm/yyyy; None
+    when the text is not one (each caller says so in its own words)."""
+    try:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        return None
+
+
 def now_in_vietnam() -> dt.datetime:
     """Now on Vietnam's clock, whatever the machine's zone (a server may keep UTC)."""
     return dt.datetime.now(VIETNAM)

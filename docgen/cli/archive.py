@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from docgen.cli.common import (
     writes_workspace,
 )
 from docgen.cli.console import emit_json
+from docgen.text import typed_day
 
 # The archive reads signed PDFs with pyHanko and workbooks with openpyxl: each command imports
 # what it needs when it runs, so `docgen --help` and the other commands start quickly.
@@ -192,10 +193,10 @@ def _print_lines(lines: list[Said]) -> None:
 def _day(text: str | None, default: date) -> date:
     if not text:
         return default
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date()
-    except ValueError:
-        raise UsageProblem(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (dd/mm/yyyy).") from None
+    day = typed_day(text)
+    if day is None:
+        raise UsageProblem(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (dd/mm/yyyy).")
+    return day
 
 
 @click.command("so-van-ban-di")

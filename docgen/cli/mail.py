@@ -21,6 +21,7 @@ from docgen.cli.common import (
     load_campaign,
     writes_workspace,
 )
+from docgen.text import typed_day
 from docgen.workspace import Workspace
 
 PASSWORD_ENV = "DOCGEN_MAIL_PASSWORD"
@@ -42,12 +43,12 @@ def password_for(user: str, host: str) -> str:
 def _day(value: str | None) -> date | None:
     if not value:
         return None
-    try:
-        return datetime.strptime(value, "%d/%m/%Y").date()
-    except ValueError:
+    day = typed_day(value)
+    if day is None:
         raise UsageProblem(
             f"--tu-ngay: “{value}” không phải ngày dạng ngày/tháng/năm, ví dụ 01/12/2023."
-        ) from None
+        )
+    return day
 
 
 def server_options(

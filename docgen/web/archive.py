@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from docgen.mail.names import store_name
+from docgen.text import typed_day
 from docgen.web.common import current_job, frame, job_answer, site_of, uploads_by_field
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -130,11 +131,10 @@ def _day(job: Job, text: str, default: date) -> date | None:
     """A day of the period as `so-van-ban-di --tu/--den` reads it; None after saying why not."""
     if not text:
         return default
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date()
-    except ValueError:
+    day = typed_day(text)
+    if day is None:
         job.problems.append(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (dd/mm/yyyy).")
-        return None
+    return day
 
 
 def _books(site: Site, period: tuple[str, str]) -> Work:

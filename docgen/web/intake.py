@@ -19,6 +19,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
+from docgen.text import typed_day
 from docgen.web.common import current_job, frame, job_answer, site_of, uploads
 from docgen.web.jobs import Job, Work
 from docgen.web.site import Site
@@ -261,9 +262,4 @@ def _replying(site: Site, server: tuple[str, str, int] | None, password: str) ->
 
 
 def _day(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date()
-    except ValueError:
-        return None
+    return typed_day(text) if text else None
