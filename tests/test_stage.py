@@ -59,7 +59,7 @@ def _filed(ws: Workspace, books: bool = True) -> None:
     """The dossier as the steps before leave it: PDFs beside the documents, every document's
     signed copy filed, the registers printed after it."""
     _pdfs(ws)
-    filed = Store.of(ws.ward).filed_documents(CAMPAIGN)
+    filed = {copy.path for copy in Store.of(ws.ward).filed_copies(CAMPAIGN)}
     _file_scans(ws, [d for d in _documents(ws) if d not in filed])
     if books:
         index = ws.output(CAMPAIGN) / "luu-tru" / "muc-luc-van-ban.xlsx"

@@ -120,16 +120,6 @@ def stored_files(db: sqlite3.Connection) -> dict[str, str]:
     }
 
 
-def filed_paths(db: sqlite3.Connection, campaign: str) -> set[str]:
-    """The campaign's documents (manifest paths) that have a signed copy filed."""
-    rows = db.execute(
-        """SELECT DISTINCT d.path FROM documents d JOIN filings f ON f.document_id = d.id
-           WHERE d.campaign = ?""",
-        (campaign,),
-    )
-    return {row[0] for row in rows}
-
-
 def filing_notes(db: sqlite3.Connection, campaign: str) -> dict[str, list[str]]:
     """The campaign's archived files (relative paths) filed with notes → those notes."""
     rows = db.execute(

@@ -12,13 +12,17 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
-from docgen.archive.register import FiledCopy, filed_copies, filed_paths, filing_notes, stored_files
+from docgen.archive.register import FiledCopy, filed_copies, filing_notes, stored_files
 from docgen.archive.schema import open_register
 from docgen.digest import sha256_file
+
+T = TypeVar("T")
 
 ARCHIVE = "luu-tru"
 REGISTER = "so-dang-ky.sqlite"
@@ -48,27 +52,19 @@ class Store:
         db = open_register(self.register_file)
         return db, recover(self, stored_files(db))
 
-    def filed_documents(self, campaign: str) -> set[str]:
-        """The campaign's documents (manifest paths) with a signed copy filed."""
-        if not self.register_file.is_file():
-            return set()
-        with closing(open_register(self.register_file)) as db:
-            return filed_paths(db, campaign)
-
     def notes(self, campaign: str) -> dict[str, list[str]]:
         """The campaign's archived files that were filed with notes (a match by name only,
         another signer) → the notes."""
-        if not self.register_file.is_file():
-            return {}
-        with closing(open_register(self.register_file)) as db:
-            return filing_notes(db, campaign)
+        return self._read(filing_notes, campaign) if self.register_file.is_file() else {}
 
     def filed_copies(self, campaign: str) -> list[FiledCopy]:
         """The campaign's documents with a signed copy filed, and the register's facts."""
-        if not self.register_file.is_file():
-            return []
+        return self._read(filed_copies, campaign) if self.register_file.is_file() else []
+
+    def _read(self, query: Callable[[sqlite3.Connection, str], T], campaign: str) -> T:
+        """One read of an existing register (no recovery: reading changes nothing)."""
         with closing(open_register(self.register_file)) as db:
-            return filed_copies(db, campaign)
+            return query(db, campaign)
 
     def path(self, stored: str) -> Path:
         """The absolute path of a stored (relative, forward-slash) name."""
