@@ -8,6 +8,7 @@ recognises as its own and removes (`remove_leftover_temps`).
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import sys
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
+from docgen.digest import sha256
 from docgen.errors import OutputError
 from docgen.oserror import naming
 
@@ -146,10 +148,6 @@ def write_replacing_own(path: Path, data: bytes, force: bool = False) -> tuple[P
     since, is replaced (a register printed again after a new filing): only a file someone
     edited keeps its place and sends the new bytes to `<name>-2`… The folder's `OWN_RECORD`
     remembers what was written (a damaged record is as none: nothing is replaced)."""
-    import json
-
-    from docgen.digest import sha256
-
     record_path = path.parent / OWN_RECORD
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
